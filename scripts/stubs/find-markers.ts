@@ -1,0 +1,132 @@
+// Finds the `// Hide: …` markers of a TypeScript file among its real comments (never inside strings,
+// template literals or block comments) and pairs them into regions.
+import { ts } from 'ts-morph';
+import { SourceError, lineAndColumn } from './source-error.js';
+
+export const RESERVED_LABELS = ['all', 'none', 'solution'] as const;
+
+export interface Marker {
+  labels: string[]; // lower case
+  start: number; // offset of the first character of the marker's line
+  end: number; // offset just past the marker's line terminator
+  line: number;
+  column: number;
+  indent: string;
+}
+
+/** Lines between an opening marker and the next marker; hidden from some variants. */
+export interface Region {
+  open: Marker;
+  close: Marker; // `none`, or the marker that opens the next region
+  labels: string[];
+  bodyStart: number; // offset of the first hidden line
+  bodyEnd: number; // offset just past the last hidden line
+}
+
+const MARKER = /^\/\/\s*hide\s*:(.*)$/i;
+
+/** Every single-line comment that the TypeScript scanner sees as trivia, in file order. */
+function lineComments(sourceFile: ts.SourceFile): ts.CommentRange[] {
+  const text = sourceFile.text;
+  const seen = new Set<number>();
+  const found: ts.CommentRange[] = [];
+  const visit = (node: ts.Node): void => {
+    const children = node.getChildren(sourceFile);
+    if (children.length === 0) {
+      for (const range of ts.getLeadingCommentRanges(text, node.pos) ?? []) {
+        if (range.kind === ts.SyntaxKind.SingleLineCommentTrivia && !seen.has(range.pos)) {
+          seen.add(range.pos);
+          found.push(range);
+        }
+      }
+      return;
+    }
+    children.forEach(visit);
+  };
+  visit(sourceFile);
+  return found.sort((a, b) => a.pos - b.pos);
+}
+
+function lineEnd(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline + 1;
+}
+
+function parseLabels(raw: string, file: string, where: { line: number; column: number }, known: readonly string[]): string[] {
+  const labels = raw.split(',').map((label) => label.trim().toLowerCase());
+  if (labels.every((label) => label === '')) {
+    throw new SourceError(file, where.line, where.column, '`// Hide:` has no label', 'write `// Hide: all` to start a hidden region or `// Hide: none` to end one');
+  }
+  for (const label of labels) {
+    if (label === '' || !/^[a-z][a-z0-9-]*$/.test(label)) {
+      throw new SourceError(file, where.line, where.column, `\`${raw.trim()}\` is not a list of labels`, 'separate labels with commas, e.g. `// Hide: hard, exam`');
+    }
+    if (!known.includes(label)) {
+      const nearest = nearestLabel(label, known);
+      throw new SourceError(file, where.line, where.column, `unknown label \`${label}\``, nearest ? `did you mean \`${nearest}\`? Labels: ${known.join(', ')}` : `use one of: ${known.join(', ')}`);
+    }
+  }
+  if (labels.includes('none') && labels.length > 1) {
+    throw new SourceError(file, where.line, where.column, '`none` cannot be combined with other labels', 'end the region with `// Hide: none` on its own line');
+  }
+  return labels;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+function nearestLabel(label: string, known: readonly string[]): string | undefined {
+  const ranked = known.map((k) => [editDistance(label, k), k] as const).sort((x, y) => x[0] - y[0]);
+  return ranked[0] && ranked[0][0] <= 2 ? ranked[0][1] : undefined;
+}
+
+/**
+ * The markers and regions of one file. `labels` lists the variant labels the course declares
+ * (beside all, none and solution). Throws SourceError for anything an instructor must fix.
+ */
+export function findRegions(text: string, file: string, labels: readonly string[] = []): Region[] {
+  const known = [...RESERVED_LABELS, ...labels.map((l) => l.toLowerCase())];
+  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const markers: Marker[] = [];
+  for (const range of lineComments(sourceFile)) {
+    const match = MARKER.exec(text.slice(range.pos, range.end));
+    if (!match) continue;
+    const where = lineAndColumn(text, range.pos);
+    const start = range.pos - (where.column - 1);
+    const before = text.slice(start, range.pos);
+    if (before.trim() !== '') {
+      throw new SourceError(file, where.line, where.column, 'a `// Hide:` marker must be alone on its line', 'move the marker to a line of its own above or below the code');
+    }
+    markers.push({ labels: parseLabels(match[1] ?? '', file, where, known), start, end: lineEnd(text, range.end), line: where.line, column: where.column, indent: before });
+  }
+
+  const regions: Region[] = [];
+  let open: Marker | null = null;
+  for (const marker of markers) {
+    if (open) {
+      if (marker.start === open.end) {
+        throw new SourceError(file, open.line, open.column, `the region opened by \`// Hide: ${open.labels.join(', ')}\` is empty`, 'put the lines to hide between the markers, or delete the marker');
+      }
+      regions.push({ open, close: marker, labels: open.labels, bodyStart: open.end, bodyEnd: marker.start });
+    } else if (marker.labels[0] === 'none') {
+      throw new SourceError(file, marker.line, marker.column, '`// Hide: none` with no region open', 'delete this marker, or open a region above it with `// Hide: all`');
+    }
+    open = marker.labels[0] === 'none' ? null : marker;
+  }
+  if (open) {
+    throw new SourceError(file, open.line, open.column, `the region opened by \`// Hide: ${open.labels.join(', ')}\` is never closed`, 'end it with `// Hide: none` on its own line');
+  }
+  return regions;
+}
+

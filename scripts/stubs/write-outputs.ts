@@ -1,0 +1,63 @@
+// Writes generated files all-or-nothing, and never over a file a learner has edited since it was generated:
+// a manifest of content hashes tells generated files from edited ones.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { GeneratedFiles } from './generate-stubs.js';
+
+export const MANIFEST = '.stubs-manifest.json';
+
+type Manifest = Record<string, string>; // path relative to root → sha256 of what was generated
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+function readManifest(root: string, outRoot: string): Manifest {
+  const path = join(root, outRoot, MANIFEST);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : {};
+}
+
+export interface Plan {
+  write: string[];
+  unchanged: string[];
+  /** Edited by hand since generation (or never generated): never overwritten without --force. */
+  edited: string[];
+}
+
+export function planWrites(root: string, outRoot: string, files: GeneratedFiles): Plan {
+  const manifest = readManifest(root, outRoot);
+  const plan: Plan = { write: [], unchanged: [], edited: [] };
+  for (const [path, text] of files) {
+    const full = join(root, path);
+    if (!existsSync(full)) {
+      plan.write.push(path);
+      continue;
+    }
+    const current = readFileSync(full, 'utf8');
+    if (current === text) plan.unchanged.push(path);
+    else if (manifest[path] === sha256(current)) plan.write.push(path);
+    else plan.edited.push(path);
+  }
+  return plan;
+}
+
+/** Every file is staged beside its target first, then renamed; on any failure the staged files are removed. */
+export function writeAll(root: string, outRoot: string, files: GeneratedFiles, paths: string[]): void {
+  const manifest = { ...readManifest(root, outRoot) };
+  for (const [path, text] of files) manifest[path] = sha256(text);
+  const staged: Array<[string, string]> = [];
+  const stage = (target: string, text: string): void => {
+    mkdirSync(dirname(target), { recursive: true });
+    const temp = `${target}.${process.pid}.tmp`;
+    writeFileSync(temp, text);
+    staged.push([temp, target]);
+  };
+  try {
+    for (const path of paths) stage(join(root, path), files.get(path)!);
+    const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
+    stage(join(root, outRoot, MANIFEST), `${JSON.stringify(sorted, null, 2)}\n`);
+  } catch (error) {
+    for (const [temp] of staged) rmSync(temp, { force: true });
+    throw error;
+  }
+  for (const [temp, target] of staged) renameSync(temp, target);
+}
