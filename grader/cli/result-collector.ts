@@ -1,0 +1,46 @@
+// A vitest reporter that keeps what the scorecard needs: per suite file, when it started, whether it ended,
+// its load error if any, and each test's state and first error message.
+import type { Reporter, TestModule } from 'vitest/node';
+
+export interface TestOutcome {
+  name: string;
+  state: 'passed' | 'failed' | 'skipped' | 'pending';
+  message: string;
+}
+
+export interface ModuleOutcome {
+  moduleId: string;
+  startedAt: number;
+  endedAt?: number;
+  /** An error that stopped the file itself (a syntax error, a throw at import time). */
+  loadError?: string;
+  tests: TestOutcome[];
+}
+
+export class ResultCollector implements Reporter {
+  readonly modules = new Map<string, ModuleOutcome>();
+  private onChange: () => void = () => {};
+
+  /** Called whenever a suite starts or ends, so a watchdog can react at once. */
+  subscribe(listener: () => void): void {
+    this.onChange = listener;
+  }
+
+  onTestModuleStart(testModule: TestModule): void {
+    this.modules.set(testModule.moduleId, { moduleId: testModule.moduleId, startedAt: Date.now(), tests: [] });
+    this.onChange();
+  }
+
+  onTestModuleEnd(testModule: TestModule): void {
+    const outcome = this.modules.get(testModule.moduleId) ?? { moduleId: testModule.moduleId, startedAt: Date.now(), tests: [] };
+    outcome.endedAt = Date.now();
+    const [loadError] = testModule.errors();
+    if (loadError) outcome.loadError = loadError.message;
+    outcome.tests = [...testModule.children.allTests()].map((testCase) => {
+      const result = testCase.result();
+      return { name: testCase.name, state: result.state, message: result.errors?.[0]?.message ?? '' };
+    });
+    this.modules.set(testModule.moduleId, outcome);
+    this.onChange();
+  }
+}

@@ -1,0 +1,146 @@
+// Turns suite outcomes into the grade report (pure), and the report into the text a student reads.
+import type { Exercise } from '../course/course-metadata.js';
+import type { ModuleOutcome } from './result-collector.js';
+
+export type Status = 'pass' | 'fail' | 'error' | 'timeout';
+
+export interface TestReport {
+  name: string;
+  status: Status;
+  message: string;
+}
+
+export interface ExerciseReport {
+  id: string;
+  title: string;
+  bonus: boolean;
+  status: Status;
+  score: number;
+  maxScore: number;
+  /** The first failure in plain words ("" when the exercise passes). */
+  message: string;
+  notImplemented: boolean;
+  tests: TestReport[];
+}
+
+export interface GradeReport {
+  score: number;
+  maxScore: number;
+  exercises: ExerciseReport[];
+}
+
+const LOAD_PROBLEM = /could not be loaded|must export|is missing: restore it/;
+const NOT_IMPLEMENTED = /^not implemented yet/i;
+
+export function exerciseReport(exercise: Exercise, outcome: ModuleOutcome | undefined, timeLimitSeconds: number, timedOut: boolean): ExerciseReport {
+  const base = { id: exercise.id, title: exercise.title, bonus: exercise.bonus, maxScore: exercise.points, score: 0, notImplemented: false };
+  if (timedOut) {
+    const message = `did not finish within ${timeLimitSeconds} s: look for a loop that never ends (or a step count far too large)`;
+    return { ...base, status: 'timeout', message, tests: [{ name: 'finishes in time', status: 'timeout', message }] };
+  }
+  if (!outcome) {
+    const message = 'the tests of this exercise did not run';
+    return { ...base, status: 'error', message, tests: [] };
+  }
+  if (outcome.loadError) {
+    return { ...base, status: 'error', message: outcome.loadError, tests: [{ name: 'loads', status: 'error', message: outcome.loadError }] };
+  }
+  const tests: TestReport[] = outcome.tests.map((t) => ({
+    name: t.name,
+    status: t.state === 'passed' ? 'pass' : LOAD_PROBLEM.test(t.message) ? 'error' : 'fail',
+    message: t.message,
+  }));
+  const failures = tests.filter((t) => t.status !== 'pass');
+  if (tests.length > 0 && failures.length === 0) return { ...base, status: 'pass', score: exercise.points, message: '', tests };
+  const first = failures[0] ?? { status: 'error' as const, message: 'no test ran' };
+  return {
+    ...base,
+    status: failures.some((t) => t.status === 'error') ? 'error' : 'fail',
+    message: first.message,
+    notImplemented: failures.every((t) => NOT_IMPLEMENTED.test(t.message)),
+    tests,
+  };
+}
+
+export function gradeReport(exercises: ExerciseReport[]): GradeReport {
+  return {
+    score: exercises.reduce((sum, e) => sum + e.score, 0),
+    maxScore: exercises.reduce((sum, e) => sum + e.maxScore, 0),
+    exercises,
+  };
+}
+
+/** The exercise to work on next: the first unfinished required one, then the first unfinished bonus. */
+export function nextExercise(report: GradeReport): ExerciseReport | undefined {
+  const open = report.exercises.filter((e) => e.status !== 'pass');
+  return open.find((e) => !e.bonus) ?? open[0];
+}
+
+interface Style {
+  green(s: string): string;
+  red(s: string): string;
+  yellow(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+}
+
+const paint = (code: number, on: boolean) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+export const styles = (on: boolean): Style => ({ green: paint(32, on), red: paint(31, on), yellow: paint(33, on), dim: paint(2, on), bold: paint(1, on) });
+
+function statusLabel(e: ExerciseReport, s: Style): string {
+  if (e.status === 'pass') return s.green('✓ passed');
+  if (e.status === 'timeout') return s.red('⧗ timed out');
+  if (e.status === 'error') return s.red('✗ error');
+  return e.notImplemented ? s.yellow('· not implemented yet') : s.red('✗ failed');
+}
+
+function wrap(text: string, width: number, indent: string): string {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => indent + l).join('\n');
+}
+
+export interface ScorecardContext {
+  course: string;
+  target: string;
+  /** The command a student types to grade one exercise. */
+  gradeCommand: (id: string) => string;
+  fileOf: (id: string) => string;
+}
+
+export function formatScorecard(report: GradeReport, context: ScorecardContext, s: Style): string {
+  const idWidth = Math.max(...report.exercises.map((e) => e.id.length));
+  const titleWidth = Math.max(...report.exercises.map((e) => e.title.length + (e.bonus ? 8 : 0)));
+  const out: string[] = [s.bold(`${context.course}`) + s.dim(`  (grading ${context.target})`), ''];
+  for (const e of report.exercises) {
+    const title = e.bonus ? `${e.title} ${s.dim('(bonus)')}` : e.title;
+    const pad = ' '.repeat(titleWidth - e.title.length - (e.bonus ? 8 : 0));
+    out.push(`  ${e.id.padEnd(idWidth)}  ${title}${pad}  ${`${e.score}/${e.maxScore}`.padStart(5)}  ${statusLabel(e, s)}`);
+    if (e.status !== 'pass' && !e.notImplemented) out.push(s.dim(wrap(e.message, 88, `  ${' '.repeat(idWidth)}  `)));
+  }
+  const required = report.exercises.filter((e) => !e.bonus);
+  const bonus = report.exercises.filter((e) => e.bonus);
+  const sum = (list: ExerciseReport[], key: 'score' | 'maxScore') => list.reduce((t, e) => t + e[key], 0);
+  out.push('');
+  out.push(
+    `  ${s.bold('Score')} ${report.score}/${report.maxScore}` +
+      (bonus.length > 0 ? s.dim(`  (required ${sum(required, 'score')}/${sum(required, 'maxScore')}, bonus ${sum(bonus, 'score')}/${sum(bonus, 'maxScore')})`) : ''),
+  );
+  const next = nextExercise(report);
+  if (next) {
+    const why = next.notImplemented ? 'implement' : 'fix';
+    out.push(`  ${s.bold('Next')}  ${next.title}${next.bonus ? ' (bonus)' : ''}: ${why} ${context.fileOf(next.id)}, then run \`${context.gradeCommand(next.id)}\``);
+    if (next.notImplemented) out.push(s.dim(wrap(next.message, 88, '        ')));
+  } else {
+    out.push(`  ${s.green('All done.')} Try the challenge with other optimizers, or explore the site: npm run site`);
+  }
+  return out.join('\n');
+}

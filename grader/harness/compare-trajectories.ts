@@ -1,0 +1,39 @@
+// Compares a learner's trajectory with an expected one and says where, if anywhere, it leaves it.
+import type { Point } from './fixtures.js';
+
+/** Per coordinate |actual − expected| ≤ ABSOLUTE + RELATIVE·|expected|: loose enough for float32 state, tight enough for every typical bug. */
+export const TOLERANCE = { absolute: 1e-5, relative: 1e-5 } as const;
+
+export interface Divergence {
+  /** Index in the trajectory: row k holds the parameters after k updates. */
+  step: number;
+  expected: Point;
+  actual: Point | undefined;
+}
+
+const close = (actual: number, expected: number): boolean =>
+  Math.abs(actual - expected) <= TOLERANCE.absolute + TOLERANCE.relative * Math.abs(expected);
+
+/** The first row where `actual` leaves `expected`, or null when it follows it all the way. */
+export function firstDivergence(actual: readonly Point[], expected: readonly Point[]): Divergence | null {
+  for (let step = 0; step < expected.length; step++) {
+    const [ex, ey] = expected[step]!;
+    const row = actual[step];
+    if (!row || !close(row[0], ex) || !close(row[1], ey)) return { step, expected: [ex, ey], actual: row };
+  }
+  return null;
+}
+
+/** Against several accepted variants: null when one matches, else the variant followed the longest. */
+export function bestDivergence(actual: readonly Point[], variants: Record<string, readonly Point[]>): (Divergence & { variant: string }) | null {
+  let best: (Divergence & { variant: string }) | null = null;
+  for (const [variant, expected] of Object.entries(variants)) {
+    const divergence = firstDivergence(actual, expected);
+    if (!divergence) return null;
+    if (!best || divergence.step > best.step) best = { ...divergence, variant };
+  }
+  return best;
+}
+
+export const formatPoint = (p: Point | undefined): string =>
+  p ? `(${p.map((v) => (Number.isFinite(v) ? v.toPrecision(8) : String(v))).join(', ')})` : 'nothing';

@@ -1,0 +1,37 @@
+// `npm run build`: renders the course pages and bundles them with Vite into a static site (site/dist by default;
+// `--out-dir DIR` to put it elsewhere). Exports buildSite() for the tests.
+import { relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build, type LogLevel } from 'vite';
+import { moduleRecorder } from './module-recorder-plugin.js';
+import { DEFAULT_OUT_DIR, REPO_ROOT, siteConfig } from './site-config.js';
+
+export interface SiteBuild {
+  outDir: string;
+  /** Every module bundled into the pages and workers, as the bundler saw them. */
+  modules: string[];
+}
+
+export async function buildSite(options: { outDir?: string; logLevel?: LogLevel } = {}): Promise<SiteBuild> {
+  const outDir = resolve(options.outDir ?? DEFAULT_OUT_DIR);
+  const recorder = moduleRecorder();
+  await build(siteConfig({ outDir, recorder, logLevel: options.logLevel ?? 'info' }));
+  return { outDir, modules: recorder.modules() };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
+  const started = performance.now();
+  const site = await buildSite({ outDir: values['out-dir'] });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`\nSite built in ${seconds} s into ${relative(process.cwd(), site.outDir) || '.'} (${site.modules.length} modules).`);
+  console.log(`Open it with any static server, e.g. npx vite preview --outDir ${relative(REPO_ROOT, site.outDir)}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,69 @@
+// The one Vite configuration behind both `npm run site` (dev server) and `npm run build` (static site):
+// root site/, relative base so the output works under any sub-path, pages rendered by the course-pages plugin.
+import { fileURLToPath } from 'node:url';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { InlineConfig, LogLevel } from 'vite';
+import { coursePages } from './course-pages-plugin.js';
+import { reloadOnExerciseChange } from './exercise-reload-plugin.js';
+import type { ModuleRecorder } from './module-recorder-plugin.js';
+import { dropOrphanSourcemaps } from './orphan-sourcemaps-plugin.js';
+import { referenceData } from './reference-data-plugin.js';
+import { COURSE_ID } from './render-pages.js';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SITE_ROOT = join(REPO_ROOT, 'site');
+export const DEFAULT_OUT_DIR = join(SITE_ROOT, 'dist');
+
+export interface SiteConfigOptions {
+  outDir?: string;
+  port?: number;
+  logLevel?: LogLevel;
+  recorder?: ModuleRecorder;
+}
+
+export function siteConfig(options: SiteConfigOptions = {}): InlineConfig {
+  const recorded = options.recorder ? [options.recorder.plugin()] : [];
+  const outDir = options.outDir ?? DEFAULT_OUT_DIR;
+  const assetsDir = join(outDir, 'assets');
+  return {
+    configFile: false,
+    root: SITE_ROOT,
+    base: './',
+    publicDir: false,
+    appType: 'mpa',
+    logLevel: options.logLevel ?? 'info',
+    plugins: [
+      coursePages(REPO_ROOT, SITE_ROOT),
+      referenceData(),
+      reloadOnExerciseChange(join(REPO_ROOT, 'exercises', COURSE_ID)),
+      dropOrphanSourcemaps(),
+      ...recorded,
+    ],
+    worker: {
+      format: 'es',
+      plugins: () => (options.recorder ? [options.recorder.plugin()] : []),
+      rollupOptions: {
+        output: {
+          // Vite bundles workers as if their output lay elsewhere; re-aim the map's sources at the real assets folder.
+          sourcemapPathTransform: (source, mapPath) => relative(assetsDir, resolve(dirname(mapPath), source)),
+        },
+      },
+    },
+    server: {
+      host: '127.0.0.1',
+      port: options.port ?? 5173,
+      fs: {
+        allow: [REPO_ROOT],
+        // Vite's defaults, plus the reference solutions: the dev server has no reason to hand them out.
+        deny: ['.env', '.env.*', '*.{crt,pem}', '**/.git/**', '**/solutions/**'],
+      },
+    },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      sourcemap: true,
+      // Chart.js alone is ~200 kB minified; one chart library per page is expected here.
+      chunkSizeWarningLimit: 400,
+    },
+  };
+}
