@@ -1,9 +1,8 @@
 // Runs the selected exercise suites through vitest's Node API, with a watchdog: a suite that has not
-// finished within the time limit (a learner's endless loop) is reported as timed out and its worker killed.
+// finished within the time limit (a learner's endless loop) is reported as timed out; the CLI's exit ends its thread.
 import { Writable } from 'node:stream';
 import { createVitest } from 'vitest/node';
 import { ResultCollector, type ModuleOutcome } from './result-collector.js';
-import { killChildProcesses } from './kill-children.js';
 
 export interface SuiteRun {
   outcomes: Map<string, ModuleOutcome>;
@@ -50,12 +49,7 @@ export async function runSuites(root: string, suites: string[], target: string, 
   });
 
   const how = await Promise.race([run, watchdog]);
-  if (how === 'stuck') {
-    // A worker stuck in a synchronous loop never answers vitest's shutdown request: end it by force.
-    killChildProcesses();
-    await Promise.race([vitest.close(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
-  } else {
-    await vitest.close();
-  }
+  // A worker stuck in a synchronous loop may never let close() finish: wait for it only briefly.
+  await (how === 'stuck' ? Promise.race([vitest.close(), new Promise((resolve) => setTimeout(resolve, 2_000))]) : vitest.close());
   return { outcomes: collector.modules, timedOut };
 }

@@ -33,7 +33,9 @@ function lineComments(sourceFile: ts.SourceFile): ts.CommentRange[] {
   const visit = (node: ts.Node): void => {
     const children = node.getChildren(sourceFile);
     if (children.length === 0) {
-      for (const range of ts.getLeadingCommentRanges(text, node.pos) ?? []) {
+      // Trailing ranges are the comments after code on the same line; leading ranges are all the others.
+      const ranges = [...(ts.getLeadingCommentRanges(text, node.pos) ?? []), ...(ts.getTrailingCommentRanges(text, node.end) ?? [])];
+      for (const range of ranges) {
         if (range.kind === ts.SyntaxKind.SingleLineCommentTrivia && !seen.has(range.pos)) {
           seen.add(range.pos);
           found.push(range);

@@ -1,0 +1,49 @@
+// `npm run bench`: times the kit's commands as users run them, several times side by side,
+// and prints medians (these machines are noisy: compare within one run, not across runs).
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+interface Benchmark {
+  name: string;
+  command: string[];
+  /** The exit codes that mean the command did its job. */
+  ok: number[];
+  goalSeconds?: number;
+}
+
+const benchmarks: Benchmark[] = [
+  { name: 'npm run grade -- --target solutions', command: ['npm', 'run', '--silent', 'grade', '--', '--target', 'solutions'], ok: [0], goalSeconds: 1.5 },
+  { name: 'npm run grade (the stubs)', command: ['npm', 'run', '--silent', 'grade'], ok: [1] },
+  { name: 'npm run stubs -- --check', command: ['npm', 'run', '--silent', 'stubs', '--', '--check'], ok: [0] },
+];
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+function time(benchmark: Benchmark): number {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(benchmark.command[0]!, benchmark.command.slice(1), { cwd: root, stdio: 'ignore' });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (!benchmark.ok.includes(result.status ?? -1)) throw new Error(`${benchmark.name} exited ${result.status}`);
+  return seconds;
+}
+
+const samples = new Map<string, number[]>(benchmarks.map((b) => [b.name, []]));
+for (const benchmark of benchmarks) time(benchmark); // warm caches (tsx, vite) before measuring
+// Interleave the runs so that a burst of noise hits every command alike.
+for (let run = 0; run < RUNS; run++) for (const benchmark of benchmarks) samples.get(benchmark.name)!.push(time(benchmark));
+
+console.log(`wall time over ${RUNS} interleaved runs (seconds)\n`);
+console.log(`${'command'.padEnd(40)} ${'median'.padStart(7)} ${'min'.padStart(7)} ${'max'.padStart(7)}  goal`);
+for (const benchmark of benchmarks) {
+  const values = samples.get(benchmark.name)!;
+  const m = median(values);
+  const goal = benchmark.goalSeconds === undefined ? '' : `≤ ${benchmark.goalSeconds} s: ${m <= benchmark.goalSeconds ? 'met' : 'NOT met'}`;
+  console.log(`${benchmark.name.padEnd(40)} ${m.toFixed(2).padStart(7)} ${Math.min(...values).toFixed(2).padStart(7)} ${Math.max(...values).toFixed(2).padStart(7)}  ${goal}`);
+}

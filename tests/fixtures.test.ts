@@ -1,0 +1,52 @@
+// The expected trajectories are PyTorch's: the committed script regenerates the committed fixtures, and the
+// instructor's solutions follow them far more closely than the grader's tolerance requires.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { Adam } from '../solutions/optimizers/adam.js';
+import { banana } from '../solutions/optimizers/banana.js';
+import { Momentum } from '../solutions/optimizers/momentum.js';
+import { createParameter } from '../solutions/optimizers/parameter.js';
+import { RMSprop } from '../solutions/optimizers/rmsprop.js';
+import { SGD } from '../solutions/optimizers/sgd.js';
+import { optimizeFunction, type Optimizer } from '../solutions/optimizers/train.js';
+import { fixtureCases, type OptimizerId } from '../grader/harness/fixtures.js';
+import { KIT_ROOT } from './kit-sandbox.js';
+
+const PYTHON = '/usr/bin/python3'; // Debian's, where python3-torch installs
+const torchAvailable = spawnSync(PYTHON, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
+
+test.runIf(torchAvailable || process.env.CI)('grader/fixtures/generate.py reproduces the committed fixtures', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fixtures-'));
+  try {
+    const run = spawnSync(PYTHON, [join(KIT_ROOT, 'grader/fixtures/generate.py'), '--out', join(dir, 'optimizers.json')], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const fresh = JSON.parse(readFileSync(join(dir, 'optimizers.json'), 'utf8')) as { cases: unknown };
+    const committed = JSON.parse(readFileSync(join(KIT_ROOT, 'grader/fixtures/optimizers.json'), 'utf8')) as { cases: unknown };
+    expect(fresh.cases).toEqual(committed.cases);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+type Make = (p: ReturnType<typeof createParameter>, options: Record<string, number>) => Optimizer;
+const SOLUTIONS: Record<OptimizerId, Make> = {
+  sgd: (p, o) => new SGD(p, o as never),
+  momentum: (p, o) => new Momentum(p, o as never),
+  rmsprop: (p, o) => new RMSprop(p, o as never),
+  adam: (p, o) => new Adam(p, o as never),
+};
+
+describe.each(Object.keys(SOLUTIONS) as OptimizerId[])('solutions/optimizers: %s', (id) => {
+  test.each(fixtureCases(id).filter((c) => c.backwardsPerStep === 1).map((c) => [c.name, c] as const))('%s follows PyTorch within 1e-6', (_, c) => {
+    const parameter = createParameter(c.start);
+    const trajectory = optimizeFunction(banana, parameter, SOLUTIONS[id](parameter, c.options), c.nSteps);
+    // The solutions write the workshop's formula (ε inside the root); for SGD and Momentum there is one reference.
+    const expected = c.expected.epsInside ?? c.expected.reference!;
+    const worst = Math.max(...trajectory.flatMap(([x, y], i) => [Math.abs(x - expected[i]![0]), Math.abs(y - expected[i]![1])]));
+    expect(worst).toBeLessThan(1e-6);
+  });
+});

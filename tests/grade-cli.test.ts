@@ -1,0 +1,102 @@
+// `npm run grade` as a student and an instructor meet it: run as a subprocess, read its scorecard, JSON and exit code.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadCourses } from '../grader/course/course-metadata.js';
+import { KIT_ROOT, runKitScript } from './kit-sandbox.js';
+
+interface JsonReport {
+  score: number;
+  maxScore: number;
+  exercises: Array<{ id: string; status: string; score: number; maxScore: number; tests: Array<{ name: string; status: string; message: string }> }>;
+}
+
+const grade = (args: string[]) => runKitScript(KIT_ROOT, 'grader/cli/grade.ts', args, 90_000);
+const json = (stdout: string) => JSON.parse(stdout) as JsonReport;
+const exerciseIds = loadCourses(KIT_ROOT).flatMap((c) => c.exercises.map((e) => e.id));
+
+describe('on the untouched stubs', () => {
+  test('`npm run grade -- --format json` exits 1 with score 0 and every exercise "not implemented yet"', () => {
+    const result = spawnSync('npm', ['run', '--silent', 'grade', '--', '--format', 'json'], { cwd: KIT_ROOT, encoding: 'utf8', timeout: 90_000 });
+    expect(result.status).toBe(1);
+    const report = json(result.stdout);
+    expect(report.score).toBe(0);
+    expect(report.maxScore).toBeGreaterThan(0);
+    expect(report.exercises.map((e) => e.id)).toEqual(exerciseIds);
+    for (const exercise of report.exercises) {
+      expect(exercise.status).toBe('fail');
+      expect(exercise.tests.length).toBeGreaterThan(0);
+      for (const t of exercise.tests) expect(t.message).toMatch(/^not implemented yet: write /);
+    }
+  });
+
+  test('the scorecard says what to do next, without a stack trace', () => {
+    const result = grade([]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/sgd\s+Stochastic gradient descent\s+0\/1\s+· not implemented yet/);
+    expect(result.stdout).toMatch(/rmsprop\s+RMSprop \(bonus\)/);
+    expect(result.stdout).toMatch(/Next\s+Stochastic gradient descent: implement exercises\/optimizers\/sgd\.ts, then run `npm run grade sgd`/);
+    expect(result.stdout + result.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+test('`--target solutions` exits 0 with full marks', () => {
+  const result = grade(['--target', 'solutions', '--format', 'json']);
+  expect(result.status).toBe(0);
+  const report = json(result.stdout);
+  expect(report.score).toBe(report.maxScore);
+  for (const exercise of report.exercises) expect(exercise.status).toBe('pass');
+});
+
+test('exercise ids select a subset', () => {
+  const result = grade(['sgd', 'optimizers/momentum', '--target', 'solutions', '--format', 'json']);
+  expect(result.status).toBe(0);
+  expect(json(result.stdout).exercises.map((e) => e.id)).toEqual(['sgd', 'momentum']);
+});
+
+describe('usage errors exit 2 with a message', () => {
+  test.each([
+    [['sgdd'], /no exercise named sgdd \(did you mean sgd\?\)/],
+    [['--target', '/nonexistent/folder'], /no such folder/],
+    [['--target', 'scripts'], /has no optimizers\/ folder/],
+    [['--format', 'xml'], /--format must be text or json/],
+    [['--nope'], /Unknown option/],
+  ])('%j', (args, message) => {
+    const result = grade(args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
+
+describe('a learner file that hangs, crashes or does not parse costs only its own exercise', () => {
+  let target: string;
+  beforeAll(() => {
+    target = mkdtempSync(join(tmpdir(), 'grade-broken-'));
+    cpSync(join(KIT_ROOT, 'solutions'), target, { recursive: true });
+    const edit = (file: string, change: (text: string) => string) => {
+      const path = join(target, 'optimizers', file);
+      writeFileSync(path, change(readFileSync(path, 'utf8')));
+    };
+    edit('sgd.ts', (t) => t.replace('theta[i] -= this.learningRate * g[i];', 'while (theta.length > 0) theta[i] += 0;'));
+    edit('momentum.ts', (t) => t.replace('const mu = this.momentum;', 'const mu = this.momentum +;'));
+    edit('rmsprop.ts', (t) => `throw new Error('broken at load');\n${t}`);
+  });
+  afterAll(() => rmSync(target, { recursive: true, force: true }));
+
+  test('timeout, error, error, and the rest graded as usual', () => {
+    const started = Date.now();
+    const result = grade(['--target', target, '--format', 'json']);
+    expect(Date.now() - started).toBeLessThan(40_000);
+    expect(result.status).toBe(1);
+    const byId = Object.fromEntries(json(result.stdout).exercises.map((e) => [e.id, e]));
+    expect(byId.sgd?.status).toBe('timeout');
+    expect(byId.momentum?.status).toBe('error');
+    expect(byId.momentum?.tests[0]?.message).toMatch(/momentum\.ts could not be loaded/);
+    expect(byId.rmsprop?.status).toBe('error');
+    expect(byId.rmsprop?.tests[0]?.message).toMatch(/broken at load/);
+    expect(byId.adam?.status).toBe('pass');
+    expect(byId.challenge?.status).toBe('pass');
+  });
+});

@@ -1,0 +1,41 @@
+// A throw-away copy of the kit's sources (node_modules linked, not copied) for tests that run its commands
+// and change files, so the real tree is never touched.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const KIT_ROOT = resolve(import.meta.dirname, '..');
+const TSX = join(KIT_ROOT, 'node_modules', '.bin', 'tsx');
+
+export interface CommandResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a kit script (path relative to the kit) with tsx, as `npm run` would. */
+export function runKitScript(cwd: string, script: string, args: string[] = [], timeoutMs = 60_000): CommandResult {
+  const result = spawnSync(TSX, [script, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function makeSandbox(parts = ['courses', 'solutions', 'exercises', 'grader', 'scripts', 'tsconfig.json', 'package.json']): { root: string; dispose(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'kit-sandbox-'));
+  for (const part of parts) cpSync(join(KIT_ROOT, part), join(root, part), { recursive: true });
+  symlinkSync(join(KIT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  return { root, dispose: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Every file below `dir` with its content, to prove that a refused command wrote nothing. */
+export function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) files[join(entry.parentPath, entry.name)] = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+  }
+  return files;
+}
+
+export function gitTracked(path: string): string[] {
+  return execFileSync('git', ['ls-files', path], { cwd: KIT_ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+}

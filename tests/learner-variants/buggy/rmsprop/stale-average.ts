@@ -1,0 +1,30 @@
+// Buggy RMSprop: divides by the previous step's √(r + ε), then updates r (one step late).
+interface Parameter {
+  data: Float64Array;
+  grad: Float64Array | null;
+}
+
+export class RMSprop {
+  private readonly r: Float64Array;
+
+  constructor(
+    readonly parameters: Parameter,
+    readonly options: { learningRate: number; momentum: number; epsilon: number },
+  ) {
+    this.r = new Float64Array(parameters.data.length);
+  }
+
+  step(): void {
+    const g = this.parameters.grad!;
+    const r = this.r;
+    const { learningRate: lr, momentum: mu, epsilon: eps } = this.options;
+    for (let i = 0; i < g.length; i++) {
+      this.parameters.data[i] -= (lr * g[i]!) / Math.sqrt(r[i]! + eps);
+      r[i] = mu * r[i]! + (1 - mu) * g[i]! ** 2;
+    }
+  }
+
+  zeroGrad(): void {
+    this.parameters.grad = null;
+  }
+}

@@ -1,0 +1,21 @@
+// Buggy SGD: correct step(), but zeroGrad() does nothing, so gradients pile up across steps.
+interface Parameter {
+  data: Float64Array;
+  grad: Float64Array | null;
+}
+
+export class SGD {
+  constructor(
+    readonly parameters: Parameter,
+    readonly options: { learningRate: number },
+  ) {}
+
+  step(): void {
+    const g = this.parameters.grad!;
+    for (let i = 0; i < g.length; i++) this.parameters.data[i] -= this.options.learningRate * g[i]!;
+  }
+
+  zeroGrad(): void {
+    // TODO: clear the gradient
+  }
+}

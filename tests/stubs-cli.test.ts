@@ -1,0 +1,62 @@
+// `npm run stubs` as an instructor meets it: it regenerates exercises/, reports staleness, refuses to overwrite
+// a learner's edits and refuses bad markers with file:line, writing nothing in either case.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { KIT_ROOT, makeSandbox, runKitScript, snapshot } from './kit-sandbox.js';
+
+test('the committed exercises/ is exactly what solutions/ generates', () => {
+  const result = runKitScript(KIT_ROOT, 'scripts/stubs.ts', ['--check']);
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+});
+
+describe('in a copy of the kit', () => {
+  let sandbox: ReturnType<typeof makeSandbox>;
+  beforeEach(() => {
+    sandbox = makeSandbox();
+  });
+  afterEach(() => sandbox.dispose());
+
+  const path = (relative: string) => join(sandbox.root, relative);
+  const edit = (relative: string, change: (text: string) => string) => writeFileSync(path(relative), change(readFileSync(path(relative), 'utf8')));
+
+  test('a changed solution makes --check fail naming the file, and `npm run stubs` brings it up to date', () => {
+    edit('solutions/optimizers/sgd.ts', (t) => t.replace('readonly learningRate: number; // α', 'readonly learningRate: number; // α, the step size'));
+    const check = runKitScript(sandbox.root, 'scripts/stubs.ts', ['--check']);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain('exercises/optimizers/sgd.ts');
+    const generate = runKitScript(sandbox.root, 'scripts/stubs.ts');
+    expect(generate.status).toBe(0);
+    expect(readFileSync(path('exercises/optimizers/sgd.ts'), 'utf8')).toContain('// α, the step size');
+    expect(runKitScript(sandbox.root, 'scripts/stubs.ts', ['--check']).status).toBe(0);
+  });
+
+  test("a learner's edited stub is never overwritten without --force", () => {
+    edit('exercises/optimizers/sgd.ts', (t) => t.replace('// TODO', '// my own work in progress\n    // TODO'));
+    edit('solutions/optimizers/sgd.ts', (t) => t.replace('readonly learningRate: number; // α', 'readonly learningRate: number; // α (changed)'));
+    const before = snapshot(path('exercises'));
+    const refused = runKitScript(sandbox.root, 'scripts/stubs.ts');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('exercises/optimizers/sgd.ts');
+    expect(refused.stderr).toContain('--force');
+    expect(snapshot(path('exercises'))).toEqual(before);
+    const forced = runKitScript(sandbox.root, 'scripts/stubs.ts', ['--force']);
+    expect(forced.status).toBe(0);
+    expect(readFileSync(path('exercises/optimizers/sgd.ts'), 'utf8')).not.toContain('my own work in progress');
+  });
+
+  test.each([
+    ['an unclosed region', (t: string) => t.replace(/\n\s*\/\/ Hide: none\n/, '\n'), /solutions\/optimizers\/sgd\.ts:\d+:\d+: the region opened .* is never closed/],
+    ['a misspelt label', (t: string) => t.replace('// Hide: all', '// Hide: al'), /solutions\/optimizers\/sgd\.ts:\d+:\d+: unknown label `al`/],
+    ['a stub that would not type-check', (t: string) => t.replace('const g = gradientOf(this.parameters);\n    // Hide: all', '// Hide: all\n    const g = gradientOf(this.parameters);').replace('for (let i', 'g;\n    for (let i').replace('    // Hide: none\n  }', '    // Hide: none\n    void g;\n  }'), /exercises\/optimizers\/sgd\.ts:\d+:\d+: the generated stub does not type-check: TS\d+/],
+  ])('%s exits 2 naming file and line, and writes nothing', (_, change, message) => {
+    edit('solutions/optimizers/sgd.ts', change);
+    const before = snapshot(path('exercises'));
+    const result = runKitScript(sandbox.root, 'scripts/stubs.ts');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain('nothing was written');
+    expect(snapshot(path('exercises'))).toEqual(before);
+  });
+});
