@@ -37,3 +37,14 @@ export async function loadLearnerExport<T>(course: string, file: string, name: s
   }
   return value as T;
 }
+
+/**
+ * The instructor's reference export from solutions/, or undefined where solutions/ is absent (a student kit).
+ * Only for checks that must not trust the learner's code; never shipped with a kit.
+ */
+export async function loadReferenceExport<T>(course: string, file: string, name: string): Promise<T | undefined> {
+  const full = join(resolve(import.meta.dirname, '..', '..'), 'solutions', course, file);
+  if (!existsSync(full)) return undefined;
+  const module = (await import(/* @vite-ignore */ full)) as Record<string, unknown>;
+  return module[name] as T;
+}

@@ -1,0 +1,228 @@
+// No false passes, no false fails: learner implementations written independently of the solutions
+// (tests/learner-variants/) are graded by the real CLI, run as a subprocess with --format json. Every correct
+// variant must pass its exercise, every buggy one must not; the challenge must accept an honest entry and reject
+// too few steps and cheating optimizers. One target folder holds one file per optimizer (and one challenge entry),
+// so a few grade runs, two at a time, cover every case. VERBOSE_VARIANTS=1 prints each verdict and what caught it.
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const VARIANTS = join(ROOT, 'tests', 'learner-variants');
+const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+/** The non-exercise files a target's optimizers/ folder holds, as learners have them. */
+const SUPPORT_FILES = ['parameter.ts', 'objective.ts', 'banana.ts', 'train.ts'];
+const CONCURRENCY = 2;
+const RUN_TIMEOUT_MS = 50_000;
+
+const OPTIMIZERS = { sgd: 'SGD', momentum: 'Momentum', rmsprop: 'RMSprop', adam: 'Adam' } as const;
+type OptimizerId = keyof typeof OPTIMIZERS;
+type Slot = OptimizerId | 'challenge';
+
+interface Case {
+  /** e.g. buggy/momentum/stale-velocity */
+  name: string;
+  /** What the case is (the variant file's one-line comment). */
+  description: string;
+  /** Source file for each learner file of the target it needs (sgd → optimizers/sgd.ts, …). */
+  files: Partial<Record<Slot, string>>;
+  /** The exercise whose verdict decides the case. */
+  exercise: Slot;
+  shouldPass: boolean;
+}
+
+interface TestReport {
+  name: string;
+  status: string;
+  message: string;
+}
+
+interface ExerciseReport {
+  id: string;
+  status: string;
+  tests: TestReport[];
+}
+
+/** An exercise's report, or why the grade run itself broke. */
+type Outcome = ExerciseReport | { crash: string };
+
+const firstLine = (path: string): string => readFileSync(path, 'utf8').split('\n', 1)[0]!.replace(/^\/\/\s*/, '');
+const variantFile = (relativePath: string): string => join(VARIANTS, relativePath);
+
+function variants(kind: 'correct' | 'buggy'): Case[] {
+  return (Object.keys(OPTIMIZERS) as OptimizerId[]).flatMap((optimizer) =>
+    readdirSync(join(VARIANTS, kind, optimizer))
+      .filter((file) => file.endsWith('.ts'))
+      .sort()
+      .map((file) => {
+        const path = join(VARIANTS, kind, optimizer, file);
+        return { name: `${kind}/${optimizer}/${file.slice(0, -3)}`, description: firstLine(path), files: { [optimizer]: path }, exercise: optimizer, shouldPass: kind === 'correct' };
+      }),
+  );
+}
+
+const CORRECT = variants('correct');
+const BUGGY = variants('buggy');
+
+const challengeCase = (name: string, entry: string, optimizer: OptimizerId, optimizerFile: string, shouldPass: boolean): Case => ({
+  name: `challenge/${name}`,
+  description: `${firstLine(variantFile(`challenge/${entry}`))} Optimizer: ${firstLine(variantFile(optimizerFile))}`,
+  files: { challenge: variantFile(`challenge/${entry}`), [optimizer]: variantFile(optimizerFile) },
+  exercise: 'challenge',
+  shouldPass,
+});
+
+const CHALLENGE: Case[] = [
+  challengeCase('momentum-reaches-goal', 'entry-momentum-reaches-goal.ts', 'momentum', 'correct/momentum/number-array-state.ts', true),
+  challengeCase('momentum-too-few-steps', 'entry-momentum-too-few-steps.ts', 'momentum', 'correct/momentum/lerp-form.ts', false),
+  challengeCase('momentum-one-step-short', 'entry-momentum-one-step-short.ts', 'momentum', 'correct/momentum/lazy-init.ts', false),
+  challengeCase('sgd-teleports', 'entry-teleport.ts', 'sgd', 'buggy/sgd/teleports-to-minimum.ts', false),
+  challengeCase('sgd-honest-on-workshop-test-then-teleports', 'entry-teleport.ts', 'sgd', 'challenge/sgd-workshop-then-teleport.ts', false),
+];
+
+interface Target {
+  files: Map<Slot, string>;
+  exercises: Slot[];
+  cases: Case[];
+}
+
+/** Puts each case into the first target whose learner files it agrees with, so one grade run serves several cases. */
+function pack(cases: Case[]): Target[] {
+  const targets: Target[] = [];
+  for (const c of cases) {
+    const fits = (t: Target) =>
+      !t.exercises.includes(c.exercise) && Object.entries(c.files).every(([slot, file]) => [undefined, file].includes(t.files.get(slot as Slot)));
+    let target = targets.find(fits);
+    if (!target) targets.push((target = { files: new Map(), exercises: [], cases: [] }));
+    for (const [slot, file] of Object.entries(c.files)) target.files.set(slot as Slot, file);
+    target.exercises.push(c.exercise);
+    target.cases.push(c);
+  }
+  return targets;
+}
+
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [TSX_CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Lays out a throw-away target folder, grades the exercises its cases need, and reads each case's verdict. */
+async function gradeTarget(target: Target): Promise<Array<[Case, Outcome]>> {
+  const dir = mkdtempSync(join(tmpdir(), 'learner-variants-'));
+  try {
+    const course = join(dir, 'optimizers');
+    mkdirSync(course);
+    for (const file of SUPPORT_FILES) copyFileSync(join(ROOT, 'solutions', 'optimizers', file), join(course, file));
+    for (const [slot, source] of target.files) copyFileSync(source, join(course, `${slot}.ts`));
+    const { code, stdout, stderr } = await run(['grader/cli/grade.ts', '--target', dir, '--format', 'json', ...target.exercises]);
+    if (code !== 0 && code !== 1) throw new Error(`the grader exited with ${code}: ${stderr.trim()}`);
+    const report = JSON.parse(stdout) as { exercises: ExerciseReport[] };
+    return target.cases.map((c) => [c, report.exercises.find((e) => e.id === c.exercise) ?? { crash: `no report for ${c.exercise} in ${stdout}` }]);
+  } catch (error) {
+    return target.cases.map((c) => [c, { crash: error instanceof Error ? error.message : String(error) }]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function inPool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+const outcomes = new Map<string, Outcome>();
+let targetCount = 0;
+
+beforeAll(async () => {
+  // Challenge cases first: they need specific files in two slots; variant cases then fill the gaps.
+  const targets = pack([...CHALLENGE, ...CORRECT, ...BUGGY]);
+  targetCount = targets.length;
+  for (const graded of await inPool(targets, CONCURRENCY, gradeTarget)) for (const [c, outcome] of graded) outcomes.set(c.name, outcome);
+}, 180_000);
+
+afterAll(() => {
+  if (!process.env.VERBOSE_VARIANTS) return;
+  const lines = [...CORRECT, ...BUGGY, ...CHALLENGE].map((c) => {
+    const o = outcomes.get(c.name);
+    const verdict = !o ? 'not graded' : 'crash' in o ? `crash: ${o.crash}` : o.status;
+    const caught = o && !('crash' in o) ? o.tests.filter((t) => t.status !== 'pass') : [];
+    const by = caught.length ? ` (${caught.length}/${(o as ExerciseReport).tests.length} tests; first: ${caught[0]!.message.slice(0, 160)})` : '';
+    return `${c.shouldPass ? 'should pass' : 'should fail'}  ${c.name.padEnd(60)} ${verdict}${by}`;
+  });
+  console.log(`${targetCount} grade runs\n${lines.join('\n')}`);
+});
+
+function outcomeOf(c: Case): ExerciseReport {
+  const outcome = outcomes.get(c.name);
+  if (!outcome) throw new Error(`${c.name} was not graded`);
+  if ('crash' in outcome) throw new Error(`grading ${c.name} broke: ${outcome.crash}`);
+  return outcome;
+}
+
+const failures = (report: ExerciseReport): string =>
+  report.tests
+    .filter((t) => t.status !== 'pass')
+    .map((t) => `  ✗ [${t.status}] ${t.name}: ${t.message}`)
+    .join('\n') || '  (no test failed)';
+
+function expectPass(c: Case): void {
+  const report = outcomeOf(c);
+  expect(report.status, `${c.name} — ${c.description}\nis correct but the grader says "${report.status}" (a false fail):\n${failures(report)}`).toBe('pass');
+}
+
+function expectRejected(c: Case): void {
+  const report = outcomeOf(c);
+  expect(
+    report.status,
+    `${c.name} — ${c.description}\nis wrong but the grader passed it (a false pass): all ${report.tests.length} tests passed: ${report.tests.map((t) => t.name).join('; ')}`,
+  ).not.toBe('pass');
+  // Rejected because it would not even load proves nothing about the grader: the variant itself would be broken.
+  expect(report.status, `${c.name} was rejected only because it could not be loaded:\n${failures(report)}`).not.toBe('error');
+}
+
+test('every optimizer has several correct and buggy variants, each a described module exporting its class', () => {
+  for (const optimizer of Object.keys(OPTIMIZERS) as OptimizerId[]) {
+    expect(CORRECT.filter((c) => c.exercise === optimizer).length, `correct ${optimizer} variants`).toBeGreaterThanOrEqual(5);
+    expect(BUGGY.filter((c) => c.exercise === optimizer).length, `buggy ${optimizer} variants`).toBeGreaterThanOrEqual(5);
+  }
+  for (const c of [...CORRECT, ...BUGGY]) {
+    const source = readFileSync(c.files[c.exercise]!, 'utf8');
+    expect(source, c.name).toMatch(/^\/\/ (Correct|Buggy) \S/);
+    expect(source, c.name).toMatch(new RegExp(`^export (class|const) ${OPTIMIZERS[c.exercise as OptimizerId]}\\b`, 'm'));
+  }
+});
+
+describe('correct variants pass', () => {
+  test.each(CORRECT)('$name', expectPass);
+});
+
+describe('buggy variants do not pass', () => {
+  test.each(BUGGY)('$name', expectRejected);
+});
+
+describe('the challenge', () => {
+  test.each(CHALLENGE.filter((c) => c.shouldPass))('accepts $name', expectPass);
+  test.each(CHALLENGE.filter((c) => !c.shouldPass))('rejects $name', expectRejected);
+});
