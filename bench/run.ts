@@ -16,6 +16,9 @@ interface Benchmark {
 
 const benchmarks: Benchmark[] = [
   { name: 'npm run grade -- --target solutions', command: ['npm', 'run', '--silent', 'grade', '--', '--target', 'solutions'], ok: [0], goalSeconds: 1.5 },
+  // The same grading started with tsx's loader for everything: what scripts/launch.mjs saves.
+  { name: 'grade --target solutions, all via tsx', command: ['node', '--import', 'tsx', 'grader/cli/grade.ts', '--target', 'solutions'], ok: [0] },
+  { name: 'grade --target solutions, launch.mjs', command: ['node', 'scripts/launch.mjs', 'grader/cli/grade.ts', '--target', 'solutions'], ok: [0] },
   { name: 'npm run grade (the stubs)', command: ['npm', 'run', '--silent', 'grade'], ok: [1] },
   { name: 'npm run stubs -- --check', command: ['npm', 'run', '--silent', 'stubs', '--', '--check'], ok: [0] },
 ];
@@ -47,3 +50,5 @@ for (const benchmark of benchmarks) {
   const goal = benchmark.goalSeconds === undefined ? '' : `≤ ${benchmark.goalSeconds} s: ${m <= benchmark.goalSeconds ? 'met' : 'NOT met'}`;
   console.log(`${benchmark.name.padEnd(40)} ${m.toFixed(2).padStart(7)} ${Math.min(...values).toFixed(2).padStart(7)} ${Math.max(...values).toFixed(2).padStart(7)}  ${goal}`);
 }
+const ratio = median(samples.get(benchmarks[1]!.name)!) / median(samples.get(benchmarks[2]!.name)!);
+console.log(`\nlaunch.mjs vs tsx's loader for everything: ${ratio.toFixed(2)}× faster (medians, same run)`);

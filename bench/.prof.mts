@@ -1,0 +1,15 @@
+const t0 = performance.now();
+const { createVitest } = await import('vitest/node');
+const t1 = performance.now();
+const { ResultCollector } = await import('/work/main/grader/cli/result-collector.ts');
+const c = new ResultCollector();
+const { Writable } = await import('node:stream');
+const q = () => new Writable({ write: (_a, _b, d) => d() });
+const v = await createVitest('test', { config: '/work/main/grader/vitest.config.ts', root: '/work/main', watch: false, reporters: [c], provide: { gradeTarget: '/work/main/solutions' }, maxWorkers: 2 }, {}, { stdout: q(), stderr: q() });
+const t2 = performance.now();
+await v.start(['/work/main/grader/optimizers/']);
+const t3 = performance.now();
+await v.close();
+const t4 = performance.now();
+console.log({ importVitest: t1 - t0, create: t2 - t1, start: t3 - t2, close: t4 - t3 });
+for (const m of c.modules.values()) console.log(m.moduleId.split('/').pop(), m.endedAt! - m.startedAt);
