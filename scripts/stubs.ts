@@ -1,56 +1,91 @@
-// `npm run stubs`: regenerates the learner files in exercises/ from solutions/, or checks they are current.
-import { join, resolve } from 'node:path';
+// `npm run stubs`: regenerates the learner files in exercises/ from solutions/, checks they are current,
+// writes other variants or the instructor's solution snippets, or watches solutions/ and regenerates on save.
+import { watch } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCourses, MetadataError } from '../grader/course/course-metadata.js';
-import { generateCourse, typeCheck, type GeneratedFiles } from './stubs/generate-stubs.js';
+import { loadCourses, MetadataError, type Course } from '../grader/course/course-metadata.js';
+import { checkInstructions, generateCourse, solutionSnippets, typeCheck, type GeneratedFiles } from './stubs/generate-stubs.js';
 import { SourceError } from './stubs/source-error.js';
 import { planWrites, writeAll } from './stubs/write-outputs.js';
 
-const USAGE = `usage: npm run stubs -- [--check] [--force] [--variant NAME --out DIR] [course ...]
+const USAGE = `usage: npm run stubs -- [--check] [--force] [--watch] [--variant NAME --out DIR] [--snippets FILE] [course ...]
   --check          exit 1 (listing the files) when exercises/ is not what solutions/ generates
   --force          overwrite learner files that were edited since they were generated
-  --variant NAME   generate another variant (a label used in // Hide: markers); needs --out
-  --out DIR        where the variant goes (one folder per course inside it)`;
+  --watch          regenerate whenever a file under solutions/ or courses/ is saved
+  --variant NAME   generate another variant: a label used in // Hide: markers, or "solution"; needs --out
+  --out DIR        where the variant goes (one folder per course inside it)
+  --snippets FILE  also write each exercise's solution code as JSON, for the instructor build of the site`;
 
-function main(): number {
-  const root = resolve(import.meta.dirname, '..');
-  let args;
+const root = resolve(import.meta.dirname, '..');
+
+interface Options {
+  check: boolean;
+  force: boolean;
+  variant: string;
+  outRoot: string;
+  snippets: string | undefined;
+  courses: Course[];
+}
+
+class UsageError extends Error {}
+
+function parseOptions(argv: string[]): (Options & { watch: boolean }) | 'help' {
+  let parsed;
   try {
-    args = parseArgs({
+    parsed = parseArgs({
+      args: argv,
       allowPositionals: true,
-      options: { check: { type: 'boolean' }, force: { type: 'boolean' }, variant: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        check: { type: 'boolean' },
+        force: { type: 'boolean' },
+        watch: { type: 'boolean' },
+        variant: { type: 'string' },
+        out: { type: 'string' },
+        snippets: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
+    throw new UsageError((error as Error).message);
   }
-  const { values, positionals } = args;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
   const variant = values.variant?.toLowerCase() ?? 'normal';
-  if (variant !== 'normal' && !values.out) {
-    console.error(`--variant ${variant} needs --out DIR, so that exercises/ keeps the normal variant\n${USAGE}`);
-    return 2;
-  }
-  const courses = loadCourses(root).filter((c) => positionals.length === 0 || positionals.includes(c.id));
-  const unknown = positionals.filter((id) => !courses.some((c) => c.id === id));
-  if (unknown.length > 0) {
-    console.error(`no course named ${unknown.join(', ')} (courses: ${loadCourses(root).map((c) => c.id).join(', ')})`);
-    return 2;
-  }
-  const outRoot = values.out ? resolve(values.out) : join(root, 'exercises');
-  const generated: GeneratedFiles = new Map();
+  if (variant !== 'normal' && !values.out) throw new UsageError(`--variant ${variant} needs --out DIR, so that exercises/ keeps the normal variant`);
+  const all = loadCourses(root);
+  const unknown = positionals.filter((id) => !all.some((c) => c.id === id));
+  if (unknown.length > 0) throw new UsageError(`no course named ${unknown.join(', ')} (courses: ${all.map((c) => c.id).join(', ')})`);
+  const courses = all.filter((c) => positionals.length === 0 || positionals.includes(c.id));
   for (const course of courses) {
-    const outDir = join(outRoot, course.id).slice(root.length + 1);
-    for (const [path, text] of generateCourse(root, course, { variant, outDir })) generated.set(path, text);
+    if (variant !== 'normal' && variant !== 'solution' && !course.labels.includes(variant)) {
+      throw new UsageError(`course ${course.id} has no variant ${variant}: its labels are ${course.labels.join(', ') || 'none'} (declare labels in courses/${course.id}/info.toml)`);
+    }
+  }
+  return {
+    check: values.check ?? false,
+    force: values.force ?? false,
+    watch: values.watch ?? false,
+    variant,
+    outRoot: values.out ? resolve(values.out) : join(root, 'exercises'),
+    snippets: values.snippets,
+    courses,
+  };
+}
+
+/** One generation pass. Returns the exit code; throws SourceError / MetadataError for bad input. */
+async function generate(options: Options): Promise<number> {
+  const generated: GeneratedFiles = new Map();
+  for (const course of options.courses) {
+    checkInstructions(root, course);
+    const outDir = relative(root, join(options.outRoot, course.id));
+    for (const [path, text] of generateCourse(root, course, { variant: options.variant, outDir })) generated.set(path, text);
   }
   typeCheck(root, generated);
 
-  const manifestRoot = outRoot.slice(root.length + 1);
+  const manifestRoot = relative(root, options.outRoot);
   const plan = planWrites(root, manifestRoot, generated);
-  if (values.check) {
+  if (options.check) {
     const stale = [...plan.write, ...plan.edited];
     if (stale.length === 0) {
       console.log(`stubs are up to date (${plan.unchanged.length} files)`);
@@ -59,25 +94,69 @@ function main(): number {
     console.error(`these files are not what solutions/ generates; run \`npm run stubs\`:\n${stale.map((p) => `  ${p}`).join('\n')}`);
     return 1;
   }
-  if (plan.edited.length > 0 && !values.force) {
+  if (plan.edited.length > 0 && !options.force) {
     console.error(
       `refusing to overwrite files edited since they were generated (a learner's work?):\n${plan.edited.map((p) => `  ${p}`).join('\n')}\n` +
         'nothing was written. Save that work elsewhere, then run `npm run stubs -- --force` to overwrite.',
     );
     return 1;
   }
+  const snippets = options.snippets ? `${JSON.stringify(options.courses.flatMap((c) => solutionSnippets(root, c)), null, 2)}\n` : undefined;
   writeAll(root, manifestRoot, generated, [...plan.write, ...plan.edited]);
-  console.log(`stubs: ${plan.write.length + plan.edited.length} written, ${plan.unchanged.length} unchanged (${variant} variant in ${manifestRoot}/)`);
+  if (snippets !== undefined && options.snippets) await writeFile(options.snippets, snippets);
+  console.log(`stubs: ${plan.write.length + plan.edited.length} written, ${plan.unchanged.length} unchanged (${options.variant} variant in ${manifestRoot}/)`);
   return 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
+function report(error: unknown): number {
   if (error instanceof SourceError || error instanceof MetadataError) {
     console.error(`error: ${error.message}\nnothing was written.`);
-    process.exitCode = 2;
-  } else {
-    throw error;
+    return 2;
   }
+  throw error;
 }
+
+function watchAndRegenerate(options: Options): void {
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const rerun = () => {
+    running = running.then(async () => {
+      console.log(`\n[${new Date().toLocaleTimeString()}] regenerating…`);
+      await generate({ ...options, courses: loadCourses(root).filter((c) => options.courses.some((o) => o.id === c.id)) }).catch(report);
+    });
+  };
+  for (const dir of ['solutions', 'courses']) {
+    // Editors save in bursts (temp file, rename, chmod): one regeneration per burst is enough.
+    watch(join(root, dir), { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(rerun, 100);
+    });
+  }
+  rerun();
+  console.log('watching solutions/ and courses/ (Ctrl-C to stop)');
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  if (options === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  if (options.watch) {
+    watchAndRegenerate(options);
+    return new Promise<number>(() => {}); // until interrupted
+  }
+  return generate(options);
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`error: ${error.message}\n${USAGE}`);
+      process.exitCode = 2;
+    } else process.exitCode = report(error);
+  },
+);

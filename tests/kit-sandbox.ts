@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const KIT_ROOT = resolve(import.meta.dirname, '..');
-const TSX = join(KIT_ROOT, 'node_modules', '.bin', 'tsx');
+export const TSX = join(KIT_ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface CommandResult {
   status: number | null;

@@ -1,9 +1,11 @@
 // `npm run stubs` as an instructor meets it: it regenerates exercises/, reports staleness, refuses to overwrite
 // a learner's edits and refuses bad markers with file:line, writing nothing in either case.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { KIT_ROOT, makeSandbox, runKitScript, snapshot } from './kit-sandbox.js';
+import { KIT_ROOT, makeSandbox, runKitScript, snapshot, TSX } from './kit-sandbox.js';
 
 test('the committed exercises/ is exactly what solutions/ generates', () => {
   const result = runKitScript(KIT_ROOT, 'scripts/stubs.ts', ['--check']);
@@ -58,5 +60,44 @@ describe('in a copy of the kit', () => {
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toContain('nothing was written');
     expect(snapshot(path('exercises'))).toEqual(before);
+  });
+
+  test('--variant hard --out DIR writes that variant anywhere on disk; --variant solution and --snippets give the instructor clean code', () => {
+    const out = mkdtempSync(join(tmpdir(), 'variant-'));
+    try {
+      const hard = runKitScript(sandbox.root, 'scripts/stubs.ts', ['--variant', 'hard', '--out', join(out, 'hard')]);
+      expect(hard.status).toBe(0);
+      const hardSgd = readFileSync(join(out, 'hard', 'optimizers', 'sgd.ts'), 'utf8');
+      expect(hardSgd).not.toContain('gradientOf(this.parameters)');
+      expect(readFileSync(path('exercises/optimizers/sgd.ts'), 'utf8')).toContain('gradientOf(this.parameters)');
+      const solution = runKitScript(sandbox.root, 'scripts/stubs.ts', ['--variant', 'solution', '--out', join(out, 'solution'), '--snippets', join(out, 'snippets.json')]);
+      expect(solution.status).toBe(0);
+      const clean = readFileSync(join(out, 'solution', 'optimizers', 'momentum.ts'), 'utf8');
+      expect(clean).toContain('a[i] = mu * a[i] + (1 - mu) * g[i];');
+      expect(clean).not.toMatch(/Hide:|TODO/);
+      const snippets = JSON.parse(readFileSync(join(out, 'snippets.json'), 'utf8')) as Array<{ exercise: string; code: string }>;
+      expect(snippets.map((s) => s.exercise)).toEqual(['sgd', 'momentum', 'rmsprop', 'adam', 'challenge']);
+      expect(snippets.find((s) => s.exercise === 'momentum')?.code).toBe(clean);
+      expect(runKitScript(sandbox.root, 'scripts/stubs.ts', ['--variant', 'hrad', '--out', join(out, 'x')]).stderr).toMatch(/no variant hrad/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test('--watch regenerates a stub when its solution is saved', async () => {
+    const watcher = spawn(TSX, ['scripts/stubs.ts', '--watch'], { cwd: sandbox.root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    watcher.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const waitFor = async (ok: () => boolean, what: string) => {
+      for (let i = 0; i < 300 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));
+      if (!ok()) throw new Error(`timed out waiting for ${what}; output so far:\n${output}`);
+    };
+    try {
+      await waitFor(() => output.includes('stubs:'), 'the first generation');
+      edit('solutions/optimizers/sgd.ts', (t) => t.replace('readonly learningRate: number; // α', 'readonly learningRate: number; // α (watched)'));
+      await waitFor(() => readFileSync(path('exercises/optimizers/sgd.ts'), 'utf8').includes('(watched)'), 'the regenerated stub');
+    } finally {
+      watcher.kill();
+    }
   });
 });

@@ -54,7 +54,7 @@ function lineEnd(text: string, offset: number): number {
   return newline === -1 ? text.length : newline + 1;
 }
 
-function parseLabels(raw: string, file: string, where: { line: number; column: number }, known: readonly string[]): string[] {
+export function parseLabels(raw: string, file: string, where: { line: number; column: number }, known: readonly string[]): string[] {
   const labels = raw.split(',').map((label) => label.trim().toLowerCase());
   if (labels.every((label) => label === '')) {
     throw new SourceError(file, where.line, where.column, '`// Hide:` has no label', 'write `// Hide: all` to start a hidden region or `// Hide: none` to end one');
@@ -98,7 +98,7 @@ function nearestLabel(label: string, known: readonly string[]): string | undefin
  * (beside all, none and solution). Throws SourceError for anything an instructor must fix.
  */
 export function findRegions(text: string, file: string, labels: readonly string[] = []): Region[] {
-  const known = [...RESERVED_LABELS, ...labels.map((l) => l.toLowerCase())];
+  const known = knownLabels(labels);
   const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const markers: Marker[] = [];
   for (const range of lineComments(sourceFile)) {
@@ -113,6 +113,16 @@ export function findRegions(text: string, file: string, labels: readonly string[
     markers.push({ labels: parseLabels(match[1] ?? '', file, where, known), start, end: lineEnd(text, range.end), line: where.line, column: where.column, indent: before });
   }
 
+  return pairRegions(markers, file);
+}
+
+/** The labels a file may use: the reserved ones and the course's variant labels. */
+export function knownLabels(labels: readonly string[]): string[] {
+  return [...RESERVED_LABELS, ...labels.map((l) => l.toLowerCase())];
+}
+
+/** Pairs markers into regions: each marker but `none` opens a region that the next marker closes. */
+export function pairRegions(markers: readonly Marker[], file: string): Region[] {
   const regions: Region[] = [];
   let open: Marker | null = null;
   for (const marker of markers) {

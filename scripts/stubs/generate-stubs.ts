@@ -1,14 +1,16 @@
 // Builds every learner file of a course in memory from solutions/<course>/ and proves each stub
 // type-checks under the kit's tsconfig before anything is written.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { Course } from '../../grader/course/course-metadata.js';
+import { expectExportsKept, expectValidSyntax } from './check-solution.js';
 import { findRegions } from './find-markers.js';
 import { SourceError } from './source-error.js';
 import { stripHidden, type Variant } from './strip-hidden.js';
+import { findMarkdownRegions, stripMarkdown } from './strip-markdown.js';
 
-/** Output path (relative to the kit root) → content. */
+/** Output path (relative to the kit root, `../` allowed) → content. */
 export type GeneratedFiles = Map<string, string>;
 
 function listFiles(dir: string): string[] {
@@ -19,10 +21,22 @@ function listFiles(dir: string): string[] {
 }
 
 const isTypeScript = (path: string): boolean => /\.(ts|mts|cts|tsx)$/.test(path) && !path.endsWith('.d.ts');
+const isMarkdown = (path: string): boolean => path.endsWith('.md');
+
+/** One solution file as the given variant, after the checks that protect learners from a broken stub. */
+export function generateFile(text: string, file: string, labels: readonly string[], variant: Variant): string {
+  if (isMarkdown(file)) return stripMarkdown(text, file, labels, variant);
+  if (!isTypeScript(file)) return text;
+  expectValidSyntax(text, file);
+  const regions = findRegions(text, file, labels);
+  const out = stripHidden(text, file, regions, variant);
+  if (variant !== 'solution') expectExportsKept(text, out, file, regions);
+  return out;
+}
 
 export interface GenerateOptions {
   variant?: Variant;
-  /** Where the variant goes, relative to root; defaults to exercises/<course>. */
+  /** Where the course's files go, relative to root; defaults to exercises/<course>. */
   outDir?: string;
 }
 
@@ -32,12 +46,17 @@ export function generateCourse(root: string, course: Course, options: GenerateOp
   const outDir = options.outDir ?? join('exercises', course.id);
   const files: GeneratedFiles = new Map();
   for (const path of listFiles(sourceDir)) {
-    const file = relative(root, path);
     const text = readFileSync(path, 'utf8');
-    const target = join(outDir, relative(sourceDir, path));
-    files.set(target, isTypeScript(path) ? stripHidden(text, file, findRegions(text, file, course.labels), variant) : text);
+    files.set(join(outDir, relative(sourceDir, path)), generateFile(text, relative(root, path), course.labels, variant));
   }
   return files;
+}
+
+/** The markers in a course's instructions must be as sound as those in its code. */
+export function checkInstructions(root: string, course: Course): void {
+  const dir = join(root, 'courses', course.id);
+  if (!existsSync(dir)) return;
+  for (const path of listFiles(dir).filter(isMarkdown)) findMarkdownRegions(readFileSync(path, 'utf8'), relative(root, path), course.labels);
 }
 
 /** Type-checks generated TypeScript in memory, at its output paths, with the kit's compiler options. */
@@ -62,5 +81,22 @@ export function typeCheck(root: string, files: GeneratedFiles): void {
     `the generated stub does not type-check: TS${first.getCode()} ${message}` +
       (problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''),
     'move the declarations this code needs outside the `// Hide` region, or hide their uses too',
+  );
+}
+
+export interface SolutionSnippet {
+  exercise: string;
+  file: string;
+  /** The learner file as the instructor wrote it, markers and placeholder lines removed. */
+  code: string;
+}
+
+/** Each exercise's own files in the solution variant, for the instructor build of the site. */
+export function solutionSnippets(root: string, course: Course): SolutionSnippet[] {
+  return course.exercises.flatMap((exercise) =>
+    exercise.files.map((name) => {
+      const file = join('solutions', course.id, name);
+      return { exercise: exercise.id, file, code: generateFile(readFileSync(join(root, file), 'utf8'), file, course.labels, 'solution') };
+    }),
   );
 }

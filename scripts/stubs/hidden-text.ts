@@ -2,8 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Course } from '../../grader/course/course-metadata.js';
-import { findRegions } from './find-markers.js';
+import { findRegions, type Region } from './find-markers.js';
 import { isHidden } from './strip-hidden.js';
+import { findMarkdownRegions } from './strip-markdown.js';
 
 /** One hidden line, trimmed, with its origin. Lines too short or generic to identify a solution are skipped. */
 export interface HiddenLine {
@@ -14,26 +15,37 @@ export interface HiddenLine {
 
 const MEANINGFUL = /[A-Za-z_$][\w$]*.*[=(+\-*/]/; // an assignment, call or arithmetic, not `}` or `return;`
 
+/** Hidden lines of the solution code (solutions/<course>/) and of the instructions (courses/<course>/*.md). */
 export function hiddenLines(root: string, course: Course): HiddenLine[] {
-  const dir = join(root, 'solutions', course.id);
   const found: HiddenLine[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
-    const path = join(entry.parentPath, entry.name);
-    const file = relative(root, path);
-    const text = readFileSync(path, 'utf8');
-    for (const region of findRegions(text, file, course.labels)) {
-      if (!isHidden(region.labels, 'normal')) continue;
-      const firstLine = region.open.line + 1;
-      text
-        .slice(region.bodyStart, region.bodyEnd)
-        .split(/\r?\n/)
-        .forEach((raw, index) => {
-          const code = raw.replace(/\/\/.*$/, '').trim();
-          if (code.length >= 12 && MEANINGFUL.test(code)) found.push({ file, line: firstLine + index, text: code });
-        });
+  const scan = (dir: string, pick: (name: string) => 'code' | 'prose' | null): void => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true, recursive: true })) {
+      const kind = entry.isFile() ? pick(entry.name) : null;
+      if (!kind) continue;
+      const path = join(entry.parentPath, entry.name);
+      const file = relative(root, path);
+      const text = readFileSync(path, 'utf8');
+      const regions: Region[] = kind === 'code' ? findRegions(text, file, course.labels) : findMarkdownRegions(text, file, course.labels);
+      for (const region of regions.filter((r) => isHidden(r.labels, 'normal'))) {
+        text
+          .slice(region.bodyStart, region.bodyEnd)
+          .split(/\r?\n/)
+          .forEach((raw, index) => {
+            const line = region.open.line + 1 + index;
+            if (kind === 'code') {
+              const code = raw.replace(/\/\/.*$/, '').trim();
+              if (code.length >= 12 && MEANINGFUL.test(code)) found.push({ file, line, text: code });
+            } else {
+              // Markup and entities change on the way to HTML: look for the longest run of plain text instead.
+              const plain = (raw.match(/[\w ,.;:()+\-]+/g) ?? []).map((run) => run.trim()).sort((a, b) => b.length - a.length)[0] ?? '';
+              if (plain.length >= 20) found.push({ file, line, text: plain });
+            }
+          });
+      }
     }
-  }
+  };
+  scan(join('solutions', course.id), (name) => (name.endsWith('.ts') ? 'code' : null));
+  scan(join('courses', course.id), (name) => (name.endsWith('.md') ? 'prose' : null));
   return found;
 }
 

@@ -109,10 +109,13 @@ function importedNames(sourceFile: SourceFile): string[] {
   ]);
 }
 
+// One in-memory project serves every file: creating a project costs more than editing a file in it.
+let scratch: Project | undefined;
+
 /** Imports the solution used but the stub no longer does would be dead weight (and lint errors) for learners. */
 function dropImportsOnlyHiddenCodeUsed(original: string, stub: string, file: string): string {
-  const project = new Project({ useInMemoryFileSystem: true });
-  const stubFile = project.createSourceFile(file, stub);
+  scratch ??= new Project({ useInMemoryFileSystem: true });
+  const stubFile = scratch.createSourceFile(`/scratch/${file}`, stub, { overwrite: true });
   const before = identifierUses(ts.createSourceFile(file, original, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS));
   const after = identifierUses(stubFile.compilerNode);
   const orphaned = new Set(importedNames(stubFile).filter((name) => (before.get(name) ?? 0) > 0 && !after.has(name)));
@@ -130,5 +133,7 @@ function dropImportsOnlyHiddenCodeUsed(original: string, stub: string, file: str
       declaration.remove();
     }
   }
-  return stubFile.getFullText();
+  const text = stubFile.getFullText();
+  scratch.removeSourceFile(stubFile);
+  return text;
 }

@@ -40,8 +40,16 @@ export function planWrites(root: string, outRoot: string, files: GeneratedFiles)
   return plan;
 }
 
-/** Every file is staged beside its target first, then renamed; on any failure the staged files are removed. */
-export function writeAll(root: string, outRoot: string, files: GeneratedFiles, paths: string[]): void {
+/**
+ * All files or none: every file is staged beside its target, then the targets are swapped in one by one with
+ * the old versions kept aside, and on any failure the swapped files are put back and the staged ones removed.
+ */
+/** The one file operation that can fail half-way through; replaceable so that tests can make it fail. */
+export interface SwapOperations {
+  rename(from: string, to: string): void;
+}
+
+export function writeAll(root: string, outRoot: string, files: GeneratedFiles, paths: string[], ops: SwapOperations = { rename: renameSync }): void {
   const manifest = { ...readManifest(root, outRoot) };
   for (const [path, text] of files) manifest[path] = sha256(text);
   const staged: Array<[string, string]> = [];
@@ -59,5 +67,21 @@ export function writeAll(root: string, outRoot: string, files: GeneratedFiles, p
     for (const [temp] of staged) rmSync(temp, { force: true });
     throw error;
   }
-  for (const [temp, target] of staged) renameSync(temp, target);
+  const swapped: Array<{ target: string; backup: string | null }> = [];
+  try {
+    for (const [temp, target] of staged) {
+      const backup = existsSync(target) ? `${target}.${process.pid}.bak` : null;
+      if (backup) ops.rename(target, backup);
+      swapped.push({ target, backup });
+      ops.rename(temp, target);
+    }
+  } catch (error) {
+    for (const { target, backup } of swapped.reverse()) {
+      if (backup) renameSync(backup, target);
+      else rmSync(target, { force: true });
+    }
+    for (const [temp] of staged) rmSync(temp, { force: true });
+    throw error;
+  }
+  for (const { backup } of swapped) if (backup) rmSync(backup, { force: true });
 }

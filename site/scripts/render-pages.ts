@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { loadCourses, type Course, type Exercise } from '../../grader/course/course-metadata.js';
 import { DEMO_RUNS, isOptimizerId, type DemoRun } from '../shared/demo-runs.js';
 import { renderMarkdown, splitTitle } from './render-markdown.js';
+import { stripMarkdown } from '../../scripts/stubs/strip-markdown.js';
 
 /** The course this site presents. */
 export const COURSE_ID = 'optimizers';
@@ -89,10 +90,11 @@ function loadTemplates(templatesDir: string): (name: string) => Handlebars.Templ
   };
 }
 
-function readMarkdown(root: string, relativePath: string): string {
+/** A page's markdown as learners see it: `<!-- Hide: … -->` regions are left out of the normal variant. */
+function readMarkdown(root: string, relativePath: string, course: Course): string {
   const path = join(root, relativePath);
   if (!existsSync(path)) throw new Error(`${relativePath} is missing: every page of the site needs its markdown`);
-  return readFileSync(path, 'utf8');
+  return stripMarkdown(readFileSync(path, 'utf8'), relativePath, course.labels, 'normal');
 }
 
 function findCourse(root: string): Course {
@@ -104,7 +106,7 @@ function findCourse(root: string): Course {
 export function renderPages(root: string): RenderedPage[] {
   const course = findCourse(root);
   const template = loadTemplates(join(root, 'site', 'templates'));
-  const concepts = splitTitle(readMarkdown(root, join('courses', course.id, 'concepts.md')));
+  const concepts = splitTitle(readMarkdown(root, join('courses', course.id, 'concepts.md'), course));
   const conceptsTitle = concepts.title ?? 'Concepts';
 
   for (const exercise of course.exercises) {
@@ -180,7 +182,7 @@ export function renderPages(root: string): RenderedPage[] {
         ...common(exercise.id, exercise.title),
         exercise,
         total: exercises.length,
-        instructions: renderMarkdown(readMarkdown(root, exercise.instructions)),
+        instructions: renderMarkdown(readMarkdown(root, exercise.instructions, course)),
         hints: exercise.hints.map((text, hintIndex) => ({ number: hintIndex + 1, text })),
         chart: chartFor(exercise),
         previous: index === 0 ? conceptsLink : link(exercises[index - 1]),

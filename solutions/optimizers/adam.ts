@@ -38,6 +38,7 @@ export class Adam {
   }
 
   step(): void {
+    // Hide: hard
     const theta = this.parameters.data;
     const g = gradientOf(this.parameters);
     // Hide: all

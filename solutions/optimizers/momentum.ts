@@ -27,6 +27,7 @@ export class Momentum {
   }
 
   step(): void {
+    // Hide: hard
     const theta = this.parameters.data;
     const g = gradientOf(this.parameters);
     // Hide: all

@@ -31,6 +31,7 @@ export class RMSprop {
   }
 
   step(): void {
+    // Hide: hard
     const theta = this.parameters.data;
     const g = gradientOf(this.parameters);
     // Hide: all

@@ -17,6 +17,7 @@ export class SGD {
   }
 
   step(): void {
+    // Hide: hard
     const theta = this.parameters.data;
     const g = gradientOf(this.parameters);
     // Hide: all

@@ -1,0 +1,63 @@
+// Checks on a solution file that only make sense before or after stripping: it must parse, and its
+// learner variants must keep every export (the grader imports them by name).
+import { ts } from 'ts-morph';
+import type { Region } from './find-markers.js';
+import { SourceError, lineAndColumn } from './source-error.js';
+
+/** Throws at the first syntax error of a solution file, at its own line and column. */
+export function expectValidSyntax(text: string, file: string): void {
+  const { diagnostics = [] } = ts.transpileModule(text, { fileName: file, reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
+  const first = diagnostics[0];
+  if (!first) return;
+  const where = lineAndColumn(text, first.start ?? 0);
+  throw new SourceError(file, where.line, where.column, `syntax error: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`, 'fix the solution so that it compiles, then generate again');
+}
+
+function parse(text: string, file: string): ts.SourceFile {
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+}
+
+/** Every name a module exports, with the offset of its declaration. */
+export function exportedNames(text: string, file: string): Map<string, number> {
+  const names = new Map<string, number>();
+  const sourceFile = parse(text, file);
+  for (const statement of sourceFile.statements) {
+    const at = statement.getStart(sourceFile);
+    if (ts.isExportDeclaration(statement)) {
+      if (statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+        for (const element of statement.exportClause.elements) names.set(element.name.text, at);
+      } else names.set(`* from ${statement.moduleSpecifier?.getText(sourceFile) ?? ''}`, at);
+      continue;
+    }
+    if (ts.isExportAssignment(statement)) {
+      names.set('default', at);
+      continue;
+    }
+    const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) ?? [] : [];
+    if (!modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+    if (modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) names.set('default', at);
+    else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) names.set(declaration.name.getText(sourceFile), at);
+    } else {
+      const name = (statement as ts.DeclarationStatement).name;
+      if (name) names.set(name.getText(sourceFile), at);
+    }
+  }
+  return names;
+}
+
+/** A hidden region must not remove an export: the grader and the other learner files import it by name. */
+export function expectExportsKept(solution: string, stub: string, file: string, regions: readonly Region[]): void {
+  const kept = exportedNames(stub, file);
+  for (const [name, at] of exportedNames(solution, file)) {
+    if (kept.has(name)) continue;
+    const region = regions.find((r) => r.bodyStart <= at && at < r.bodyEnd) ?? regions[0]!;
+    throw new SourceError(
+      file,
+      region.open.line,
+      region.open.column,
+      `this region hides the export \`${name}\`, which the learner's file must keep`,
+      'keep the exported declaration (its signature) outside the region and hide only its body',
+    );
+  }
+}
