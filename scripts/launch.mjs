@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 const PRELOAD = {
   'grader/cli/grade.ts': ['vitest/node'],
   'scripts/stubs.ts': ['ts-morph'],
+  'bench/stubs-scaling.ts': ['ts-morph'],
 };
 
 const [entry, ...args] = process.argv.slice(2);

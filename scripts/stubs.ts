@@ -86,7 +86,7 @@ async function generate(options: Options): Promise<number> {
   const manifestRoot = relative(root, options.outRoot);
   const plan = planWrites(root, manifestRoot, generated);
   if (options.check) {
-    const stale = [...plan.write, ...plan.edited];
+    const stale = [...plan.write, ...plan.edited, ...plan.orphaned.map((p) => `${p} (no longer generated)`)];
     if (stale.length === 0) {
       console.log(`stubs are up to date (${plan.unchanged.length} files)`);
       return 0;
@@ -102,9 +102,10 @@ async function generate(options: Options): Promise<number> {
     return 1;
   }
   const snippets = options.snippets ? `${JSON.stringify(options.courses.flatMap((c) => solutionSnippets(root, c)), null, 2)}\n` : undefined;
-  writeAll(root, manifestRoot, generated, [...plan.write, ...plan.edited]);
+  writeAll(root, manifestRoot, generated, [...plan.write, ...plan.edited], undefined, plan.orphaned);
   if (snippets !== undefined && options.snippets) await writeFile(options.snippets, snippets);
-  console.log(`stubs: ${plan.write.length + plan.edited.length} written, ${plan.unchanged.length} unchanged (${options.variant} variant in ${manifestRoot}/)`);
+  const removed = plan.orphaned.length > 0 ? `, ${plan.orphaned.length} removed (${plan.orphaned.join(', ')})` : '';
+  console.log(`stubs: ${plan.write.length + plan.edited.length} written, ${plan.unchanged.length} unchanged${removed} (${options.variant} variant in ${manifestRoot}/)`);
   return 0;
 }
 

@@ -84,6 +84,18 @@ describe('in a copy of the kit', () => {
     }
   });
 
+  test('a stub whose solution was removed is reported by --check and removed by the next generation', () => {
+    writeFileSync(path('solutions/optimizers/extra.ts'), 'export const extra = 1;\n');
+    expect(runKitScript(sandbox.root, 'scripts/stubs.ts').status).toBe(0);
+    expect(existsSync(path('exercises/optimizers/extra.ts'))).toBe(true);
+    rmSync(path('solutions/optimizers/extra.ts'));
+    const check = runKitScript(sandbox.root, 'scripts/stubs.ts', ['--check']);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain('exercises/optimizers/extra.ts (no longer generated)');
+    expect(runKitScript(sandbox.root, 'scripts/stubs.ts').stdout).toContain('1 removed');
+    expect(existsSync(path('exercises/optimizers/extra.ts'))).toBe(false);
+  });
+
   test('--watch regenerates a stub when its solution is saved', async () => {
     const watcher = spawn(TSX, ['scripts/stubs.ts', '--watch'], { cwd: sandbox.root, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

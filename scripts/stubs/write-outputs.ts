@@ -21,11 +21,16 @@ export interface Plan {
   unchanged: string[];
   /** Edited by hand since generation (or never generated): never overwritten without --force. */
   edited: string[];
+  /** Generated before, no longer generated (its solution was removed or renamed): removed with the write. */
+  orphaned: string[];
 }
 
 export function planWrites(root: string, outRoot: string, files: GeneratedFiles): Plan {
   const manifest = readManifest(root, outRoot);
-  const plan: Plan = { write: [], unchanged: [], edited: [] };
+  const plan: Plan = { write: [], unchanged: [], edited: [], orphaned: [] };
+  for (const path of Object.keys(manifest)) {
+    if (!files.has(path) && existsSync(join(root, path)) && manifest[path] === sha256(readFileSync(join(root, path), 'utf8'))) plan.orphaned.push(path);
+  }
   for (const [path, text] of files) {
     const full = join(root, path);
     if (!existsSync(full)) {
@@ -49,8 +54,9 @@ export interface SwapOperations {
   rename(from: string, to: string): void;
 }
 
-export function writeAll(root: string, outRoot: string, files: GeneratedFiles, paths: string[], ops: SwapOperations = { rename: renameSync }): void {
-  const manifest = { ...readManifest(root, outRoot) };
+export function writeAll(root: string, outRoot: string, files: GeneratedFiles, paths: string[], ops: SwapOperations = { rename: renameSync }, orphaned: string[] = []): void {
+  // Entries of files that are no longer generated go; the files themselves go after the swap succeeds.
+  const manifest = Object.fromEntries(Object.entries(readManifest(root, outRoot)).filter(([path]) => files.has(path) || !orphaned.includes(path) && existsSync(join(root, path))));
   for (const [path, text] of files) manifest[path] = sha256(text);
   const staged: Array<[string, string]> = [];
   const stage = (target: string, text: string): void => {
@@ -84,4 +90,5 @@ export function writeAll(root: string, outRoot: string, files: GeneratedFiles, p
     throw error;
   }
   for (const { backup } of swapped) if (backup) rmSync(backup, { force: true });
+  for (const path of orphaned) rmSync(join(root, path), { force: true });
 }
