@@ -1,19 +1,20 @@
-// Vitest settings for grading: one isolated worker thread per exercise suite, so a learner's file that hangs,
-// crashes or patches globals affects only its own exercise (threads start faster than processes).
+// Vitest settings for grading. Learner code never runs in these workers (it runs in a sandboxed child
+// process per suite), so the suites can share workers and the grader's modules stay loaded between them.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { TIME_LIMIT_SECONDS } from './harness/limits.js';
 
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['grader/**/*.test.ts'],
     pool: 'threads',
-    isolate: true,
+    isolate: false,
     fileParallelism: true,
-    testTimeout: 10_000,
-    hookTimeout: 10_000,
+    // The sandbox stops learner code after TIME_LIMIT_SECONDS; a test may hold two sandbox runs.
+    testTimeout: 2.5 * TIME_LIMIT_SECONDS * 1000,
+    hookTimeout: 2.5 * TIME_LIMIT_SECONDS * 1000,
     teardownTimeout: 1_000,
-    // The learner's console output belongs in the scorecard's messages, not mixed into it.
     silent: true,
   },
 });

@@ -3,11 +3,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadCourses, MetadataError } from '../course/course-metadata.js';
+import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
 import { parseGradeArgs, UsageError, USAGE } from './parse-args.js';
 import { runSuites } from './run-suites.js';
 import { exerciseReport, formatScorecard, gradeReport, styles } from './scorecard.js';
 
-const TIME_LIMIT_SECONDS = 10;
+// The sandbox ends learner code after TIME_LIMIT_SECONDS; the watchdog is the backstop for the grader itself.
+const WATCHDOG_SECONDS = 3 * TIME_LIMIT_SECONDS;
 const root = resolve(import.meta.dirname, '..', '..');
 
 async function main(argv: string[]): Promise<number> {
@@ -28,9 +30,9 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const suites = args.exercises.map((e) => join(root, e.suite));
-  const run = await runSuites(root, suites, target, TIME_LIMIT_SECONDS * 1000);
+  const run = await runSuites(root, suites, target, WATCHDOG_SECONDS * 1000);
   const report = gradeReport(
-    args.exercises.map((e, i) => exerciseReport(e, run.outcomes.get(suites[i]!), TIME_LIMIT_SECONDS, run.timedOut.has(suites[i]!))),
+    args.exercises.map((e, i) => exerciseReport(e, run.outcomes.get(suites[i]!), WATCHDOG_SECONDS, run.timedOut.has(suites[i]!))),
   );
 
   if (args.format === 'json') {

@@ -21,8 +21,8 @@ export async function runSuites(root: string, suites: string[], target: string, 
       watch: false,
       reporters: [collector],
       provide: { gradeTarget: target },
-      // Every suite gets its own worker at once: a suite queued behind a stuck one would never start.
-      maxWorkers: Math.max(1, suites.length),
+      // Learner code runs in sandboxed children: two workers keep both cores busy without oversubscribing them.
+      maxWorkers: 2,
     },
     {},
     { stdout: quiet(), stderr: quiet() },

@@ -29,7 +29,8 @@ export interface GradeReport {
   exercises: ExerciseReport[];
 }
 
-const LOAD_PROBLEM = /could not be loaded|must export|is missing: restore it/;
+const LOAD_PROBLEM = /could not be loaded|must export|is missing: restore it|^your code (ended|was killed|ran out|stopped)/;
+const TIMED_OUT = /^timed out:/;
 const NOT_IMPLEMENTED = /^not implemented yet/i;
 
 export function exerciseReport(exercise: Exercise, outcome: ModuleOutcome | undefined, timeLimitSeconds: number, timedOut: boolean): ExerciseReport {
@@ -47,7 +48,7 @@ export function exerciseReport(exercise: Exercise, outcome: ModuleOutcome | unde
   }
   const tests: TestReport[] = outcome.tests.map((t) => ({
     name: t.name,
-    status: t.state === 'passed' ? 'pass' : LOAD_PROBLEM.test(t.message) ? 'error' : 'fail',
+    status: t.state === 'passed' ? 'pass' : TIMED_OUT.test(t.message) ? 'timeout' : LOAD_PROBLEM.test(t.message) ? 'error' : 'fail',
     message: t.message,
   }));
   const failures = tests.filter((t) => t.status !== 'pass');
@@ -55,7 +56,7 @@ export function exerciseReport(exercise: Exercise, outcome: ModuleOutcome | unde
   const first = failures[0] ?? { status: 'error' as const, message: 'no test ran' };
   return {
     ...base,
-    status: failures.some((t) => t.status === 'error') ? 'error' : 'fail',
+    status: failures.some((t) => t.status === 'timeout') ? 'timeout' : failures.some((t) => t.status === 'error') ? 'error' : 'fail',
     message: first.message,
     notImplemented: failures.every((t) => NOT_IMPLEMENTED.test(t.message)),
     tests,

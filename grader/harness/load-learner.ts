@@ -1,4 +1,4 @@
-// Imports a learner's file from the folder being graded (`--target`, default exercises/) and checks its exports.
+// Where the learner's files are (`--target`, default exercises/), and the instructor's reference, where present.
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { inject } from 'vitest';
@@ -19,23 +19,6 @@ export function learnerPath(course: string, file: string): string {
   const full = join(gradeTarget(), course, file);
   const fromKit = relative(resolve(import.meta.dirname, '..', '..'), full);
   return fromKit.startsWith('..') ? full : fromKit;
-}
-
-export async function loadLearnerExport<T>(course: string, file: string, name: string, kind: 'class' | 'function'): Promise<T> {
-  const full = join(gradeTarget(), course, file);
-  const shown = learnerPath(course, file);
-  if (!existsSync(full)) throw new Error(`${shown} is missing: restore it (git checkout ${shown}) or create it`);
-  let module: Record<string, unknown>;
-  try {
-    module = (await import(/* @vite-ignore */ full)) as Record<string, unknown>;
-  } catch (error) {
-    throw new Error(`${shown} could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const value = module[name];
-  if (typeof value !== 'function') {
-    throw new Error(`${shown} must export ${kind === 'class' ? 'a class' : 'a function'} named ${name} (found ${value === undefined ? 'no such export' : typeof value})`);
-  }
-  return value as T;
 }
 
 /**

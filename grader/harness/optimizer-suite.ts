@@ -1,10 +1,11 @@
 // The tests every optimizer exercise shares: follow PyTorch on every fixture case, keep state per instance,
-// use the accumulated gradient, and let zeroGrad() clear it. Each suite file adds its own name and reference.
-import { test } from 'vitest';
+// use the accumulated gradient, and let zeroGrad() clear it. The learner's class runs in a sandbox; every
+// verdict below is computed here, on the plain numbers it sent back.
+import { beforeAll, test } from 'vitest';
 import { bestDivergence, formatPoint } from './compare-trajectories.js';
-import { fixtureCases, VARIANT_NAMES, type FixtureCase, type OptimizerId } from './fixtures.js';
-import { learnerPath, loadLearnerExport } from './load-learner.js';
-import { advance, backward, LearnerThrew, startRun, type OptimizerClass } from './run-optimizer.js';
+import { fixtureCases, VARIANT_NAMES, type FixtureCase, type OptimizerId, type Point } from './fixtures.js';
+import { expectNoFailure, runSession, SessionProblem, type Session } from './learner-session.js';
+import type { Job, JobResult, RunSpec } from '../sandbox/sandbox-protocol.js';
 
 export interface OptimizerSpec {
   id: OptimizerId;
@@ -13,109 +14,89 @@ export interface OptimizerSpec {
 }
 
 const COURSE = 'optimizers';
+const INTERLEAVED_STEPS = 100;
 
-/** Learner exceptions become messages a student can act on; "not implemented yet" stays recognisable. */
-function explain(error: unknown, file: string): never {
-  if (error instanceof LearnerThrew) {
-    const inner = error.cause instanceof Error ? error.cause.message : String(error.cause);
-    if (/^not implemented yet/i.test(inner)) throw new Error(inner);
-    const where = error.cause instanceof Error ? firstLearnerFrame(error.cause, file) : '';
-    throw new Error(`${error.message}${where ? ` (${where})` : ''}`);
-  }
-  throw error;
-}
-
-function firstLearnerFrame(error: Error, file: string): string {
-  const line = (error.stack ?? '').split('\n').find((frame) => frame.includes(file));
-  const match = line && /([^\s(]+):(\d+):(\d+)\)?\s*$/.exec(line);
-  return match ? `${file}:${match[2]}` : '';
-}
+const runSpec = (c: FixtureCase): RunSpec => ({ start: c.start, options: c.options, nSteps: c.nSteps, backwardsPerStep: c.backwardsPerStep });
 
 function describeOptions(c: FixtureCase): string {
   const options = Object.entries(c.options).map(([k, v]) => `${k} ${v}`).join(', ');
   return `${c.nSteps} steps from (${c.start.join(', ')}), ${options}`;
 }
 
-function failureMessage(c: FixtureCase, divergence: NonNullable<ReturnType<typeof bestDivergence>>): string {
-  const { step, expected, actual, variant } = divergence;
-  const when = step === 0 ? 'at the start' : `after update ${step} of ${c.nSteps - 1}`;
-  const nonFinite = actual && actual.some((v) => !Number.isFinite(v)) ? ' The values are not finite: look for a division by zero or an overflow.' : '';
+/** null when the trajectory follows one accepted variant; otherwise where it leaves the closest one. */
+export function trajectoryProblem(c: FixtureCase, trajectory: Point[], nSteps = c.nSteps): string | null {
+  const expected = Object.fromEntries(Object.entries(c.expected).map(([k, t]) => [k, t.slice(0, nSteps)]));
+  const divergence = bestDivergence(trajectory, expected);
+  if (!divergence) return null;
+  const { step, variant } = divergence;
+  const when = step === 0 ? 'at the start' : `after update ${step} of ${nSteps - 1}`;
+  const nonFinite = divergence.actual?.some((v) => !Number.isFinite(v)) ? ' The values are not finite: look for a division by zero or an overflow.' : '';
   return (
-    `${c.name} (${describeOptions(c)}): the trajectory leaves ${VARIANT_NAMES[variant] ?? variant} ${when}: ` +
-    `expected ${formatPoint(expected)}, got ${formatPoint(actual)}.${nonFinite}`
+    `${c.name} (${describeOptions({ ...c, nSteps })}): the trajectory leaves ${VARIANT_NAMES[variant] ?? variant} ${when}: ` +
+    `expected ${formatPoint(divergence.expected)}, got ${formatPoint(divergence.actual)}.${nonFinite}`
   );
 }
 
+function trajectoriesOf(result: JobResult): Point[][] {
+  expectNoFailure(result);
+  if (result.kind === 'trajectory') return [result.trajectory];
+  if (result.kind === 'trajectories') return result.trajectories;
+  throw new Error(`unexpected ${result.kind} result`);
+}
+
 export function defineOptimizerSuite(spec: OptimizerSpec): void {
-  const file = learnerPath(COURSE, spec.file);
-  let loaded: Promise<OptimizerClass> | undefined;
-  const load = (): Promise<OptimizerClass> => (loaded ??= loadLearnerExport<OptimizerClass>(COURSE, spec.file, spec.className, 'class'));
+  const cases = fixtureCases(spec.id);
+  const [first, second] = cases.filter((c) => c.backwardsPerStep === 1 && c.nSteps >= 50).slice(-2) as [FixtureCase, FixtureCase];
+  const rounds = Math.min(first.nSteps, second.nSteps, INTERLEAVED_STEPS);
+  const module = spec.file;
+  const exportName = spec.className;
+  const jobs: Job[] = [
+    ...cases.map((c): Job => ({ kind: 'trajectory', module, exportName, run: runSpec(c) })),
+    { kind: 'interleaved', module, exportName, runs: [runSpec(first), runSpec(second)], rounds },
+    { kind: 'grad-after-zero', module, exportName, run: runSpec(cases[0]!) },
+  ];
 
-  const follow = (Optimizer: OptimizerClass, c: FixtureCase, nSteps = c.nSteps) => {
-    const run = startRun(Optimizer, c.start, c.options);
-    return { run, next: () => advance(run, c.backwardsPerStep), nSteps };
-  };
-
-  for (const c of fixtureCases(spec.id)) {
-    test(`follows PyTorch: ${c.name}`, async () => {
-      const Optimizer = await load();
-      const trajectory = (() => {
-        try {
-          const { run, next } = follow(Optimizer, c);
-          for (let i = 0; i < c.nSteps; i++) next();
-          return run.trajectory;
-        } catch (error) {
-          return explain(error, file);
-        }
-      })();
-      const divergence = bestDivergence(trajectory, c.expected);
-      if (divergence) throw new Error(failureMessage(c, divergence));
-    });
-  }
-
-  test('two optimizers at once keep their own state', async () => {
-    const Optimizer = await load();
-    const [first, second] = fixtureCases(spec.id).filter((c) => c.backwardsPerStep === 1 && c.nSteps >= 50).slice(-2) as [FixtureCase, FixtureCase];
-    const nSteps = Math.min(first.nSteps, second.nSteps, 100);
+  let session: Session | undefined;
+  let problem: unknown;
+  beforeAll(async () => {
     try {
-      const a = follow(Optimizer, first);
-      const b = follow(Optimizer, second);
-      for (let i = 0; i < nSteps; i++) {
-        a.next();
-        b.next();
-      }
-      for (const [c, run] of [[first, a.run], [second, b.run]] as const) {
-        const truncated = Object.fromEntries(Object.entries(c.expected).map(([k, t]) => [k, t.slice(0, nSteps)]));
-        const divergence = bestDivergence(run.trajectory, truncated);
-        if (divergence) {
-          throw new Error(
-            `with two ${spec.className} instances stepping in turn, ${failureMessage({ ...c, nSteps }, divergence)} ` +
-              'Alone it may pass: keep every running average on `this`, not in a variable shared by all instances.',
-          );
-        }
-      }
+      session = await runSession(COURSE, [spec.file], jobs);
     } catch (error) {
-      explain(error, file);
+      problem = error; // reported by every test, so that each says why it could not run
     }
   });
+  const resultOf = (index: number): JobResult => {
+    if (!session) throw problem instanceof Error ? problem : new SessionProblem(String(problem));
+    return session.result(index);
+  };
 
-  test('zeroGrad() clears the accumulated gradient', async () => {
-    const Optimizer = await load();
-    const [c] = fixtureCases(spec.id) as [FixtureCase];
-    try {
-      const run = startRun(Optimizer, c.start, c.options);
-      advance(run);
-      backward(run.parameter);
-      run.optimizer.zeroGrad();
-      const grad = run.parameter.grad;
-      if (grad !== null && Array.from(grad).some((v) => v !== 0)) {
-        throw new Error(
-          `after zeroGrad(), parameters.grad is still [${Array.from(grad).join(', ')}]; set it to null, or the next backward pass adds to the old gradient`,
+  cases.forEach((c, index) => {
+    test(`follows PyTorch: ${c.name}`, () => {
+      const [trajectory] = trajectoriesOf(resultOf(index));
+      const failure = trajectoryProblem(c, trajectory!);
+      if (failure) throw new SessionProblem(failure);
+    });
+  });
+
+  test('two optimizers at once keep their own state', () => {
+    const trajectories = trajectoriesOf(resultOf(cases.length));
+    [first, second].forEach((c, i) => {
+      const failure = trajectoryProblem(c, trajectories[i] ?? [], rounds);
+      if (failure) {
+        throw new SessionProblem(
+          `with two ${spec.className} instances stepping in turn, ${failure} ` +
+            'Alone it may pass: keep every running average on `this`, not in a variable shared by all instances.',
         );
       }
-    } catch (error) {
-      explain(error, file);
+    });
+  });
+
+  test('zeroGrad() clears the accumulated gradient', () => {
+    const result = resultOf(cases.length + 1);
+    expectNoFailure(result);
+    if (result.kind !== 'grad') throw new Error(`unexpected ${result.kind} result`);
+    if (result.grad !== null && result.grad.some((v) => v !== 0)) {
+      throw new SessionProblem(`after zeroGrad(), parameters.grad is still [${result.grad.join(', ')}]; set it to null, or the next backward pass adds to the old gradient`);
     }
   });
 }
-

@@ -3,10 +3,12 @@
 // solutions are present (never in a student kit), the entry must also win with the reference optimizer, so an
 // optimizer that is honest on the fixtures but shortcuts on other settings wins nothing.
 import { test } from 'vitest';
-import { bestDivergence } from '../harness/compare-trajectories.js';
 import { fixtureCases, type OptimizerId, type Point } from '../harness/fixtures.js';
-import { loadLearnerExport, loadReferenceExport } from '../harness/load-learner.js';
-import { LearnerThrew, runTrajectory, type OptimizerClass } from '../harness/run-optimizer.js';
+import { expectNoFailure, runSession, SessionProblem } from '../harness/learner-session.js';
+import { loadReferenceExport } from '../harness/load-learner.js';
+import { trajectoryProblem } from '../harness/optimizer-suite.js';
+import { runTrajectory, type OptimizerClass } from '../harness/run-optimizer.js';
+import type { Job } from '../sandbox/sandbox-protocol.js';
 
 const COURSE = 'optimizers';
 const GOAL: Point = [1, 1];
@@ -29,17 +31,17 @@ interface Entry {
 
 function checkEntry(entry: unknown): Entry {
   const e = entry as Partial<Entry> | null;
-  if (!e || typeof e !== 'object') throw new Error('challengeEntry() must return an object { optimizer, options, nSteps }');
+  if (!e || typeof e !== 'object') throw new SessionProblem('challengeEntry() must return an object { optimizer, options, nSteps }');
   if (!e.optimizer || !(e.optimizer in OPTIMIZERS)) {
-    throw new Error(`challengeEntry().optimizer must be one of ${Object.keys(OPTIMIZERS).map((k) => `'${k}'`).join(', ')}; got ${JSON.stringify(e.optimizer)}`);
+    throw new SessionProblem(`challengeEntry().optimizer must be one of ${Object.keys(OPTIMIZERS).map((k) => `'${k}'`).join(', ')}; got ${JSON.stringify(e.optimizer)}`);
   }
   if (!Number.isInteger(e.nSteps) || e.nSteps! < 1 || e.nSteps! > MAX_STEPS) {
-    throw new Error(`challengeEntry().nSteps must be a whole number from 1 to ${MAX_STEPS}; got ${JSON.stringify(e.nSteps)}`);
+    throw new SessionProblem(`challengeEntry().nSteps must be a whole number from 1 to ${MAX_STEPS}; got ${JSON.stringify(e.nSteps)}`);
   }
   for (const name of OPTIMIZERS[e.optimizer].options) {
     const value = e.options?.[name];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new Error(`challengeEntry().options.${name} must be a finite number for ${e.optimizer}; got ${JSON.stringify(value)}`);
+      throw new SessionProblem(`challengeEntry().options.${name} must be a finite number for ${e.optimizer}; got ${JSON.stringify(value)}`);
     }
   }
   return e as Entry;
@@ -47,50 +49,53 @@ function checkEntry(entry: unknown): Entry {
 
 const distanceToGoal = ([x, y]: Point): number => Math.hypot(x - GOAL[0], y - GOAL[1]);
 
-function rethrowLearner(error: unknown): never {
-  if (error instanceof LearnerThrew && error.cause instanceof Error && /^not implemented yet/i.test(error.cause.message)) {
-    throw new Error(`${error.cause.message} (the challenge runs your own optimizer)`);
-  }
-  throw error;
-}
-
 test('your entry ends within 1e-2 of the minimum (1, 1)', async () => {
-  const challengeEntry = await loadLearnerExport<() => unknown>(COURSE, 'challenge.ts', 'challengeEntry', 'function');
-  const entry = checkEntry(challengeEntry());
-  const chosen = OPTIMIZERS[entry.optimizer];
-  const Optimizer = await loadLearnerExport<OptimizerClass>(COURSE, chosen.file, chosen.className, 'class');
-
-  // A shortcut optimizer could "reach" the goal without optimizing: it must first follow PyTorch.
-  try {
-    for (const c of fixtureCases(entry.optimizer)) {
-      const check = runTrajectory(Optimizer, c.start, c.options, c.nSteps, c.backwardsPerStep);
-      if (bestDivergence(check, c.expected)) {
-        throw new Error(`your ${chosen.className} does not follow PyTorch yet (run \`npm run grade ${entry.optimizer}\`): the challenge needs a correct optimizer`);
-      }
+  // One sandbox run: the entry, the chosen optimizer's fixture cases (a shortcut optimizer could "reach" the
+  // goal without optimizing, so it must follow PyTorch everywhere), and the entry's own run.
+  const ids = Object.keys(OPTIMIZERS) as OptimizerId[];
+  const jobs: Job[] = [{ kind: 'call', module: 'challenge.ts', exportName: 'challengeEntry' }];
+  const firstCase: Partial<Record<OptimizerId, number>> = {};
+  for (const id of ids) {
+    const { file, className } = OPTIMIZERS[id];
+    firstCase[id] = jobs.length;
+    for (const c of fixtureCases(id)) {
+      const run = { start: c.start, options: c.options, nSteps: c.nSteps, backwardsPerStep: c.backwardsPerStep };
+      jobs.push({ kind: 'trajectory', module: file, exportName: className, run, ifChosen: { entryJob: 0, optimizer: id } });
     }
-  } catch (error) {
-    rethrowLearner(error);
   }
+  const optimizers = Object.fromEntries(ids.map((id) => [id, { module: OPTIMIZERS[id].file, exportName: OPTIMIZERS[id].className }]));
+  jobs.push({ kind: 'entry-run', entryJob: 0, optimizers, start: START, maxSteps: MAX_STEPS });
+  const session = await runSession(COURSE, ['challenge.ts'], jobs, ids.map((id) => OPTIMIZERS[id].file));
 
-  let trajectory: Point[] = [];
-  try {
-    trajectory = runTrajectory(Optimizer, START, entry.options, entry.nSteps);
-  } catch (error) {
-    rethrowLearner(error);
-  }
-  expectWithinGoal(trajectory, entry, chosen.className);
+  const called = session.result(0);
+  expectNoFailure(called);
+  const entry = checkEntry(called.kind === 'value' ? called.value : undefined);
+  const chosen = OPTIMIZERS[entry.optimizer];
+  const unavailable = session.unavailable[chosen.file];
+  if (unavailable) throw new SessionProblem(`${unavailable} (the challenge runs your own ${chosen.className})`);
+  fixtureCases(entry.optimizer).forEach((c, i) => {
+    const result = session.result(firstCase[entry.optimizer]! + i);
+    expectNoFailure(result);
+    if (result.kind !== 'trajectory' || trajectoryProblem(c, result.trajectory)) {
+      throw new SessionProblem(`your ${chosen.className} does not follow PyTorch yet (run \`npm run grade ${entry.optimizer}\`): the challenge needs a correct optimizer`);
+    }
+  });
+  const run = session.result(jobs.length - 1);
+  expectNoFailure(run);
+  expectWithinGoal(run.kind === 'trajectory' ? run.trajectory : [], entry, chosen.className);
 
   const Reference = await loadReferenceExport<OptimizerClass>(COURSE, chosen.file, chosen.className);
   if (Reference) expectWithinGoal(runTrajectory(Reference, START, entry.options, entry.nSteps), entry, `the reference ${chosen.className}`);
 });
 
 function expectWithinGoal(trajectory: Point[], entry: Entry, runBy: string): void {
-  const last = trajectory[trajectory.length - 1]!;
-  const distance = distanceToGoal(last);
+  const last = trajectory[trajectory.length - 1];
+  const distance = last ? distanceToGoal(last) : Infinity;
+  if (!last) throw new SessionProblem(`your ${runBy} returned no trajectory`);
   if (!(distance <= RADIUS)) {
     const firstInside = trajectory.findIndex((p) => distanceToGoal(p) <= RADIUS);
     const closest = Math.min(...trajectory.map(distanceToGoal));
-    throw new Error(
+    throw new SessionProblem(
       `after ${entry.nSteps} steps of ${runBy} the trajectory ends at (${last.map((v) => v.toPrecision(6)).join(', ')}), ` +
         `${Number.isFinite(distance) ? distance.toPrecision(5) : 'infinitely far'} from (1, 1); it must be within ${RADIUS}. ` +
         (firstInside >= 0

@@ -1,0 +1,125 @@
+// Runs inside the sandboxed child process: imports the learner's bundled modules and executes the grader's jobs
+// with the grader's own training loop, then writes plain results to fd 3. Nothing here decides a verdict.
+import { writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { advance, backward, startRun, LearnerThrew, type GradedOptimizer, type OptimizerClass, type Run } from '../harness/run-optimizer.js';
+import { encodeNumbers, type Job, type JobResult, type LearnerFailure, type SandboxRequest } from './sandbox-protocol.js';
+
+const RESULTS_FD = 3;
+const send = writeSync.bind(null, RESULTS_FD); // taken before learner code can replace anything
+
+function learnerFrame(error: unknown): string | undefined {
+  const stack = error instanceof Error ? String(error.stack ?? '') : '';
+  const frame = stack.split('\n').find((line) => /\.ts:\d+:\d+\)?\s*$/.test(line) && !line.includes('/grader/'));
+  const match = frame && /([^\s(/]+\.ts):(\d+):\d+\)?\s*$/.exec(frame);
+  return match ? `${match[1]}:${match[2]}` : undefined;
+}
+
+function failure(during: string, error: unknown): LearnerFailure {
+  const cause = error instanceof LearnerThrew ? error.cause : error;
+  const message = cause instanceof Error ? `${cause.name === 'Error' ? '' : `${cause.name}: `}${cause.message}` : String(cause);
+  return { during: error instanceof LearnerThrew ? error.during : during, message, where: learnerFrame(cause) };
+}
+
+async function load(request: SandboxRequest, name: string, exportName: string): Promise<unknown> {
+  const file = request.modules[name];
+  if (file === undefined) throw new Error(`it is not available`);
+  const module = (await import(pathToFileURL(join(request.folder ?? '.', file)).href)) as Record<string, unknown>;
+  return module[exportName];
+}
+
+/** The optimizer an earlier `call` job's entry names, if any. */
+function chosenOptimizer(results: JobResult[], entryJob: number): unknown {
+  const called = results[entryJob];
+  return called?.kind === 'value' ? (called.value as { optimizer?: unknown } | null)?.optimizer : undefined;
+}
+
+/** The job an `entry-run` stands for, built from the entry an earlier job returned; null when the entry is unusable. */
+function entryJob(job: Extract<Job, { kind: 'entry-run' }>, results: JobResult[]): Job | null {
+  const called = results[job.entryJob];
+  const entry = (called?.kind === 'value' ? called.value : undefined) as { optimizer?: unknown; options?: unknown; nSteps?: unknown } | undefined;
+  const chosen = typeof entry?.optimizer === 'string' ? job.optimizers[entry.optimizer] : undefined;
+  const nSteps = entry?.nSteps;
+  if (!chosen || typeof entry?.options !== 'object' || entry.options === null || typeof nSteps !== 'number' || !Number.isInteger(nSteps) || nSteps < 1 || nSteps > job.maxSteps) return null;
+  return { kind: 'trajectory', ...chosen, run: { start: job.start, options: entry.options as Record<string, number>, nSteps, backwardsPerStep: 1 } };
+}
+
+async function runJob(request: SandboxRequest, job: Job, results: JobResult[]): Promise<JobResult> {
+  // Only the chosen optimizer runs: another one's endless loop must not cost the challenge.
+  if (job.kind === 'trajectory' && job.ifChosen && chosenOptimizer(results, job.ifChosen.entryJob) !== job.ifChosen.optimizer) return { kind: 'skipped' };
+  if (job.kind === 'entry-run') {
+    const concrete = entryJob(job, results);
+    return concrete ? runJob(request, concrete, results) : { kind: 'trajectory', trajectory: [], failure: { during: 'the entry', message: 'the entry cannot be run' } };
+  }
+  let exported: unknown;
+  try {
+    exported = await load(request, job.module, job.exportName);
+  } catch (error) {
+    const result = failure(`loading ${job.module}`, error);
+    return job.kind === 'trajectory' ? { kind: 'trajectory', trajectory: [], failure: result } : job.kind === 'interleaved' ? { kind: 'trajectories', trajectories: [], failure: result } : job.kind === 'grad-after-zero' ? { kind: 'grad', grad: null, failure: result } : { kind: 'value', value: undefined, failure: result };
+  }
+  if (job.kind === 'call') {
+    try {
+      return { kind: 'value', value: JSON.parse(JSON.stringify((exported as () => unknown)()) ?? 'null') };
+    } catch (error) {
+      return { kind: 'value', value: undefined, failure: failure(`${job.exportName}()`, error) };
+    }
+  }
+  const Optimizer = exported as OptimizerClass;
+  if (job.kind === 'trajectory') {
+    let run: Run | undefined;
+    try {
+      run = startRun(Optimizer, job.run.start, job.run.options);
+      for (let i = 0; i < job.run.nSteps; i++) advance(run, job.run.backwardsPerStep);
+      return { kind: 'trajectory', trajectory: run.trajectory };
+    } catch (error) {
+      return { kind: 'trajectory', trajectory: run?.trajectory ?? [], failure: failure('the constructor', error) };
+    }
+  }
+  if (job.kind === 'interleaved') {
+    const runs: Run[] = [];
+    try {
+      for (const spec of job.runs) runs.push(startRun(Optimizer, spec.start, spec.options));
+      for (let round = 0; round < job.rounds; round++) runs.forEach((run, i) => advance(run, job.runs[i]!.backwardsPerStep));
+      return { kind: 'trajectories', trajectories: runs.map((r) => r.trajectory) };
+    } catch (error) {
+      return { kind: 'trajectories', trajectories: runs.map((r) => r.trajectory), failure: failure('the constructor', error) };
+    }
+  }
+  try {
+    const run = startRun(Optimizer, job.run.start, job.run.options);
+    advance(run, job.run.backwardsPerStep);
+    backward(run.parameter);
+    const optimizer: GradedOptimizer = run.optimizer;
+    try {
+      optimizer.zeroGrad();
+    } catch (error) {
+      throw new LearnerThrew('zeroGrad()', error);
+    }
+    return { kind: 'grad', grad: run.parameter.grad === null ? null : Array.from(run.parameter.grad) };
+  } catch (error) {
+    return { kind: 'grad', grad: null, failure: failure('the constructor', error) };
+  }
+}
+
+async function readRequest(): Promise<SandboxRequest> {
+  let input = '';
+  process.stdin.setEncoding('utf8');
+  for await (const chunk of process.stdin) input += chunk;
+  return JSON.parse(input) as SandboxRequest;
+}
+
+async function main(request: SandboxRequest): Promise<void> {
+  const results: JobResult[] = [];
+  for (const job of request.jobs) {
+    results.push(await runJob(request, job, results));
+    // Each result goes out as soon as it exists: a later job that hangs must not cost the earlier ones.
+    send(`${JSON.stringify({ index: results.length - 1, result: results[results.length - 1] }, encodeNumbers)}\n`);
+  }
+}
+
+const request = await readRequest();
+// Learner code has no business on the network; where no network namespace isolates it, this is the fallback.
+Object.assign(globalThis, { fetch: undefined, WebSocket: undefined });
+await main(request);

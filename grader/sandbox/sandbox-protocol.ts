@@ -1,0 +1,52 @@
+// What the grader asks of a sandboxed learner process, and what it answers: plain data both ways.
+import type { Point } from '../harness/fixtures.js';
+
+export interface RunSpec {
+  start: Point;
+  options: Record<string, number>;
+  nSteps: number;
+  backwardsPerStep: number;
+}
+
+export type Job =
+  /** Run one optimizer; record every point. With `ifChosen`, only when an earlier entry names that optimizer. */
+  | { kind: 'trajectory'; module: string; exportName: string; run: RunSpec; ifChosen?: { entryJob: number; optimizer: string } }
+  /** Several optimizers stepping in turn, one step each per round. */
+  | { kind: 'interleaved'; module: string; exportName: string; runs: RunSpec[]; rounds: number }
+  /** One step, one more backward pass, then zeroGrad(): what is left in grad. */
+  | { kind: 'grad-after-zero'; module: string; exportName: string; run: RunSpec }
+  /** Call an exported function with no arguments; its result, as JSON. */
+  | { kind: 'call'; module: string; exportName: string }
+  /**
+   * Run the entry returned by an earlier `call` job ({ optimizer, options, nSteps }) with the optimizer it
+   * names, so that a challenge needs one sandbox run, not two.
+   */
+  | { kind: 'entry-run'; entryJob: number; optimizers: Record<string, { module: string; exportName: string }>; start: Point; maxSteps: number };
+
+export interface LearnerFailure {
+  /** What threw: "the constructor", "step() (update 3)", "loading sgd.ts", … */
+  during: string;
+  message: string;
+  /** file:line in the learner's code, when the stack names it. */
+  where?: string;
+}
+
+export type JobResult =
+  | { kind: 'skipped'; failure?: undefined }
+  | { kind: 'trajectory'; trajectory: Point[]; failure?: LearnerFailure }
+  | { kind: 'trajectories'; trajectories: Point[][]; failure?: LearnerFailure }
+  | { kind: 'grad'; grad: number[] | null; failure?: LearnerFailure }
+  | { kind: 'value'; value: unknown; failure?: LearnerFailure };
+
+export interface SandboxRequest {
+  /** Module name → bundled JavaScript source (in the child: → file name in `folder`). */
+  modules: Record<string, string>;
+  jobs: Job[];
+  /** Set for the child: the folder holding the modules. */
+  folder?: string;
+}
+
+/** JSON cannot carry NaN or ±Infinity (a diverging learner produces them): they travel as strings. */
+export const encodeNumbers = (_key: string, value: unknown): unknown => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value);
+export const decodeNumbers = (_key: string, value: unknown): unknown =>
+  value === 'NaN' ? NaN : value === 'Infinity' ? Infinity : value === '-Infinity' ? -Infinity : value;

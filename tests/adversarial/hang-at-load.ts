@@ -1,0 +1,3 @@
+// Adversarial: never finishes loading.
+for (;;) { /* spin */ }
+export class SGD {}
