@@ -226,3 +226,35 @@ describe('the challenge', () => {
   test.each(CHALLENGE.filter((c) => c.shouldPass))('accepts $name', expectPass);
   test.each(CHALLENGE.filter((c) => !c.shouldPass))('rejects $name', expectRejected);
 });
+
+// The typical mistakes the grader names (grader/fixtures/mistakes.py): each buggy variant that makes one of them
+// must be told which, in the first failure's message.
+const DIAGNOSES: Record<string, RegExp> = {
+  'buggy/sgd/adds-gradient': /instead of subtracting it/,
+  'buggy/sgd/zerograd-does-nothing': /gradients are never cleared/,
+  'buggy/momentum/missing-one-minus-mu': /lacks the \(1 − μ\) factor/,
+  'buggy/momentum/swapped-weights': /μ and \(1 − μ\) are swapped/,
+  'buggy/momentum/stale-velocity': /move with the old velocity/,
+  'buggy/momentum/velocity-starts-at-first-gradient': /starts at the first gradient/,
+  'buggy/momentum/zerograd-never-clears': /gradients are never cleared/,
+  'buggy/rmsprop/adagrad': /that is Adagrad/,
+  'buggy/rmsprop/missing-square-root': /divides by r itself/,
+  'buggy/rmsprop/missing-one-minus-mu': /lacks the \(1 − μ\) factor/,
+  'buggy/rmsprop/hardcoded-epsilon': /ε is fixed at 1e-8/,
+  'buggy/adam/no-bias-correction': /not bias-corrected/,
+  'buggy/adam/t-starts-at-zero': /t is used before it is increased/,
+  'buggy/adam/t-plus-one-off-by-one': /use t \+ 1/,
+  'buggy/adam/swapped-mus': /μ₁ and μ₂ are swapped/,
+  'buggy/adam/only-first-moment-corrected': /only â is bias-corrected/,
+};
+
+describe('typical mistakes are named', () => {
+  test.each(Object.entries(DIAGNOSES))('%s', (name, note) => {
+    const c = BUGGY.find((b) => b.name === name);
+    expect(c, `no buggy variant ${name}`).toBeDefined();
+    const first = outcomeOf(c!).tests.find((t) => t.status !== 'pass');
+    expect(first?.message).toMatch(/Diagnosis: this is a typical mistake: /);
+    expect(first?.message).toMatch(note);
+    expect(first?.message).toMatch(/Drift per step: [▁▂▃▄▅▆▇█✕]+/);
+  });
+});

@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadCourses, MetadataError } from '../course/course-metadata.js';
 import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
+import { readHintState } from '../hints/hint-state.js';
 import { parseGradeArgs, UsageError, USAGE } from './parse-args.js';
 import { runSuites } from './run-suites.js';
 import { exerciseReport, formatScorecard, gradeReport, styles } from './scorecard.js';
@@ -46,8 +47,14 @@ async function main(argv: string[]): Promise<number> {
       const exercise = args.exercises.find((e) => e.id === id)!;
       return join(relative(process.cwd(), target) || '.', exercise.course, exercise.files[0]!);
     };
+    const seen = readHintState(root);
+    const hintsOf = (id: string) => {
+      const exercise = args.exercises.find((e) => e.id === id)!;
+      const count = seen[`${exercise.course}/${exercise.id}`] ?? 0;
+      return count < exercise.hints.length ? `Stuck? \`npm run hint ${id}\` (${count} of ${exercise.hints.length} hints seen)` : '';
+    };
     const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-    console.log(formatScorecard(report, { course: titles, target: shown, gradeCommand: (id) => `npm run grade ${id}`, fileOf }, styles(color)));
+    console.log(formatScorecard(report, { course: titles, target: shown, gradeCommand: (id) => `npm run grade ${id}`, fileOf, hintsOf }, styles(color)));
   }
   return report.exercises.every((e) => e.status === 'pass') ? 0 : 1;
 }

@@ -95,7 +95,15 @@ function statusLabel(e: ExerciseReport, s: Style): string {
   return e.notImplemented ? s.yellow('· not implemented yet') : s.red('✗ failed');
 }
 
+/** Wraps each line of `text` at `width` (a message's own line breaks are kept). */
 function wrap(text: string, width: number, indent: string): string {
+  return text
+    .split('\n')
+    .map((line) => wrapLine(line, width, indent))
+    .join('\n');
+}
+
+function wrapLine(text: string, width: number, indent: string): string {
   const words = text.split(/\s+/);
   const lines: string[] = [];
   let line = '';
@@ -115,6 +123,8 @@ export interface ScorecardContext {
   /** The command a student types to grade one exercise. */
   gradeCommand: (id: string) => string;
   fileOf: (id: string) => string;
+  /** A pointer to the exercise's hints, or "" when it has none left. */
+  hintsOf: (id: string) => string;
 }
 
 export function formatScorecard(report: GradeReport, context: ScorecardContext, s: Style): string {
@@ -125,7 +135,11 @@ export function formatScorecard(report: GradeReport, context: ScorecardContext, 
     const title = e.bonus ? `${e.title} ${s.dim('(bonus)')}` : e.title;
     const pad = ' '.repeat(titleWidth - e.title.length - (e.bonus ? 8 : 0));
     out.push(`  ${e.id.padEnd(idWidth)}  ${title}${pad}  ${`${e.score}/${e.maxScore}`.padStart(5)}  ${statusLabel(e, s)}`);
-    if (e.status !== 'pass' && !e.notImplemented) out.push(s.dim(wrap(e.message, 88, `  ${' '.repeat(idWidth)}  `)));
+    if (e.status !== 'pass' && !e.notImplemented) {
+      out.push(s.dim(wrap(e.message, 100, `  ${' '.repeat(idWidth)}  `)));
+      const hints = context.hintsOf(e.id);
+      if (hints) out.push(`  ${' '.repeat(idWidth)}  ${s.yellow(hints)}`);
+    }
   }
   const required = report.exercises.filter((e) => !e.bonus);
   const bonus = report.exercises.filter((e) => e.bonus);

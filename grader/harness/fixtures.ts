@@ -1,5 +1,6 @@
 // The expected trajectories, computed by PyTorch (grader/fixtures/generate.py) and committed as JSON.
 import { readFileSync } from 'node:fs';
+import { decodeNumbers } from '../sandbox/sandbox-protocol.js';
 
 export type Point = [number, number];
 
@@ -12,13 +13,21 @@ export interface FixtureCase {
   backwardsPerStep: number;
   /** One trajectory per accepted variant: "reference", or "epsOutside" (PyTorch) and "epsInside" (workshop). */
   expected: Record<string, Point[]>;
+  /** The first steps of each typical mistake's trajectory on this case (see grader/fixtures/mistakes.py). */
+  mistakes: Record<string, Point[]>;
 }
 
 export type OptimizerId = 'sgd' | 'momentum' | 'rmsprop' | 'adam';
 
-const fixtures = JSON.parse(readFileSync(new URL('../fixtures/optimizers.json', import.meta.url), 'utf8')) as {
+const fixtures = JSON.parse(readFileSync(new URL('../fixtures/optimizers.json', import.meta.url), 'utf8'), decodeNumbers) as {
   cases: Record<OptimizerId, FixtureCase[]>;
+  mistakes: Record<OptimizerId, Record<string, string>>;
 };
+
+/** What each typical mistake of an optimizer is, in words a learner can act on. */
+export function mistakeNotes(optimizer: OptimizerId): Record<string, string> {
+  return fixtures.mistakes[optimizer];
+}
 
 export function fixtureCases(optimizer: OptimizerId): FixtureCase[] {
   return fixtures.cases[optimizer];
@@ -26,6 +35,6 @@ export function fixtureCases(optimizer: OptimizerId): FixtureCase[] {
 
 export const VARIANT_NAMES: Record<string, string> = {
   reference: 'PyTorch',
-  epsOutside: 'PyTorch, with ε outside the root',
-  epsInside: 'the workshop formula, with ε inside the root',
+  epsOutside: 'PyTorch (ε outside the root)',
+  epsInside: 'the workshop formula (ε inside the root)',
 };

@@ -3,7 +3,8 @@
 // verdict below is computed here, on the plain numbers it sent back.
 import { beforeAll, test } from 'vitest';
 import { bestDivergence, formatPoint } from './compare-trajectories.js';
-import { fixtureCases, VARIANT_NAMES, type FixtureCase, type OptimizerId, type Point } from './fixtures.js';
+import { matchingMistake, driftSparkline } from './diagnose.js';
+import { fixtureCases, mistakeNotes, VARIANT_NAMES, type FixtureCase, type OptimizerId, type Point } from './fixtures.js';
 import { expectNoFailure, runSession, SessionProblem, type Session } from './learner-session.js';
 import type { Job, JobResult, RunSpec } from '../sandbox/sandbox-protocol.js';
 
@@ -23,18 +24,29 @@ function describeOptions(c: FixtureCase): string {
   return `${c.nSteps} steps from (${c.start.join(', ')}), ${options}`;
 }
 
+/** What a known mistake would explain, and how the drift grows: the lines added below a failure. */
+function diagnosis(optimizer: OptimizerId, c: FixtureCase, trajectory: Point[], expected: Point[]): string {
+  const mistake = matchingMistake(trajectory, c.mistakes);
+  const lines = [
+    mistake ? `Diagnosis: this is a typical mistake: ${mistakeNotes(optimizer)[mistake]}.` : '',
+    `Drift per step: ${driftSparkline(trajectory, expected)}  (▁ within tolerance … █ off by 1 or more)`,
+    `See both trajectories on the site: npm run site, then the ${optimizer} page.`,
+  ];
+  return lines.filter(Boolean).join('\n');
+}
+
 /** null when the trajectory follows one accepted variant; otherwise where it leaves the closest one. */
-export function trajectoryProblem(c: FixtureCase, trajectory: Point[], nSteps = c.nSteps): string | null {
+export function trajectoryProblem(c: FixtureCase, trajectory: Point[], nSteps = c.nSteps, optimizer?: OptimizerId): string | null {
   const expected = Object.fromEntries(Object.entries(c.expected).map(([k, t]) => [k, t.slice(0, nSteps)]));
   const divergence = bestDivergence(trajectory, expected);
   if (!divergence) return null;
   const { step, variant } = divergence;
   const when = step === 0 ? 'at the start' : `after update ${step} of ${nSteps - 1}`;
   const nonFinite = divergence.actual?.some((v) => !Number.isFinite(v)) ? ' The values are not finite: look for a division by zero or an overflow.' : '';
-  return (
+  const sentence =
     `${c.name} (${describeOptions({ ...c, nSteps })}): the trajectory leaves ${VARIANT_NAMES[variant] ?? variant} ${when}: ` +
-    `expected ${formatPoint(divergence.expected)}, got ${formatPoint(divergence.actual)}.${nonFinite}`
-  );
+    `expected ${formatPoint(divergence.expected)}, got ${formatPoint(divergence.actual)}.${nonFinite}`;
+  return optimizer ? `${sentence}\n${diagnosis(optimizer, c, trajectory, expected[variant]!)}` : sentence;
 }
 
 function trajectoriesOf(result: JobResult): Point[][] {
@@ -73,7 +85,7 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
   cases.forEach((c, index) => {
     test(`follows PyTorch: ${c.name}`, () => {
       const [trajectory] = trajectoriesOf(resultOf(index));
-      const failure = trajectoryProblem(c, trajectory!);
+      const failure = trajectoryProblem(c, trajectory!, c.nSteps, spec.id);
       if (failure) throw new SessionProblem(failure);
     });
   });

@@ -1,0 +1,43 @@
+// `npm run hint <exercise>`: shows the hints revealed so far and reveals the next one.
+import { resolve } from 'node:path';
+import { loadCourses } from '../course/course-metadata.js';
+import { readHintState, writeHintState } from './hint-state.js';
+
+const USAGE = 'usage: npm run hint <exercise>   (e.g. npm run hint momentum); --reset forgets the hints seen';
+
+function main(argv: string[]): number {
+  const root = resolve(import.meta.dirname, '..', '..');
+  const reset = argv.includes('--reset');
+  const [name] = argv.filter((a) => !a.startsWith('--'));
+  const exercises = loadCourses(root).flatMap((c) => c.exercises);
+  if (!name) {
+    console.error(`${USAGE}\nexercises: ${exercises.map((e) => e.id).join(', ')}`);
+    return 2;
+  }
+  const exercise = exercises.find((e) => e.id === name || `${e.course}/${e.id}` === name);
+  if (!exercise) {
+    console.error(`no exercise named ${name}; exercises: ${exercises.map((e) => e.id).join(', ')}`);
+    return 2;
+  }
+  const key = `${exercise.course}/${exercise.id}`;
+  const state = readHintState(root);
+  if (reset) {
+    delete state[key];
+    writeHintState(root, state);
+    console.log(`hints for ${exercise.title} will start again from the first`);
+    return 0;
+  }
+  if (exercise.hints.length === 0) {
+    console.log(`${exercise.title} has no hints.`);
+    return 0;
+  }
+  const shown = Math.min(exercise.hints.length, (state[key] ?? 0) + 1);
+  state[key] = shown;
+  writeHintState(root, state);
+  console.log(`Hints for ${exercise.title} (${shown} of ${exercise.hints.length}):\n`);
+  exercise.hints.slice(0, shown).forEach((hint, i) => console.log(`  ${i + 1}. ${hint}`));
+  console.log(shown < exercise.hints.length ? `\nRun \`npm run hint ${exercise.id}\` again for the next one.` : '\nThat was the last hint.');
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
