@@ -9,6 +9,7 @@ const PRELOAD = {
   'grader/cli/grade.ts': ['vitest/node'],
   'scripts/stubs.ts': ['ts-morph'],
   'bench/stubs-scaling.ts': ['ts-morph'],
+  'bench/watch-latency.ts': [],
 };
 
 const [entry, ...args] = process.argv.slice(2);

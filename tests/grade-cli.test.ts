@@ -1,11 +1,11 @@
 // `npm run grade` as a student and an instructor meet it: run as a subprocess, read its scorecard, JSON and exit code.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadCourses } from '../grader/course/course-metadata.js';
-import { KIT_ROOT, runKitScript } from './kit-sandbox.js';
+import { KIT_ROOT, runKitScript, TSX } from './kit-sandbox.js';
 
 interface JsonReport {
   score: number;
@@ -99,4 +99,26 @@ describe('a learner file that hangs, crashes or does not parse costs only its ow
     expect(byId.adam?.status).toBe('pass');
     expect(byId.challenge?.status).toBe('pass');
   });
+});
+
+test('--watch grades again on save, only the exercise saved, with a progress line', async () => {
+  const target = mkdtempSync(join(tmpdir(), 'grade-watch-'));
+  cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });
+  const child = spawn(TSX, ['grader/cli/grade.ts', '--watch', '--target', target], { cwd: KIT_ROOT, env: { ...process.env, NO_COLOR: '1' } });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const waitFor = async (pattern: RegExp) => {
+    for (let i = 0; i < 400 && !pattern.test(output); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(output).toMatch(pattern);
+  };
+  try {
+    await waitFor(/graded everything/);
+    expect(output).toContain('0 of 3 done, bonus 0 of 2, next: Stochastic gradient descent');
+    cpSync(join(KIT_ROOT, 'solutions', 'optimizers', 'sgd.ts'), join(target, 'optimizers', 'sgd.ts'));
+    await waitFor(/graded sgd \d+ ms after your save/);
+    expect(output).toContain('1 of 3 done, bonus 0 of 2, next: Momentum');
+  } finally {
+    child.kill();
+    rmSync(target, { recursive: true, force: true });
+  }
 });

@@ -2,11 +2,12 @@
 import { parseArgs } from 'node:util';
 import type { Course, Exercise } from '../course/course-metadata.js';
 
-export const USAGE = `usage: npm run grade -- [exercise ...] [--target DIR] [--format text|json]
+export const USAGE = `usage: npm run grade -- [exercise ...] [--target DIR] [--format text|json] [--watch]
 
   exercise       ids to grade (e.g. sgd momentum, or optimizers/sgd); all when none is given
   --target DIR   grade the learner files in DIR (laid out like exercises/); default exercises/
   --format F     text (a scorecard, the default) or json (a machine-readable report)
+  --watch        grade again whenever a file is saved (also: npm run watch)
 
 exit code: 0 when every selected exercise passes, 1 when one does not, 2 for a usage error`;
 
@@ -18,6 +19,7 @@ export interface GradeArgs {
   help: boolean;
   target: string | undefined;
   format: 'text' | 'json';
+  watch: boolean;
   exercises: Exercise[];
 }
 
@@ -32,7 +34,7 @@ export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { target: { type: 'string' }, format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+      options: { target: { type: 'string' }, format: { type: 'string', default: 'text' }, watch: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -48,5 +50,6 @@ export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
     if (matches.length > 1) throw new UsageError(`${name} is in several courses; write it as ${matches.map((e) => `${e.course}/${e.id}`).join(' or ')}`);
     return matches[0]!;
   });
-  return { help: values.help ?? false, target: values.target, format: values.format, exercises: [...new Set(exercises)] };
+  if (values.watch && values.format !== 'text') throw new UsageError('--watch shows the scorecard; it does not combine with --format');
+  return { help: values.help ?? false, target: values.target, format: values.format, watch: values.watch ?? false, exercises: [...new Set(exercises)] };
 }

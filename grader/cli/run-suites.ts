@@ -1,7 +1,8 @@
-// Runs the selected exercise suites through vitest's Node API, with a watchdog: a suite that has not
-// finished within the time limit (a learner's endless loop) is reported as timed out; the CLI's exit ends its thread.
+// Runs exercise suites through vitest's Node API, with a watchdog: a suite that has not finished within the
+// time limit is reported as timed out. One runner serves many runs (watch mode keeps it open).
 import { Writable } from 'node:stream';
-import { createVitest } from 'vitest/node';
+import { createVitest, type Vitest } from 'vitest/node';
+import { startBroker, type Broker } from '../sandbox/sandbox-broker.js';
 import { ResultCollector, type ModuleOutcome } from './result-collector.js';
 
 export interface SuiteRun {
@@ -11,45 +12,66 @@ export interface SuiteRun {
 
 const quiet = (): Writable => new Writable({ write: (_chunk, _encoding, done) => done() });
 
-export async function runSuites(root: string, suites: string[], target: string, timeLimitMs: number): Promise<SuiteRun> {
-  const collector = new ResultCollector();
-  const vitest = await createVitest(
-    'test',
-    {
-      config: `${root}/grader/vitest.config.ts`,
-      root,
-      watch: false,
-      reporters: [collector],
-      provide: { gradeTarget: target },
-      // Learner code runs in sandboxed children: two workers keep both cores busy without oversubscribing them.
-      maxWorkers: 2,
-    },
-    {},
-    { stdout: quiet(), stderr: quiet() },
-  );
-  const timedOut = new Set<string>();
-  const finished = (): boolean => suites.every((suite) => timedOut.has(suite) || collector.modules.get(suite)?.endedAt !== undefined);
+export class SuiteRunner {
+  private constructor(
+    private readonly vitest: Vitest,
+    private readonly collector: ResultCollector,
+    private readonly broker: Broker,
+    private readonly timeLimitMs: number,
+  ) {}
 
-  const startedAt = Date.now();
-  const run = vitest.start(suites).then(() => 'done' as const);
-  const watchdog = new Promise<'stuck'>((resolve) => {
-    const timer = setInterval(() => {
-      const now = Date.now();
-      for (const outcome of collector.modules.values()) {
-        if (outcome.endedAt === undefined && now - outcome.startedAt > timeLimitMs) timedOut.add(outcome.moduleId);
-      }
-      // Past twice the limit, a suite that never even started counts as stuck too.
-      if (now - startedAt > 2 * timeLimitMs) for (const suite of suites) if (!collector.modules.get(suite)?.endedAt) timedOut.add(suite);
-      if (timedOut.size > 0 && finished()) {
-        clearInterval(timer);
-        resolve('stuck');
-      }
-    }, 50);
-    void run.finally(() => clearInterval(timer));
-  });
+  /** `spares`: sandboxes to keep booted ahead of time (one per suite for a single run, one for watch mode). */
+  static async open(root: string, target: string, timeLimitMs: number, spares: number): Promise<SuiteRunner> {
+    const collector = new ResultCollector();
+    const broker = await startBroker(spares);
+    const vitest = await createVitest(
+      'test',
+      {
+        config: `${root}/grader/vitest.config.ts`,
+        root,
+        watch: false,
+        reporters: [collector],
+        provide: { gradeTarget: target, sandboxBroker: broker.socketPath },
+        // Learner code runs in sandboxed children: two workers keep both cores busy without oversubscribing them.
+        maxWorkers: 2,
+      },
+      {},
+      { stdout: quiet(), stderr: quiet() },
+    );
+    await vitest.init();
+    return new SuiteRunner(vitest, collector, broker, timeLimitMs);
+  }
 
-  const how = await Promise.race([run, watchdog]);
-  // A worker stuck in a synchronous loop may never let close() finish: wait for it only briefly.
-  await (how === 'stuck' ? Promise.race([vitest.close(), new Promise((resolve) => setTimeout(resolve, 2_000))]) : vitest.close());
-  return { outcomes: collector.modules, timedOut };
+  async run(suites: string[]): Promise<SuiteRun> {
+    for (const suite of suites) this.collector.modules.delete(suite);
+    const { collector, timeLimitMs } = this;
+    const timedOut = new Set<string>();
+    const finished = (): boolean => suites.every((suite) => timedOut.has(suite) || collector.modules.get(suite)?.endedAt !== undefined);
+    const startedAt = Date.now();
+    const run = this.vitest.runTestFiles(suites).then(() => 'done' as const);
+    const watchdog = new Promise<'stuck'>((resolve) => {
+      const timer = setInterval(() => {
+        const now = Date.now();
+        for (const suite of suites) {
+          const outcome = collector.modules.get(suite);
+          const since = outcome?.startedAt ?? startedAt;
+          // A suite that never even started counts as stuck at twice the limit.
+          if (outcome?.endedAt === undefined && now - since > (outcome ? 1 : 2) * timeLimitMs) timedOut.add(suite);
+        }
+        if (timedOut.size > 0 && finished()) {
+          clearInterval(timer);
+          resolve('stuck');
+        }
+      }, 50);
+      void run.finally(() => clearInterval(timer));
+    });
+    if ((await Promise.race([run, watchdog])) === 'stuck') await this.vitest.cancelCurrentRun('test-failure');
+    return { outcomes: new Map(suites.flatMap((s) => (collector.modules.has(s) ? [[s, collector.modules.get(s)!]] : []))), timedOut };
+  }
+
+  async close(): Promise<void> {
+    // A worker stuck in a synchronous loop may never let close() finish: wait for it only briefly.
+    await Promise.race([this.vitest.close(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+    await this.broker.close();
+  }
 }

@@ -7,6 +7,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Absolute path of the folder holding the learner's course folders. */
     gradeTarget: string;
+    /** The socket of the grading process's sandbox broker, when there is one. */
+    sandboxBroker?: string;
   }
 }
 

@@ -1,0 +1,74 @@
+// Watch mode: grade once, then again on every save, only the exercises the saved file belongs to, and show
+// the scorecard with a progress line and how long the feedback took after the save.
+import { watch } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Exercise } from '../course/course-metadata.js';
+import { gradeReport, nextExercise, type ExerciseReport, type GradeReport } from './scorecard.js';
+
+export interface WatchOptions {
+  target: string;
+  exercises: Exercise[];
+  grade: (exercises: Exercise[]) => Promise<ExerciseReport[]>;
+  show: (report: GradeReport) => string;
+}
+
+/** "2 of 3 done, bonus 0 of 2, next: Momentum" */
+export function progressLine(report: GradeReport): string {
+  const required = report.exercises.filter((e) => !e.bonus);
+  const bonus = report.exercises.filter((e) => e.bonus);
+  const done = (list: ExerciseReport[]) => list.filter((e) => e.status === 'pass').length;
+  const next = nextExercise(report);
+  return (
+    `${done(required)} of ${required.length} done` +
+    (bonus.length ? `, bonus ${done(bonus)} of ${bonus.length}` : '') +
+    (next ? `, next: ${next.title}` : ', all done')
+  );
+}
+
+/** The exercises a saved file belongs to: its owners, or every exercise of the course for a shared file. */
+export function affectedExercises(exercises: Exercise[], course: string, file: string): Exercise[] {
+  const inCourse = exercises.filter((e) => e.course === course);
+  const owners = inCourse.filter((e) => e.files.includes(file));
+  return owners.length > 0 ? owners : inCourse;
+}
+
+export async function watchAndGrade(options: WatchOptions): Promise<never> {
+  const { target, exercises, grade, show } = options;
+  const latest = new Map<string, ExerciseReport>();
+  const clear = process.stdout.isTTY ? '\u001b[2J\u001b[H' : '';
+  const render = (note: string) => {
+    const report = gradeReport(exercises.map((e) => latest.get(e.id)!).filter(Boolean));
+    console.log(`${clear}${show(report)}\n\n  ${progressLine(report)}\n  ${note}\n  watching ${target} (Ctrl-C to stop)`);
+  };
+
+  for (const report of await grade(exercises)) latest.set(report.id, report);
+  render('graded everything');
+
+  let pending = new Set<Exercise>();
+  let savedAt = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const regrade = () => {
+    const batch = [...pending];
+    pending = new Set();
+    const since = savedAt;
+    running = running.then(async () => {
+      for (const report of await grade(batch)) latest.set(report.id, report);
+      render(`graded ${batch.map((e) => e.id).join(', ')} ${Date.now() - since} ms after your save`);
+    });
+  };
+  for (const course of new Set(exercises.map((e) => e.course))) {
+    watch(join(target, course), { recursive: true }, (_event, file) => {
+      if (!file || !/\.(ts|mts|js)$/.test(file)) return;
+      for (const exercise of affectedExercises(exercises, course, basename(file))) pending.add(exercise);
+      savedAt ||= Date.now();
+      clearTimeout(timer);
+      // Editors write a file in several steps; grade once they are done.
+      timer = setTimeout(() => {
+        regrade();
+        savedAt = 0;
+      }, 10);
+    });
+  }
+  return new Promise<never>(() => {});
+}
