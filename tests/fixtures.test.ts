@@ -12,7 +12,7 @@ import { createParameter } from '../solutions/optimizers/parameter.js';
 import { RMSprop } from '../solutions/optimizers/rmsprop.js';
 import { SGD } from '../solutions/optimizers/sgd.js';
 import { optimizeFunction, type Optimizer } from '../solutions/optimizers/train.js';
-import { fixtureCases, type OptimizerId } from '../grader/harness/fixtures.js';
+import { fixtureCases, hiddenCases, type OptimizerId } from '../grader/harness/fixtures.js';
 import { KIT_ROOT } from './kit-sandbox.js';
 
 const PYTHON = '/usr/bin/python3'; // Debian's, where python3-torch installs
@@ -21,12 +21,15 @@ const torchAvailable = spawnSync(PYTHON, ['-c', 'import torch'], { stdio: 'ignor
 test.runIf(torchAvailable || process.env.CI)('grader/fixtures/generate.py reproduces the committed fixtures', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fixtures-'));
   try {
-    const run = spawnSync(PYTHON, [join(KIT_ROOT, 'grader/fixtures/generate.py'), '--out', join(dir, 'optimizers.json')], { encoding: 'utf8', timeout: 120_000 });
+    const args = [join(KIT_ROOT, 'grader/fixtures/generate.py'), '--out', join(dir, 'optimizers.json'), '--hidden-out', join(dir, 'hidden.json')];
+    const run = spawnSync(PYTHON, args, { encoding: 'utf8', timeout: 120_000 });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const fresh = JSON.parse(readFileSync(join(dir, 'optimizers.json'), 'utf8')) as { cases: unknown };
-    const committed = JSON.parse(readFileSync(join(KIT_ROOT, 'grader/fixtures/optimizers.json'), 'utf8')) as { cases: unknown };
+    const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as { cases: unknown; mistakes?: unknown };
+    const [fresh, committed] = [read(join(dir, 'optimizers.json')), read(join(KIT_ROOT, 'grader/fixtures/optimizers.json'))];
     expect(fresh.cases).toEqual(committed.cases);
+    expect(fresh.mistakes).toEqual(committed.mistakes);
+    expect(read(join(dir, 'hidden.json')).cases).toEqual(read(join(KIT_ROOT, 'grader/hidden/optimizers.json')).cases);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -41,7 +44,7 @@ const SOLUTIONS: Record<OptimizerId, Make> = {
 };
 
 describe.each(Object.keys(SOLUTIONS) as OptimizerId[])('solutions/optimizers: %s', (id) => {
-  test.each(fixtureCases(id).filter((c) => c.backwardsPerStep === 1).map((c) => [c.name, c] as const))('%s follows PyTorch within 1e-6', (_, c) => {
+  test.each([...fixtureCases(id), ...hiddenCases(id)].filter((c) => c.backwardsPerStep === 1).map((c) => [c.name, c] as const))('%s follows PyTorch within 1e-6', (_, c) => {
     const parameter = createParameter(c.start);
     const trajectory = optimizeFunction(banana, parameter, SOLUTIONS[id](parameter, c.options), c.nSteps);
     // The solutions write the workshop's formula (ε inside the root); for SGD and Momentum there is one reference.

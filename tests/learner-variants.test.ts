@@ -258,3 +258,13 @@ describe('typical mistakes are named', () => {
     expect(first?.message).toMatch(/Drift per step: [▁▂▃▄▅▆▇█✕]+/);
   });
 });
+
+test('hidden tests are counted and judged, but their messages give nothing of the hidden cases away', () => {
+  const report = outcomeOf(BUGGY.find((b) => b.name === 'buggy/sgd/memorised-trajectory')!);
+  const hidden = report.tests.filter((t) => t.name.startsWith('hidden test '));
+  expect(hidden.length).toBeGreaterThan(0);
+  for (const t of hidden) {
+    expect(t.status).toBe('fail');
+    expect(t.message).not.toMatch(/\d/);
+  }
+});

@@ -1,5 +1,6 @@
 // Turns suite outcomes into the grade report (pure), and the report into the text a student reads.
 import type { Exercise } from '../course/course-metadata.js';
+import { HIDDEN_TEST_PREFIX } from '../harness/fixtures.js';
 import type { ModuleOutcome } from './result-collector.js';
 
 export type Status = 'pass' | 'fail' | 'error' | 'timeout';
@@ -20,6 +21,8 @@ export interface ExerciseReport {
   /** The first failure in plain words ("" when the exercise passes). */
   message: string;
   notImplemented: boolean;
+  /** How many hidden tests there were and how many passed (what they check is not said). */
+  hidden: { total: number; passed: number };
   tests: TestReport[];
 }
 
@@ -34,7 +37,9 @@ const TIMED_OUT = /^timed out:/;
 const NOT_IMPLEMENTED = /^not implemented yet/i;
 
 export function exerciseReport(exercise: Exercise, outcome: ModuleOutcome | undefined, timeLimitSeconds: number, timedOut: boolean): ExerciseReport {
-  const base = { id: exercise.id, title: exercise.title, bonus: exercise.bonus, maxScore: exercise.points, score: 0, notImplemented: false };
+  const hiddenTests = (outcome?.tests ?? []).filter((t) => t.name.startsWith(HIDDEN_TEST_PREFIX));
+  const hidden = { total: hiddenTests.length, passed: hiddenTests.filter((t) => t.state === 'passed').length };
+  const base = { id: exercise.id, title: exercise.title, bonus: exercise.bonus, maxScore: exercise.points, score: 0, notImplemented: false, hidden };
   if (timedOut) {
     const message = `did not finish within ${timeLimitSeconds} s: look for a loop that never ends (or a step count far too large)`;
     return { ...base, status: 'timeout', message, tests: [{ name: 'finishes in time', status: 'timeout', message }] };
@@ -134,7 +139,8 @@ export function formatScorecard(report: GradeReport, context: ScorecardContext, 
   for (const e of report.exercises) {
     const title = e.bonus ? `${e.title} ${s.dim('(bonus)')}` : e.title;
     const pad = ' '.repeat(titleWidth - e.title.length - (e.bonus ? 8 : 0));
-    out.push(`  ${e.id.padEnd(idWidth)}  ${title}${pad}  ${`${e.score}/${e.maxScore}`.padStart(5)}  ${statusLabel(e, s)}`);
+    const hidden = e.hidden.total > 0 && !e.notImplemented ? s.dim(`  (hidden tests: ${e.hidden.passed} of ${e.hidden.total} passed)`) : '';
+    out.push(`  ${e.id.padEnd(idWidth)}  ${title}${pad}  ${`${e.score}/${e.maxScore}`.padStart(5)}  ${statusLabel(e, s)}${hidden}`);
     if (e.status !== 'pass' && !e.notImplemented) {
       out.push(s.dim(wrap(e.message, 100, `  ${' '.repeat(idWidth)}  `)));
       const hints = context.hintsOf(e.id);

@@ -1,5 +1,5 @@
 // The expected trajectories, computed by PyTorch (grader/fixtures/generate.py) and committed as JSON.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { decodeNumbers } from '../sandbox/sandbox-protocol.js';
 
 export type Point = [number, number];
@@ -31,6 +31,19 @@ export function mistakeNotes(optimizer: OptimizerId): Record<string, string> {
 
 export function fixtureCases(optimizer: OptimizerId): FixtureCase[] {
   return fixtures.cases[optimizer];
+}
+
+const HIDDEN = new URL('../hidden/optimizers.json', import.meta.url);
+const hidden = existsSync(HIDDEN)
+  ? (JSON.parse(readFileSync(HIDDEN, 'utf8'), decodeNumbers) as { cases: Record<OptimizerId, Array<Omit<FixtureCase, 'mistakes'>>> })
+  : undefined;
+
+/** How hidden tests are named: reports count them without saying what they check. */
+export const HIDDEN_TEST_PREFIX = 'hidden test ';
+
+/** The instructor's hidden cases (grader/hidden/, never in a student kit); none where they are absent. */
+export function hiddenCases(optimizer: OptimizerId): FixtureCase[] {
+  return (hidden?.cases[optimizer] ?? []).map((c) => ({ ...c, mistakes: {} }));
 }
 
 export const VARIANT_NAMES: Record<string, string> = {

@@ -4,7 +4,7 @@
 import { beforeAll, test } from 'vitest';
 import { bestDivergence, formatPoint } from './compare-trajectories.js';
 import { matchingMistake, driftSparkline } from './diagnose.js';
-import { fixtureCases, mistakeNotes, VARIANT_NAMES, type FixtureCase, type OptimizerId, type Point } from './fixtures.js';
+import { fixtureCases, hiddenCases, HIDDEN_TEST_PREFIX, mistakeNotes, VARIANT_NAMES, type FixtureCase, type OptimizerId, type Point } from './fixtures.js';
 import { expectNoFailure, runSession, SessionProblem, type Session } from './learner-session.js';
 import type { Job, JobResult, RunSpec } from '../sandbox/sandbox-protocol.js';
 
@@ -62,10 +62,12 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
   const rounds = Math.min(first.nSteps, second.nSteps, INTERLEAVED_STEPS);
   const module = spec.file;
   const exportName = spec.className;
+  const hidden = hiddenCases(spec.id);
   const jobs: Job[] = [
     ...cases.map((c): Job => ({ kind: 'trajectory', module, exportName, run: runSpec(c) })),
     { kind: 'interleaved', module, exportName, runs: [runSpec(first), runSpec(second)], rounds },
     { kind: 'grad-after-zero', module, exportName, run: runSpec(cases[0]!) },
+    ...hidden.map((c): Job => ({ kind: 'trajectory', module, exportName, run: runSpec(c) })),
   ];
 
   let session: Session | undefined;
@@ -99,6 +101,16 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
           `with two ${spec.className} instances stepping in turn, ${failure} ` +
             'Alone it may pass: keep every running average on `this`, not in a variable shared by all instances.',
         );
+      }
+    });
+  });
+
+  // What a hidden test checks stays hidden: its message says only that it failed, and what kind of test it is.
+  hidden.forEach((c, i) => {
+    test(`${HIDDEN_TEST_PREFIX}${i + 1}`, () => {
+      const [trajectory] = trajectoriesOf(resultOf(cases.length + 2 + i));
+      if (trajectoryProblem(c, trajectory!)) {
+        throw new SessionProblem('this hidden test runs your optimizer from another start, with other hyperparameters, and its trajectory leaves PyTorch\'s');
       }
     });
   });
