@@ -10,6 +10,7 @@ const PRELOAD = {
   'scripts/stubs.ts': ['ts-morph'],
   'bench/stubs-scaling.ts': ['ts-morph'],
   'bench/watch-latency.ts': [],
+  'bench/class-batch.ts': [],
 };
 
 const [entry, ...args] = process.argv.slice(2);

@@ -61,7 +61,7 @@ describe('usage errors exit 2 with a message', () => {
     [['sgdd'], /no exercise named sgdd \(did you mean sgd\?\)/],
     [['--target', '/nonexistent/folder'], /no such folder/],
     [['--target', 'scripts'], /has no optimizers\/ folder/],
-    [['--format', 'xml'], /--format must be text or json/],
+    [['--format', 'xml'], /--format must be text, json, gradescope or junit/],
     [['--nope'], /Unknown option/],
   ])('%j', (args, message) => {
     const result = grade(args);

@@ -1,21 +1,24 @@
-// `npm run grade`: grades the learner's files against each exercise's suite and prints a scorecard
-// (or a JSON report); with --watch, grades again whenever a learner file is saved.
+// `npm run grade`: grades the learner's files against each exercise's suite and prints a scorecard, a JSON
+// report, Gradescope's results.json or JUnit XML; --watch grades again on save; --submissions grades a class.
 // Exit code 0 when everything selected passes, 1 when something does not, 2 on usage errors.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { loadCourses, MetadataError, type Course, type Exercise } from '../course/course-metadata.js';
+import type { GradeTarget } from '../harness/grade-targets.js';
 import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
 import { readHintState } from '../hints/hint-state.js';
+import { gradeClass } from './grade-class.js';
 import { parseGradeArgs, UsageError, USAGE } from './parse-args.js';
+import { toGradescope, toJson, toJunit } from './report-formats.js';
 import { SuiteRunner } from './run-suites.js';
-import { exerciseReport, formatScorecard, gradeReport, styles, type ExerciseReport, type GradeReport } from './scorecard.js';
+import { exerciseReport, formatScorecard, gradeReport, outcomeFor, styles, type ExerciseReport, type GradeReport } from './scorecard.js';
+import { stageSubmission } from './stage-submission.js';
 import { watchAndGrade } from './watch.js';
 
 // The sandbox ends learner code after TIME_LIMIT_SECONDS; the watchdog is the backstop for the grader itself.
 const WATCHDOG_SECONDS = 3 * TIME_LIMIT_SECONDS;
 const root = resolve(import.meta.dirname, '..', '..');
-
-export type Grade = (exercises: Exercise[]) => Promise<ExerciseReport[]>;
 
 function checkTarget(target: string, given: string | undefined, exercises: Exercise[]): void {
   if (!existsSync(target) || !statSync(target).isDirectory()) throw new UsageError(`--target ${given}: no such folder`);
@@ -26,13 +29,8 @@ function checkTarget(target: string, given: string | undefined, exercises: Exerc
   }
 }
 
-export function toJson(report: GradeReport): string {
-  const { exercises, ...totals } = report;
-  return JSON.stringify({ ...totals, exercises: exercises.map(({ id, status, score, maxScore, tests }) => ({ id, status, score, maxScore, tests })) }, null, 2);
-}
-
 /** The scorecard, with pointers (files, hints, commands) relative to where the learner stands. */
-export function scorecardText(report: GradeReport, courses: Course[], exercises: Exercise[], target: string): string {
+function scorecardText(report: GradeReport, courses: Course[], exercises: Exercise[], target: string, notes: string[]): string {
   const here = (path: string) => relative(process.cwd(), path) || '.';
   const exercise = (id: string) => exercises.find((e) => e.id === id)!;
   const seen = readHintState(root);
@@ -43,11 +41,12 @@ export function scorecardText(report: GradeReport, courses: Course[], exercises:
   };
   const titles = [...new Set(exercises.map((e) => courses.find((c) => c.id === e.course)!.title))].join(', ');
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  return formatScorecard(
+  const card = formatScorecard(
     report,
     { course: titles, target: here(target), gradeCommand: (id) => `npm run grade ${id}`, fileOf: (id) => join(here(target), exercise(id).course, exercise(id).files[0]!), hintsOf },
     styles(color),
   );
+  return notes.length > 0 ? `${card}\n\n${notes.map((n) => `  note: ${n}`).join('\n')}` : card;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -57,26 +56,62 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const target = resolve(args.target ?? join(root, 'exercises'));
-  checkTarget(target, args.target, args.exercises);
-
   // One sandbox boots while vitest starts, and one stays ready for the next suite (more would compete for the cores).
-  const spares = 1;
-  const runner = await SuiteRunner.open(root, target, WATCHDOG_SECONDS * 1000, spares);
-  const grade: Grade = async (exercises) => {
+  const runner = await SuiteRunner.open(root, WATCHDOG_SECONDS * 1000, 1);
+  const gradeTargets = async (exercises: Exercise[], targets: GradeTarget[]): Promise<Map<string, ExerciseReport[]>> => {
     const suites = exercises.map((e) => join(root, e.suite));
-    const run = await runner.run(suites);
-    return exercises.map((e, i) => exerciseReport(e, run.outcomes.get(suites[i]!), WATCHDOG_SECONDS, run.timedOut.has(suites[i]!)));
+    const run = await runner.run(suites, targets);
+    return new Map(
+      targets.map((t) => [t.id, exercises.map((e, i) => exerciseReport(e, outcomeFor(run.outcomes.get(suites[i]!), t.id), WATCHDOG_SECONDS, run.timedOut.has(suites[i]!)))]),
+    );
   };
+  try {
+    if (args.submissions) {
+      const out = resolve(args.out ?? 'gradebook');
+      const summary = await gradeClass(root, resolve(args.submissions), out, args.exercises, gradeTargets);
+      console.log(
+        `graded ${summary.graded} submission(s), ${summary.reused} unchanged since the last run, ${summary.broken} could not be graded\n` +
+          `gradebook: ${join(relative(process.cwd(), out) || '.', 'gradebook.csv')}, one JSON report per submission beside it`,
+      );
+      return 0;
+    }
 
-  if (args.watch) {
-    await watchAndGrade({ target, exercises: args.exercises, grade, show: (report) => scorecardText(report, courses, args.exercises, target) });
-    return 0; // until interrupted
+    const source = resolve(args.target ?? join(root, 'exercises'));
+    checkTarget(source, args.target, args.exercises);
+    const shownAs = relative(process.cwd(), source) || '.';
+    // Only the learner-owned files come from the folder graded; everything else is the kit's own copy.
+    const gradeOnce = async (exercises: Exercise[]): Promise<{ reports: ExerciseReport[]; notes: string[] }> => {
+      const staging = mkdtempSync(join(tmpdir(), 'grade-'));
+      try {
+        const staged = stageSubmission(root, source, exercises, staging);
+        const reports = (await gradeTargets(exercises, [{ id: '', dir: staged.dir, shownAs }])).get('')!;
+        return { reports, notes: staged.changedKitFiles.map((f) => `your ${f} differs from the original; the original was used`) };
+      } finally {
+        rmSync(staging, { recursive: true, force: true });
+      }
+    };
+
+    if (args.watch) {
+      return await watchAndGrade({
+        target: source,
+        exercises: args.exercises,
+        grade: async (exercises) => (await gradeOnce(exercises)).reports,
+        show: (report) => scorecardText(report, courses, args.exercises, source, []),
+      });
+    }
+    const { reports, notes } = await gradeOnce(args.exercises);
+    const report = gradeReport(reports);
+    if (args.format === 'json') console.log(toJson(report, notes.length ? { warnings: notes } : {}));
+    else if (args.format === 'junit') console.log(toJunit(report));
+    else if (args.format === 'gradescope') {
+      const text = toGradescope(report, notes);
+      if (args.out) writeFileSync(args.out, `${text}\n`);
+      else console.log(text);
+    } else console.log(scorecardText(report, courses, args.exercises, source, notes));
+    return report.exercises.every((e) => e.status === 'pass') ? 0 : 1;
+  } finally {
+    await runner.close();
   }
-  const report = gradeReport(await grade(args.exercises));
-  await runner.close();
-  console.log(args.format === 'json' ? toJson(report) : scorecardText(report, courses, args.exercises, target));
-  return report.exercises.every((e) => e.status === 'pass') ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(

@@ -2,11 +2,15 @@
 import { parseArgs } from 'node:util';
 import type { Course, Exercise } from '../course/course-metadata.js';
 
-export const USAGE = `usage: npm run grade -- [exercise ...] [--target DIR] [--format text|json] [--watch]
+export const USAGE = `usage: npm run grade -- [exercise ...] [--target DIR] [--format text|json|gradescope|junit] [--watch]
+       npm run grade -- --submissions DIR [--out DIR] [exercise ...]
 
   exercise       ids to grade (e.g. sgd momentum, or optimizers/sgd); all when none is given
   --target DIR   grade the learner files in DIR (laid out like exercises/); default exercises/
-  --format F     text (a scorecard, the default) or json (a machine-readable report)
+  --format F     text (a scorecard, the default), json (a machine-readable report), gradescope
+                 (Gradescope's results.json; --out FILE writes it there) or junit (JUnit XML)
+  --submissions DIR  grade a whole class: every folder or .zip in DIR is one submission; writes
+                 gradebook.csv and one JSON report per submission to --out DIR (default ./gradebook)
   --watch        grade again whenever a file is saved (also: npm run watch)
 
 exit code: 0 when every selected exercise passes, 1 when one does not, 2 for a usage error`;
@@ -18,8 +22,10 @@ export class UsageError extends Error {
 export interface GradeArgs {
   help: boolean;
   target: string | undefined;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'gradescope' | 'junit';
   watch: boolean;
+  submissions: string | undefined;
+  out: string | undefined;
   exercises: Exercise[];
 }
 
@@ -34,13 +40,23 @@ export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { target: { type: 'string' }, format: { type: 'string', default: 'text' }, watch: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        target: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        watch: { type: 'boolean' },
+        submissions: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not ${values.format}`);
+  const formats = ['text', 'json', 'gradescope', 'junit'] as const;
+  const format = formats.find((f) => f === values.format);
+  if (!format) throw new UsageError(`--format must be text, json, gradescope or junit, not ${values.format}`);
+  if (values.submissions && (values.target || values.watch)) throw new UsageError('--submissions grades a class; it does not combine with --target or --watch');
   const all = courses.flatMap((c) => c.exercises);
   const known = all.map((e) => e.id);
   const exercises = positionals.length === 0 ? all : positionals.map((name) => {
@@ -50,6 +66,14 @@ export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
     if (matches.length > 1) throw new UsageError(`${name} is in several courses; write it as ${matches.map((e) => `${e.course}/${e.id}`).join(' or ')}`);
     return matches[0]!;
   });
-  if (values.watch && values.format !== 'text') throw new UsageError('--watch shows the scorecard; it does not combine with --format');
-  return { help: values.help ?? false, target: values.target, format: values.format, watch: values.watch ?? false, exercises: [...new Set(exercises)] };
+  if (values.watch && format !== 'text') throw new UsageError('--watch shows the scorecard; it does not combine with --format');
+  return {
+    help: values.help ?? false,
+    target: values.target,
+    format,
+    watch: values.watch ?? false,
+    submissions: values.submissions,
+    out: values.out,
+    exercises: [...new Set(exercises)],
+  };
 }

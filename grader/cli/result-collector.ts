@@ -3,6 +3,8 @@
 import type { Reporter, TestModule } from 'vitest/node';
 
 export interface TestOutcome {
+  /** The describe block it is in: the submission's id in a batch, "" otherwise. */
+  group: string;
   name: string;
   state: 'passed' | 'failed' | 'skipped' | 'pending';
   message: string;
@@ -38,7 +40,8 @@ export class ResultCollector implements Reporter {
     if (loadError) outcome.loadError = loadError.message;
     outcome.tests = [...testModule.children.allTests()].map((testCase) => {
       const result = testCase.result();
-      return { name: testCase.name, state: result.state, message: result.errors?.[0]?.message ?? '' };
+      const group = testCase.parent.type === 'suite' ? testCase.parent.name : '';
+      return { group, name: testCase.name, state: result.state, message: result.errors?.[0]?.message ?? '' };
     });
     this.modules.set(testModule.moduleId, outcome);
     this.onChange();

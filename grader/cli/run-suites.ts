@@ -2,6 +2,7 @@
 // time limit is reported as timed out. One runner serves many runs (watch mode keeps it open).
 import { Writable } from 'node:stream';
 import { createVitest, type Vitest } from 'vitest/node';
+import type { GradeTarget } from '../harness/grade-targets.js';
 import { startBroker, type Broker } from '../sandbox/sandbox-broker.js';
 import { ResultCollector, type ModuleOutcome } from './result-collector.js';
 
@@ -21,7 +22,7 @@ export class SuiteRunner {
   ) {}
 
   /** `spares`: sandboxes to keep booted ahead of time (one per suite for a single run, one for watch mode). */
-  static async open(root: string, target: string, timeLimitMs: number, spares: number): Promise<SuiteRunner> {
+  static async open(root: string, timeLimitMs: number, spares: number): Promise<SuiteRunner> {
     const collector = new ResultCollector();
     const broker = await startBroker(spares);
     const vitest = await createVitest(
@@ -31,7 +32,7 @@ export class SuiteRunner {
         root,
         watch: false,
         reporters: [collector],
-        provide: { gradeTarget: target, sandboxBroker: broker.socketPath },
+        provide: { gradeTargets: [], sandboxBroker: broker.socketPath },
         // Learner code runs in sandboxed children: two workers keep both cores busy without oversubscribing them.
         maxWorkers: 2,
       },
@@ -42,9 +43,13 @@ export class SuiteRunner {
     return new SuiteRunner(vitest, collector, broker, timeLimitMs);
   }
 
-  async run(suites: string[]): Promise<SuiteRun> {
+  /** Runs `suites` for every target: one for a learner, one per submission for a class. */
+  async run(suites: string[], targets: GradeTarget[]): Promise<SuiteRun> {
+    this.vitest.provide('gradeTargets', targets);
     for (const suite of suites) this.collector.modules.delete(suite);
-    const { collector, timeLimitMs } = this;
+    const { collector } = this;
+    // A suite grades every target in turn: in a batch its time limit grows with the class.
+    const timeLimitMs = this.timeLimitMs * Math.max(1, targets.length);
     const timedOut = new Set<string>();
     const finished = (): boolean => suites.every((suite) => timedOut.has(suite) || collector.modules.get(suite)?.endedAt !== undefined);
     const startedAt = Date.now();

@@ -36,6 +36,11 @@ const LOAD_PROBLEM = /could not be loaded|must export|is missing: restore it|^yo
 const TIMED_OUT = /^timed out:/;
 const NOT_IMPLEMENTED = /^not implemented yet/i;
 
+/** The part of a suite's outcome that belongs to one submission (its describe block in a batch). */
+export function outcomeFor(outcome: ModuleOutcome | undefined, group: string): ModuleOutcome | undefined {
+  return outcome && { ...outcome, tests: outcome.tests.filter((t) => t.group === group) };
+}
+
 export function exerciseReport(exercise: Exercise, outcome: ModuleOutcome | undefined, timeLimitSeconds: number, timedOut: boolean): ExerciseReport {
   const hiddenTests = (outcome?.tests ?? []).filter((t) => t.name.startsWith(HIDDEN_TEST_PREFIX));
   const hidden = { total: hiddenTests.length, passed: hiddenTests.filter((t) => t.state === 'passed').length };

@@ -32,7 +32,7 @@ export function affectedExercises(exercises: Exercise[], course: string, file: s
   return owners.length > 0 ? owners : inCourse;
 }
 
-export async function watchAndGrade(options: WatchOptions): Promise<never> {
+export async function watchAndGrade(options: WatchOptions): Promise<number> {
   const { target, exercises, grade, show } = options;
   const latest = new Map<string, ExerciseReport>();
   const clear = process.stdout.isTTY ? '\u001b[2J\u001b[H' : '';
@@ -70,5 +70,5 @@ export async function watchAndGrade(options: WatchOptions): Promise<never> {
       }, 10);
     });
   }
-  return new Promise<never>(() => {});
+  return new Promise<number>(() => {}); // until interrupted
 }

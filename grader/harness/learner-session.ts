@@ -1,7 +1,7 @@
 // One sandboxed run of a learner's files for a suite: bundle them, run the suite's jobs, and turn whatever
 // happened (a build error, a timeout, process.exit, a throw) into the plain-language message a test reports.
 import { TIME_LIMIT_SECONDS } from './limits.js';
-import { gradeTarget, learnerPath } from './load-learner.js';
+import { learnerPath, type GradeTarget } from './grade-targets.js';
 import { bundleLearner, LearnerBuildError } from '../sandbox/bundle-learner.js';
 import { openSandbox, type SandboxOutcome } from '../sandbox/run-sandboxed.js';
 import { runThroughBroker } from '../sandbox/sandbox-broker.js';
@@ -24,19 +24,19 @@ export const TIMEOUT_PREFIX = 'timed out:';
 /** Why an optional file could not take part (missing, or not compiling), by file name. */
 export type Unavailable = Record<string, string>;
 
-async function bundleAll(course: string, files: string[]): Promise<{ modules: Record<string, string>; unavailable: Unavailable }> {
+async function bundleAll(target: GradeTarget, course: string, files: string[]): Promise<{ modules: Record<string, string>; unavailable: Unavailable }> {
   const modules: Record<string, string> = {};
   const unavailable: Unavailable = {};
   await Promise.all(
     files.map(async (file) => {
-      const full = join(gradeTarget(), course, file);
-      const shown = learnerPath(course, file);
+      const full = join(target.dir, course, file);
+      const shown = learnerPath(target, course, file);
       if (!existsSync(full)) {
         unavailable[file] = `${shown} is missing: restore it (git checkout ${shown}) or create it`;
         return;
       }
       try {
-        modules[file] = await bundleLearner(full, gradeTarget());
+        modules[file] = await bundleLearner(full, target.dir, target.shownAs);
       } catch (error) {
         if (!(error instanceof LearnerBuildError)) throw error;
         unavailable[file] = `${shown} could not be loaded: ${error.message}`;
@@ -50,11 +50,30 @@ async function bundleAll(course: string, files: string[]): Promise<{ modules: Re
  * Runs `jobs` on the learner's `files`. A missing or non-compiling file fails the session, unless it is in
  * `optional`: then its jobs fail when loading it, and `unavailable` says why.
  */
-export async function runSession(course: string, files: string[], jobs: Job[], optional: string[] = []): Promise<Session & { unavailable: Unavailable }> {
+export async function runSession(target: GradeTarget, course: string, files: string[], jobs: Job[], optional: string[] = []): Promise<Session & { unavailable: Unavailable }> {
+  return limit(() => runSessionNow(target, course, files, jobs, optional));
+}
+
+// Sessions start as soon as a suite is defined (a batch defines one per submission), two at a time per worker.
+const CONCURRENT_SESSIONS = 2;
+let running = 0;
+const waiting: Array<() => void> = [];
+async function limit<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= CONCURRENT_SESSIONS) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+async function runSessionNow(target: GradeTarget, course: string, files: string[], jobs: Job[], optional: string[]): Promise<Session & { unavailable: Unavailable }> {
   // The grading process lends a sandbox that booted ahead of time; run directly by vitest, open one here.
   const broker = inject('sandboxBroker');
   const sandbox = broker ? undefined : openSandbox();
-  const { modules, unavailable } = await bundleAll(course, [...files, ...optional]);
+  const { modules, unavailable } = await bundleAll(target, course, [...files, ...optional]);
   const missing = files.find((file) => unavailable[file]);
   if (missing) {
     await (await sandbox)?.dispose();

@@ -5,6 +5,7 @@ import { beforeAll, test } from 'vitest';
 import { bestDivergence, formatPoint } from './compare-trajectories.js';
 import { matchingMistake, driftSparkline } from './diagnose.js';
 import { fixtureCases, hiddenCases, HIDDEN_TEST_PREFIX, mistakeNotes, VARIANT_NAMES, type FixtureCase, type OptimizerId, type Point } from './fixtures.js';
+import { forEachTarget } from './grade-targets.js';
 import { expectNoFailure, runSession, SessionProblem, type Session } from './learner-session.js';
 import type { Job, JobResult, RunSpec } from '../sandbox/sandbox-protocol.js';
 
@@ -70,57 +71,58 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
     ...hidden.map((c): Job => ({ kind: 'trajectory', module, exportName, run: runSpec(c) })),
   ];
 
-  let session: Session | undefined;
-  let problem: unknown;
-  beforeAll(async () => {
-    try {
-      session = await runSession(COURSE, [spec.file], jobs);
-    } catch (error) {
-      problem = error; // reported by every test, so that each says why it could not run
-    }
-  });
-  const resultOf = (index: number): JobResult => {
-    if (!session) throw problem instanceof Error ? problem : new SessionProblem(String(problem));
-    return session.result(index);
-  };
+  forEachTarget((target) => {
+    let session: Session | undefined;
+    let problem: unknown;
+    // Started now, not in a hook: in a batch, every submission's sandbox run is queued at once.
+    const started = runSession(target, COURSE, [spec.file], jobs).then(
+      (done) => (session = done),
+      (error: unknown) => (problem = error), // reported by every test, so that each says why it could not run
+    );
+    beforeAll(() => started);
+    const resultOf = (index: number): JobResult => {
+      if (!session) throw problem instanceof Error ? problem : new SessionProblem(String(problem));
+      return session.result(index);
+    };
 
-  cases.forEach((c, index) => {
-    test(`follows PyTorch: ${c.name}`, () => {
-      const [trajectory] = trajectoriesOf(resultOf(index));
-      const failure = trajectoryProblem(c, trajectory!, c.nSteps, spec.id);
-      if (failure) throw new SessionProblem(failure);
+    cases.forEach((c, index) => {
+      test(`follows PyTorch: ${c.name}`, () => {
+        const [trajectory] = trajectoriesOf(resultOf(index));
+        const failure = trajectoryProblem(c, trajectory!, c.nSteps, spec.id);
+        if (failure) throw new SessionProblem(failure);
+      });
     });
-  });
 
-  test('two optimizers at once keep their own state', () => {
-    const trajectories = trajectoriesOf(resultOf(cases.length));
-    [first, second].forEach((c, i) => {
-      const failure = trajectoryProblem(c, trajectories[i] ?? [], rounds);
-      if (failure) {
-        throw new SessionProblem(
-          `with two ${spec.className} instances stepping in turn, ${failure} ` +
-            'Alone it may pass: keep every running average on `this`, not in a variable shared by all instances.',
-        );
+    test('two optimizers at once keep their own state', () => {
+      const trajectories = trajectoriesOf(resultOf(cases.length));
+      [first, second].forEach((c, i) => {
+        const failure = trajectoryProblem(c, trajectories[i] ?? [], rounds);
+        if (failure) {
+          throw new SessionProblem(
+            `with two ${spec.className} instances stepping in turn, ${failure} ` +
+              'Alone it may pass: keep every running average on `this`, not in a variable shared by all instances.',
+          );
+        }
+      });
+    });
+
+    // What a hidden test checks stays hidden: its message says only that it failed, and what kind of test it is.
+    hidden.forEach((c, i) => {
+      test(`${HIDDEN_TEST_PREFIX}${i + 1}`, () => {
+        const [trajectory] = trajectoriesOf(resultOf(cases.length + 2 + i));
+        if (trajectoryProblem(c, trajectory!)) {
+          throw new SessionProblem('this hidden test runs your optimizer from another start, with other hyperparameters, and its trajectory leaves PyTorch\'s');
+        }
+      });
+    });
+
+    test('zeroGrad() clears the accumulated gradient', () => {
+      const result = resultOf(cases.length + 1);
+      expectNoFailure(result);
+      if (result.kind !== 'grad') throw new Error(`unexpected ${result.kind} result`);
+      if (result.grad !== null && result.grad.some((v) => v !== 0)) {
+        throw new SessionProblem(`after zeroGrad(), parameters.grad is still [${result.grad.join(', ')}]; set it to null, or the next backward pass adds to the old gradient`);
       }
     });
-  });
-
-  // What a hidden test checks stays hidden: its message says only that it failed, and what kind of test it is.
-  hidden.forEach((c, i) => {
-    test(`${HIDDEN_TEST_PREFIX}${i + 1}`, () => {
-      const [trajectory] = trajectoriesOf(resultOf(cases.length + 2 + i));
-      if (trajectoryProblem(c, trajectory!)) {
-        throw new SessionProblem('this hidden test runs your optimizer from another start, with other hyperparameters, and its trajectory leaves PyTorch\'s');
-      }
-    });
-  });
-
-  test('zeroGrad() clears the accumulated gradient', () => {
-    const result = resultOf(cases.length + 1);
-    expectNoFailure(result);
-    if (result.kind !== 'grad') throw new Error(`unexpected ${result.kind} result`);
-    if (result.grad !== null && result.grad.some((v) => v !== 0)) {
-      throw new SessionProblem(`after zeroGrad(), parameters.grad is still [${result.grad.join(', ')}]; set it to null, or the next backward pass adds to the old gradient`);
-    }
   });
 }

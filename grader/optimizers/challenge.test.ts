@@ -5,7 +5,7 @@
 import { test } from 'vitest';
 import { fixtureCases, type OptimizerId, type Point } from '../harness/fixtures.js';
 import { expectNoFailure, runSession, SessionProblem } from '../harness/learner-session.js';
-import { loadReferenceExport } from '../harness/load-learner.js';
+import { forEachTarget, loadReferenceExport } from '../harness/grade-targets.js';
 import { trajectoryProblem } from '../harness/optimizer-suite.js';
 import { runTrajectory, type OptimizerClass } from '../harness/run-optimizer.js';
 import type { Job } from '../sandbox/sandbox-protocol.js';
@@ -49,7 +49,7 @@ function checkEntry(entry: unknown): Entry {
 
 const distanceToGoal = ([x, y]: Point): number => Math.hypot(x - GOAL[0], y - GOAL[1]);
 
-test('your entry ends within 1e-2 of the minimum (1, 1)', async () => {
+forEachTarget((target) => test('your entry ends within 1e-2 of the minimum (1, 1)', async () => {
   // One sandbox run: the entry, the chosen optimizer's fixture cases (a shortcut optimizer could "reach" the
   // goal without optimizing, so it must follow PyTorch everywhere), and the entry's own run.
   const ids = Object.keys(OPTIMIZERS) as OptimizerId[];
@@ -65,7 +65,7 @@ test('your entry ends within 1e-2 of the minimum (1, 1)', async () => {
   }
   const optimizers = Object.fromEntries(ids.map((id) => [id, { module: OPTIMIZERS[id].file, exportName: OPTIMIZERS[id].className }]));
   jobs.push({ kind: 'entry-run', entryJob: 0, optimizers, start: START, maxSteps: MAX_STEPS });
-  const session = await runSession(COURSE, ['challenge.ts'], jobs, ids.map((id) => OPTIMIZERS[id].file));
+  const session = await runSession(target, COURSE, ['challenge.ts'], jobs, ids.map((id) => OPTIMIZERS[id].file));
 
   const called = session.result(0);
   expectNoFailure(called);
@@ -86,7 +86,7 @@ test('your entry ends within 1e-2 of the minimum (1, 1)', async () => {
 
   const Reference = await loadReferenceExport<OptimizerClass>(COURSE, chosen.file, chosen.className);
   if (Reference) expectWithinGoal(runTrajectory(Reference, START, entry.options, entry.nSteps), entry, `the reference ${chosen.className}`);
-});
+}));
 
 function expectWithinGoal(trajectory: Point[], entry: Entry, runBy: string): void {
   const last = trajectory[trajectory.length - 1];

@@ -1,7 +1,7 @@
 // Turns a learner's TypeScript file (and the files it imports from its own folder) into one JavaScript module
 // for the sandbox. Imports of Node.js built-ins or packages are refused: learner code needs neither.
 import { build, type Message, type Plugin } from 'esbuild';
-import { relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 export class LearnerBuildError extends Error {
   override name = 'LearnerBuildError';
@@ -16,13 +16,15 @@ const ownFilesOnly: Plugin = {
   },
 };
 
-function describe(message: Message, shownFrom: string): string {
-  const where = message.location ? `${relative(shownFrom, message.location.file) || message.location.file}:${message.location.line}:${message.location.column + 1}: ` : '';
+/** `where: message`, naming the file as the learner knows it: `shownAs` stands for the folder `dir`. */
+function describe(message: Message, dir: string, shownAs: string): string {
+  const location = message.location;
+  const where = location ? `${join(shownAs, relative(dir, resolve(location.file)))}:${location.line}:${location.column + 1}: ` : '';
   return `${where}${message.text}`;
 }
 
 /** The bundled module's source, with an inline source map so that stack traces name the learner's lines. */
-export async function bundleLearner(file: string, shownFrom: string): Promise<string> {
+export async function bundleLearner(file: string, dir: string, shownAs: string): Promise<string> {
   try {
     const result = await build({
       entryPoints: [file],
@@ -39,7 +41,7 @@ export async function bundleLearner(file: string, shownFrom: string): Promise<st
     return result.outputFiles[0]!.text;
   } catch (error) {
     const errors = (error as { errors?: Message[] }).errors;
-    if (errors && errors.length > 0) throw new LearnerBuildError(`${describe(errors[0]!, shownFrom)}`);
+    if (errors && errors.length > 0) throw new LearnerBuildError(describe(errors[0]!, dir, shownAs));
     throw error;
   }
 }

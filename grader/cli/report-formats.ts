@@ -1,0 +1,52 @@
+// The grade report in the formats other systems read: our JSON, Gradescope's results.json, JUnit XML.
+import { HIDDEN_TEST_PREFIX } from '../harness/fixtures.js';
+import type { GradeReport } from './scorecard.js';
+
+export function toJson(report: GradeReport, extra: Record<string, unknown> = {}): string {
+  const { exercises, score, maxScore } = report;
+  return JSON.stringify(
+    { score, maxScore, ...extra, exercises: exercises.map(({ id, status, score, maxScore, tests }) => ({ id, status, score, maxScore, tests })) },
+    null,
+    2,
+  );
+}
+
+/** Gradescope's results.json: one scored entry per exercise, then each test for detail (hidden ones after publishing). */
+export function toGradescope(report: GradeReport, notes: string[] = []): string {
+  const tests = report.exercises.flatMap((e) => [
+    {
+      name: `${e.title}${e.bonus ? ' (bonus)' : ''}`,
+      score: e.score,
+      max_score: e.maxScore,
+      status: e.status === 'pass' ? 'passed' : 'failed',
+      output: e.status === 'pass' ? 'All tests passed.' : e.message,
+      visibility: 'visible',
+    },
+    ...e.tests.map((t) => ({
+      name: `${e.id}: ${t.name}`,
+      score: 0,
+      max_score: 0,
+      status: t.status === 'pass' ? 'passed' : 'failed',
+      output: t.message,
+      visibility: t.name.startsWith(HIDDEN_TEST_PREFIX) ? 'after_published' : 'visible',
+    })),
+  ]);
+  return JSON.stringify({ score: report.score, max_score: report.maxScore, output: notes.join('\n'), visibility: 'visible', stdout_visibility: 'hidden', tests }, null, 2);
+}
+
+const xml = (text: string): string =>
+  text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+
+/** JUnit XML: one testsuite per exercise, for CI systems. */
+export function toJunit(report: GradeReport): string {
+  const suites = report.exercises.map((e) => {
+    const failures = e.tests.filter((t) => t.status === 'fail').length;
+    const errors = e.tests.filter((t) => t.status === 'error' || t.status === 'timeout').length;
+    const cases = e.tests.map((t) => {
+      const body = t.status === 'pass' ? '' : `<${t.status === 'fail' ? 'failure' : 'error'} message="${xml(t.message.split('\n')[0] ?? '')}">${xml(t.message)}</${t.status === 'fail' ? 'failure' : 'error'}>`;
+      return `    <testcase classname="${xml(e.id)}" name="${xml(t.name)}">${body}</testcase>`;
+    });
+    return `  <testsuite name="${xml(e.title)}" tests="${e.tests.length}" failures="${failures}" errors="${errors}">\n${cases.join('\n')}\n  </testsuite>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="grade" tests="${report.exercises.reduce((n, e) => n + e.tests.length, 0)}">\n${suites.join('\n')}\n</testsuites>`;
+}

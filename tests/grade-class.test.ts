@@ -1,0 +1,103 @@
+// Grading as an instructor meets it: a class folder of submissions (folders and zips, good, bad and broken),
+// official grading of learner-owned files only, and the Gradescope and JUnit formats.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { KIT_ROOT, runKitScript } from './kit-sandbox.js';
+
+const grade = (args: string[]) => runKitScript(KIT_ROOT, 'grader/cli/grade.ts', args, 120_000);
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'grade-class-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function zipOf(files: Record<string, string | Uint8Array>): Uint8Array {
+  return zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, typeof data === 'string' ? new TextEncoder().encode(data) : data])));
+}
+
+describe('--submissions DIR', () => {
+  test('grades every folder and zip, survives broken ones, writes a gradebook, and skips unchanged work', () => {
+    const submissions = join(dir, 'class');
+    const solution = join(KIT_ROOT, 'solutions', 'optimizers');
+    // ann: a whole kit with the solutions and an edited test; ben: stubs with a stale-velocity momentum, zipped
+    // deep inside a folder; cat: no learner files; dan: a zip that climbs out of its folder; eli: not a zip.
+    mkdirSync(join(submissions, 'ann', 'exercises'), { recursive: true });
+    cpSync(solution, join(submissions, 'ann', 'exercises', 'optimizers'), { recursive: true });
+    mkdirSync(join(submissions, 'ann', 'grader', 'optimizers'), { recursive: true });
+    writeFileSync(join(submissions, 'ann', 'grader', 'optimizers', 'sgd.test.ts'), '// every test passes, honest\n');
+    const ben: Record<string, string> = {};
+    for (const file of ['parameter.ts', 'sgd.ts', 'momentum.ts', 'rmsprop.ts', 'adam.ts', 'challenge.ts']) {
+      ben[`repo/work/optimizers/${file}`] = readFileSync(join(KIT_ROOT, 'exercises', 'optimizers', file), 'utf8');
+    }
+    ben['repo/work/optimizers/momentum.ts'] = readFileSync(join(KIT_ROOT, 'tests', 'learner-variants', 'buggy', 'momentum', 'stale-velocity.ts'), 'utf8');
+    writeFileSync(join(submissions, 'ben.zip'), zipOf(ben));
+    mkdirSync(join(submissions, 'cat'));
+    writeFileSync(join(submissions, 'cat', 'notes.txt'), 'I ran out of time');
+    writeFileSync(join(submissions, 'dan.zip'), zipOf({ '../escape.ts': 'x' }));
+    writeFileSync(join(submissions, 'eli.zip'), 'this is not a zip');
+
+    const out = join(dir, 'grades');
+    const first = grade(['--submissions', submissions, '--out', out]);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/graded 2 submission\(s\), 0 unchanged since the last run, 3 could not be graded/);
+    const rows = readFileSync(join(out, 'gradebook.csv'), 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('student,sgd,momentum,rmsprop (bonus),adam (bonus),challenge,score,max score,problems');
+    expect(rows[1]).toBe('ann,1,1,1,1,1,5,5,');
+    expect(rows[2]).toBe('ben,0,0,0,0,0,0,5,');
+    expect(rows[3]).toMatch(/^cat,0,0,0,0,0,0,5,"cat holds none of the learner files/);
+    expect(rows[4]).toMatch(/^dan,0,0,0,0,0,0,5,dan\.zip could not be unpacked: holds a path outside the archive/);
+    expect(rows[5]).toMatch(/^eli,0,0,0,0,0,0,5,eli\.zip could not be unpacked/);
+    const ann = JSON.parse(readFileSync(join(out, 'ann.json'), 'utf8')) as { score: number; warnings: string[] };
+    expect(ann.score).toBe(5);
+    expect(ann.warnings).toEqual(["the submission's grader/optimizers/sgd.test.ts differs from the original; the original was used"]);
+    const ben_ = JSON.parse(readFileSync(join(out, 'ben.json'), 'utf8')) as { exercises: Array<{ id: string; tests: Array<{ message: string }> }> };
+    expect(ben_.exercises.find((e) => e.id === 'momentum')!.tests[0]!.message).toMatch(/move with the old velocity/);
+    expect(existsSync(join(dir, 'escape.ts'))).toBe(false);
+
+    const again = grade(['--submissions', submissions, '--out', out]);
+    expect(again.stdout).toMatch(/graded 0 submission\(s\), 2 unchanged since the last run/);
+  });
+});
+
+describe('one submission', () => {
+  test('--format gradescope writes results.json with per-exercise scores and hidden tests visible after publishing', () => {
+    const results = join(dir, 'results.json');
+    const run = grade(['--target', 'solutions', '--format', 'gradescope', '--out', results]);
+    expect(run.status).toBe(0);
+    const json = JSON.parse(readFileSync(results, 'utf8')) as { score: number; max_score: number; tests: Array<{ name: string; score: number; max_score: number; status: string; visibility: string }> };
+    expect(json.score).toBe(5);
+    expect(json.max_score).toBe(5);
+    expect(json.tests.filter((t) => t.max_score > 0).map((t) => [t.name, t.score, t.status])).toEqual([
+      ['Stochastic gradient descent', 1, 'passed'],
+      ['Momentum', 1, 'passed'],
+      ['RMSprop (bonus)', 1, 'passed'],
+      ['Adam (bonus)', 1, 'passed'],
+      ['Challenge: reach the minimum fast', 1, 'passed'],
+    ]);
+    const hidden = json.tests.filter((t) => /hidden test/.test(t.name));
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const t of hidden) expect(t.visibility).toBe('after_published');
+  });
+
+  test('--format junit prints one testsuite per exercise with failures marked', () => {
+    const run = grade(['--format', 'junit', 'sgd']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="grade"/);
+    expect(run.stdout).toMatch(/<testsuite name="Stochastic gradient descent" tests="\d+" failures="\d+" errors="0">/);
+    expect(run.stdout).toMatch(/<failure message="not implemented yet: write SGD.step\(\)">/);
+  });
+
+  test('only the learner-owned files of the target are used: an edited helper file changes nothing', () => {
+    const target = join(dir, 'tampered');
+    cpSync(join(KIT_ROOT, 'solutions'), target, { recursive: true });
+    // A submission that rewrites the shared parameter helper to return a doctored gradient.
+    writeFileSync(join(target, 'optimizers', 'parameter.ts'), readFileSync(join(target, 'optimizers', 'parameter.ts'), 'utf8').replace('return parameter.grad;', 'return parameter.grad.map((g) => g * 0);'));
+    const run = grade(['--target', target, 'sgd', '--format', 'json']);
+    expect(run.status).toBe(0);
+  });
+});
