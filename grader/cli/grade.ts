@@ -1,9 +1,9 @@
 // `npm run grade`: grades the learner's files against each exercise's suite and prints a scorecard, a JSON
 // report, Gradescope's results.json or JUnit XML; --watch grades again on save; --submissions grades a class.
 // Exit code 0 when everything selected passes, 1 when something does not, 2 on usage errors.
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { loadCourses, MetadataError, type Course, type Exercise } from '../course/course-metadata.js';
 import type { GradeTarget } from '../harness/grade-targets.js';
 import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
@@ -47,6 +47,27 @@ function scorecardText(report: GradeReport, courses: Course[], exercises: Exerci
     styles(color),
   );
   return notes.length > 0 ? `${card}\n\n${notes.map((n) => `  note: ${n}`).join('\n')}` : card;
+}
+
+/**
+ * The learner's latest grade for every exercise, for the site's course index (.grade/last-report.json, in the
+ * JSON format): grading a few exercises updates theirs and keeps the others'.
+ */
+function rememberReport(report: GradeReport, courses: Course[]): void {
+  const path = join(root, '.grade', 'last-report.json');
+  const order = courses.flatMap((c) => c.exercises.map((e) => e.id));
+  let previous: Array<{ id: string; score: number; maxScore: number }> = [];
+  try {
+    previous = (JSON.parse(readFileSync(path, 'utf8')) as { exercises: typeof previous }).exercises;
+  } catch {
+    // none yet, or damaged: start afresh
+  }
+  const fresh = JSON.parse(toJson(report)) as { exercises: typeof previous };
+  const merged = [...previous.filter((p) => !fresh.exercises.some((e) => e.id === p.id)), ...fresh.exercises].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  const totals = { score: merged.reduce((n, e) => n + e.score, 0), maxScore: merged.reduce((n, e) => n + e.maxScore, 0) };
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(`${path}.tmp`, `${JSON.stringify({ ...totals, exercises: merged }, null, 2)}\n`);
+  renameSync(`${path}.tmp`, path);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -96,11 +117,15 @@ async function main(argv: string[]): Promise<number> {
         target: source,
         exercises: args.exercises,
         grade: async (exercises) => (await gradeOnce(exercises)).reports,
-        show: (report) => scorecardText(report, courses, args.exercises, source, []),
+        show: (report) => {
+          if (!args.target) rememberReport(report, courses);
+          return scorecardText(report, courses, args.exercises, source, []);
+        },
       });
     }
     const { reports, notes } = await gradeOnce(args.exercises);
     const report = gradeReport(reports);
+    if (!args.target) rememberReport(report, courses);
     if (args.format === 'json') console.log(toJson(report, notes.length ? { warnings: notes } : {}));
     else if (args.format === 'junit') console.log(toJunit(report));
     else if (args.format === 'gradescope') {
