@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 const PRELOAD = {
   'grader/cli/grade.ts': ['vitest/node'],
   'scripts/stubs.ts': ['ts-morph'],
+  'scripts/release.ts': ['ts-morph'],
+  'scripts/check.ts': ['ts-morph'],
   'bench/stubs-scaling.ts': ['ts-morph'],
   'bench/watch-latency.ts': [],
   'bench/class-batch.ts': [],

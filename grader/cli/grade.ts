@@ -14,19 +14,21 @@ import { toGradescope, toJson, toJunit } from './report-formats.js';
 import { SuiteRunner } from './run-suites.js';
 import { exerciseReport, formatScorecard, gradeReport, outcomeFor, styles, type ExerciseReport, type GradeReport } from './scorecard.js';
 import { stageSubmission } from './stage-submission.js';
+import { findLearnerRoot } from './submissions.js';
 import { watchAndGrade } from './watch.js';
 
 // The sandbox ends learner code after TIME_LIMIT_SECONDS; the watchdog is the backstop for the grader itself.
 const WATCHDOG_SECONDS = 3 * TIME_LIMIT_SECONDS;
 const root = resolve(import.meta.dirname, '..', '..');
 
-function checkTarget(target: string, given: string | undefined, exercises: Exercise[]): void {
+/** The folder laid out like exercises/ at or below `target` (a submission may nest it, e.g. in exercises/). */
+function locateTarget(target: string, given: string | undefined, exercises: Exercise[]): string {
   if (!existsSync(target) || !statSync(target).isDirectory()) throw new UsageError(`--target ${given}: no such folder`);
-  for (const course of new Set(exercises.map((e) => e.course))) {
-    if (!existsSync(join(target, course))) {
-      throw new UsageError(`${target} has no ${course}/ folder: --target takes a folder laid out like exercises/ (e.g. --target solutions)`);
-    }
-  }
+  const courses = [...new Set(exercises.map((e) => e.course))];
+  if (courses.every((course) => existsSync(join(target, course)))) return target;
+  const found = findLearnerRoot(target, exercises);
+  if (found) return found;
+  throw new UsageError(`${target} has no ${courses[0]}/ folder: --target takes a folder laid out like exercises/ (e.g. --target solutions)`);
 }
 
 /** The scorecard, with pointers (files, hints, commands) relative to where the learner stands. */
@@ -97,8 +99,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
 
-    const source = resolve(args.target ?? join(root, 'exercises'));
-    checkTarget(source, args.target, args.exercises);
+    const source = locateTarget(resolve(args.target ?? join(root, 'exercises')), args.target, args.exercises);
     const shownAs = relative(process.cwd(), source) || '.';
     // Only the learner-owned files come from the folder graded; everything else is the kit's own copy.
     const gradeOnce = async (exercises: Exercise[]): Promise<{ reports: ExerciseReport[]; notes: string[] }> => {

@@ -12,9 +12,9 @@ export function referenceData(): Plugin {
     resolveId(id) {
       return id === PUBLIC_ID ? RESOLVED_ID : undefined;
     },
-    load(id) {
+    async load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      return `export default ${JSON.stringify(referenceTrajectories())};\n`;
+      return `export default ${JSON.stringify(await referenceTrajectories())};\n`;
     },
   };
 }

@@ -1,33 +1,16 @@
-// Runs the reference solutions at the demo settings, in Node only: the browser receives the resulting numbers,
-// never the code that made them.
-import { Adam } from '../../solutions/optimizers/adam.js';
-import { banana, BANANA_START } from '../../solutions/optimizers/banana.js';
-import { Momentum } from '../../solutions/optimizers/momentum.js';
-import { createParameter } from '../../solutions/optimizers/parameter.js';
-import { RMSprop } from '../../solutions/optimizers/rmsprop.js';
-import { SGD } from '../../solutions/optimizers/sgd.js';
-import { optimizeFunction, type Optimizer } from '../../solutions/optimizers/train.js';
-import { DEMO_RUNS, DEMO_STEPS, type DemoRun, type OptimizerId, type Point } from '../shared/demo-runs.js';
+// The reference trajectories the charts draw: run from solutions/ in the instructor's repository, read from
+// the data file a release writes in a student kit (which has no solutions to run).
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { OptimizerId, Point } from '../shared/demo-runs.js';
 
 export type ReferenceTrajectories = Record<OptimizerId, Point[]>;
 
-function referenceOptimizer(run: DemoRun, parameter: ReturnType<typeof createParameter>): Optimizer {
-  switch (run.id) {
-    case 'sgd':
-      return new SGD(parameter, run.options);
-    case 'momentum':
-      return new Momentum(parameter, run.options);
-    case 'rmsprop':
-      return new RMSprop(parameter, run.options);
-    case 'adam':
-      return new Adam(parameter, run.options);
-  }
-}
+const root = resolve(import.meta.dirname, '..', '..');
+export const REFERENCE_DATA = join(root, 'site', 'data', 'reference-trajectories.json');
 
-export function referenceTrajectories(): ReferenceTrajectories {
-  const entries = DEMO_RUNS.map((run) => {
-    const parameter = createParameter(BANANA_START);
-    return [run.id, optimizeFunction(banana, parameter, referenceOptimizer(run, parameter), DEMO_STEPS)] as const;
-  });
-  return Object.fromEntries(entries) as ReferenceTrajectories;
+export async function referenceTrajectories(): Promise<ReferenceTrajectories> {
+  if (existsSync(join(root, 'solutions'))) return (await import('./reference-runs.js')).runReferences();
+  if (existsSync(REFERENCE_DATA)) return JSON.parse(readFileSync(REFERENCE_DATA, 'utf8')) as ReferenceTrajectories;
+  throw new Error(`${REFERENCE_DATA} is missing: this kit was not built by \`npm run release\``);
 }

@@ -1,0 +1,111 @@
+// `npm run new -- <course>/<exercise>`: scaffolds an exercise (its solution with a // Hide region, its test
+// suite, its instructions and its metadata entry), then generates its stub. Nothing else needs editing: the
+// grader, the stubs, the site and the release all read the course's info.toml.
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { loadCourses } from '../grader/course/course-metadata.js';
+
+const root = resolve(import.meta.dirname, '..');
+const ID = /^[a-z][a-z0-9-]*$/;
+
+const camel = (id: string): string => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const title = (id: string): string => id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
+function solution(id: string): string {
+  return `// ${title(id)}: replace this example with the exercise. Learners get the file without the // Hide region.
+
+/** Returns the answer the tests expect. */
+export function ${camel(id)}(): number {
+  // Hide: all
+  return 42;
+  // Hide: none
+}
+`;
+}
+
+function suite(course: string, id: string): string {
+  return `// The ${title(id)} exercise: its suite runs the learner's file in the sandbox and checks what it returns.
+import { expect, test } from 'vitest';
+import { forEachTarget } from '../harness/grade-targets.js';
+import { expectNoFailure, runSession } from '../harness/learner-session.js';
+
+forEachTarget((target) =>
+  test('returns the answer', async () => {
+    const session = await runSession(target, '${course}', ['${id}.ts'], [{ kind: 'call', module: '${id}.ts', exportName: '${camel(id)}' }]);
+    const result = session.result(0);
+    expectNoFailure(result);
+    expect(result.kind === 'value' ? result.value : undefined, 'the value ${camel(id)}() returns').toBe(42);
+  }),
+);
+`;
+}
+
+function instructions(id: string): string {
+  return `Say in a sentence what the learner builds and why it matters.
+
+## Your task
+
+Open **\`exercises/…/${id}.ts\`** and complete \`${camel(id)}()\`.
+
+## Check your work
+
+\`\`\`sh
+npm run grade ${id}
+\`\`\`
+`;
+}
+
+function metadata(id: string): string {
+  return `
+[[exercises]]
+id = "${id}"
+title = "${title(id)}"
+files = ["${id}.ts"]
+points = 1
+bonus = false
+hints = [
+  "A first hint, revealed by npm run hint ${id}.",
+]
+`;
+}
+
+function main(argv: string[]): number {
+  const [spec] = argv;
+  const [course, id] = spec?.split('/') ?? [];
+  if (!course || !id || !ID.test(course) || !ID.test(id)) {
+    console.error('usage: npm run new -- <course>/<exercise>   (lower-case letters, digits and dashes, e.g. optimizers/line-search)');
+    return 2;
+  }
+  const existing = loadCourses(root).find((c) => c.id === course);
+  if (existing?.exercises.some((e) => e.id === id)) {
+    console.error(`${course}/${id} exists already (courses/${course}/info.toml)`);
+    return 2;
+  }
+  const files = {
+    solution: join('solutions', course, `${id}.ts`),
+    suite: join('grader', course, `${id}.test.ts`),
+    instructions: join('courses', course, `${id}.md`),
+  };
+  const taken = Object.values(files).filter((f) => existsSync(join(root, f)));
+  if (taken.length > 0) {
+    console.error(`refusing to overwrite ${taken.join(', ')}; nothing was written`);
+    return 2;
+  }
+  for (const dir of [join('solutions', course), join('grader', course), join('courses', course)]) mkdirSync(join(root, dir), { recursive: true });
+  if (!existing) {
+    writeFileSync(join(root, 'courses', course, 'info.toml'), `title = "${title(course)}"\nsummary = "One sentence on what this course teaches."\nlabels = []\n`);
+    writeFileSync(join(root, 'courses', course, 'concepts.md'), `# Concepts\n\nThe ideas a learner needs before the first exercise.\n`);
+  }
+  writeFileSync(join(root, files.solution), solution(id));
+  writeFileSync(join(root, files.suite), suite(course, id));
+  writeFileSync(join(root, files.instructions), instructions(id));
+  appendFileSync(join(root, 'courses', course, 'info.toml'), metadata(id));
+  const stubs = spawnSync(process.execPath, [join(root, 'scripts', 'launch.mjs'), 'scripts/stubs.ts', course], { cwd: root, stdio: 'inherit' });
+  console.log(`\ncreated ${Object.values(files).join(', ')} and its entry in courses/${course}/info.toml.
+next: write the solution (keep the learner's part inside // Hide: all … // Hide: none), the suite and the
+instructions, then \`npm run stubs\` and \`npm run check\`.`);
+  return stubs.status ?? 1;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,128 @@
+// `npm run release`: builds the student kit (a folder and a .tgz) from this repository, with no solution,
+// no hidden test and no instructor tool in it, proved by a leak scan of every file of the kit and of the site
+// built from it. `--gradescope` also builds Gradescope's autograder zip (the kit with the hidden tests).
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { zipSync } from 'fflate';
+import { loadCourses, type Course } from '../grader/course/course-metadata.js';
+import { runReferences } from '../site/scripts/reference-runs.js';
+import { classroomWorkflow } from './release/classroom-workflow.js';
+import { RUN_AUTOGRADER, SETUP_SH } from './release/gradescope.js';
+import { inKit, KIT_SCRIPTS } from './release/kit-contents.js';
+import { describeLeak, scanForLeaks } from './release/leak-scan.js';
+import { studentReadme } from './release/student-readme.js';
+import { hiddenLines } from './stubs/hidden-text.js';
+import { stripMarkdown } from './stubs/strip-markdown.js';
+
+const root = resolve(import.meta.dirname, '..');
+
+class ReleaseError extends Error {}
+
+function trackedFiles(): string[] {
+  return execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+    .split('\n')
+    .filter((path) => path && existsSync(join(root, path)));
+}
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+/** Lays out the student kit in `kit`: the kit's files, student versions of a few, and generated ones. */
+function layOutKit(kit: string, courses: Course[]): void {
+  for (const path of trackedFiles().filter(inKit)) {
+    const from = join(root, path);
+    const to = join(kit, path);
+    mkdirSync(dirname(to), { recursive: true });
+    const course = courses.find((c) => path.startsWith(`courses/${c.id}/`));
+    if (course && path.endsWith('.md')) writeFileSync(to, stripMarkdown(readFileSync(from, 'utf8'), path, course.labels, 'normal'));
+    else cpSync(from, to);
+  }
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+  write(join(kit, 'package.json'), `${JSON.stringify({ ...pkg, scripts: KIT_SCRIPTS }, null, 2)}\n`);
+  write(join(kit, 'README.md'), studentReadme(courses));
+  write(join(kit, '.github', 'workflows', 'classroom.yml'), classroomWorkflow(courses));
+  // The charts' reference runs as numbers, and each exercise's starting files for `npm run reset`.
+  write(join(kit, 'site', 'data', 'reference-trajectories.json'), `${JSON.stringify(runReferences())}\n`);
+  for (const course of courses) {
+    for (const file of course.exercises.flatMap((e) => e.files)) cpSync(join(root, 'exercises', course.id, file), join(kit, 'grader', 'pristine', course.id, file));
+  }
+}
+
+/** Builds the kit's own site with this repository's packages, to scan what a student would publish. */
+function buildKitSite(kit: string, out: string): void {
+  const modules = join(kit, 'node_modules');
+  symlinkSync(join(root, 'node_modules'), modules, 'dir');
+  try {
+    execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['site/scripts/build.ts', '--out-dir', out], { cwd: kit, stdio: 'pipe' });
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
+    throw new ReleaseError(`the kit's site does not build: ${stderr.trim().split('\n').slice(-5).join('\n')}`);
+  } finally {
+    rmSync(modules, { force: true });
+  }
+}
+
+function expectNoLeaks(dir: string, what: string, courses: Course[]): void {
+  const hidden = courses.flatMap((c) => hiddenLines(root, c));
+  const leaks = scanForLeaks(dir, hidden);
+  if (leaks.length > 0) throw new ReleaseError(`${what} holds solution code; nothing was released:\n${leaks.map((l) => `  ${describeLeak(l)}`).join('\n')}`);
+  const forbidden = ['solutions', 'grader/hidden', 'grader/fixtures/generate.py', 'grader/fixtures/mistakes.py'].filter((p) => existsSync(join(dir, p)));
+  if (forbidden.length > 0) throw new ReleaseError(`${what} holds ${forbidden.join(', ')}; nothing was released`);
+}
+
+function zipFolder(dir: string, prefix: string, extra: Record<string, string>): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  const walk = (path: string) => {
+    for (const name of execFileSync('find', [path, '-type', 'f'], { encoding: 'utf8' }).split('\n').filter(Boolean)) {
+      files[`${prefix}/${relative(dir, name)}`] = readFileSync(name);
+    }
+  };
+  walk(dir);
+  for (const [name, text] of Object.entries(extra)) files[name] = new TextEncoder().encode(text);
+  return zipSync(files);
+}
+
+function main(argv: string[]): number {
+  const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, gradescope: { type: 'boolean' } } });
+  const out = resolve(values.out ?? join(root, 'release'));
+  const courses = loadCourses(root);
+  const work = mkdtempSync(join(tmpdir(), 'release-'));
+  try {
+    const kit = join(work, 'student-kit');
+    layOutKit(kit, courses);
+    expectNoLeaks(kit, 'the student kit', courses);
+    buildKitSite(kit, join(work, 'site'));
+    expectNoLeaks(join(work, 'site'), "the kit's built site", courses);
+
+    mkdirSync(out, { recursive: true });
+    rmSync(join(out, 'student-kit'), { recursive: true, force: true });
+    execFileSync('tar', ['-czf', join(work, 'student-kit.tgz'), '-C', work, 'student-kit']);
+    renameSync(join(work, 'student-kit.tgz'), join(out, 'student-kit.tgz'));
+    cpSync(kit, join(out, 'student-kit'), { recursive: true });
+    console.log(`student kit: ${relative(process.cwd(), join(out, 'student-kit'))}/ and student-kit.tgz (leak scan: clean, site built from it: clean)`);
+
+    if (values.gradescope) {
+      // The autograder is the instructor's: the kit plus the hidden tests, never shown to students.
+      cpSync(join(root, 'grader', 'hidden'), join(kit, 'grader', 'hidden'), { recursive: true });
+      const zip = zipFolder(kit, 'kit', { 'setup.sh': SETUP_SH, run_autograder: RUN_AUTOGRADER });
+      writeFileSync(join(out, 'gradescope-autograder.zip'), zip);
+      console.log(`gradescope autograder: ${relative(process.cwd(), join(out, 'gradescope-autograder.zip'))}`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof ReleaseError) {
+      console.error(`error: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,56 @@
+// `npm run reset <exercise>`: puts an exercise's starting files back, keeping the learner's version in
+// .grade/backups/ so that nothing is ever lost.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadCourses, type Exercise } from '../grader/course/course-metadata.js';
+
+const root = resolve(import.meta.dirname, '..');
+
+/** The starting version of a learner file: the kit's pristine copy, or (in the instructor's repo) a fresh stub. */
+async function pristine(exercise: Exercise, file: string, labels: string[]): Promise<string> {
+  const kept = join(root, 'grader', 'pristine', exercise.course, file);
+  if (existsSync(kept)) return readFileSync(kept, 'utf8');
+  const solution = join('solutions', exercise.course, file);
+  if (!existsSync(join(root, solution))) throw new Error(`no starting version of ${exercise.course}/${file} in this kit`);
+  const { generateFile } = await import('./stubs/generate-stubs.js');
+  return generateFile(readFileSync(join(root, solution), 'utf8'), solution, labels, 'normal');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const courses = loadCourses(root);
+  const name = argv.find((a) => !a.startsWith('-'));
+  const exercises = courses.flatMap((c) => c.exercises);
+  const exercise = exercises.find((e) => e.id === name || `${e.course}/${e.id}` === name);
+  if (!exercise) {
+    console.error(`usage: npm run reset <exercise>\nexercises: ${exercises.map((e) => e.id).join(', ')}`);
+    return 2;
+  }
+  const labels = courses.find((c) => c.id === exercise.course)!.labels;
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  for (const file of exercise.files) {
+    const target = join(root, 'exercises', exercise.course, file);
+    const fresh = await pristine(exercise, file, labels);
+    if (existsSync(target)) {
+      if (readFileSync(target, 'utf8') === fresh) {
+        console.log(`exercises/${exercise.course}/${file} is already as it started`);
+        continue;
+      }
+      const backup = join(root, '.grade', 'backups', `${exercise.course}-${file}.${stamp}`);
+      mkdirSync(join(root, '.grade', 'backups'), { recursive: true });
+      copyFileSync(target, backup);
+      console.log(`your version is saved as .grade/backups/${exercise.course}-${file}.${stamp}`);
+    }
+    writeFileSync(`${target}.tmp`, fresh);
+    renameSync(`${target}.tmp`, target);
+    console.log(`exercises/${exercise.course}/${file} is back to its starting version`);
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  },
+);
