@@ -1,0 +1,130 @@
+// The student kit and Gradescope's autograder as they are used: the kit unpacked in an empty folder, installed
+// with npm and graded (0 on the stubs, full marks with correct code), its site built, no solution anywhere;
+// the autograder run against Gradescope's layout under a temporary root.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadCourses } from '../grader/course/course-metadata.js';
+import { scanForLeaks } from '../scripts/release/leak-scan.js';
+import { hiddenLines } from '../scripts/stubs/hidden-text.js';
+import { KIT_ROOT } from './kit-sandbox.js';
+
+let work: string;
+let released: ReturnType<typeof spawnSync>;
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'release-test-'));
+  released = spawnSync(process.execPath, [join(KIT_ROOT, 'scripts', 'launch.mjs'), 'scripts/release.ts', '--gradescope', '--out', join(work, 'out')], { cwd: KIT_ROOT, encoding: 'utf8', timeout: 180_000 });
+}, 200_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const npm = (cwd: string, args: string[]) => spawnSync('npm', args, { cwd, encoding: 'utf8', timeout: 300_000, env: { ...process.env, NO_COLOR: '1' } });
+
+test('npm run release succeeds and its leak scan is clean', () => {
+  expect(released.stderr).toBe('');
+  expect(released.status).toBe(0);
+  expect(String(released.stdout)).toContain('leak scan: clean');
+});
+
+test('the kit holds no solution, hidden test or instructor tool, by an independent scan of every file', () => {
+  const kit = join(work, 'out', 'student-kit');
+  for (const path of ['solutions', 'grader/hidden', 'grader/fixtures/generate.py', 'grader/fixtures/mistakes.py', 'tests', 'bench', '.ci']) {
+    expect(existsSync(join(kit, path)), path).toBe(false);
+  }
+  const hidden = loadCourses(KIT_ROOT).flatMap((c) => hiddenLines(KIT_ROOT, c));
+  expect(hidden.some((h) => h.file.endsWith('.md'))).toBe(true); // the instructor's notes in the text count too
+  expect(scanForLeaks(kit, hidden)).toEqual([]);
+  expect(readFileSync(join(kit, 'README.md'), 'utf8')).toMatch(/^# .*\n\n```sh\nnpm install && npm run grade/);
+  expect(readFileSync(join(kit, '.github/workflows/classroom.yml'), 'utf8')).toContain('command: npm run grade -- momentum');
+});
+
+describe('unpacked in an empty folder', () => {
+  let kit: string;
+  beforeAll(() => {
+    const empty = join(work, 'fresh');
+    mkdirSync(empty);
+    execFileSync('tar', ['-xzf', join(work, 'out', 'student-kit.tgz'), '-C', empty]);
+    kit = join(empty, 'student-kit');
+    const installed = npm(kit, ['ci', '--no-audit', '--no-fund', '--prefer-offline']);
+    expect(installed.status, installed.stderr).toBe(0);
+  }, 320_000);
+
+  test('npm run grade scores 0 on the stubs; the GitHub Classroom commands agree', () => {
+    const graded = npm(kit, ['run', '--silent', 'grade', '--', '--format', 'json']);
+    expect(graded.status).toBe(1);
+    expect((JSON.parse(graded.stdout) as { score: number }).score).toBe(0);
+    expect(npm(kit, ['run', '--silent', 'grade', '--', 'sgd']).status).toBe(1);
+  });
+
+  test('correct implementations score full marks; npm run reset brings a stub back', () => {
+    cpSync(join(KIT_ROOT, 'solutions', 'optimizers'), join(kit, 'exercises', 'optimizers'), { recursive: true });
+    const graded = npm(kit, ['run', '--silent', 'grade', '--', '--format', 'json']);
+    const report = JSON.parse(graded.stdout) as { score: number; maxScore: number };
+    expect(graded.status, graded.stdout).toBe(0);
+    expect(report.score).toBe(report.maxScore);
+    expect(npm(kit, ['run', '--silent', 'reset', 'sgd']).status).toBe(0);
+    expect(readFileSync(join(kit, 'exercises', 'optimizers', 'sgd.ts'), 'utf8')).toContain('not implemented yet');
+  });
+
+  test('npm run build makes the site from the kit', () => {
+    const built = npm(kit, ['run', '--silent', 'build', '--', '--out-dir', join(work, 'kit-site')]);
+    expect(built.status, built.stderr).toBe(0);
+    expect(readdirSync(join(work, 'kit-site')).filter((f) => f.endsWith('.html')).length).toBeGreaterThan(3);
+  });
+});
+
+describe("Gradescope's autograder, run locally under a temporary root", () => {
+  let root: string;
+  beforeAll(() => {
+    root = join(work, 'autograder');
+    const files = unzipSync(readFileSync(join(work, 'out', 'gradescope-autograder.zip')));
+    for (const [name, data] of Object.entries(files)) {
+      mkdirSync(join(root, 'source', name, '..'), { recursive: true });
+      writeFileSync(join(root, 'source', name), data);
+    }
+    expect(existsSync(join(root, 'source', 'kit', 'grader', 'hidden'))).toBe(true);
+    // setup.sh would run `npm ci` on Gradescope's image; here the repository's packages stand in.
+    symlinkSync(join(KIT_ROOT, 'node_modules'), join(root, 'source', 'kit', 'node_modules'), 'dir');
+  });
+
+  const grade = (submission: Record<string, string>) => {
+    rmSync(join(root, 'submission'), { recursive: true, force: true });
+    rmSync(join(root, 'results'), { recursive: true, force: true });
+    for (const [name, text] of Object.entries(submission)) {
+      mkdirSync(join(root, 'submission', name, '..'), { recursive: true });
+      writeFileSync(join(root, 'submission', name), text);
+    }
+    const run = spawnSync('bash', [join(root, 'source', 'run_autograder')], { encoding: 'utf8', env: { ...process.env, AUTOGRADER_ROOT: root }, timeout: 120_000 });
+    expect(run.status).toBe(0);
+    return JSON.parse(readFileSync(join(root, 'results', 'results.json'), 'utf8')) as {
+      score: number;
+      max_score: number;
+      tests: Array<{ name: string; score: number; max_score: number; status: string; output: string; visibility: string }>;
+    };
+  };
+  const solution = (file: string) => readFileSync(join(KIT_ROOT, 'solutions', 'optimizers', file), 'utf8');
+  const all = ['sgd.ts', 'momentum.ts', 'rmsprop.ts', 'adam.ts', 'challenge.ts'];
+
+  test('a correct submission scores full marks, with the fields Gradescope documents', () => {
+    const results = grade(Object.fromEntries(all.map((f) => [`my-repo/exercises/optimizers/${f}`, solution(f)])));
+    expect(results.score).toBe(5);
+    expect(results.max_score).toBe(5);
+    for (const t of results.tests) {
+      expect(Object.keys(t).sort()).toEqual(['max_score', 'name', 'output', 'score', 'status', 'visibility']);
+      expect(['passed', 'failed']).toContain(t.status);
+      expect(['visible', 'after_published']).toContain(t.visibility);
+    }
+  });
+
+  test('a buggy submission does not, and an adversarial one is contained', () => {
+    const buggy = readFileSync(join(KIT_ROOT, 'tests', 'learner-variants', 'buggy', 'momentum', 'stale-velocity.ts'), 'utf8');
+    const exits = readFileSync(join(KIT_ROOT, 'tests', 'adversarial', 'exit-at-load.ts'), 'utf8');
+    const results = grade({ 'optimizers/sgd.ts': exits, 'optimizers/momentum.ts': buggy, 'optimizers/adam.ts': solution('adam.ts') });
+    expect(results.score).toBe(1);
+    expect(results.tests.find((t) => t.name === 'Momentum')?.output).toMatch(/old velocity/);
+    expect(results.tests.find((t) => t.name === 'Stochastic gradient descent')?.status).toBe('failed');
+    expect(results.tests.find((t) => t.name === 'RMSprop (bonus)')?.output).toMatch(/is missing/);
+  });
+});
