@@ -1,0 +1,31 @@
+// Gradescope's autograder: setup.sh installs Node.js and the kit's packages on Gradescope's image; run_autograder
+// grades only the learner-owned files found in the submission and writes results/results.json. The root
+// (/autograder) can be moved with AUTOGRADER_ROOT, so that the same script runs in a local test.
+
+export const SETUP_SH = `#!/usr/bin/env bash
+# Runs once when Gradescope builds the autograder image (Ubuntu): Node.js 20 and the kit's packages.
+set -euo pipefail
+apt-get update
+apt-get install -y ca-certificates curl gnupg
+curl -fsSL https://deb.nodesource.com/setup_20.x | bash -
+apt-get install -y nodejs
+cd /autograder/source/kit
+npm ci
+`;
+
+export const RUN_AUTOGRADER = `#!/usr/bin/env bash
+# Runs for every submission: grades the learner-owned files of /autograder/submission with the kit (hidden tests
+# included) and writes /autograder/results/results.json, even when grading itself cannot run.
+set -uo pipefail
+ROOT="\${AUTOGRADER_ROOT:-/autograder}"
+KIT="$ROOT/source/kit"
+mkdir -p "$ROOT/results"
+cd "$KIT"
+node scripts/launch.mjs grader/cli/grade.ts --target "$ROOT/submission" --format gradescope --out "$ROOT/results/results.json" 2> "$ROOT/results/grader-errors.txt"
+status=$?
+if [ "$status" -eq 2 ] || [ ! -s "$ROOT/results/results.json" ]; then
+  message=$(head -c 2000 "$ROOT/results/grader-errors.txt" | sed 's/\\\\/\\\\\\\\/g; s/"/\\\\"/g' | tr '\\n' ' ')
+  printf '{"score": 0, "output": "The autograder could not grade this submission: %s", "tests": []}\\n' "$message" > "$ROOT/results/results.json"
+fi
+exit 0
+`;

@@ -1,0 +1,40 @@
+// What a student kit holds, file by file: the rules that keep solutions, hidden tests and the instructor's
+// tools out of it, and the few files the kit gets in a student's version.
+import { minimatch } from 'minimatch';
+
+/** Files of the instructor's repository that go into the kit as they are (git-tracked paths). */
+const INCLUDE = [
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  '.gitignore',
+  'exercises/**',
+  'grader/**',
+  'courses/**',
+  'site/**',
+  'scripts/launch.mjs',
+  // The site renders instructions through the marker stripper (a no-op on the kit's already-stripped text) and
+  // can show solution snippets in an instructor build: these modules read solutions/, they hold none.
+  'scripts/stubs/*.ts',
+  'scripts/reset.ts',
+  'scripts/kit-update.ts',
+];
+
+/** Never in a kit, whatever INCLUDE says: solutions, hidden tests, the scripts that hold the formulas. */
+const EXCLUDE = ['solutions/**', 'grader/hidden/**', 'grader/fixtures/*.py', 'tests/**', 'bench/**', '.ci/**', 'site/dist*/**', '**/*.tsbuildinfo'];
+
+export function inKit(path: string): boolean {
+  const matches = (patterns: string[]) => patterns.some((pattern) => minimatch(path, pattern, { dot: true }));
+  return matches(INCLUDE) && !matches(EXCLUDE);
+}
+
+/** The npm scripts a student has. */
+export const KIT_SCRIPTS: Record<string, string> = {
+  grade: 'node scripts/launch.mjs grader/cli/grade.ts',
+  watch: 'node scripts/launch.mjs grader/cli/grade.ts --watch',
+  hint: 'node scripts/launch.mjs grader/hints/hint.ts',
+  reset: 'node scripts/launch.mjs scripts/reset.ts',
+  update: 'node scripts/launch.mjs scripts/kit-update.ts',
+  site: 'tsx site/scripts/serve.ts',
+  build: 'tsx site/scripts/build.ts',
+};

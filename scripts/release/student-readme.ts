@@ -1,0 +1,33 @@
+// The README of a student kit: how to start, what to edit, how to check, in the order a learner needs it.
+import type { Course } from '../../grader/course/course-metadata.js';
+
+export function studentReadme(courses: Course[]): string {
+  const rows = courses.flatMap((c) => c.exercises.map((e) => `| \`${e.id}\` | \`exercises/${c.id}/${e.files[0]}\` | ${e.title}${e.bonus ? ' (bonus)' : ''} |`));
+  return `# ${courses.map((c) => c.title).join(', ')}
+
+\`\`\`sh
+npm install && npm run grade     # set up, then see your scorecard and what to do next
+npm run site                     # read the course and watch your optimizers in the browser
+\`\`\`
+
+${courses.map((c) => c.summary).join('\n\n')}
+
+## How to work
+
+1. Open the site (\`npm run site\`) and read the concepts, then the page of the first exercise.
+2. Edit the file it names: replace the \`// TODO\` and the \`throw new Error('not implemented yet: …')\`.
+3. \`npm run grade <exercise>\` checks one exercise, \`npm run grade\` all of them; \`npm run watch\` grades again
+   every time you save. A failure says where your trajectory leaves the expected one and, when it can, which
+   typical mistake it looks like.
+4. Stuck? \`npm run hint <exercise>\` reveals a hint at a time.
+5. Want to start an exercise over? \`npm run reset <exercise>\` restores its starting file (yours is kept in
+   \`.grade/backups/\`).
+
+| exercise | file | |
+| --- | --- | --- |
+${rows.join('\n')}
+
+When a new version of the course comes out, \`npm run update -- <path of the new kit (.tgz or folder)>\` brings
+it in without touching your exercise files.
+`;
+}
