@@ -46,14 +46,14 @@ describe('--submissions DIR', () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/graded 2 submission\(s\), 0 unchanged since the last run, 3 could not be graded/);
     const rows = readFileSync(join(out, 'gradebook.csv'), 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('student,sgd,momentum,rmsprop (bonus),adam (bonus),challenge,score,max score,problems');
-    expect(rows[1]).toBe('ann,1,1,1,1,1,5,5,');
-    expect(rows[2]).toBe('ben,0,0,0,0,0,0,5,');
-    expect(rows[3]).toMatch(/^cat,0,0,0,0,0,0,5,"cat holds none of the learner files/);
-    expect(rows[4]).toMatch(/^dan,0,0,0,0,0,0,5,dan\.zip could not be unpacked: holds a path outside the archive/);
-    expect(rows[5]).toMatch(/^eli,0,0,0,0,0,0,5,eli\.zip could not be unpacked/);
+    expect(rows[0]).toBe('student,sgd,momentum,rmsprop (bonus),adam (bonus),challenge,hyperparameter-search (bonus),score,max score,problems');
+    expect(rows[1]).toBe('ann,1,1,1,1,1,1,6,6,');
+    expect(rows[2]).toBe('ben,0,0,0,0,0,0,0,6,hyperparameter-search: error'); // its zip lacks that file
+    expect(rows[3]).toMatch(/^cat,0,0,0,0,0,0,0,6,"cat holds none of the learner files/);
+    expect(rows[4]).toMatch(/^dan,0,0,0,0,0,0,0,6,dan\.zip could not be unpacked: holds a path outside the archive/);
+    expect(rows[5]).toMatch(/^eli,0,0,0,0,0,0,0,6,eli\.zip could not be unpacked/);
     const ann = JSON.parse(readFileSync(join(out, 'ann.json'), 'utf8')) as { score: number; warnings: string[] };
-    expect(ann.score).toBe(5);
+    expect(ann.score).toBe(6);
     expect(ann.warnings).toEqual(["the submission's grader/optimizers/sgd.test.ts differs from the original; the original was used"]);
     const ben_ = JSON.parse(readFileSync(join(out, 'ben.json'), 'utf8')) as { exercises: Array<{ id: string; tests: Array<{ message: string }> }> };
     expect(ben_.exercises.find((e) => e.id === 'momentum')!.tests[0]!.message).toMatch(/move with the old velocity/);
@@ -70,14 +70,15 @@ describe('one submission', () => {
     const run = grade(['--target', 'solutions', '--format', 'gradescope', '--out', results]);
     expect(run.status).toBe(0);
     const json = JSON.parse(readFileSync(results, 'utf8')) as { score: number; max_score: number; tests: Array<{ name: string; score: number; max_score: number; status: string; visibility: string }> };
-    expect(json.score).toBe(5);
-    expect(json.max_score).toBe(5);
+    expect(json.score).toBe(6);
+    expect(json.max_score).toBe(6);
     expect(json.tests.filter((t) => t.max_score > 0).map((t) => [t.name, t.score, t.status])).toEqual([
       ['Stochastic gradient descent', 1, 'passed'],
       ['Momentum', 1, 'passed'],
       ['RMSprop (bonus)', 1, 'passed'],
       ['Adam (bonus)', 1, 'passed'],
       ['Challenge: reach the minimum fast', 1, 'passed'],
+      ['Hyperparameter search (bonus)', 1, 'passed'],
     ]);
     const hidden = json.tests.filter((t) => /hidden test/.test(t.name));
     expect(hidden.length).toBeGreaterThan(0);

@@ -113,10 +113,10 @@ test('--watch grades again on save, only the exercise saved, with a progress lin
   };
   try {
     await waitFor(/graded everything/);
-    expect(output).toContain('0 of 3 done, bonus 0 of 2, next: Stochastic gradient descent');
+    expect(output).toContain('0 of 3 done, bonus 0 of 3, next: Stochastic gradient descent');
     cpSync(join(KIT_ROOT, 'solutions', 'optimizers', 'sgd.ts'), join(target, 'optimizers', 'sgd.ts'));
     await waitFor(/graded sgd \d+ ms after your save/);
-    expect(output).toContain('1 of 3 done, bonus 0 of 2, next: Momentum');
+    expect(output).toContain('1 of 3 done, bonus 0 of 3, next: Momentum');
   } finally {
     child.kill();
     rmSync(target, { recursive: true, force: true });

@@ -31,7 +31,7 @@ test('npm run new -- optimizers/line-search scaffolds an exercise the grader and
   expect(run('scripts/new-exercise.ts', ['optimizers/line-search']).status).toBe(2); // never twice
 
   const gate = run('scripts/check.ts', []);
-  expect(gate.stdout).toContain('✓ every solution passes its suite (6 exercises)');
+  expect(gate.stdout).toContain('✓ every solution passes its suite (7 exercises)');
   expect(gate.status, gate.stdout).toBe(0);
 });
 

@@ -76,7 +76,7 @@ describe('in a copy of the kit', () => {
       expect(clean).toContain('a[i] = mu * a[i] + (1 - mu) * g[i];');
       expect(clean).not.toMatch(/Hide:|TODO/);
       const snippets = JSON.parse(readFileSync(join(out, 'snippets.json'), 'utf8')) as Array<{ exercise: string; code: string }>;
-      expect(snippets.map((s) => s.exercise)).toEqual(['sgd', 'momentum', 'rmsprop', 'adam', 'challenge']);
+      expect(snippets.map((s) => s.exercise)).toEqual(['sgd', 'momentum', 'rmsprop', 'adam', 'challenge', 'hyperparameter-search']);
       expect(snippets.find((s) => s.exercise === 'momentum')?.code).toBe(clean);
       expect(runKitScript(sandbox.root, 'scripts/stubs.ts', ['--variant', 'hrad', '--out', join(out, 'x')]).stderr).toMatch(/no variant hrad/);
     } finally {

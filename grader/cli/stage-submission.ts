@@ -2,7 +2,7 @@
 // own copy of everything else, so an edited test, helper or fixture in a submission changes nothing.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import type { Exercise } from '../course/course-metadata.js';
+import { loadCourse, type Exercise } from '../course/course-metadata.js';
 
 export interface Staged {
   dir: string;
@@ -10,13 +10,16 @@ export interface Staged {
   changedKitFiles: string[];
 }
 
-/** Lays out `stagingDir` like exercises/: the kit's files, then the learner-owned files from `source`. */
+/**
+ * Lays out `stagingDir` like exercises/: the kit's files, then the learner-owned files from `source`, for every
+ * exercise of `exercises`' courses (an exercise may build on another's file, as a search uses your Momentum).
+ */
 export function stageSubmission(kitRoot: string, source: string, exercises: Exercise[], stagingDir: string): Staged {
   for (const course of new Set(exercises.map((e) => e.course))) {
     const into = join(stagingDir, course);
     mkdirSync(into, { recursive: true });
     cpSync(join(kitRoot, 'exercises', course), into, { recursive: true });
-    for (const exercise of exercises.filter((e) => e.course === course)) {
+    for (const exercise of loadCourse(kitRoot, course).exercises) {
       for (const file of exercise.files) {
         const learnerFile = join(source, course, file);
         // A missing learner file must be reported as missing, not graded as the kit's stub.

@@ -19,10 +19,25 @@ export interface FixtureCase {
 
 export type OptimizerId = 'sgd' | 'momentum' | 'rmsprop' | 'adam';
 
+/** PyTorch's steps to converge over the grid the hyperparameter-search exercise tries (Infinity: never). */
+export interface SearchFixture {
+  learningRate: [number, number];
+  momentum: [number, number];
+  budget: number;
+  learningRates: number[];
+  momenta: number[];
+  steps: number[][];
+}
+
 const fixtures = JSON.parse(readFileSync(new URL('../fixtures/optimizers.json', import.meta.url), 'utf8'), decodeNumbers) as {
   cases: Record<OptimizerId, FixtureCase[]>;
   mistakes: Record<OptimizerId, Record<string, string>>;
+  search: SearchFixture;
 };
+
+export function fixtureSearch(): SearchFixture {
+  return fixtures.search;
+}
 
 /** What each typical mistake of an optimizer is, in words a learner can act on. */
 export function mistakeNotes(optimizer: OptimizerId): Record<string, string> {

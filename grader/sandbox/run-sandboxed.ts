@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { decodeNumbers, type JobResult, type SandboxRequest } from './sandbox-protocol.js';
+import { decodeNumbers, encodeNumbers, type JobResult, type SandboxRequest } from './sandbox-protocol.js';
 
 export const OUTPUT_LIMIT = 64 * 1024;
 
@@ -31,7 +31,7 @@ let runnerFile: Promise<string> | undefined;
  */
 function runner(): Promise<string> {
   runnerFile ??= (async () => {
-    const sources = ['runner-main.ts', 'sandbox-protocol.ts', '../harness/run-optimizer.ts'].map((file) => join(import.meta.dirname, file));
+    const sources = ['runner-main.ts', 'sandbox-protocol.ts', '../harness/run-optimizer.ts', '../harness/seeded-random.ts'].map((file) => join(import.meta.dirname, file));
     const hash = createHash('sha256');
     for (const source of sources) hash.update(await readFile(source));
     const cached = join(tmpdir(), `optimizers-grader-runner-${hash.digest('hex').slice(0, 16)}.mjs`);
@@ -90,7 +90,7 @@ export async function openSandbox(): Promise<Sandbox> {
           modules[name] = `${name.replace(/[^\w.-]/g, '_')}.mjs`;
           await writeFile(join(dir, modules[name]), source);
         }
-        return await collect(child, closed, JSON.stringify({ ...request, modules, folder: dir }), request.jobs.length, timeLimitMs);
+        return await collect(child, closed, JSON.stringify({ ...request, modules, folder: dir }, encodeNumbers), request.jobs.length, timeLimitMs);
       } finally {
         await cleanUp();
       }

@@ -4,7 +4,8 @@ import { writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { advance, backward, startRun, LearnerThrew, type GradedOptimizer, type OptimizerClass, type Run } from '../harness/run-optimizer.js';
-import { encodeNumbers, type Job, type JobResult, type LearnerFailure, type SandboxRequest } from './sandbox-protocol.js';
+import { bowlSteps, seededRandom } from '../harness/seeded-random.js';
+import { decodeNumbers, encodeNumbers, type Argument, type Job, type JobResult, type LearnerFailure, type SandboxRequest } from './sandbox-protocol.js';
 
 const RESULTS_FD = 3;
 const send = writeSync.bind(null, RESULTS_FD); // taken before learner code can replace anything
@@ -45,6 +46,27 @@ function entryJob(job: Extract<Job, { kind: 'entry-run' }>, results: JobResult[]
   return { kind: 'trajectory', ...chosen, run: { start: job.start, options: entry.options as Record<string, number>, nSteps, backwardsPerStep: 1 } };
 }
 
+/** Builds a call's argument; each function built counts its calls in its own slot of `calls`. */
+async function materialise(request: SandboxRequest, argument: Argument, calls: number[]): Promise<unknown> {
+  if (Array.isArray(argument)) return Promise.all(argument.map((a) => materialise(request, a, calls)));
+  if (argument === null || typeof argument !== 'object') return argument;
+  if (!('$function' in argument)) {
+    const entries = await Promise.all(Object.entries(argument).map(async ([k, v]) => [k, await materialise(request, v, calls)] as const));
+    return Object.fromEntries(entries);
+  }
+  const slot = calls.push(0) - 1;
+  const counted =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      calls[slot]!++;
+      return fn(...args);
+    };
+  const recipe = argument as Extract<Argument, { $function: string }>;
+  if (recipe.$function === 'random') return counted(seededRandom(recipe.seed));
+  if (recipe.$function === 'bowl') return counted((lr: number, mu: number) => bowlSteps(lr, mu, recipe.bestLearningRate, recipe.bestMomentum));
+  return counted((await load(request, recipe.module, recipe.exportName)) as (...args: unknown[]) => unknown);
+}
+
 async function runJob(request: SandboxRequest, job: Job, results: JobResult[]): Promise<JobResult> {
   // Only the chosen optimizer runs: another one's endless loop must not cost the challenge.
   if (job.kind === 'trajectory' && job.ifChosen && chosenOptimizer(results, job.ifChosen.entryJob) !== job.ifChosen.optimizer) return { kind: 'skipped' };
@@ -60,10 +82,13 @@ async function runJob(request: SandboxRequest, job: Job, results: JobResult[]): 
     return job.kind === 'trajectory' ? { kind: 'trajectory', trajectory: [], failure: result } : job.kind === 'interleaved' ? { kind: 'trajectories', trajectories: [], failure: result } : job.kind === 'grad-after-zero' ? { kind: 'grad', grad: null, failure: result } : { kind: 'value', value: undefined, failure: result };
   }
   if (job.kind === 'call') {
+    const calls: number[] = [];
     try {
-      return { kind: 'value', value: JSON.parse(JSON.stringify((exported as () => unknown)()) ?? 'null') };
+      const args = await Promise.all((job.args ?? []).map((argument) => materialise(request, argument, calls)));
+      const value = (exported as (...args: unknown[]) => unknown)(...args);
+      return { kind: 'value', value: JSON.parse(JSON.stringify(value, encodeNumbers) ?? 'null'), calls };
     } catch (error) {
-      return { kind: 'value', value: undefined, failure: failure(`${job.exportName}()`, error) };
+      return { kind: 'value', value: undefined, calls, failure: failure(`${job.exportName}()`, error) };
     }
   }
   const Optimizer = exported as OptimizerClass;
@@ -107,7 +132,7 @@ async function readRequest(): Promise<SandboxRequest> {
   let input = '';
   process.stdin.setEncoding('utf8');
   for await (const chunk of process.stdin) input += chunk;
-  return JSON.parse(input) as SandboxRequest;
+  return JSON.parse(input, decodeNumbers) as SandboxRequest;
 }
 
 async function main(request: SandboxRequest): Promise<void> {

@@ -15,13 +15,28 @@ export type Job =
   | { kind: 'interleaved'; module: string; exportName: string; runs: RunSpec[]; rounds: number }
   /** One step, one more backward pass, then zeroGrad(): what is left in grad. */
   | { kind: 'grad-after-zero'; module: string; exportName: string; run: RunSpec }
-  /** Call an exported function with no arguments; its result, as JSON. */
-  | { kind: 'call'; module: string; exportName: string }
+  /** Call an exported function; its result, as JSON, and how often the functions passed to it were called. */
+  | { kind: 'call'; module: string; exportName: string; args?: Argument[] }
   /**
    * Run the entry returned by an earlier `call` job ({ optimizer, options, nSteps }) with the optimizer it
    * names, so that a challenge needs one sandbox run, not two.
    */
   | { kind: 'entry-run'; entryJob: number; optimizers: Record<string, { module: string; exportName: string }>; start: Point; maxSteps: number };
+
+/**
+ * An argument of a `call`: plain JSON, or a recipe for a function the sandbox builds (functions cannot travel):
+ * a seeded random generator, a made-up bowl-shaped cost, or an export of one of the request's modules.
+ */
+export type Argument =
+  | { $function: 'random'; seed: number }
+  | { $function: 'bowl'; bestLearningRate: number; bestMomentum: number }
+  | { $function: 'export'; module: string; exportName: string }
+  | string
+  | number
+  | boolean
+  | null
+  | Argument[]
+  | { [key: string]: Argument };
 
 export interface LearnerFailure {
   /** What threw: "the constructor", "step() (update 3)", "loading sgd.ts", … */
@@ -36,7 +51,7 @@ export type JobResult =
   | { kind: 'trajectory'; trajectory: Point[]; failure?: LearnerFailure }
   | { kind: 'trajectories'; trajectories: Point[][]; failure?: LearnerFailure }
   | { kind: 'grad'; grad: number[] | null; failure?: LearnerFailure }
-  | { kind: 'value'; value: unknown; failure?: LearnerFailure };
+  | { kind: 'value'; value: unknown; calls?: number[]; failure?: LearnerFailure };
 
 export interface SandboxRequest {
   /** Module name → bundled JavaScript source (in the child: → file name in `folder`). */

@@ -1,0 +1,139 @@
+// The hyperparameter-search exercise: grid and random search, checked on made-up costs with seeded draws (so
+// every trial can be checked), then on the real thing: Momentum's steps to converge, against PyTorch's grid.
+import { test } from 'vitest';
+import { fixtureSearch } from '../harness/fixtures.js';
+import { forEachTarget } from '../harness/grade-targets.js';
+import { expectNoFailure, runSession, SessionProblem, type Session } from '../harness/learner-session.js';
+import { bowlSteps, seededRandom } from '../harness/seeded-random.js';
+import type { Argument, Job } from '../sandbox/sandbox-protocol.js';
+
+const COURSE = 'optimizers';
+const FILE = 'hyperparameter-search.ts';
+
+interface Trial {
+  learningRate: number;
+  momentum: number;
+  steps: number;
+}
+
+const space = { learningRate: [1e-4, 1e-1], momentum: [0.3, 0.99] } as const;
+const bowl = { $function: 'bowl', bestLearningRate: 3e-3, bestMomentum: 0.9 } as const;
+const bowlOf = (t: { learningRate: number; momentum: number }) => bowlSteps(t.learningRate, t.momentum, bowl.bestLearningRate, bowl.bestMomentum);
+const search = fixtureSearch();
+const realSpace = { learningRate: search.learningRate, momentum: search.momentum };
+const stepsToConverge = { $function: 'export', module: 'steps-to-converge.ts', exportName: 'stepsToConverge' } as const;
+const sample = [
+  { learningRate: 0.01, momentum: 0.5, steps: 9 },
+  { learningRate: 0.02, momentum: 0.6, steps: 4 },
+  { learningRate: 0.03, momentum: 0.7, steps: 4 },
+  { learningRate: 0.04, momentum: 0.8, steps: Infinity },
+];
+
+const call = (exportName: string, ...args: Argument[]): Job => ({ kind: 'call', module: FILE, exportName, args });
+const JOBS: Job[] = [
+  call('gridSearch', space as unknown as Argument, 20, bowl),
+  call('gridSearch', space as unknown as Argument, 1, bowl),
+  call('randomSearch', space as unknown as Argument, 12, bowl, { $function: 'random', seed: 7 }),
+  call('randomSearch', space as unknown as Argument, 12, bowl, { $function: 'random', seed: 8 }),
+  call('bestTrial', sample as unknown as Argument),
+  call('gridSearch', realSpace as unknown as Argument, search.budget, stepsToConverge),
+];
+
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+const describeTrial = (t: Trial) => `(learningRate ${t.learningRate.toPrecision(6)}, momentum ${t.momentum.toPrecision(6)})`;
+
+function trialsOf(session: Session, index: number): { trials: Trial[]; calls: number[] } {
+  const result = session.result(index);
+  expectNoFailure(result);
+  if (result.kind !== 'value' || !Array.isArray(result.value)) throw new SessionProblem('the search must return the list of its trials');
+  return { trials: result.value as Trial[], calls: result.calls ?? [] };
+}
+
+/** The k × k grid the instructions describe, computed another way (exp/log) than learners are told to. */
+function expectedGrid(s: { learningRate: readonly number[]; momentum: readonly number[] }, budget: number) {
+  let k = 0;
+  while ((k + 1) * (k + 1) <= budget) k++; // ⌊√budget⌋ in whole numbers
+  const at = (i: number) => (k === 1 ? 0 : i / (k - 1));
+  const [a, b] = s.learningRate as [number, number];
+  const [m, n] = s.momentum as [number, number];
+  return Array.from({ length: k * k }, (_, index) => {
+    const [i, j] = [Math.floor(index / k), index % k];
+    return { learningRate: Math.exp(Math.log(a) + at(i) * (Math.log(b) - Math.log(a))), momentum: m + at(j) * (n - m) };
+  });
+}
+
+function expectTrials(trials: Trial[], expected: Array<{ learningRate: number; momentum: number }>, what: string) {
+  if (trials.length !== expected.length) throw new SessionProblem(`${what} should try ${expected.length} settings; it tried ${trials.length}`);
+  expected.forEach((e, i) => {
+    const t = trials[i]!;
+    if (!close(t.learningRate, e.learningRate) || !close(t.momentum, e.momentum)) {
+      throw new SessionProblem(`${what}: trial ${i + 1} should be ${describeTrial({ ...e, steps: 0 })}, but is ${describeTrial(t)}`);
+    }
+    if (t.steps !== bowlOf(t)) throw new SessionProblem(`${what}: trial ${i + 1} should record the steps evaluate() returned (${bowlOf(t)}), not ${t.steps}`);
+  });
+}
+
+forEachTarget((target) => {
+  let session: Session | undefined;
+  let problem: unknown;
+  const started = runSession(target, COURSE, [FILE, 'steps-to-converge.ts'], JOBS).then(
+    (done) => (session = done),
+    (error: unknown) => (problem = error),
+  );
+  const ready = async (): Promise<Session> => {
+    await started;
+    if (!session) throw problem instanceof Error ? problem : new SessionProblem(String(problem));
+    return session;
+  };
+
+  test('grid search tries a ⌊√budget⌋ × ⌊√budget⌋ grid, log-spaced learning rates, within the budget', async () => {
+    const s = await ready();
+    const { trials, calls } = trialsOf(s, 0);
+    expectTrials(trials, expectedGrid(space, 20), 'gridSearch(space, budget 20)');
+    if (calls[0] !== 16) throw new SessionProblem(`gridSearch(space, budget 20) should train 16 times (one per trial); it trained ${calls[0]} times`);
+    expectTrials(trialsOf(s, 1).trials, expectedGrid(space, 1), 'gridSearch(space, budget 1)');
+  });
+
+  test('random search draws each trial from the generator, learning rate then momentum', async () => {
+    const s = await ready();
+    for (const [index, seed] of [[2, 7], [3, 8]] as const) {
+      const { trials, calls } = trialsOf(s, index);
+      const random = seededRandom(seed);
+      const [a, b] = space.learningRate;
+      const [m, n] = space.momentum;
+      const expected = Array.from({ length: 12 }, () => {
+        const [u, v] = [random(), random()];
+        return { learningRate: a * (b / a) ** u, momentum: m + v * (n - m) };
+      });
+      expectTrials(trials, expected, `randomSearch(space, budget 12, seed ${seed})`);
+      if (calls[0] !== 12 || calls[1] !== 24) {
+        throw new SessionProblem(`randomSearch(budget 12) should train 12 times and draw 24 numbers; it trained ${calls[0]} times and drew ${calls[1]}`);
+      }
+    }
+  });
+
+  test('bestTrial picks the fewest steps, the earliest on a tie, never a run that did not converge', async () => {
+    const result = (await ready()).result(4);
+    expectNoFailure(result);
+    const best = (result.kind === 'value' ? result.value : undefined) as Trial | undefined;
+    if (!best || best.learningRate !== 0.02) throw new SessionProblem(`bestTrial should pick the trial with learningRate 0.02 (4 steps, the first of two), not ${best ? describeTrial(best) : 'nothing'}`);
+  });
+
+  test("on Momentum's real cost, grid search finds what PyTorch's grid says is best", async () => {
+    const { trials } = trialsOf(await ready(), 5);
+    expectTrials(
+      trials.map((t) => ({ ...t, steps: bowlOf(t) })),
+      expectedGrid(realSpace, search.budget),
+      `gridSearch(the challenge's space, budget ${search.budget})`,
+    );
+    const flat = search.steps.flat();
+    trials.forEach((t, i) => {
+      const expected = flat[i]!;
+      // A float32 learner may hit the target a step or two apart; a different outcome is a wrong Momentum.
+      const same = expected === Infinity ? t.steps === null || t.steps === Infinity : Math.abs(t.steps - expected) <= 2;
+      if (!same) {
+        throw new SessionProblem(`with ${describeTrial(t)}, Momentum needed ${t.steps} steps; PyTorch needs ${expected}: check your Momentum (npm run grade momentum)`);
+      }
+    });
+  });
+});
