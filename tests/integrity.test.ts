@@ -1,17 +1,11 @@
 // Adversarial learner files cannot earn a pass: patching built-ins, process.exit, forged result files, reading
 // the fixtures, spawning processes, the network, endless loading, memory and output floods. Each is reported
 // with a clear status, the run ends in bounded time, and no file outside the temporary folder changes.
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { KIT_ROOT, snapshot, TSX } from './kit-sandbox.js';
-
-interface Verdict {
-  status: string;
-  message: string;
-}
+import { gradeExercise, KIT_ROOT, snapshot, type Verdict } from './kit-sandbox.js';
 
 const ADVERSARIAL = join(KIT_ROOT, 'tests', 'adversarial');
 const expected: Record<string, RegExp> = {
@@ -27,25 +21,6 @@ const expected: Record<string, RegExp> = {
   'flood-output': /^pass$/, // a correct optimizer that prints a lot is still correct
   'memory-hog': /^error$/,
 };
-
-function grade(target: string): Promise<{ verdict: Verdict; seconds: number }> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['grader/cli/grade.ts', 'sgd', '--target', target, '--format', 'json'], { cwd: KIT_ROOT });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', () => {
-      try {
-        const exercise = (JSON.parse(stdout) as { exercises: Array<{ status: string; tests: Array<{ status: string; message: string }> }> }).exercises[0]!;
-        const firstProblem = exercise.tests.find((t) => t.status !== 'pass');
-        resolve({ verdict: { status: exercise.status, message: firstProblem?.message ?? '' }, seconds: (Date.now() - started) / 1000 });
-      } catch (error) {
-        reject(new Error(`no JSON report: ${String(error)}\n${stdout}`));
-      }
-    });
-  });
-}
 
 describe('adversarial submissions', () => {
   const targets = new Map<string, string>();
@@ -64,7 +39,7 @@ describe('adversarial submissions', () => {
     }
     const queue = [...targets];
     const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) verdicts.set(next[0], await grade(next[1]));
+      for (let next = queue.shift(); next; next = queue.shift()) verdicts.set(next[0], await gradeExercise('sgd', next[1]));
     };
     await Promise.all([worker(), worker()]);
   }, 180_000);
