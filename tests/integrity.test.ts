@@ -1,11 +1,12 @@
 // Adversarial learner files cannot earn a pass: patching built-ins, process.exit, forged result files, reading
 // the fixtures, spawning processes, the network, endless loading, memory and output floods. Each is reported
 // with a clear status, the run ends in bounded time, and no file outside the temporary folder changes.
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { gradeExercise, KIT_ROOT, snapshot, type Verdict } from './kit-sandbox.js';
+import { gradeExercise, KIT_ROOT, snapshot, TSX, type Verdict } from './kit-sandbox.js';
 
 const ADVERSARIAL = join(KIT_ROOT, 'tests', 'adversarial');
 const expected: Record<string, RegExp> = {
@@ -67,3 +68,38 @@ describe('adversarial submissions', () => {
     for (const target of targets.values()) expect(existsSync(join(target, 'results.json'))).toBe(false);
   });
 });
+
+test('learner code left spinning by a grader that was killed (Ctrl-C) is stopped by the CPU limit', async () => {
+  const target = mkdtempSync(join(tmpdir(), 'adversarial-orphan-'));
+  try {
+    cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });
+    cpSync(join(ADVERSARIAL, 'hang-at-load.ts'), join(target, 'optimizers', 'sgd.ts'));
+    const grader = spawn(TSX, ['grader/cli/grade.ts', 'sgd', '--target', target], { cwd: KIT_ROOT, stdio: 'ignore' });
+    const sandboxes = async (): Promise<number[]> => {
+      const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+      return out.split('\n').filter((line) => line.includes('--experimental-permission') && line.includes('grade-sandbox-')).map((line) => Number(line.trim().split(' ')[0]));
+    };
+    const before = new Set(await sandboxes());
+    let spinning: number[] = [];
+    for (let i = 0; i < 100 && spinning.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      spinning = (await sandboxes()).filter((pid) => !before.has(pid));
+    }
+    expect(spinning.length, 'the sandbox running the endless loop was never seen').toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 1500)); // let it spin, then kill the grader without any clean-up
+    execFileSync('pkill', ['-KILL', '-P', String(grader.pid)]);
+    grader.kill('SIGKILL');
+    const alive = () => spinning.filter((pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    for (let i = 0; i < 250 && alive().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(alive()).toEqual([]);
+  } finally {
+    rmSync(target, { recursive: true, force: true });
+  }
+}, 60_000);

@@ -8,9 +8,12 @@ import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
 import { decodeNumbers, encodeNumbers, type JobResult, type SandboxRequest } from './sandbox-protocol.js';
 
 export const OUTPUT_LIMIT = 64 * 1024;
+/** Above the wall-clock limit a run is given (TIME_LIMIT_SECONDS), well below forever. */
+const CPU_SECONDS_LIMIT = TIME_LIMIT_SECONDS + 5;
 
 export interface SandboxOutcome {
   /** One entry per job, in order; missing where the process ended before reaching it. */
@@ -77,7 +80,10 @@ export interface Sandbox {
 
 export async function openSandbox(): Promise<Sandbox> {
   const dir = await mkdtemp(join(tmpdir(), 'grade-sandbox-'));
-  const [command, ...prefix] = [...networkIsolation(), process.execPath];
+  // A CPU-time limit the kernel enforces: should the grader die while learner code spins (Ctrl-C in watch
+  // mode), nothing else would ever stop it.
+  const limited = ['sh', '-c', `ulimit -t ${CPU_SECONDS_LIMIT} && exec "$@"`, 'sandbox'];
+  const [command, ...prefix] = [...limited, ...networkIsolation(), process.execPath];
   const child = spawn(command!, [...prefix, ...nodeFlags(await runner(), dir)], { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: {} });
   child.stdin!.on('error', () => {}); // the child may end before reading everything
   const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
