@@ -1,12 +1,14 @@
 // The course site: builds it, serves the output under a sub-path on 127.0.0.1 and opens every page in headless
 // Chromium (no errors, charts drawn, stubs reported, math typeset, screenshots saved), then proves that no
 // solution code reached the output, by scanning every file and by reading the bundler's module graph.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../grader/course/course-metadata.js';
@@ -21,7 +23,7 @@ const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 // Served below a sub-path, as on GitHub Pages, to prove the relative base works.
 const SUB_PATH = '/optimizers-kit/';
 const course = loadCourse(ROOT, COURSE_ID);
-const PAGES = ['index', 'concepts', ...course.exercises.map((exercise) => exercise.id)];
+const PAGES = ['index', 'concepts', ...course.exercises.map((exercise) => exercise.id), 'playground'];
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -63,6 +65,15 @@ function filesUnder(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
+function decodeHtml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
 function rgb(hex: string): [number, number, number] {
   return [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)) as [number, number, number];
 }
@@ -75,9 +86,9 @@ interface ChartPixels {
 }
 
 /** Counts, in the page's first chart canvas, painted pixels and pixels close to each of the given colours. */
-function chartPixels(page: Page, colors: [number, number, number][]): Promise<ChartPixels> {
-  return page.evaluate((targets) => {
-    const canvas = document.querySelector<HTMLCanvasElement>('figure[data-chart] canvas');
+function chartPixels(page: Page, colors: [number, number, number][], selector = 'figure[data-chart] canvas'): Promise<ChartPixels> {
+  return page.evaluate(([targets, selector]) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(selector);
     if (!canvas) throw new Error('no chart canvas on the page');
     const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
     let painted = 0;
@@ -91,18 +102,25 @@ function chartPixels(page: Page, colors: [number, number, number][]): Promise<Ch
       });
     }
     return { width: canvas.width, height: canvas.height, painted, matches };
-  }, colors);
+  }, [colors, selector] as const);
 }
 
 let browser: Browser;
 let server: Server;
 let baseUrl: string;
 let site: SiteBuild;
+let instructorSite: SiteBuild;
 
 beforeAll(async () => {
   const outDir = mkdtempSync(join(tmpdir(), 'course-site-'));
-  [site, browser] = await Promise.all([
-    buildSite({ outDir, logLevel: 'warn' }),
+  // One build after the other: both go through the same in-memory plugins, and Vite builds are not meant to overlap.
+  const builds = (async () => {
+    const student = await buildSite({ outDir, logLevel: 'warn' });
+    const instructor = await buildSite({ outDir: mkdtempSync(join(tmpdir(), 'course-site-instructor-')), logLevel: 'warn', instructor: true });
+    return [student, instructor] as const;
+  })();
+  [[site, instructorSite], browser] = await Promise.all([
+    builds,
     chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -116,6 +134,7 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   if (site) rmSync(site.outDir, { recursive: true, force: true });
+  if (instructorSite) rmSync(instructorSite.outDir, { recursive: true, force: true });
 });
 
 describe('course site pages in Chromium', () => {
@@ -159,31 +178,57 @@ describe('course site pages in Chromium', () => {
     try {
       const response = await page.goto(`${baseUrl}${name === 'index' ? '' : `${name}.html`}`);
       expect(response?.status()).toBe(200);
-      await page.waitForSelector('figure[data-chart][data-state="ready"]', { timeout: 15_000 });
+      // Not every exercise has a chart (one that searches hyperparameters, say); those that do must draw it.
+      const hasChart = (await page.locator('figure[data-chart]').count()) > 0;
+      if (hasChart) await page.waitForSelector('figure[data-chart][data-state="ready"]', { timeout: 15_000 });
       await page.evaluate(() => document.fonts.ready);
 
       // The chart: contours cover the plot, and each reference trajectory shows in its own colour.
-      const optimizers = ((await page.getAttribute('figure[data-chart]', 'data-optimizers')) ?? '').split(',').filter(isOptimizerId);
-      const pixels = await chartPixels(page, optimizers.map((id) => rgb(OPTIMIZER_COLORS[id].reference)));
-      expect(pixels.width).toBeGreaterThan(200);
-      expect(pixels.painted / (pixels.width * pixels.height)).toBeGreaterThan(0.3);
-      pixels.matches.forEach((count, k) => expect(count, `pixels of the reference ${optimizers[k]} line`).toBeGreaterThan(40));
+      if (hasChart) {
+        const optimizers = ((await page.getAttribute('figure[data-chart]', 'data-optimizers')) ?? '').split(',').filter(isOptimizerId);
+        const pixels = await chartPixels(page, optimizers.map((id) => rgb(OPTIMIZER_COLORS[id].reference)));
+        expect(pixels.width).toBeGreaterThan(200);
+        expect(pixels.painted / (pixels.width * pixels.height)).toBeGreaterThan(0.3);
+        pixels.matches.forEach((count, k) => expect(count, `pixels of the reference ${optimizers[k]} line`).toBeGreaterThan(40));
 
-      // The learner's lines: the stubs throw 'not implemented yet', which each note must say.
-      const chartKind = await page.getAttribute('figure[data-chart]', 'data-chart');
-      const notes = await page.locator('.run-status__item').allTextContents();
-      const expectedNotes = chartKind === 'challenge' ? 1 : chartKind === 'landscape' ? 0 : optimizers.length;
-      expect(notes).toHaveLength(expectedNotes);
-      for (const note of notes) expect(note).toContain('not implemented yet');
+        // The learner's lines: the stubs throw 'not implemented yet', which each note must say.
+        const chartKind = await page.getAttribute('figure[data-chart]', 'data-chart');
+        const notes = await page.locator('.run-status__item').allTextContents();
+        const expectedNotes = chartKind === 'challenge' ? 1 : chartKind === 'landscape' ? 0 : optimizers.length;
+        expect(notes).toHaveLength(expectedNotes);
+        for (const note of notes) expect(note).toContain('not implemented yet');
+
+        // Beside the trajectories (not on the concepts page's plain landscape): a loss chart with lines and a scrubber.
+        if (chartKind !== 'landscape') {
+          const lossPainted = await page.evaluate(() => {
+            const canvas = document.querySelector<HTMLCanvasElement>('.trajectory-panel__loss canvas')!;
+            const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+            let painted = 0;
+            for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+            return painted;
+          });
+          expect(lossPainted).toBeGreaterThan(1000);
+          expect(await page.getByLabel('Step', { exact: true }).count()).toBe(1);
+        }
+      }
 
       // Math typeset at build time, with KaTeX's own fonts served from the site.
-      if (name !== 'index') {
+      const markdownFile = join(ROOT, 'courses', COURSE_ID, `${name}.md`);
+      const markdown = name === 'index' || !existsSync(markdownFile) ? '' : readFileSync(markdownFile, 'utf8');
+      if (markdown.includes('$')) {
         expect(await page.locator('.katex').count()).toBeGreaterThan(0);
         expect(await page.locator('.katex-error').count()).toBe(0);
         const katexFontLoaded = await page.evaluate(() =>
           [...document.fonts].some((font) => font.family.includes('KaTeX') && font.status === 'loaded'),
         );
         expect(katexFontLoaded).toBe(true);
+      }
+
+      if (name === 'playground') {
+        await page.waitForSelector('[data-playground][data-state="ready"]', { timeout: 15_000 });
+        const rows = await page.locator('.run-summary tbody tr').allTextContents();
+        expect(rows).toHaveLength(4);
+        for (const row of rows) expect(row).toContain('implement it to play with it');
       }
 
       const exercise = course.exercises.find((candidate) => candidate.id === name);
@@ -201,14 +246,17 @@ describe('course site pages in Chromium', () => {
     }
   });
 
-  it('fits a phone screen without sideways scrolling', async () => {
+  it.each([
+    ['momentum', 'figure[data-chart][data-state="ready"]'],
+    ['playground', '[data-playground][data-state="ready"]'],
+  ])('%s fits a phone screen without sideways scrolling', async (name, ready) => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     try {
-      await page.goto(`${baseUrl}momentum.html`);
-      await page.waitForSelector('figure[data-chart][data-state="ready"]', { timeout: 15_000 });
+      await page.goto(`${baseUrl}${name}.html`);
+      await page.waitForSelector(ready, { timeout: 15_000 });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: join(SCREENSHOTS, 'momentum-phone.png'), fullPage: false });
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`), fullPage: name === 'playground' });
     } finally {
       await page.close();
     }
@@ -225,6 +273,25 @@ describe('course site output holds no solution', () => {
       findLeaks(readFileSync(file, 'latin1'), lines).map((line) => `${file}: ${line.file}:${line.line} ${line.text}`),
     );
     expect(leaks).toEqual([]);
+    expect(files.filter((file) => readFileSync(file, 'latin1').includes('Show solution'))).toEqual([]);
+  });
+
+  it('finds the solutions in the instructor build, which proves the scan above can see them', () => {
+    const lines = hiddenLines(ROOT, course);
+    const html = filesUnder(instructorSite.outDir).filter((file) => file.endsWith('.html'));
+    // Highlighting wraps tokens in <span>s and escapes entities: scan the text as a reader would see it.
+    const text = html.map((file) => decodeHtml(readFileSync(file, 'utf8').replace(/<[^>]+>/g, ''))).join('\n');
+    // The exercises' own files are shown; hidden lines elsewhere (helpers no exercise asks for) need not be.
+    const shown = new Set(course.exercises.flatMap((exercise) => exercise.files.map((file) => join('solutions', COURSE_ID, file))));
+    const codeLines = lines.filter((line) => shown.has(line.file));
+    const found = findLeaks(text, codeLines);
+    expect(codeLines.length).toBeGreaterThan(10);
+    expect(found.map((line) => `${line.file}:${line.line}`)).toEqual(codeLines.map((line) => `${line.file}:${line.line}`));
+    for (const exercise of course.exercises) {
+      const page = readFileSync(join(instructorSite.outDir, `${exercise.id}.html`), 'utf8');
+      expect(page, exercise.id).toContain('Show solution');
+      expect(page).toMatch(/<details class="solution__file">/);
+    }
   });
 
   it('bundles no module from solutions/, by the bundler’s module graph and the source maps', () => {
@@ -238,5 +305,130 @@ describe('course site output holds no solution', () => {
       .flatMap((file) => (JSON.parse(readFileSync(file, 'utf8')) as { sources: string[] }).sources);
     expect(sources.length).toBeGreaterThan(0);
     expect(sources.filter((source) => /(^|\/)solutions\//.test(source))).toEqual([]);
+  });
+});
+
+/**
+ * A copy of the kit whose exercises/ holds the solutions, built into a static site: there the learner's
+ * optimizers work, so the playground, the scrubber and the inner-state panel have real runs to show.
+ */
+async function buildSolvedKit(): Promise<{ kit: string; outDir: string }> {
+  const kit = mkdtempSync(join(tmpdir(), 'course-kit-solved-'));
+  for (const dir of ['courses', 'grader', 'scripts', 'site', 'solutions', 'exercises']) {
+    cpSync(join(ROOT, dir), join(kit, dir), { recursive: true, filter: (source) => !/[\\/]site[\\/]dist(-instructor)?([\\/]|$)/.test(source) });
+  }
+  cpSync(join(ROOT, 'solutions', COURSE_ID), join(kit, 'exercises', COURSE_ID), { recursive: true });
+  for (const file of ['package.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(kit, file));
+  symlinkSync(join(ROOT, 'node_modules'), join(kit, 'node_modules'), 'dir');
+  const outDir = join(kit, 'out');
+  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), ['site/scripts/build.ts', '--out-dir', outDir], { cwd: kit, timeout: 120_000 });
+  return { kit, outDir };
+}
+
+describe('course site with working optimizers (exercises/ replaced by the solutions, in a temporary copy)', () => {
+  let solved: { kit: string; outDir: string };
+  let solvedServer: Server;
+  let solvedUrl: string;
+
+  beforeAll(async () => {
+    solved = await buildSolvedKit();
+    ({ server: solvedServer, baseUrl: solvedUrl } = await serveStatic(solved.outDir));
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => (solvedServer ? solvedServer.close(resolve) : resolve(undefined)));
+    if (solved) rmSync(solved.kit, { recursive: true, force: true });
+  });
+
+  async function openPage(path: string): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(`${solvedUrl}${path}`);
+    return { page, problems };
+  }
+
+  const summaryOf = (page: Page) => page.locator('.run-summary tbody').textContent();
+  const revisionOf = (page: Page) => page.getAttribute('[data-playground]', 'data-revision');
+
+  it('runs every optimizer on the playground, and a slider moved with the keyboard changes the runs', async () => {
+    const { page, problems } = await openPage('playground.html');
+    try {
+      await page.waitForSelector('[data-playground][data-state="ready"]', { timeout: 15_000 });
+      const before = await summaryOf(page);
+      expect(before).not.toContain('implement it');
+      expect(await page.locator('.run-summary tbody tr').count()).toBe(4);
+      const pixels = await chartPixels(page, (['sgd', 'momentum', 'rmsprop', 'adam'] as const).map((id) => rgb(OPTIMIZER_COLORS[id].learner)), '.playground__panel .trajectory-panel__plot canvas');
+      pixels.matches.forEach((count, k) => expect(count, `pixels of learner run ${k}`).toBeGreaterThan(40));
+      // Every run has a best distance and a loss: nothing is left blank.
+      expect(before).not.toContain('—');
+
+      const canvasBefore = await page.locator('.playground__panel .trajectory-panel__plot canvas').evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+      const revision = await revisionOf(page);
+      await page.focus('#playground-momentum-learningRate');
+      for (let press = 0; press < 40; press++) await page.keyboard.press('ArrowRight');
+      await page.waitForFunction((old) => document.querySelector('[data-playground]')?.getAttribute('data-revision') !== old && document.querySelector('[data-playground]')?.getAttribute('data-state') === 'ready', revision);
+      await page.waitForFunction((old) => document.querySelector('[data-playground]')?.getAttribute('data-state') === 'ready' && document.querySelector('.run-summary tbody')?.textContent !== old, before);
+      const canvasAfter = await page.locator('.playground__panel .trajectory-panel__plot canvas').evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+      expect(canvasAfter).not.toBe(canvasBefore);
+      expect(await summaryOf(page)).not.toBe(before);
+      expect(new URL(page.url()).searchParams.get('momentum.learningRate')).not.toBe('0.01');
+
+      // The 3-D surface is drawn and turns with the arrow keys.
+      const surface = page.locator('.surface__canvas');
+      const surfaceBefore = await surface.evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+      expect(surfaceBefore.length).toBeGreaterThan(10_000);
+      await surface.focus();
+      await page.keyboard.press('ArrowLeft');
+      expect(await surface.evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL())).not.toBe(surfaceBefore);
+      await surface.screenshot({ path: join(SCREENSHOTS, 'playground-surface.png') });
+      await page.screenshot({ path: join(SCREENSHOTS, 'playground-solved.png'), fullPage: true });
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('reads its settings from the URL and says where a run diverged instead of drawing it off the chart', async () => {
+    const { page, problems } = await openPage('playground.html?f=bowl&x=-2.5&y=1.5&n=50&show=sgd&sgd.learningRate=0.5');
+    try {
+      await page.waitForSelector('[data-playground][data-state="ready"]', { timeout: 15_000 });
+      expect(await page.inputValue('#playground-function')).toBe('bowl');
+      const summary = await summaryOf(page);
+      expect(summary).toMatch(/diverged at step \d+/);
+      expect(summary).toContain('smaller learning rate');
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows the learner optimizer’s inner state and arrows at the scrubbed step', async () => {
+    const { page, problems } = await openPage('adam.html');
+    try {
+      await page.waitForSelector('figure[data-chart][data-state="ready"]', { timeout: 15_000 });
+      expect(await page.locator('.run-status__item').first().textContent()).toContain('matches the reference');
+      const scrubber = page.getByLabel('Step', { exact: true });
+      await scrubber.focus();
+      for (let press = 0; press < 5; press++) await page.keyboard.press('ArrowRight');
+      const state = page.locator('.inner-state');
+      await expect.poll(() => state.isVisible()).toBe(true);
+      const text = (await state.textContent()) ?? '';
+      expect(text).toContain('at step 5');
+      expect(text).toContain('gradient');
+      expect(text).toContain('step taken');
+      // Whatever the learner named them, Adam's two running averages are numeric arrays on the instance.
+      expect((text.match(/this\.\w+/g) ?? []).length).toBeGreaterThanOrEqual(4);
+      await page.locator('figure[data-chart]').screenshot({ path: join(SCREENSHOTS, 'adam-solved-step5.png') });
+      await page.getByRole('button', { name: /play/i }).click();
+      await expect.poll(() => scrubber.inputValue(), { timeout: 10_000 }).toBe('99');
+      await page.locator('figure[data-chart]').screenshot({ path: join(SCREENSHOTS, 'adam-solved-played.png') });
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 });

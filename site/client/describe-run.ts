@@ -1,6 +1,7 @@
 // Turns the outcome of a learner run into the short status line shown under a chart.
 import { BANANA_MINIMUM } from '../../exercises/optimizers/banana.js';
 import { demoRun, type Point } from '../shared/demo-runs.js';
+import { divergenceAdvice } from './divergence.js';
 import type { LearnerOutcome } from './learner-protocol.js';
 import { RUN_LIMIT_MS } from './run-learner.js';
 
@@ -28,7 +29,7 @@ function unfinished(outcome: Exclude<LearnerOutcome, { status: 'ran' }>, where: 
 }
 
 function diverged(step: number): RunDescription {
-  return { tone: 'warn', badge: 'diverged', detail: `the parameters stopped being finite numbers at step ${step}; the chart shows the steps before` };
+  return { tone: 'warn', badge: 'diverged', detail: `${divergenceAdvice(step)} The chart shows the steps before.` };
 }
 
 /** A run at the demo settings, compared point by point with the reference trajectory when there is one. */
@@ -47,6 +48,8 @@ export function describeDemoRun(outcome: LearnerOutcome, optimizer: Parameters<t
   if (worst <= MATCH_TOLERANCE) return { tone: 'ok', badge: 'matches the reference', detail: ends };
   return { tone: 'warn', badge: 'differs from the reference', detail: `by up to ${worst.toPrecision(3)} (at step ${worstStep}); ${ends}` };
 }
+
+export { diverged as describeDivergence };
 
 export function describeChallengeRun(outcome: LearnerOutcome): RunDescription {
   if (outcome.status !== 'ran') return unfinished(outcome, '');

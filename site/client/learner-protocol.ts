@@ -1,7 +1,22 @@
 // The messages between a page and the worker that runs the learner's code.
-import type { OptimizerId, Point } from '../shared/demo-runs.js';
+import type { OptimizerId, OptionsByOptimizer, Point } from '../shared/demo-runs.js';
+import type { ObjectiveId } from '../shared/objectives.js';
 
-export type LearnerRequest = { kind: 'demo'; optimizer: OptimizerId } | { kind: 'challenge' };
+export type CustomRun = {
+  [K in OptimizerId]: { kind: 'custom'; optimizer: K; options: OptionsByOptimizer[K]; objective: ObjectiveId; start: Point; nSteps: number };
+}[OptimizerId];
+
+export type LearnerRequest = { kind: 'demo'; optimizer: OptimizerId } | { kind: 'challenge' } | CustomRun;
+
+/** What the learner's optimizer looked like around one step, found by introspection, never by formula. */
+export interface StepState {
+  /** ∇f at θ_t, as the optimizer saw it. */
+  gradient: number[];
+  /** θ_{t+1} − θ_t. */
+  update: number[];
+  /** The optimizer's own numeric fields after the step: numbers and numeric arrays. */
+  fields: Record<string, number | number[]>;
+}
 
 export type LearnerOutcome =
   | {
@@ -10,6 +25,10 @@ export type LearnerOutcome =
       nSteps: number;
       /** At most a few thousand points, evenly thinned from the full run; always ends with the run's last point. */
       trajectory: Point[];
+      /** The step number of each point of `trajectory`. */
+      steps: number[];
+      /** One per point of `trajectory` when the run was short enough to keep them all; empty otherwise. */
+      states: StepState[];
       last: Point;
       /** First step whose parameters were not finite, or null. */
       divergedAt: number | null;

@@ -1,7 +1,11 @@
 // Entry script of every page: the site's styles (KaTeX's stylesheet and fonts come from our own bundle,
-// never a CDN) and the trajectory charts.
+// never a CDN), the trajectory charts and, on its page, the playground.
 import 'katex/dist/katex.min.css';
 import '../styles/site.css';
 import { mountTrajectoryPanels } from './trajectory-panel.js';
 
 void mountTrajectoryPanels(document);
+
+const playground = document.querySelector<HTMLElement>('[data-playground]');
+// Only the playground page needs its controls; loading them lazily keeps the other pages' script smaller.
+if (playground) void import('./playground.js').then(({ mountPlayground }) => mountPlayground(playground));

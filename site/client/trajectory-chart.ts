@@ -1,5 +1,5 @@
-// A Chart.js scatter chart of trajectories on the banana function over x ∈ [−2, 2], y ∈ [−1, 3], with the
-// start and the minimum marked and the function's log-spaced contours drawn underneath.
+// A Chart.js scatter chart of trajectories on a 2-D function over its plotted region, with the start and the
+// minima marked, the function's contours drawn underneath and the scrubbed step drawn on top.
 import {
   Chart,
   Legend,
@@ -11,9 +11,10 @@ import {
   type ChartDataset,
   type LegendItem,
 } from 'chart.js';
-import { BANANA_MINIMUM, BANANA_START } from '../../exercises/optimizers/banana.js';
 import type { Point } from '../shared/demo-runs.js';
-import { bananaContours, X_RANGE, Y_RANGE } from './banana-contours.js';
+import type { SiteObjective } from '../shared/objectives.js';
+import { objectiveContours } from './objective-contours.js';
+import { stepOverlayPlugin, type StepOverlay } from './step-overlay-plugin.js';
 
 Chart.register(ScatterController, LineElement, PointElement, LinearScale, Legend, Tooltip);
 // The page's own system font stack, rather than Chart.js's Helvetica default.
@@ -23,7 +24,8 @@ export interface TrajectorySeries {
   label: string;
   points: Point[];
   color: string;
-  kind: 'reference' | 'learner';
+  /** reference: solid with points; learner: dashed, beside a reference; run: solid, alone (the playground). */
+  kind: 'reference' | 'learner' | 'run';
   /** Position among the trajectories (and in the legend), whatever order the runs finish in. */
   rank: number;
 }
@@ -35,11 +37,15 @@ const formatNumber = (value: number): string => String(value).replace('-', '−'
 
 type ScatterDataset = ChartDataset<'scatter', { x: number; y: number }[]>;
 
-function markerDatasets(): ScatterDataset[] {
+const formatCoordinate = (value: number): string => formatNumber(Number(value.toFixed(3)));
+
+function markerDatasets(start: Point, minima: Point[]): ScatterDataset[] {
+  const minimumLabel =
+    minima.length === 1 ? `Minimum (${formatCoordinate(minima[0][0])}, ${formatCoordinate(minima[0][1])})` : `Minima (${minima.length})`;
   return [
     {
-      label: `Start (${formatNumber(BANANA_START[0])}, ${formatNumber(BANANA_START[1])})`,
-      data: [{ x: BANANA_START[0], y: BANANA_START[1] }],
+      label: `Start (${formatCoordinate(start[0])}, ${formatCoordinate(start[1])})`,
+      data: [{ x: start[0], y: start[1] }],
       pointStyle: 'circle',
       pointRadius: 7,
       pointHoverRadius: 8,
@@ -49,8 +55,8 @@ function markerDatasets(): ScatterDataset[] {
       order: 0,
     },
     {
-      label: `Minimum (${formatNumber(BANANA_MINIMUM[0])}, ${formatNumber(BANANA_MINIMUM[1])})`,
-      data: [{ x: BANANA_MINIMUM[0], y: BANANA_MINIMUM[1] }],
+      label: minimumLabel,
+      data: minima.map(([x, y]) => ({ x, y })),
       pointStyle: 'star',
       pointRadius: 11,
       pointHoverRadius: 12,
@@ -59,7 +65,7 @@ function markerDatasets(): ScatterDataset[] {
       borderWidth: 2.5,
       order: 0,
     },
-  ];
+  ].filter((dataset) => dataset.data.length > 0);
 }
 
 function seriesDataset(series: TrajectorySeries): ScatterDataset {
@@ -70,8 +76,8 @@ function seriesDataset(series: TrajectorySeries): ScatterDataset {
     showLine: true,
     borderColor: series.color,
     backgroundColor: series.color,
-    borderWidth: reference ? 3 : 2.25,
-    borderDash: reference ? [] : [7, 4],
+    borderWidth: series.kind === 'learner' ? 2.25 : 2.75,
+    borderDash: series.kind === 'learner' ? [7, 4] : [],
     pointRadius: reference ? 2 : 0,
     pointHoverRadius: 5,
     // Lower order is drawn later: markers over learner lines over reference lines.
@@ -123,17 +129,39 @@ function legendLabels(chart: Chart<'scatter', { x: number; y: number }[]>): Lege
   }));
 }
 
+export interface TrajectoryChartOptions {
+  objective: SiteObjective;
+  start?: Point;
+  /** Called with the data coordinates of a click inside the plot (the playground sets its start point so). */
+  onPick?: (point: Point) => void;
+}
+
 export class TrajectoryChart {
   private readonly chart: Chart<'scatter', { x: number; y: number }[]>;
-  private readonly series: TrajectorySeries[];
+  private series: TrajectorySeries[];
+  private start: Point;
+  private overlay: StepOverlay = { markers: [], arrows: null };
+  private readonly objective: SiteObjective;
 
-  constructor(canvas: HTMLCanvasElement, series: TrajectorySeries[]) {
+  constructor(canvas: HTMLCanvasElement, series: TrajectorySeries[], options: TrajectoryChartOptions) {
+    const { objective } = options;
+    this.objective = objective;
+    this.start = options.start ?? objective.start;
     this.series = [...series].sort((a, b) => a.rank - b.rank);
+    const X_RANGE = objective.x;
+    const Y_RANGE = objective.y;
+    const tickStep = (X_RANGE[1] - X_RANGE[0]) / 8;
     this.chart = new Chart<'scatter', { x: number; y: number }[]>(canvas, {
       type: 'scatter',
-      data: { datasets: [...this.series.map(seriesDataset), ...markerDatasets()] },
-      plugins: [bananaContours],
+      data: { datasets: this.datasets() },
+      plugins: [objectiveContours(objective), stepOverlayPlugin(() => this.overlay)],
       options: {
+        onClick: (event) => {
+          if (!options.onPick || event.x === null || event.y === null) return;
+          const area = this.chart.chartArea;
+          if (event.x < area.left || event.x > area.right || event.y < area.top || event.y > area.bottom) return;
+          options.onPick([this.chart.scales.x.getValueForPixel(event.x) ?? 0, this.chart.scales.y.getValueForPixel(event.y) ?? 0]);
+        },
         animation: false,
         responsive: true,
         maintainAspectRatio: true,
@@ -146,7 +174,7 @@ export class TrajectoryChart {
             max: X_RANGE[1],
             title: { display: true, text: 'x', color: INK, font: { size: 13, weight: 'bold' } },
             grid: { color: 'rgba(15, 23, 42, 0.07)' },
-            ticks: { stepSize: 0.5, color: '#475569' },
+            ticks: { stepSize: tickStep, color: '#475569' },
           },
           y: {
             type: 'linear',
@@ -154,7 +182,7 @@ export class TrajectoryChart {
             max: Y_RANGE[1],
             title: { display: true, text: 'y', color: INK, font: { size: 13, weight: 'bold' } },
             grid: { color: 'rgba(15, 23, 42, 0.07)' },
-            ticks: { stepSize: 0.5, color: '#475569' },
+            ticks: { stepSize: tickStep, color: '#475569' },
           },
         },
         plugins: {
@@ -181,11 +209,33 @@ export class TrajectoryChart {
     });
   }
 
+  private datasets(): ScatterDataset[] {
+    return [...this.series.map(seriesDataset), ...markerDatasets(this.start, this.objective.minima)];
+  }
+
   /** Adds a trajectory; learner runs arrive after the chart is first drawn. */
   add(series: TrajectorySeries): void {
     this.series.push(series);
     this.series.sort((a, b) => a.rank - b.rank);
-    this.chart.data.datasets = [...this.series.map(seriesDataset), ...markerDatasets()];
+    this.chart.data.datasets = this.datasets();
     this.chart.update();
+  }
+
+  /** Replaces every trajectory and the start marker at once (the playground, after each change). */
+  replace(series: TrajectorySeries[], start: Point): void {
+    this.series = [...series].sort((a, b) => a.rank - b.rank);
+    this.start = start;
+    this.chart.data.datasets = this.datasets();
+    this.chart.update();
+  }
+
+  /** The scrubbed step's markers and arrows; only redraws, the data stays. */
+  showStep(overlay: StepOverlay): void {
+    this.overlay = overlay;
+    this.chart.draw();
+  }
+
+  destroy(): void {
+    this.chart.destroy();
   }
 }

@@ -1,11 +1,16 @@
 // Brings each <figure data-chart> on a page to life: draws the precomputed reference trajectories at once,
-// then runs the learner's code in workers and adds their lines and status notes as the runs finish.
+// then runs the learner's code in workers and adds their lines, losses, status notes and inner state as runs finish.
 import references from 'virtual:reference-trajectories';
-import { demoRun, isOptimizerId, type OptimizerId, type Point } from '../shared/demo-runs.js';
+import { demoRun, isOptimizerId, type OptimizerId } from '../shared/demo-runs.js';
+import { objectiveById } from '../shared/objectives.js';
 import { describeChallengeRun, describeDemoRun, type RunDescription } from './describe-run.js';
+import { drawablePart, type DrawnRun } from './drawn-runs.js';
 import type { LearnerOutcome, LearnerRequest } from './learner-protocol.js';
+import { LossChart } from './loss-chart.js';
 import { CHALLENGE_COLOR, OPTIMIZER_COLORS } from './optimizer-colors.js';
 import { runLearner } from './run-learner.js';
+import { mountStepScrubber, type StepScrubber } from './step-scrubber.js';
+import { showStep } from './step-view.js';
 import { TrajectoryChart } from './trajectory-chart.js';
 
 interface LearnerJob {
@@ -31,7 +36,7 @@ function jobsFor(kind: string, optimizers: OptimizerId[]): LearnerJob[] {
   }));
 }
 
-function statusItem(list: HTMLElement, job: LearnerJob): (description: RunDescription) => void {
+function statusItem(list: HTMLElement, job: { label: string; color: string }): (description: RunDescription) => void {
   const item = document.createElement('li');
   item.className = 'run-status__item run-status__item--pending';
   item.style.setProperty('--swatch', job.color);
@@ -47,39 +52,49 @@ function statusItem(list: HTMLElement, job: LearnerJob): (description: RunDescri
   };
 }
 
-/** The finite beginning of a trajectory: a diverged run is drawn up to where it blew up. */
-function finitePrefix(points: Point[]): Point[] {
-  const end = points.findIndex(([x, y]) => !Number.isFinite(x) || !Number.isFinite(y));
-  return end < 0 ? points : points.slice(0, end);
-}
-
 async function mountPanel(figure: HTMLElement): Promise<void> {
-  const canvas = figure.querySelector('canvas');
+  const canvas = figure.querySelector<HTMLCanvasElement>('.trajectory-panel__plot canvas');
   const list = figure.querySelector<HTMLElement>('.run-status');
   if (!canvas || !list) return;
   const kind = figure.dataset.chart ?? '';
   const optimizers = (figure.dataset.optimizers ?? '').split(',').filter(isOptimizerId);
+  const objective = objectiveById('banana');
 
-  const chart = new TrajectoryChart(
-    canvas,
-    optimizers.map((id, index) => ({
-      label: `Reference ${demoRun(id).name}`,
-      points: references[id],
-      color: OPTIMIZER_COLORS[id].reference,
-      kind: 'reference' as const,
-      rank: 2 * index,
-    })),
-  );
+  const runs: DrawnRun[] = optimizers.map((id, index) => ({
+    label: `Reference ${demoRun(id).name}`,
+    points: references[id],
+    steps: references[id].map((_, step) => step),
+    states: [],
+    color: OPTIMIZER_COLORS[id].reference,
+    kind: 'reference' as const,
+    rank: 2 * index,
+  }));
+  const chart = new TrajectoryChart(canvas, runs, { objective });
+  const lossCanvas = figure.querySelector<HTMLCanvasElement>('.trajectory-panel__loss canvas');
+  const loss = lossCanvas ? new LossChart(lossCanvas, objective) : null;
+  const inner = figure.querySelector<HTMLElement>('.inner-state');
+  const scrubberHost = figure.querySelector<HTMLElement>('.step-scrubber');
+  let scrubber: StepScrubber | null = null;
+  const redraw = (): void => {
+    runs.sort((a, b) => a.rank - b.rank);
+    loss?.replace(runs.map((run) => ({ label: run.label, points: run.points, steps: run.steps, color: run.color, dashed: run.kind === 'learner' })));
+    scrubber?.setLength(Math.max(0, ...runs.map((run) => (run.steps.at(-1) ?? -1) + 1)));
+  };
+  if (scrubberHost) scrubber = mountStepScrubber(scrubberHost, (step) => showStep(step, runs, chart, loss, inner));
+  redraw();
 
   await Promise.all(
     jobsFor(kind, optimizers).map(async (job) => {
       const show = statusItem(list, job);
       const outcome = await runLearner(job.request);
-      show(job.describe(outcome));
-      if (outcome.status === 'ran') {
-        const points = finitePrefix(outcome.trajectory);
-        if (points.length > 0) chart.add({ label: job.label, points, color: job.color, kind: 'learner', rank: job.rank });
-      }
+      if (outcome.status !== 'ran') return show(job.describe(outcome));
+      const part = drawablePart(outcome, objective);
+      show(job.describe({ ...outcome, divergedAt: part.divergedAt }));
+      if (part.points.length === 0) return;
+      const run: DrawnRun = { label: job.label, color: job.color, points: part.points, steps: part.steps, states: part.states, kind: 'learner', rank: job.rank };
+      runs.push(run);
+      chart.add({ label: run.label, points: run.points, color: run.color, kind: 'learner', rank: run.rank });
+      redraw();
     }),
   );
   figure.dataset.state = 'ready';

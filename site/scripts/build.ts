@@ -1,11 +1,11 @@
 // `npm run build`: renders the course pages and bundles them with Vite into a static site (site/dist by default;
-// `--out-dir DIR` to put it elsewhere). Exports buildSite() for the tests.
+// `--out-dir DIR` to put it elsewhere; `--instructor` adds the solutions, into site/dist-instructor). Exports buildSite() for the tests.
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build, type LogLevel } from 'vite';
 import { moduleRecorder } from './module-recorder-plugin.js';
-import { DEFAULT_OUT_DIR, REPO_ROOT, siteConfig } from './site-config.js';
+import { DEFAULT_OUT_DIR, INSTRUCTOR_OUT_DIR, REPO_ROOT, siteConfig } from './site-config.js';
 
 export interface SiteBuild {
   outDir: string;
@@ -13,17 +13,18 @@ export interface SiteBuild {
   modules: string[];
 }
 
-export async function buildSite(options: { outDir?: string; logLevel?: LogLevel } = {}): Promise<SiteBuild> {
-  const outDir = resolve(options.outDir ?? DEFAULT_OUT_DIR);
+export async function buildSite(options: { outDir?: string; logLevel?: LogLevel; instructor?: boolean } = {}): Promise<SiteBuild> {
+  const outDir = resolve(options.outDir ?? (options.instructor ? INSTRUCTOR_OUT_DIR : DEFAULT_OUT_DIR));
   const recorder = moduleRecorder();
-  await build(siteConfig({ outDir, recorder, logLevel: options.logLevel ?? 'info' }));
+  await build(siteConfig({ outDir, recorder, logLevel: options.logLevel ?? 'info', instructor: options.instructor }));
   return { outDir, modules: recorder.modules() };
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
+  const { values } = parseArgs({ options: { 'out-dir': { type: 'string' }, instructor: { type: 'boolean' } } });
   const started = performance.now();
-  const site = await buildSite({ outDir: values['out-dir'] });
+  const site = await buildSite({ outDir: values['out-dir'], instructor: values.instructor });
+  if (values.instructor) console.log('\nInstructor build: every exercise page holds its solution. Do not publish it to learners.');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`\nSite built in ${seconds} s into ${relative(process.cwd(), site.outDir) || '.'} (${site.modules.length} modules).`);
   console.log(`Open it with any static server, e.g. npx vite preview --outDir ${relative(REPO_ROOT, site.outDir)}`);

@@ -3,9 +3,9 @@
 // reloaded in the browser when a template, info.toml or a markdown file changes.
 import { join } from 'node:path';
 import { normalizePath, type Plugin } from 'vite';
-import { pageSources, renderPages } from './render-pages.js';
+import { pageSources, renderPages, type RenderOptions } from './render-pages.js';
 
-export function coursePages(repoRoot: string, siteRoot: string): Plugin {
+export function coursePages(repoRoot: string, siteRoot: string, options: { instructor?: boolean } = {}): Plugin {
   const pageId = (file: string): string => normalizePath(join(siteRoot, file));
   const builtPages = new Map<string, string>();
 
@@ -15,7 +15,7 @@ export function coursePages(repoRoot: string, siteRoot: string): Plugin {
 
     config(_config, env) {
       if (env.command !== 'build') return;
-      const pages = renderPages(repoRoot);
+      const pages = renderPages(repoRoot, { instructor: options.instructor });
       for (const page of pages) builtPages.set(pageId(page.file), page.html);
       return { build: { rollupOptions: { input: Object.fromEntries(pages.map((page) => [page.name, pageId(page.file)])) } } };
     },
@@ -29,6 +29,8 @@ export function coursePages(repoRoot: string, siteRoot: string): Plugin {
     },
 
     configureServer(server) {
+      // The dev server is where a learner works, so its index shows their last grade run.
+      const devRender: RenderOptions = { gradeReport: true, instructor: options.instructor };
       const sources = pageSources(repoRoot);
       server.watcher.add(sources);
       const reloadIfSource = (file: string): void => {
@@ -43,7 +45,7 @@ export function coursePages(repoRoot: string, siteRoot: string): Plugin {
         if (!file.endsWith('.html')) return next();
         let page;
         try {
-          page = renderPages(repoRoot).find((candidate) => candidate.file === file);
+          page = renderPages(repoRoot, devRender).find((candidate) => candidate.file === file);
         } catch (error) {
           return next(error);
         }

@@ -7,6 +7,10 @@ import { loadCourses, type Course, type Exercise } from '../../grader/course/cou
 import { DEMO_RUNS, isOptimizerId, type DemoRun } from '../shared/demo-runs.js';
 import { renderMarkdown, splitTitle } from './render-markdown.js';
 import { stripMarkdown } from '../../scripts/stubs/strip-markdown.js';
+import { solutionSnippets } from '../../scripts/stubs/generate-stubs.js';
+import { readGradeReport, type GradeReport } from './grade-report.js';
+import { summarizeGrades } from './grade-summary.js';
+import { highlightTypeScript } from './highlight-code.js';
 
 /** The course this site presents. */
 export const COURSE_ID = 'optimizers';
@@ -30,6 +34,8 @@ interface ChartPanel {
   optimizers: string;
   label: string;
   caption: string;
+  /** A loss chart, a step scrubber and the inner-state panel beside the trajectories. */
+  scrub: boolean;
 }
 
 const SYMBOLS: Record<string, string> = {
@@ -52,6 +58,7 @@ function chartFor(exercise: Exercise): ChartPanel | null {
     return {
       heading: 'Your run beside the reference',
       kind: 'exercise',
+      scrub: true,
       optimizers: run.id,
       label: `Trajectories of the reference ${run.name} and of yours on Rosenbrock's banana function`,
       caption: `100 steps from (−1, 2) with ${describeSettings(run)}. Solid: the reference ${run.name}. Dashed: your class, run in this browser tab.`,
@@ -61,6 +68,7 @@ function chartFor(exercise: Exercise): ChartPanel | null {
     return {
       heading: 'Your entry on the banana',
       kind: 'challenge',
+      scrub: true,
       optimizers: '',
       label: "Trajectory of your challenge entry on Rosenbrock's banana function",
       caption: 'Dashed: the run described by challengeEntry(), using your own optimizer class. It passes when its last point lies within 0.01 of (1, 1).',
@@ -103,14 +111,39 @@ function findCourse(root: string): Course {
   return course;
 }
 
-export function renderPages(root: string): RenderedPage[] {
+export interface RenderOptions {
+  /**
+   * Show the learner's last grade run on the index (the dev server; a static build has no learner): true reads
+   * .grade/last-report.json, a report (or null for none) is shown as given, which the tests use.
+   */
+  gradeReport?: boolean | GradeReport | null;
+  /** Add each exercise's solution, collapsed: for the instructor build only. */
+  instructor?: boolean;
+}
+
+interface CodeBlock {
+  path: string;
+  html: string;
+}
+
+/** The learner's starting files for an exercise, highlighted, straight from exercises/<course>/. */
+function starterCode(root: string, course: Course, exercise: Exercise): CodeBlock[] {
+  return exercise.files.map((file) => {
+    const path = `exercises/${course.id}/${file}`;
+    const full = join(root, path);
+    return { path, html: existsSync(full) ? highlightTypeScript(readFileSync(full, 'utf8')) : '' };
+  });
+}
+
+export function renderPages(root: string, options: RenderOptions = {}): RenderedPage[] {
   const course = findCourse(root);
+  const solutions = options.instructor ? solutionSnippets(root, course) : [];
   const template = loadTemplates(join(root, 'site', 'templates'));
   const concepts = splitTitle(readMarkdown(root, join('courses', course.id, 'concepts.md'), course));
   const conceptsTitle = concepts.title ?? 'Concepts';
 
   for (const exercise of course.exercises) {
-    if (exercise.id === 'index' || exercise.id === 'concepts') {
+    if (exercise.id === 'index' || exercise.id === 'concepts' || exercise.id === 'playground') {
       throw new Error(`exercise id "${exercise.id}" would overwrite a page of the site; rename it in info.toml`);
     }
   }
@@ -121,6 +154,9 @@ export function renderPages(root: string): RenderedPage[] {
     paths: exercise.files.map((file) => `exercises/${course.id}/${file}`),
     pointsLabel: exercise.points === 1 ? '1 point' : `${exercise.points} points`,
   }));
+  const report = options.gradeReport === true ? readGradeReport(root) : options.gradeReport || null;
+  const grades = summarizeGrades(report, exercises);
+  const indexExercises = exercises.map((exercise) => ({ ...exercise, badge: grades.badges.get(exercise.id) ?? null }));
   const conceptsLink: PageLink = { href: 'concepts.html', title: conceptsTitle };
   const nav = (current: string) => [
     { href: 'index.html', label: 'Overview', number: null, bonus: false, current: current === 'index' },
@@ -132,12 +168,13 @@ export function renderPages(root: string): RenderedPage[] {
       bonus: exercise.bonus,
       current: current === exercise.id,
     })),
+    { href: 'playground.html', label: 'Playground', number: null, bonus: false, current: current === 'playground' },
   ];
   const common = (name: string, pageTitle: string) => ({
     course: { id: course.id, title: course.title, summary: course.summary },
     nav: nav(name),
     pageTitle,
-    pageKind: name === 'index' || name === 'concepts' ? name : 'exercise',
+    pageKind: name === 'index' || name === 'concepts' || name === 'playground' ? name : 'exercise',
   });
   const link = (exercise: (typeof exercises)[number] | undefined): PageLink | null =>
     exercise ? { href: exercise.href, title: `${exercise.number}. ${exercise.title}` } : null;
@@ -148,11 +185,13 @@ export function renderPages(root: string): RenderedPage[] {
       file: 'index.html',
       html: template('index')({
         ...common('index', ''),
-        exercises,
+        exercises: indexExercises,
+        grades: { shown: options.gradeReport !== undefined && options.gradeReport !== false, graded: grades.graded, score: grades.score, maxScore: grades.maxScore, next: grades.next },
         first: exercises[0] ?? null,
         totalPoints: exercises.filter((exercise) => !exercise.bonus).reduce((sum, exercise) => sum + exercise.points, 0),
         chart: {
           kind: 'race',
+          scrub: true,
           optimizers: DEMO_RUNS.map((run) => run.id).join(','),
           label: "Trajectories of the four reference optimizers and of yours on Rosenbrock's banana function",
           caption: "The workshop's demo settings, 100 steps each from (−1, 2). Solid: reference solutions. Dashed: your classes from exercises/optimizers, run in this browser tab.",
@@ -169,6 +208,7 @@ export function renderPages(root: string): RenderedPage[] {
         next: link(exercises[0]),
         chart: {
           kind: 'landscape',
+          scrub: false,
           optimizers: '',
           label: "Contour map of Rosenbrock's banana function with the start and the minimum marked",
           caption: 'f(x, y) = (1 − x)² + 100·(y − x²)² + 1 over x ∈ [−2, 2], y ∈ [−1, 3], with contour lines at log-spaced heights.',
@@ -184,16 +224,25 @@ export function renderPages(root: string): RenderedPage[] {
         total: exercises.length,
         instructions: renderMarkdown(readMarkdown(root, exercise.instructions, course)),
         hints: exercise.hints.map((text, hintIndex) => ({ number: hintIndex + 1, text })),
+        starter: starterCode(root, course, exercise),
+        solutions: solutions
+          .filter((snippet) => snippet.exercise === exercise.id)
+          .map((snippet) => ({ path: snippet.file, html: highlightTypeScript(snippet.code) })),
         chart: chartFor(exercise),
         previous: index === 0 ? conceptsLink : link(exercises[index - 1]),
         next: link(exercises[index + 1]),
       }),
     })),
+    {
+      name: 'playground',
+      file: 'playground.html',
+      html: template('playground')(common('playground', 'Playground')),
+    },
   ];
   return pages;
 }
 
 /** Files the pages are made from, for the dev server to watch. */
 export function pageSources(root: string): string[] {
-  return [join(root, 'site', 'templates'), join(root, 'courses', COURSE_ID)];
+  return [join(root, 'site', 'templates'), join(root, 'courses', COURSE_ID), join(root, '.grade')];
 }

@@ -13,12 +13,15 @@ import { COURSE_ID } from './render-pages.js';
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SITE_ROOT = join(REPO_ROOT, 'site');
 export const DEFAULT_OUT_DIR = join(SITE_ROOT, 'dist');
+/** The instructor build (solutions shown) goes elsewhere, so it is never published by mistake in place of site/dist. */
+export const INSTRUCTOR_OUT_DIR = join(SITE_ROOT, 'dist-instructor');
 
 export interface SiteConfigOptions {
   outDir?: string;
   port?: number;
   logLevel?: LogLevel;
   recorder?: ModuleRecorder;
+  instructor?: boolean;
 }
 
 export function siteConfig(options: SiteConfigOptions = {}): InlineConfig {
@@ -33,7 +36,7 @@ export function siteConfig(options: SiteConfigOptions = {}): InlineConfig {
     appType: 'mpa',
     logLevel: options.logLevel ?? 'info',
     plugins: [
-      coursePages(REPO_ROOT, SITE_ROOT),
+      coursePages(REPO_ROOT, SITE_ROOT, { instructor: options.instructor }),
       referenceData(),
       reloadOnExerciseChange(join(REPO_ROOT, 'exercises', COURSE_ID)),
       dropOrphanSourcemaps(),

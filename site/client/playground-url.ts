@@ -1,0 +1,50 @@
+// The playground's settings in the page's query string, so a setting can be shared or bookmarked as a link:
+// ?f=banana&x=-1&y=2&n=100&show=sgd,adam&sgd.learningRate=0.001&…
+import { isOptimizerId, type OptimizerId, type OptionsByOptimizer } from '../shared/demo-runs.js';
+import { HYPERPARAMETERS } from '../shared/hyperparameters.js';
+import { isObjectiveId } from '../shared/objectives.js';
+import { STEP_RANGE } from '../shared/hyperparameters.js';
+import type { PlaygroundSettings } from '../shared/playground-presets.js';
+
+const OPTIMIZERS = Object.keys(HYPERPARAMETERS) as OptimizerId[];
+
+export function settingsToQuery(settings: PlaygroundSettings): string {
+  const query = new URLSearchParams();
+  query.set('f', settings.objective);
+  query.set('x', String(settings.start[0]));
+  query.set('y', String(settings.start[1]));
+  query.set('n', String(settings.nSteps));
+  query.set('show', settings.shown.join(','));
+  for (const id of OPTIMIZERS) {
+    for (const [name, value] of Object.entries(settings.options[id])) query.set(`${id}.${name}`, String(value));
+  }
+  return query.toString();
+}
+
+const finite = (text: string | null): number | null => {
+  if (text === null || text.trim() === '') return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+};
+
+/** The settings a query asks for, each missing or malformed value taken from `fallback`. */
+export function settingsFromQuery(search: string, fallback: PlaygroundSettings): PlaygroundSettings {
+  const query = new URLSearchParams(search);
+  const objective = query.get('f') ?? '';
+  const nSteps = finite(query.get('n'));
+  const options = structuredClone(fallback.options) as OptionsByOptimizer;
+  for (const id of OPTIMIZERS) {
+    for (const spec of HYPERPARAMETERS[id]) {
+      const value = finite(query.get(`${id}.${spec.name}`));
+      if (value !== null) (options[id] as unknown as Record<string, number>)[spec.name] = value;
+    }
+  }
+  const show = query.get('show');
+  return {
+    objective: isObjectiveId(objective) ? objective : fallback.objective,
+    start: [finite(query.get('x')) ?? fallback.start[0], finite(query.get('y')) ?? fallback.start[1]],
+    nSteps: nSteps === null ? fallback.nSteps : Math.min(STEP_RANGE.max, Math.max(STEP_RANGE.min, Math.round(nSteps))),
+    options,
+    shown: show === null ? fallback.shown : show.split(',').filter(isOptimizerId),
+  };
+}

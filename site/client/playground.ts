@@ -1,0 +1,258 @@
+// The playground page: every hyperparameter of the learner's own optimizers on a choice of functions, rerun in
+// the worker on every input, with trajectories, losses, a step scrubber, a run summary and the settings in the URL.
+import type { OptimizerId, Point } from '../shared/demo-runs.js';
+import { HYPERPARAMETERS, STEP_RANGE } from '../shared/hyperparameters.js';
+import { OBJECTIVES, objectiveById, type SiteObjective } from '../shared/objectives.js';
+import { DEFAULT_SETTINGS, PRESETS, type PlaygroundSettings } from '../shared/playground-presets.js';
+import { divergenceAdvice } from './divergence.js';
+import type { CustomRun, LearnerOutcome } from './learner-protocol.js';
+import { lossOf, LossChart } from './loss-chart.js';
+import { OPTIMIZER_COLORS } from './optimizer-colors.js';
+import { settingsFromQuery, settingsToQuery } from './playground-url.js';
+import { runProgress } from './run-summary.js';
+import { runLearnerBatch } from './run-learner.js';
+import { sliderField, type SliderField } from './slider-field.js';
+import { mountStepScrubber } from './step-scrubber.js';
+import { SurfaceView } from './surface-view.js';
+import { drawablePart, indexAtStep, type DrawnRun } from './drawn-runs.js';
+import { showStep } from './step-view.js';
+import { TrajectoryChart } from './trajectory-chart.js';
+
+const NAMES: Record<OptimizerId, string> = { sgd: 'SGD', momentum: 'Momentum', rmsprop: 'RMSprop', adam: 'Adam' };
+const ORDER: OptimizerId[] = ['sgd', 'momentum', 'rmsprop', 'adam'];
+
+const element = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}): HTMLElementTagNameMap[K] =>
+  Object.assign(document.createElement(tag), props);
+
+function labelled(text: string, control: HTMLElement & { id: string }): HTMLElement {
+  const wrapper = element('div', { className: 'playground__field' });
+  wrapper.append(element('label', { htmlFor: control.id, textContent: text }), control);
+  return wrapper;
+}
+
+interface RunRow {
+  status: string;
+  tone: 'ok' | 'warn' | 'error' | 'todo';
+}
+
+function outcomeRow(outcome: LearnerOutcome, divergedAt: number | null): RunRow {
+  switch (outcome.status) {
+    case 'ran':
+      return divergedAt === null ? { status: 'ran', tone: 'ok' } : { status: divergenceAdvice(divergedAt), tone: 'warn' };
+    case 'not-implemented':
+      return { status: 'not implemented yet — implement it to play with it', tone: 'todo' };
+    case 'failed':
+      return { status: `your code threw: ${outcome.message}`, tone: 'error' };
+    case 'timed-out':
+      return { status: `still running after ${outcome.afterMs / 1000} s — is there a loop that never ends?`, tone: 'error' };
+  }
+}
+
+const formatDistance = (value: number | null): string => (value === null ? '—' : value < 1e-3 ? value.toExponential(2) : value.toFixed(4));
+
+export function mountPlayground(root: HTMLElement): void {
+  const form = root.querySelector<HTMLFormElement>('.playground__controls')!;
+  const canvas = root.querySelector<HTMLCanvasElement>('.trajectory-panel__plot canvas')!;
+  const lossCanvas = root.querySelector<HTMLCanvasElement>('.trajectory-panel__loss canvas')!;
+  const summary = root.querySelector<HTMLTableSectionElement>('.run-summary tbody')!;
+  const inner = root.querySelector<HTMLElement>('.inner-state');
+  const caption = root.querySelector<HTMLElement>('.playground__function')!;
+
+  let settings: PlaygroundSettings = settingsFromQuery(location.search, DEFAULT_SETTINGS);
+  let objective: SiteObjective = objectiveById(settings.objective);
+  let runs: DrawnRun[] = [];
+  let rows = new Map<OptimizerId, RunRow>();
+  let pending: AbortController | null = null;
+  let revision = 0;
+
+  const onPick = (point: Point): void => {
+    settings.start = [Number(point[0].toFixed(3)), Number(point[1].toFixed(3))];
+    syncControls();
+    schedule();
+  };
+  let chart = new TrajectoryChart(canvas, [], { objective, start: settings.start, onPick });
+  const loss = new LossChart(lossCanvas, objective);
+  const surface = new SurfaceView(root.querySelector<HTMLCanvasElement>('.surface__canvas')!);
+  const inspect = root.querySelector<HTMLSelectElement>('#playground-inspect')!;
+  inspect.append(...ORDER.map((id) => element('option', { value: `Your ${NAMES[id]}`, textContent: NAMES[id] })));
+  const scrubber = mountStepScrubber(root.querySelector<HTMLElement>('.step-scrubber')!, (step) => {
+    showStep(step, runs, chart, loss, inner, inspect.value);
+    renderSummary(step);
+  });
+  inspect.addEventListener('input', () => showStep(scrubber.step, runs, chart, loss, inner, inspect.value));
+
+  // Controls: preset, function, start point, step count, and one fieldset per optimizer.
+  const preset = element('select', { id: 'playground-preset' });
+  preset.append(element('option', { value: '', textContent: 'Custom (your settings)' }), ...PRESETS.map((p) => element('option', { value: p.id, textContent: p.label })));
+  const objectiveSelect = element('select', { id: 'playground-function' });
+  objectiveSelect.append(...OBJECTIVES.map((o) => element('option', { value: o.id, textContent: o.name })));
+  const startX = element('input', { id: 'playground-start-x', type: 'number', step: 'any' });
+  const startY = element('input', { id: 'playground-start-y', type: 'number', step: 'any' });
+  const steps = sliderField({
+    id: 'playground-steps',
+    label: 'Steps',
+    min: STEP_RANGE.min,
+    max: STEP_RANGE.max,
+    scale: 'log',
+    integer: true,
+    value: settings.nSteps,
+    onInput: (value) => {
+      settings.nSteps = value;
+      changed();
+    },
+  });
+  const general = element('fieldset', { className: 'playground__group' });
+  const startRow = element('div', { className: 'playground__start' });
+  startRow.append(labelled('Start x', startX), labelled('Start y', startY));
+  general.append(element('legend', { textContent: 'Function and start' }), labelled('Preset', preset), labelled('Function', objectiveSelect), startRow, element('p', { className: 'playground__tip', textContent: 'Tip: click the chart to move the start point.' }), steps.element);
+  form.append(general);
+
+  const fields = new Map<string, SliderField>();
+  const toggles = new Map<OptimizerId, HTMLInputElement>();
+  for (const id of ORDER) {
+    const group = element('fieldset', { className: 'playground__group playground__optimizer' });
+    group.style.setProperty('--swatch', OPTIMIZER_COLORS[id].learner);
+    const legend = element('legend');
+    const toggle = element('input', { type: 'checkbox', id: `playground-show-${id}` });
+    legend.append(toggle, element('label', { htmlFor: toggle.id, textContent: ` Your ${NAMES[id]}` }));
+    toggles.set(id, toggle);
+    toggle.addEventListener('input', () => {
+      settings.shown = ORDER.filter((candidate) => toggles.get(candidate)!.checked);
+      changed();
+    });
+    group.append(legend);
+    for (const spec of HYPERPARAMETERS[id]) {
+      const field = sliderField({
+        id: `playground-${id}-${spec.name}`,
+        label: `${spec.symbol} ${spec.description}`,
+        min: spec.min,
+        max: spec.max,
+        scale: spec.scale,
+        value: (settings.options[id] as unknown as Record<string, number>)[spec.name],
+        onInput: (value) => {
+          (settings.options[id] as unknown as Record<string, number>)[spec.name] = value;
+          changed();
+        },
+      });
+      fields.set(`${id}.${spec.name}`, field);
+      group.append(field.element);
+    }
+    form.append(group);
+  }
+  form.addEventListener('submit', (event) => event.preventDefault());
+
+  function syncControls(): void {
+    objectiveSelect.value = settings.objective;
+    startX.value = String(settings.start[0]);
+    startY.value = String(settings.start[1]);
+    steps.set(settings.nSteps);
+    for (const id of ORDER) {
+      toggles.get(id)!.checked = settings.shown.includes(id);
+      for (const spec of HYPERPARAMETERS[id]) fields.get(`${id}.${spec.name}`)!.set((settings.options[id] as unknown as Record<string, number>)[spec.name]);
+    }
+    const match = PRESETS.find((p) => settingsToQuery(p.settings) === settingsToQuery(settings));
+    preset.value = match?.id ?? '';
+  }
+
+  function changed(): void {
+    preset.value = PRESETS.find((p) => settingsToQuery(p.settings) === settingsToQuery(settings))?.id ?? '';
+    schedule();
+  }
+
+  preset.addEventListener('input', () => {
+    const chosen = PRESETS.find((p) => p.id === preset.value);
+    if (!chosen) return;
+    settings = structuredClone(chosen.settings);
+    syncControls();
+    schedule();
+  });
+  objectiveSelect.addEventListener('input', () => {
+    settings.objective = objectiveSelect.value as PlaygroundSettings['objective'];
+    settings.start = [...objectiveById(settings.objective).start];
+    syncControls();
+    schedule();
+  });
+  for (const [input, axis] of [[startX, 0], [startY, 1]] as const) {
+    input.addEventListener('input', () => {
+      const value = Number(input.value);
+      if (input.value === '' || !Number.isFinite(value)) return;
+      settings.start[axis] = value;
+      changed();
+    });
+  }
+
+  function renderSummary(step: number): void {
+    summary.replaceChildren(
+      ...settings.shown.map((id) => {
+        const run = runs.find((candidate) => candidate.label === `Your ${NAMES[id]}`);
+        const row = rows.get(id) ?? { status: 'running…', tone: 'todo' as const };
+        const index = run ? indexAtStep(run.steps, step) : -1;
+        const progress = run ? runProgress(objective, run.points, run.steps, index) : null;
+        const tr = element('tr', { className: `run-summary__row run-summary__row--${row.tone}` });
+        tr.style.setProperty('--swatch', OPTIMIZER_COLORS[id].learner);
+        const cells = [
+          NAMES[id],
+          row.status,
+          objective.minima.length === 0 ? 'no minimum' : progress?.arrivedAt != null ? `step ${progress.arrivedAt}` : run ? 'not yet' : '—',
+          formatDistance(progress?.bestSoFar ?? null),
+          run && index >= 0 ? lossOf(objective, run.points[index]).toPrecision(3) : '—',
+        ];
+        tr.append(element('th', { scope: 'row', textContent: cells[0] }), ...cells.slice(1).map((text) => element('td', { textContent: text })));
+        return tr;
+      }),
+    );
+  }
+
+  let frame = 0;
+  /** Coalesces a burst of input events (a slider drag) into one run per animation frame. */
+  function schedule(): void {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => void recompute());
+  }
+
+  async function recompute(): Promise<void> {
+    pending?.abort();
+    const controller = new AbortController();
+    pending = controller;
+    root.dataset.state = 'running';
+    history.replaceState(null, '', `?${settingsToQuery(settings)}`);
+    if (objective.id !== settings.objective) {
+      objective = objectiveById(settings.objective);
+      chart.destroy();
+      chart = new TrajectoryChart(canvas, [], { objective, start: settings.start, onPick });
+    }
+    caption.textContent = `${objective.name}: ${objective.formula}. ${objective.minima.length ? `Minimum f* = ${objective.minValue} at ${objective.minima.map(([x, y]) => `(${x}, ${y})`).join(', ')}.` : 'No minimum: it falls away forever along y.'}`;
+    const shown = [...settings.shown];
+    const requests = shown.map((id) => ({ kind: 'custom', optimizer: id, options: { ...settings.options[id] }, objective: objective.id, start: [...settings.start], nSteps: settings.nSteps }) as CustomRun);
+    let outcomes: LearnerOutcome[];
+    try {
+      outcomes = await runLearnerBatch(requests, controller.signal);
+    } catch {
+      return; // superseded by a newer setting
+    }
+    runs = [];
+    rows = new Map();
+    outcomes.forEach((outcome, k) => {
+      const id = shown[k];
+      if (outcome.status !== 'ran') {
+        rows.set(id, outcomeRow(outcome, null));
+        return;
+      }
+      const part = drawablePart(outcome, objective);
+      rows.set(id, outcomeRow(outcome, part.divergedAt));
+      if (part.points.length > 0) {
+        runs.push({ label: `Your ${NAMES[id]}`, color: OPTIMIZER_COLORS[id].learner, points: part.points, steps: part.steps, states: part.states, kind: 'learner', rank: ORDER.indexOf(id) });
+      }
+    });
+    chart.replace(runs.map((run) => ({ ...run, kind: 'run' as const })), settings.start);
+    loss.replace(runs.map((run) => ({ label: run.label, points: run.points, steps: run.steps, color: run.color, dashed: false })), objective);
+    surface.show(objective, runs);
+    scrubber.setLength(settings.nSteps);
+    renderSummary(scrubber.step);
+    root.dataset.revision = String(++revision);
+    root.dataset.state = 'ready';
+  }
+
+  syncControls();
+  void recompute();
+}

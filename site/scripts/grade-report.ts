@@ -1,0 +1,61 @@
+// Reads the learner's last grade run (.grade/last-report.json, written by `npm run grade`) for the course index:
+// one status per exercise and the exercise to do next. A missing or unreadable report means "not graded yet".
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const GRADE_REPORT_PATH = join('.grade', 'last-report.json');
+
+export type GradeStatus = 'pass' | 'fail' | 'error' | 'timeout';
+
+export interface GradedExercise {
+  id: string;
+  status: GradeStatus;
+  score: number;
+  maxScore: number;
+  /** Tests that did not pass, with the grader's message. */
+  failing: { name: string; status: string; message: string }[];
+}
+
+export interface GradeReport {
+  score: number;
+  maxScore: number;
+  exercises: Map<string, GradedExercise>;
+}
+
+const STATUSES = new Set<string>(['pass', 'fail', 'error', 'timeout']);
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const numberOr = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
+
+/** Parses the grader's `--format json` shape; anything that does not fit is dropped rather than trusted. */
+export function parseGradeReport(json: string): GradeReport | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (!isRecord(data) || !Array.isArray(data.exercises)) return null;
+  const exercises = new Map<string, GradedExercise>();
+  for (const entry of data.exercises) {
+    if (!isRecord(entry) || typeof entry.id !== 'string' || typeof entry.status !== 'string' || !STATUSES.has(entry.status)) continue;
+    const tests = Array.isArray(entry.tests) ? entry.tests.filter(isRecord) : [];
+    exercises.set(entry.id, {
+      id: entry.id,
+      status: entry.status as GradeStatus,
+      score: numberOr(entry.score, 0),
+      maxScore: numberOr(entry.maxScore, 0),
+      failing: tests
+        .filter((test) => test.status !== 'pass')
+        .map((test) => ({ name: String(test.name ?? ''), status: String(test.status ?? ''), message: String(test.message ?? '') })),
+    });
+  }
+  return { score: numberOr(data.score, 0), maxScore: numberOr(data.maxScore, 0), exercises };
+}
+
+/** The report under `root`, or null when the learner has not graded yet (or the file is half-written). */
+export function readGradeReport(root: string): GradeReport | null {
+  const path = join(root, GRADE_REPORT_PATH);
+  if (!existsSync(path)) return null;
+  return parseGradeReport(readFileSync(path, 'utf8'));
+}

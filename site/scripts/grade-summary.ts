@@ -1,0 +1,54 @@
+// Turns the learner's last grade report into what the course index shows: a badge per exercise and the
+// exercise to do next, in info.toml order.
+import type { GradeReport, GradeStatus } from './grade-report.js';
+
+export interface ExerciseBadge {
+  tone: 'ok' | 'warn' | 'error' | 'todo';
+  label: string;
+  /** The first failing test's message, as a tooltip: enough to know where to look. */
+  detail: string;
+}
+
+export interface GradeSummary {
+  graded: boolean;
+  score: number;
+  maxScore: number;
+  next: { id: string; title: string; href: string; reason: string } | null;
+  badges: Map<string, ExerciseBadge>;
+}
+
+const LABELS: Record<GradeStatus, ExerciseBadge['tone']> = { pass: 'ok', fail: 'warn', error: 'error', timeout: 'error' };
+const WORDS: Record<GradeStatus, string> = { pass: 'passed', fail: 'failing', error: 'error', timeout: 'timed out' };
+
+interface ExerciseRef {
+  id: string;
+  title: string;
+  href: string;
+  bonus: boolean;
+}
+
+export function summarizeGrades(report: GradeReport | null, exercises: readonly ExerciseRef[]): GradeSummary {
+  const badges = new Map<string, ExerciseBadge>();
+  if (!report) return { graded: false, score: 0, maxScore: 0, next: null, badges };
+  for (const exercise of exercises) {
+    const result = report.exercises.get(exercise.id);
+    if (!result) {
+      badges.set(exercise.id, { tone: 'todo', label: 'not graded', detail: `run npm run grade ${exercise.id}` });
+      continue;
+    }
+    const failing = result.failing[0];
+    const notYet = failing?.message.includes('not implemented yet') ?? false;
+    badges.set(exercise.id, {
+      tone: notYet ? 'todo' : LABELS[result.status],
+      label: notYet ? 'to do' : WORDS[result.status],
+      detail: failing ? `${failing.name}: ${failing.message}` : `${result.score} / ${result.maxScore}`,
+    });
+  }
+  // Next: the first core exercise not passed; bonus exercises only once the core track passes.
+  const unpassed = (bonus: boolean) => exercises.find((exercise) => exercise.bonus === bonus && report.exercises.get(exercise.id)?.status !== 'pass');
+  const nextExercise = unpassed(false) ?? unpassed(true);
+  const next = nextExercise
+    ? { id: nextExercise.id, title: nextExercise.title, href: nextExercise.href, reason: badges.get(nextExercise.id)?.detail ?? '' }
+    : null;
+  return { graded: true, score: report.score, maxScore: report.maxScore, next, badges };
+}

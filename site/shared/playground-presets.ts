@@ -1,0 +1,74 @@
+// Ready-made playground settings: the workshop's demo runs and a few that show one idea each.
+import { DEMO_RUNS, DEMO_STEPS, type OptimizerId, type OptionsByOptimizer, type Point } from './demo-runs.js';
+import type { ObjectiveId } from './objectives.js';
+
+export interface PlaygroundSettings {
+  objective: ObjectiveId;
+  start: Point;
+  nSteps: number;
+  options: OptionsByOptimizer;
+  /** Optimizers whose runs are drawn. */
+  shown: OptimizerId[];
+}
+
+const demoOptions = Object.fromEntries(DEMO_RUNS.map((run) => [run.id, { ...run.options }])) as unknown as OptionsByOptimizer;
+const ALL: OptimizerId[] = ['sgd', 'momentum', 'rmsprop', 'adam'];
+
+export interface Preset {
+  id: string;
+  label: string;
+  settings: PlaygroundSettings;
+}
+
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'workshop',
+    label: 'Workshop demo (banana, 100 steps)',
+    settings: { objective: 'banana', start: [-1, 2], nSteps: DEMO_STEPS, options: demoOptions, shown: ALL },
+  },
+  {
+    id: 'bowl',
+    label: 'Narrow bowl: momentum damps the zig-zag',
+    settings: {
+      objective: 'bowl',
+      start: [-2.5, 1.5],
+      nSteps: 60,
+      options: { ...demoOptions, sgd: { learningRate: 0.075 }, momentum: { learningRate: 0.075, momentum: 0.9 } },
+      shown: ['sgd', 'momentum'],
+    },
+  },
+  {
+    id: 'himmelblau',
+    label: 'Himmelblau: four minima, which one?',
+    settings: {
+      objective: 'himmelblau',
+      start: [0, 0],
+      nSteps: 150,
+      options: {
+        sgd: { learningRate: 0.01 },
+        momentum: { learningRate: 0.01, momentum: 0.9 },
+        rmsprop: { learningRate: 0.05, momentum: 0.9, epsilon: 1e-8 },
+        adam: { learningRate: 0.2, momentumGrad: 0.9, momentumGradSquared: 0.999, epsilon: 1e-8 },
+      },
+      shown: ALL,
+    },
+  },
+  {
+    id: 'saddle',
+    label: 'Saddle: who escapes?',
+    settings: {
+      objective: 'saddle',
+      start: [-1.5, 0.01],
+      nSteps: 80,
+      options: {
+        sgd: { learningRate: 0.05 },
+        momentum: { learningRate: 0.05, momentum: 0.9 },
+        rmsprop: { learningRate: 0.02, momentum: 0.9, epsilon: 1e-8 },
+        adam: { learningRate: 0.05, momentumGrad: 0.9, momentumGradSquared: 0.999, epsilon: 1e-8 },
+      },
+      shown: ALL,
+    },
+  },
+];
+
+export const DEFAULT_SETTINGS = PRESETS[0].settings;

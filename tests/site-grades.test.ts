@@ -1,0 +1,68 @@
+// The course index's grade status: the grader's JSON report parsed defensively and summarised as badges and
+// a "next" exercise, and the index rendered with and without a report.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseGradeReport } from '../site/scripts/grade-report.js';
+import { summarizeGrades } from '../site/scripts/grade-summary.js';
+import { renderPages } from '../site/scripts/render-pages.js';
+
+const EXERCISES = [
+  { id: 'sgd', title: 'SGD', href: 'sgd.html', bonus: false },
+  { id: 'rmsprop', title: 'RMSprop', href: 'rmsprop.html', bonus: true },
+  { id: 'momentum', title: 'Momentum', href: 'momentum.html', bonus: false },
+];
+
+const report = (exercises: unknown[]) => JSON.stringify({ score: 1, maxScore: 3, exercises });
+
+describe('grade report on the course index', () => {
+  it('says "not graded yet" when there is no report, or it is not the grader’s JSON', () => {
+    expect(summarizeGrades(null, EXERCISES).graded).toBe(false);
+    expect(parseGradeReport('{"score": 1')).toBeNull();
+    expect(parseGradeReport('[]')).toBeNull();
+  });
+
+  it('badges each exercise and points at the first core exercise not passed', () => {
+    const parsed = parseGradeReport(
+      report([
+        { id: 'sgd', status: 'pass', score: 1, maxScore: 1, tests: [{ name: 'a', status: 'pass', message: '' }] },
+        { id: 'momentum', status: 'fail', score: 0, maxScore: 1, tests: [{ name: 'matches torch', status: 'fail', message: 'off by 0.1' }] },
+        { id: 'rmsprop', status: 'error', score: 0, maxScore: 1, tests: [{ name: 'b', status: 'error', message: 'not implemented yet: RMSprop' }] },
+        { id: 'bogus', status: 'weird' },
+      ]),
+    );
+    const summary = summarizeGrades(parsed, EXERCISES);
+    expect(summary.graded).toBe(true);
+    expect(summary.badges.get('sgd')).toMatchObject({ tone: 'ok', label: 'passed' });
+    expect(summary.badges.get('momentum')).toMatchObject({ tone: 'warn', label: 'failing', detail: 'matches torch: off by 0.1' });
+    expect(summary.badges.get('rmsprop')).toMatchObject({ tone: 'todo', label: 'to do' });
+    // Momentum comes after the bonus RMSprop in the list, but the core track goes first.
+    expect(summary.next?.id).toBe('momentum');
+  });
+
+  it('has nothing next once everything passes', () => {
+    const all = parseGradeReport(report(EXERCISES.map((e) => ({ id: e.id, status: 'pass', score: 1, maxScore: 1, tests: [] }))));
+    expect(summarizeGrades(all, EXERCISES).next).toBeNull();
+  });
+});
+
+describe('course index rendered with a grade report', () => {
+  const ROOT = fileURLToPath(new URL('..', import.meta.url));
+  const index = (gradeReport: NonNullable<Parameters<typeof renderPages>[1]>['gradeReport']) =>
+    renderPages(ROOT, { gradeReport }).find((page) => page.name === 'index')!.html;
+
+  it('says how to get a status when the learner has not graded yet', () => {
+    const html = index(null);
+    expect(html).toContain('Not graded yet — run <code>npm run grade</code>');
+    expect(html).not.toContain('grade-badge');
+  });
+
+  it('badges every exercise and names the next one from the report', () => {
+    const html = index(parseGradeReport(report([{ id: 'sgd', status: 'pass', score: 1, maxScore: 1, tests: [] }])));
+    expect(html).toContain('grade-badge grade-badge--ok');
+    expect(html).toMatch(/Next: <a href="momentum\.html">/);
+  });
+
+  it('shows no grade block in a static build, which has no learner', () => {
+    expect(index(undefined)).not.toContain('grade-progress');
+  });
+});
