@@ -68,6 +68,20 @@ describe('unpacked in an empty folder', () => {
     expect(readFileSync(join(kit, 'exercises', 'optimizers', 'sgd.ts'), 'utf8')).toContain('not implemented yet');
   });
 
+  test('npm run update applies a new kit version without touching the learner’s exercise files', () => {
+    const next = join(work, 'next-version');
+    cpSync(kit, next, { recursive: true, filter: (path) => !path.includes('node_modules') });
+    writeFileSync(join(next, 'README.md'), '# The course, version 2\n');
+    writeFileSync(join(next, 'exercises', 'optimizers', 'momentum.ts'), '// a newer stub\n');
+    writeFileSync(join(kit, 'exercises', 'optimizers', 'momentum.ts'), '// my momentum, half done\n');
+    const updated = npm(kit, ['run', '--silent', 'update', '--', next]);
+    expect(updated.status, updated.stderr).toBe(0);
+    expect(updated.stdout).toMatch(/updated the course: 1 files replaced, 0 added, your \d+ exercise files kept as they are/);
+    expect(readFileSync(join(kit, 'README.md'), 'utf8')).toBe('# The course, version 2\n');
+    expect(readFileSync(join(kit, 'exercises', 'optimizers', 'momentum.ts'), 'utf8')).toBe('// my momentum, half done\n');
+    expect(npm(kit, ['run', '--silent', 'reset', 'momentum']).status).toBe(0); // the site below needs its class
+  });
+
   test('npm run build makes the site from the kit', () => {
     const built = npm(kit, ['run', '--silent', 'build', '--', '--out-dir', join(work, 'kit-site')]);
     expect(built.status, built.stderr).toBe(0);
