@@ -41,13 +41,14 @@ export async function watchAndGrade(options: WatchOptions): Promise<number> {
     console.log(`${clear}${show(report)}\n\n  ${progressLine(report)}\n  ${note}\n  watching ${target} (Ctrl-C to stop)`);
   };
 
-  for (const report of await grade(exercises)) latest.set(report.id, report);
-  render('graded everything');
-
   let pending = new Set<Exercise>();
   let savedAt = 0;
   let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
+  // Every grading waits for the one before: a save during the first full grading is graded right after it.
+  let running = (async () => {
+    for (const report of await grade(exercises)) latest.set(report.id, report);
+    render('graded everything');
+  })();
   const regrade = () => {
     const batch = [...pending];
     pending = new Set();
@@ -57,8 +58,10 @@ export async function watchAndGrade(options: WatchOptions): Promise<number> {
       render(`graded ${batch.map((e) => e.id).join(', ')} ${Date.now() - since} ms after your save`);
     });
   };
+  // Watching starts before the first grading, so no save is missed; learner files sit directly in their course
+  // folder, so a plain (not recursive) watch is enough, and it is in place as soon as it returns.
   for (const course of new Set(exercises.map((e) => e.course))) {
-    watch(join(target, course), { recursive: true }, (_event, file) => {
+    watch(join(target, course), (_event, file) => {
       if (!file || !/\.(ts|mts|js)$/.test(file)) return;
       for (const exercise of affectedExercises(exercises, course, basename(file))) pending.add(exercise);
       savedAt ||= Date.now();
