@@ -54,7 +54,7 @@ const ratio = median(samples.get(benchmarks[1]!.name)!) / median(samples.get(ben
 console.log(`\nlaunch.mjs vs tsx's loader for everything: ${ratio.toFixed(2)}× faster (medians, same run)`);
 
 // In-process measurements that need the kit's modules loaded run as their own scripts.
-for (const script of ['bench/stubs-scaling.ts', 'bench/watch-latency.ts', 'bench/class-batch.ts']) {
+for (const script of ['bench/stubs-scaling.ts', 'bench/watch-latency.ts', 'bench/class-batch.ts', 'bench/site-perf.ts']) {
   console.log('');
   const result = spawnSync('node', ['scripts/launch.mjs', script], { cwd: root, stdio: 'inherit', env: { ...process.env, BENCH_RUNS: String(RUNS) } });
   if (result.status !== 0) process.exitCode = 1;

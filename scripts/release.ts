@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { zipSync } from 'fflate';
 import { loadCourses, type Course } from '../grader/course/course-metadata.js';
 import { runReferences } from '../site/scripts/reference-runs.js';
+import { runSearchHeatmap } from '../site/scripts/search-heatmap-runs.js';
 import { classroomWorkflow } from './release/classroom-workflow.js';
 import { RUN_AUTOGRADER, SETUP_SH } from './release/gradescope.js';
 import { inKit, KIT_SCRIPTS } from './release/kit-contents.js';
@@ -46,8 +47,9 @@ function layOutKit(kit: string, courses: Course[]): void {
   write(join(kit, 'package.json'), `${JSON.stringify({ ...pkg, scripts: KIT_SCRIPTS }, null, 2)}\n`);
   write(join(kit, 'README.md'), studentReadme(courses));
   write(join(kit, '.github', 'workflows', 'classroom.yml'), classroomWorkflow(courses));
-  // The charts' reference runs as numbers, and each exercise's starting files for `npm run reset`.
+  // The charts' reference runs and the search heatmap as numbers, and each exercise's starting files for reset.
   write(join(kit, 'site', 'data', 'reference-trajectories.json'), `${JSON.stringify(runReferences())}\n`);
+  write(join(kit, 'site', 'data', 'search-heatmap.json'), `${JSON.stringify(runSearchHeatmap())}\n`);
   for (const course of courses) {
     for (const file of course.exercises.flatMap((e) => e.files)) cpSync(join(root, 'exercises', course.id, file), join(kit, 'grader', 'pristine', course.id, file));
   }

@@ -246,6 +246,29 @@ describe('course site pages in Chromium', () => {
     }
   });
 
+  it('draws the hyperparameter-search heatmap, with a colour legend, and says the stub searches are not implemented', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${baseUrl}hyperparameter-search.html`);
+      await page.waitForSelector('figure[data-heatmap][data-state="ready"]', { timeout: 15_000 });
+      // Viridis ends: bright yellow (few steps) and dark purple (many), plus the neutral grey of "never".
+      const pixels = await chartPixels(page, [rgb('#d4d4d8'), [253, 231, 37], [68, 1, 84]], 'figure[data-heatmap] canvas');
+      expect(pixels.width).toBeGreaterThan(200);
+      expect(pixels.painted / (pixels.width * pixels.height)).toBeGreaterThan(0.5);
+      expect(pixels.matches[0], 'grey cells: never within 3000 steps').toBeGreaterThan(5000);
+      expect(pixels.matches[1] + pixels.matches[2], 'coloured cells').toBeGreaterThan(500);
+      expect(await page.locator('.search-legend__bar').count()).toBe(1);
+      expect(await page.locator('.search-table td').count()).toBe(24 * 24);
+      const notes = await page.locator('figure[data-heatmap] .run-status__item').allTextContents();
+      expect(notes).toHaveLength(2);
+      for (const note of notes) expect(note).toContain('not implemented yet');
+      expect(await page.getAttribute('figure[data-heatmap]', 'data-markers')).toBe('0');
+      await page.locator('figure[data-heatmap]').screenshot({ path: join(SCREENSHOTS, 'hyperparameter-search-heatmap.png') });
+    } finally {
+      await page.close();
+    }
+  });
+
   it.each([
     ['momentum', 'figure[data-chart][data-state="ready"]'],
     ['playground', '[data-playground][data-state="ready"]'],
@@ -400,6 +423,26 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       const summary = await summaryOf(page);
       expect(summary).toMatch(/diverged at step \d+/);
       expect(summary).toContain('smaller learning rate');
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('draws the learner’s grid and random searches and their best trials on the hyperparameter-search heatmap', async () => {
+    const { page, problems } = await openPage('hyperparameter-search.html');
+    try {
+      await page.waitForSelector('figure[data-heatmap][data-state="ready"]', { timeout: 15_000 });
+      // 25 grid trials + their best, 25 random trials + their best.
+      expect(await page.getAttribute('figure[data-heatmap]', 'data-markers')).toBe('52');
+      const notes = await page.locator('figure[data-heatmap] .run-status__item').allTextContents();
+      expect(notes).toHaveLength(2);
+      for (const note of notes) expect(note).toMatch(/25 trials.*best: α = /);
+      // Markers on top: pixels of the random search's pink and of the best trials' orange.
+      const pixels = await chartPixels(page, [rgb('#f472b6'), rgb('#f97316')], 'figure[data-heatmap] canvas');
+      expect(pixels.matches[0], 'random-search markers').toBeGreaterThan(200);
+      expect(pixels.matches[1], 'best-trial markers').toBeGreaterThan(100);
+      await page.locator('figure[data-heatmap]').screenshot({ path: join(SCREENSHOTS, 'hyperparameter-search-solved.png') });
       expect(problems).toEqual([]);
     } finally {
       await page.close();

@@ -10,7 +10,7 @@ import { lossOf, LossChart } from './loss-chart.js';
 import { OPTIMIZER_COLORS } from './optimizer-colors.js';
 import { settingsFromQuery, settingsToQuery } from './playground-url.js';
 import { runProgress } from './run-summary.js';
-import { runLearnerBatch } from './run-learner.js';
+import { learnerRunner } from './run-learner.js';
 import { sliderField, type SliderField } from './slider-field.js';
 import { mountStepScrubber } from './step-scrubber.js';
 import { SurfaceView } from './surface-view.js';
@@ -203,6 +203,8 @@ export function mountPlayground(root: HTMLElement): void {
     );
   }
 
+  // One worker kept loaded between reruns: starting one per input cost more than the runs themselves.
+  const runBatch = learnerRunner();
   let frame = 0;
   /** Coalesces a burst of input events (a slider drag) into one run per animation frame. */
   function schedule(): void {
@@ -226,7 +228,7 @@ export function mountPlayground(root: HTMLElement): void {
     const requests = shown.map((id) => ({ kind: 'custom', optimizer: id, options: { ...settings.options[id] }, objective: objective.id, start: [...settings.start], nSteps: settings.nSteps }) as CustomRun);
     let outcomes: LearnerOutcome[];
     try {
-      outcomes = await runLearnerBatch(requests, controller.signal);
+      outcomes = await runBatch(requests, controller.signal);
     } catch {
       return; // superseded by a newer setting
     }

@@ -44,3 +44,87 @@ export async function runLearner(request: LearnerRequest): Promise<LearnerOutcom
   const [outcome] = await runLearnerBatch([request]);
   return outcome;
 }
+
+/**
+ * Like runLearnerBatch, but keeps one worker loaded between batches (the playground reruns on every input, and
+ * starting a worker and loading the learner's modules each time costs more than the runs). The worker is
+ * replaced after a batch that failed, timed out or was dropped, so an endless loop still cannot keep it.
+ */
+export function learnerRunner(): (requests: LearnerRequest[], signal?: AbortSignal) => Promise<LearnerOutcome[]> {
+  let current: { worker: Worker; ready: Promise<string | null> } | null = null;
+  const start = (): { worker: Worker; ready: Promise<string | null> } => {
+    const worker = new Worker(new URL('./learner-worker.ts', import.meta.url), { type: 'module', name: 'learner-code' });
+    const ready = new Promise<string | null>((resolve) => {
+      const timer = setTimeout(() => resolve(`your code did not load within ${LOAD_LIMIT_MS / 1000} s`), LOAD_LIMIT_MS);
+      const onMessage = (event: MessageEvent): void => {
+        if (event.data !== WORKER_READY) return;
+        clearTimeout(timer);
+        worker.removeEventListener('message', onMessage);
+        worker.removeEventListener('error', onError);
+        resolve(null);
+      };
+      // Fired when a learner module fails to load or throws at import time.
+      const onError = (event: ErrorEvent): void => {
+        event.preventDefault();
+        clearTimeout(timer);
+        resolve(event.message || 'your code could not be loaded (see the browser console)');
+      };
+      worker.addEventListener('message', onMessage);
+      worker.addEventListener('error', onError);
+    });
+    return { worker, ready };
+  };
+  return (requests, signal) =>
+    new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      current ??= start();
+      const mine = current;
+      const all = (outcome: LearnerOutcome): LearnerOutcome[] => requests.map(() => outcome);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let done = false;
+      const cleanup = (): void => {
+        done = true;
+        clearTimeout(timer);
+        mine.worker.removeEventListener('message', onMessage);
+        mine.worker.removeEventListener('error', onError);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const discard = (): void => {
+        if (current === mine) current = null;
+        mine.worker.terminate();
+      };
+      const onMessage = (event: MessageEvent<LearnerOutcome[] | typeof WORKER_READY>): void => {
+        if (event.data === WORKER_READY) return;
+        cleanup();
+        resolve(event.data);
+      };
+      const onError = (event: ErrorEvent): void => {
+        event.preventDefault();
+        cleanup();
+        discard();
+        resolve(all({ status: 'failed', message: event.message || 'your code failed (see the browser console)' }));
+      };
+      const onAbort = (): void => {
+        cleanup();
+        discard();
+        reject(signal!.reason);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      void mine.ready.then((failure) => {
+        if (done) return;
+        if (failure !== null) {
+          cleanup();
+          discard();
+          return resolve(all({ status: 'failed', message: failure }));
+        }
+        mine.worker.addEventListener('message', onMessage);
+        mine.worker.addEventListener('error', onError);
+        timer = setTimeout(() => {
+          cleanup();
+          discard();
+          resolve(all({ status: 'timed-out', afterMs: RUN_LIMIT_MS }));
+        }, RUN_LIMIT_MS);
+        mine.worker.postMessage(requests);
+      });
+    });
+}

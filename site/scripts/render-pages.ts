@@ -11,6 +11,7 @@ import { solutionSnippets } from '../../scripts/stubs/generate-stubs.js';
 import { readGradeReport, type GradeReport } from './grade-report.js';
 import { summarizeGrades } from './grade-summary.js';
 import { highlightTypeScript } from './highlight-code.js';
+import { HEATMAP_SIZE, MAX_STEPS, SEARCH_BUDGET, SEARCH_SEED } from '../shared/search-heatmap.js';
 
 /** The course this site presents. */
 export const COURSE_ID = 'optimizers';
@@ -75,6 +76,21 @@ function chartFor(exercise: Exercise): ChartPanel | null {
     };
   }
   return null;
+}
+
+interface HeatmapPanel {
+  heading: string;
+  label: string;
+  caption: string;
+}
+
+function heatmapFor(exercise: Exercise): HeatmapPanel | null {
+  if (exercise.id !== 'hyperparameter-search') return null;
+  return {
+    heading: 'Where your searches looked',
+    label: 'Heatmap of the steps the reference Momentum needs over learning rate (log scale) and momentum, with the trials of your grid and random searches on top',
+    caption: `Background: the steps the reference Momentum needs from (−1, 2) to come within 0.01 of (1, 1), on a ${HEATMAP_SIZE} × ${HEATMAP_SIZE} grid over α ∈ [0.001, 0.01] (log scale) and μ ∈ [0.5, 0.98]; grey: never within ${MAX_STEPS.toLocaleString('en')} steps. On top: your gridSearch() and randomSearch() (mulberry32, seed ${SEARCH_SEED}) with a budget of ${SEARCH_BUDGET}, run in this browser tab with your own Momentum; the larger orange markers are their bestTrial().`,
+  };
 }
 
 function loadTemplates(templatesDir: string): (name: string) => Handlebars.TemplateDelegate {
@@ -229,6 +245,7 @@ export function renderPages(root: string, options: RenderOptions = {}): Rendered
           .filter((snippet) => snippet.exercise === exercise.id)
           .map((snippet) => ({ path: snippet.file, html: highlightTypeScript(snippet.code) })),
         chart: chartFor(exercise),
+        heatmap: heatmapFor(exercise),
         previous: index === 0 ? conceptsLink : link(exercises[index - 1]),
         next: link(exercises[index + 1]),
       }),

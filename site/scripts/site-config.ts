@@ -8,6 +8,7 @@ import { reloadOnExerciseChange } from './exercise-reload-plugin.js';
 import type { ModuleRecorder } from './module-recorder-plugin.js';
 import { dropOrphanSourcemaps } from './orphan-sourcemaps-plugin.js';
 import { referenceData } from './reference-data-plugin.js';
+import { searchHeatmapData } from './search-heatmap-plugin.js';
 import { COURSE_ID } from './render-pages.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -38,6 +39,7 @@ export function siteConfig(options: SiteConfigOptions = {}): InlineConfig {
     plugins: [
       coursePages(REPO_ROOT, SITE_ROOT, { instructor: options.instructor }),
       referenceData(),
+      searchHeatmapData(),
       reloadOnExerciseChange(join(REPO_ROOT, 'exercises', COURSE_ID)),
       dropOrphanSourcemaps(),
       ...recorded,

@@ -1,0 +1,198 @@
+// The course site's speed in headless Chromium, from a build of a temporary kit copy whose exercises/ hold the
+// solutions (so every optimizer and search runs): (a) playground input-to-repaint latency with 4 optimizers ×
+// 1,000 steps, measured inside the page; (b) first chart painted after navigation on localhost; (c) gzipped
+// JavaScript an exercise page loads. Prints medians and 95th percentiles against the goals.
+// usage: node scripts/launch.mjs bench/site-perf.ts
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '..');
+const INPUTS = 50;
+/** Steps per playground run: 1,000 by default, as in the goal. */
+const PLAYGROUND_STEPS = Number(process.env.BENCH_PLAYGROUND_STEPS ?? 1000);
+const WARMUP = 5;
+const LOADS = Number(process.env.BENCH_RUNS ?? 7) + 2;
+const GOALS = { inputMs: 16, firstChartMs: 500, gzipKB: 150 };
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.woff2': 'font/woff2', '.map': 'application/json' };
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  // Nearest rank: the value at or below which q of the samples lie.
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+async function buildSolvedSite(): Promise<{ kit: string; outDir: string }> {
+  const kit = mkdtempSync(join(tmpdir(), 'site-perf-kit-'));
+  for (const dir of ['courses', 'grader', 'scripts', 'site', 'solutions', 'exercises']) {
+    cpSync(join(root, dir), join(kit, dir), { recursive: true, filter: (source) => !/[\\/]site[\\/]dist(-instructor)?([\\/]|$)/.test(source) });
+  }
+  cpSync(join(root, 'solutions', 'optimizers'), join(kit, 'exercises', 'optimizers'), { recursive: true });
+  for (const file of ['package.json', 'tsconfig.json']) cpSync(join(root, file), join(kit, file));
+  symlinkSync(join(root, 'node_modules'), join(kit, 'node_modules'), 'dir');
+  const outDir = join(kit, 'out');
+  await promisify(execFile)(join(root, 'node_modules', '.bin', 'tsx'), ['site/scripts/build.ts', '--out-dir', outDir], { cwd: kit, timeout: 120_000 });
+  return { kit, outDir };
+}
+
+function serve(dir: string): Promise<{ close(): void; url: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const file = normalize(join(dir, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(dir + sep)) return void res.writeHead(404).end();
+    try {
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => done({ close: () => server.close(), url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` })),
+  );
+}
+
+const WORKER_PROBE = `
+  window.inWorker = [];
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', () => { window.answeredAt = performance.now(); });
+    }
+  };
+`;
+
+/** (a) From the slider's input event to the first animation frame after the chart's update, in the page's clock. */
+async function playgroundLatency(browser: Browser, url: string): Promise<{ latencies: number[]; inWorker: number[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  // Notes when the worker's answer arrives, to split each latency into worker time and page time.
+  await page.addInitScript(WORKER_PROBE);
+  await page.goto(`${url}playground.html?f=banana&x=-1&y=2&n=${PLAYGROUND_STEPS}&show=sgd,momentum,rmsprop,adam`);
+  await page.waitForSelector('[data-playground][data-state="ready"]', { timeout: 30_000 });
+  await page.evaluate(() => {
+    const w = window as unknown as { latencies: number[]; inputAt: number };
+    w.latencies = [];
+    w.inputAt = 0;
+    document.addEventListener('input', () => (w.inputAt = performance.now()), { capture: true });
+    const host = document.querySelector<HTMLElement>('[data-playground]')!;
+    // data-revision changes right after the chart, loss chart, 3-D view and summary were updated.
+    new MutationObserver(() =>
+      requestAnimationFrame(() => {
+        w.latencies.push(performance.now() - w.inputAt);
+        (window as unknown as { inWorker: number[] }).inWorker.push((window as unknown as { answeredAt: number }).answeredAt - w.inputAt);
+      }),
+    ).observe(host, { attributes: true, attributeFilter: ['data-revision'] });
+  });
+  await page.focus('#playground-momentum-learningRate');
+  for (let press = 0; press < WARMUP + INPUTS; press++) {
+    const seen = await page.evaluate(() => (window as unknown as { latencies: number[] }).latencies.length);
+    await page.keyboard.press(press % 2 ? 'ArrowLeft' : 'ArrowRight');
+    await page.waitForFunction((n) => (window as unknown as { latencies: number[] }).latencies.length > n, seen, { timeout: 10_000 });
+  }
+  const { latencies, inWorker } = await page.evaluate(() => {
+    const w = window as unknown as { latencies: number[]; inWorker: number[] };
+    return { latencies: w.latencies, inWorker: w.inWorker };
+  });
+  await page.close();
+  return { latencies: latencies.slice(WARMUP), inWorker: inWorker.slice(WARMUP) };
+}
+
+// Polls every frame until the chart's canvas has paint at its centre; starts once parsing is done (a frame callback
+// asked for before the document exists is dropped), which is before the deferred module scripts draw anything.
+const FIRST_CHART_PROBE = `
+  const check = () => {
+    const canvas = document.querySelector('figure[data-chart] canvas, figure[data-heatmap] canvas');
+    if (canvas && canvas.width > 0) {
+      const pixel = canvas.getContext('2d').getImageData(Math.floor(canvas.width / 2), Math.floor(canvas.height / 2), 1, 1).data;
+      if (pixel[3] > 0) { window.firstChart = performance.now(); return; }
+    }
+    requestAnimationFrame(check);
+  };
+  document.addEventListener('readystatechange', () => document.readyState === 'interactive' && requestAnimationFrame(check));
+`;
+
+/** (b) Navigation start to the first frame where the chart's canvas has paint, each load in a fresh context (cold cache). */
+async function firstChart(browser: Browser, url: string, path: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let load = 0; load < LOADS; load++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // As a string: tsx would wrap a named function in a helper (__name) the page does not have.
+    await context.addInitScript(FIRST_CHART_PROBE);
+    const page = await context.newPage();
+    await page.goto(`${url}${path}`);
+    const handle = await page.waitForFunction(() => (window as unknown as { firstChart?: number }).firstChart, undefined, { timeout: 15_000 });
+    times.push(Number(await handle.jsonValue()));
+    await context.close();
+  }
+  return times.slice(1); // the first load also warms the server's file cache
+}
+
+/** (c) Every JavaScript file the page and its workers load, each gzipped (level 9) as a server would send it. */
+async function gzippedScripts(browser: Browser, url: string, outDir: string, path: string, ready: string): Promise<{ files: number; raw: number; gzip: number }> {
+  const page = await browser.newPage();
+  const paths = new Set<string>();
+  // Every .js URL the page or its workers requested; sizes come from the built files (a worker's response body
+  // may be gone by the time it is asked for).
+  const record = (request: import('playwright-core').Request): void => {
+    const pathname = new URL(request.url()).pathname;
+    if (pathname.endsWith('.js')) paths.add(pathname);
+  };
+  page.context().on('request', record);
+  await page.goto(`${url}${path}`);
+  await page.waitForSelector(ready, { timeout: 30_000 });
+  await page.waitForTimeout(300);
+  page.context().off('request', record);
+  await page.close();
+  const files = [...paths].map((pathname) => readFileSync(join(outDir, decodeURIComponent(pathname))));
+  return { files: files.length, raw: files.reduce((s, b) => s + b.length, 0) / 1024, gzip: files.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0) / 1024 };
+}
+
+const site = await buildSolvedSite();
+const server = await serve(site.outDir);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+try {
+  const latency = await playgroundLatency(browser, server.url);
+  const loads = { momentum: await firstChart(browser, server.url, 'momentum.html'), search: await firstChart(browser, server.url, 'hyperparameter-search.html') };
+  const sizes = [
+    ['momentum.html', 'figure[data-chart][data-state="ready"]'],
+    ['hyperparameter-search.html', 'figure[data-heatmap][data-state="ready"]'],
+    ['playground.html', '[data-playground][data-state="ready"]'],
+  ] as const;
+
+  const verdict = (value: number, goal: number): string => (value <= goal ? 'met' : 'NOT met');
+  console.log('course site in headless Chromium (solutions-as-exercises build, localhost)\n');
+  console.log(`${'measure'.padEnd(60)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)}  goal`);
+  const row = (name: string, values: number[], goal: number | null, unit: string): void =>
+    console.log(
+      `${name.padEnd(60)} ${median(values).toFixed(1).padStart(8)} ${quantile(values, 0.95).toFixed(1).padStart(8)} ${Math.max(...values).toFixed(1).padStart(8)}  ${goal === null ? '' : `p95 ≤ ${goal} ${unit}: ${verdict(quantile(values, 0.95), goal)}`}`,
+    );
+  row(`(a) playground input → repaint, ms (${latency.latencies.length} inputs, 4 × ${PLAYGROUND_STEPS} steps)`, latency.latencies, GOALS.inputMs, 'ms');
+  row('    of which input → worker answer, ms', latency.inWorker, null, 'ms');
+  row('    of which worker answer → repaint (page), ms', latency.latencies.map((value, k) => value - latency.inWorker[k]!), null, 'ms');
+  const medianRow = (name: string, values: number[]): void =>
+    console.log(
+      `${name.padEnd(60)} ${median(values).toFixed(1).padStart(8)} ${quantile(values, 0.95).toFixed(1).padStart(8)} ${Math.max(...values).toFixed(1).padStart(8)}  median ≤ ${GOALS.firstChartMs} ms: ${verdict(median(values), GOALS.firstChartMs)}`,
+    );
+  medianRow(`(b) first chart, momentum.html, ms (${loads.momentum.length} loads)`, loads.momentum);
+  medianRow(`(b) first chart, hyperparameter-search.html, ms`, loads.search);
+  for (const [path, ready] of sizes) {
+    const size = await gzippedScripts(browser, server.url, site.outDir, path, ready);
+    console.log(`${`(c) gzip JS, ${path} (${size.files} files, ${size.raw.toFixed(0)} KB raw), KB`.padEnd(60)} ${size.gzip.toFixed(1).padStart(8)} ${''.padStart(8)} ${''.padStart(8)}  ≤ ${GOALS.gzipKB} KB: ${verdict(size.gzip, GOALS.gzipKB)}`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(site.kit, { recursive: true, force: true });
+}
