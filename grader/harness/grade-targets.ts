@@ -35,11 +35,6 @@ export function forEachTarget(body: (target: GradeTarget) => void): void {
   }
 }
 
-/** Where a learner file lives, as the learner would name it. */
-export function learnerPath(target: GradeTarget, course: string, file: string): string {
-  return join(target.shownAs, course, file);
-}
-
 /**
  * The instructor's reference export from solutions/, or undefined where solutions/ is absent (a student kit).
  * Only for checks that must not trust the learner's code; never shipped with a kit.

@@ -1,14 +1,11 @@
 // One sandboxed run of a learner's files for a suite: bundle them, run the suite's jobs, and turn whatever
 // happened (a build error, a timeout, process.exit, a throw) into the plain-language message a test reports.
 import { TIME_LIMIT_SECONDS } from './limits.js';
-import { learnerPath, type GradeTarget } from './grade-targets.js';
-import { bundleLearner, LearnerBuildError } from '../sandbox/bundle-learner.js';
-import { openSandbox, type SandboxOutcome } from '../sandbox/run-sandboxed.js';
-import { runThroughBroker } from '../sandbox/sandbox-broker.js';
+import type { GradeTarget } from './grade-targets.js';
+import type { SandboxOutcome } from '../sandbox/run-sandboxed.js';
+import { runThroughBroker } from '../sandbox/broker-client.js';
 import { inject } from 'vitest';
 import type { Job, JobResult, LearnerFailure } from '../sandbox/sandbox-protocol.js';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
 /** A failure to pass on as the test's message; the grade report reads its status from the prefix. */
 export class SessionProblem extends Error {}
@@ -23,28 +20,6 @@ export const TIMEOUT_PREFIX = 'timed out:';
 
 /** Why an optional file could not take part (missing, or not compiling), by file name. */
 export type Unavailable = Record<string, string>;
-
-async function bundleAll(target: GradeTarget, course: string, files: string[]): Promise<{ modules: Record<string, string>; unavailable: Unavailable }> {
-  const modules: Record<string, string> = {};
-  const unavailable: Unavailable = {};
-  await Promise.all(
-    files.map(async (file) => {
-      const full = join(target.dir, course, file);
-      const shown = learnerPath(target, course, file);
-      if (!existsSync(full)) {
-        unavailable[file] = `${shown} is missing: restore it (git checkout ${shown}) or create it`;
-        return;
-      }
-      try {
-        modules[file] = await bundleLearner(full, target.dir, target.shownAs);
-      } catch (error) {
-        if (!(error instanceof LearnerBuildError)) throw error;
-        unavailable[file] = `${shown} could not be loaded: ${error.message}`;
-      }
-    }),
-  );
-  return { modules, unavailable };
-}
 
 /**
  * Runs `jobs` on the learner's `files`. A missing or non-compiling file fails the session, unless it is in
@@ -70,18 +45,13 @@ async function limit<T>(work: () => Promise<T>): Promise<T> {
 }
 
 async function runSessionNow(target: GradeTarget, course: string, files: string[], jobs: Job[], optional: string[]): Promise<Session & { unavailable: Unavailable }> {
-  // The grading process lends a sandbox that booted ahead of time; run directly by vitest, open one here.
+  const request = { dir: target.dir, shownAs: target.shownAs, course, required: files, optional, jobs, timeLimitMs: TIME_LIMIT_SECONDS * 1000 };
+  // The grading process's broker bundles and runs on a sandbox booted ahead of time; run directly by vitest,
+  // this worker does it itself.
   const broker = inject('sandboxBroker');
-  const sandbox = broker ? undefined : openSandbox();
-  const { modules, unavailable } = await bundleAll(target, course, [...files, ...optional]);
-  const missing = files.find((file) => unavailable[file]);
-  if (missing) {
-    await (await sandbox)?.dispose();
-    throw new SessionProblem(unavailable[missing]!);
-  }
-  const request = { modules, jobs };
-  const timeLimitMs = TIME_LIMIT_SECONDS * 1000;
-  const outcome = broker ? await runThroughBroker(broker, { request, timeLimitMs }) : await (await sandbox)!.run(request, timeLimitMs);
+  const response = broker ? await runThroughBroker(broker, request) : await (await import('../sandbox/bundle-and-run.js')).bundleAndRun(request);
+  const { outcome, unavailable } = response;
+  if (!outcome) throw new SessionProblem(unavailable[files.find((file) => unavailable[file])!] ?? 'the learner files are unavailable');
   return {
     outcome,
     unavailable,

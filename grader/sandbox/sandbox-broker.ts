@@ -1,16 +1,13 @@
-// Keeps sandboxed processes started ahead of time in the grading process and lends one to each suite over a
-// local socket: Node.js boots while vitest is still starting, so no suite waits for a sandbox to boot.
+// Keeps sandboxed processes started ahead of time in the grading process and runs each suite's session there,
+// over a local socket: Node.js boots while vitest starts, and test workers never load esbuild.
 import { rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSandbox, type Sandbox, type SandboxOutcome } from './run-sandboxed.js';
-import { decodeNumbers, encodeNumbers, type SandboxRequest } from './sandbox-protocol.js';
+import { bundleAndRun, type SessionRequest } from './bundle-and-run.js';
+import { openSandbox, type Sandbox } from './run-sandboxed.js';
+import { decodeNumbers, encodeNumbers } from './sandbox-protocol.js';
 
-export interface BrokerRequest {
-  request: SandboxRequest;
-  timeLimitMs: number;
-}
 
 export interface Broker {
   socketPath: string;
@@ -38,9 +35,9 @@ export async function startBroker(spares: number): Promise<Broker> {
       input += chunk;
       const newline = input.indexOf('\n');
       if (newline === -1) return;
-      const { request, timeLimitMs } = JSON.parse(input.slice(0, newline)) as BrokerRequest;
-      const outcome = await (await take()).run(request, timeLimitMs);
-      socket.end(`${JSON.stringify(outcome, encodeNumbers)}\n`);
+      const request = JSON.parse(input.slice(0, newline), decodeNumbers) as SessionRequest;
+      const response = await bundleAndRun(request, take());
+      socket.end(`${JSON.stringify(response, encodeNumbers)}\n`);
     });
     socket.on('error', () => {});
   };
@@ -54,25 +51,4 @@ export async function startBroker(spares: number): Promise<Broker> {
       await Promise.all(ready.splice(0).map(async (sandbox) => (await sandbox).dispose()));
     },
   };
-}
-
-/** Asks the broker at `socketPath` to run a request. */
-export function runThroughBroker(socketPath: string, brokerRequest: BrokerRequest): Promise<SandboxOutcome> {
-  return new Promise((resolve, reject) => {
-    import('node:net').then(({ connect }) => {
-      const socket = connect(socketPath);
-      let output = '';
-      socket.setEncoding('utf8');
-      socket.on('data', (chunk: string) => (output += chunk));
-      socket.on('end', () => {
-        try {
-          resolve(JSON.parse(output, decodeNumbers) as SandboxOutcome);
-        } catch (error) {
-          reject(error);
-        }
-      });
-      socket.on('error', reject);
-      socket.write(`${JSON.stringify(brokerRequest, encodeNumbers)}\n`);
-    }, reject);
-  });
 }

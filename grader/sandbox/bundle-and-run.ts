@@ -1,0 +1,53 @@
+// A session's whole sandbox run: bundle the learner's files, then run the jobs on a sandbox. It runs in the
+// grading process's broker (so test workers never load esbuild) or, run directly by vitest, in the worker.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundleLearner, LearnerBuildError } from './bundle-learner.js';
+import { openSandbox, type Sandbox, type SandboxOutcome } from './run-sandboxed.js';
+import type { Job } from './sandbox-protocol.js';
+
+export interface SessionRequest {
+  /** The folder laid out like exercises/, and how to name it to the learner. */
+  dir: string;
+  shownAs: string;
+  course: string;
+  /** Files the session cannot do without, and files whose absence only fails the jobs that use them. */
+  required: string[];
+  optional: string[];
+  jobs: Job[];
+  timeLimitMs: number;
+}
+
+export interface SessionResponse {
+  /** Why a file could not take part (missing, or not compiling), by file name. */
+  unavailable: Record<string, string>;
+  /** Absent when a required file was unavailable: nothing ran. */
+  outcome?: SandboxOutcome;
+}
+
+export async function bundleAndRun(request: SessionRequest, sandbox: Promise<Sandbox> = openSandbox()): Promise<SessionResponse> {
+  const { dir, shownAs, course } = request;
+  const modules: Record<string, string> = {};
+  const unavailable: Record<string, string> = {};
+  await Promise.all(
+    [...request.required, ...request.optional].map(async (file) => {
+      const full = join(dir, course, file);
+      const shown = join(shownAs, course, file);
+      if (!existsSync(full)) {
+        unavailable[file] = `${shown} is missing: restore it (git checkout ${shown}) or create it`;
+        return;
+      }
+      try {
+        modules[file] = await bundleLearner(full, dir, shownAs);
+      } catch (error) {
+        if (!(error instanceof LearnerBuildError)) throw error;
+        unavailable[file] = `${shown} could not be loaded: ${error.message}`;
+      }
+    }),
+  );
+  if (request.required.some((file) => unavailable[file])) {
+    await (await sandbox).dispose();
+    return { unavailable };
+  }
+  return { unavailable, outcome: await (await sandbox).run({ modules, jobs: request.jobs }, request.timeLimitMs) };
+}
