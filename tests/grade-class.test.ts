@@ -1,6 +1,5 @@
 // Grading as an instructor meets it: a class folder of submissions (folders and zips, good, bad and broken),
 // official grading of learner-owned files only, and the Gradescope and JUnit formats.
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
