@@ -21,16 +21,8 @@ export interface ModuleOutcome {
 
 export class ResultCollector implements Reporter {
   readonly modules = new Map<string, ModuleOutcome>();
-  private onChange: () => void = () => {};
-
-  /** Called whenever a suite starts or ends, so a watchdog can react at once. */
-  subscribe(listener: () => void): void {
-    this.onChange = listener;
-  }
-
   onTestModuleStart(testModule: TestModule): void {
     this.modules.set(testModule.moduleId, { moduleId: testModule.moduleId, startedAt: Date.now(), tests: [] });
-    this.onChange();
   }
 
   onTestModuleEnd(testModule: TestModule): void {
@@ -44,6 +36,5 @@ export class ResultCollector implements Reporter {
       return { group, name: testCase.name, state: result.state, message: result.errors?.[0]?.message ?? '' };
     });
     this.modules.set(testModule.moduleId, outcome);
-    this.onChange();
   }
 }

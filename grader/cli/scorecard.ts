@@ -1,6 +1,7 @@
 // Turns suite outcomes into the grade report (pure), and the report into the text a student reads.
 import type { Exercise } from '../course/course-metadata.js';
 import { HIDDEN_TEST_PREFIX } from '../harness/fixtures.js';
+import { TIMEOUT_PREFIX } from '../harness/limits.js';
 import type { ModuleOutcome } from './result-collector.js';
 
 export type Status = 'pass' | 'fail' | 'error' | 'timeout';
@@ -33,7 +34,6 @@ export interface GradeReport {
 }
 
 const LOAD_PROBLEM = /could not be loaded|must export|is missing: restore it|^your code (ended|was killed|ran out|stopped)/;
-const TIMED_OUT = /^timed out:/;
 const NOT_IMPLEMENTED = /^not implemented yet/i;
 
 /** The part of a suite's outcome that belongs to one submission (its describe block in a batch). */
@@ -58,7 +58,7 @@ export function exerciseReport(exercise: Exercise, outcome: ModuleOutcome | unde
   }
   const tests: TestReport[] = outcome.tests.map((t) => ({
     name: t.name,
-    status: t.state === 'passed' ? 'pass' : TIMED_OUT.test(t.message) ? 'timeout' : LOAD_PROBLEM.test(t.message) ? 'error' : 'fail',
+    status: t.state === 'passed' ? 'pass' : t.message.startsWith(TIMEOUT_PREFIX) ? 'timeout' : LOAD_PROBLEM.test(t.message) ? 'error' : 'fail',
     message: t.message,
   }));
   const failures = tests.filter((t) => t.status !== 'pass');

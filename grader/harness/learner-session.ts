@@ -1,6 +1,6 @@
 // One sandboxed run of a learner's files for a suite: bundle them, run the suite's jobs, and turn whatever
 // happened (a build error, a timeout, process.exit, a throw) into the plain-language message a test reports.
-import { TIME_LIMIT_SECONDS } from './limits.js';
+import { TIME_LIMIT_SECONDS, TIMEOUT_PREFIX } from './limits.js';
 import type { GradeTarget } from './grade-targets.js';
 import type { SandboxOutcome } from '../sandbox/run-sandboxed.js';
 import { runThroughBroker } from '../sandbox/broker-client.js';
@@ -16,8 +16,6 @@ export interface Session {
   result(index: number): JobResult;
 }
 
-export const TIMEOUT_PREFIX = 'timed out:';
-
 /** Why an optional file could not take part (missing, or not compiling), by file name. */
 export type Unavailable = Record<string, string>;
 
@@ -27,6 +25,27 @@ export type Unavailable = Record<string, string>;
  */
 export async function runSession(target: GradeTarget, course: string, files: string[], jobs: Job[], optional: string[] = []): Promise<Session & { unavailable: Unavailable }> {
   return limit(() => runSessionNow(target, course, files, jobs, optional));
+}
+
+/**
+ * Starts a session at once, not in a hook, so that a batch queues every submission's sandbox run together.
+ * `settled` is for a hook to wait on; `get()` gives the session, or throws why it could not run, so that
+ * every test reports the reason.
+ */
+export function startSession(...args: Parameters<typeof runSession>): { settled: Promise<unknown>; get(): Session & { unavailable: Unavailable } } {
+  let session: (Session & { unavailable: Unavailable }) | undefined;
+  let problem: unknown;
+  const settled = runSession(...args).then(
+    (done) => (session = done),
+    (error: unknown) => (problem = error),
+  );
+  return {
+    settled,
+    get() {
+      if (!session) throw problem instanceof Error ? problem : new SessionProblem(String(problem));
+      return session;
+    },
+  };
 }
 
 // Sessions start as soon as a suite is defined (a batch defines one per submission), two at a time per worker.

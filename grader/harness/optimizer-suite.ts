@@ -6,7 +6,7 @@ import { bestDivergence, formatPoint } from './compare-trajectories.js';
 import { matchingMistake, driftSparkline } from './diagnose.js';
 import { fixtureCases, hiddenCases, HIDDEN_TEST_PREFIX, mistakeNotes, VARIANT_NAMES, type FixtureCase, type OptimizerId, type Point } from './fixtures.js';
 import { forEachTarget } from './grade-targets.js';
-import { expectNoFailure, runSession, SessionProblem, type Session } from './learner-session.js';
+import { expectNoFailure, SessionProblem, startSession } from './learner-session.js';
 import type { Job, JobResult, RunSpec } from '../sandbox/sandbox-protocol.js';
 
 export interface OptimizerSpec {
@@ -72,18 +72,9 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
   ];
 
   forEachTarget((target) => {
-    let session: Session | undefined;
-    let problem: unknown;
-    // Started now, not in a hook: in a batch, every submission's sandbox run is queued at once.
-    const started = runSession(target, COURSE, [spec.file], jobs).then(
-      (done) => (session = done),
-      (error: unknown) => (problem = error), // reported by every test, so that each says why it could not run
-    );
-    beforeAll(() => started);
-    const resultOf = (index: number): JobResult => {
-      if (!session) throw problem instanceof Error ? problem : new SessionProblem(String(problem));
-      return session.result(index);
-    };
+    const session = startSession(target, COURSE, [spec.file], jobs);
+    beforeAll(() => session.settled);
+    const resultOf = (index: number): JobResult => session.get().result(index);
 
     cases.forEach((c, index) => {
       test(`follows PyTorch: ${c.name}`, () => {

@@ -1,9 +1,9 @@
 // The hyperparameter-search exercise: grid and random search, checked on made-up costs with seeded draws (so
 // every trial can be checked), then on the real thing: Momentum's steps to converge, against PyTorch's grid.
-import { test } from 'vitest';
+import { beforeAll, test } from 'vitest';
 import { fixtureSearch } from '../harness/fixtures.js';
 import { forEachTarget } from '../harness/grade-targets.js';
-import { expectNoFailure, runSession, SessionProblem, type Session } from '../harness/learner-session.js';
+import { expectNoFailure, SessionProblem, startSession, type Session } from '../harness/learner-session.js';
 import { bowlSteps, seededRandom } from '../harness/seeded-random.js';
 import type { Argument, Job } from '../sandbox/sandbox-protocol.js';
 
@@ -74,20 +74,12 @@ function expectTrials(trials: Trial[], expected: Array<{ learningRate: number; m
 }
 
 forEachTarget((target) => {
-  let session: Session | undefined;
-  let problem: unknown;
-  const started = runSession(target, COURSE, [FILE, 'steps-to-converge.ts'], JOBS).then(
-    (done) => (session = done),
-    (error: unknown) => (problem = error),
-  );
-  const ready = async (): Promise<Session> => {
-    await started;
-    if (!session) throw problem instanceof Error ? problem : new SessionProblem(String(problem));
-    return session;
-  };
+  const session = startSession(target, COURSE, [FILE, 'steps-to-converge.ts'], JOBS);
+  beforeAll(() => session.settled);
+  const ready = (): Session => session.get();
 
   test('grid search tries a ⌊√budget⌋ × ⌊√budget⌋ grid, log-spaced learning rates, within the budget', async () => {
-    const s = await ready();
+    const s = ready();
     const { trials, calls } = trialsOf(s, 0);
     expectTrials(trials, expectedGrid(space, 20), 'gridSearch(space, budget 20)');
     if (calls[0] !== 16) throw new SessionProblem(`gridSearch(space, budget 20) should train 16 times (one per trial); it trained ${calls[0]} times`);
@@ -95,7 +87,7 @@ forEachTarget((target) => {
   });
 
   test('random search draws each trial from the generator, learning rate then momentum', async () => {
-    const s = await ready();
+    const s = ready();
     for (const [index, seed] of [[2, 7], [3, 8]] as const) {
       const { trials, calls } = trialsOf(s, index);
       const random = seededRandom(seed);
@@ -113,14 +105,14 @@ forEachTarget((target) => {
   });
 
   test('bestTrial picks the fewest steps, the earliest on a tie, never a run that did not converge', async () => {
-    const result = (await ready()).result(4);
+    const result = ready().result(4);
     expectNoFailure(result);
     const best = (result.kind === 'value' ? result.value : undefined) as Trial | undefined;
     if (!best || best.learningRate !== 0.02) throw new SessionProblem(`bestTrial should pick the trial with learningRate 0.02 (4 steps, the first of two), not ${best ? describeTrial(best) : 'nothing'}`);
   });
 
   test("on Momentum's real cost, grid search finds what PyTorch's grid says is best", async () => {
-    const { trials } = trialsOf(await ready(), 5);
+    const { trials } = trialsOf(ready(), 5);
     expectTrials(
       trials.map((t) => ({ ...t, steps: bowlOf(t) })),
       expectedGrid(realSpace, search.budget),
