@@ -2,7 +2,7 @@
 // Chromium (no errors, charts drawn, stubs reported, math typeset, screenshots saved), then proves that no
 // solution code reached the output, by scanning every file and by reading the bundler's module graph.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -335,12 +335,14 @@ describe('course site output holds no solution', () => {
  * A copy of the kit whose exercises/ holds the solutions, built into a static site: there the learner's
  * optimizers work, so the playground, the scrubber and the inner-state panel have real runs to show.
  */
-async function buildSolvedKit(): Promise<{ kit: string; outDir: string }> {
+/** A temporary kit whose exercises/ hold the solutions, with `replaced` files (name → source) over them, built. */
+async function buildSolvedKit(replaced: Record<string, string> = {}): Promise<{ kit: string; outDir: string }> {
   const kit = mkdtempSync(join(tmpdir(), 'course-kit-solved-'));
   for (const dir of ['courses', 'grader', 'scripts', 'site', 'solutions', 'exercises']) {
     cpSync(join(ROOT, dir), join(kit, dir), { recursive: true, filter: (source) => !/[\\/]site[\\/]dist(-instructor)?([\\/]|$)/.test(source) });
   }
   cpSync(join(ROOT, 'solutions', COURSE_ID), join(kit, 'exercises', COURSE_ID), { recursive: true });
+  for (const [name, source] of Object.entries(replaced)) writeFileSync(join(kit, 'exercises', COURSE_ID, name), source);
   for (const file of ['package.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(kit, file));
   symlinkSync(join(ROOT, 'node_modules'), join(kit, 'node_modules'), 'dir');
   const outDir = join(kit, 'out');
@@ -398,7 +400,8 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       const canvasAfter = await page.locator('.playground__panel .trajectory-panel__plot canvas').evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
       expect(canvasAfter).not.toBe(canvasBefore);
       expect(await summaryOf(page)).not.toBe(before);
-      expect(new URL(page.url()).searchParams.get('momentum.learningRate')).not.toBe('0.01');
+      // The URL follows once the input has settled, so a shared link holds the new setting.
+      await expect.poll(() => new URL(page.url()).searchParams.get('momentum.learningRate')).not.toBe('0.01');
 
       // The 3-D surface is drawn and turns with the arrow keys.
       const surface = page.locator('.surface__canvas');
@@ -470,6 +473,72 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       await expect.poll(() => scrubber.inputValue(), { timeout: 10_000 }).toBe('99');
       await page.locator('figure[data-chart]').screenshot({ path: join(SCREENSHOTS, 'adam-solved-played.png') });
       expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+// Learner files as they are mid-work: one that loops forever for some settings, one that does not parse, one whose
+// class was renamed. The site must still build, say what is wrong with each, and run the learner's other optimizers.
+const MID_WORK: Record<string, string> = {
+  'momentum.ts': `import { gradientOf, type Parameter } from './parameter.js';
+export class Momentum {
+  constructor(private readonly parameters: Parameter, private readonly options: { learningRate: number; momentum: number }) {}
+  step(): void {
+    // Waits for a condition that never comes true once the learning rate is large.
+    while (this.options.learningRate > 0.05) gradientOf(this.parameters);
+    this.parameters.data[0] -= 0;
+  }
+  zeroGrad(): void {
+    this.parameters.grad = null;
+  }
+}
+`,
+  'adam.ts': `import { gradientOf, type Parameter } from './parameter.js';
+export class Adam {
+  constructor(private readonly parameters: Parameter) {}
+  step( {{
+}
+`,
+  'rmsprop.ts': `import type { Parameter } from './parameter.js';
+export class RmsProp {
+  constructor(private readonly parameters: Parameter) {}
+  step(): void {}
+  zeroGrad(): void {}
+}
+`,
+};
+
+describe('course site with learner files mid-work (an endless loop, a syntax error, a renamed class)', () => {
+  let kit: { kit: string; outDir: string };
+  let kitServer: Server;
+  let kitUrl: string;
+
+  beforeAll(async () => {
+    kit = await buildSolvedKit(MID_WORK);
+    ({ server: kitServer, baseUrl: kitUrl } = await serveStatic(kit.outDir));
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => (kitServer ? kitServer.close(resolve) : resolve(undefined)));
+    if (kit) rmSync(kit.kit, { recursive: true, force: true });
+  });
+
+  it('builds, runs the working optimizer on the playground and says what is wrong with each of the others', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    try {
+      await page.goto(`${kitUrl}playground.html?f=banana&x=-1&y=2&n=200&show=sgd,momentum,rmsprop,adam&momentum.learningRate=0.1`);
+      await page.waitForSelector('[data-playground][data-state="ready"]', { timeout: 15_000 });
+      const rows = await page.locator('.run-summary tbody tr').allInnerTexts();
+      expect(rows[0]).toMatch(/^SGD\s+ran/);
+      expect(rows[1]).toContain('still running after 1 s');
+      expect(rows[2]).toContain('exercises/optimizers/rmsprop.ts has no exported RMSprop');
+      expect(rows[3]).toMatch(/exercises\/optimizers\/adam\.ts:4:10: Expected identifier/);
+      // The loop was stopped, not left running: the page still answers, and a smaller rate lets Momentum run.
+      await page.fill('#playground-momentum-learningRate ~ input[type="number"]', '0.01');
+      await page.waitForFunction(() => document.querySelectorAll('.run-summary tbody tr')[1]?.textContent?.includes('ran'), undefined, { timeout: 5_000 });
+      await page.screenshot({ path: join(SCREENSHOTS, 'playground-mid-work.png'), fullPage: true });
     } finally {
       await page.close();
     }

@@ -1,6 +1,6 @@
 // Chart.js plugin that paints a function's contour map under the chart: filled bands between the given
 // levels plus thin contour lines. d3-contour traces the bands once on a grid; each draw only maps them to pixels.
-import type { Plugin, Scale } from 'chart.js';
+import type { Chart, Plugin, Scale } from 'chart.js';
 import { contours } from 'd3-contour';
 
 export interface ContourField {
@@ -61,26 +61,43 @@ function bandPath(xScale: Scale, yScale: Scale, band: Band): Path2D {
 
 export function contourBackground(field: ContourField): Plugin<'scatter'> {
   let bands: Band[] | null = null;
+  // The map painted once per chart size into a canvas of its own: a redraw (every slider input in the
+  // playground) then copies pixels instead of filling thousands of ring points again.
+  const painted = new WeakMap<Chart, { key: string; image: HTMLCanvasElement }>();
+  const paint = (chart: Chart): HTMLCanvasElement => {
+    bands ??= traceBands(field);
+    const { chartArea: area, currentDevicePixelRatio: ratio } = chart;
+    const image = document.createElement('canvas');
+    [image.width, image.height] = [chart.canvas.width, chart.canvas.height];
+    const ctx = image.getContext('2d')!;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.beginPath();
+    ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
+    ctx.clip();
+    ctx.fillStyle = field.fill(0);
+    ctx.fillRect(area.left, area.top, area.right - area.left, area.bottom - area.top);
+    const paths = bands.map((band) => bandPath(chart.scales.x, chart.scales.y, band));
+    paths.forEach((path, index) => {
+      ctx.fillStyle = field.fill(index / Math.max(1, paths.length - 1));
+      ctx.fill(path, 'evenodd');
+    });
+    ctx.strokeStyle = field.line;
+    ctx.lineWidth = 0.75;
+    for (const path of paths) ctx.stroke(path);
+    return image;
+  };
   return {
     id: 'contourBackground',
     // beforeDraw runs after layout but before the grid, so grid lines stay visible on top of the bands.
     beforeDraw(chart) {
-      bands ??= traceBands(field);
-      const { ctx, chartArea: area } = chart;
+      const { chartArea: area, canvas } = chart;
+      const key = [canvas.width, canvas.height, area.left, area.top, area.right, area.bottom, chart.scales.x.min, chart.scales.x.max, chart.scales.y.min, chart.scales.y.max].join();
+      let map = painted.get(chart);
+      if (map?.key !== key) painted.set(chart, (map = { key, image: paint(chart) }));
+      const { ctx } = chart;
       ctx.save();
-      ctx.beginPath();
-      ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
-      ctx.clip();
-      ctx.fillStyle = field.fill(0);
-      ctx.fillRect(area.left, area.top, area.right - area.left, area.bottom - area.top);
-      const paths = bands.map((band) => bandPath(chart.scales.x, chart.scales.y, band));
-      paths.forEach((path, index) => {
-        ctx.fillStyle = field.fill(index / Math.max(1, paths.length - 1));
-        ctx.fill(path, 'evenodd');
-      });
-      ctx.strokeStyle = field.line;
-      ctx.lineWidth = 0.75;
-      for (const path of paths) ctx.stroke(path);
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(map.image, 0, 0);
       ctx.restore();
     },
   };

@@ -3,7 +3,8 @@
 import type { Point } from '../shared/demo-runs.js';
 import type { SiteObjective } from '../shared/objectives.js';
 import { divergenceStep } from './divergence.js';
-import type { LearnerOutcome, StepState } from './learner-protocol.js';
+import type { LearnerOutcome } from './learner-protocol.js';
+import type { StepStates } from './step-states.js';
 
 /** A run as the panel draws it: points with their step numbers, cut where the run diverged. */
 export interface DrawnRun {
@@ -11,7 +12,8 @@ export interface DrawnRun {
   color: string;
   points: Point[];
   steps: number[];
-  states: StepState[];
+  /** Inner states, row k for point k (rows past a cut are never read). */
+  states: StepStates;
   kind: 'reference' | 'learner';
   rank: number;
 }
@@ -20,13 +22,13 @@ export interface DrawnRun {
  * The drawable part of a learner's run and the step where it diverged, if it did: not finite (found by the
  * worker) or far outside the plot (found here, since only the page knows the plotted region).
  */
-export function drawablePart(outcome: Extract<LearnerOutcome, { status: 'ran' }>, objective: SiteObjective): { points: Point[]; steps: number[]; states: StepState[]; divergedAt: number | null } {
+export function drawablePart(outcome: Extract<LearnerOutcome, { status: 'ran' }>, objective: SiteObjective): { points: Point[]; steps: number[]; states: StepStates; divergedAt: number | null } {
   const cut = divergenceStep(outcome.trajectory, objective);
   if (cut === null) return { points: outcome.trajectory, steps: outcome.steps, states: outcome.states, divergedAt: outcome.divergedAt };
   return {
     points: outcome.trajectory.slice(0, cut),
     steps: outcome.steps.slice(0, cut),
-    states: outcome.states.slice(0, cut),
+    states: outcome.states,
     divergedAt: outcome.steps[cut] ?? outcome.divergedAt,
   };
 }

@@ -1,6 +1,7 @@
 // The messages between a page and the worker that runs the learner's code.
 import type { OptimizerId, OptionsByOptimizer, Point } from '../shared/demo-runs.js';
 import type { ObjectiveId } from '../shared/objectives.js';
+import type { StepStates } from './step-states.js';
 
 export type CustomRun = {
   [K in OptimizerId]: { kind: 'custom'; optimizer: K; options: OptionsByOptimizer[K]; objective: ObjectiveId; start: Point; nSteps: number };
@@ -27,8 +28,8 @@ export type LearnerOutcome =
       trajectory: Point[];
       /** The step number of each point of `trajectory`. */
       steps: number[];
-      /** One per point of `trajectory` when the run was short enough to keep them all; empty otherwise. */
-      states: StepState[];
+      /** One row per point of `trajectory` when the run was short enough to keep them all; none otherwise. */
+      states: StepStates;
       last: Point;
       /** First step whose parameters were not finite, or null. */
       divergedAt: number | null;

@@ -1,10 +1,10 @@
 // A Chart.js line chart of each run's loss against the step, on a log scale (f − f* where the function has a
 // minimum, so reaching it shows as a steady fall), with a vertical cursor at the scrubbed step.
-import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip, type Plugin } from 'chart.js';
+import { CategoryScale, Chart, Decimation, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip, type Plugin } from 'chart.js';
 import type { Point } from '../shared/demo-runs.js';
 import type { SiteObjective } from '../shared/objectives.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, CategoryScale, Legend, Tooltip);
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, CategoryScale, Decimation, Legend, Tooltip);
 
 export interface LossSeries {
   label: string;
@@ -53,8 +53,13 @@ export class LossChart {
         maintainAspectRatio: true,
         aspectRatio: 1,
         parsing: false,
+        // Steps increase along every run and no run has a gap: Chart.js can skip checking either.
+        normalized: true,
+        spanGaps: true,
         scales: { x: this.xScale(1), y: this.yScale() },
         plugins: {
+          // A run's thousands of steps drawn as about one point per pixel (largest-triangle sampling keeps the shape).
+          decimation: { enabled: true, algorithm: 'lttb' },
           legend: { position: 'bottom', labels: { boxWidth: 18, boxHeight: 2, color: '#0f172a', font: { size: 12 } } },
           tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${item.parsed.y?.toPrecision(3)}` } },
         },
@@ -83,9 +88,10 @@ export class LossChart {
     };
   }
 
-  /** Replaces every run (and, in the playground, the function whose loss is plotted). */
-  replace(series: LossSeries[], objective: SiteObjective = this.objective): void {
+  /** Replaces every run (and, in the playground, the function whose loss is plotted and the cursor's step). */
+  replace(series: LossSeries[], objective: SiteObjective = this.objective, cursor = this.cursor): void {
     this.objective = objective;
+    this.cursor = cursor;
     const lastStep = Math.max(1, ...series.map((run) => run.steps.at(-1) ?? 0));
     // Fresh plain objects: spreading Chart.js's resolved options would copy its proxies, which it rejects.
     this.chart.options.scales = { x: this.xScale(lastStep), y: this.yScale() };
@@ -98,7 +104,7 @@ export class LossChart {
       borderDash: run.dashed ? [6, 4] : [],
       pointRadius: 0,
     }));
-    this.chart.update();
+    this.chart.update('none');
   }
 
   showStep(step: number): void {

@@ -1,5 +1,5 @@
-// The playground page: every hyperparameter of the learner's own optimizers on a choice of functions, rerun in
-// the worker on every input, with trajectories, losses, a step scrubber, a run summary and the settings in the URL.
+// The playground page: every hyperparameter of the learner's own optimizers on a choice of functions, rerun on
+// every input, with trajectories, losses, a step scrubber, a run summary and the settings in the URL.
 import type { OptimizerId, Point } from '../shared/demo-runs.js';
 import { HYPERPARAMETERS, STEP_RANGE } from '../shared/hyperparameters.js';
 import { OBJECTIVES, objectiveById, type SiteObjective } from '../shared/objectives.js';
@@ -10,12 +10,13 @@ import { lossOf, LossChart } from './loss-chart.js';
 import { OPTIMIZER_COLORS } from './optimizer-colors.js';
 import { settingsFromQuery, settingsToQuery } from './playground-url.js';
 import { runProgress } from './run-summary.js';
-import { learnerRunner } from './run-learner.js';
+import { loadPageRunner, type PageRunner } from './run-on-page.js';
 import { sliderField, type SliderField } from './slider-field.js';
 import { mountStepScrubber } from './step-scrubber.js';
 import { SurfaceView } from './surface-view.js';
 import { drawablePart, indexAtStep, type DrawnRun } from './drawn-runs.js';
-import { showStep } from './step-view.js';
+import { renderInnerState } from './inner-state-panel.js';
+import { showStep, stepView } from './step-view.js';
 import { TrajectoryChart } from './trajectory-chart.js';
 
 const NAMES: Record<OptimizerId, string> = { sgd: 'SGD', momentum: 'Momentum', rmsprop: 'RMSprop', adam: 'Adam' };
@@ -48,6 +49,15 @@ function outcomeRow(outcome: LearnerOutcome, divergedAt: number | null): RunRow 
   }
 }
 
+/** Runs `work` in a task after the next frame has been painted. */
+function afterNextPaint(work: () => void): void {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => work();
+    channel.port2.postMessage(null);
+  });
+}
+
 const formatDistance = (value: number | null): string => (value === null ? '—' : value < 1e-3 ? value.toExponential(2) : value.toFixed(4));
 
 export function mountPlayground(root: HTMLElement): void {
@@ -62,7 +72,6 @@ export function mountPlayground(root: HTMLElement): void {
   let objective: SiteObjective = objectiveById(settings.objective);
   let runs: DrawnRun[] = [];
   let rows = new Map<OptimizerId, RunRow>();
-  let pending: AbortController | null = null;
   let revision = 0;
 
   const onPick = (point: Point): void => {
@@ -203,21 +212,23 @@ export function mountPlayground(root: HTMLElement): void {
     );
   }
 
-  // One worker kept loaded between reruns: starting one per input cost more than the runs themselves.
-  const runBatch = learnerRunner();
-  let frame = 0;
-  /** Coalesces a burst of input events (a slider drag) into one run per animation frame. */
+  // The learner's code runs on this thread (under the loop guard), so each input's run is drawn before the next
+  // frame; inputs before the modules have loaded are caught up once they are.
+  let runOnPage: PageRunner | null = null;
+  let pendingViews = 0;
   function schedule(): void {
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => void recompute());
+    if (runOnPage) recompute(runOnPage);
   }
 
-  async function recompute(): Promise<void> {
-    pending?.abort();
-    const controller = new AbortController();
-    pending = controller;
-    root.dataset.state = 'running';
-    history.replaceState(null, '', `?${settingsToQuery(settings)}`);
+  // Rewriting the URL takes Chromium several milliseconds: do it once the input has settled, not per frame.
+  let urlTimer = 0;
+  const keepInUrl = (): void => history.replaceState(null, '', `?${settingsToQuery(settings)}`);
+  addEventListener('pagehide', keepInUrl);
+
+  function recompute(runBatch: PageRunner): void {
+    performance.mark('playground:start');
+    clearTimeout(urlTimer);
+    urlTimer = window.setTimeout(keepInUrl, 200);
     if (objective.id !== settings.objective) {
       objective = objectiveById(settings.objective);
       chart.destroy();
@@ -226,12 +237,9 @@ export function mountPlayground(root: HTMLElement): void {
     caption.textContent = `${objective.name}: ${objective.formula}. ${objective.minima.length ? `Minimum f* = ${objective.minValue} at ${objective.minima.map(([x, y]) => `(${x}, ${y})`).join(', ')}.` : 'No minimum: it falls away forever along y.'}`;
     const shown = [...settings.shown];
     const requests = shown.map((id) => ({ kind: 'custom', optimizer: id, options: { ...settings.options[id] }, objective: objective.id, start: [...settings.start], nSteps: settings.nSteps }) as CustomRun);
-    let outcomes: LearnerOutcome[];
-    try {
-      outcomes = await runBatch(requests, controller.signal);
-    } catch {
-      return; // superseded by a newer setting
-    }
+    performance.mark('playground:requests');
+    const outcomes = runBatch(requests);
+    performance.mark('playground:ran');
     runs = [];
     rows = new Map();
     outcomes.forEach((outcome, k) => {
@@ -246,15 +254,32 @@ export function mountPlayground(root: HTMLElement): void {
         runs.push({ label: `Your ${NAMES[id]}`, color: OPTIMIZER_COLORS[id].learner, points: part.points, steps: part.steps, states: part.states, kind: 'learner', rank: ORDER.indexOf(id) });
       }
     });
-    chart.replace(runs.map((run) => ({ ...run, kind: 'run' as const })), settings.start);
-    loss.replace(runs.map((run) => ({ label: run.label, points: run.points, steps: run.steps, color: run.color, dashed: false })), objective);
-    surface.show(objective, runs);
-    scrubber.setLength(settings.nSteps);
-    renderSummary(scrubber.step);
-    root.dataset.revision = String(++revision);
-    root.dataset.state = 'ready';
+    // Each view is drawn once per input, the scrubbed step included.
+    scrubber.setLength(settings.nSteps, false);
+    const view = stepView(scrubber.step, runs, inspect.value);
+    chart.replace(runs.map((run) => ({ ...run, kind: 'run' as const })), settings.start, view.overlay);
+    performance.mark('playground:chart');
+    // The other views follow once that frame is on screen, so the trajectory chart is never kept waiting; a newer
+    // input before then replaces them (during a drag they redraw at most once a frame).
+    const mine = ++pendingViews;
+    afterNextPaint(() => {
+      if (mine !== pendingViews) return;
+      loss.replace(runs.map((run) => ({ label: run.label, points: run.points, steps: run.steps, color: run.color, dashed: false })), objective, scrubber.step);
+      performance.mark('playground:loss');
+      surface.show(objective, runs);
+      performance.mark('playground:surface');
+      if (inner) renderInnerState(inner, view.focus.label, view.focus.step, view.focus.state);
+      renderSummary(scrubber.step);
+      performance.mark('playground:summary');
+      root.dataset.revision = String(++revision);
+      root.dataset.state = 'ready';
+    });
   }
 
   syncControls();
-  void recompute();
+  root.dataset.state = 'running';
+  void loadPageRunner().then((runner) => {
+    runOnPage = runner;
+    recompute(runner);
+  });
 }

@@ -1,8 +1,8 @@
 // The step scrubber under a panel's charts: a labelled range input (arrow keys, Home/End, Page Up/Down work as
 // for any slider) and a play button that walks every run forward together.
 export interface StepScrubber {
-  /** Sets how many steps there are, keeping the current step when it still fits. */
-  setLength(steps: number): void;
+  /** Sets how many steps there are, keeping the current step when it still fits; `notify` false: the caller redraws. */
+  setLength(steps: number, notify?: boolean): void;
   readonly step: number;
 }
 
@@ -25,11 +25,11 @@ export function mountStepScrubber(host: HTMLElement, onStep: (step: number) => v
   const output = host.querySelector<HTMLOutputElement>('output')!;
   let timer: number | null = null;
 
-  const show = (step: number): void => {
+  const show = (step: number, notify = true): void => {
     range.value = String(step);
     output.textContent = `${step} / ${range.max}`;
     range.setAttribute('aria-valuetext', `step ${step} of ${range.max}`);
-    onStep(step);
+    if (notify) onStep(step);
   };
   const stop = (): void => {
     if (timer !== null) window.clearInterval(timer);
@@ -56,10 +56,10 @@ export function mountStepScrubber(host: HTMLElement, onStep: (step: number) => v
   });
 
   return {
-    setLength(steps) {
+    setLength(steps, notify = true) {
       const max = Math.max(0, steps - 1);
       range.max = String(max);
-      show(Math.min(Number(range.value), max));
+      show(Math.min(Number(range.value), max), notify);
     },
     get step() {
       return Number(range.value);

@@ -46,6 +46,8 @@ export class SurfaceView {
   private objective: SiteObjective | null = null;
   private height: (x: number, y: number) => number = () => 0;
   private runs: SurfaceRun[] = [];
+  private mesh: { key: string; image: HTMLCanvasElement } | null = null;
+  private size = { width: 0, height: 0 };
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     canvas.tabIndex = 0;
@@ -67,7 +69,11 @@ export class SurfaceView {
       event.preventDefault();
       this.rotate(...turn);
     });
-    new ResizeObserver(() => this.draw()).observe(canvas);
+    // The size comes from the observer, so that drawing never forces a layout in the middle of an update.
+    new ResizeObserver(([entry]) => {
+      this.size = { width: entry!.contentRect.width, height: entry!.contentRect.height };
+      this.draw();
+    }).observe(canvas);
   }
 
   private rotate(dYaw: number, dPitch: number): void {
@@ -100,18 +106,41 @@ export class SurfaceView {
 
   draw(): void {
     const objective = this.objective;
-    const rect = this.canvas.getBoundingClientRect();
+    const rect = this.size;
     if (!objective || rect.width === 0) return;
     const ratio = window.devicePixelRatio || 1;
-    this.canvas.width = Math.round(rect.width * ratio);
-    this.canvas.height = Math.round(rect.height * ratio);
-    const ctx = this.canvas.getContext('2d')!;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, rect.width, rect.height);
+    const [width, height] = [Math.round(rect.width * ratio), Math.round(rect.height * ratio)];
+    // Resizing a canvas reallocates it: only when its size really changed.
+    if (this.canvas.width !== width || this.canvas.height !== height) [this.canvas.width, this.canvas.height] = [width, height];
     // The unit square spans up to 2√2 across when turned; this fills the canvas at most angles without clipping.
     const scale = Math.min(rect.width * 0.36, rect.height * 0.5);
     const screen = ([x, y]: Vec3): [number, number] => [rect.width / 2 + x * scale, rect.height / 2 - y * scale];
+    // The mesh changes only with the function, the angle or the size; the runs change on every playground input.
+    const key = [objective.id, this.yaw, this.pitch, width, height].join();
+    if (this.mesh?.key !== key) this.mesh = { key, image: this.paintMesh(objective, width, height, ratio, screen) };
+    const ctx = this.canvas.getContext('2d')!;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    ctx.drawImage(this.mesh.image, 0, 0);
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    for (const run of this.runs) {
+      ctx.beginPath();
+      run.points.forEach(([x, y], k) => {
+        const [px, py] = screen(this.view(x, y, Math.min(1, Math.max(0, this.height(x, y))) + 0.01));
+        if (k === 0) ctx.moveTo(px, py);
+        else ctx.lineTo(px, py);
+      });
+      ctx.strokeStyle = run.color;
+      ctx.lineWidth = 2.25;
+      ctx.stroke();
+    }
+  }
 
+  private paintMesh(objective: SiteObjective, width: number, height: number, ratio: number, screen: (point: Vec3) => [number, number]): HTMLCanvasElement {
+    const image = document.createElement('canvas');
+    [image.width, image.height] = [width, height];
+    const ctx = image.getContext('2d')!;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     const [x0, x1] = objective.x;
     const [y0, y1] = objective.y;
     const at = (i: number, j: number): [number, number] => [x0 + ((x1 - x0) * i) / GRID, y0 + ((y1 - y0) * j) / GRID];
@@ -146,16 +175,6 @@ export class SurfaceView {
       ctx.lineWidth = 0.5;
       ctx.stroke();
     }
-    for (const run of this.runs) {
-      ctx.beginPath();
-      run.points.forEach(([x, y], k) => {
-        const [px, py] = screen(this.view(x, y, Math.min(1, Math.max(0, this.height(x, y))) + 0.01));
-        if (k === 0) ctx.moveTo(px, py);
-        else ctx.lineTo(px, py);
-      });
-      ctx.strokeStyle = run.color;
-      ctx.lineWidth = 2.25;
-      ctx.stroke();
-    }
+    return image;
   }
 }

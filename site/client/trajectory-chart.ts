@@ -93,8 +93,15 @@ const SWATCH_HEIGHT = 22;
  * a short line for a trajectory, dashed for the learner's, and the marker itself for the start and minimum,
  * all the same width so labels line up.
  */
+const swatches = new Map<string, HTMLCanvasElement>();
+
 function legendSwatch(dataset: ScatterDataset): HTMLCanvasElement {
+  // Drawn once per look: the legend asks again on every update, and the playground updates on every input.
+  const look = [dataset.borderColor, dataset.backgroundColor, dataset.showLine, dataset.borderDash, dataset.pointStyle].join('|');
+  const known = swatches.get(look);
+  if (known) return known;
   const swatch = document.createElement('canvas');
+  swatches.set(look, swatch);
   swatch.width = SWATCH_WIDTH;
   swatch.height = SWATCH_HEIGHT;
   const ctx = swatch.getContext('2d')!;
@@ -163,6 +170,9 @@ export class TrajectoryChart {
           options.onPick([this.chart.scales.x.getValueForPixel(event.x) ?? 0, this.chart.scales.y.getValueForPixel(event.y) ?? 0]);
         },
         animation: false,
+        // The data is already Chart.js's own {x, y} form, sorted by nothing: skip parsing; never a gap to look for.
+        parsing: false,
+        spanGaps: true,
         responsive: true,
         maintainAspectRatio: true,
         aspectRatio: 1,
@@ -221,12 +231,13 @@ export class TrajectoryChart {
     this.chart.update();
   }
 
-  /** Replaces every trajectory and the start marker at once (the playground, after each change). */
-  replace(series: TrajectorySeries[], start: Point): void {
+  /** Replaces every trajectory, the start marker and the scrubbed step at once, in one redraw (the playground). */
+  replace(series: TrajectorySeries[], start: Point, overlay: StepOverlay = this.overlay): void {
     this.series = [...series].sort((a, b) => a.rank - b.rank);
     this.start = start;
+    this.overlay = overlay;
     this.chart.data.datasets = this.datasets();
-    this.chart.update();
+    this.chart.update('none');
   }
 
   /** The scrubbed step's markers and arrows; only redraws, the data stays. */

@@ -10,6 +10,7 @@ import { LossChart } from './loss-chart.js';
 import { CHALLENGE_COLOR, OPTIMIZER_COLORS } from './optimizer-colors.js';
 import { runLearner } from './run-learner.js';
 import { mountStepScrubber, type StepScrubber } from './step-scrubber.js';
+import { NO_STATES } from './step-states.js';
 import { showStep } from './step-view.js';
 import { TrajectoryChart } from './trajectory-chart.js';
 
@@ -64,7 +65,7 @@ async function mountPanel(figure: HTMLElement): Promise<void> {
     label: `Reference ${demoRun(id).name}`,
     points: references[id],
     steps: references[id].map((_, step) => step),
-    states: [],
+    states: NO_STATES,
     color: OPTIMIZER_COLORS[id].reference,
     kind: 'reference' as const,
     rank: 2 * index,

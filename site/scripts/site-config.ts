@@ -5,6 +5,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { InlineConfig, LogLevel } from 'vite';
 import { coursePages } from './course-pages-plugin.js';
 import { reloadOnExerciseChange } from './exercise-reload-plugin.js';
+import { brokenLearnerModules } from './broken-learner-module-plugin.js';
+import { loopGuard } from './loop-guard-plugin.js';
 import type { ModuleRecorder } from './module-recorder-plugin.js';
 import { dropOrphanSourcemaps } from './orphan-sourcemaps-plugin.js';
 import { referenceData } from './reference-data-plugin.js';
@@ -27,6 +29,10 @@ export interface SiteConfigOptions {
 
 export function siteConfig(options: SiteConfigOptions = {}): InlineConfig {
   const recorded = options.recorder ? [options.recorder.plugin()] : [];
+  // Every bundle that holds learner code, the workers' included, gets the same learner modules: a broken one
+  // replaced by a module that says what is wrong, the others with their loops guarded.
+  const exercises = join(REPO_ROOT, 'exercises');
+  const learnerModules = () => [brokenLearnerModules(REPO_ROOT, exercises), loopGuard(exercises, join(SITE_ROOT, 'client', 'loop-guard.ts'))];
   const outDir = options.outDir ?? DEFAULT_OUT_DIR;
   const assetsDir = join(outDir, 'assets');
   return {
@@ -38,6 +44,7 @@ export function siteConfig(options: SiteConfigOptions = {}): InlineConfig {
     logLevel: options.logLevel ?? 'info',
     plugins: [
       coursePages(REPO_ROOT, SITE_ROOT, { instructor: options.instructor }),
+      ...learnerModules(),
       referenceData(),
       searchHeatmapData(),
       reloadOnExerciseChange(join(REPO_ROOT, 'exercises', COURSE_ID)),
@@ -46,8 +53,10 @@ export function siteConfig(options: SiteConfigOptions = {}): InlineConfig {
     ],
     worker: {
       format: 'es',
-      plugins: () => (options.recorder ? [options.recorder.plugin()] : []),
+      plugins: () => [...learnerModules(), ...(options.recorder ? [options.recorder.plugin()] : [])],
       rollupOptions: {
+        // A learner who renames an export breaks only the runs that use it (they say the export is missing), not the build.
+        shimMissingExports: true,
         output: {
           // Vite bundles workers as if their output lay elsewhere; re-aim the map's sources at the real assets folder.
           sourcemapPathTransform: (source, mapPath) => relative(assetsDir, resolve(dirname(mapPath), source)),
@@ -69,6 +78,7 @@ export function siteConfig(options: SiteConfigOptions = {}): InlineConfig {
       sourcemap: true,
       // Chart.js alone is ~200 kB minified; one chart library per page is expected here.
       chunkSizeWarningLimit: 400,
+      rollupOptions: { shimMissingExports: true },
     },
   };
 }
