@@ -1,8 +1,11 @@
 // `npm run check`: the maintainer's gate (rustlings' `dev check`). Every solution passes its suite, every stub
-// fails it, the generated stubs are current, and no hidden solution line leaks into exercises/.
+// fails it, the generated stubs are current, no hidden solution line leaks into exercises/, and every reveal probe
+// runs on the solutions and gives finite numbers (so the release can seal them, whenever revealSolutions asks).
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { loadCourses } from '../grader/course/course-metadata.js';
+import { probeNumbers, resultShape } from '../grader/reveal/reveal-key.js';
+import { runProbe } from '../grader/reveal/run-probe.js';
 import { describeLeak, scanForLeaks } from './release/leak-scan.js';
 import { hiddenLines } from './stubs/hidden-text.js';
 
@@ -43,8 +46,28 @@ const learner = grade([]);
 const passingStubs = learner.exercises.filter((e) => e.status === 'pass');
 checkItem(passingStubs.length === 0, 'every stub fails its suite (so each exercise asks for work)', passingStubs.map((e) => `${e.id} passes untouched`));
 
-const leaks = loadCourses(root).flatMap((course) => scanForLeaks(join(root, 'exercises'), hiddenLines(root, course)));
+const courses = loadCourses(root);
+const leaks = courses.flatMap((course) => scanForLeaks(join(root, 'exercises'), hiddenLines(root, course)));
 checkItem(leaks.length === 0, 'no hidden solution line appears under exercises/', leaks.map(describeLeak));
+
+const probed = courses.flatMap((course) => course.exercises.filter((e) => e.revealProbe.length > 0));
+const probeProblems: string[] = [];
+for (const exercise of probed) {
+  const run = await runProbe(root, join(root, 'solutions'), 'solutions', exercise, exercise.revealProbe);
+  const where = `courses/${exercise.course}/info.toml, exercise "${exercise.id}"`;
+  if (run.problem !== undefined) probeProblems.push(`${where}: the reveal probe fails on the solution: ${run.problem}`);
+  else {
+    const numbers = probeNumbers(run.results, resultShape(run.results));
+    if (numbers.length === 0) probeProblems.push(`${where}: the reveal probe gives no number, so no key can come from it`);
+    else if (!numbers.every(Number.isFinite)) probeProblems.push(`${where}: the reveal probe gives ${numbers.find((v) => !Number.isFinite(v))} on the solution; change its inputs`);
+  }
+}
+const revealed = courses.flatMap((c) => (c.revealSolutions ?? []).map((id) => `${c.id}/${id}`));
+checkItem(
+  probeProblems.length === 0,
+  `every reveal probe runs on its solution with finite results (${probed.length} probes; revealed in a kit: ${revealed.join(', ') || 'none'})`,
+  probeProblems,
+);
 
 console.log(problems.length === 0 ? '\nall checks passed' : `\n${problems.length} check(s) failed`);
 process.exitCode = problems.length === 0 ? 0 : 1;

@@ -67,6 +67,13 @@ bonus = false
 hints = [
   "A first hint, revealed by npm run hint ${id}.",
 ]
+# To let passing learners reveal this solution (revealSolutions, at the top), give it a probe: sandbox jobs on
+# inputs no visible test uses, whose results every passing implementation shares (CONTRIBUTING.md). E.g.
+# [[exercises.reveal]]
+# kind = "call"
+# module = "${id}.ts"
+# exportName = "${camel(id)}"
+# args = []
 `;
 }
 
@@ -94,7 +101,7 @@ function main(argv: string[]): number {
   }
   for (const dir of [join('solutions', course), join('grader', course), join('courses', course)]) mkdirSync(join(root, dir), { recursive: true });
   if (!existing) {
-    writeFileSync(join(root, 'courses', course, 'info.toml'), `title = "${title(course)}"\nsummary = "One sentence on what this course teaches."\nlabels = []\n`);
+    writeFileSync(join(root, 'courses', course, 'info.toml'), `title = "${title(course)}"\nsummary = "One sentence on what this course teaches."\nlabels = []\n# true or a list of ids lets passing learners see official solutions (npm run reveal); see README.md\nrevealSolutions = false\n`);
     writeFileSync(join(root, 'courses', course, 'concepts.md'), `# Concepts\n\nThe ideas a learner needs before the first exercise.\n`);
   }
   writeFileSync(join(root, files.solution), solution(id));

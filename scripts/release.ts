@@ -1,19 +1,21 @@
 // `npm run release`: builds the student kit (a folder and a .tgz) from this repository, with no solution,
 // no hidden test and no instructor tool in it, proved by a leak scan of every file of the kit and of the site
-// built from it. `--gradescope` also builds Gradescope's autograder zip (the kit with the hidden tests).
+// built from it. `--gradescope` also builds Gradescope's autograder zip (the kit with the hidden tests). Where a
+// course's info.toml sets revealSolutions, the kit also carries those official solutions, sealed (see seal-solutions).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { zipSync } from 'fflate';
-import { loadCourses, type Course } from '../grader/course/course-metadata.js';
+import { loadCourses, MetadataError, type Course } from '../grader/course/course-metadata.js';
 import { runReferences } from '../site/scripts/reference-runs.js';
 import { runSearchHeatmap } from '../site/scripts/search-heatmap-runs.js';
 import { classroomWorkflow } from './release/classroom-workflow.js';
 import { RUN_AUTOGRADER, SETUP_SH } from './release/gradescope.js';
 import { inKit, KIT_SCRIPTS } from './release/kit-contents.js';
 import { describeLeak, scanForLeaks } from './release/leak-scan.js';
+import { SealError, sealSolutions } from './release/seal-solutions.js';
 import { studentReadme } from './release/student-readme.js';
 import { hiddenLines } from './stubs/hidden-text.js';
 import { stripMarkdown } from './stubs/strip-markdown.js';
@@ -89,7 +91,7 @@ function zipFolder(dir: string, prefix: string, extra: Record<string, string>): 
   return zipSync(files);
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, gradescope: { type: 'boolean' } } });
   const out = resolve(values.out ?? join(root, 'release'));
   const courses = loadCourses(root);
@@ -97,6 +99,7 @@ function main(argv: string[]): number {
   try {
     const kit = join(work, 'student-kit');
     layOutKit(kit, courses);
+    const sealed = await sealSolutions(root, kit, courses);
     expectNoLeaks(kit, 'the student kit', courses);
     buildKitSite(kit, join(work, 'site'));
     expectNoLeaks(join(work, 'site'), "the kit's built site", courses);
@@ -107,6 +110,7 @@ function main(argv: string[]): number {
     renameSync(join(work, 'student-kit.tgz'), join(out, 'student-kit.tgz'));
     cpSync(kit, join(out, 'student-kit'), { recursive: true });
     console.log(`student kit: ${relative(process.cwd(), join(out, 'student-kit'))}/ and student-kit.tgz (leak scan: clean, site built from it: clean)`);
+    if (sealed.length > 0) console.log(`solutions a passing learner may reveal (npm run reveal), sealed: ${sealed.join(', ')}`);
 
     if (values.gradescope) {
       // The autograder is the instructor's: the kit plus the hidden tests, never shown to students.
@@ -117,7 +121,7 @@ function main(argv: string[]): number {
     }
     return 0;
   } catch (error) {
-    if (error instanceof ReleaseError) {
+    if (error instanceof ReleaseError || error instanceof SealError) {
       console.error(`error: ${error.message}`);
       return 1;
     }
@@ -127,4 +131,8 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  if (!(error instanceof MetadataError)) throw error;
+  console.error(`error: ${error.message}\nnothing was released.`);
+  return 2;
+});

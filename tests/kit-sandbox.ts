@@ -1,7 +1,7 @@
 // A throw-away copy of the kit's sources (node_modules linked, not copied) for tests that run its commands
 // and change files, so the real tree is never touched.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -24,6 +24,21 @@ export function makeSandbox(parts = ['courses', 'solutions', 'exercises', 'grade
   const root = mkdtempSync(join(tmpdir(), 'kit-sandbox-'));
   for (const part of parts) cpSync(join(KIT_ROOT, part), join(root, part), { recursive: true });
   symlinkSync(join(KIT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  return { root, dispose: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * A copy of everything the release sees (git's tracked and unignored files), in a git repository of its own so
+ * that `npm run release` can run there: for tests that release with another info.toml.
+ */
+export function makeRepoCopy(): { root: string; dispose(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'repo-copy-'));
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: KIT_ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+  for (const file of files) {
+    if (existsSync(join(KIT_ROOT, file))) cpSync(join(KIT_ROOT, file), join(root, file));
+  }
+  symlinkSync(join(KIT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  execFileSync('git', ['init', '--quiet'], { cwd: root });
   return { root, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }
 

@@ -8,6 +8,7 @@ import { loadCourses, MetadataError, type Course, type Exercise } from '../cours
 import type { GradeTarget } from '../harness/grade-targets.js';
 import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
 import { readHintState } from '../hints/hint-state.js';
+import { sealedSolutionPath } from '../reveal/sealed-solution.js';
 import { gradeClass } from './grade-class.js';
 import { parseGradeArgs, UsageError, USAGE } from './parse-args.js';
 import { toGradescope, toJson, toJunit } from './report-formats.js';
@@ -41,11 +42,14 @@ function scorecardText(report: GradeReport, courses: Course[], exercises: Exerci
     const count = seen[`${course}/${id}`] ?? 0;
     return count < hints.length ? `Stuck? \`npm run hint ${id}\` (${count} of ${hints.length} hints seen)` : '';
   };
+  // A kit carries sealed solutions only for what the instructor reveals (revealSolutions in info.toml).
+  const revealOf = (id: string) =>
+    existsSync(join(root, sealedSolutionPath(exercise(id).course, id))) ? `compare with the official solution: npm run reveal ${id}` : '';
   const titles = [...new Set(exercises.map((e) => courses.find((c) => c.id === e.course)!.title))].join(', ');
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
   const card = formatScorecard(
     report,
-    { course: titles, target: here(target), gradeCommand: (id) => `npm run grade ${id}`, fileOf: (id) => join(here(target), exercise(id).course, exercise(id).files[0]!), hintsOf },
+    { course: titles, target: here(target), gradeCommand: (id) => `npm run grade ${id}`, fileOf: (id) => join(here(target), exercise(id).course, exercise(id).files[0]!), hintsOf, revealOf },
     styles(color),
   );
   return notes.length > 0 ? `${card}\n\n${notes.map((n) => `  note: ${n}`).join('\n')}` : card;

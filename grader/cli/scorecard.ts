@@ -135,6 +135,8 @@ export interface ScorecardContext {
   fileOf: (id: string) => string;
   /** A pointer to the exercise's hints, or "" when it has none left. */
   hintsOf: (id: string) => string;
+  /** For a passing exercise: how to see its official solution, or "" where the kit cannot reveal it. */
+  revealOf?: (id: string) => string;
 }
 
 export function formatScorecard(report: GradeReport, context: ScorecardContext, s: Style): string {
@@ -146,6 +148,8 @@ export function formatScorecard(report: GradeReport, context: ScorecardContext, 
     const pad = ' '.repeat(titleWidth - e.title.length - (e.bonus ? 8 : 0));
     const hidden = e.hidden.total > 0 && !e.notImplemented ? s.dim(`  (hidden tests: ${e.hidden.passed} of ${e.hidden.total} passed)`) : '';
     out.push(`  ${e.id.padEnd(idWidth)}  ${title}${pad}  ${`${e.score}/${e.maxScore}`.padStart(5)}  ${statusLabel(e, s)}${hidden}`);
+    const reveal = e.status === 'pass' ? context.revealOf?.(e.id) : '';
+    if (reveal) out.push(`  ${' '.repeat(idWidth)}  ${s.dim(reveal)}`);
     if (e.status !== 'pass' && !e.notImplemented) {
       out.push(s.dim(wrap(e.message, 100, `  ${' '.repeat(idWidth)}  `)));
       const hints = context.hintsOf(e.id);

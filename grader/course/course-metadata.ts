@@ -1,8 +1,11 @@
 // Reads the course metadata (courses/<course>/info.toml): the one place that lists a course's exercises,
-// in order, with their files, points and hints. Every tool (stubs, grader, site) asks here.
+// in order, with their files, points and hints, and whether a passing learner may reveal the official solution.
+// Every tool (stubs, grader, site, release) asks here.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse, TomlError } from 'smol-toml';
+import type { Job } from '../sandbox/sandbox-protocol.js';
+import { parseRevealProbe } from './reveal-probe.js';
 
 export interface Exercise {
   course: string;
@@ -17,6 +20,11 @@ export interface Exercise {
   suite: string;
   /** courses/<course>/<id>.md, relative to the kit's root. */
   instructions: string;
+  /**
+   * Sandbox jobs on inputs no visible test uses ([[exercises.reveal]]): their results on a passing implementation
+   * unlock the official solution when the course reveals it. Empty when the exercise has none.
+   */
+  revealProbe: Job[];
 }
 
 export interface Course {
@@ -26,6 +34,11 @@ export interface Course {
   /** Variant labels beside all/none/solution that `// Hide:` markers may use. */
   labels: string[];
   exercises: Exercise[];
+  /**
+   * Ids of the exercises whose official solution a passing learner may reveal (`revealSolutions`); none by default.
+   * Optional only so that courses made up in code (benchmarks) need not say it: loadCourse always sets it.
+   */
+  revealSolutions?: string[];
 }
 
 export class MetadataError extends Error {
@@ -64,16 +77,18 @@ export function loadCourse(root: string, courseId: string): Course {
     if (seen.has(id)) fail(file, `${where} id`, `"${id}" is used twice; exercise ids must be unique`);
     seen.add(id);
     const at = `exercise "${id}"`;
+    const files = field(raw.files, file, `${at} files`, (v): v is string[] => isStrings(v) && v.length > 0, 'a non-empty list of file names');
     return {
       course: courseId,
       id,
       title: field(raw.title, file, `${at} title`, isString, 'a title'),
-      files: field(raw.files, file, `${at} files`, (v): v is string[] => isStrings(v) && v.length > 0, 'a non-empty list of file names'),
+      files,
       points: field(raw.points ?? 1, file, `${at} points`, isPoints, 'a number of points, 0 or more'),
       bonus: field(raw.bonus ?? false, file, `${at} bonus`, isBoolean, 'true or false'),
       hints: field(raw.hints ?? [], file, `${at} hints`, isStrings, 'a list of hint strings'),
       suite: join('grader', courseId, `${id}.test.ts`),
       instructions: join('courses', courseId, `${id}.md`),
+      revealProbe: parseRevealProbe(raw.reveal, files, (problemAt, problem) => fail(file, `${at} reveal${problemAt ? ` ${problemAt}` : ''}`, problem)),
     };
   });
   return {
@@ -82,7 +97,35 @@ export function loadCourse(root: string, courseId: string): Course {
     summary: field(data.summary ?? '', file, 'summary', (v): v is string => typeof v === 'string', 'a one-line summary'),
     labels: field(data.labels ?? [], file, 'labels', isStrings, 'a list of variant labels').map((l) => l.toLowerCase()),
     exercises,
+    revealSolutions: revealSolutions(data.revealSolutions, file, exercises),
   };
+}
+
+/**
+ * The instructor's switch: absent or false reveals nothing, true every exercise with a probe, a list those named.
+ * Only an exercise with a probe can be revealed: its key comes from the probe's results.
+ */
+function revealSolutions(value: unknown, file: string, exercises: Exercise[]): string[] {
+  const withProbe = exercises.filter((e) => e.revealProbe.length > 0).map((e) => e.id);
+  if (value === undefined || value === false) return [];
+  if (value === true) {
+    if (withProbe.length === 0) fail(file, 'revealSolutions', 'is true, but no exercise has a reveal probe ([[exercises.reveal]]); add one (see CONTRIBUTING.md) or set it to false');
+    return withProbe;
+  }
+  const ids = field(value, file, 'revealSolutions', isStrings, 'true, false or a list of exercise ids, e.g. ["sgd", "momentum"]');
+  for (const id of ids) {
+    if (!exercises.some((e) => e.id === id)) fail(file, 'revealSolutions', `no exercise "${id}" in this course (its exercises: ${exercises.map((e) => e.id).join(', ')})`);
+    if (!withProbe.includes(id)) {
+      fail(
+        file,
+        'revealSolutions',
+        `exercise "${id}" has no reveal probe ([[exercises.reveal]]), so no key can be derived from a passing implementation. ` +
+          `An exercise whose passing answers differ between learners (an open challenge) cannot have one: leave "${id}" out of revealSolutions` +
+          (withProbe.length > 0 ? ` (exercises with a probe: ${withProbe.join(', ')})` : ''),
+      );
+    }
+  }
+  return [...new Set(ids)];
 }
 
 /** Every course under courses/, in name order. */

@@ -20,8 +20,12 @@ const INCLUDE = [
   'scripts/kit-update.ts',
 ];
 
-/** Never in a kit, whatever INCLUDE says: solutions, hidden tests, the scripts that hold the formulas. */
-const EXCLUDE = ['solutions/**', 'grader/hidden/**', 'grader/fixtures/*.py', 'tests/**', 'bench/**', '.ci/**', 'site/dist*/**', '**/*.tsbuildinfo'];
+/**
+ * Never in a kit, whatever INCLUDE says: solutions, hidden tests, the scripts that hold the formulas. Sealed
+ * solutions (grader/reveal/<course>/) are written by the release alone, and only for what info.toml reveals;
+ * the modules of `npm run reveal` beside them (grader/reveal/*.ts) do ship.
+ */
+const EXCLUDE = ['solutions/**', 'grader/hidden/**', 'grader/fixtures/*.py', 'grader/reveal/*/**', 'tests/**', 'bench/**', '.ci/**', 'site/dist*/**', '**/*.tsbuildinfo'];
 
 export function inKit(path: string): boolean {
   const matches = (patterns: string[]) => patterns.some((pattern) => minimatch(path, pattern, { dot: true }));
@@ -34,6 +38,8 @@ export const KIT_SCRIPTS: Record<string, string> = {
   watch: 'node scripts/launch.mjs grader/cli/grade.ts --watch',
   hint: 'node scripts/launch.mjs grader/hints/hint.ts',
   reset: 'node scripts/launch.mjs scripts/reset.ts',
+  // Explains itself where the course reveals nothing: the kit then has no grader/reveal/ files to open.
+  reveal: 'node scripts/launch.mjs grader/reveal/reveal.ts',
   update: 'node scripts/launch.mjs scripts/kit-update.ts',
   site: 'tsx site/scripts/serve.ts',
   build: 'tsx site/scripts/build.ts',

@@ -1,6 +1,16 @@
 // The README of a student kit: how to start, what to edit, how to check, in the order a learner needs it.
 import type { Course } from '../../grader/course/course-metadata.js';
 
+/** Step 6, only where the instructor lets passing learners see official solutions (revealSolutions). */
+function revealStep(courses: Course[]): string {
+  const revealed = courses.flatMap((c) => c.revealSolutions ?? []);
+  if (revealed.length === 0) return '';
+  return `6. Done with an exercise? Once it passes, \`npm run reveal <exercise>\` puts its official solution in
+   \`.grade/solutions/\` (your files are not touched) to compare with yours. It opens only for code that passes,
+   and only for ${revealed.map((id) => `\`${id}\``).join(', ')}.
+`;
+}
+
 export function studentReadme(courses: Course[]): string {
   const rows = courses.flatMap((c) => c.exercises.map((e) => `| \`${e.id}\` | \`exercises/${c.id}/${e.files[0]}\` | ${e.title}${e.bonus ? ' (bonus)' : ''} |`));
   return `# ${courses.map((c) => c.title).join(', ')}
@@ -22,7 +32,7 @@ ${courses.map((c) => c.summary).join('\n\n')}
 4. Stuck? \`npm run hint <exercise>\` reveals a hint at a time.
 5. Want to start an exercise over? \`npm run reset <exercise>\` restores its starting file (yours is kept in
    \`.grade/backups/\`).
-
+${revealStep(courses)}
 | exercise | file | |
 | --- | --- | --- |
 ${rows.join('\n')}

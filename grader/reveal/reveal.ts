@@ -1,0 +1,118 @@
+// `npm run reveal <exercise>`: where the instructor allows it, opens an exercise's official solution once the
+// learner's own code passes. It grades the exercise, runs the reveal probe on the learner's files, derives the key
+// from those results and decrypts; the solution goes to .grade/solutions/, never over the learner's work.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { loadCourses, MetadataError, type Exercise } from '../course/course-metadata.js';
+import { buckets, probeNumbers, REVEAL_VERSION, revealKey } from './reveal-key.js';
+import { runProbe } from './run-probe.js';
+import { sealedSolutionPath, unseal, type SealedSolution } from './sealed-solution.js';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const USAGE = 'usage: npm run reveal <exercise>   (e.g. npm run reveal sgd), once `npm run grade <exercise>` passes';
+const REVEAL_CASE = 'the reveal case (inputs the tests do not use, run the same way)';
+
+class GraderFailed extends Error {}
+
+/** The exercise's verdict from the grader itself, run as `npm run grade` runs it (its JSON report). */
+function grade(exercise: Exercise): { status: string; message: string; notImplemented: boolean } {
+  const args = [join(root, 'scripts', 'launch.mjs'), 'grader/cli/grade.ts', `${exercise.course}/${exercise.id}`, '--format', 'json'];
+  const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  let graded: { status: string; tests: Array<{ status: string; message: string }> } | undefined;
+  try {
+    graded = (JSON.parse(run.stdout) as { exercises: Array<NonNullable<typeof graded>> }).exercises[0];
+  } catch {
+    // reported below
+  }
+  if (!graded) throw new GraderFailed(`the grader could not run (${run.stderr.trim().split('\n').slice(-3).join(' ') || `exit code ${run.status}`})`);
+  const failing = graded.tests.filter((t) => t.status !== 'pass');
+  return {
+    status: graded.status,
+    message: failing[0]?.message ?? 'no test ran',
+    notImplemented: failing.length > 0 && failing.every((t) => /^not implemented yet/i.test(t.message)),
+  };
+}
+
+function writeAtomically(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(`${path}.${process.pid}.tmp`, text);
+  renameSync(`${path}.${process.pid}.tmp`, path);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name] = argv.filter((a) => !a.startsWith('-'));
+  const exercises = loadCourses(root).flatMap((c) => c.exercises);
+  const exercise = exercises.find((e) => e.id === name || `${e.course}/${e.id}` === name);
+  if (!exercise) {
+    console.error(`${name ? `no exercise named ${name}\n` : ''}${USAGE}\nexercises: ${exercises.map((e) => e.id).join(', ')}`);
+    return 2;
+  }
+  const { course, id } = exercise;
+  const sealedPath = join(root, sealedSolutionPath(course, id));
+  if (!existsSync(sealedPath)) {
+    console.log(`The official solution of ${id} cannot be revealed: your instructor has not enabled it for this exercise. Your passing code is your solution; ask your instructor if you would like to compare.`);
+    return 1;
+  }
+  const sealed = JSON.parse(readFileSync(sealedPath, 'utf8')) as SealedSolution;
+  if (sealed.version !== REVEAL_VERSION) {
+    console.log(`${sealedSolutionPath(course, id)} was made for another version of this kit; ask your instructor for the current kit, then \`npm run update -- <kit>\`.`);
+    return 1;
+  }
+
+  console.log(`Grading ${id} first: its solution opens only for code that passes…`);
+  const verdict = grade(exercise);
+  if (verdict.status !== 'pass') {
+    console.log(
+      verdict.notImplemented
+        ? `Your ${id} is not implemented yet, so its solution stays locked.`
+        : `Your ${id} does not pass its tests yet, so its solution stays locked. The first problem:\n  ${verdict.message.split('\n')[0]}`,
+    );
+    console.log(`Make it pass (\`npm run grade ${id}\` shows what is wrong), then run \`npm run reveal ${id}\` again.`);
+    return 1;
+  }
+
+  const probe = await runProbe(root, join(root, 'exercises'), 'exercises', exercise, sealed.probe);
+  if (probe.problem !== undefined) {
+    console.log(`Your ${id} passes its tests, but on ${REVEAL_CASE} ${probe.problem}.\nThe solution stays locked: make your code work for any start and settings, then try again.`);
+    return 1;
+  }
+  const key = revealKey(course, id, buckets(probeNumbers(probe.results, sealed.shape), sealed));
+  const files = unseal(sealed, key);
+  if (!files) {
+    console.log(
+      `Your ${id} passes its tests, but its results on ${REVEAL_CASE} differ from the official ones, so the solution stays locked.\n` +
+        'The key to it is made from the official results: only code that computes them for any start and settings opens it. ' +
+        'Look for something that fits the tested cases only (a fixed number, a special case), fix it, then try again.',
+    );
+    return 1;
+  }
+  // Only the exercise's own file names become paths: nothing in a sealed file decides where the kit writes.
+  const written = exercise.files.filter((file) => typeof files[file] === 'string').map((file) => {
+    const path = join('.grade', 'solutions', course, file);
+    writeAtomically(join(root, path), files[file]!);
+    return { mine: join('exercises', course, file), official: path };
+  });
+  if (written.length === 0) {
+    console.log(`${sealedSolutionPath(course, id)} holds none of this exercise's files; ask your instructor for the current kit.`);
+    return 1;
+  }
+  console.log(`\nUnlocked: the official solution of ${exercise.title} is in ${written.map((w) => w.official).join(', ')}`);
+  console.log(
+    `Compare it with yours, e.g. \`diff ${written[0]!.mine} ${written[0]!.official}\`: the same results can come from quite different code, ` +
+      'and yours passes as it is. Your files were not changed.',
+  );
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    if (error instanceof MetadataError || error instanceof GraderFailed) console.error(`error: ${error.message}`);
+    else {
+      console.error('error: revealing failed; this is not your code\'s fault. Details:');
+      console.error(error);
+    }
+    process.exitCode = 2;
+  },
+);
