@@ -188,6 +188,8 @@ try {
     ['momentum.html', 'figure[data-chart][data-state="ready"]'],
     ['hyperparameter-search.html', 'figure[data-heatmap][data-state="ready"]'],
     ['playground.html', '[data-playground][data-state="ready"]'],
+    // mathjs loads only once a formula is chosen: reported, though the goal is about exercise pages.
+    ['playground.html?f=formula', '[data-playground][data-state="ready"]'],
   ] as const;
 
   const verdict = (value: number, goal: number): string => (value <= goal ? 'met' : 'NOT met');
@@ -210,7 +212,7 @@ try {
   medianRow(`(b) first chart, hyperparameter-search.html, ms`, loads.search);
   for (const [path, ready] of sizes) {
     const size = await gzippedScripts(browser, server.url, site.outDir, path, ready);
-    console.log(`${`(c) gzip JS, ${path} (${size.files} files, ${size.raw.toFixed(0)} KB raw), KB`.padEnd(60)} ${size.gzip.toFixed(1).padStart(8)} ${''.padStart(8)} ${''.padStart(8)}  ≤ ${GOALS.gzipKB} KB: ${verdict(size.gzip, GOALS.gzipKB)}`);
+    console.log(`${`(c) gzip JS, ${path} (${size.files} files, ${size.raw.toFixed(0)} KB raw), KB`.padEnd(60)} ${size.gzip.toFixed(1).padStart(8)} ${''.padStart(8)} ${''.padStart(8)}  ${path.includes('?') ? '(after choosing a formula; no goal)' : `≤ ${GOALS.gzipKB} KB: ${verdict(size.gzip, GOALS.gzipKB)}`}`);
   }
 } finally {
   await browser.close();

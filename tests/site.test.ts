@@ -432,6 +432,42 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
     }
   });
 
+  it('runs the learner’s optimizers on a formula they type, differentiated symbolically, and keeps it in the URL', async () => {
+    const { page, problems } = await openPage('playground.html');
+    try {
+      await page.waitForSelector('[data-playground][data-state="ready"]', { timeout: 15_000 });
+      const revision = await revisionOf(page);
+      await page.selectOption('#playground-function', 'formula');
+      await page.fill('#playground-formula', '(x^2 + y - 11)^2 + (x + y^2 - 7)^2');
+      for (const [k, value] of ['-5', '5', '-5', '5'].entries()) await page.fill(`#playground-region-${k}`, value);
+      await page.waitForFunction(() => document.querySelector('.playground__function')?.textContent?.includes('(x ^ 2 + y - 11) ^ 2'), undefined, { timeout: 10_000 });
+      await page.waitForFunction((old) => document.querySelector('[data-playground]')?.getAttribute('data-revision') !== old, revision);
+      // Himmelblau's gradient, as mathjs writes it, and one of its minima found numerically.
+      expect(await page.locator('.playground__formula-note').textContent()).toBe('∂f/∂x = 4 * x * (x ^ 2 + y - 11) + 2 * (x + y ^ 2 - 7);  ∂f/∂y = 2 * (x ^ 2 + y - 11) + 4 * y * (x + y ^ 2 - 7)');
+      expect(await page.locator('.playground__function').textContent()).toMatch(/found numerically: f ≈ 0 at \((3, 2|-2\.805, 3\.131|-3\.779, -3\.283|3\.584, -1\.848)\)/);
+      const pixels = await chartPixels(page, (['sgd', 'momentum', 'rmsprop', 'adam'] as const).map((id) => rgb(OPTIMIZER_COLORS[id].learner)), '.playground__panel .trajectory-panel__plot canvas');
+      pixels.matches.forEach((count, k) => expect(count, `pixels of learner run ${k}`).toBeGreaterThan(40));
+      await expect.poll(() => new URL(page.url()).searchParams.get('formula')).toBe('(x^2 + y - 11)^2 + (x + y^2 - 7)^2');
+      expect(new URL(page.url()).searchParams.get('region')).toBe('-5,5,-5,5');
+      await page.screenshot({ path: join(SCREENSHOTS, 'playground-formula.png'), fullPage: true });
+
+      // A formula that cannot be one says why, and the last good one keeps running.
+      await page.fill('#playground-formula', '(x^2 + y');
+      await page.waitForFunction(() => document.querySelector('.playground__formula-note--error')?.textContent?.includes('does not parse'));
+      expect(await page.locator('.playground__function').textContent()).toContain('11');
+
+      // The shared link opens the same function.
+      const shared = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+      await shared.goto(`${solvedUrl}playground.html?f=formula&formula=${encodeURIComponent('x^2 + 3 y^2')}&region=-2,2,-2,2&x=1.5&y=1.5`);
+      await shared.waitForFunction(() => document.querySelector('.playground__function')?.textContent?.includes('x ^ 2 + 3 y ^ 2'), undefined, { timeout: 10_000 });
+      expect(await shared.inputValue('#playground-formula')).toBe('x^2 + 3 y^2');
+      await shared.close();
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('draws the learner’s grid and random searches and their best trials on the hyperparameter-search heatmap', async () => {
     const { page, problems } = await openPage('hyperparameter-search.html');
     try {

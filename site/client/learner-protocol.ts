@@ -1,10 +1,11 @@
 // The messages between a page and the worker that runs the learner's code.
 import type { OptimizerId, OptionsByOptimizer, Point } from '../shared/demo-runs.js';
-import type { ObjectiveId } from '../shared/objectives.js';
+import type { ObjectiveId, SiteObjective } from '../shared/objectives.js';
 import type { StepStates } from './step-states.js';
 
+/** A playground run; its objective travels as itself when the learner typed it (it never goes to a worker). */
 export type CustomRun = {
-  [K in OptimizerId]: { kind: 'custom'; optimizer: K; options: OptionsByOptimizer[K]; objective: ObjectiveId; start: Point; nSteps: number };
+  [K in OptimizerId]: { kind: 'custom'; optimizer: K; options: OptionsByOptimizer[K]; objective: ObjectiveId | SiteObjective; start: Point; nSteps: number };
 }[OptimizerId];
 
 export type LearnerRequest = { kind: 'demo'; optimizer: OptimizerId } | { kind: 'challenge' } | CustomRun;

@@ -1,7 +1,7 @@
 // A function's contour map as drawn under the trajectory charts: its plotted region, contour heights spread
 // to show both the valley floor and the walls, and a light colour ramp, handed to the contour-background plugin.
 import type { Plugin } from 'chart.js';
-import type { ObjectiveId, SiteObjective } from '../shared/objectives.js';
+import type { SiteObjective } from '../shared/objectives.js';
 import { contourBackground } from './contour-background.js';
 
 const LEVEL_COUNT = 20;
@@ -49,11 +49,12 @@ export function contourLevels(objective: SiteObjective): number[] {
   return Array.from({ length: LEVEL_COUNT }, (_, k) => objective.minValue! + 10 ** (bottom + ((top - bottom) * k) / (LEVEL_COUNT - 1)));
 }
 
-const cache = new Map<ObjectiveId, Plugin<'scatter'>>();
+// By the objective itself, not its id: a typed formula is a new objective each time it changes.
+const cache = new WeakMap<SiteObjective, Plugin<'scatter'>>();
 
 /** One plugin per function, so its bands are traced once however often the chart redraws or switches. */
 export function objectiveContours(objective: SiteObjective): Plugin<'scatter'> {
-  let plugin = cache.get(objective.id);
+  let plugin = cache.get(objective);
   if (!plugin) {
     plugin = contourBackground({
       f: objective.value,
@@ -64,7 +65,7 @@ export function objectiveContours(objective: SiteObjective): Plugin<'scatter'> {
       fill: rampColor,
       line: 'rgba(51, 65, 85, 0.22)',
     });
-    cache.set(objective.id, plugin);
+    cache.set(objective, plugin);
   }
   return plugin;
 }

@@ -4,13 +4,17 @@ import { isOptimizerId, type OptimizerId, type OptionsByOptimizer } from '../sha
 import { HYPERPARAMETERS } from '../shared/hyperparameters.js';
 import { isObjectiveId } from '../shared/objectives.js';
 import { STEP_RANGE } from '../shared/hyperparameters.js';
-import type { PlaygroundSettings } from '../shared/playground-presets.js';
+import { DEFAULT_FORMULA, type FormulaSetting, type PlaygroundSettings } from '../shared/playground-presets.js';
 
 const OPTIMIZERS = Object.keys(HYPERPARAMETERS) as OptimizerId[];
 
 export function settingsToQuery(settings: PlaygroundSettings): string {
   const query = new URLSearchParams();
   query.set('f', settings.objective);
+  if (settings.objective === 'formula' && settings.formula) {
+    query.set('formula', settings.formula.text);
+    query.set('region', [...settings.formula.x, ...settings.formula.y].join(','));
+  }
   query.set('x', String(settings.start[0]));
   query.set('y', String(settings.start[1]));
   query.set('n', String(settings.nSteps));
@@ -27,6 +31,18 @@ const finite = (text: string | null): number | null => {
   return Number.isFinite(value) ? value : null;
 };
 
+/** The typed formula and its region (x from, x to, y from, y to), when the query holds a well-formed one. */
+function formulaFromQuery(query: URLSearchParams, fallback: FormulaSetting): FormulaSetting {
+  const region = (query.get('region') ?? '').split(',').map(finite);
+  const [x0, x1, y0, y1] = region;
+  const regionOk = region.length === 4 && region.every((v) => v !== null) && x0! < x1! && y0! < y1!;
+  return {
+    text: query.get('formula') ?? fallback.text,
+    x: regionOk ? [x0!, x1!] : [...fallback.x],
+    y: regionOk ? [y0!, y1!] : [...fallback.y],
+  };
+}
+
 /** The settings a query asks for, each missing or malformed value taken from `fallback`. */
 export function settingsFromQuery(search: string, fallback: PlaygroundSettings): PlaygroundSettings {
   const query = new URLSearchParams(search);
@@ -41,7 +57,8 @@ export function settingsFromQuery(search: string, fallback: PlaygroundSettings):
   }
   const show = query.get('show');
   return {
-    objective: isObjectiveId(objective) ? objective : fallback.objective,
+    objective: isObjectiveId(objective) || objective === 'formula' ? objective : fallback.objective,
+    formula: formulaFromQuery(query, fallback.formula ?? DEFAULT_FORMULA),
     start: [finite(query.get('x')) ?? fallback.start[0], finite(query.get('y')) ?? fallback.start[1]],
     nSteps: nSteps === null ? fallback.nSteps : Math.min(STEP_RANGE.max, Math.max(STEP_RANGE.min, Math.round(nSteps))),
     options,

@@ -3,7 +3,8 @@
 import type { OptimizerId, Point } from '../shared/demo-runs.js';
 import { HYPERPARAMETERS, STEP_RANGE } from '../shared/hyperparameters.js';
 import { OBJECTIVES, objectiveById, type SiteObjective } from '../shared/objectives.js';
-import { DEFAULT_SETTINGS, PRESETS, type PlaygroundSettings } from '../shared/playground-presets.js';
+import { DEFAULT_FORMULA, DEFAULT_SETTINGS, PRESETS, type PlaygroundSettings } from '../shared/playground-presets.js';
+import type { CompiledFormula } from './formula.js';
 import { divergenceAdvice } from './divergence.js';
 import type { CustomRun, LearnerOutcome } from './learner-protocol.js';
 import { lossOf, LossChart } from './loss-chart.js';
@@ -58,6 +59,19 @@ function afterNextPaint(work: () => void): void {
   });
 }
 
+const significant = (value: number): string => String(Number(value.toPrecision(4)));
+
+function minimumNote(objective: SiteObjective): string {
+  if (objective.id === 'formula') {
+    const [point] = objective.minima;
+    return point
+      ? `Lowest point in the plotted region, found numerically: f ≈ ${significant(objective.minValue!)} at (${significant(point[0])}, ${significant(point[1])}).`
+      : 'No lowest point inside the plotted region: the function keeps falling beyond it.';
+  }
+  if (objective.minima.length === 0) return 'No minimum: it falls away forever along y.';
+  return `Minimum f* = ${objective.minValue} at ${objective.minima.map(([x, y]) => `(${x}, ${y})`).join(', ')}.`;
+}
+
 const formatDistance = (value: number | null): string => (value === null ? '—' : value < 1e-3 ? value.toExponential(2) : value.toFixed(4));
 
 export function mountPlayground(root: HTMLElement): void {
@@ -69,7 +83,11 @@ export function mountPlayground(root: HTMLElement): void {
   const caption = root.querySelector<HTMLElement>('.playground__function')!;
 
   let settings: PlaygroundSettings = settingsFromQuery(location.search, DEFAULT_SETTINGS);
-  let objective: SiteObjective = objectiveById(settings.objective);
+  settings.formula ??= structuredClone(DEFAULT_FORMULA);
+  // The learner's typed function, once compiled (the formula module loads only when it is first chosen).
+  let typed: CompiledFormula | null = null;
+  const builtIn = (id: PlaygroundSettings['objective']): SiteObjective => objectiveById(id === 'formula' ? 'banana' : id);
+  let objective: SiteObjective = builtIn(settings.objective);
   let runs: DrawnRun[] = [];
   let rows = new Map<OptimizerId, RunRow>();
   let revision = 0;
@@ -94,7 +112,15 @@ export function mountPlayground(root: HTMLElement): void {
   const preset = element('select', { id: 'playground-preset' });
   preset.append(element('option', { value: '', textContent: 'Custom (your settings)' }), ...PRESETS.map((p) => element('option', { value: p.id, textContent: p.label })));
   const objectiveSelect = element('select', { id: 'playground-function' });
-  objectiveSelect.append(...OBJECTIVES.map((o) => element('option', { value: o.id, textContent: o.name })));
+  objectiveSelect.append(...OBJECTIVES.map((o) => element('option', { value: o.id, textContent: o.name })), element('option', { value: 'formula', textContent: 'Your formula…' }));
+  const formulaInput = element('input', { id: 'playground-formula', type: 'text', spellcheck: false, autocomplete: 'off' });
+  const regionInputs = (['x from', 'x to', 'y from', 'y to'] as const).map((label, k) => [label, element('input', { id: `playground-region-${k}`, type: 'number', step: 'any' })] as const);
+  const formulaNote = element('p', { className: 'playground__formula-note' });
+  formulaNote.setAttribute('aria-live', 'polite');
+  const formulaGroup = element('div', { className: 'playground__formula' });
+  const regionRow = element('div', { className: 'playground__region' });
+  regionRow.append(...regionInputs.map(([label, input]) => labelled(label, input)));
+  formulaGroup.append(labelled('f(x, y) =', formulaInput), regionRow, formulaNote);
   const startX = element('input', { id: 'playground-start-x', type: 'number', step: 'any' });
   const startY = element('input', { id: 'playground-start-y', type: 'number', step: 'any' });
   const steps = sliderField({
@@ -113,7 +139,7 @@ export function mountPlayground(root: HTMLElement): void {
   const general = element('fieldset', { className: 'playground__group' });
   const startRow = element('div', { className: 'playground__start' });
   startRow.append(labelled('Start x', startX), labelled('Start y', startY));
-  general.append(element('legend', { textContent: 'Function and start' }), labelled('Preset', preset), labelled('Function', objectiveSelect), startRow, element('p', { className: 'playground__tip', textContent: 'Tip: click the chart to move the start point.' }), steps.element);
+  general.append(element('legend', { textContent: 'Function and start' }), labelled('Preset', preset), labelled('Function', objectiveSelect), formulaGroup, startRow, element('p', { className: 'playground__tip', textContent: 'Tip: click the chart to move the start point.' }), steps.element);
   form.append(general);
 
   const fields = new Map<string, SliderField>();
@@ -152,6 +178,13 @@ export function mountPlayground(root: HTMLElement): void {
 
   function syncControls(): void {
     objectiveSelect.value = settings.objective;
+    const formula = (settings.formula ??= structuredClone(DEFAULT_FORMULA));
+    formulaGroup.hidden = settings.objective !== 'formula';
+    if (formulaInput.value !== formula.text) formulaInput.value = formula.text;
+    [...formula.x, ...formula.y].forEach((value, k) => {
+      const input = regionInputs[k]![1];
+      if (Number(input.value) !== value || input.value === '') input.value = String(value);
+    });
     startX.value = String(settings.start[0]);
     startY.value = String(settings.start[1]);
     steps.set(settings.nSteps);
@@ -171,15 +204,61 @@ export function mountPlayground(root: HTMLElement): void {
   preset.addEventListener('input', () => {
     const chosen = PRESETS.find((p) => p.id === preset.value);
     if (!chosen) return;
-    settings = structuredClone(chosen.settings);
+    // A preset sets everything but the learner's typed formula, which is kept for when they go back to it.
+    settings = { ...structuredClone(chosen.settings), formula: settings.formula };
     syncControls();
     schedule();
   });
   objectiveSelect.addEventListener('input', () => {
     settings.objective = objectiveSelect.value as PlaygroundSettings['objective'];
+    if (settings.objective === 'formula') {
+      void compileTyped().then(() => {
+        if (typed) settings.start = [...typed.objective.start];
+        syncControls();
+        schedule();
+      });
+      return;
+    }
     settings.start = [...objectiveById(settings.objective).start];
     syncControls();
     schedule();
+  });
+
+  /** Compiles the typed formula over its region; a formula that cannot be one says why and keeps the last good one. */
+  async function compileTyped(): Promise<void> {
+    const formula = (settings.formula ??= structuredClone(DEFAULT_FORMULA));
+    formulaNote.textContent = 'Differentiating…';
+    const { compileFormula } = await import('./formula.js');
+    const compiled = compileFormula(formula.text, { x: formula.x, y: formula.y });
+    if ('error' in compiled) {
+      formulaNote.textContent = compiled.error;
+      formulaNote.classList.add('playground__formula-note--error');
+      return;
+    }
+    typed = compiled;
+    formulaNote.classList.remove('playground__formula-note--error');
+    formulaNote.textContent = `∂f/∂x = ${compiled.derivatives[0]};  ∂f/∂y = ${compiled.derivatives[1]}`;
+  }
+  // Typing is debounced: each formula is differentiated and its contours traced anew.
+  let typing = 0;
+  const formulaChanged = (): void => {
+    clearTimeout(typing);
+    typing = window.setTimeout(() => void compileTyped().then(changed), 250);
+  };
+  formulaInput.addEventListener('input', () => {
+    settings.formula!.text = formulaInput.value;
+    formulaChanged();
+  });
+  regionInputs.forEach(([, input], k) => {
+    input.addEventListener('input', () => {
+      const value = Number(input.value);
+      const formula = settings.formula!;
+      const next = [...formula.x, ...formula.y];
+      next[k] = value;
+      if (input.value === '' || !Number.isFinite(value) || !(next[0]! < next[1]!) || !(next[2]! < next[3]!)) return;
+      [formula.x, formula.y] = [[next[0]!, next[1]!], [next[2]!, next[3]!]];
+      formulaChanged();
+    });
   });
   for (const [input, axis] of [[startX, 0], [startY, 1]] as const) {
     input.addEventListener('input', () => {
@@ -229,14 +308,16 @@ export function mountPlayground(root: HTMLElement): void {
     performance.mark('playground:start');
     clearTimeout(urlTimer);
     urlTimer = window.setTimeout(keepInUrl, 200);
-    if (objective.id !== settings.objective) {
-      objective = objectiveById(settings.objective);
+    const wanted = settings.objective === 'formula' ? typed?.objective : objectiveById(settings.objective);
+    if (!wanted) return; // a formula not compiled yet
+    if (objective !== wanted) {
+      objective = wanted;
       chart.destroy();
       chart = new TrajectoryChart(canvas, [], { objective, start: settings.start, onPick });
     }
-    caption.textContent = `${objective.name}: ${objective.formula}. ${objective.minima.length ? `Minimum f* = ${objective.minValue} at ${objective.minima.map(([x, y]) => `(${x}, ${y})`).join(', ')}.` : 'No minimum: it falls away forever along y.'}`;
+    caption.textContent = `${objective.name}: ${objective.formula}. ${minimumNote(objective)}`;
     const shown = [...settings.shown];
-    const requests = shown.map((id) => ({ kind: 'custom', optimizer: id, options: { ...settings.options[id] }, objective: objective.id, start: [...settings.start], nSteps: settings.nSteps }) as CustomRun);
+    const requests = shown.map((id) => ({ kind: 'custom', optimizer: id, options: { ...settings.options[id] }, objective: objective.id === 'formula' ? objective : objective.id, start: [...settings.start], nSteps: settings.nSteps }) as CustomRun);
     performance.mark('playground:requests');
     const outcomes = runBatch(requests);
     performance.mark('playground:ran');
@@ -278,7 +359,7 @@ export function mountPlayground(root: HTMLElement): void {
 
   syncControls();
   root.dataset.state = 'running';
-  void loadPageRunner().then((runner) => {
+  void Promise.all([loadPageRunner(), settings.objective === 'formula' ? compileTyped() : null]).then(([runner]) => {
     runOnPage = runner;
     recompute(runner);
   });

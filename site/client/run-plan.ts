@@ -86,7 +86,7 @@ function planFor(modules: LearnerModules, request: LearnerRequest): Plan {
     case 'custom':
       return {
         run: { id: request.optimizer, name: request.optimizer, options: request.options } as DemoRun,
-        objective: objectiveById(request.objective),
+        objective: typeof request.objective === 'string' ? objectiveById(request.objective) : request.objective,
         start: request.start,
         nSteps: request.nSteps,
       };

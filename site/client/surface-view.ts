@@ -87,6 +87,7 @@ export class SurfaceView {
     if (objective !== this.objective) {
       this.objective = objective;
       this.height = heightField(objective);
+      this.mesh = null;
     }
     this.runs = runs;
     this.draw();
@@ -116,7 +117,7 @@ export class SurfaceView {
     const scale = Math.min(rect.width * 0.36, rect.height * 0.5);
     const screen = ([x, y]: Vec3): [number, number] => [rect.width / 2 + x * scale, rect.height / 2 - y * scale];
     // The mesh changes only with the function, the angle or the size; the runs change on every playground input.
-    const key = [objective.id, this.yaw, this.pitch, width, height].join();
+    const key = [this.yaw, this.pitch, width, height].join();
     if (this.mesh?.key !== key) this.mesh = { key, image: this.paintMesh(objective, width, height, ratio, screen) };
     const ctx = this.canvas.getContext('2d')!;
     ctx.setTransform(1, 0, 0, 1, 0, 0);

@@ -6,7 +6,8 @@ import type { Point } from './demo-runs.js';
 export type ObjectiveId = 'banana' | 'himmelblau' | 'beale' | 'bowl' | 'saddle';
 
 export interface SiteObjective {
-  id: ObjectiveId;
+  /** One of the built-in functions, or 'formula' for one the learner typed in the playground. */
+  id: ObjectiveId | 'formula';
   name: string;
   formula: string;
   value(x: number, y: number): number;

@@ -2,8 +2,21 @@
 import { DEMO_RUNS, DEMO_STEPS, type OptimizerId, type OptionsByOptimizer, type Point } from './demo-runs.js';
 import type { ObjectiveId } from './objectives.js';
 
+/** A function the learner types: the formula in x and y, and the region it is plotted over. */
+export interface FormulaSetting {
+  text: string;
+  x: [number, number];
+  y: [number, number];
+}
+
+/** The formula offered first: the banana, so the learner can compare with the built-in one. */
+export const DEFAULT_FORMULA: FormulaSetting = { text: '(1 - x)^2 + 100 (y - x^2)^2', x: [-2, 2], y: [-1, 3] };
+
 export interface PlaygroundSettings {
-  objective: ObjectiveId;
+  /** A built-in function, or 'formula' for `formula`. */
+  objective: ObjectiveId | 'formula';
+  /** Kept whichever function is chosen, so switching back and forth loses nothing. */
+  formula?: FormulaSetting;
   start: Point;
   nSteps: number;
   options: OptionsByOptimizer;
