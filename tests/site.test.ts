@@ -390,6 +390,8 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       pixels.matches.forEach((count, k) => expect(count, `pixels of learner run ${k}`).toBeGreaterThan(40));
       // Every run has a best distance and a loss: nothing is left blank.
       expect(before).not.toContain('—');
+      // The contour map's colour key: the banana's levels, above its minimum, on a log scale.
+      expect(await page.locator('.playground__panel .contour-legend').getAttribute('aria-label')).toMatch(/^Contour colours: f − f\* from 0\.\d+ \(lightest\) to \d+ \(darkest\), levels spaced on a log scale$/);
 
       const canvasBefore = await page.locator('.playground__panel .trajectory-panel__plot canvas').evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
       const revision = await revisionOf(page);
@@ -402,6 +404,37 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       expect(await summaryOf(page)).not.toBe(before);
       // The URL follows once the input has settled, so a shared link holds the new setting.
       await expect.poll(() => new URL(page.url()).searchParams.get('momentum.learningRate')).not.toBe('0.01');
+
+      // A click moves the start; two clicks give the pixel ↔ data mapping, then the start marker is dragged.
+      const plot = page.locator('.playground__panel .trajectory-panel__plot canvas');
+      const box = (await plot.boundingBox())!;
+      const startNow = async (): Promise<[number, number]> => [Number(await page.inputValue('#playground-start-x')), Number(await page.inputValue('#playground-start-y'))];
+      const pixel = (fx: number, fy: number): [number, number] => [box.x + fx * box.width, box.y + fy * box.height];
+      // (Away from the start marker at (−1, 2): pressing on the marker grabs it instead.)
+      /** Clicks the plot, waits for the runs from that start, and reads the start back from its inputs. */
+      const clickAt = async (fx: number, fy: number): Promise<[number, number]> => {
+        const old = await revisionOf(page);
+        await page.mouse.click(...pixel(fx, fy));
+        await page.waitForFunction((seen) => document.querySelector('[data-playground]')?.getAttribute('data-revision') !== seen, old);
+        return startNow();
+      };
+      const a = await clickAt(0.55, 0.2);
+      const b = await clickAt(0.8, 0.5);
+      expect(b[0]).toBeGreaterThan(a[0]);
+      expect(b[1]).toBeLessThan(a[1]);
+      const dataAt = (fx: number, fy: number): [number, number] => [a[0] + ((fx - 0.55) / 0.25) * (b[0] - a[0]), a[1] + ((fy - 0.2) / 0.3) * (b[1] - a[1])];
+      const beforeDrag = Number(await revisionOf(page));
+      await page.mouse.move(...pixel(0.8, 0.5));
+      await page.mouse.down();
+      await page.mouse.move(...pixel(0.6, 0.7), { steps: 6 });
+      await page.mouse.up();
+      const dropped = await startNow();
+      const expected = dataAt(0.6, 0.7);
+      expect(Math.abs(dropped[0] - expected[0])).toBeLessThan(0.02);
+      expect(Math.abs(dropped[1] - expected[1])).toBeLessThan(0.02);
+      // The runs followed the pointer, not only its release.
+      await page.waitForFunction((old) => Number(document.querySelector('[data-playground]')?.getAttribute('data-revision')) >= old + 2, beforeDrag);
+      await expect.poll(() => new URL(page.url()).searchParams.get('x')).toBe(String(dropped[0]));
 
       // The 3-D surface is drawn and turns with the arrow keys.
       const surface = page.locator('.surface__canvas');

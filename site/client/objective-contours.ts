@@ -19,7 +19,7 @@ const RAMP: Rgb[] = [
   [190, 198, 234],
 ];
 
-function rampColor(t: number): string {
+export function rampColor(t: number): string {
   const position = Math.min(Math.max(t, 0), 1) * (RAMP.length - 1);
   const low = Math.min(Math.floor(position), RAMP.length - 2);
   const share = position - low;

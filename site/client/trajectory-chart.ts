@@ -13,6 +13,7 @@ import {
 } from 'chart.js';
 import type { Point } from '../shared/demo-runs.js';
 import type { SiteObjective } from '../shared/objectives.js';
+import { contourLegend } from './contour-legend.js';
 import { objectiveContours } from './objective-contours.js';
 import { stepOverlayPlugin, type StepOverlay } from './step-overlay-plugin.js';
 
@@ -149,10 +150,16 @@ export class TrajectoryChart {
   private start: Point;
   private overlay: StepOverlay = { markers: [], arrows: null };
   private readonly objective: SiteObjective;
+  private readonly legend: HTMLElement;
+  /** Removes the drag listeners when the chart goes (the playground makes a new chart on the same canvas). */
+  private readonly listeners = new AbortController();
+  private dragged = false;
 
   constructor(canvas: HTMLCanvasElement, series: TrajectorySeries[], options: TrajectoryChartOptions) {
     const { objective } = options;
     this.objective = objective;
+    this.legend = contourLegend(objective);
+    canvas.after(this.legend);
     this.start = options.start ?? objective.start;
     this.series = [...series].sort((a, b) => a.rank - b.rank);
     const X_RANGE = objective.x;
@@ -164,6 +171,8 @@ export class TrajectoryChart {
       plugins: [objectiveContours(objective), stepOverlayPlugin(() => this.overlay)],
       options: {
         onClick: (event) => {
+          // The click that ends a drag of the start marker is not a pick of its own.
+          if (this.dragged) return void (this.dragged = false);
           if (!options.onPick || event.x === null || event.y === null) return;
           const area = this.chart.chartArea;
           if (event.x < area.left || event.x > area.right || event.y < area.top || event.y > area.bottom) return;
@@ -217,6 +226,49 @@ export class TrajectoryChart {
         },
       },
     });
+    if (options.onPick) this.dragStart(canvas, options.onPick);
+  }
+
+  /** Lets the start marker be dragged: each move picks a new start, so the runs follow the pointer. */
+  private dragStart(canvas: HTMLCanvasElement, onPick: (point: Point) => void): void {
+    const GRAB_RADIUS_PX = 14;
+    const { signal } = this.listeners;
+    let dragging = false;
+    const near = (event: PointerEvent): boolean => {
+      const { x, y } = this.chart.scales;
+      return Math.hypot(event.offsetX - x.getPixelForValue(this.start[0]), event.offsetY - y.getPixelForValue(this.start[1])) <= GRAB_RADIUS_PX;
+    };
+    const inside = (event: PointerEvent): Point | null => {
+      const area = this.chart.chartArea;
+      const [px, py] = [Math.min(area.right, Math.max(area.left, event.offsetX)), Math.min(area.bottom, Math.max(area.top, event.offsetY))];
+      const point: Point = [this.chart.scales.x.getValueForPixel(px) ?? NaN, this.chart.scales.y.getValueForPixel(py) ?? NaN];
+      return point.every(Number.isFinite) ? point : null;
+    };
+    const grab = (event: PointerEvent): void => {
+      this.dragged = false;
+      if (!near(event)) return;
+      dragging = true;
+      canvas.setPointerCapture(event.pointerId);
+      canvas.style.cursor = 'grabbing';
+      event.preventDefault();
+    };
+    const move = (event: PointerEvent): void => {
+      if (!dragging) {
+        canvas.style.cursor = near(event) ? 'grab' : '';
+        return;
+      }
+      const point = inside(event);
+      if (point) onPick(point);
+    };
+    const release = (): void => {
+      this.dragged = dragging;
+      dragging = false;
+      canvas.style.cursor = '';
+    };
+    canvas.addEventListener('pointerdown', grab, { signal });
+    canvas.addEventListener('pointermove', move, { signal });
+    canvas.addEventListener('pointerup', release, { signal });
+    canvas.addEventListener('pointercancel', release, { signal });
   }
 
   private datasets(): ScatterDataset[] {
@@ -247,6 +299,8 @@ export class TrajectoryChart {
   }
 
   destroy(): void {
+    this.listeners.abort();
+    this.legend.remove();
     this.chart.destroy();
   }
 }
