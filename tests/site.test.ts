@@ -436,6 +436,12 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       await page.waitForFunction((old) => Number(document.querySelector('[data-playground]')?.getAttribute('data-revision')) >= old + 2, beforeDrag);
       await expect.poll(() => new URL(page.url()).searchParams.get('x')).toBe(String(dropped[0]));
 
+      // The start can be typed too (the keyboard's way to move it).
+      const beforeTyping = await revisionOf(page);
+      await page.fill('#playground-start-x', '-1.5');
+      await page.waitForFunction((old) => document.querySelector('[data-playground]')?.getAttribute('data-revision') !== old, beforeTyping);
+      await expect.poll(() => new URL(page.url()).searchParams.get('x')).toBe('-1.5');
+
       // The 3-D surface is drawn and turns with the arrow keys.
       const surface = page.locator('.surface__canvas');
       const surfaceBefore = await surface.evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());

@@ -5,6 +5,7 @@ import { HYPERPARAMETERS, STEP_RANGE } from '../shared/hyperparameters.js';
 import { OBJECTIVES, objectiveById, type SiteObjective } from '../shared/objectives.js';
 import { DEFAULT_FORMULA, DEFAULT_SETTINGS, PRESETS, type PlaygroundSettings } from '../shared/playground-presets.js';
 import type { CompiledFormula } from './formula.js';
+import { formulaField } from './formula-field.js';
 import { divergenceAdvice } from './divergence.js';
 import type { CustomRun, LearnerOutcome } from './learner-protocol.js';
 import { lossOf, LossChart } from './loss-chart.js';
@@ -86,8 +87,8 @@ export function mountPlayground(root: HTMLElement): void {
   settings.formula ??= structuredClone(DEFAULT_FORMULA);
   // The learner's typed function, once compiled (the formula module loads only when it is first chosen).
   let typed: CompiledFormula | null = null;
-  const builtIn = (id: PlaygroundSettings['objective']): SiteObjective => objectiveById(id === 'formula' ? 'banana' : id);
-  let objective: SiteObjective = builtIn(settings.objective);
+  // The banana stands in until a typed formula is compiled.
+  let objective: SiteObjective = objectiveById(settings.objective === 'formula' ? 'banana' : settings.objective);
   let runs: DrawnRun[] = [];
   let rows = new Map<OptimizerId, RunRow>();
   let revision = 0;
@@ -113,14 +114,10 @@ export function mountPlayground(root: HTMLElement): void {
   preset.append(element('option', { value: '', textContent: 'Custom (your settings)' }), ...PRESETS.map((p) => element('option', { value: p.id, textContent: p.label })));
   const objectiveSelect = element('select', { id: 'playground-function' });
   objectiveSelect.append(...OBJECTIVES.map((o) => element('option', { value: o.id, textContent: o.name })), element('option', { value: 'formula', textContent: 'Your formula…' }));
-  const formulaInput = element('input', { id: 'playground-formula', type: 'text', spellcheck: false, autocomplete: 'off' });
-  const regionInputs = (['x from', 'x to', 'y from', 'y to'] as const).map((label, k) => [label, element('input', { id: `playground-region-${k}`, type: 'number', step: 'any' })] as const);
-  const formulaNote = element('p', { className: 'playground__formula-note' });
-  formulaNote.setAttribute('aria-live', 'polite');
-  const formulaGroup = element('div', { className: 'playground__formula' });
-  const regionRow = element('div', { className: 'playground__region' });
-  regionRow.append(...regionInputs.map(([label, input]) => labelled(label, input)));
-  formulaGroup.append(labelled('f(x, y) =', formulaInput), regionRow, formulaNote);
+  const formula = formulaField((edited) => {
+    settings.formula = edited;
+    void compileTyped().then(changed);
+  });
   const startX = element('input', { id: 'playground-start-x', type: 'number', step: 'any' });
   const startY = element('input', { id: 'playground-start-y', type: 'number', step: 'any' });
   const steps = sliderField({
@@ -139,7 +136,7 @@ export function mountPlayground(root: HTMLElement): void {
   const general = element('fieldset', { className: 'playground__group' });
   const startRow = element('div', { className: 'playground__start' });
   startRow.append(labelled('Start x', startX), labelled('Start y', startY));
-  general.append(element('legend', { textContent: 'Function and start' }), labelled('Preset', preset), labelled('Function', objectiveSelect), formulaGroup, startRow, element('p', { className: 'playground__tip', textContent: 'Tip: click the chart to move the start point.' }), steps.element);
+  general.append(element('legend', { textContent: 'Function and start' }), labelled('Preset', preset), labelled('Function', objectiveSelect), formula.element, startRow, element('p', { className: 'playground__tip', textContent: 'Tip: click the chart to move the start point.' }), steps.element);
   form.append(general);
 
   const fields = new Map<string, SliderField>();
@@ -178,13 +175,8 @@ export function mountPlayground(root: HTMLElement): void {
 
   function syncControls(): void {
     objectiveSelect.value = settings.objective;
-    const formula = (settings.formula ??= structuredClone(DEFAULT_FORMULA));
-    formulaGroup.hidden = settings.objective !== 'formula';
-    if (formulaInput.value !== formula.text) formulaInput.value = formula.text;
-    [...formula.x, ...formula.y].forEach((value, k) => {
-      const input = regionInputs[k]![1];
-      if (Number(input.value) !== value || input.value === '') input.value = String(value);
-    });
+    formula.element.hidden = settings.objective !== 'formula';
+    formula.set((settings.formula ??= structuredClone(DEFAULT_FORMULA)));
     startX.value = String(settings.start[0]);
     startY.value = String(settings.start[1]);
     steps.set(settings.nSteps);
@@ -224,42 +216,10 @@ export function mountPlayground(root: HTMLElement): void {
     schedule();
   });
 
-  /** Compiles the typed formula over its region; a formula that cannot be one says why and keeps the last good one. */
+  /** Compiles the typed formula; one that cannot be a formula says why, and the last good one keeps running. */
   async function compileTyped(): Promise<void> {
-    const formula = (settings.formula ??= structuredClone(DEFAULT_FORMULA));
-    formulaNote.textContent = 'Differentiating…';
-    const { compileFormula } = await import('./formula.js');
-    const compiled = compileFormula(formula.text, { x: formula.x, y: formula.y });
-    if ('error' in compiled) {
-      formulaNote.textContent = compiled.error;
-      formulaNote.classList.add('playground__formula-note--error');
-      return;
-    }
-    typed = compiled;
-    formulaNote.classList.remove('playground__formula-note--error');
-    formulaNote.textContent = `∂f/∂x = ${compiled.derivatives[0]};  ∂f/∂y = ${compiled.derivatives[1]}`;
+    typed = (await formula.compile((settings.formula ??= structuredClone(DEFAULT_FORMULA)))) ?? typed;
   }
-  // Typing is debounced: each formula is differentiated and its contours traced anew.
-  let typing = 0;
-  const formulaChanged = (): void => {
-    clearTimeout(typing);
-    typing = window.setTimeout(() => void compileTyped().then(changed), 250);
-  };
-  formulaInput.addEventListener('input', () => {
-    settings.formula!.text = formulaInput.value;
-    formulaChanged();
-  });
-  regionInputs.forEach(([, input], k) => {
-    input.addEventListener('input', () => {
-      const value = Number(input.value);
-      const formula = settings.formula!;
-      const next = [...formula.x, ...formula.y];
-      next[k] = value;
-      if (input.value === '' || !Number.isFinite(value) || !(next[0]! < next[1]!) || !(next[2]! < next[3]!)) return;
-      [formula.x, formula.y] = [[next[0]!, next[1]!], [next[2]!, next[3]!]];
-      formulaChanged();
-    });
-  });
   for (const [input, axis] of [[startX, 0], [startY, 1]] as const) {
     input.addEventListener('input', () => {
       const value = Number(input.value);
