@@ -1,8 +1,9 @@
 // `npm run reset <exercise>`: puts an exercise's starting files back, keeping the learner's version in
 // .grade/backups/ so that nothing is ever lost.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadCourses, type Exercise } from '../grader/course/course-metadata.js';
+import { writeAtomically } from '../grader/files/write-atomically.js';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -40,8 +41,7 @@ async function main(argv: string[]): Promise<number> {
       copyFileSync(target, backup);
       console.log(`your version is saved as .grade/backups/${exercise.course}-${file}.${stamp}`);
     }
-    writeFileSync(`${target}.tmp`, fresh);
-    renameSync(`${target}.tmp`, target);
+    writeAtomically(target, fresh);
     console.log(`exercises/${exercise.course}/${file} is back to its starting version`);
   }
   return 0;

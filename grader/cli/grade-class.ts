@@ -2,7 +2,7 @@
 // sandboxes, and writes a gradebook (CSV, one row per student) and one JSON report per submission.
 // A submission already graded and unchanged (same learner files, same grader) is not graded again.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Exercise } from '../course/course-metadata.js';
@@ -10,6 +10,7 @@ import type { GradeTarget } from '../harness/grade-targets.js';
 import { gradeReport, type ExerciseReport, type GradeReport } from './scorecard.js';
 import { stageSubmission } from './stage-submission.js';
 import { collectSubmissions, type Submission } from './submissions.js';
+import { writeAtomically } from '../files/write-atomically.js';
 
 export type GradeTargets = (exercises: Exercise[], targets: GradeTarget[]) => Promise<Map<string, ExerciseReport[]>>;
 
@@ -55,11 +56,6 @@ function gradebook(exercises: Exercise[], rows: Array<{ id: string; report?: Gra
     return [id, ...cells, report?.score ?? 0, max, problems].map(csvCell).join(',');
   });
   return `${[header.map(csvCell).join(','), ...lines].join('\n')}\n`;
-}
-
-function writeAtomically(path: string, text: string): void {
-  writeFileSync(`${path}.tmp`, text);
-  renameSync(`${path}.tmp`, path);
 }
 
 export interface ClassSummary {

@@ -1,9 +1,9 @@
 // `npm run grade`: grades the learner's files against each exercise's suite and prints a scorecard, a JSON
 // report, Gradescope's results.json or JUnit XML; --watch grades again on save; --submissions grades a class.
 // Exit code 0 when everything selected passes, 1 when something does not, 2 on usage errors.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { loadCourses, MetadataError, type Course, type Exercise } from '../course/course-metadata.js';
 import type { GradeTarget } from '../harness/grade-targets.js';
 import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
@@ -17,6 +17,7 @@ import { exerciseReport, formatScorecard, gradeReport, outcomeFor, styles, type 
 import { stageSubmission } from './stage-submission.js';
 import { findLearnerRoot } from './submissions.js';
 import { watchAndGrade } from './watch.js';
+import { writeAtomically } from '../files/write-atomically.js';
 
 // The sandbox ends learner code after TIME_LIMIT_SECONDS; the watchdog is the backstop for the grader itself.
 const WATCHDOG_SECONDS = 3 * TIME_LIMIT_SECONDS;
@@ -71,9 +72,7 @@ function rememberReport(report: GradeReport, courses: Course[]): void {
   const fresh = JSON.parse(toJson(report)) as { exercises: typeof previous };
   const merged = [...previous.filter((p) => !fresh.exercises.some((e) => e.id === p.id)), ...fresh.exercises].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   const totals = { score: merged.reduce((n, e) => n + e.score, 0), maxScore: merged.reduce((n, e) => n + e.maxScore, 0) };
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(`${path}.tmp`, `${JSON.stringify({ ...totals, exercises: merged }, null, 2)}\n`);
-  renameSync(`${path}.tmp`, path);
+  writeAtomically(path, `${JSON.stringify({ ...totals, exercises: merged }, null, 2)}\n`);
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -1,7 +1,8 @@
 // Which hints a learner has already seen, per exercise, kept in .grade/hints.json beside the kit
 // so that `npm run hint` reveals them one at a time and the scorecard can say how many are left.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeAtomically } from '../files/write-atomically.js';
 
 export type HintState = Record<string, number>; // "course/exercise" → hints revealed
 
@@ -18,8 +19,5 @@ export function readHintState(root: string): HintState {
 }
 
 export function writeHintState(root: string, state: HintState): void {
-  const path = hintStatePath(root);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(`${path}.tmp`, `${JSON.stringify(state, null, 2)}\n`);
-  renameSync(`${path}.tmp`, path);
+  writeAtomically(hintStatePath(root), `${JSON.stringify(state, null, 2)}\n`);
 }

@@ -2,12 +2,13 @@
 // learner's own code passes. It grades the exercise, runs the reveal probe on the learner's files, derives the key
 // from those results and decrypts; the solution goes to .grade/solutions/, never over the learner's work.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadCourses, MetadataError, type Exercise } from '../course/course-metadata.js';
 import { buckets, probeNumbers, REVEAL_VERSION, revealKey } from './reveal-key.js';
 import { runProbe } from './run-probe.js';
 import { sealedSolutionPath, unseal, type SealedSolution } from './sealed-solution.js';
+import { writeAtomically } from '../files/write-atomically.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const USAGE = 'usage: npm run reveal <exercise>   (e.g. npm run reveal sgd), once `npm run grade <exercise>` passes';
@@ -32,12 +33,6 @@ function grade(exercise: Exercise): { status: string; message: string; notImplem
     message: failing[0]?.message ?? 'no test ran',
     notImplemented: failing.length > 0 && failing.every((t) => /^not implemented yet/i.test(t.message)),
   };
-}
-
-function writeAtomically(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(`${path}.${process.pid}.tmp`, text);
-  renameSync(`${path}.${process.pid}.tmp`, path);
 }
 
 async function main(argv: string[]): Promise<number> {
