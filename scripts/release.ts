@@ -9,6 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { zipSync } from 'fflate';
 import { loadCourses, MetadataError, type Course } from '../grader/course/course-metadata.js';
+import { kitDataFile } from '../site/scripts/kit-data.js';
 import { runReferences } from '../site/scripts/reference-runs.js';
 import { runSearchHeatmap } from '../site/scripts/search-heatmap-runs.js';
 import { classroomWorkflow } from './release/classroom-workflow.js';
@@ -50,8 +51,8 @@ function layOutKit(kit: string, courses: Course[]): void {
   write(join(kit, 'README.md'), studentReadme(courses));
   write(join(kit, '.github', 'workflows', 'classroom.yml'), classroomWorkflow(courses));
   // The charts' reference runs and the search heatmap as numbers, and each exercise's starting files for reset.
-  write(join(kit, 'site', 'data', 'reference-trajectories.json'), `${JSON.stringify(runReferences())}\n`);
-  write(join(kit, 'site', 'data', 'search-heatmap.json'), `${JSON.stringify(runSearchHeatmap())}\n`);
+  write(join(kit, kitDataFile('reference-trajectories.json')), `${JSON.stringify(runReferences())}\n`);
+  write(join(kit, kitDataFile('search-heatmap.json')), `${JSON.stringify(runSearchHeatmap())}\n`);
   for (const course of courses) {
     for (const file of course.exercises.flatMap((e) => e.files)) cpSync(join(root, 'exercises', course.id, file), join(kit, 'grader', 'pristine', course.id, file));
   }

@@ -7,9 +7,9 @@ import { createParameter } from '../../solutions/optimizers/parameter.js';
 import { RMSprop } from '../../solutions/optimizers/rmsprop.js';
 import { SGD } from '../../solutions/optimizers/sgd.js';
 import { optimizeFunction, type Optimizer } from '../../solutions/optimizers/train.js';
-import { DEMO_RUNS, DEMO_STEPS, type DemoRun } from '../shared/demo-runs.js';
+import { DEMO_RUNS, DEMO_STEPS, type DemoRun, type OptimizerId, type Point } from '../shared/demo-runs.js';
 
-import type { ReferenceTrajectories } from './reference-trajectories.js';
+export type ReferenceTrajectories = Record<OptimizerId, Point[]>;
 
 function referenceOptimizer(run: DemoRun, parameter: ReturnType<typeof createParameter>): Optimizer {
   switch (run.id) {

@@ -9,9 +9,9 @@ import { brokenLearnerModules } from './broken-learner-module-plugin.js';
 import { loopGuard } from './loop-guard-plugin.js';
 import type { ModuleRecorder } from './module-recorder-plugin.js';
 import { dropOrphanSourcemaps } from './orphan-sourcemaps-plugin.js';
-import { referenceData } from './reference-data-plugin.js';
-import { searchHeatmapData } from './search-heatmap-plugin.js';
 import { COURSE_ID } from './render-pages.js';
+import { solvedOrShipped } from './kit-data.js';
+import { virtualData } from './virtual-data-plugin.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SITE_ROOT = join(REPO_ROOT, 'site');
@@ -45,8 +45,8 @@ export function siteConfig(options: SiteConfigOptions = {}): InlineConfig {
     plugins: [
       coursePages(REPO_ROOT, SITE_ROOT, { instructor: options.instructor }),
       ...learnerModules(),
-      referenceData(),
-      searchHeatmapData(),
+      virtualData('virtual:reference-trajectories', () => solvedOrShipped('reference-trajectories.json', async () => (await import('./reference-runs.js')).runReferences())),
+      virtualData('virtual:search-heatmap', () => solvedOrShipped('search-heatmap.json', async () => (await import('./search-heatmap-runs.js')).runSearchHeatmap())),
       reloadOnExerciseChange(join(REPO_ROOT, 'exercises', COURSE_ID)),
       dropOrphanSourcemaps(),
       ...recorded,
