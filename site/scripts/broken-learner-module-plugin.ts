@@ -5,6 +5,7 @@ import { relative } from 'node:path';
 import { transformSync, type Message } from 'esbuild';
 import ts from 'typescript';
 import { normalizePath, type Plugin } from 'vite';
+import { learnerFilePath } from './learner-files.js';
 
 /** Names the broken file still exports, as far as a forgiving parse can tell, so its importers still link. */
 function exportedNames(source: string, fileName: string): string[] {
@@ -48,13 +49,13 @@ export function brokenModule(source: string, fileName: string, message: string):
 }
 
 export function brokenLearnerModules(repoRoot: string, exercisesDir: string): Plugin {
-  const prefix = normalizePath(exercisesDir) + '/';
+  const learnerFile = learnerFilePath(exercisesDir);
   return {
     name: 'broken-learner-modules',
     enforce: 'pre',
     transform(source, id) {
-      const path = normalizePath(id.split('?')[0]!);
-      if (!path.startsWith(prefix) || !path.endsWith('.ts')) return null;
+      const path = learnerFile(id);
+      if (path === null) return null;
       const shownAs = normalizePath(relative(repoRoot, path));
       const message = compileError(source, shownAs);
       if (message === null) return null;

@@ -4,6 +4,7 @@ import { dirname, relative } from 'node:path';
 import MagicString from 'magic-string';
 import ts from 'typescript';
 import { normalizePath, type Plugin } from 'vite';
+import { learnerFilePath } from './learner-files.js';
 
 const TICK = '__loopTick';
 
@@ -36,14 +37,14 @@ export function guardLoops(source: string, fileName: string, guardImport: string
 }
 
 export function loopGuard(exercisesDir: string, guardModule: string): Plugin {
-  const prefix = normalizePath(exercisesDir) + '/';
+  const learnerFile = learnerFilePath(exercisesDir);
   return {
     name: 'learner-loop-guard',
     // Before esbuild strips the types, so the positions are the learner's own.
     enforce: 'pre',
     transform(source, id) {
-      const path = normalizePath(id.split('?')[0]!);
-      if (!path.startsWith(prefix) || !path.endsWith('.ts')) return null;
+      const path = learnerFile(id);
+      if (path === null) return null;
       let target = normalizePath(relative(dirname(path), guardModule));
       if (!target.startsWith('.')) target = `./${target}`;
       return guardLoops(source, path, target);
