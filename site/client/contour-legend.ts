@@ -1,7 +1,7 @@
 // The contour map's colour key, under a trajectory chart: one swatch per band, in the map's own colours, with the
 // heights of a few contour levels (above the minimum where the function has one, on the log scale the levels use).
 import type { SiteObjective } from '../shared/objectives.js';
-import { contourLevels, rampColor } from './objective-contours.js';
+import { levelsOf, rampColor } from './objective-contours.js';
 
 const TICKS = 5;
 
@@ -13,7 +13,7 @@ function formatLevel(value: number): string {
 }
 
 export function contourLegend(objective: SiteObjective): HTMLElement {
-  const levels = contourLevels(objective);
+  const levels = levelsOf(objective);
   const above = objective.minValue;
   const shown = levels.map((level) => (above === null ? level : level - above));
   const n = levels.length;

@@ -2,6 +2,7 @@
 // that shows its derivatives or says what is wrong. mathjs loads on the first compile, not with the page.
 import type { FormulaSetting } from '../shared/playground-presets.js';
 import type { CompiledFormula } from './formula.js';
+import { labelled } from './labelled-field.js';
 
 export interface FormulaField {
   element: HTMLElement;
@@ -20,12 +21,6 @@ function input(id: string, type: 'text' | 'number'): HTMLInputElement {
   if (type === 'number') field.step = 'any';
   else [field.spellcheck, field.autocomplete] = [false, 'off'];
   return field;
-}
-
-function labelled(text: string, control: HTMLInputElement): HTMLElement {
-  const wrapper = Object.assign(document.createElement('div'), { className: 'playground__field' });
-  wrapper.append(Object.assign(document.createElement('label'), { htmlFor: control.id, textContent: text }), control);
-  return wrapper;
 }
 
 /** `onEdit` gets the edited formula once typing has settled; a region whose ends are out of order is not passed on. */

@@ -31,7 +31,7 @@ export function rampColor(t: number): string {
  * Heights above the minimum spaced evenly in log scale (for the banana, 0.1 to ~3000 above f* = 1): a function
  * with a minimum is interesting near it. Without one (the saddle), evenly spaced heights across the plot.
  */
-export function contourLevels(objective: SiteObjective): number[] {
+function contourLevels(objective: SiteObjective): number[] {
   let [low, high] = [Infinity, -Infinity];
   const [x0, x1] = objective.x;
   const [y0, y1] = objective.y;
@@ -49,6 +49,15 @@ export function contourLevels(objective: SiteObjective): number[] {
   return Array.from({ length: LEVEL_COUNT }, (_, k) => objective.minValue! + 10 ** (bottom + ((top - bottom) * k) / (LEVEL_COUNT - 1)));
 }
 
+const levels = new WeakMap<SiteObjective, number[]>();
+
+/** contourLevels, computed once per function: the map and its colour key draw the same levels. */
+export function levelsOf(objective: SiteObjective): number[] {
+  let known = levels.get(objective);
+  if (!known) levels.set(objective, (known = contourLevels(objective)));
+  return known;
+}
+
 // By the objective itself, not its id: a typed formula is a new objective each time it changes.
 const cache = new WeakMap<SiteObjective, Plugin<'scatter'>>();
 
@@ -60,7 +69,7 @@ export function objectiveContours(objective: SiteObjective): Plugin<'scatter'> {
       f: objective.value,
       x: objective.x,
       y: objective.y,
-      levels: contourLevels(objective),
+      levels: levelsOf(objective),
       resolution: 200,
       fill: rampColor,
       line: 'rgba(51, 65, 85, 0.22)',

@@ -6,6 +6,7 @@ import { OBJECTIVES, objectiveById, type SiteObjective } from '../shared/objecti
 import { DEFAULT_FORMULA, DEFAULT_SETTINGS, PRESETS, type PlaygroundSettings } from '../shared/playground-presets.js';
 import type { CompiledFormula } from './formula.js';
 import { formulaField } from './formula-field.js';
+import { labelled } from './labelled-field.js';
 import { divergenceAdvice } from './divergence.js';
 import type { CustomRun, LearnerOutcome } from './learner-protocol.js';
 import { lossOf, LossChart } from './loss-chart.js';
@@ -26,12 +27,6 @@ const ORDER: OptimizerId[] = ['sgd', 'momentum', 'rmsprop', 'adam'];
 
 const element = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}): HTMLElementTagNameMap[K] =>
   Object.assign(document.createElement(tag), props);
-
-function labelled(text: string, control: HTMLElement & { id: string }): HTMLElement {
-  const wrapper = element('div', { className: 'playground__field' });
-  wrapper.append(element('label', { htmlFor: control.id, textContent: text }), control);
-  return wrapper;
-}
 
 interface RunRow {
   status: string;

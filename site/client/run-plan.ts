@@ -20,10 +20,11 @@ export interface LearnerModules {
   challengeEntry: Loaded<() => unknown>;
 }
 
-async function loadExport<T>(file: string, name: string, load: () => Promise<Record<string, unknown>>, kind: 'function'): Promise<Loaded<T>> {
+/** The learner's exported class or function `name` from `file`. */
+async function loadExport<T>(file: string, name: string, load: () => Promise<Record<string, unknown>>): Promise<Loaded<T>> {
   try {
     const module = await load();
-    if (typeof module[name] !== kind) return { ok: false, message: `exercises/optimizers/${file} has no exported ${name}: export it under that name` };
+    if (typeof module[name] !== 'function') return { ok: false, message: `exercises/optimizers/${file} has no exported ${name}: export it under that name` };
     return { ok: true, value: module[name] as T };
   } catch (error) {
     return { ok: false, message: `exercises/optimizers/${file} could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
@@ -33,11 +34,11 @@ async function loadExport<T>(file: string, name: string, load: () => Promise<Rec
 /** Loads every learner module the runs use; never rejects. */
 export async function loadLearnerModules(): Promise<LearnerModules> {
   const [sgd, momentum, rmsprop, adam, challengeEntry] = await Promise.all([
-    loadExport<OptimizerClass>('sgd.ts', 'SGD', () => import('../../exercises/optimizers/sgd.js'), 'function'),
-    loadExport<OptimizerClass>('momentum.ts', 'Momentum', () => import('../../exercises/optimizers/momentum.js'), 'function'),
-    loadExport<OptimizerClass>('rmsprop.ts', 'RMSprop', () => import('../../exercises/optimizers/rmsprop.js'), 'function'),
-    loadExport<OptimizerClass>('adam.ts', 'Adam', () => import('../../exercises/optimizers/adam.js'), 'function'),
-    loadExport<() => unknown>('challenge.ts', 'challengeEntry', () => import('../../exercises/optimizers/challenge.js'), 'function'),
+    loadExport<OptimizerClass>('sgd.ts', 'SGD', () => import('../../exercises/optimizers/sgd.js')),
+    loadExport<OptimizerClass>('momentum.ts', 'Momentum', () => import('../../exercises/optimizers/momentum.js')),
+    loadExport<OptimizerClass>('rmsprop.ts', 'RMSprop', () => import('../../exercises/optimizers/rmsprop.js')),
+    loadExport<OptimizerClass>('adam.ts', 'Adam', () => import('../../exercises/optimizers/adam.js')),
+    loadExport<() => unknown>('challenge.ts', 'challengeEntry', () => import('../../exercises/optimizers/challenge.js')),
   ]);
   return { optimizers: { sgd, momentum, rmsprop, adam }, challengeEntry };
 }

@@ -86,6 +86,18 @@ function seriesDataset(series: TrajectorySeries): ScatterDataset {
   };
 }
 
+/** One axis of the plotted region; both step their ticks by the x range's eighth (the built-in regions are square). */
+function axis(name: 'x' | 'y', [min, max]: readonly [number, number], stepSize: number) {
+  return {
+    type: 'linear' as const,
+    min,
+    max,
+    title: { display: true, text: name, color: INK, font: { size: 13, weight: 'bold' as const } },
+    grid: { color: 'rgba(15, 23, 42, 0.07)' },
+    ticks: { stepSize, color: '#475569' },
+  };
+}
+
 const SWATCH_WIDTH = 28;
 const SWATCH_HEIGHT = 22;
 
@@ -162,9 +174,7 @@ export class TrajectoryChart {
     canvas.after(this.legend);
     this.start = options.start ?? objective.start;
     this.series = [...series].sort((a, b) => a.rank - b.rank);
-    const X_RANGE = objective.x;
-    const Y_RANGE = objective.y;
-    const tickStep = (X_RANGE[1] - X_RANGE[0]) / 8;
+    const tickStep = (objective.x[1] - objective.x[0]) / 8;
     this.chart = new Chart<'scatter', { x: number; y: number }[]>(canvas, {
       type: 'scatter',
       data: { datasets: this.datasets() },
@@ -186,24 +196,7 @@ export class TrajectoryChart {
         maintainAspectRatio: true,
         aspectRatio: 1,
         layout: { padding: { top: 4, right: 8 } },
-        scales: {
-          x: {
-            type: 'linear',
-            min: X_RANGE[0],
-            max: X_RANGE[1],
-            title: { display: true, text: 'x', color: INK, font: { size: 13, weight: 'bold' } },
-            grid: { color: 'rgba(15, 23, 42, 0.07)' },
-            ticks: { stepSize: tickStep, color: '#475569' },
-          },
-          y: {
-            type: 'linear',
-            min: Y_RANGE[0],
-            max: Y_RANGE[1],
-            title: { display: true, text: 'y', color: INK, font: { size: 13, weight: 'bold' } },
-            grid: { color: 'rgba(15, 23, 42, 0.07)' },
-            ticks: { stepSize: tickStep, color: '#475569' },
-          },
-        },
+        scales: { x: axis('x', objective.x, tickStep), y: axis('y', objective.y, tickStep) },
         plugins: {
           legend: {
             position: 'bottom',
