@@ -12,9 +12,9 @@ const GOAL_SECONDS = 60;
 
 const variantsDir = join(root, 'tests', 'learner-variants');
 const buggy = ['sgd', 'momentum', 'rmsprop', 'adam'].flatMap((id) => readdirSync(join(variantsDir, 'buggy', id)).map((f) => ({ slot: id, file: join(variantsDir, 'buggy', id, f) })));
-const adversarial = readdirSync(join(root, 'tests', 'adversarial')).filter((f) => !/hang|memory/.test(f)).map((f) => ({ slot: 'sgd', file: join(root, 'tests', 'adversarial', f) }));
+const adversarial = readdirSync(join(root, 'tests', 'adversarial', 'sandbox')).filter((f) => !/hang|memory/.test(f)).map((f) => ({ slot: 'sgd', file: join(root, 'tests', 'adversarial', 'sandbox', f) }));
 // Two that hang and one that floods memory: the worst a class sends, a few times in a hundred.
-const slow = ['hang-at-load.ts', 'memory-hog.ts', 'hang-at-load.ts'].map((f) => ({ slot: 'sgd', file: join(root, 'tests', 'adversarial', f) }));
+const slow = ['hang-at-load.ts', 'memory-hog.ts', 'hang-at-load.ts'].map((f) => ({ slot: 'sgd', file: join(root, 'tests', 'adversarial', 'sandbox', f) }));
 
 const dir = mkdtempSync(join(tmpdir(), 'class-bench-'));
 const submissions = join(dir, 'submissions');

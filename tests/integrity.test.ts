@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { gradeExercise, KIT_ROOT, snapshot, TSX, type Verdict } from './kit-sandbox.js';
 
-const ADVERSARIAL = join(KIT_ROOT, 'tests', 'adversarial');
+const ADVERSARIAL = join(KIT_ROOT, 'tests', 'adversarial', 'sandbox');
 const expected: Record<string, RegExp> = {
   'patch-builtins': /^fail$/,
   'exit-at-load': /^error$/,

@@ -134,7 +134,7 @@ describe("Gradescope's autograder, run locally under a temporary root", () => {
 
   test('a buggy submission does not, and an adversarial one is contained', () => {
     const buggy = readFileSync(join(KIT_ROOT, 'tests', 'learner-variants', 'buggy', 'momentum', 'stale-velocity.ts'), 'utf8');
-    const exits = readFileSync(join(KIT_ROOT, 'tests', 'adversarial', 'exit-at-load.ts'), 'utf8');
+    const exits = readFileSync(join(KIT_ROOT, 'tests', 'adversarial', 'sandbox', 'exit-at-load.ts'), 'utf8');
     const results = grade({ 'optimizers/sgd.ts': exits, 'optimizers/momentum.ts': buggy, 'optimizers/adam.ts': solution('adam.ts') });
     expect(results.score).toBe(1);
     expect(results.tests.find((t) => t.name === 'Momentum')?.output).toMatch(/old velocity/);
