@@ -13,6 +13,7 @@ import { gradeClass } from './grade-class.js';
 import { parseGradeArgs, UsageError, USAGE } from './parse-args.js';
 import { toGradescope, toJson, toJunit } from './report-formats.js';
 import { SuiteRunner } from './run-suites.js';
+import { SandboxStartError } from '../sandbox/run-sandboxed.js';
 import { exerciseReport, formatScorecard, gradeReport, outcomeFor, styles, type ExerciseReport, type GradeReport } from './scorecard.js';
 import { stageSubmission } from './stage-submission.js';
 import { findLearnerRoot } from './submissions.js';
@@ -148,6 +149,9 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UsageError || error instanceof MetadataError) {
       console.error(`error: ${error.message}${error instanceof UsageError ? `\n\n${USAGE}` : ''}`);
+    } else if (error instanceof SandboxStartError) {
+      console.error(`error: ${error.message}`);
+      console.error('This is not your code\'s fault. Use a supported Node.js LTS (20, 22 or 24: `node --version`), or tell your instructor.');
     } else {
       console.error("error: the grader itself failed; this is not your code's fault. Details:");
       console.error(error);

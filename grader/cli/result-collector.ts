@@ -1,6 +1,10 @@
 // A vitest reporter that keeps what the scorecard needs: per suite file, when it started, whether it ended,
 // its load error if any, and each test's state and first error message.
 import type { Reporter, TestModule } from 'vitest/node';
+import { capText } from '../sandbox/runner-guards.js';
+
+/** A test's message carries at most this much (learner text within it is cut shorter still), so reports stay small. */
+const TEST_MESSAGE_LIMIT = 4 * 1024;
 
 export interface TestOutcome {
   /** The describe block it is in: the submission's id in a batch, "" otherwise. */
@@ -29,11 +33,11 @@ export class ResultCollector implements Reporter {
     const outcome = this.modules.get(testModule.moduleId) ?? { moduleId: testModule.moduleId, startedAt: Date.now(), tests: [] };
     outcome.endedAt = Date.now();
     const [loadError] = testModule.errors();
-    if (loadError) outcome.loadError = loadError.message;
+    if (loadError) outcome.loadError = capText(loadError.message, TEST_MESSAGE_LIMIT);
     outcome.tests = [...testModule.children.allTests()].map((testCase) => {
       const result = testCase.result();
       const group = testCase.parent.type === 'suite' ? testCase.parent.name : '';
-      return { group, name: testCase.name, state: result.state, message: result.errors?.[0]?.message ?? '' };
+      return { group, name: testCase.name, state: result.state, message: capText(result.errors?.[0]?.message ?? '', TEST_MESSAGE_LIMIT) };
     });
     this.modules.set(testModule.moduleId, outcome);
   }

@@ -24,7 +24,7 @@ export class SuiteRunner {
   /** `spares`: sandboxes to keep booted ahead of time (one per suite for a single run, one for watch mode). */
   static async open(root: string, timeLimitMs: number, spares: number): Promise<SuiteRunner> {
     const collector = new ResultCollector();
-    const broker = await startBroker(spares);
+    const broker = startBroker(spares);
     const vitest = await createVitest(
       'test',
       {
@@ -32,14 +32,21 @@ export class SuiteRunner {
         root,
         watch: false,
         reporters: [collector],
-        provide: { gradeTargets: [], sandboxBroker: broker.socketPath },
+        provide: { gradeTargets: [], sandboxBroker: broker.channelName },
         // Learner code runs in sandboxed children: two workers keep both cores busy without oversubscribing them.
         maxWorkers: 2,
       },
       {},
       { stdout: quiet(), stderr: quiet() },
     );
-    await vitest.init();
+    try {
+      // A sandbox that cannot start on this Node.js or system fails the grader, before any learner is blamed.
+      await Promise.all([vitest.init(), broker.booted]);
+    } catch (error) {
+      await Promise.race([vitest.close(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+      await broker.close();
+      throw error;
+    }
     return new SuiteRunner(vitest, collector, broker, timeLimitMs);
   }
 
@@ -71,6 +78,8 @@ export class SuiteRunner {
       void run.finally(() => clearInterval(timer));
     });
     if ((await Promise.race([run, watchdog])) === 'stuck') await this.vitest.cancelCurrentRun('test-failure');
+    const startFailure = this.broker.startFailure();
+    if (startFailure) throw startFailure;
     return { outcomes: new Map(suites.flatMap((s) => (collector.modules.has(s) ? [[s, collector.modules.get(s)!]] : []))), timedOut };
   }
 

@@ -33,7 +33,7 @@ export interface GradeReport {
   exercises: ExerciseReport[];
 }
 
-const LOAD_PROBLEM = /could not be loaded|must export|is missing: restore it|^your code (ended|was killed|ran out|stopped)/;
+const LOAD_PROBLEM = /could not be loaded|must export|is missing: restore it|^your code (ended|was killed|ran out|stopped|wrote)/;
 const NOT_IMPLEMENTED = /^not implemented yet/i;
 
 /** The part of a suite's outcome that belongs to one submission (its describe block in a batch). */

@@ -16,7 +16,7 @@ export interface GradeTarget {
 declare module 'vitest' {
   export interface ProvidedContext {
     gradeTargets: GradeTarget[];
-    /** The socket of the grading process's sandbox broker, when there is one. */
+    /** The channel of the grading process's sandbox broker, when there is one. */
     sandboxBroker?: string;
   }
 }

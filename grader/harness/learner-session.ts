@@ -5,6 +5,7 @@ import type { GradeTarget } from './grade-targets.js';
 import type { SandboxOutcome } from '../sandbox/run-sandboxed.js';
 import { runThroughBroker } from '../sandbox/broker-client.js';
 import { inject } from 'vitest';
+import { capText } from '../sandbox/runner-guards.js';
 import type { Job, JobResult, LearnerFailure } from '../sandbox/sandbox-protocol.js';
 
 /** A failure to pass on as the test's message; the grade report reads its status from the prefix. */
@@ -12,8 +13,11 @@ export class SessionProblem extends Error {}
 
 export interface Session {
   outcome: SandboxOutcome;
-  /** The result of job i, or a thrown SessionProblem saying why there is none. */
-  result(index: number): JobResult;
+  /**
+   * The result of job i, or a thrown SessionProblem saying why there is none. `hidden`: the job is a hidden
+   * test's, so the reason must not carry anything the learner's code printed or saw.
+   */
+  result(index: number, hidden?: boolean): JobResult;
 }
 
 /** Why an optional file could not take part (missing, or not compiling), by file name. */
@@ -74,13 +78,14 @@ async function runSessionNow(target: GradeTarget, course: string, files: string[
   return {
     outcome,
     unavailable,
-    result(index) {
+    result(index, hidden = false) {
       const result = outcome.results[index];
       if (result) return result;
       if (outcome.timedOut) {
         throw new SessionProblem(`${TIMEOUT_PREFIX} your code did not finish within ${TIME_LIMIT_SECONDS} s: look for a loop that never ends (or a step count far too large)`);
       }
-      const tail = outcome.output.trim().split('\n').slice(-3).join(' | ');
+      if (hidden) throw new SessionProblem('your code stopped the grading process during this hidden test');
+      const tail = capText(outcome.output.trim().split('\n').slice(-3).join(' | '), 500);
       throw new SessionProblem(`your code ${outcome.ended ?? 'stopped the grading process'} before this test could run${tail ? ` (it printed: ${tail})` : ''}`);
     },
   };

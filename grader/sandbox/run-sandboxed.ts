@@ -1,19 +1,32 @@
-// Runs learner code in a child Node.js process that cannot read or write files, start processes or reach the
-// network (Node's permission model, plus an empty network namespace where Linux allows one), under a time
-// limit and with its output capped. The grader gets plain data back and judges it outside the learner's reach.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// Runs learner code in a child Node.js process that cannot read or write files, start processes, reach the
+// network or signal anything outside itself (Node's permission model, plus the operating system's guards that
+// isolation.ts finds), under time, CPU and memory limits and with its output capped. The grader gets plain data
+// back and judges it outside the learner's reach.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
-import { decodeNumbers, encodeNumbers, type JobResult, type SandboxRequest } from './sandbox-protocol.js';
+import { canUseOwnUid, probeCapabilities, sandboxCommand, type Guard, type ResourceLimits } from './isolation.js';
+import { ResultChannel } from './result-channel.js';
+import { encodeNumbers, type JobResult, type SandboxRequest } from './sandbox-protocol.js';
 
 export const OUTPUT_LIMIT = 64 * 1024;
-/** Above the wall-clock limit a run is given (TIME_LIMIT_SECONDS), well below forever. */
-const CPU_SECONDS_LIMIT = TIME_LIMIT_SECONDS + 5;
+
+export const LIMITS: ResourceLimits = {
+  /** Above the wall-clock limit a run is given (TIME_LIMIT_SECONDS), well below forever. */
+  cpuSeconds: TIME_LIMIT_SECONDS + 5,
+  // Node.js itself takes about 1 GB of address space; this leaves room for the 512 MB heap and some off-heap data.
+  addressSpaceBytes: 3 * 1024 ** 3,
+  processes: 64,
+  openFiles: 64,
+};
+
+/** How long a sandbox may take to boot before the grader gives up on it (its own failure, not the learner's). */
+const BOOT_LIMIT_MS = 15_000;
 
 export interface SandboxOutcome {
   /** One entry per job, in order; missing where the process ended before reaching it. */
@@ -24,85 +37,164 @@ export interface SandboxOutcome {
   /** What the learner's code printed, cut at OUTPUT_LIMIT. */
   output: string;
   outputTruncated: boolean;
+  /** The guards this sandbox ran under. */
+  guards: Guard[];
 }
 
-let runnerFile: Promise<string> | undefined;
+/** The sandbox could not start: the grader's failure (a Node.js version or system it cannot use), never the learner's. */
+export class SandboxStartError extends Error {
+  override name = 'SandboxStartError';
+}
+
+const KIT_ROOT = resolve(import.meta.dirname, '..', '..');
+let runnerSource: Promise<string> | undefined;
 
 /**
- * The child's side, bundled from the grader's own TypeScript and cached on disk under a hash of its sources,
- * so that each grading process does not bundle it again.
+ * The child's side, bundled from the grader's own TypeScript and cached in the kit's node_modules/.cache under a
+ * hash of its sources (never in a shared temporary folder, where someone else could plant a file of that name).
  */
 function runner(): Promise<string> {
-  runnerFile ??= (async () => {
-    const sources = ['runner-main.ts', 'sandbox-protocol.ts', '../harness/run-optimizer.ts', '../harness/seeded-random.ts'].map((file) => join(import.meta.dirname, file));
+  runnerSource ??= (async () => {
+    const sources = ['runner-main.ts', 'sandbox-protocol.ts', 'runner-guards.ts', '../harness/run-optimizer.ts', '../harness/seeded-random.ts'].map((file) => join(import.meta.dirname, file));
     const hash = createHash('sha256');
     for (const source of sources) hash.update(await readFile(source));
-    const cached = join(tmpdir(), `optimizers-grader-runner-${hash.digest('hex').slice(0, 16)}.mjs`);
-    if (!existsSync(cached)) {
-      const result = await build({ entryPoints: [sources[0]!], bundle: true, write: false, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent' });
+    const cacheDir = join(KIT_ROOT, 'node_modules', '.cache', 'grader-sandbox');
+    const cached = join(cacheDir, `runner-${hash.digest('hex').slice(0, 16)}.mjs`);
+    if (existsSync(cached)) return readFileSync(cached, 'utf8');
+    const result = await build({ entryPoints: [sources[0]!], bundle: true, write: false, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent' });
+    const text = result.outputFiles[0]!.text;
+    try {
+      mkdirSync(cacheDir, { recursive: true });
       const staged = `${cached}.${process.pid}.tmp`;
-      await writeFile(staged, result.outputFiles[0]!.text);
+      await writeFile(staged, text);
       await rename(staged, cached);
+    } catch {
+      // a read-only kit: bundle again next time
     }
-    return cached;
+    return text;
   })();
-  return runnerFile;
-}
-
-let isolation: string[] | undefined;
-
-/** `unshare -rn` gives the child a network namespace with no interface up; used only where it works here. */
-function networkIsolation(): string[] {
-  isolation ??= spawnSync('unshare', ['-rn', 'true'], { stdio: 'ignore' }).status === 0 ? ['unshare', '-rn'] : [];
-  return isolation;
+  return runnerSource;
 }
 
 /**
  * The child may read only its own folder (the runner and the bundled learner modules), so that stack traces can
- * name the learner's lines through the bundles' source maps; it may write nothing and start nothing.
+ * name the learner's lines through the bundles' source maps; it may write nothing, start nothing, and evaluate no
+ * string as code (no eval, no new Function: the bundle is all the code it runs).
  */
-const nodeFlags = (runnerPath: string, dir: string): string[] => [
+const nodeFlags = (permissionFlag: string, dir: string): string[] => [
   '--no-warnings',
-  '--experimental-permission',
-  `--allow-fs-read=${runnerPath}`,
+  permissionFlag,
   `--allow-fs-read=${dir}/*`,
+  '--disallow-code-generation-from-strings',
   '--enable-source-maps',
   '--max-old-space-size=512',
-  runnerPath,
+  join(dir, 'runner.mjs'),
 ];
+
+// Each sandbox started as root gets a uid of its own, from a range no account uses, so it owns no file and can
+// signal no other process.
+const UID_BASE = 2_000_000_000;
+let uidCounter = 0;
+const nextUid = (): number => UID_BASE + ((process.pid * 1_000 + uidCounter++) % 100_000_000);
+
+const live = new Set<ChildProcess>();
+
+/** Kills the sandbox's whole process group: the wrappers, the Node.js process and anything it started. */
+function killGroup(child: ChildProcess): void {
+  if (!live.has(child)) return; // gone already: its group id may belong to someone else by now
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
+
+// Where no parent-death signal is available, a grader that exits normally still takes its sandboxes with it.
+process.on('exit', () => live.forEach(killGroup));
 
 /** A sandboxed process, started ahead of time so that Node.js boots while the learner's files are bundled. */
 export interface Sandbox {
   run(request: SandboxRequest, timeLimitMs: number): Promise<SandboxOutcome>;
   /** Ends the process and removes its folder, for when there turns out to be nothing to run. */
   dispose(): Promise<void>;
+  /** Settles once the runner said it is ready; rejects with a SandboxStartError if it could not start. */
+  booted: Promise<void>;
 }
 
 export async function openSandbox(): Promise<Sandbox> {
+  const caps = probeCapabilities();
   const dir = await mkdtemp(join(tmpdir(), 'grade-sandbox-'));
-  // A CPU-time limit the kernel enforces: should the grader die while learner code spins (Ctrl-C in watch
-  // mode), nothing else would ever stop it.
-  const limited = ['sh', '-c', `ulimit -t ${CPU_SECONDS_LIMIT} && exec "$@"`, 'sandbox'];
-  const [command, ...prefix] = [...limited, ...networkIsolation(), process.execPath];
-  const child = spawn(command!, [...prefix, ...nodeFlags(await runner(), dir)], { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: {} });
+  await chmod(dir, 0o711);
+  await writeFile(join(dir, 'runner.mjs'), await runner(), { mode: 0o644 });
+  const uid = canUseOwnUid(caps, dir) ? nextUid() : undefined;
+  const { command, args, guards } = sandboxCommand(caps, LIMITS, process.execPath, nodeFlags(caps.permissionFlag, dir), uid);
+  // An empty environment (no secrets, no paths), the sandbox's own folder as working directory, and a process
+  // group of its own, so that the grader can end everything it started at once.
+  const child = spawn(command, args, { cwd: dir, stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: {}, detached: true });
+  live.add(child);
   child.stdin!.on('error', () => {}); // the child may end before reading everything
+  child.on('error', () => {}); // a failed spawn also closes: reported through `booted`
   const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+  void closed.then(() => live.delete(child));
+  const output = { text: '', truncated: false };
+  const keepOutput = (chunk: Buffer) => {
+    if (output.text.length >= OUTPUT_LIMIT) {
+      output.truncated = true;
+      return;
+    }
+    output.text += chunk.toString('utf8').slice(0, OUTPUT_LIMIT - output.text.length);
+  };
+  child.stdout!.on('data', keepOutput);
+  child.stderr!.on('data', keepOutput);
+  const channel = new ResultChannel();
+  const results = child.stdio[3] as NodeJS.ReadableStream;
+  results.setEncoding('utf8');
+  results.on('data', (chunk: string) => {
+    channel.push(chunk);
+    if (channel.tampered) killGroup(child);
+  });
+
+  const booted = new Promise<void>((resolveBoot, rejectBoot) => {
+    const failed = (why: string) =>
+      rejectBoot(new SandboxStartError(`the grader could not start its sandbox on Node.js ${process.version}: ${why}`));
+    const timer = setTimeout(() => {
+      killGroup(child);
+      failed(`it did not start within ${BOOT_LIMIT_MS / 1000} s`);
+    }, BOOT_LIMIT_MS);
+    channel.onReady = () => {
+      clearTimeout(timer);
+      resolveBoot();
+    };
+    void closed.then(([code, signal]) => {
+      clearTimeout(timer);
+      if (channel.ready) return resolveBoot();
+      const said = output.text.trim().split('\n').slice(0, 3).join(' | ');
+      failed(`the sandboxed process ended with ${signal ?? `exit code ${code}`} before it was ready${said ? ` (${said})` : ''}`);
+    });
+  });
+  booted.catch(() => {});
   const cleanUp = () => rm(dir, { recursive: true, force: true });
+
   return {
+    booted,
     async run(request, timeLimitMs) {
       try {
+        await booted;
         const modules: Record<string, string> = {};
         for (const [name, source] of Object.entries(request.modules)) {
           modules[name] = `${name.replace(/[^\w.-]/g, '_')}.mjs`;
-          await writeFile(join(dir, modules[name]), source);
+          await writeFile(join(dir, modules[name]), source, { mode: 0o644 });
         }
-        return await collect(child, closed, JSON.stringify({ ...request, modules, folder: dir }, encodeNumbers), request.jobs.length, timeLimitMs);
+        channel.expect(request.jobs.length);
+        const program = JSON.stringify({ ...request, modules, folder: dir }, encodeNumbers);
+        return await collect(child, closed, program, channel, timeLimitMs, output, guards);
       } finally {
+        killGroup(child);
         await cleanUp();
       }
     },
     async dispose() {
-      child.kill('SIGKILL');
+      killGroup(child);
       await closed;
       await cleanUp();
     },
@@ -117,44 +209,25 @@ async function collect(
   child: ChildProcess,
   closed: Promise<[number | null, NodeJS.Signals | null]>,
   program: string,
-  jobCount: number,
+  channel: ResultChannel,
   timeLimitMs: number,
+  output: { text: string; truncated: boolean },
+  guards: Guard[],
 ): Promise<SandboxOutcome> {
-  const outcome: SandboxOutcome = { results: Array.from({ length: jobCount }, () => undefined), timedOut: false, output: '', outputTruncated: false };
-
-  const keepOutput = (chunk: Buffer) => {
-    if (outcome.output.length >= OUTPUT_LIMIT) {
-      outcome.outputTruncated = true;
-      return;
-    }
-    outcome.output += chunk.toString('utf8').slice(0, OUTPUT_LIMIT - outcome.output.length);
-  };
-  child.stdout!.on('data', keepOutput);
-  child.stderr!.on('data', keepOutput);
-  let pending = '';
-  (child.stdio[3] as NodeJS.ReadableStream).on('data', (chunk: Buffer) => {
-    pending += chunk.toString('utf8');
-    for (let newline = pending.indexOf('\n'); newline !== -1; newline = pending.indexOf('\n')) {
-      const line = pending.slice(0, newline);
-      pending = pending.slice(newline + 1);
-      try {
-        const { index, result } = JSON.parse(line, decodeNumbers) as { index: number; result: JobResult };
-        if (Number.isInteger(index) && index >= 0 && index < outcome.results.length) outcome.results[index] = result;
-      } catch {
-        // not ours: learner code writing to fd 3 cannot forge a verdict, only lose its own results
-      }
-    }
-  });
+  let timedOut = false;
   child.stdin!.end(program);
-
   const timer = setTimeout(() => {
-    outcome.timedOut = true;
-    child.kill('SIGKILL');
+    timedOut = true;
+    killGroup(child);
   }, timeLimitMs);
   const [code, signal] = await closed;
   clearTimeout(timer);
-  if (!outcome.timedOut && (code !== 0 || signal || outcome.results.includes(undefined))) {
-    const oom = /heap out of memory/i.test(outcome.output);
+  const outcome: SandboxOutcome = { results: channel.results, timedOut, output: output.text, outputTruncated: output.truncated, guards };
+  if (channel.tampered) {
+    outcome.timedOut = false;
+    outcome.ended = `wrote to the grader's result channel (${channel.tampered}), so none of its results count`;
+  } else if (!timedOut && (code !== 0 || signal || channel.results.includes(undefined))) {
+    const oom = /heap out of memory|Array buffer allocation failed/i.test(output.text);
     outcome.ended = oom ? 'ran out of memory' : signal ? `was killed (${signal})` : `ended the process with exit code ${code} (process.exit?)`;
   }
   return outcome;

@@ -5,10 +5,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { advance, backward, startRun, LearnerThrew, type GradedOptimizer, type OptimizerClass, type Run } from '../harness/run-optimizer.js';
 import { bowlSteps, seededRandom } from '../harness/seeded-random.js';
+import { capText, withdrawGlobals } from './runner-guards.js';
 import { decodeNumbers, encodeNumbers, type Argument, type Job, type JobResult, type LearnerFailure, type SandboxRequest } from './sandbox-protocol.js';
 
 const RESULTS_FD = 3;
-const send = writeSync.bind(null, RESULTS_FD); // taken before learner code can replace anything
+// Taken before learner code can replace anything.
+const write = writeSync.bind(null, RESULTS_FD);
+const stringify = JSON.stringify;
+const send = (line: object): void => void write(`${stringify(line, encodeNumbers)}\n`);
 
 function learnerFrame(error: unknown): string | undefined {
   const stack = error instanceof Error ? String(error.stack ?? '') : '';
@@ -20,7 +24,8 @@ function learnerFrame(error: unknown): string | undefined {
 function failure(during: string, error: unknown): LearnerFailure {
   const cause = error instanceof LearnerThrew ? error.cause : error;
   const message = cause instanceof Error ? `${cause.name === 'Error' ? '' : `${cause.name}: `}${cause.message}` : String(cause);
-  return { during: error instanceof LearnerThrew ? error.during : during, message, where: learnerFrame(cause) };
+  const where = learnerFrame(cause);
+  return { during: error instanceof LearnerThrew ? error.during : during, message: capText(message), ...(where ? { where: capText(where, 200) } : {}) };
 }
 
 async function load(request: SandboxRequest, name: string, exportName: string): Promise<unknown> {
@@ -140,11 +145,12 @@ async function main(request: SandboxRequest): Promise<void> {
   for (const job of request.jobs) {
     results.push(await runJob(request, job, results));
     // Each result goes out as soon as it exists: a later job that hangs must not cost the earlier ones.
-    send(`${JSON.stringify({ index: results.length - 1, result: results[results.length - 1] }, encodeNumbers)}\n`);
+    send({ kind: 'result', index: results.length - 1, result: results[results.length - 1] });
   }
 }
 
+// Booted: the grader now knows that this Node.js version and system can run a sandbox at all.
+send({ kind: 'ready' });
 const request = await readRequest();
-// Learner code has no business on the network; where no network namespace isolates it, this is the fallback.
-Object.assign(globalThis, { fetch: undefined, WebSocket: undefined });
+withdrawGlobals();
 await main(request);

@@ -1,0 +1,156 @@
+// Which guards the operating system can put around a sandboxed Node.js process, probed once per grading process,
+// and the command line that applies them. Each tool is used only where a trial run here proved that it works, so
+// a missing tool weakens the sandbox (and says so) but never stops grading or blames the learner.
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+
+/** A guard the sandbox can run under; `guards` in a report lists those in force. */
+export type Guard =
+  | 'permission-model'
+  | 'rlimits'
+  | 'network-namespace'
+  | 'pid-namespace'
+  | 'own-uid'
+  | 'parent-death-signal'
+  | 'own-process-group';
+
+export interface Capabilities {
+  /** Node's flag for its permission model: `--permission` from Node 22.13 on, `--experimental-permission` before. */
+  permissionFlag: string;
+  prlimit?: string;
+  unshare?: string;
+  /** Whether unshare must map the caller to root in a user namespace first (it must unless the grader is root). */
+  unshareAsUser: boolean;
+  setpriv?: string;
+  /** The grader runs as root, so each sandbox can be given a uid of its own that owns nothing. */
+  root: boolean;
+}
+
+/** Limits the kernel enforces on the sandboxed process; see `rlimitArgs`. */
+export interface ResourceLimits {
+  cpuSeconds: number;
+  /** Address space: caps off-heap memory (ArrayBuffers) that Node's heap limit does not see. */
+  addressSpaceBytes: number;
+  /** Threads of its own uid; set only where the sandbox has a uid of its own. */
+  processes: number;
+  openFiles: number;
+}
+
+/** The first executable called `name` on PATH (the grader's own environment, not the sandbox's empty one). */
+function findTool(name: string, path = process.env.PATH ?? ''): string | undefined {
+  for (const dir of path.split(delimiter)) {
+    if (!dir) continue;
+    try {
+      accessSync(join(dir, name), constants.X_OK);
+      return join(dir, name);
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+const works = (command: string, args: string[]): boolean => spawnSync(command, args, { stdio: 'ignore', timeout: 5_000 }).status === 0;
+
+/** Node accepts the flag (it lists every flag it takes in allowedNodeEnvironmentFlags). */
+const nodeHasFlag = (flag: string): boolean => process.allowedNodeEnvironmentFlags.has(flag);
+
+let probed: Capabilities | undefined;
+
+/** What this machine offers, found by trying each tool once (a few milliseconds each). */
+export function probeCapabilities(): Capabilities {
+  if (probed) return probed;
+  const root = process.getuid?.() === 0;
+  const prlimit = findTool('prlimit');
+  const setpriv = findTool('setpriv');
+  const unshare = findTool('unshare');
+  const namespaces = ['--net', '--pid', '--fork', '--kill-child'];
+  let unshareAsUser = !root;
+  let unshareWorks = false;
+  if (unshare) {
+    unshareWorks = works(unshare, [...(unshareAsUser ? ['--map-root-user'] : []), ...namespaces, 'true']);
+    // Root inside a container may lack the right to make namespaces itself but still make them as a user.
+    if (!unshareWorks && root) unshareWorks = unshareAsUser = works(unshare, ['--map-root-user', ...namespaces, 'true']);
+  }
+  probed = {
+    permissionFlag: nodeHasFlag('--permission') ? '--permission' : '--experimental-permission',
+    prlimit: prlimit && works(prlimit, ['--cpu=1', 'true']) ? prlimit : undefined,
+    unshare: unshareWorks ? unshare : undefined,
+    unshareAsUser,
+    setpriv: setpriv && works(setpriv, ['--pdeathsig', 'KILL', 'true']) ? setpriv : undefined,
+    root,
+  };
+  return probed;
+}
+
+/** For tests: forget what was probed. */
+export function resetCapabilities(): void {
+  probed = undefined;
+}
+
+function rlimitArgs(limits: ResourceLimits, ownUid: boolean): string[] {
+  return [
+    `--cpu=${limits.cpuSeconds}`,
+    `--as=${limits.addressSpaceBytes}`,
+    // No file may grow at all: the sandbox writes only to its pipes (trace files, core dumps and the like fail).
+    '--fsize=0',
+    '--core=0',
+    `--nofile=${limits.openFiles}`,
+    // The process count is per uid: capped only where the uid is the sandbox's alone, never the learner's own.
+    ...(ownUid ? [`--nproc=${limits.processes}`] : []),
+  ];
+}
+
+export interface SandboxCommand {
+  command: string;
+  args: string[];
+  guards: Guard[];
+}
+
+/** Whether a process of another uid can reach files in `folder` (every folder above it lets others pass). */
+export function othersCanReach(folder: string): boolean {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    try {
+      if ((statSync(dir).mode & 0o001) === 0) return false;
+    } catch {
+      return false;
+    }
+    if (dirname(dir) === dir) return true;
+  }
+}
+
+/** A uid for the sandbox alone, where the grader may hand one out (as root, with setpriv, Node.js and the folder reachable). */
+export function canUseOwnUid(caps: Capabilities, sandboxFolder: string, node = process.execPath): boolean {
+  return caps.root && caps.setpriv !== undefined && othersCanReach(sandboxFolder) && othersCanReach(dirname(node));
+}
+
+/**
+ * The command that starts `node nodeArgs` under every guard available: rlimits, new network and PID namespaces
+ * (no network, no other process to see or signal), a uid of its own (`uid`, when given), and death with the
+ * process that started it (a parent-death signal), so that no sandbox outlives the grader, even one asleep.
+ */
+export function sandboxCommand(caps: Capabilities, limits: ResourceLimits, node: string, nodeArgs: string[], uid?: number): SandboxCommand {
+  const guards: Guard[] = ['permission-model', 'own-process-group'];
+  const chain: string[] = [];
+  if (caps.setpriv) {
+    chain.push(caps.setpriv, '--pdeathsig', 'KILL', '--');
+    guards.push('parent-death-signal');
+  }
+  const ownUid = uid !== undefined && caps.setpriv !== undefined;
+  if (caps.prlimit) {
+    chain.push(caps.prlimit, ...rlimitArgs(limits, ownUid), '--');
+    guards.push('rlimits');
+  }
+  if (caps.unshare) {
+    chain.push(caps.unshare, ...(caps.unshareAsUser ? ['--map-root-user'] : []), '--net', '--pid', '--fork', '--kill-child', '--');
+    guards.push('network-namespace', 'pid-namespace');
+  }
+  if (ownUid) {
+    // Changing uid clears the parent-death signal, so it is set again after the change.
+    chain.push(caps.setpriv!, `--reuid=${uid!}`, `--regid=${uid}`, '--clear-groups', '--no-new-privs', '--pdeathsig', 'KILL', '--');
+    guards.push('own-uid');
+  }
+  const [command, ...args] = [...chain, node, ...nodeArgs];
+  return { command: command!, args, guards };
+}

@@ -1,0 +1,66 @@
+// Reads the sandbox's result channel (fd 3): a `ready` line from the runner before any learner code loads, then
+// exactly one line per job. Anything else (a second line for a job, an unknown line, a flood) means the channel
+// was tampered with, and then no result of that run counts.
+import { decodeNumbers, type JobResult } from './sandbox-protocol.js';
+
+/** More than any honest run sends (a 100,000-step trajectory is about 4 MB). */
+export const RESULT_CHANNEL_LIMIT = 64 * 1024 * 1024;
+
+export type ChannelLine = { kind: 'ready' } | { kind: 'result'; index: number; result: JobResult };
+
+export class ResultChannel {
+  results: Array<JobResult | undefined> = [];
+  ready = false;
+  /** Called once, when the runner's `ready` line arrives. */
+  onReady: () => void = () => {};
+  private expecting = false;
+  /** Why the channel cannot be trusted, once it cannot. */
+  tampered?: string;
+  private chunks: string[] = [];
+  private bytes = 0;
+
+  /** Results may arrive from now on, one for each of `jobCount` jobs. */
+  expect(jobCount: number): void {
+    this.results = Array.from({ length: jobCount }, () => undefined);
+    this.expecting = true;
+  }
+
+  /** Takes the next chunk; the caller stops the sandbox as soon as `tampered` is set. */
+  push(chunk: string): void {
+    if (this.tampered) return;
+    this.bytes += chunk.length;
+    if (this.bytes > RESULT_CHANNEL_LIMIT) return this.reject(`more than ${RESULT_CHANNEL_LIMIT / 1024 / 1024} MB arrived on the result channel`);
+    // Only the new chunk is searched for line ends, so a flood without newlines costs linear time.
+    for (let newline = chunk.indexOf('\n'); newline !== -1 && !this.tampered; newline = chunk.indexOf('\n')) {
+      this.chunks.push(chunk.slice(0, newline));
+      const line = this.chunks.join('');
+      this.chunks = [];
+      chunk = chunk.slice(newline + 1);
+      this.take(line);
+    }
+    if (chunk) this.chunks.push(chunk);
+  }
+
+  private take(text: string): void {
+    let line: ChannelLine;
+    try {
+      line = JSON.parse(text, decodeNumbers) as ChannelLine;
+    } catch {
+      return this.reject('a line on the result channel is not the runner’s');
+    }
+    if (line?.kind === 'ready' && !this.ready) {
+      this.ready = true;
+      return this.onReady();
+    }
+    if (line?.kind !== 'result' || !this.expecting) return this.reject('an unexpected line arrived on the result channel');
+    const { index } = line;
+    if (!Number.isInteger(index) || index < 0 || index >= this.results.length) return this.reject(`a result arrived for a job that does not exist (${String(index)})`);
+    if (this.results[index] !== undefined) return this.reject(`a second result arrived for job ${index}`);
+    this.results[index] = line.result;
+  }
+
+  private reject(why: string): void {
+    this.tampered = why;
+    this.results.fill(undefined);
+  }
+}
