@@ -51,8 +51,18 @@ describe('in a copy of the kit', () => {
   test.each([
     ['an unclosed region', (t: string) => t.replace(/\n\s*\/\/ Hide: none\n/, '\n'), /solutions\/optimizers\/sgd\.ts:\d+:\d+: the region opened .* is never closed/],
     ['a misspelt label', (t: string) => t.replace('// Hide: all', '// Hide: al'), /solutions\/optimizers\/sgd\.ts:\d+:\d+: unknown label `al`/],
+    ['a marker with three slashes', (t: string) => t.replace('// Hide: all', '/// Hide: all'), /solutions\/optimizers\/sgd\.ts:23:5: `\/\/\/ Hide: all` looks like a `\/\/ Hide` marker[^]*did you mean `\/\/ Hide: all`\?/],
+    ['a marker in a block comment', (t: string) => t.replace('// Hide: none', '/* Hide: none */'), /solutions\/optimizers\/sgd\.ts:27:5: .*is a block comment[^]*did you mean `\/\/ Hide: none`\?/],
+    ['a marker without its colon', (t: string) => t.replace('// Hide: hard', '// Hide hard'), /solutions\/optimizers\/sgd\.ts:20:5: .*not followed by a colon[^]*did you mean `\/\/ Hide: hard`\?/],
+    [
+      'a region from the end of one method into the next',
+      (t: string) => t.replace('    // Hide: none\n  }\n\n  zeroGrad(): void {\n', '  }\n\n  zeroGrad(): void {\n    // Hide: none\n'),
+      /solutions\/optimizers\/sgd\.ts:23:5: the region opened by `\/\/ Hide: all` starts inside `SGD\.step\(\)` and ends inside `SGD\.zeroGrad\(\)`[^]*fix: close the region before the end of `SGD\.step\(\)`/,
+    ],
     ['a stub that would not type-check', (t: string) => t.replace('const g = gradientOf(this.parameters);\n    // Hide: all', '// Hide: all\n    const g = gradientOf(this.parameters);').replace('for (let i', 'g;\n    for (let i').replace('    // Hide: none\n  }', '    // Hide: none\n    void g;\n  }'), /exercises\/optimizers\/sgd\.ts:\d+:\d+: the generated stub does not type-check: TS\d+/],
   ])('%s exits 2 naming file and line, and writes nothing', (_, change, message) => {
+    const solution = readFileSync(path('solutions/optimizers/sgd.ts'), 'utf8');
+    expect(change(solution)).not.toBe(solution); // the edit applies to the committed solution
     edit('solutions/optimizers/sgd.ts', change);
     const before = snapshot(path('exercises'));
     const result = runKitScript(sandbox.root, 'scripts/stubs.ts');

@@ -46,6 +46,21 @@ describe('markdown instructions', () => {
     expect(stripMarkdown(page, 'm.md', ['hard'], 'solution')).toContain('The answer is 42.');
   });
 
+  test.each([
+    ['<!-- Hide all -->', '<!-- Hide: all -->', 1],
+    ['Some text. <!-- hide; none -->', '<!-- Hide: none -->', 12],
+    ['<!--Hide-->', '<!-- Hide: all -->', 1],
+  ])('a comment that looks like a marker but is not, `%s`, is an error suggesting the marker', (line, suggestion, column) => {
+    const error = errorOf(() => stripMarkdown(`intro\n${line}\nsecret\n`, 'courses/x/sgd.md', [], 'normal'));
+    expect(error.message).toMatch(new RegExp(`^courses/x/sgd\\.md:2:${column}: `));
+    expect(error.fix).toContain(`did you mean \`${suggestion}\`?`);
+  });
+
+  test('HTML comments of prose, and near misses inside code blocks, are left alone', () => {
+    const text = 'intro\n<!-- hide the answer until the quiz is over -->\n```md\n<!-- Hide all -->\n```\n';
+    expect(stripMarkdown(text, 'm.md', [], 'normal')).toBe(text);
+  });
+
   test('an unclosed region in the text is named by file and line', () => {
     const error = errorOf(() => stripMarkdown('intro\n<!-- Hide: all -->\nsecret\n', 'courses/x/sgd.md', [], 'normal'));
     expect(error.message).toMatch(/^courses\/x\/sgd\.md:2:1: .*never closed/);
@@ -65,6 +80,12 @@ describe('solution files', () => {
     const error = errorOf(() => generateFile(text, 'solutions/c/g.ts', [], 'normal'));
     expect(error.line).toBe(2);
     expect(error.message).toMatch(/hides the export `lost`/);
+  });
+
+  test('a region that runs from one function into the next is refused at the region line', () => {
+    const text = ['export function a(): number {', '  const x = 1;', '  // Hide: all', '  return x;', '}', '', 'export function b(): number {', '  // Hide: none', '  return 2;', '}', ''].join('\n');
+    const error = errorOf(() => generateFile(text, 'solutions/c/m.ts', [], 'solution'));
+    expect(error.message).toMatch(/^solutions\/c\/m\.ts:3:3: the region opened by `\/\/ Hide: all` starts inside `a\(\)` and ends inside `b\(\)`/);
   });
 
   test('the solution variant drops markers and placeholder lines only', () => {

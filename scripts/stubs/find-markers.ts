@@ -1,6 +1,7 @@
-// Finds the `// Hide: …` markers of a TypeScript file among its real comments (never inside strings,
-// template literals or block comments) and pairs them into regions.
+// Finds the `// Hide: …` markers of a TypeScript file among its real comments (never inside strings or template
+// literals) and pairs them into regions; a comment that looks like a marker but is not one is an error.
 import { ts } from 'ts-morph';
+import { nearestLabel, readComment } from './marker-lookalike.js';
 import { SourceError, lineAndColumn } from './source-error.js';
 
 export const RESERVED_LABELS = ['all', 'none', 'solution'] as const;
@@ -23,10 +24,8 @@ export interface Region {
   bodyEnd: number; // offset just past the last hidden line
 }
 
-const MARKER = /^\/\/\s*hide\s*:(.*)$/i;
-
-/** Every single-line comment that the TypeScript scanner sees as trivia, in file order. */
-function lineComments(sourceFile: ts.SourceFile): ts.CommentRange[] {
+/** Every comment, line or block, that the TypeScript scanner sees as trivia, in file order. */
+function comments(sourceFile: ts.SourceFile): ts.CommentRange[] {
   const text = sourceFile.text;
   const seen = new Set<number>();
   const found: ts.CommentRange[] = [];
@@ -36,7 +35,7 @@ function lineComments(sourceFile: ts.SourceFile): ts.CommentRange[] {
       // Trailing ranges are the comments after code on the same line; leading ranges are all the others.
       const ranges = [...(ts.getLeadingCommentRanges(text, node.pos) ?? []), ...(ts.getTrailingCommentRanges(text, node.end) ?? [])];
       for (const range of ranges) {
-        if (range.kind === ts.SyntaxKind.SingleLineCommentTrivia && !seen.has(range.pos)) {
+        if (!seen.has(range.pos)) {
           seen.add(range.pos);
           found.push(range);
         }
@@ -57,7 +56,7 @@ function lineEnd(text: string, offset: number): number {
 export function parseLabels(raw: string, file: string, where: { line: number; column: number }, known: readonly string[]): string[] {
   const labels = raw.split(',').map((label) => label.trim().toLowerCase());
   if (labels.every((label) => label === '')) {
-    throw new SourceError(file, where.line, where.column, '`// Hide:` has no label', 'write `// Hide: all` to start a hidden region or `// Hide: none` to end one');
+    throw new SourceError(file, where.line, where.column, '`// Hide:` has no label', 'did you mean `// Hide: all` (to start a hidden region) or `// Hide: none` (to end one)?');
   }
   for (const label of labels) {
     if (label === '' || !/^[a-z][a-z0-9-]*$/.test(label)) {
@@ -74,25 +73,6 @@ export function parseLabels(raw: string, file: string, where: { line: number; co
   return labels;
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
-}
-
-function nearestLabel(label: string, known: readonly string[]): string | undefined {
-  const ranked = known.map((k) => [editDistance(label, k), k] as const).sort((x, y) => x[0] - y[0]);
-  return ranked[0] && ranked[0][0] <= 2 ? ranked[0][1] : undefined;
-}
-
 /**
  * The markers and regions of one file. `labels` lists the variant labels the course declares
  * (beside all, none and solution). Throws SourceError for anything an instructor must fix.
@@ -101,16 +81,20 @@ export function findRegions(text: string, file: string, labels: readonly string[
   const known = knownLabels(labels);
   const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const markers: Marker[] = [];
-  for (const range of lineComments(sourceFile)) {
-    const match = MARKER.exec(text.slice(range.pos, range.end));
-    if (!match) continue;
+  for (const range of comments(sourceFile)) {
+    const syntax = range.kind === ts.SyntaxKind.SingleLineCommentTrivia ? 'line' : 'block';
+    const reading = readComment(text.slice(range.pos, range.end), syntax, known);
+    if (reading.kind === 'prose') continue;
     const where = lineAndColumn(text, range.pos);
+    if (reading.kind === 'near-miss') {
+      throw new SourceError(file, where.line, where.column, reading.problem, `did you mean \`${reading.suggestion}\`? A marker is a line comment alone on its line: \`//\`, \`Hide:\`, then labels (${known.join(', ')}). If this is a remark, not a marker, reword it so that it does not start with \`Hide\``);
+    }
     const start = range.pos - (where.column - 1);
     const before = text.slice(start, range.pos);
     if (before.trim() !== '') {
       throw new SourceError(file, where.line, where.column, 'a `// Hide:` marker must be alone on its line', 'move the marker to a line of its own above or below the code');
     }
-    markers.push({ labels: parseLabels(match[1] ?? '', file, where, known), start, end: lineEnd(text, range.end), line: where.line, column: where.column, indent: before });
+    markers.push({ labels: parseLabels(reading.rawLabels, file, where, known), start, end: lineEnd(text, range.end), line: where.line, column: where.column, indent: before });
   }
 
   return pairRegions(markers, file);

@@ -6,6 +6,7 @@ import { Project, ts } from 'ts-morph';
 import type { Course } from '../../grader/course/course-metadata.js';
 import { expectExportsKept, expectValidSyntax } from './check-solution.js';
 import { findRegions } from './find-markers.js';
+import { expectWholeSyntax } from './region-structure.js';
 import { SourceError } from './source-error.js';
 import { stripHidden, type Variant } from './strip-hidden.js';
 import { findMarkdownRegions, stripMarkdown } from './strip-markdown.js';
@@ -29,6 +30,7 @@ export function generateFile(text: string, file: string, labels: readonly string
   if (!isTypeScript(file)) return text;
   expectValidSyntax(text, file);
   const regions = findRegions(text, file, labels);
+  expectWholeSyntax(text, file, regions);
   const out = stripHidden(text, file, regions, variant);
   if (variant !== 'solution') expectExportsKept(text, out, file, regions);
   return out;

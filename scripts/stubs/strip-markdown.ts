@@ -1,11 +1,13 @@
 // The same `Hide` regions in instructions: `<!-- Hide: all -->` … `<!-- Hide: none -->` on lines of their own,
 // outside fenced code blocks, so hints and answers in the text follow the same variants as the code.
 import { knownLabels, pairRegions, parseLabels, type Marker, type Region } from './find-markers.js';
+import { readComment } from './marker-lookalike.js';
 import { SourceError } from './source-error.js';
 import { isHidden, type Variant } from './strip-hidden.js';
 
 const MARKER = /^(\s*)<!--\s*hide\s*:(.*?)-->\s*$/i;
 const LOOSE_MARKER = /<!--\s*hide\s*:/i;
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g; // one line's HTML comments; one left open runs to the line's end
 const FENCE = /^\s*(```|~~~)/;
 
 export function findMarkdownRegions(text: string, file: string, labels: readonly string[] = []): Region[] {
@@ -30,6 +32,12 @@ export function findMarkdownRegions(text: string, file: string, labels: readonly
       const loose = LOOSE_MARKER.exec(content);
       if (loose) {
         throw new SourceError(file, line, loose.index + 1, 'a `<!-- Hide: … -->` marker must be alone on its line', 'move the marker to a line of its own');
+      }
+      for (const comment of content.matchAll(COMMENT)) {
+        const reading = readComment(comment[0], 'html', known);
+        if (reading.kind === 'near-miss') {
+          throw new SourceError(file, line, comment.index + 1, reading.problem, `did you mean \`${reading.suggestion}\`? A marker is alone on its line: \`<!-- Hide: all -->\` … \`<!-- Hide: none -->\`. If this is a remark, not a marker, reword it so that it does not start with \`Hide\``);
+        }
       }
       continue;
     }
