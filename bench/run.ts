@@ -1,7 +1,9 @@
 // `npm run bench`: times the kit's commands as users run them, several times side by side,
 // and prints medians (these machines are noisy: compare within one run, not across runs).
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -12,13 +14,26 @@ interface Benchmark {
   /** The exit codes that mean the command did its job. */
   ok: number[];
   goalSeconds?: number;
+  env?: NodeJS.ProcessEnv;
 }
+
+// A PATH with nothing but node: the sandbox then runs under Node's permission model alone (no prlimit, unshare
+// or setpriv), which shows what the operating system's guards cost.
+const nodeOnly = mkdtempSync(join(tmpdir(), 'bench-node-only-'));
+symlinkSync(process.execPath, join(nodeOnly, 'node'));
+process.on('exit', () => rmSync(nodeOnly, { recursive: true, force: true }));
 
 const benchmarks: Benchmark[] = [
   { name: 'npm run grade -- --target solutions', command: ['npm', 'run', '--silent', 'grade', '--', '--target', 'solutions'], ok: [0], goalSeconds: 1.5 },
   // The same grading started with tsx's loader for everything: what scripts/launch.mjs saves.
   { name: 'grade --target solutions, all via tsx', command: ['node', '--import', 'tsx', 'grader/cli/grade.ts', '--target', 'solutions'], ok: [0] },
   { name: 'grade --target solutions, launch.mjs', command: ['node', 'scripts/launch.mjs', 'grader/cli/grade.ts', '--target', 'solutions'], ok: [0] },
+  {
+    name: 'the same, without the OS guards',
+    command: [process.execPath, 'scripts/launch.mjs', 'grader/cli/grade.ts', '--target', 'solutions'],
+    ok: [0],
+    env: { ...process.env, PATH: nodeOnly },
+  },
   { name: 'npm run grade (the stubs)', command: ['npm', 'run', '--silent', 'grade'], ok: [1] },
   { name: 'npm run stubs -- --check', command: ['npm', 'run', '--silent', 'stubs', '--', '--check'], ok: [0] },
 ];
@@ -31,7 +46,7 @@ const median = (values: number[]): number => {
 
 function time(benchmark: Benchmark): number {
   const started = process.hrtime.bigint();
-  const result = spawnSync(benchmark.command[0]!, benchmark.command.slice(1), { cwd: root, stdio: 'ignore' });
+  const result = spawnSync(benchmark.command[0]!, benchmark.command.slice(1), { cwd: root, stdio: 'ignore', env: benchmark.env });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (!benchmark.ok.includes(result.status ?? -1)) throw new Error(`${benchmark.name} exited ${result.status}`);
   return seconds;
@@ -52,6 +67,9 @@ for (const benchmark of benchmarks) {
 }
 const ratio = median(samples.get(benchmarks[1]!.name)!) / median(samples.get(benchmarks[2]!.name)!);
 console.log(`\nlaunch.mjs vs tsx's loader for everything: ${ratio.toFixed(2)}× faster (medians, same run)`);
+const guarded = median(samples.get('grade --target solutions, launch.mjs')!);
+const unguarded = median(samples.get('the same, without the OS guards')!);
+console.log(`the OS guards (namespaces, own uid, rlimits, parent-death signal) cost ${(((guarded - unguarded) / unguarded) * 100).toFixed(1)} % (goal ≤ 10 %)`);
 
 // In-process measurements that need the kit's modules loaded run as their own scripts.
 for (const script of ['bench/stubs-scaling.ts', 'bench/watch-latency.ts', 'bench/class-batch.ts', 'bench/site-perf.ts']) {

@@ -114,8 +114,12 @@ async function main(argv: string[]): Promise<number> {
     if (sealed.length > 0) console.log(`solutions a passing learner may reveal (npm run reveal), sealed: ${sealed.join(', ')}`);
 
     if (values.gradescope) {
-      // The autograder is the instructor's: the kit plus the hidden tests, never shown to students.
+      // The autograder is the instructor's, never shown to students: the kit plus the hidden tests, and the
+      // reference solutions, so that checks which must not trust the learner's code (the challenge's re-run with
+      // the official optimizer) judge there exactly as in the instructor's repository. Learner code cannot read
+      // them: bundling is confined to the submission, and the sandbox reads only its own folder.
       cpSync(join(root, 'grader', 'hidden'), join(kit, 'grader', 'hidden'), { recursive: true });
+      cpSync(join(root, 'solutions'), join(kit, 'solutions'), { recursive: true });
       const zip = zipFolder(kit, 'kit', { 'setup.sh': SETUP_SH, run_autograder: RUN_AUTOGRADER });
       writeFileSync(join(out, 'gradescope-autograder.zip'), zip);
       console.log(`gradescope autograder: ${relative(process.cwd(), join(out, 'gradescope-autograder.zip'))}`);

@@ -141,4 +141,14 @@ describe("Gradescope's autograder, run locally under a temporary root", () => {
     expect(results.tests.find((t) => t.name === 'Stochastic gradient descent')?.status).toBe('failed');
     expect(results.tests.find((t) => t.name === 'RMSprop (bonus)')?.output).toMatch(/is missing/);
   });
+
+  test('the challenge is judged as in the repository: an SGD that cheats only on its own entry wins nothing', () => {
+    const cheat = (file: string) => readFileSync(join(KIT_ROOT, 'tests', 'adversarial', 'challenge', file), 'utf8');
+    const results = grade({ 'optimizers/sgd.ts': cheat('sgd.ts'), 'optimizers/challenge.ts': cheat('challenge.ts') });
+    // Honest everywhere else, so SGD itself passes; the entry's re-run with the official SGD does not reach (1, 1).
+    expect(results.tests.find((t) => t.name === 'Stochastic gradient descent')?.status).toBe('passed');
+    const challenge = results.tests.find((t) => /challenge/i.test(t.name));
+    expect(challenge?.status).toBe('failed');
+    expect(challenge?.output).toMatch(/the reference SGD/);
+  });
 });

@@ -31,7 +31,7 @@ jobs:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
         with:
-          node-version: 20
+          node-version: 24
       - run: npm ci
 ${exercises.map((e) => step(e.id, e.points)).join('\n')}
       - name: Report

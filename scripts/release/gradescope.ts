@@ -3,11 +3,11 @@
 // (/autograder) can be moved with AUTOGRADER_ROOT, so that the same script runs in a local test.
 
 export const SETUP_SH = `#!/usr/bin/env bash
-# Runs once when Gradescope builds the autograder image (Ubuntu): Node.js 20 and the kit's packages.
+# Runs once when Gradescope builds the autograder image (Ubuntu): Node.js 24 (the active LTS) and the kit's packages.
 set -euo pipefail
 apt-get update
 apt-get install -y ca-certificates curl gnupg
-curl -fsSL https://deb.nodesource.com/setup_20.x | bash -
+curl -fsSL https://deb.nodesource.com/setup_24.x | bash -
 apt-get install -y nodejs
 cd /autograder/source/kit
 npm ci

@@ -22,6 +22,8 @@ npm run site                     # read the course and watch your optimizers in 
 
 ${courses.map((c) => c.summary).join('\n\n')}
 
+You need Node.js 20, 22 or 24 (a long-term-support line; 24 is the current one): \`node --version\` tells which you have.
+
 ## How to work
 
 1. Open the site (\`npm run site\`) and read the concepts, then the page of the first exercise.

@@ -1,0 +1,150 @@
+// The sandbox's own guards, piece by piece: the command line built for each set of capabilities a machine may
+// have, the result channel's refusal of anything but one line per job, and the grader's behaviour where the
+// operating system's tools are missing (it still grades and still stops an endless loop) or broken (it says that
+// the fault is its own, exit 2, and blames no learner).
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, test } from 'vitest';
+import { sandboxCommand, type Capabilities } from '../grader/sandbox/isolation.js';
+import { ResultChannel } from '../grader/sandbox/result-channel.js';
+import { LIMITS } from '../grader/sandbox/run-sandboxed.js';
+import { KIT_ROOT, TSX } from './kit-sandbox.js';
+
+const NODE_ARGS = ['--permission', 'runner.mjs'];
+const everything: Capabilities = { permissionFlag: '--permission', prlimit: '/bin/prlimit', unshare: '/bin/unshare', unshareAsUser: false, setpriv: '/bin/setpriv', root: true };
+
+describe('the sandbox command line', () => {
+  test('as root with every tool: rlimits, namespaces, a uid of its own, and a parent-death signal after the uid change', () => {
+    const { command, args, guards } = sandboxCommand(everything, LIMITS, '/bin/node', NODE_ARGS, 2_000_000_123);
+    const line = [command, ...args].join(' ');
+    expect(command).toBe('/bin/setpriv');
+    expect(line).toContain('--pdeathsig KILL -- /bin/prlimit');
+    expect(line).toMatch(/--cpu=\d+ --as=\d+ --fsize=0 --core=0 --nofile=\d+ --nproc=\d+ --/);
+    expect(line).toContain('/bin/unshare --net --pid --fork --kill-child --');
+    // Changing uid clears the parent-death signal: it must be set again after --reuid, right before node.
+    expect(line).toMatch(/--reuid=2000000123 --regid=2000000123 --clear-groups --no-new-privs --pdeathsig KILL -- \/bin\/node --permission runner\.mjs$/);
+    expect(guards.sort()).toEqual(['network-namespace', 'own-process-group', 'own-uid', 'parent-death-signal', 'permission-model', 'pid-namespace', 'rlimits']);
+  });
+
+  test('as a user: namespaces in a user namespace, and no process-count limit on the learner’s own uid', () => {
+    const caps = { ...everything, root: false, unshareAsUser: true };
+    const { args, guards } = sandboxCommand(caps, LIMITS, '/bin/node', NODE_ARGS);
+    expect(args.join(' ')).toContain('/bin/unshare --map-root-user --net --pid');
+    expect(args.join(' ')).not.toContain('--nproc');
+    expect(args.join(' ')).not.toContain('--reuid');
+    expect(guards).not.toContain('own-uid');
+  });
+
+  test('with no tool at all: Node.js alone, under its permission model', () => {
+    const caps: Capabilities = { permissionFlag: '--experimental-permission', unshareAsUser: false, root: false };
+    const { command, args, guards } = sandboxCommand(caps, LIMITS, '/bin/node', NODE_ARGS);
+    expect([command, ...args]).toEqual(['/bin/node', ...NODE_ARGS]);
+    expect(guards.sort()).toEqual(['own-process-group', 'permission-model']);
+  });
+});
+
+describe('the result channel', () => {
+  const line = (value: object) => `${JSON.stringify(value)}\n`;
+  const genuine = (n: number) => [line({ kind: 'ready' }), ...Array.from({ length: n }, (_, index) => line({ kind: 'result', index, result: { kind: 'value', value: index } }))];
+
+  test('takes one line per job however the stream is cut into chunks', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 30 }), (jobs, cuts) => {
+        const text = genuine(jobs).join('');
+        const channel = new ResultChannel();
+        channel.expect(jobs);
+        let at = 0;
+        for (const cut of cuts) {
+          channel.push(text.slice(at, at + cut));
+          at += cut;
+        }
+        channel.push(text.slice(at));
+        expect(channel.tampered).toBeUndefined();
+        expect(channel.results.map((r) => (r?.kind === 'value' ? r.value : undefined))).toEqual(Array.from({ length: jobs }, (_, i) => i));
+      }),
+    );
+  });
+
+  test('any forged line, before or after the genuine ones, voids every result', () => {
+    const forgeries = fc.oneof(
+      fc.nat({ max: 5 }).map((index) => line({ kind: 'result', index, result: { kind: 'value', value: 'forged' } })),
+      fc.constant(line({ kind: 'ready' })),
+      fc.constant('{"index":0,"result":{"kind":"value","value":1}}\n'),
+      fc.string({ minLength: 1 }).map((s) => `${s.replace(/\n/g, '')}\n`),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5 }), forgeries, fc.nat(), (jobs, forged, where) => {
+        const lines = genuine(jobs);
+        lines.splice(1 + (where % jobs), 0, forged); // after ready: the learner's code runs only once jobs start
+        const channel = new ResultChannel();
+        channel.expect(jobs);
+        for (const l of lines) channel.push(l);
+        expect(channel.tampered).toBeDefined();
+        expect(channel.results.every((r) => r === undefined)).toBe(true);
+      }),
+    );
+  });
+
+  test('a flood without newlines is cut off at the channel limit', () => {
+    const channel = new ResultChannel();
+    channel.push(line({ kind: 'ready' }));
+    channel.expect(1);
+    const block = 'x'.repeat(1024 * 1024);
+    for (let i = 0; i < 100 && !channel.tampered; i++) channel.push(block);
+    expect(channel.tampered).toMatch(/MB arrived/);
+  });
+});
+
+describe('the grader where the operating system’s tools are missing or broken', () => {
+  const made: string[] = [];
+  const folder = (prefix: string) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    made.push(dir);
+    return dir;
+  };
+  afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  /** A PATH holding only `node` (and, optionally, stand-ins for system tools). */
+  function pathWith(tools: Record<string, string> = {}): string {
+    const bin = folder('sandbox-bin-');
+    symlinkSync(process.execPath, join(bin, 'node'));
+    for (const [name, script] of Object.entries(tools)) {
+      writeFileSync(join(bin, name), script);
+      chmodSync(join(bin, name), 0o755);
+    }
+    return bin;
+  }
+  const grade = (path: string, args: string[]) =>
+    spawnSync(TSX, ['grader/cli/grade.ts', ...args, '--format', 'json'], { cwd: KIT_ROOT, encoding: 'utf8', timeout: 90_000, env: { ...process.env, PATH: path } });
+
+  test('with only node on PATH, the solutions still earn full marks and an endless loop is still stopped', () => {
+    const path = pathWith();
+    const solutions = grade(path, ['--target', 'solutions']);
+    expect(solutions.status, solutions.stderr).toBe(0);
+    const report = JSON.parse(solutions.stdout) as { score: number; maxScore: number };
+    expect(report.score).toBe(report.maxScore);
+
+    const target = folder('sandbox-loop-');
+    cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });
+    cpSync(join(KIT_ROOT, 'tests', 'adversarial', 'sandbox', 'hang-at-load.ts'), join(target, 'optimizers', 'sgd.ts'));
+    const started = Date.now();
+    const looping = grade(path, ['sgd', '--target', target]);
+    expect(looping.status).toBe(1);
+    expect((JSON.parse(looping.stdout) as { exercises: Array<{ status: string }> }).exercises[0]!.status).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(45_000);
+  }, 120_000);
+
+  test('a system tool that fails makes the grader say the fault is its own, with exit 2', () => {
+    // Passes the probe (`prlimit --cpu=1 true`), fails for real, as a machine that forbids setting limits would.
+    const path = pathWith({ prlimit: '#!/bin/sh\n[ "$2" = true ] && exit 0\necho "prlimit: setrlimit failed: Operation not permitted" >&2\nexit 1\n' });
+    const result = grade(`${path}:/bin:/usr/bin`, ['sgd']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`the grader could not start its sandbox on Node.js ${process.version}`);
+    expect(result.stderr).toContain('Operation not permitted');
+    expect(result.stderr).toMatch(/not your code's fault/);
+    expect(result.stdout).not.toMatch(/process\.exit/);
+  }, 60_000);
+});
