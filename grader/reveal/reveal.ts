@@ -1,6 +1,7 @@
 // `npm run reveal <exercise>`: where the instructor allows it, opens an exercise's official solution once the
 // learner's own code passes. It grades the exercise, runs the reveal probe on the learner's files, derives the key
-// from those results and decrypts; the solution goes to .grade/solutions/, never over the learner's work.
+// from those results and decrypts; the solution goes to .grade/solutions/, never over the learner's work (nor
+// through a link that a learner, or a tool, put in its way).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -8,7 +9,8 @@ import { loadCourses, MetadataError, type Exercise } from '../course/course-meta
 import { buckets, probeNumbers, REVEAL_VERSION, revealKey } from './reveal-key.js';
 import { runProbe } from './run-probe.js';
 import { sealedSolutionPath, unseal, type SealedSolution } from './sealed-solution.js';
-import { writeAtomically } from '../files/write-atomically.js';
+import { officialPath, refusal, unsafeDestination, writeOfficial } from './solution-destination.js';
+import { UnsafePathError } from '../files/write-atomically.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const USAGE = 'usage: npm run reveal <exercise>   (e.g. npm run reveal sgd), once `npm run grade <exercise>` passes';
@@ -55,6 +57,13 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
+  // Checked before grading too, so that a link in the way costs no wait (and grading writes nothing into it).
+  const unsafe = unsafeDestination(root, exercise.files.map((file) => officialPath(course, file)));
+  if (unsafe) {
+    console.error(refusal(root, unsafe, id));
+    return 1;
+  }
+
   console.log(`Grading ${id} first: its solution opens only for code that passes…`);
   const verdict = grade(exercise);
   if (verdict.status !== 'pass') {
@@ -83,11 +92,18 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   // Only the exercise's own file names become paths: nothing in a sealed file decides where the kit writes.
-  const written = exercise.files.filter((file) => typeof files[file] === 'string').map((file) => {
-    const path = join('.grade', 'solutions', course, file);
-    writeAtomically(join(root, path), files[file]!);
-    return { mine: join('exercises', course, file), official: path };
-  });
+  const written: Array<{ mine: string; official: string }> = [];
+  for (const file of exercise.files.filter((f) => typeof files[f] === 'string')) {
+    const official = officialPath(course, file);
+    try {
+      writeOfficial(root, official, files[file]!);
+    } catch (error) {
+      if (!(error instanceof UnsafePathError)) throw error;
+      console.error(refusal(root, error, id, written.map((w) => w.official)));
+      return 1;
+    }
+    written.push({ mine: join('exercises', course, file), official });
+  }
   if (written.length === 0) {
     console.log(`${sealedSolutionPath(course, id)} holds none of this exercise's files; ask your instructor for the current kit.`);
     return 1;
