@@ -5,14 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { KIT_ROOT, runKitScript } from './kit-sandbox.js';
+import { KIT_ROOT, makeSandbox, runKitScript } from './kit-sandbox.js';
 
-const grade = (args: string[]) => runKitScript(KIT_ROOT, 'grader/cli/grade.ts', args, 120_000);
+// In a copy of the kit: a grader file edited meanwhile in the working tree would rightly make the second run regrade.
+let kit: { root: string; dispose(): void };
+const grade = (args: string[]) => runKitScript(kit.root, 'grader/cli/grade.ts', args, 120_000);
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'grade-class-'));
+  kit = makeSandbox();
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  kit.dispose();
+});
 
 function zipOf(files: Record<string, string | Uint8Array>): Uint8Array {
   return zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, typeof data === 'string' ? new TextEncoder().encode(data) : data])));
@@ -57,6 +63,10 @@ describe('--submissions DIR', () => {
     const ben_ = JSON.parse(readFileSync(join(out, 'ben.json'), 'utf8')) as { exercises: Array<{ id: string; tests: Array<{ message: string }> }> };
     expect(ben_.exercises.find((e) => e.id === 'momentum')!.tests[0]!.message).toMatch(/move with the old velocity/);
     expect(existsSync(join(dir, 'escape.ts'))).toBe(false);
+    // Those that could not be graded get a report too, saying why.
+    const cat = JSON.parse(readFileSync(join(out, 'cat.json'), 'utf8')) as { score: number; problem: string };
+    expect(cat.score).toBe(0);
+    expect(cat.problem).toMatch(/^cat holds none of the learner files/);
 
     const again = grade(['--submissions', submissions, '--out', out]);
     expect(again.stdout).toMatch(/graded 0 submission\(s\), 2 unchanged since the last run/);

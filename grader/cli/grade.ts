@@ -9,7 +9,8 @@ import type { GradeTarget } from '../harness/grade-targets.js';
 import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
 import { readHintState } from '../hints/hint-state.js';
 import { sealedSolutionPath } from '../reveal/sealed-solution.js';
-import { gradeClass } from './grade-class.js';
+import { gradeClass, type BatchVerdicts } from './grade-class.js';
+import { describeRefusal } from '../files/refusal.js';
 import { parseGradeArgs, UsageError, USAGE } from './parse-args.js';
 import { toGradescope, toJson, toJunit } from './report-formats.js';
 import { SuiteRunner } from './run-suites.js';
@@ -85,12 +86,15 @@ async function main(argv: string[]): Promise<number> {
   }
   // One sandbox boots while vitest starts, and one stays ready for the next suite (more would compete for the cores).
   const runner = await SuiteRunner.open(root, WATCHDOG_SECONDS * 1000, 1);
-  const gradeTargets = async (exercises: Exercise[], targets: GradeTarget[]): Promise<Map<string, ExerciseReport[]>> => {
+  const gradeTargets = async (exercises: Exercise[], targets: GradeTarget[]): Promise<BatchVerdicts> => {
     const suites = exercises.map((e) => join(root, e.suite));
     const run = await runner.run(suites, targets);
-    return new Map(
+    const reports = new Map(
       targets.map((t) => [t.id, exercises.map((e, i) => exerciseReport(e, outcomeFor(run.outcomes.get(suites[i]!), t.id), WATCHDOG_SECONDS, run.timedOut.has(suites[i]!)))]),
     );
+    // A suite that did not load, did not end or ran out of time gave verdicts of no one submission's making.
+    const failed = (suite: string) => run.timedOut.has(suite) || run.outcomes.get(suite)?.endedAt === undefined || run.outcomes.get(suite)!.loadError !== undefined;
+    return { reports, suiteFailures: new Set(exercises.filter((_, i) => failed(suites[i]!)).map((e) => e.id)) };
   };
   try {
     if (args.submissions) {
@@ -110,8 +114,9 @@ async function main(argv: string[]): Promise<number> {
       const staging = mkdtempSync(join(tmpdir(), 'grade-'));
       try {
         const staged = stageSubmission(root, source, exercises, staging);
-        const reports = (await gradeTargets(exercises, [{ id: '', dir: staged.dir, shownAs }])).get('')!;
-        return { reports, notes: staged.changedKitFiles.map((f) => `your ${f} differs from the original; the original was used`) };
+        const reports = (await gradeTargets(exercises, [{ id: '', dir: staged.dir, shownAs }])).reports.get('')!;
+        const refused = staged.refusals.map((r) => `${describeRefusal(r)} (it was not graded)`);
+        return { reports, notes: [...refused, ...staged.changedKitFiles.map((f) => `your ${f} differs from the original; the original was used`)] };
       } finally {
         rmSync(staging, { recursive: true, force: true });
       }

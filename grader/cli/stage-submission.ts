@@ -1,55 +1,97 @@
 // Official grading takes only the learner-owned files of a submission: they are copied over the instructor's
-// own copy of everything else, so an edited test, helper or fixture in a submission changes nothing.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+// own copy of everything else, so an edited test, helper or fixture in a submission changes nothing. They are read
+// without following links or opening special files, within the intake limits, whatever the submission holds.
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { loadCourse, type Exercise } from '../course/course-metadata.js';
+import { INTAKE_LIMITS } from '../files/intake-limits.js';
+import { readFileBelow, readFolder } from '../files/read-folder.js';
+import { RefusedSubmission, type Refusal } from '../files/refusal.js';
+import type { SubmissionTree } from '../files/submission-tree.js';
 
 export interface Staged {
   dir: string;
   /** Files of the kit (tests, grader code) that the submission carries in another version: reported, never used. */
   changedKitFiles: string[];
+  /** Entries of the submission that were not used (links, special files, files too large): reported to the learner. */
+  refusals: Refusal[];
+}
+
+/** What grading takes from a submission, read once: its learner files' bytes, and what to report about the rest. */
+export interface SubmissionFiles {
+  /** By path relative to exercises/ (e.g. optimizers/sgd.ts); a learner file absent or refused is not listed. */
+  learnerFiles: Map<string, Uint8Array>;
+  changedKitFiles: string[];
+  refusals: Refusal[];
+}
+
+/** Every learner-owned file of `exercises`' courses, relative to exercises/ (an exercise may use another's file). */
+export function learnerFilePaths(kitRoot: string, exercises: Exercise[]): string[] {
+  return [...new Set(exercises.map((e) => e.course))].flatMap((course) => loadCourse(kitRoot, course).exercises.flatMap((e) => e.files.map((f) => `${course}/${f}`)));
 }
 
 /**
- * Lays out `stagingDir` like exercises/: the kit's files, then the learner-owned files from `source`, for every
- * exercise of `exercises`' courses (an exercise may build on another's file, as a search uses your Momentum).
+ * Reads the learner files `paths` from `learner` (a tree laid out like exercises/), and compares the grader
+ * files of `kitSide` (the grader/ beside it, when the submission is a whole kit) with the kit's own.
+ */
+export function gatherSubmission(kitRoot: string, learner: Pick<SubmissionTree, 'read'>, kitSide: SubmissionTree | undefined, paths: string[]): SubmissionFiles {
+  const learnerFiles = new Map<string, Uint8Array>();
+  const refusals: Refusal[] = [];
+  for (const path of paths) {
+    const found = learner.read(path);
+    if (found?.bytes) learnerFiles.set(path, found.bytes);
+    // A refused folder on the way refuses every file below it: it is reported once.
+    else if (found?.refusal && !refusals.some((r) => JSON.stringify(r) === JSON.stringify(found.refusal))) refusals.push(found.refusal);
+  }
+  const changedKitFiles: string[] = [];
+  for (const [path, entry] of kitSide?.entries ?? []) {
+    if (entry.kind !== 'file' || !path.endsWith('.ts')) continue;
+    const theirs = kitSide!.read(path);
+    if (!theirs?.bytes) continue;
+    const ours = join(kitRoot, 'grader', path);
+    if (!existsSync(ours) || !Buffer.from(theirs.bytes).equals(readFileSync(ours))) changedKitFiles.push(`grader/${path}`);
+  }
+  return { learnerFiles, changedKitFiles: changedKitFiles.sort(), refusals };
+}
+
+/** Lays out `stagingDir` like exercises/: the kit's files of every course of `paths`, then the learner's files. */
+export function stageFiles(kitRoot: string, files: SubmissionFiles, paths: string[], stagingDir: string): string {
+  const learnerOwned = new Set(paths.map((path) => join(kitRoot, 'exercises', path)));
+  for (const course of new Set(paths.map((path) => path.split('/')[0]!))) {
+    mkdirSync(join(stagingDir, course), { recursive: true });
+    // The kit's copy of a learner file is never staged: a file missing or refused is graded as missing, not as the stub.
+    cpSync(join(kitRoot, 'exercises', course), join(stagingDir, course), { recursive: true, filter: (source) => !learnerOwned.has(source) });
+  }
+  for (const [path, bytes] of files.learnerFiles) {
+    mkdirSync(dirname(join(stagingDir, path)), { recursive: true });
+    writeFileSync(join(stagingDir, path), bytes, { flag: 'wx' });
+  }
+  return stagingDir;
+}
+
+/** The grader/ beside `source` when `source` is the exercises/ folder of a whole kit, as a tree; else undefined. */
+function graderBeside(source: string, refusals: Refusal[]): SubmissionTree | undefined {
+  if (basename(source) !== 'exercises') return undefined;
+  const grader = join(dirname(source), 'grader');
+  try {
+    if (!lstatSync(grader).isDirectory()) return undefined;
+    return readFolder(grader, 'grader');
+  } catch (error) {
+    if (error instanceof RefusedSubmission) refusals.push(error.refusal);
+    return undefined;
+  }
+}
+
+/**
+ * Lays out `stagingDir` like exercises/ from the folder `source`: the kit's files, then the learner-owned files
+ * from `source`, for every exercise of `exercises`' courses.
  */
 export function stageSubmission(kitRoot: string, source: string, exercises: Exercise[], stagingDir: string): Staged {
-  for (const course of new Set(exercises.map((e) => e.course))) {
-    const into = join(stagingDir, course);
-    mkdirSync(into, { recursive: true });
-    cpSync(join(kitRoot, 'exercises', course), into, { recursive: true });
-    for (const exercise of loadCourse(kitRoot, course).exercises) {
-      for (const file of exercise.files) {
-        const learnerFile = join(source, course, file);
-        // A missing learner file must be reported as missing, not graded as the kit's stub.
-        if (existsSync(learnerFile)) cpSync(learnerFile, join(into, file));
-        else rmSync(join(into, file), { force: true });
-      }
-    }
-  }
-  return { dir: stagingDir, changedKitFiles: changedKitFiles(kitRoot, source) };
-}
-
-function filesBelow(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-    .map((entry) => join(entry.parentPath, entry.name));
-}
-
-/**
- * When a submission is a whole kit (its exercises/ beside its own grader/), the grader files it carries that
- * differ from the instructor's: worth telling the instructor, though the originals are what ran.
- */
-export function changedKitFiles(kitRoot: string, source: string): string[] {
-  if (basename(source) !== 'exercises') return [];
-  const theirs = join(dirname(source), 'grader');
-  return filesBelow(theirs)
-    .map((file) => relative(dirname(source), file))
-    .filter((file) => {
-      const ours = join(kitRoot, file);
-      return !existsSync(ours) || readFileSync(ours, 'utf8') !== readFileSync(join(dirname(source), file), 'utf8');
-    })
-    .sort();
+  const paths = learnerFilePaths(kitRoot, exercises);
+  const refusals: Refusal[] = [];
+  const kitSide = graderBeside(source, refusals);
+  const learner = { read: (path: string) => readFileBelow(source, path, path, INTAKE_LIMITS.maxFileBytes) };
+  const files = gatherSubmission(kitRoot, learner, kitSide, paths);
+  stageFiles(kitRoot, files, paths, stagingDir);
+  return { dir: stagingDir, changedKitFiles: files.changedKitFiles, refusals: [...refusals, ...files.refusals] };
 }

@@ -1,72 +1,96 @@
-// Finds the submissions of a class in a folder (one folder or one .zip each), unpacks the zips safely, and
-// locates each submission's learner files however deep the student's folder structure puts them.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, normalize, sep } from 'node:path';
-import { unzipSync } from 'fflate';
+// Finds the submissions of a class in a folder (one folder or one .zip each), reads each without following a link
+// or opening a special file, zips in memory, and locates its learner files however deep the student put them.
+import { lstatSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Exercise } from '../course/course-metadata.js';
+import { INTAKE_LIMITS, type IntakeLimits } from '../files/intake-limits.js';
+import { entryOf, readFileBelow, readFolder } from '../files/read-folder.js';
+import { readZip } from '../files/read-zip.js';
+import { describeRefusal, RefusedSubmission, type Refusal } from '../files/refusal.js';
+import { learnerRootOf, refusalsOf, subtree, type SubmissionTree, type TreeEntry } from '../files/submission-tree.js';
+import { submissionIds, type ClassEntry } from './submission-ids.js';
 
-export interface Submission {
+export interface ClassMember extends ClassEntry {
+  /** Unique in the class: the gradebook's row and the JSON report's name (see submission-ids.ts). */
   id: string;
-  /** The folder laid out like exercises/, once found; undefined with `problem` when it could not be. */
-  dir?: string;
-  problem?: string;
+  path: string;
+  /** Set for kind 'refused': a link or special file where a submission was expected. */
+  refusal?: Refusal;
 }
 
-const MAX_UNZIPPED_BYTES = 50 * 1024 * 1024;
+/** Why a submission could not be graded at all. */
+export type SubmissionProblem = { kind: 'refused'; refusal: Refusal } | { kind: 'no-learner-files'; name: string; expected: string[] };
 
-/** Unpacks a zip into `into`, refusing entries that would land outside it and archives that are too large. */
-export function unzipInto(zipPath: string, into: string): void {
-  let total = 0;
-  const entries = unzipSync(readFileSync(zipPath), {
-    filter: (file) => {
-      total += file.originalSize;
-      if (total > MAX_UNZIPPED_BYTES) throw new Error(`unpacks to more than ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB`);
-      return !file.name.endsWith('/');
-    },
-  });
-  for (const [name, data] of Object.entries(entries)) {
-    const path = normalize(name);
-    if (path.startsWith('..') || path.startsWith(sep) || /^[A-Za-z]:/.test(path)) throw new Error(`holds a path outside the archive: ${name}`);
-    const target = join(into, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, data);
-  }
+export function describeProblem(problem: SubmissionProblem): string {
+  if (problem.kind === 'refused') return describeRefusal(problem.refusal);
+  return `${problem.name} holds none of the learner files (${problem.expected.join(', ')})`;
 }
 
-/** The folder under `root` holding <course>/<learner file> for some exercise, the shallowest one. */
-export function findLearnerRoot(root: string, exercises: Exercise[]): string | undefined {
-  const wanted = exercises.flatMap((e) => e.files.map((f) => join(e.course, f)));
-  const queue = [root];
-  while (queue.length > 0) {
-    const dir = queue.shift()!;
-    if (wanted.some((file) => existsSync(join(dir, file)))) return dir;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) queue.push(join(dir, entry.name));
+/** A submission opened: its learner folder and the grader/ beside it, or the problem; and what was refused in it. */
+export interface OpenedSubmission {
+  learner?: SubmissionTree;
+  /** The submission's grader/ folder, when it is a whole kit (its learner folder is an exercises/). */
+  kitSide?: SubmissionTree;
+  problem?: SubmissionProblem;
+  refusals: Refusal[];
+}
+
+/** The members of the class folder `dir`, sorted by name; `skip` is a folder in it that is not one (the output). */
+export function listSubmissions(dir: string, skip?: string): ClassMember[] {
+  const members: Array<Omit<ClassMember, 'id'>> = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (name.startsWith('.') || (skip !== undefined && resolve(path) === resolve(skip))) continue;
+    let entry: TreeEntry;
+    try {
+      entry = entryOf(lstatSync(path), name);
+    } catch (error) {
+      // Vanished or unreadable since the listing: its row says so, the others are graded.
+      entry = { kind: 'refused', refusal: { kind: 'unreadable', path: name, reason: error instanceof Error ? error.message : String(error) } };
     }
+    if (entry.kind === 'folder') members.push({ name, path, kind: 'folder' });
+    else if (entry.kind === 'refused') members.push({ name, path, kind: 'refused', refusal: entry.refusal });
+    else if (/\.zip$/i.test(name)) members.push({ name, path, kind: 'zip' });
+    // Any other file (notes, a roster) is not a submission.
   }
-  return undefined;
+  const ids = submissionIds(members);
+  return members.map((m) => ({ ...m, id: ids.get(m.name)! }));
 }
 
-/** Every submission in `dir`, sorted by name; zips are unpacked under `unpackDir`. */
-export function collectSubmissions(dir: string, exercises: Exercise[], unpackDir: string): Submission[] {
-  return readdirSync(dir)
-    .filter((name) => !name.startsWith('.'))
-    .sort()
-    .flatMap((name): Submission[] => {
-      const path = join(dir, name);
-      const isZip = name.toLowerCase().endsWith('.zip') && statSync(path).isFile();
-      if (!isZip && !statSync(path).isDirectory()) return [];
-      const id = isZip ? basename(name, '.zip') : name;
-      let root = path;
-      if (isZip) {
-        root = join(unpackDir, id);
-        try {
-          unzipInto(path, root);
-        } catch (error) {
-          return [{ id, problem: `${name} could not be unpacked: ${error instanceof Error ? error.message : String(error)}` }];
-        }
-      }
-      const found = findLearnerRoot(root, exercises);
-      return [found ? { id, dir: found } : { id, problem: `${name} holds none of the learner files (${exercises.map((e) => `${e.course}/${e.files[0]}`).join(', ')})` }];
-    });
+function treeOf(member: ClassMember, limits: IntakeLimits): SubmissionTree {
+  if (member.refusal) throw new RefusedSubmission(member.refusal);
+  if (member.kind === 'folder') return readFolder(member.path, member.name, limits);
+  const archive = readFileBelow(join(member.path, '..'), member.name, member.name, limits.maxArchiveBytes);
+  if (archive?.refusal) throw new RefusedSubmission(archive.refusal.kind === 'file-too-large' ? { kind: 'archive-too-large', path: member.name } : archive.refusal);
+  if (!archive) throw new RefusedSubmission({ kind: 'unreadable', path: member.name, reason: 'it vanished while being read' });
+  return readZip(archive.bytes, member.name, limits);
+}
+
+/** Opens `member` and finds the folder of it laid out like exercises/, holding some of `paths` (optimizers/sgd.ts, …). */
+export function openSubmission(member: ClassMember, paths: string[], limits: IntakeLimits = INTAKE_LIMITS): OpenedSubmission {
+  let tree: SubmissionTree;
+  try {
+    tree = treeOf(member, limits);
+  } catch (error) {
+    if (error instanceof RefusedSubmission) return { problem: { kind: 'refused', refusal: error.refusal }, refusals: [] };
+    throw error;
+  }
+  const refusals = refusalsOf(tree);
+  const root = learnerRootOf(tree, paths);
+  if (root === undefined) return { problem: { kind: 'no-learner-files', name: member.name, expected: paths }, refusals };
+  const parent = root.includes('/') ? root.slice(0, root.lastIndexOf('/')) : '';
+  const isKit = root === 'exercises' || root.endsWith('/exercises');
+  const kitSide = isKit ? subtree(tree, parent === '' ? 'grader' : `${parent}/grader`) : undefined;
+  return { learner: subtree(tree, root), kitSide, refusals };
+}
+
+/** The folder under `root` holding <course>/<learner file> for some exercise, the shallowest one (for --target). */
+export function findLearnerRoot(root: string, exercises: Exercise[]): string | undefined {
+  try {
+    const found = learnerRootOf(readFolder(root, root), exercises.flatMap((e) => e.files.map((f) => `${e.course}/${f}`)));
+    return found === undefined ? undefined : join(root, found);
+  } catch (error) {
+    if (error instanceof RefusedSubmission) return undefined;
+    throw error;
+  }
 }

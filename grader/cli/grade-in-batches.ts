@@ -1,0 +1,72 @@
+// Grades a class in one batch, and keeps one submission from costing the others their grades: when the batch
+// fails (the grader throws, or a suite fails as a whole), the failed part is graded again in halves, down to one
+// submission, whose failure is then its own verdict.
+import type { Exercise } from '../course/course-metadata.js';
+import type { GradeTarget } from '../harness/grade-targets.js';
+import type { ExerciseReport } from './scorecard.js';
+
+export interface BatchVerdicts {
+  /** Each target's reports, by target id, one per exercise graded. */
+  reports: Map<string, ExerciseReport[]>;
+  /**
+   * Exercises whose suite failed as a whole (did not load, did not finish, ran out of time): in a batch, their
+   * verdicts are of no one submission's making.
+   */
+  suiteFailures: Set<string>;
+}
+
+export type GradeBatch = (exercises: Exercise[], targets: GradeTarget[]) => Promise<BatchVerdicts>;
+
+/** The report of an exercise that could not be graded for this submission because the grader itself failed. */
+export function graderFailure(exercise: Exercise, cause: unknown): ExerciseReport {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  const message = `the grader failed on this submission (not on anyone else's): ${detail.split('\n')[0]!.slice(0, 500)}`;
+  return {
+    id: exercise.id,
+    title: exercise.title,
+    bonus: exercise.bonus,
+    status: 'error',
+    score: 0,
+    maxScore: exercise.points,
+    message,
+    notImplemented: false,
+    hidden: { total: 0, passed: 0 },
+    tests: [{ name: 'graded', status: 'error', message }],
+  };
+}
+
+/** Every target's report for every exercise (in `exercises`' order), whatever the grader does on some of them. */
+export async function gradeInBatches(grade: GradeBatch, exercises: Exercise[], targets: GradeTarget[]): Promise<Map<string, ExerciseReport[]>> {
+  const verdicts = new Map(targets.map((t) => [t.id, new Map<string, ExerciseReport>()]));
+  const pending: Array<{ exercises: Exercise[]; targets: GradeTarget[] }> = targets.length > 0 ? [{ exercises, targets }] : [];
+  while (pending.length > 0) {
+    const batch = pending.shift()!;
+    let failed: Exercise[];
+    let cause: unknown;
+    try {
+      const run = await grade(batch.exercises, batch.targets);
+      // A report missing for some target counts as its suite's failure: nothing says whose it was.
+      failed = batch.exercises.filter((e, i) => run.suiteFailures.has(e.id) || batch.targets.some((t) => run.reports.get(t.id)?.[i]?.id !== e.id));
+      cause = new Error('its tests did not run to the end');
+      for (const target of batch.targets) {
+        const reports = run.reports.get(target.id) ?? [];
+        batch.exercises.forEach((e, i) => {
+          // A lone target's suite failure is its own verdict; in a batch it is graded again.
+          if (reports[i]?.id === e.id && (batch.targets.length === 1 || !failed.includes(e))) verdicts.get(target.id)!.set(e.id, reports[i]!);
+        });
+      }
+      if (batch.targets.length === 1) failed = failed.filter((e) => !verdicts.get(batch.targets[0]!.id)!.has(e.id));
+    } catch (error) {
+      failed = batch.exercises;
+      cause = error;
+    }
+    if (failed.length === 0) continue;
+    if (batch.targets.length === 1) {
+      for (const e of failed) verdicts.get(batch.targets[0]!.id)!.set(e.id, graderFailure(e, cause));
+      continue;
+    }
+    const half = Math.ceil(batch.targets.length / 2);
+    pending.push({ exercises: failed, targets: batch.targets.slice(0, half) }, { exercises: failed, targets: batch.targets.slice(half) });
+  }
+  return new Map(targets.map((t) => [t.id, exercises.map((e) => verdicts.get(t.id)!.get(e.id)!)]));
+}

@@ -1,0 +1,53 @@
+// Names each submission of a class uniquely, and its JSON report's file with it. An id is the entry's name in the
+// class folder, less ".zip" for an archive, unless another entry would then share it (a folder `alice` beside
+// `alice.zip`): the archive then keeps its full name, `alice.zip`, so both are reported, distinctly.
+import { createHash } from 'node:crypto';
+
+export interface ClassEntry {
+  /** The entry's name in the class folder. */
+  name: string;
+  kind: 'folder' | 'zip' | 'refused';
+}
+
+const ZIP = /\.zip$/i;
+// Ids are compared as a case-insensitive file system would: `Bob.zip` and `bob` must not share a report file.
+const sameName = (id: string) => id.normalize('NFC').toLowerCase();
+
+/** Every entry's id, by entry name: unique, and stable as long as the class folder's names are. */
+export function submissionIds(entries: ClassEntry[]): Map<string, string> {
+  const ids = new Map(entries.map((e) => [e.name, e.kind !== 'folder' && ZIP.test(e.name) && e.name.length > 4 ? e.name.slice(0, -4) : e.name]));
+  // Falling back to a full name may collide anew (`a.zip.zip` after `a.zip`): repeat until nothing changes.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const holders = new Map<string, string[]>();
+    for (const [name, id] of ids) holders.set(sameName(id), [...(holders.get(sameName(id)) ?? []), name]);
+    for (const names of holders.values()) {
+      if (names.length < 2) continue;
+      for (const name of names) {
+        if (ids.get(name) !== name) {
+          ids.set(name, name);
+          changed = true;
+        }
+      }
+    }
+  }
+  return ids;
+}
+
+const MAX_NAME_BYTES = 200; // file names may hold 255 bytes: room for a hash and ".json"
+
+/**
+ * The JSON report's file name for each id: `<id>.json`, unless the id is too long for a file name or differs
+ * from another only in case; then a shortened id and a hash of the whole.
+ */
+export function reportFileNames(ids: string[]): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const id of ids) count.set(sameName(id), (count.get(sameName(id)) ?? 0) + 1);
+  return new Map(
+    ids.map((id) => {
+      if (Buffer.byteLength(id) <= MAX_NAME_BYTES && count.get(sameName(id)) === 1) return [id, `${id}.json`];
+      const hash = createHash('sha256').update(id).digest('hex').slice(0, 12);
+      return [id, `${[...id].slice(0, 40).join('')}-${hash}.json`];
+    }),
+  );
+}
