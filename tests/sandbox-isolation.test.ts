@@ -2,7 +2,7 @@
 // have, the result channel's refusal of anything but one line per job, and the grader's behaviour where the
 // operating system's tools are missing (it still grades and still stops an endless loop) or broken (it says that
 // the fault is its own, exit 2, and blames no learner).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -136,6 +136,25 @@ describe('the grader where the operating system’s tools are missing or broken'
     expect((JSON.parse(looping.stdout) as { exercises: Array<{ status: string }> }).exercises[0]!.status).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(45_000);
   }, 120_000);
+
+  test('with only node on PATH, learner code still cannot signal the grader or outlive it', async () => {
+    const path = pathWith();
+    for (const attack of ['signal-group', 'signal-parent', 'sleeping-orphan']) {
+      const target = folder(`sandbox-${attack}-`);
+      cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });
+      cpSync(join(KIT_ROOT, 'tests', 'adversarial', 'sandbox', `${attack}.ts`), join(target, 'optimizers', 'sgd.ts'));
+      // Its own process group, so that a signal to the grader's group could not reach this test runner.
+      const child = spawn(TSX, ['grader/cli/grade.ts', 'sgd', '--target', target, '--format', 'json'], { cwd: KIT_ROOT, env: { ...process.env, PATH: path }, detached: true });
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      const limit = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 60_000);
+      const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+      clearTimeout(limit);
+      expect(signal, attack).toBeNull();
+      expect(status, attack).toBe(1);
+      expect((JSON.parse(stdout) as { exercises: Array<{ status: string }> }).exercises[0]!.status, attack).not.toBe('pass');
+    }
+  }, 180_000);
 
   test('a system tool that fails makes the grader say the fault is its own, with exit 2', () => {
     // Passes the probe (`prlimit --cpu=1 true`), fails for real, as a machine that forbids setting limits would.

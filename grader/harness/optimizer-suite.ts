@@ -6,7 +6,7 @@ import { bestDivergence, formatPoint } from './compare-trajectories.js';
 import { matchingMistake, driftSparkline } from './diagnose.js';
 import { fixtureCases, hiddenCases, HIDDEN_TEST_PREFIX, mistakeNotes, VARIANT_NAMES, type FixtureCase, type OptimizerId, type Point } from './fixtures.js';
 import { forEachTarget } from './grade-targets.js';
-import { expectNoFailure, SessionProblem, startSession } from './learner-session.js';
+import { describeFailure, expectNoFailure, SessionProblem, startSession } from './learner-session.js';
 import type { Job, JobResult, RunSpec } from '../sandbox/sandbox-protocol.js';
 
 export interface OptimizerSpec {
@@ -16,6 +16,7 @@ export interface OptimizerSpec {
 }
 
 const COURSE = 'optimizers';
+const NOT_IMPLEMENTED = /^not implemented yet/i;
 const INTERLEAVED_STEPS = 100;
 
 const runSpec = (c: FixtureCase): RunSpec => ({ start: c.start, options: c.options, nSteps: c.nSteps, backwardsPerStep: c.backwardsPerStep });
@@ -103,6 +104,11 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
         // Hidden jobs run last, after every visible result has been sent, so nothing the learner's code saw in
         // them can reach a visible test's message; a hidden failure itself says only that it failed.
         const result = session.get().result(cases.length + 2 + i, true);
+        // Code not written yet says so with the first visible case's words, sent before any hidden case ran.
+        const first = session.get().result(0);
+        if (result.failure && NOT_IMPLEMENTED.test(result.failure.message) && first.failure && NOT_IMPLEMENTED.test(first.failure.message)) {
+          throw new SessionProblem(describeFailure(first.failure));
+        }
         const trajectory = result.kind === 'trajectory' && !result.failure ? result.trajectory : undefined;
         if (!trajectory || trajectoryProblem(c, trajectory)) {
           throw new SessionProblem('this hidden test runs your optimizer from another start, with other hyperparameters, and its trajectory leaves PyTorch\'s');
