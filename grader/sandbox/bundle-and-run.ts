@@ -38,7 +38,7 @@ export async function bundleAndRun(request: SessionRequest, sandbox: Promise<San
         return;
       }
       try {
-        modules[file] = await bundleLearner(full, dir, shownAs);
+        modules[file] = await bundleLearner(join(dir, course), file, join(shownAs, course));
       } catch (error) {
         if (!(error instanceof LearnerBuildError)) throw error;
         unavailable[file] = `${shown} could not be loaded: ${error.message}`;
