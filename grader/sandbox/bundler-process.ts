@@ -3,14 +3,10 @@
 // spin fails its own submission only, and the next build gets a fresh process. (esbuild does not restart a service
 // that died: in the grader's own process every later build would fail, in a class run every later submission.)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'esbuild';
+import { compiledScriptFile } from './compiled-script.js';
+import { limitedCommand, probeCapabilities } from './isolation.js';
 import type { ConfinedBuildRequest, ConfinedBuildResult } from './confined-build.js';
 
 /** Honest builds take tens of milliseconds; esbuild on a pathological file takes seconds to minutes. */
@@ -39,35 +35,15 @@ interface Bundler {
   kill(): void;
 }
 
-let script: Promise<{ path: string; text: string }> | undefined;
-
-/** bundler-main.ts and its imports as one file, built once per grading process and kept under a hash of its text. */
-async function bundlerScript(): Promise<string> {
-  script ??= build({ entryPoints: [join(import.meta.dirname, 'bundler-main.ts')], bundle: true, write: false, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent' }).then(
-    (result) => {
-      const text = result.outputFiles[0]!.text;
-      return { text, path: join(tmpdir(), `optimizers-grader-bundler-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.mjs`) };
-    },
-    (error: unknown) => {
-      script = undefined;
-      throw error;
-    },
-  );
-  const { path, text } = await script;
-  if (existsSync(path) && readFileSync(path, 'utf8') === text) return path;
-  // Absent, or someone else's file under that name: write ours (in a folder of our own if it is not ours to replace).
-  const target = existsSync(path) ? join(await mkdtemp(join(tmpdir(), 'optimizers-grader-bundler-')), 'bundler.mjs') : path;
-  const staged = `${target}.${process.pid}.tmp`;
-  await writeFile(staged, text);
-  await rename(staged, target);
-  return target;
-}
-
 function startBundler(scriptPath: string): Bundler {
-  const limits = `ulimit -d ${MEMORY_LIMIT_KB} 2>/dev/null; ulimit -t ${CPU_SECONDS_LIMIT} 2>/dev/null; exec "$@"`;
   const esbuildPath = createRequire(import.meta.url).resolve('esbuild');
   const env = process.env.ESBUILD_BINARY_PATH ? { ESBUILD_BINARY_PATH: process.env.ESBUILD_BINARY_PATH } : {};
-  const child: ChildProcess = spawn('sh', ['-c', limits, 'bundler', process.execPath, '--max-old-space-size=256', scriptPath, esbuildPath], {
+  const { command, args } = limitedCommand(probeCapabilities(), { cpuSeconds: CPU_SECONDS_LIMIT, dataBytes: MEMORY_LIMIT_KB * 1024 }, process.execPath, [
+    '--max-old-space-size=256',
+    scriptPath,
+    esbuildPath,
+  ]);
+  const child: ChildProcess = spawn(command, args, {
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,
     env,
@@ -138,7 +114,7 @@ let current: Bundler | undefined;
 /** The bundler process, started and ready; a grader-side Error if it cannot start (no learner file's fault). */
 async function runningBundler(): Promise<Bundler> {
   if (current) return current;
-  const bundler = startBundler(await bundlerScript());
+  const bundler = startBundler(await compiledScriptFile('bundler-main.ts'));
   bundler.hold();
   const limit = after(START_TIME_LIMIT_MS, 'too slow' as const);
   try {

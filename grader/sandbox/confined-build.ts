@@ -99,6 +99,9 @@ export async function confinedBuild(build: typeof esbuildBuild, request: Confine
       sourceRoot: '',
       outfile: 'bundle.mjs',
       logLevel: 'silent',
+      // An import() whose specifier is computed at run time cannot be checked here: esbuild turns it into a
+      // require(), which the sandbox (an ES module, with no require) refuses. Literal ones are resolved above.
+      supported: { 'dynamic-import': false },
       plugins: [confinedToFolder(folder, request.shownAs)],
     });
     return { code: withInlineMap(result.outputFiles) };

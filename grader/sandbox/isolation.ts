@@ -102,6 +102,19 @@ function rlimitArgs(limits: ResourceLimits, ownUid: boolean): string[] {
   ];
 }
 
+/**
+ * A helper process of the grader's own (not learner code) under a CPU-time and data-memory limit, dying with
+ * the grader: `node nodeArgs` with whatever of prlimit and setpriv this machine has.
+ */
+export function limitedCommand(caps: Capabilities, limits: { cpuSeconds: number; dataBytes: number }, node: string, nodeArgs: string[]): { command: string; args: string[] } {
+  const chain = [
+    ...(caps.setpriv ? [caps.setpriv, '--pdeathsig', 'KILL', '--'] : []),
+    ...(caps.prlimit ? [caps.prlimit, `--cpu=${limits.cpuSeconds}`, `--data=${limits.dataBytes}`, '--core=0', '--'] : []),
+  ];
+  const [command, ...args] = [...chain, node, ...nodeArgs];
+  return { command: command!, args };
+}
+
 export interface SandboxCommand {
   command: string;
   args: string[];

@@ -3,12 +3,10 @@
 // isolation.ts finds), under time, CPU and memory limits and with its output capped. The grader gets plain data
 // back and judges it outside the learner's reach.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { join } from 'node:path';
+import { compiledScript } from './compiled-script.js';
 import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
 import { canUseOwnUid, probeCapabilities, sandboxCommand, type Guard, type ResourceLimits } from './isolation.js';
 import { ResultChannel } from './result-channel.js';
@@ -44,36 +42,6 @@ export interface SandboxOutcome {
 /** The sandbox could not start: the grader's failure (a Node.js version or system it cannot use), never the learner's. */
 export class SandboxStartError extends Error {
   override name = 'SandboxStartError';
-}
-
-const KIT_ROOT = resolve(import.meta.dirname, '..', '..');
-let runnerSource: Promise<string> | undefined;
-
-/**
- * The child's side, bundled from the grader's own TypeScript and cached in the kit's node_modules/.cache under a
- * hash of its sources (never in a shared temporary folder, where someone else could plant a file of that name).
- */
-function runner(): Promise<string> {
-  runnerSource ??= (async () => {
-    const sources = ['runner-main.ts', 'sandbox-protocol.ts', 'runner-guards.ts', '../harness/run-optimizer.ts', '../harness/seeded-random.ts'].map((file) => join(import.meta.dirname, file));
-    const hash = createHash('sha256');
-    for (const source of sources) hash.update(await readFile(source));
-    const cacheDir = join(KIT_ROOT, 'node_modules', '.cache', 'grader-sandbox');
-    const cached = join(cacheDir, `runner-${hash.digest('hex').slice(0, 16)}.mjs`);
-    if (existsSync(cached)) return readFileSync(cached, 'utf8');
-    const result = await build({ entryPoints: [sources[0]!], bundle: true, write: false, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent' });
-    const text = result.outputFiles[0]!.text;
-    try {
-      mkdirSync(cacheDir, { recursive: true });
-      const staged = `${cached}.${process.pid}.tmp`;
-      await writeFile(staged, text);
-      await rename(staged, cached);
-    } catch {
-      // a read-only kit: bundle again next time
-    }
-    return text;
-  })();
-  return runnerSource;
 }
 
 /**
@@ -125,7 +93,7 @@ export async function openSandbox(): Promise<Sandbox> {
   const caps = probeCapabilities();
   const dir = await mkdtemp(join(tmpdir(), 'grade-sandbox-'));
   await chmod(dir, 0o711);
-  await writeFile(join(dir, 'runner.mjs'), await runner(), { mode: 0o644 });
+  await writeFile(join(dir, 'runner.mjs'), await compiledScript('runner-main.ts'), { mode: 0o644 });
   const uid = canUseOwnUid(caps, dir) ? nextUid() : undefined;
   const { command, args, guards } = sandboxCommand(caps, LIMITS, process.execPath, nodeFlags(caps.permissionFlag, dir), uid);
   // An empty environment (no secrets, no paths), the sandbox's own folder as working directory, and a process
