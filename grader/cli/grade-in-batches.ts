@@ -3,6 +3,7 @@
 // submission, whose failure is then its own verdict.
 import type { Exercise } from '../course/course-metadata.js';
 import type { GradeTarget } from '../harness/grade-targets.js';
+import { SandboxStartError } from '../sandbox/run-sandboxed.js';
 import type { ExerciseReport } from './scorecard.js';
 
 export interface BatchVerdicts {
@@ -57,6 +58,8 @@ export async function gradeInBatches(grade: GradeBatch, exercises: Exercise[], t
       }
       if (batch.targets.length === 1) failed = failed.filter((e) => !verdicts.get(batch.targets[0]!.id)!.has(e.id));
     } catch (error) {
+      // A sandbox that cannot start here fails every submission alike: the grader's failure, reported as such.
+      if (error instanceof SandboxStartError) throw error;
       failed = batch.exercises;
       cause = error;
     }

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import { compiledScriptFile } from './compiled-script.js';
-import { limitedCommand, probeCapabilities } from './isolation.js';
+import { limitedCommand, probeCapabilities, type Capabilities } from './isolation.js';
 import type { ConfinedBuildRequest, ConfinedBuildResult } from './confined-build.js';
 
 /** Honest builds take tens of milliseconds; esbuild on a pathological file takes seconds to minutes. */
@@ -35,10 +35,10 @@ interface Bundler {
   kill(): void;
 }
 
-function startBundler(scriptPath: string): Bundler {
+function startBundler(scriptPath: string, caps: Capabilities): Bundler {
   const esbuildPath = createRequire(import.meta.url).resolve('esbuild');
   const env = process.env.ESBUILD_BINARY_PATH ? { ESBUILD_BINARY_PATH: process.env.ESBUILD_BINARY_PATH } : {};
-  const { command, args } = limitedCommand(probeCapabilities(), { cpuSeconds: CPU_SECONDS_LIMIT, dataBytes: MEMORY_LIMIT_KB * 1024 }, process.execPath, [
+  const { command, args } = limitedCommand(caps, { cpuSeconds: CPU_SECONDS_LIMIT, dataBytes: MEMORY_LIMIT_KB * 1024 }, process.execPath, [
     '--max-old-space-size=256',
     scriptPath,
     esbuildPath,
@@ -114,7 +114,7 @@ let current: Bundler | undefined;
 /** The bundler process, started and ready; a grader-side Error if it cannot start (no learner file's fault). */
 async function runningBundler(): Promise<Bundler> {
   if (current) return current;
-  const bundler = startBundler(await compiledScriptFile('bundler-main.ts'));
+  const bundler = startBundler(await compiledScriptFile('bundler-main.ts'), await probeCapabilities());
   bundler.hold();
   const limit = after(START_TIME_LIMIT_MS, 'too slow' as const);
   try {
@@ -172,6 +172,11 @@ async function bundleNow(request: ConfinedBuildRequest): Promise<ConfinedBuildRe
 }
 
 let queue: Promise<unknown> = Promise.resolve();
+
+/** Starts the bundler process ahead of the first build (it boots while vitest starts); failures wait for that build. */
+export function prewarmBundler(): void {
+  runningBundler().catch(() => {});
+}
 
 /** Bundles in the bundler process, one build at a time, so that a build that brings it down is the one to blame. */
 export function bundleConfined(request: ConfinedBuildRequest): Promise<ConfinedBuildResult> {

@@ -1,7 +1,7 @@
 // Which guards the operating system can put around a sandboxed Node.js process, probed once per grading process,
 // and the command line that applies them. Each tool is used only where a trial run here proved that it works, so
 // a missing tool weakens the sandbox (and says so) but never stops grading or blames the learner.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 
@@ -51,42 +51,45 @@ function findTool(name: string, path = process.env.PATH ?? ''): string | undefin
   return undefined;
 }
 
-const works = (command: string, args: string[]): boolean => spawnSync(command, args, { stdio: 'ignore', timeout: 5_000 }).status === 0;
+/** Whether `command args` runs and exits 0 (within a few seconds). */
+const works = (command: string, args: string[]): Promise<boolean> =>
+  new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'ignore', timeout: 5_000 });
+    child.on('error', () => resolve(false));
+    child.on('close', (code) => resolve(code === 0));
+  });
 
 /** Node accepts the flag (it lists every flag it takes in allowedNodeEnvironmentFlags). */
 const nodeHasFlag = (flag: string): boolean => process.allowedNodeEnvironmentFlags.has(flag);
 
-let probed: Capabilities | undefined;
+let probed: Promise<Capabilities> | undefined;
 
-/** What this machine offers, found by trying each tool once (a few milliseconds each). */
-export function probeCapabilities(): Capabilities {
-  if (probed) return probed;
-  const root = process.getuid?.() === 0;
-  const prlimit = findTool('prlimit');
-  const setpriv = findTool('setpriv');
-  const unshare = findTool('unshare');
-  const namespaces = ['--net', '--pid', '--fork', '--kill-child'];
-  let unshareAsUser = !root;
-  let unshareWorks = false;
-  if (unshare) {
-    unshareWorks = works(unshare, [...(unshareAsUser ? ['--map-root-user'] : []), ...namespaces, 'true']);
-    // Root inside a container may lack the right to make namespaces itself but still make them as a user.
-    if (!unshareWorks && root) unshareWorks = unshareAsUser = works(unshare, ['--map-root-user', ...namespaces, 'true']);
-  }
-  probed = {
-    permissionFlag: nodeHasFlag('--permission') ? '--permission' : '--experimental-permission',
-    prlimit: prlimit && works(prlimit, ['--cpu=1', 'true']) ? prlimit : undefined,
-    unshare: unshareWorks ? unshare : undefined,
-    unshareAsUser,
-    setpriv: setpriv && works(setpriv, ['--pdeathsig', 'KILL', 'true']) ? setpriv : undefined,
-    root,
-  };
+/**
+ * What this machine offers, found by trying each tool once, all at the same time (a few milliseconds, while
+ * the grader starts up).
+ */
+export function probeCapabilities(): Promise<Capabilities> {
+  probed ??= (async () => {
+    const root = process.getuid?.() === 0;
+    const [prlimit, setpriv, unshare] = [findTool('prlimit'), findTool('setpriv'), findTool('unshare')];
+    const namespaces = ['--net', '--pid', '--fork', '--kill-child', 'true'];
+    const [prlimitWorks, setprivWorks, asRoot, asUser] = await Promise.all([
+      prlimit ? works(prlimit, ['--cpu=1', 'true']) : false,
+      setpriv ? works(setpriv, ['--pdeathsig', 'KILL', 'true']) : false,
+      unshare && root ? works(unshare, namespaces) : false,
+      // Root inside a container may lack the right to make namespaces itself but still make them as a user.
+      unshare ? works(unshare, ['--map-root-user', ...namespaces]) : false,
+    ]);
+    return {
+      permissionFlag: nodeHasFlag('--permission') ? '--permission' : '--experimental-permission',
+      prlimit: prlimitWorks ? prlimit : undefined,
+      unshare: asRoot || asUser ? unshare : undefined,
+      unshareAsUser: !asRoot,
+      setpriv: setprivWorks ? setpriv : undefined,
+      root,
+    };
+  })();
   return probed;
-}
-
-/** For tests: forget what was probed. */
-export function resetCapabilities(): void {
-  probed = undefined;
 }
 
 function rlimitArgs(limits: ResourceLimits, ownUid: boolean): string[] {

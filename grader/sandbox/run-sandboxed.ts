@@ -90,7 +90,7 @@ export interface Sandbox {
 }
 
 export async function openSandbox(): Promise<Sandbox> {
-  const caps = probeCapabilities();
+  const caps = await probeCapabilities();
   const dir = await mkdtemp(join(tmpdir(), 'grade-sandbox-'));
   await chmod(dir, 0o711);
   await writeFile(join(dir, 'runner.mjs'), await compiledScript('runner-main.ts'), { mode: 0o644 });

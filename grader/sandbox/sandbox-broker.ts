@@ -6,6 +6,7 @@ import { BroadcastChannel } from 'node:worker_threads';
 import { randomUUID } from 'node:crypto';
 import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
 import { bundleAndRun } from './bundle-and-run.js';
+import { prewarmBundler } from './bundler-process.js';
 import type { BrokerMessage } from './broker-client.js';
 import { openSandbox, SandboxStartError, type Sandbox } from './run-sandboxed.js';
 
@@ -28,6 +29,7 @@ export function startBroker(spares: number): Broker {
     while (ready.length < spares) ready.push(openSandbox());
   };
   refill();
+  prewarmBundler();
   const booted = (async () => (await ready[0]!).booted)();
   booted.catch(() => {});
   const take = (): Promise<Sandbox> => {
