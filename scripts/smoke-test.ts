@@ -1,5 +1,5 @@
 // `npm run smoke`: the student loop on whichever Node.js runs it, as CI checks each supported LTS line: the
-// solutions earn full marks, the stubs earn nothing (exit 1), the adversarial corpus stays contained, and the
+// solutions earn full marks, the stubs earn nothing (exit 1), the adversarial corpora stay contained, and the
 // site builds. Prints one line per check; exits 1 if any fails.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -40,9 +40,9 @@ const checks: Array<[string, () => string | null]> = [
     },
   ],
   [
-    'the adversarial corpus is contained',
+    'the adversarial corpora (sandbox and bundling) are contained',
     () => {
-      const result = run([join('node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'tests/vitest.config.ts', 'tests/integrity.test.ts']);
+      const result = run([join('node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'tests/vitest.config.ts', 'tests/integrity.test.ts', 'tests/adversarial-bundle.test.ts']);
       return result.status === 0 ? null : `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-40).join('\n');
     },
   ],

@@ -14,8 +14,9 @@ export const BUILD_TIME_LIMIT_MS = 5_000;
 /**
  * Data memory (heap, stacks) for the bundler process and for esbuild's service, each: honest builds use under
  * 100 MB. The data limit rather than the address-space one, which Node.js's and Go's reservations would fill at start.
+ * Node.js 24 counts about 600 MB against it before running a line (its code range), so 512 MB would not start it.
  */
-const MEMORY_LIMIT_KB = 512 * 1024;
+const MEMORY_LIMIT_KB = 1024 * 1024;
 /** CPU seconds over a bundler process's life: stops an esbuild left spinning by a grader that was killed. */
 const CPU_SECONDS_LIMIT = 60;
 const START_TIME_LIMIT_MS = 30_000;
