@@ -76,8 +76,12 @@ function gradeAttack(target: string): Promise<AttackRun> {
     child.on('close', async (exitCode, signal) => {
       clearTimeout(limit);
       const seconds = (Date.now() - started) / 1000;
-      await new Promise((r) => setTimeout(r, 300)); // what is killed with the grader needs a moment to go
-      const leftBehind = processesUnder(temp);
+      // What is killed with the grader needs a moment to go; what is still there after 3 s was left behind.
+      let leftBehind = processesUnder(temp);
+      for (let i = 0; i < 30 && leftBehind.length > 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        leftBehind = processesUnder(temp);
+      }
       for (const line of leftBehind) process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
       rmSync(temp, { recursive: true, force: true });
       let status = 'no report';
