@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import { sandboxCommand, type Capabilities } from '../grader/sandbox/isolation.js';
+import { canUseOwnUid, sandboxCommand, type Capabilities } from '../grader/sandbox/isolation.js';
 import { ResultChannel } from '../grader/sandbox/result-channel.js';
 import { LIMITS } from '../grader/sandbox/run-sandboxed.js';
 import { KIT_ROOT, TSX } from './kit-sandbox.js';
@@ -36,6 +36,24 @@ describe('the sandbox command line', () => {
     expect(args.join(' ')).not.toContain('--nproc');
     expect(args.join(' ')).not.toContain('--reuid');
     expect(guards).not.toContain('own-uid');
+  });
+
+  test('a uid of its own only where it can exist: not inside a user namespace, not for unreachable folders', () => {
+    const open = mkdtempSync(join(tmpdir(), 'sandbox-open-'));
+    const private_ = mkdtempSync(join(tmpdir(), 'sandbox-private-'));
+    try {
+      chmodSync(open, 0o755);
+      chmodSync(private_, 0o700);
+      const node = join(open, 'node');
+      expect(canUseOwnUid(everything, open, node)).toBe(true);
+      expect(canUseOwnUid({ ...everything, unshareAsUser: true }, open, node)).toBe(false);
+      expect(canUseOwnUid({ ...everything, root: false }, open, node)).toBe(false);
+      expect(canUseOwnUid(everything, private_, node)).toBe(false);
+      expect(canUseOwnUid(everything, open, join(private_, 'node'))).toBe(false);
+    } finally {
+      rmSync(open, { recursive: true, force: true });
+      rmSync(private_, { recursive: true, force: true });
+    }
   });
 
   test('with no tool at all: Node.js alone, under its permission model', () => {

@@ -136,9 +136,13 @@ export function othersCanReach(folder: string): boolean {
   }
 }
 
-/** A uid for the sandbox alone, where the grader may hand one out (as root, with setpriv, Node.js and the folder reachable). */
+/**
+ * A uid for the sandbox alone, where the grader may hand one out: as root, with setpriv, Node.js and the folder
+ * reachable, and namespaces made by root itself (a user namespace maps only root, so no other uid exists in it).
+ */
 export function canUseOwnUid(caps: Capabilities, sandboxFolder: string, node = process.execPath): boolean {
-  return caps.root && caps.setpriv !== undefined && othersCanReach(sandboxFolder) && othersCanReach(dirname(node));
+  const namespacesAllowIt = caps.unshare === undefined || !caps.unshareAsUser;
+  return caps.root && caps.setpriv !== undefined && namespacesAllowIt && othersCanReach(sandboxFolder) && othersCanReach(dirname(node));
 }
 
 /**
