@@ -410,7 +410,10 @@ describe('the bundler process', () => {
     expect(crashed.status).toBe('rejected');
     const reason = (crashed as PromiseRejectedResult).reason as unknown;
     expect(reason).toBeInstanceOf(LearnerBuildError);
-    expect((reason as Error).message).toBe(`${SHOWN}/crash.ts made the bundler run out of memory or crash (${BUNDLER_ADVICE}: look for an enormous or deeply nested expression or statement and split it into named parts)`);
+    // Whether esbuild hits the memory limit or the time limit first depends on how busy the machine is; either
+    // way the file is blamed, with the same advice.
+    expect((reason as Error).message).toMatch(new RegExp(`^${SHOWN}/crash\\.ts (made the bundler run out of memory or crash|took longer than \\d+ s to bundle) \\(`));
+    expect((reason as Error).message).toContain(`${BUNDLER_ADVICE}: look for an enormous or deeply nested expression or statement and split it into named parts`);
     expect(await bundleLearner(folder, 'adam.ts', SHOWN)).toContain('var Adam = class');
     expect(Date.now() - started).toBeLessThan(30_000);
   }, 60_000);
