@@ -1,7 +1,7 @@
 // A vitest reporter that keeps what the scorecard needs: per suite file, when it started, whether it ended,
 // its load error if any, and each test's state and first error message.
 import type { Reporter, TestModule } from 'vitest/node';
-import { capText } from '../sandbox/runner-guards.js';
+import { capText } from '../sandbox/cap-text.js';
 
 /** A test's message carries at most this much (learner text within it is cut shorter still), so reports stay small. */
 const TEST_MESSAGE_LIMIT = 4 * 1024;

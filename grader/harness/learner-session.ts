@@ -5,7 +5,7 @@ import type { GradeTarget } from './grade-targets.js';
 import type { SandboxOutcome } from '../sandbox/run-sandboxed.js';
 import { runThroughBroker } from '../sandbox/broker-client.js';
 import { inject } from 'vitest';
-import { capText } from '../sandbox/runner-guards.js';
+import { capText } from '../sandbox/cap-text.js';
 import type { Job, JobResult, LearnerFailure } from '../sandbox/sandbox-protocol.js';
 
 /** A failure to pass on as the test's message; the grade report reads its status from the prefix. */

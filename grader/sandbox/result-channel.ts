@@ -1,12 +1,20 @@
 // Reads the sandbox's result channel (fd 3): a `ready` line from the runner before any learner code loads, then
 // exactly one line per job. Anything else (a second line for a job, an unknown line, a flood) means the channel
 // was tampered with, and then no result of that run counts.
-import { decodeNumbers, type JobResult } from './sandbox-protocol.js';
+import { capText } from './cap-text.js';
+import { decodeNumbers, type JobResult, type LearnerFailure } from './sandbox-protocol.js';
 
 /** More than any honest run sends (a 100,000-step trajectory is about 4 MB). */
 export const RESULT_CHANNEL_LIMIT = 64 * 1024 * 1024;
 
 export type ChannelLine = { kind: 'ready' } | { kind: 'result'; index: number; result: JobResult };
+
+/** A failure's texts come from the learner's process, whatever the runner meant to send: cut them here. */
+function capFailure(failure: LearnerFailure): LearnerFailure {
+  const capped: LearnerFailure = { during: capText(String(failure.during), 200), message: capText(String(failure.message)) };
+  if (failure.where !== undefined) capped.where = capText(String(failure.where), 200);
+  return capped;
+}
 
 export class ResultChannel {
   results: Array<JobResult | undefined> = [];
@@ -56,7 +64,9 @@ export class ResultChannel {
     const { index } = line;
     if (!Number.isInteger(index) || index < 0 || index >= this.results.length) return this.reject(`a result arrived for a job that does not exist (${String(index)})`);
     if (this.results[index] !== undefined) return this.reject(`a second result arrived for job ${index}`);
-    this.results[index] = line.result;
+    if (typeof line.result !== 'object' || line.result === null) return this.reject(`job ${index}'s result is not one`);
+    const { failure } = line.result;
+    this.results[index] = failure ? ({ ...line.result, failure: capFailure(failure) } as JobResult) : line.result;
   }
 
   private reject(why: string): void {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { advance, backward, startRun, LearnerThrew, type GradedOptimizer, type OptimizerClass, type Run } from '../harness/run-optimizer.js';
 import { bowlSteps, seededRandom } from '../harness/seeded-random.js';
-import { capText, withdrawGlobals } from './runner-guards.js';
+import { withdrawGlobals } from './runner-guards.js';
 import { decodeNumbers, encodeNumbers, type Argument, type Job, type JobResult, type LearnerFailure, type SandboxRequest } from './sandbox-protocol.js';
 
 const RESULTS_FD = 3;
@@ -24,8 +24,7 @@ function learnerFrame(error: unknown): string | undefined {
 function failure(during: string, error: unknown): LearnerFailure {
   const cause = error instanceof LearnerThrew ? error.cause : error;
   const message = cause instanceof Error ? `${cause.name === 'Error' ? '' : `${cause.name}: `}${cause.message}` : String(cause);
-  const where = learnerFrame(cause);
-  return { during: error instanceof LearnerThrew ? error.during : during, message: capText(message), ...(where ? { where: capText(where, 200) } : {}) };
+  return { during: error instanceof LearnerThrew ? error.during : during, message, where: learnerFrame(cause) };
 }
 
 async function load(request: SandboxRequest, name: string, exportName: string): Promise<unknown> {
