@@ -19,7 +19,7 @@ export interface Staged {
 
 /** What grading takes from a submission, read once: its learner files' bytes, and what to report about the rest. */
 export interface SubmissionFiles {
-  /** By path relative to exercises/ (e.g. optimizers/sgd.ts); a learner file absent or refused is not listed. */
+  /** By path relative to exercises/ (e.g. <course>/<file>.ts); a learner file absent or refused is not listed. */
   learnerFiles: Map<string, Uint8Array>;
   changedKitFiles: string[];
   refusals: Refusal[];

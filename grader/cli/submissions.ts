@@ -66,7 +66,7 @@ function treeOf(member: ClassMember, limits: IntakeLimits): SubmissionTree {
   return readZip(archive.bytes, member.name, limits);
 }
 
-/** Opens `member` and finds the folder of it laid out like exercises/, holding some of `paths` (optimizers/sgd.ts, …). */
+/** Opens `member` and finds the folder of it laid out like exercises/, holding some of `paths` (<course>/<file>.ts, …). */
 export function openSubmission(member: ClassMember, paths: string[], limits: IntakeLimits = INTAKE_LIMITS): OpenedSubmission {
   let tree: SubmissionTree;
   try {

@@ -30,7 +30,7 @@ export function refusalsOf(tree: SubmissionTree): Refusal[] {
 const depthOf = (path: string) => (path === '' ? 0 : path.split('/').length);
 
 /**
- * The folder of `tree` holding at least one of `wanted` (paths like optimizers/sgd.ts), the shallowest one, and
+ * The folder of `tree` holding at least one of `wanted` (paths like <course>/<file>.ts), the shallowest one, and
  * the first by name among equals; undefined when none does. A refused entry never counts as a learner file.
  */
 export function learnerRootOf(tree: SubmissionTree, wanted: string[]): string | undefined {

@@ -9,8 +9,8 @@ export class LearnerBuildError extends Error {
 
 /**
  * The bundled module's source, with an inline source map so that stack traces name the learner's lines (sgd.ts:12).
- * `folder` is the exercise folder (e.g. the staged optimizers/), `file` the entry relative to it, and `shownAs` how
- * messages name the folder (e.g. exercises/optimizers).
+ * `folder` is the exercise folder (e.g. the staged <course>/), `file` the entry relative to it, and `shownAs` how
+ * messages name the folder (e.g. exercises/<course>).
  */
 export async function bundleLearner(folder: string, file: string, shownAs: string): Promise<string> {
   const result = await bundleConfined({ folder, file, shownAs });

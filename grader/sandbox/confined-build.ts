@@ -10,11 +10,11 @@ import { firstTooDeep, lineAndColumn, MAX_NESTING } from './nesting-scan.js';
 export const TOTAL_BYTES_LIMIT = 256 * 1024;
 
 export interface ConfinedBuildRequest {
-  /** Absolute path of the exercise folder (e.g. the staged optimizers/), the only place files are read from. */
+  /** Absolute path of the exercise folder (e.g. the staged <course>/), the only place files are read from. */
   folder: string;
   /** The entry file, relative to the folder. */
   file: string;
-  /** How to name the folder to the learner, e.g. exercises/optimizers. */
+  /** How to name the folder to the learner, e.g. exercises/<course>. */
   shownAs: string;
 }
 

@@ -91,7 +91,7 @@ export function importText(request: ImportRequest): string {
   }
 }
 
-/** Why the import is refused and what to do, naming the folder as `folderShown` (e.g. exercises/optimizers). */
+/** Why the import is refused and what to do, naming the folder as `folderShown` (e.g. exercises/<course>). */
 export function refusalMessage(request: ImportRequest, refusal: ImportRefusal, folderShown: string): string {
   const what = importText(request);
   const onlyOwnFiles = `import only files of ${folderShown}/ by a relative path like './parameter.js'`;
