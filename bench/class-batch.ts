@@ -11,10 +11,17 @@ const COUNT = Number(process.env.BENCH_SUBMISSIONS ?? 100);
 const GOAL_SECONDS = 60;
 
 const variantsDir = join(root, 'tests', 'learner-variants');
-const buggy = ['sgd', 'momentum', 'rmsprop', 'adam'].flatMap((id) => readdirSync(join(variantsDir, 'buggy', id)).map((f) => ({ slot: id, file: join(variantsDir, 'buggy', id, f) })));
-const adversarial = readdirSync(join(root, 'tests', 'adversarial', 'sandbox')).filter((f) => !/hang|memory/.test(f)).map((f) => ({ slot: 'sgd', file: join(root, 'tests', 'adversarial', 'sandbox', f) }));
+const buggy = ['sgd', 'momentum', 'rmsprop', 'adam'].flatMap((id) =>
+  readdirSync(join(variantsDir, 'buggy', id)).map((f) => ({ slot: id, file: join(variantsDir, 'buggy', id, f) })),
+);
+const adversarial = readdirSync(join(root, 'tests', 'adversarial', 'sandbox'))
+  .filter((f) => !/hang|memory/.test(f))
+  .map((f) => ({ slot: 'sgd', file: join(root, 'tests', 'adversarial', 'sandbox', f) }));
 // Two that hang and one that floods memory: the worst a class sends, a few times in a hundred.
-const slow = ['hang-at-load.ts', 'memory-hog.ts', 'hang-at-load.ts'].map((f) => ({ slot: 'sgd', file: join(root, 'tests', 'adversarial', 'sandbox', f) }));
+const slow = ['hang-at-load.ts', 'memory-hog.ts', 'hang-at-load.ts'].map((f) => ({
+  slot: 'sgd',
+  file: join(root, 'tests', 'adversarial', 'sandbox', f),
+}));
 
 const dir = mkdtempSync(join(tmpdir(), 'class-bench-'));
 const submissions = join(dir, 'submissions');
@@ -23,7 +30,14 @@ for (let i = 0; i < COUNT; i++) {
   const folder = join(dir, 'build', `student-${String(i).padStart(3, '0')}`, 'optimizers');
   mkdirSync(folder, { recursive: true });
   cpSync(join(root, 'solutions', 'optimizers'), folder, { recursive: true });
-  const pick = i < slow.length ? slow[i]! : i % 3 === 0 ? buggy[i % buggy.length]! : i % 7 === 1 ? adversarial[i % adversarial.length]! : undefined;
+  const pick =
+    i < slow.length
+      ? slow[i]!
+      : i % 3 === 0
+        ? buggy[i % buggy.length]!
+        : i % 7 === 1
+          ? adversarial[i % adversarial.length]!
+          : undefined;
   if (pick) cpSync(pick.file, join(folder, `${pick.slot}.ts`));
   const name = `student-${String(i).padStart(3, '0')}`;
   if (i % 2 === 0) cpSync(join(dir, 'build', name), join(submissions, name), { recursive: true });
@@ -36,7 +50,11 @@ for (let i = 0; i < COUNT; i++) {
 
 const grade = () => {
   const started = performance.now();
-  const result = spawnSync('node', ['scripts/launch.mjs', 'grader/cli/grade.ts', '--submissions', submissions, '--out', join(dir, 'grades')], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(
+    'node',
+    ['scripts/launch.mjs', 'grader/cli/grade.ts', '--submissions', submissions, '--out', join(dir, 'grades')],
+    { cwd: root, encoding: 'utf8' },
+  );
   if (result.status !== 0) throw new Error(`grading the class failed (${result.status}): ${result.stderr}`);
   return (performance.now() - started) / 1000;
 };
@@ -44,9 +62,16 @@ const grade = () => {
 try {
   const first = grade();
   const again = grade();
-  const rows = readFileSync(join(dir, 'grades', 'gradebook.csv'), 'utf8').trim().split('\n').length - 1;
-  console.log(`class of ${COUNT} submissions (${slow.length} hanging or flooding memory, others correct, buggy or adversarial):`);
-  console.log(`  graded in ${first.toFixed(1)} s (${((first * 1000) / COUNT).toFixed(0)} ms per submission; goal ≤ ${GOAL_SECONDS} s: ${first <= GOAL_SECONDS ? 'met' : 'NOT met'}), ${rows} gradebook rows`);
+  const rows =
+    readFileSync(join(dir, 'grades', 'gradebook.csv'), 'utf8')
+      .trim()
+      .split('\n').length - 1;
+  console.log(
+    `class of ${COUNT} submissions (${slow.length} hanging or flooding memory, others correct, buggy or adversarial):`,
+  );
+  console.log(
+    `  graded in ${first.toFixed(1)} s (${((first * 1000) / COUNT).toFixed(0)} ms per submission; goal ≤ ${GOAL_SECONDS} s: ${first <= GOAL_SECONDS ? 'met' : 'NOT met'}), ${rows} gradebook rows`,
+  );
   console.log(`  graded again unchanged in ${again.toFixed(1)} s (every report reused)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

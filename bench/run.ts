@@ -24,10 +24,23 @@ symlinkSync(process.execPath, join(nodeOnly, 'node'));
 process.on('exit', () => rmSync(nodeOnly, { recursive: true, force: true }));
 
 const benchmarks: Benchmark[] = [
-  { name: 'npm run grade -- --target solutions', command: ['npm', 'run', '--silent', 'grade', '--', '--target', 'solutions'], ok: [0], goalSeconds: 1.5 },
+  {
+    name: 'npm run grade -- --target solutions',
+    command: ['npm', 'run', '--silent', 'grade', '--', '--target', 'solutions'],
+    ok: [0],
+    goalSeconds: 1.5,
+  },
   // The same grading started with tsx's loader for everything: what scripts/launch.mjs saves.
-  { name: 'grade --target solutions, all via tsx', command: ['node', '--import', 'tsx', 'grader/cli/grade.ts', '--target', 'solutions'], ok: [0] },
-  { name: 'grade --target solutions, launch.mjs', command: ['node', 'scripts/launch.mjs', 'grader/cli/grade.ts', '--target', 'solutions'], ok: [0] },
+  {
+    name: 'grade --target solutions, all via tsx',
+    command: ['node', '--import', 'tsx', 'grader/cli/grade.ts', '--target', 'solutions'],
+    ok: [0],
+  },
+  {
+    name: 'grade --target solutions, launch.mjs',
+    command: ['node', 'scripts/launch.mjs', 'grader/cli/grade.ts', '--target', 'solutions'],
+    ok: [0],
+  },
   {
     name: 'the same, without the OS guards',
     command: [process.execPath, 'scripts/launch.mjs', 'grader/cli/grade.ts', '--target', 'solutions'],
@@ -46,7 +59,11 @@ const median = (values: number[]): number => {
 
 function time(benchmark: Benchmark): number {
   const started = process.hrtime.bigint();
-  const result = spawnSync(benchmark.command[0]!, benchmark.command.slice(1), { cwd: root, stdio: 'ignore', env: benchmark.env });
+  const result = spawnSync(benchmark.command[0]!, benchmark.command.slice(1), {
+    cwd: root,
+    stdio: 'ignore',
+    env: benchmark.env,
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (!benchmark.ok.includes(result.status ?? -1)) throw new Error(`${benchmark.name} exited ${result.status}`);
   return seconds;
@@ -55,25 +72,46 @@ function time(benchmark: Benchmark): number {
 const samples = new Map<string, number[]>(benchmarks.map((b) => [b.name, []]));
 for (const benchmark of benchmarks) time(benchmark); // warm caches (tsx, vite) before measuring
 // Interleave the runs so that a burst of noise hits every command alike.
-for (let run = 0; run < RUNS; run++) for (const benchmark of benchmarks) samples.get(benchmark.name)!.push(time(benchmark));
+for (let run = 0; run < RUNS; run++)
+  for (const benchmark of benchmarks) samples.get(benchmark.name)!.push(time(benchmark));
 
 console.log(`wall time over ${RUNS} interleaved runs (seconds)\n`);
 console.log(`${'command'.padEnd(40)} ${'median'.padStart(7)} ${'min'.padStart(7)} ${'max'.padStart(7)}  goal`);
 for (const benchmark of benchmarks) {
   const values = samples.get(benchmark.name)!;
   const m = median(values);
-  const goal = benchmark.goalSeconds === undefined ? '' : `≤ ${benchmark.goalSeconds} s: ${m <= benchmark.goalSeconds ? 'met' : 'NOT met'}`;
-  console.log(`${benchmark.name.padEnd(40)} ${m.toFixed(2).padStart(7)} ${Math.min(...values).toFixed(2).padStart(7)} ${Math.max(...values).toFixed(2).padStart(7)}  ${goal}`);
+  const goal =
+    benchmark.goalSeconds === undefined
+      ? ''
+      : `≤ ${benchmark.goalSeconds} s: ${m <= benchmark.goalSeconds ? 'met' : 'NOT met'}`;
+  console.log(
+    `${benchmark.name.padEnd(40)} ${m.toFixed(2).padStart(7)} ${Math.min(...values)
+      .toFixed(2)
+      .padStart(7)} ${Math.max(...values)
+      .toFixed(2)
+      .padStart(7)}  ${goal}`,
+  );
 }
 const ratio = median(samples.get(benchmarks[1]!.name)!) / median(samples.get(benchmarks[2]!.name)!);
 console.log(`\nlaunch.mjs vs tsx's loader for everything: ${ratio.toFixed(2)}× faster (medians, same run)`);
 const guarded = median(samples.get('grade --target solutions, launch.mjs')!);
 const unguarded = median(samples.get('the same, without the OS guards')!);
-console.log(`the OS guards (namespaces, own uid, rlimits, parent-death signal) cost ${(((guarded - unguarded) / unguarded) * 100).toFixed(1)} % (goal ≤ 10 %)`);
+console.log(
+  `the OS guards (namespaces, own uid, rlimits, parent-death signal) cost ${(((guarded - unguarded) / unguarded) * 100).toFixed(1)} % (goal ≤ 10 %)`,
+);
 
 // In-process measurements that need the kit's modules loaded run as their own scripts.
-for (const script of ['bench/stubs-scaling.ts', 'bench/watch-latency.ts', 'bench/class-batch.ts', 'bench/site-perf.ts']) {
+for (const script of [
+  'bench/stubs-scaling.ts',
+  'bench/watch-latency.ts',
+  'bench/class-batch.ts',
+  'bench/site-perf.ts',
+]) {
   console.log('');
-  const result = spawnSync('node', ['scripts/launch.mjs', script], { cwd: root, stdio: 'inherit', env: { ...process.env, BENCH_RUNS: String(RUNS) } });
+  const result = spawnSync('node', ['scripts/launch.mjs', script], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_RUNS: String(RUNS) },
+  });
   if (result.status !== 0) process.exitCode = 1;
 }

@@ -21,7 +21,13 @@ const WARMUP = 5;
 const LOADS = Number(process.env.BENCH_RUNS ?? 7) + 2;
 const GOALS = { inputMs: 16, firstChartMs: 500, gzipKB: 150 };
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.woff2': 'font/woff2', '.map': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
 
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -37,13 +43,19 @@ const median = (values: number[]): number => {
 async function buildSolvedSite(): Promise<{ kit: string; outDir: string }> {
   const kit = mkdtempSync(join(tmpdir(), 'site-perf-kit-'));
   for (const dir of ['courses', 'grader', 'scripts', 'site', 'solutions', 'exercises']) {
-    cpSync(join(root, dir), join(kit, dir), { recursive: true, filter: (source) => !/[\\/]site[\\/]dist(-instructor)?([\\/]|$)/.test(source) });
+    cpSync(join(root, dir), join(kit, dir), {
+      recursive: true,
+      filter: (source) => !/[\\/]site[\\/]dist(-instructor)?([\\/]|$)/.test(source),
+    });
   }
   cpSync(join(root, 'solutions', 'optimizers'), join(kit, 'exercises', 'optimizers'), { recursive: true });
   for (const file of ['package.json', 'tsconfig.json']) cpSync(join(root, file), join(kit, file));
   symlinkSync(join(root, 'node_modules'), join(kit, 'node_modules'), 'dir');
   const outDir = join(kit, 'out');
-  await promisify(execFile)(join(root, 'node_modules', '.bin', 'tsx'), ['site/scripts/build.ts', '--out-dir', outDir], { cwd: kit, timeout: 120_000 });
+  await promisify(execFile)(join(root, 'node_modules', '.bin', 'tsx'), ['site/scripts/build.ts', '--out-dir', outDir], {
+    cwd: kit,
+    timeout: 120_000,
+  });
   return { kit, outDir };
 }
 
@@ -53,13 +65,17 @@ function serve(dir: string): Promise<{ close(): void; url: string }> {
     const file = normalize(join(dir, path === '/' ? 'index.html' : path));
     if (!file.startsWith(dir + sep)) return void res.writeHead(404).end();
     try {
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+      res
+        .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .end(readFileSync(file));
     } catch {
       res.writeHead(404).end();
     }
   });
   return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => done({ close: () => server.close(), url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` })),
+    server.listen(0, '127.0.0.1', () =>
+      done({ close: () => server.close(), url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` }),
+    ),
   );
 }
 
@@ -121,7 +137,9 @@ async function playgroundLatency(browser: Browser, url: string): Promise<Latency
   await page.focus('#playground-momentum-learningRate');
   for (let press = 0; press < WARMUP + INPUTS; press++) {
     await page.keyboard.press(press % 2 ? 'ArrowLeft' : 'ArrowRight');
-    await page.waitForFunction((n) => (window as unknown as { samples: unknown[] }).samples.length > n, press, { timeout: 10_000 });
+    await page.waitForFunction((n) => (window as unknown as { samples: unknown[] }).samples.length > n, press, {
+      timeout: 10_000,
+    });
   }
   const samples = await page.evaluate(() => (window as unknown as { samples: Latency[] }).samples);
   await page.close();
@@ -151,7 +169,11 @@ async function firstChart(browser: Browser, url: string, path: string): Promise<
     await context.addInitScript(FIRST_CHART_PROBE);
     const page = await context.newPage();
     await page.goto(`${url}${path}`);
-    const handle = await page.waitForFunction(() => (window as unknown as { firstChart?: number }).firstChart, undefined, { timeout: 15_000 });
+    const handle = await page.waitForFunction(
+      () => (window as unknown as { firstChart?: number }).firstChart,
+      undefined,
+      { timeout: 15_000 },
+    );
     times.push(Number(await handle.jsonValue()));
     await context.close();
   }
@@ -159,7 +181,13 @@ async function firstChart(browser: Browser, url: string, path: string): Promise<
 }
 
 /** (c) Every JavaScript file the page and its workers load, each gzipped (level 9) as a server would send it. */
-async function gzippedScripts(browser: Browser, url: string, outDir: string, path: string, ready: string): Promise<{ files: number; raw: number; gzip: number }> {
+async function gzippedScripts(
+  browser: Browser,
+  url: string,
+  outDir: string,
+  path: string,
+  ready: string,
+): Promise<{ files: number; raw: number; gzip: number }> {
   const page = await browser.newPage();
   const paths = new Set<string>();
   // Every .js URL the page or its workers requested; sizes come from the built files (a worker's response body
@@ -175,15 +203,25 @@ async function gzippedScripts(browser: Browser, url: string, outDir: string, pat
   page.context().off('request', record);
   await page.close();
   const files = [...paths].map((pathname) => readFileSync(join(outDir, decodeURIComponent(pathname))));
-  return { files: files.length, raw: files.reduce((s, b) => s + b.length, 0) / 1024, gzip: files.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0) / 1024 };
+  return {
+    files: files.length,
+    raw: files.reduce((s, b) => s + b.length, 0) / 1024,
+    gzip: files.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0) / 1024,
+  };
 }
 
 const site = await buildSolvedSite();
 const server = await serve(site.outDir);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
 try {
   const latency = await playgroundLatency(browser, server.url);
-  const loads = { momentum: await firstChart(browser, server.url, 'momentum.html'), search: await firstChart(browser, server.url, 'hyperparameter-search.html') };
+  const loads = {
+    momentum: await firstChart(browser, server.url, 'momentum.html'),
+    search: await firstChart(browser, server.url, 'hyperparameter-search.html'),
+  };
   const sizes = [
     ['momentum.html', 'figure[data-chart][data-state="ready"]'],
     ['hyperparameter-search.html', 'figure[data-heatmap][data-state="ready"]'],
@@ -197,22 +235,55 @@ try {
   console.log(`${'measure'.padEnd(60)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)}  goal`);
   const row = (name: string, values: number[], goal: number | null, unit: string): void =>
     console.log(
-      `${name.padEnd(60)} ${median(values).toFixed(1).padStart(8)} ${quantile(values, 0.95).toFixed(1).padStart(8)} ${Math.max(...values).toFixed(1).padStart(8)}  ${goal === null ? '' : `p95 ≤ ${goal} ${unit}: ${verdict(quantile(values, 0.95), goal)}`}`,
+      `${name.padEnd(60)} ${median(values).toFixed(1).padStart(8)} ${quantile(values, 0.95).toFixed(1).padStart(8)} ${Math.max(
+        ...values,
+      )
+        .toFixed(1)
+        .padStart(8)}  ${goal === null ? '' : `p95 ≤ ${goal} ${unit}: ${verdict(quantile(values, 0.95), goal)}`}`,
     );
-  row(`(a) playground input → chart redrawn, ms (${latency.length} inputs, 4 × ${PLAYGROUND_STEPS} steps)`, latency.map((s) => s.chart), GOALS.inputMs, 'ms');
-  for (const part of Object.keys(latency[0]!.parts)) row(`      ${part}, ms`, latency.map((s) => s.parts[part]!), null, 'ms');
-  row('    input → first frame after it painted (waits for the frame), ms', latency.map((s) => s.painted), null, 'ms');
-  console.log(`    that first frame showed the new chart: ${latency.filter((s) => s.inFirstFrame).length} of ${latency.length} inputs`);
-  row('    input → loss chart, 3-D view and summary too (a frame later), ms', latency.map((s) => s.all), null, 'ms');
+  row(
+    `(a) playground input → chart redrawn, ms (${latency.length} inputs, 4 × ${PLAYGROUND_STEPS} steps)`,
+    latency.map((s) => s.chart),
+    GOALS.inputMs,
+    'ms',
+  );
+  for (const part of Object.keys(latency[0]!.parts))
+    row(
+      `      ${part}, ms`,
+      latency.map((s) => s.parts[part]!),
+      null,
+      'ms',
+    );
+  row(
+    '    input → first frame after it painted (waits for the frame), ms',
+    latency.map((s) => s.painted),
+    null,
+    'ms',
+  );
+  console.log(
+    `    that first frame showed the new chart: ${latency.filter((s) => s.inFirstFrame).length} of ${latency.length} inputs`,
+  );
+  row(
+    '    input → loss chart, 3-D view and summary too (a frame later), ms',
+    latency.map((s) => s.all),
+    null,
+    'ms',
+  );
   const medianRow = (name: string, values: number[]): void =>
     console.log(
-      `${name.padEnd(60)} ${median(values).toFixed(1).padStart(8)} ${quantile(values, 0.95).toFixed(1).padStart(8)} ${Math.max(...values).toFixed(1).padStart(8)}  median ≤ ${GOALS.firstChartMs} ms: ${verdict(median(values), GOALS.firstChartMs)}`,
+      `${name.padEnd(60)} ${median(values).toFixed(1).padStart(8)} ${quantile(values, 0.95).toFixed(1).padStart(8)} ${Math.max(
+        ...values,
+      )
+        .toFixed(1)
+        .padStart(8)}  median ≤ ${GOALS.firstChartMs} ms: ${verdict(median(values), GOALS.firstChartMs)}`,
     );
   medianRow(`(b) first chart, momentum.html, ms (${loads.momentum.length} loads)`, loads.momentum);
   medianRow(`(b) first chart, hyperparameter-search.html, ms`, loads.search);
   for (const [path, ready] of sizes) {
     const size = await gzippedScripts(browser, server.url, site.outDir, path, ready);
-    console.log(`${`(c) gzip JS, ${path} (${size.files} files, ${size.raw.toFixed(0)} KB raw), KB`.padEnd(60)} ${size.gzip.toFixed(1).padStart(8)} ${''.padStart(8)} ${''.padStart(8)}  ${path.includes('?') ? '(after choosing a formula; no goal)' : `≤ ${GOALS.gzipKB} KB: ${verdict(size.gzip, GOALS.gzipKB)}`}`);
+    console.log(
+      `${`(c) gzip JS, ${path} (${size.files} files, ${size.raw.toFixed(0)} KB raw), KB`.padEnd(60)} ${size.gzip.toFixed(1).padStart(8)} ${''.padStart(8)} ${''.padStart(8)}  ${path.includes('?') ? '(after choosing a formula; no goal)' : `≤ ${GOALS.gzipKB} KB: ${verdict(size.gzip, GOALS.gzipKB)}`}`,
+    );
   }
 } finally {
   await browser.close();

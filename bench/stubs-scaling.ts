@@ -68,7 +68,12 @@ function timeGeneration(kitRoot: string, course: Course): number {
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const cases: Array<{ name: string; files: number; kit: { root: string; course: Course }; cleanup: boolean }> = [
-  { name: 'the optimizers course', files: 0, kit: { root, course: loadCourses(root).find((c) => c.id === 'optimizers')! }, cleanup: false },
+  {
+    name: 'the optimizers course',
+    files: 0,
+    kit: { root, course: loadCourses(root).find((c) => c.id === 'optimizers')! },
+    cleanup: false,
+  },
   ...[50, 500].map((n) => ({ name: `${n} generated files`, files: n, kit: syntheticKit(n), cleanup: true })),
 ];
 
@@ -80,8 +85,15 @@ try {
     const samples = Array.from({ length: RUNS }, () => timeGeneration(c.kit.root, c.kit.course));
     const m = median(samples);
     const count = c.files || generateCourse(c.kit.root, c.kit.course).size;
-    const goal = c.files === 500 ? `≤ 10 s: ${m <= 10 ? 'met' : 'NOT met'}` : c.files === 0 ? `≤ 1 s: ${m <= 1 ? 'met' : 'NOT met'}` : '';
-    console.log(`${c.name.padEnd(24)} ${m.toFixed(2).padStart(9)} ${((m * 1000) / count).toFixed(1).padStart(12)}  ${goal}`);
+    const goal =
+      c.files === 500
+        ? `≤ 10 s: ${m <= 10 ? 'met' : 'NOT met'}`
+        : c.files === 0
+          ? `≤ 1 s: ${m <= 1 ? 'met' : 'NOT met'}`
+          : '';
+    console.log(
+      `${c.name.padEnd(24)} ${m.toFixed(2).padStart(9)} ${((m * 1000) / count).toFixed(1).padStart(12)}  ${goal}`,
+    );
   }
 } finally {
   for (const c of cases) if (c.cleanup) rmSync(c.kit.root, { recursive: true, force: true });

@@ -14,7 +14,10 @@ cpSync(join(root, 'exercises'), target, { recursive: true });
 const file = join(target, 'optimizers', 'sgd.ts');
 const versions = [readFileSync(join(root, 'solutions', 'optimizers', 'sgd.ts'), 'utf8'), readFileSync(file, 'utf8')];
 
-const child = spawn('node', ['scripts/launch.mjs', 'grader/cli/grade.ts', '--watch', '--target', target], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+const child = spawn('node', ['scripts/launch.mjs', 'grader/cli/grade.ts', '--watch', '--target', target], {
+  cwd: root,
+  env: { ...process.env, NO_COLOR: '1' },
+});
 let output = '';
 child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
@@ -45,4 +48,6 @@ try {
 const sorted = [...latencies].sort((a, b) => a - b);
 const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 console.log(`watch mode: save → updated scorecard over ${SAVES} saves`);
-console.log(`  median ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, min ${sorted[0]!.toFixed(0)} ms  (goal ≤ ${GOAL_MS} ms: ${at(0.5) <= GOAL_MS ? 'met' : 'NOT met'} at the median)`);
+console.log(
+  `  median ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, min ${sorted[0]!.toFixed(0)} ms  (goal ≤ ${GOAL_MS} ms: ${at(0.5) <= GOAL_MS ? 'met' : 'NOT met'} at the median)`,
+);

@@ -16,7 +16,11 @@ interface Report {
 }
 
 function run(script: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(root, 'scripts', 'launch.mjs'), script, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'launch.mjs'), script, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -40,11 +44,19 @@ checkItem(stubs.status === 0, 'exercises/ is what solutions/ generates', stubs.s
 
 const solutions = grade(['--target', 'solutions']);
 const failing = solutions.exercises.filter((e) => e.status !== 'pass');
-checkItem(failing.length === 0, `every solution passes its suite (${solutions.exercises.length} exercises)`, failing.map((e) => `${e.id}: ${e.status}: ${e.tests.find((t) => t.status !== 'pass')?.message ?? ''}`));
+checkItem(
+  failing.length === 0,
+  `every solution passes its suite (${solutions.exercises.length} exercises)`,
+  failing.map((e) => `${e.id}: ${e.status}: ${e.tests.find((t) => t.status !== 'pass')?.message ?? ''}`),
+);
 
 const learner = grade([]);
 const passingStubs = learner.exercises.filter((e) => e.status === 'pass');
-checkItem(passingStubs.length === 0, 'every stub fails its suite (so each exercise asks for work)', passingStubs.map((e) => `${e.id} passes untouched`));
+checkItem(
+  passingStubs.length === 0,
+  'every stub fails its suite (so each exercise asks for work)',
+  passingStubs.map((e) => `${e.id} passes untouched`),
+);
 
 const courses = loadCourses(root);
 const leaks = courses.flatMap((course) => scanForLeaks(join(root, 'exercises'), hiddenLines(root, course)));
@@ -58,8 +70,12 @@ for (const exercise of probed) {
   if (run.problem !== undefined) probeProblems.push(`${where}: the reveal probe fails on the solution: ${run.problem}`);
   else {
     const numbers = probeNumbers(run.results, resultShape(run.results));
-    if (numbers.length === 0) probeProblems.push(`${where}: the reveal probe gives no number, so no key can come from it`);
-    else if (!numbers.every(Number.isFinite)) probeProblems.push(`${where}: the reveal probe gives ${numbers.find((v) => !Number.isFinite(v))} on the solution; change its inputs`);
+    if (numbers.length === 0)
+      probeProblems.push(`${where}: the reveal probe gives no number, so no key can come from it`);
+    else if (!numbers.every(Number.isFinite))
+      probeProblems.push(
+        `${where}: the reveal probe gives ${numbers.find((v) => !Number.isFinite(v))} on the solution; change its inputs`,
+      );
   }
 }
 const revealed = courses.flatMap((c) => (c.revealSolutions ?? []).map((id) => `${c.id}/${id}`));

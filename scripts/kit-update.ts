@@ -25,7 +25,9 @@ function newKitRoot(source: string, work: string): string {
     dir = work;
   }
   if (existsSync(join(dir, 'package.json'))) return dir;
-  const inner = readdirSync(dir, { withFileTypes: true }).find((e) => e.isDirectory() && existsSync(join(dir, e.name, 'package.json')));
+  const inner = readdirSync(dir, { withFileTypes: true }).find(
+    (e) => e.isDirectory() && existsSync(join(dir, e.name, 'package.json')),
+  );
   if (!inner) throw new Error(`${source} is not a course kit: no package.json in it`);
   return join(dir, inner.name);
 }
@@ -39,7 +41,11 @@ function main(argv: string[]): number {
   const work = mkdtempSync(join(tmpdir(), 'kit-update-'));
   try {
     const next = newKitRoot(resolve(source), work);
-    const owned = new Set([...loadCourses(root), ...loadCourses(next)].flatMap((c) => c.exercises.flatMap((e) => e.files.map((f) => `exercises/${c.id}/${f}`))));
+    const owned = new Set(
+      [...loadCourses(root), ...loadCourses(next)].flatMap((c) =>
+        c.exercises.flatMap((e) => e.files.map((f) => `exercises/${c.id}/${f}`)),
+      ),
+    );
     const kept: string[] = [];
     const added: string[] = [];
     const replaced: string[] = [];
@@ -55,7 +61,9 @@ function main(argv: string[]): number {
       mkdirSync(dirname(here), { recursive: true });
       cpSync(join(next, path), here);
     }
-    console.log(`updated the course: ${replaced.length} files replaced, ${added.length} added, your ${kept.length} exercise files kept as they are`);
+    console.log(
+      `updated the course: ${replaced.length} files replaced, ${added.length} added, your ${kept.length} exercise files kept as they are`,
+    );
     for (const path of added) console.log(`  + ${path}`);
     for (const path of replaced) console.log(`  ~ ${path}`);
     if (replaced.includes('package-lock.json')) console.log('dependencies changed: run `npm install`');

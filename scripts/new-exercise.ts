@@ -81,7 +81,9 @@ function main(argv: string[]): number {
   const [spec] = argv;
   const [course, id] = spec?.split('/') ?? [];
   if (!course || !id || !ID.test(course) || !ID.test(id)) {
-    console.error('usage: npm run new -- <course>/<exercise>   (lower-case letters, digits and dashes, e.g. optimizers/line-search)');
+    console.error(
+      'usage: npm run new -- <course>/<exercise>   (lower-case letters, digits and dashes, e.g. optimizers/line-search)',
+    );
     return 2;
   }
   const existing = loadCourses(root).find((c) => c.id === course);
@@ -99,16 +101,26 @@ function main(argv: string[]): number {
     console.error(`refusing to overwrite ${taken.join(', ')}; nothing was written`);
     return 2;
   }
-  for (const dir of [join('solutions', course), join('grader', course), join('courses', course)]) mkdirSync(join(root, dir), { recursive: true });
+  for (const dir of [join('solutions', course), join('grader', course), join('courses', course)])
+    mkdirSync(join(root, dir), { recursive: true });
   if (!existing) {
-    writeFileSync(join(root, 'courses', course, 'info.toml'), `title = "${title(course)}"\nsummary = "One sentence on what this course teaches."\nlabels = []\n# true or a list of ids lets passing learners see official solutions (npm run reveal); see README.md\nrevealSolutions = false\n`);
-    writeFileSync(join(root, 'courses', course, 'concepts.md'), `# Concepts\n\nThe ideas a learner needs before the first exercise.\n`);
+    writeFileSync(
+      join(root, 'courses', course, 'info.toml'),
+      `title = "${title(course)}"\nsummary = "One sentence on what this course teaches."\nlabels = []\n# true or a list of ids lets passing learners see official solutions (npm run reveal); see README.md\nrevealSolutions = false\n`,
+    );
+    writeFileSync(
+      join(root, 'courses', course, 'concepts.md'),
+      `# Concepts\n\nThe ideas a learner needs before the first exercise.\n`,
+    );
   }
   writeFileSync(join(root, files.solution), solution(id));
   writeFileSync(join(root, files.suite), suite(course, id));
   writeFileSync(join(root, files.instructions), instructions(id));
   appendFileSync(join(root, 'courses', course, 'info.toml'), metadata(id));
-  const stubs = spawnSync(process.execPath, [join(root, 'scripts', 'launch.mjs'), 'scripts/stubs.ts', course], { cwd: root, stdio: 'inherit' });
+  const stubs = spawnSync(process.execPath, [join(root, 'scripts', 'launch.mjs'), 'scripts/stubs.ts', course], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   console.log(`\ncreated ${Object.values(files).join(', ')} and its entry in courses/${course}/info.toml.
 next: write the solution (keep the learner's part inside // Hide: all … // Hide: none), the suite and the
 instructions, then \`npm run stubs\` and \`npm run check\`.`);

@@ -3,7 +3,17 @@
 // built from it. `--gradescope` also builds Gradescope's autograder zip (the kit with the hidden tests). Where a
 // course's info.toml sets revealSolutions, the kit also carries those official solutions, sealed (see seal-solutions).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,7 +36,10 @@ const root = resolve(import.meta.dirname, '..');
 class ReleaseError extends Error {}
 
 function trackedFiles(): string[] {
-  return execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+  return execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf8',
+  })
     .split('\n')
     .filter((path) => path && existsSync(join(root, path)));
 }
@@ -43,7 +56,8 @@ function layOutKit(kit: string, courses: Course[]): void {
     const to = join(kit, path);
     mkdirSync(dirname(to), { recursive: true });
     const course = courses.find((c) => path.startsWith(`courses/${c.id}/`));
-    if (course && path.endsWith('.md')) writeFileSync(to, stripMarkdown(readFileSync(from, 'utf8'), path, course.labels, 'normal'));
+    if (course && path.endsWith('.md'))
+      writeFileSync(to, stripMarkdown(readFileSync(from, 'utf8'), path, course.labels, 'normal'));
     else cpSync(from, to);
   }
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -54,7 +68,8 @@ function layOutKit(kit: string, courses: Course[]): void {
   write(join(kit, kitDataFile('reference-trajectories.json')), `${JSON.stringify(runReferences())}\n`);
   write(join(kit, kitDataFile('search-heatmap.json')), `${JSON.stringify(runSearchHeatmap())}\n`);
   for (const course of courses) {
-    for (const file of course.exercises.flatMap((e) => e.files)) cpSync(join(root, 'exercises', course.id, file), join(kit, 'grader', 'pristine', course.id, file));
+    for (const file of course.exercises.flatMap((e) => e.files))
+      cpSync(join(root, 'exercises', course.id, file), join(kit, 'grader', 'pristine', course.id, file));
   }
 }
 
@@ -63,7 +78,10 @@ function buildKitSite(kit: string, out: string): void {
   const modules = join(kit, 'node_modules');
   symlinkSync(join(root, 'node_modules'), modules, 'dir');
   try {
-    execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['site/scripts/build.ts', '--out-dir', out], { cwd: kit, stdio: 'pipe' });
+    execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['site/scripts/build.ts', '--out-dir', out], {
+      cwd: kit,
+      stdio: 'pipe',
+    });
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
     throw new ReleaseError(`the kit's site does not build: ${stderr.trim().split('\n').slice(-5).join('\n')}`);
@@ -75,8 +93,13 @@ function buildKitSite(kit: string, out: string): void {
 function expectNoLeaks(dir: string, what: string, courses: Course[]): void {
   const hidden = courses.flatMap((c) => hiddenLines(root, c));
   const leaks = scanForLeaks(dir, hidden);
-  if (leaks.length > 0) throw new ReleaseError(`${what} holds solution code; nothing was released:\n${leaks.map((l) => `  ${describeLeak(l)}`).join('\n')}`);
-  const forbidden = ['solutions', 'grader/hidden', 'grader/fixtures/generate.py', 'grader/fixtures/mistakes.py'].filter((p) => existsSync(join(dir, p)));
+  if (leaks.length > 0)
+    throw new ReleaseError(
+      `${what} holds solution code; nothing was released:\n${leaks.map((l) => `  ${describeLeak(l)}`).join('\n')}`,
+    );
+  const forbidden = ['solutions', 'grader/hidden', 'grader/fixtures/generate.py', 'grader/fixtures/mistakes.py'].filter(
+    (p) => existsSync(join(dir, p)),
+  );
   if (forbidden.length > 0) throw new ReleaseError(`${what} holds ${forbidden.join(', ')}; nothing was released`);
 }
 
@@ -110,8 +133,11 @@ async function main(argv: string[]): Promise<number> {
     execFileSync('tar', ['-czf', join(work, 'student-kit.tgz'), '-C', work, 'student-kit']);
     renameSync(join(work, 'student-kit.tgz'), join(out, 'student-kit.tgz'));
     cpSync(kit, join(out, 'student-kit'), { recursive: true });
-    console.log(`student kit: ${relative(process.cwd(), join(out, 'student-kit'))}/ and student-kit.tgz (leak scan: clean, site built from it: clean)`);
-    if (sealed.length > 0) console.log(`solutions a passing learner may reveal (npm run reveal), sealed: ${sealed.join(', ')}`);
+    console.log(
+      `student kit: ${relative(process.cwd(), join(out, 'student-kit'))}/ and student-kit.tgz (leak scan: clean, site built from it: clean)`,
+    );
+    if (sealed.length > 0)
+      console.log(`solutions a passing learner may reveal (npm run reveal), sealed: ${sealed.join(', ')}`);
 
     if (values.gradescope) {
       // The autograder is the instructor's, never shown to students: the kit plus the hidden tests, and the

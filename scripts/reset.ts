@@ -12,7 +12,8 @@ async function pristine(exercise: Exercise, file: string, labels: string[]): Pro
   const kept = join(root, 'grader', 'pristine', exercise.course, file);
   if (existsSync(kept)) return readFileSync(kept, 'utf8');
   const solution = join('solutions', exercise.course, file);
-  if (!existsSync(join(root, solution))) throw new Error(`no starting version of ${exercise.course}/${file} in this kit`);
+  if (!existsSync(join(root, solution)))
+    throw new Error(`no starting version of ${exercise.course}/${file} in this kit`);
   const { generateFile } = await import('./stubs/generate-stubs.js');
   return generateFile(readFileSync(join(root, solution), 'utf8'), solution, labels, 'normal');
 }

@@ -8,7 +8,13 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const node = process.execPath;
-const run = (args: string[]) => spawnSync(node, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+const run = (args: string[]) =>
+  spawnSync(node, args, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
 
 interface Report {
   score: number;
@@ -29,20 +35,31 @@ const checks: Array<[string, () => string | null]> = [
     'solutions earn full marks',
     () => {
       const { status, report, stderr } = grade('solutions');
-      return status === 0 && report && report.score === report.maxScore ? null : `exit ${status}, ${report ? `${report.score}/${report.maxScore}` : stderr.slice(0, 500)}`;
+      return status === 0 && report && report.score === report.maxScore
+        ? null
+        : `exit ${status}, ${report ? `${report.score}/${report.maxScore}` : stderr.slice(0, 500)}`;
     },
   ],
   [
     'stubs earn nothing and exit 1',
     () => {
       const { status, report, stderr } = grade('exercises');
-      return status === 1 && report?.score === 0 ? null : `exit ${status}, ${report ? `${report.score}/${report.maxScore}` : stderr.slice(0, 500)}`;
+      return status === 1 && report?.score === 0
+        ? null
+        : `exit ${status}, ${report ? `${report.score}/${report.maxScore}` : stderr.slice(0, 500)}`;
     },
   ],
   [
     'the adversarial corpora (sandbox and bundling) are contained',
     () => {
-      const result = run([join('node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'tests/vitest.config.ts', 'tests/integrity.test.ts', 'tests/adversarial-bundle.test.ts']);
+      const result = run([
+        join('node_modules', 'vitest', 'vitest.mjs'),
+        'run',
+        '--config',
+        'tests/vitest.config.ts',
+        'tests/integrity.test.ts',
+        'tests/adversarial-bundle.test.ts',
+      ]);
       return result.status === 0 ? null : `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-40).join('\n');
     },
   ],
@@ -52,7 +69,9 @@ const checks: Array<[string, () => string | null]> = [
       const out = mkdtempSync(join(tmpdir(), 'smoke-site-'));
       try {
         const result = run([join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'site/scripts/build.ts', '--out-dir', out]);
-        return result.status === 0 ? null : `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-20).join('\n');
+        return result.status === 0
+          ? null
+          : `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-20).join('\n');
       } finally {
         rmSync(out, { recursive: true, force: true });
       }
@@ -65,7 +84,9 @@ for (const [name, check] of checks) {
   const started = performance.now();
   const problem = check();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`${problem ? '✗' : '✓'} Node.js ${process.version}: ${name} (${seconds} s)${problem ? `\n${problem}` : ''}`);
+  console.log(
+    `${problem ? '✗' : '✓'} Node.js ${process.version}: ${name} (${seconds} s)${problem ? `\n${problem}` : ''}`,
+  );
   if (problem) failed++;
 }
 process.exit(failed === 0 ? 0 : 1);

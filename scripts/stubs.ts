@@ -5,7 +5,13 @@ import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCourses, MetadataError, type Course } from '../grader/course/course-metadata.js';
-import { checkInstructions, generateCourse, solutionSnippets, typeCheck, type GeneratedFiles } from './stubs/generate-stubs.js';
+import {
+  checkInstructions,
+  generateCourse,
+  solutionSnippets,
+  typeCheck,
+  type GeneratedFiles,
+} from './stubs/generate-stubs.js';
 import { SourceError } from './stubs/source-error.js';
 import { planWrites, writeAll } from './stubs/write-outputs.js';
 
@@ -52,14 +58,18 @@ function parseOptions(argv: string[]): (Options & { watch: boolean }) | 'help' {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   const variant = values.variant?.toLowerCase() ?? 'normal';
-  if (variant !== 'normal' && !values.out) throw new UsageError(`--variant ${variant} needs --out DIR, so that exercises/ keeps the normal variant`);
+  if (variant !== 'normal' && !values.out)
+    throw new UsageError(`--variant ${variant} needs --out DIR, so that exercises/ keeps the normal variant`);
   const all = loadCourses(root);
   const unknown = positionals.filter((id) => !all.some((c) => c.id === id));
-  if (unknown.length > 0) throw new UsageError(`no course named ${unknown.join(', ')} (courses: ${all.map((c) => c.id).join(', ')})`);
+  if (unknown.length > 0)
+    throw new UsageError(`no course named ${unknown.join(', ')} (courses: ${all.map((c) => c.id).join(', ')})`);
   const courses = all.filter((c) => positionals.length === 0 || positionals.includes(c.id));
   for (const course of courses) {
     if (variant !== 'normal' && variant !== 'solution' && !course.labels.includes(variant)) {
-      throw new UsageError(`course ${course.id} has no variant ${variant}: its labels are ${course.labels.join(', ') || 'none'} (declare labels in courses/${course.id}/info.toml)`);
+      throw new UsageError(
+        `course ${course.id} has no variant ${variant}: its labels are ${course.labels.join(', ') || 'none'} (declare labels in courses/${course.id}/info.toml)`,
+      );
     }
   }
   return {
@@ -79,7 +89,8 @@ async function generate(options: Options): Promise<number> {
   for (const course of options.courses) {
     checkInstructions(root, course);
     const outDir = relative(root, join(options.outRoot, course.id));
-    for (const [path, text] of generateCourse(root, course, { variant: options.variant, outDir })) generated.set(path, text);
+    for (const [path, text] of generateCourse(root, course, { variant: options.variant, outDir }))
+      generated.set(path, text);
   }
   typeCheck(root, generated);
 
@@ -91,7 +102,9 @@ async function generate(options: Options): Promise<number> {
       console.log(`stubs are up to date (${plan.unchanged.length} files)`);
       return 0;
     }
-    console.error(`these files are not what solutions/ generates; run \`npm run stubs\`:\n${stale.map((p) => `  ${p}`).join('\n')}`);
+    console.error(
+      `these files are not what solutions/ generates; run \`npm run stubs\`:\n${stale.map((p) => `  ${p}`).join('\n')}`,
+    );
     return 1;
   }
   if (plan.edited.length > 0 && !options.force) {
@@ -101,11 +114,19 @@ async function generate(options: Options): Promise<number> {
     );
     return 1;
   }
-  const snippets = options.snippets ? `${JSON.stringify(options.courses.flatMap((c) => solutionSnippets(root, c)), null, 2)}\n` : undefined;
+  const snippets = options.snippets
+    ? `${JSON.stringify(
+        options.courses.flatMap((c) => solutionSnippets(root, c)),
+        null,
+        2,
+      )}\n`
+    : undefined;
   writeAll(root, manifestRoot, generated, [...plan.write, ...plan.edited], undefined, plan.orphaned);
   if (snippets !== undefined && options.snippets) await writeFile(options.snippets, snippets);
   const removed = plan.orphaned.length > 0 ? `, ${plan.orphaned.length} removed (${plan.orphaned.join(', ')})` : '';
-  console.log(`stubs: ${plan.write.length + plan.edited.length} written, ${plan.unchanged.length} unchanged${removed} (${options.variant} variant in ${manifestRoot}/)`);
+  console.log(
+    `stubs: ${plan.write.length + plan.edited.length} written, ${plan.unchanged.length} unchanged${removed} (${options.variant} variant in ${manifestRoot}/)`,
+  );
   return 0;
 }
 
@@ -123,7 +144,10 @@ function watchAndRegenerate(options: Options): void {
   const rerun = () => {
     running = running.then(async () => {
       console.log(`\n[${new Date().toLocaleTimeString()}] regenerating…`);
-      await generate({ ...options, courses: loadCourses(root).filter((c) => options.courses.some((o) => o.id === c.id)) }).catch(report);
+      await generate({
+        ...options,
+        courses: loadCourses(root).filter((c) => options.courses.some((o) => o.id === c.id)),
+      }).catch(report);
     });
   };
   for (const dir of ['solutions', 'courses']) {

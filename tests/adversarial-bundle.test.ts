@@ -19,13 +19,18 @@ const SHOWN = 'exercises/optimizers';
 
 /** A corpus file made real: the kit's path for __KIT__, repeats expanded, and its `// symlink NAME -> TARGET` lines. */
 function instantiate(template: string, kit: string): { source: string; links: Array<[string, string]> } {
-  const source = template.replaceAll('__KIT__', kit).replace(/\/\*__REPEAT\((\d+), '([^']*)'\)__\*\//g, (_, count: string, text: string) => text.repeat(Number(count)));
+  const source = template
+    .replaceAll('__KIT__', kit)
+    .replace(/\/\*__REPEAT\((\d+), '([^']*)'\)__\*\//g, (_, count: string, text: string) => text.repeat(Number(count)));
   const links = [...source.matchAll(/^\/\/ symlink (\S+) -> (\S+)$/gm)].map((m): [string, string] => [m[1]!, m[2]!]);
   return { source, links };
 }
 
 /** `npm run grade ARGS` in `cwd`, without blocking the test runner (several run at once), and how long it took. */
-function gradeCli(cwd: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string; seconds: number }> {
+function gradeCli(
+  cwd: string,
+  args: string[],
+): Promise<{ status: number | null; stdout: string; stderr: string; seconds: number }> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, ['grader/cli/grade.ts', ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
@@ -51,11 +56,14 @@ interface Graded {
 }
 
 const REACHES_OUT = 'reaches outside your exercise folder: import only files of';
-const attribute = (type: string) => `\`import './parameter.ts' with { type: '${type}' }\`: import attributes are not allowed here`;
+const attribute = (type: string) =>
+  `\`import './parameter.ts' with { type: '${type}' }\`: import attributes are not allowed here`;
 const BUNDLER_ADVICE = 'esbuild, not your code, was running';
 
 /** A file esbuild chokes on ends with one of these; which one depends on how fast it runs out of memory here. */
-const BOUNDED = new RegExp(`sgd\\.ts (made the bundler run out of memory or crash|took longer than 5 s to bundle) \\(${BUNDLER_ADVICE}`);
+const BOUNDED = new RegExp(
+  `sgd\\.ts (made the bundler run out of memory or crash|took longer than 5 s to bundle) \\(${BUNDLER_ADVICE}`,
+);
 
 /** What each attack's report must say (with the kit copy's path for __KIT__); none may pass. */
 const expected: Record<string, Array<string | RegExp>> = {
@@ -63,7 +71,9 @@ const expected: Record<string, Array<string | RegExp>> = {
   'absolute-hidden-json': [`\`import '__KIT__/grader/hidden/optimizers.json' with { type: 'json' }\` ${REACHES_OUT}`],
   'relative-solution': [`\`import '../../solutions/optimizers/sgd.ts'\` ${REACHES_OUT}`],
   'relative-normalised': [`\`import './sub/../../../solutions/optimizers/sgd.js'\` ${REACHES_OUT}`],
-  'etc-passwd-text': [`\`import '../../../../../../../../../../../../etc/passwd' with { type: 'text' }\` ${REACHES_OUT}`],
+  'etc-passwd-text': [
+    `\`import '../../../../../../../../../../../../etc/passwd' with { type: 'text' }\` ${REACHES_OUT}`,
+  ],
   'dev-zero-text': [`\`import '/dev/zero' with { type: 'text' }\` ${REACHES_OUT}`],
   'attribute-file': [attribute('file')],
   'attribute-binary': [attribute('binary')],
@@ -87,7 +97,9 @@ const expected: Record<string, Array<string | RegExp>> = {
   'arrow-chain': [`sgd.ts took longer than 5 s to bundle (${BUNDLER_ADVICE}`],
 };
 /** Refused imports name where they are: `…/optimizers/sgd.ts:LINE:COLUMN: \`import …\``. */
-const located = Object.keys(expected).filter((name) => String(expected[name]![0]).startsWith('`') || name === 'deep-brackets');
+const located = Object.keys(expected).filter(
+  (name) => String(expected[name]![0]).startsWith('`') || name === 'deep-brackets',
+);
 
 describe('every bundle-time attack, graded by the CLI', () => {
   let kit: { root: string; dispose(): void };
@@ -98,7 +110,11 @@ describe('every bundle-time attack, graded by the CLI', () => {
   beforeAll(async () => {
     kit = makeSandbox();
     work = mkdtempSync(join(tmpdir(), 'adversarial-bundle-'));
-    kitBefore = { ...snapshot(join(kit.root, 'grader')), ...snapshot(join(kit.root, 'solutions')), ...snapshot(join(kit.root, 'exercises')) };
+    kitBefore = {
+      ...snapshot(join(kit.root, 'grader')),
+      ...snapshot(join(kit.root, 'solutions')),
+      ...snapshot(join(kit.root, 'exercises')),
+    };
     const queue = readdirSync(CORPUS).map((file) => {
       const name = file.replace(/\.ts$/, '');
       const target = join(work, name);
@@ -114,9 +130,17 @@ describe('every bundle-time attack, graded by the CLI', () => {
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const run = await gradeCli(kit.root, ['sgd', '--target', next[1], '--format', 'json']);
-        const report = JSON.parse(run.stdout) as { warnings?: string[]; exercises: Array<{ status: string; tests: Array<{ status: string; message: string }> }> };
+        const report = JSON.parse(run.stdout) as {
+          warnings?: string[];
+          exercises: Array<{ status: string; tests: Array<{ status: string; message: string }> }>;
+        };
         const exercise = report.exercises[0]!;
-        graded.set(next[0], { status: exercise.status, message: exercise.tests.find((t) => t.status !== 'pass')?.message ?? '', warnings: report.warnings ?? [], seconds: run.seconds });
+        graded.set(next[0], {
+          status: exercise.status,
+          message: exercise.tests.find((t) => t.status !== 'pass')?.message ?? '',
+          warnings: report.warnings ?? [],
+          seconds: run.seconds,
+        });
       }
     };
     await Promise.all([worker(), worker()]);
@@ -128,7 +152,11 @@ describe('every bundle-time attack, graded by the CLI', () => {
   });
 
   test('every attack has an expectation', () => {
-    expect(readdirSync(CORPUS).map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(Object.keys(expected).sort());
+    expect(
+      readdirSync(CORPUS)
+        .map((f) => f.replace(/\.ts$/, ''))
+        .sort(),
+    ).toEqual(Object.keys(expected).sort());
   });
 
   test.each(Object.keys(expected))('%s: no pass, a message saying why, in bounded time', (name) => {
@@ -145,7 +173,11 @@ describe('every bundle-time attack, graded by the CLI', () => {
   });
 
   test('no file of the kit changed', () => {
-    expect({ ...snapshot(join(kit.root, 'grader')), ...snapshot(join(kit.root, 'solutions')), ...snapshot(join(kit.root, 'exercises')) }).toEqual(kitBefore);
+    expect({
+      ...snapshot(join(kit.root, 'grader')),
+      ...snapshot(join(kit.root, 'solutions')),
+      ...snapshot(join(kit.root, 'exercises')),
+    }).toEqual(kitBefore);
   });
 });
 
@@ -166,7 +198,10 @@ describe('a class run with pathological submissions', () => {
     const member = (id: string, sgd: string) => {
       mkdirSync(join(submissions, id, 'optimizers'), { recursive: true });
       writeFileSync(join(submissions, id, 'optimizers', 'sgd.ts'), sgd);
-      cpSync(join(kit.root, 'solutions', 'optimizers', 'momentum.ts'), join(submissions, id, 'optimizers', 'momentum.ts'));
+      cpSync(
+        join(kit.root, 'solutions', 'optimizers', 'momentum.ts'),
+        join(submissions, id, 'optimizers', 'momentum.ts'),
+      );
     };
     const honest = readFileSync(join(kit.root, 'solutions', 'optimizers', 'sgd.ts'), 'utf8');
     const corpus = (name: string) => instantiate(readFileSync(join(CORPUS, `${name}.ts`), 'utf8'), kit.root).source;
@@ -189,20 +224,39 @@ describe('a class run with pathological submissions', () => {
       'd-stalls-esbuild,0,1,1,2,sgd: error',
       'e-honest,1,1,2,2,',
     ]);
-    const message = (id: string) => (JSON.parse(readFileSync(join(out, `${id}.json`), 'utf8')) as { exercises: Array<{ id: string; tests: Array<{ message: string }> }> }).exercises.find((e) => e.id === 'sgd')!.tests[0]!.message;
+    const message = (id: string) =>
+      (
+        JSON.parse(readFileSync(join(out, `${id}.json`), 'utf8')) as {
+          exercises: Array<{ id: string; tests: Array<{ message: string }> }>;
+        }
+      ).exercises.find((e) => e.id === 'sgd')!.tests[0]!.message;
     expect(message('b-crashes-esbuild')).toMatch(BOUNDED);
     expect(message('d-stalls-esbuild')).toContain('sgd.ts took longer than 5 s to bundle');
   }, 180_000);
 });
 
 describe('the import rule', () => {
-  const files = new Set(['sgd.ts', 'parameter.ts', 'legacy.js', 'data.json', 'notes.txt', 'index.ts', 'lib/index.ts', 'lib/helper.ts']);
+  const files = new Set([
+    'sgd.ts',
+    'parameter.ts',
+    'legacy.js',
+    'data.json',
+    'notes.txt',
+    'index.ts',
+    'lib/index.ts',
+    'lib/helper.ts',
+  ]);
   const probed: string[] = [];
   const exists = (file: string) => {
     probed.push(file);
     return files.has(file);
   };
-  const request = (specifier: string, attributes: Record<string, string> = {}, importer = 'sgd.ts', kind = 'import-statement'): ImportRequest => ({ specifier, importer, kind, attributes });
+  const request = (
+    specifier: string,
+    attributes: Record<string, string> = {},
+    importer = 'sgd.ts',
+    kind = 'import-statement',
+  ): ImportRequest => ({ specifier, importer, kind, attributes });
 
   test.each([
     ['./parameter.js', 'sgd.ts', 'parameter.ts'],
@@ -223,7 +277,10 @@ describe('the import rule', () => {
   });
 
   test('JSON may be imported with `with { type: "json" }`, and gets the JSON loader', () => {
-    expect(resolveImport(request('./data.json', { type: 'json' }), exists)).toEqual({ file: 'data.json', loader: 'json' });
+    expect(resolveImport(request('./data.json', { type: 'json' }), exists)).toEqual({
+      file: 'data.json',
+      loader: 'json',
+    });
     expect(resolveImport(request('./parameter.js'), exists)).toEqual({ file: 'parameter.ts', loader: 'ts' });
   });
 
@@ -241,14 +298,20 @@ describe('the import rule', () => {
     expect(probed).toEqual([]);
   });
 
-  test.each(['fs', 'node:fs', 'esbuild', 'file:///etc/passwd', 'data:text/javascript,export default 1', 'https://example.com/x.js', '.\\parameter.ts', ''])(
-    '%j is no file of the folder',
-    (specifier) => {
-      probed.length = 0;
-      expect(resolveImport(request(specifier), exists)).toEqual({ refused: { reason: 'not-a-file-import' } });
-      expect(probed).toEqual([]);
-    },
-  );
+  test.each([
+    'fs',
+    'node:fs',
+    'esbuild',
+    'file:///etc/passwd',
+    'data:text/javascript,export default 1',
+    'https://example.com/x.js',
+    '.\\parameter.ts',
+    '',
+  ])('%j is no file of the folder', (specifier) => {
+    probed.length = 0;
+    expect(resolveImport(request(specifier), exists)).toEqual({ refused: { reason: 'not-a-file-import' } });
+    expect(probed).toEqual([]);
+  });
 
   test.each([
     ['./parameter.ts', { type: 'text' }],
@@ -266,8 +329,12 @@ describe('the import rule', () => {
   });
 
   test('a file that is not source, and one that does not exist', () => {
-    expect(resolveImport(request('./notes.txt'), exists)).toEqual({ refused: { reason: 'not-source', file: 'notes.txt' } });
-    expect(resolveImport(request('./nothing.js'), exists)).toEqual({ refused: { reason: 'missing', file: 'nothing.js' } });
+    expect(resolveImport(request('./notes.txt'), exists)).toEqual({
+      refused: { reason: 'not-source', file: 'notes.txt' },
+    });
+    expect(resolveImport(request('./nothing.js'), exists)).toEqual({
+      refused: { reason: 'missing', file: 'nothing.js' },
+    });
   });
 
   test('the message names the import as written and says what to do', () => {
@@ -275,9 +342,19 @@ describe('the import rule', () => {
     expect(refusalMessage(passwd, { reason: 'outside' }, SHOWN)).toBe(
       "`import '/etc/passwd'` reaches outside your exercise folder: import only files of exercises/optimizers/ by a relative path like './parameter.js'",
     );
-    expect(refusalMessage(request('/etc/passwd', { type: 'text' }, 'sgd.ts', 'require-call'), { reason: 'outside' }, SHOWN)).toMatch(/^`require\('\/etc\/passwd'\)`/);
-    expect(refusalMessage(request('/etc/passwd', { type: 'text' }, 'sgd.ts', 'dynamic-import'), { reason: 'outside' }, SHOWN)).toMatch(/^`import\('\/etc\/passwd', \{ with: \{ type: 'text' \} \}\)`/);
-    expect(refusalMessage(request('node:fs'), { reason: 'not-a-file-import' }, SHOWN)).toMatch(/^`import 'node:fs'` is not allowed in exercise code/);
+    expect(
+      refusalMessage(request('/etc/passwd', { type: 'text' }, 'sgd.ts', 'require-call'), { reason: 'outside' }, SHOWN),
+    ).toMatch(/^`require\('\/etc\/passwd'\)`/);
+    expect(
+      refusalMessage(
+        request('/etc/passwd', { type: 'text' }, 'sgd.ts', 'dynamic-import'),
+        { reason: 'outside' },
+        SHOWN,
+      ),
+    ).toMatch(/^`import\('\/etc\/passwd', \{ with: \{ type: 'text' \} \}\)`/);
+    expect(refusalMessage(request('node:fs'), { reason: 'not-a-file-import' }, SHOWN)).toMatch(
+      /^`import 'node:fs'` is not allowed in exercise code/,
+    );
   });
 });
 
@@ -288,7 +365,12 @@ describe('the nesting pre-scan', () => {
       .map((entry) => join(entry.parentPath, entry.name));
 
   test('passes every honest file: the exercises, the solutions, the learner variants and the grader itself', () => {
-    const honest = [...sourcesBelow(join(KIT_ROOT, 'exercises')), ...sourcesBelow(join(KIT_ROOT, 'solutions')), ...sourcesBelow(join(KIT_ROOT, 'tests', 'learner-variants')), ...sourcesBelow(join(KIT_ROOT, 'grader'))];
+    const honest = [
+      ...sourcesBelow(join(KIT_ROOT, 'exercises')),
+      ...sourcesBelow(join(KIT_ROOT, 'solutions')),
+      ...sourcesBelow(join(KIT_ROOT, 'tests', 'learner-variants')),
+      ...sourcesBelow(join(KIT_ROOT, 'grader')),
+    ];
     expect(honest.length).toBeGreaterThan(50);
     expect(honest.filter((file) => firstTooDeep(readFileSync(file, 'utf8')) !== undefined)).toEqual([]);
   });
@@ -302,7 +384,11 @@ describe('the nesting pre-scan', () => {
 
   test('brackets in comments, strings, template text and regular expressions do not count', () => {
     const open = '('.repeat(500);
-    expect(firstTooDeep(`// ${open}\n/* ${open} */ const s = '${open}' + "${open}" + \`${open}\`; const r = /[(]${'\\('.repeat(200)}/g;`)).toBeUndefined();
+    expect(
+      firstTooDeep(
+        `// ${open}\n/* ${open} */ const s = '${open}' + "${open}" + \`${open}\`; const r = /[(]${'\\('.repeat(200)}/g;`,
+      ),
+    ).toBeUndefined();
   });
 
   test('closing brackets hidden in comments, strings or regular expressions cannot hide real nesting', () => {
@@ -338,21 +424,32 @@ describe('the exercise folder, as the bundler reads it', () => {
     spawnSync('mkfifo', [join(folder, 'fifo.json')]);
     writeFileSync(join(folder, 'data.json'), '{ "rate": 0.5 }');
     // esbuild would fail on this tsconfig if it read it: it must not, as it reads no file at all.
-    writeFileSync(join(folder, 'tsconfig.json'), '{ "extends": "/nowhere/tsconfig.json", "compilerOptions": { "verbatimModuleSyntax": true } }');
+    writeFileSync(
+      join(folder, 'tsconfig.json'),
+      '{ "extends": "/nowhere/tsconfig.json", "compilerOptions": { "verbatimModuleSyntax": true } }',
+    );
   });
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   test('honest imports bundle, with a source map that names the learner files and no path of the machine', async () => {
-    const result = await bundle('honest.ts', "import { gradientOf } from './parameter.js';\nimport { createParameter } from './parameter';\nimport { type Parameter } from './parameter.ts';\nimport data from './data.json' with { type: 'json' };\nimport { gradientOf as again } from './link-in.js';\nexport const use = (p: Parameter) => [gradientOf, createParameter, again, data.rate, p];\n");
+    const result = await bundle(
+      'honest.ts',
+      "import { gradientOf } from './parameter.js';\nimport { createParameter } from './parameter';\nimport { type Parameter } from './parameter.ts';\nimport data from './data.json' with { type: 'json' };\nimport { gradientOf as again } from './link-in.js';\nexport const use = (p: Parameter) => [gradientOf, createParameter, again, data.rate, p];\n",
+    );
     expect(result).toHaveProperty('code');
     const code = (result as { code: string }).code;
-    const map = JSON.parse(Buffer.from(/sourceMappingURL=data:application\/json;base64,(.+)$/m.exec(code)![1]!, 'base64').toString()) as { sources: string[] };
+    const map = JSON.parse(
+      Buffer.from(/sourceMappingURL=data:application\/json;base64,(.+)$/m.exec(code)![1]!, 'base64').toString(),
+    ) as { sources: string[] };
     expect(map.sources.sort()).toEqual(['data.json', 'honest.ts', 'link-in.ts', 'parameter.ts']);
     expect(code).not.toContain(folder);
   });
 
   test('a stack trace in the bundle maps back to the learner line', async () => {
-    const result = await bundle('thrower.ts', "import { createParameter } from './parameter.js';\nexport const p = createParameter;\n\nthrow new Error('from line 4');\n");
+    const result = await bundle(
+      'thrower.ts',
+      "import { createParameter } from './parameter.js';\nexport const p = createParameter;\n\nthrow new Error('from line 4');\n",
+    );
     const file = join(folder, 'thrower.bundle.mjs');
     writeFileSync(file, (result as { code: string }).code);
     const run = spawnSync(process.execPath, ['--enable-source-maps', file], { encoding: 'utf8' });
@@ -363,25 +460,36 @@ describe('the exercise folder, as the bundler reads it', () => {
     expect(await problem('a.ts', "import x from './link-out.json';\nexport default x;\n")).toBe(
       `${SHOWN}/a.ts:1:15: ${SHOWN}/link-out.json is a link to a file outside your exercise folder: replace the link with the file itself`,
     );
-    expect(await problem('b.ts', "export { SGD } from './linked-dir/sgd.js';\n")).toContain(`${SHOWN}/linked-dir/sgd.ts is a link to a file outside your exercise folder`);
-    expect(await problem('c.ts', "import z from './zero.json';\nexport default z;\n")).toContain(`${SHOWN}/zero.json is a link to a file outside your exercise folder`);
+    expect(await problem('b.ts', "export { SGD } from './linked-dir/sgd.js';\n")).toContain(
+      `${SHOWN}/linked-dir/sgd.ts is a link to a file outside your exercise folder`,
+    );
+    expect(await problem('c.ts', "import z from './zero.json';\nexport default z;\n")).toContain(
+      `${SHOWN}/zero.json is a link to a file outside your exercise folder`,
+    );
   });
 
   test('a FIFO is refused at once, never opened for reading', async () => {
     const started = Date.now();
-    expect(await problem('d.ts', "import f from './fifo.json' with { type: 'json' };\nexport default f;\n")).toContain(`${SHOWN}/fifo.json is not a regular file`);
+    expect(await problem('d.ts', "import f from './fifo.json' with { type: 'json' };\nexport default f;\n")).toContain(
+      `${SHOWN}/fifo.json is not a regular file`,
+    );
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
   test('an entry point that is itself a link out is refused', async () => {
     symlinkSync(join(KIT_ROOT, 'solutions', 'optimizers', 'sgd.ts'), join(folder, 'entry-link.ts'));
     const result = await confinedBuild(build, { folder, file: 'entry-link.ts', shownAs: SHOWN });
-    expect(result).toEqual({ problem: `${SHOWN}/entry-link.ts is a link to a file outside your exercise folder: replace the link with the file itself` });
+    expect(result).toEqual({
+      problem: `${SHOWN}/entry-link.ts is a link to a file outside your exercise folder: replace the link with the file itself`,
+    });
   });
 
   test('a file over 64 KB, and files over 256 KB together, are refused before esbuild parses them', async () => {
-    expect(await problem('big.ts', `export const s = "${'x'.repeat(70_000)}";\n`)).toBe(`${SHOWN}/big.ts is 69 KB, more than the 64 KB an exercise file may have: remove what the exercise does not need`);
-    for (let i = 0; i < 5; i++) writeFileSync(join(folder, `part${i}.ts`), `export const s${i} = "${'x'.repeat(60_000)}";\n`);
+    expect(await problem('big.ts', `export const s = "${'x'.repeat(70_000)}";\n`)).toBe(
+      `${SHOWN}/big.ts is 69 KB, more than the 64 KB an exercise file may have: remove what the exercise does not need`,
+    );
+    for (let i = 0; i < 5; i++)
+      writeFileSync(join(folder, `part${i}.ts`), `export const s${i} = "${'x'.repeat(60_000)}";\n`);
     const entry = [0, 1, 2, 3, 4].map((i) => `export * from './part${i}.js';`).join('\n');
     expect(await problem('parts.ts', entry)).toMatch(/brings the files this bundle reads to more than 256 KB/);
   });
@@ -404,7 +512,11 @@ describe('the bundler process', () => {
 
   test('a file that brings esbuild down fails alone: builds beside it and after it succeed', async () => {
     const started = Date.now();
-    const [before, crashed, beside] = await Promise.allSettled([bundleLearner(folder, 'sgd.ts', SHOWN), bundleLearner(folder, 'crash.ts', SHOWN), bundleLearner(folder, 'momentum.ts', SHOWN)]);
+    const [before, crashed, beside] = await Promise.allSettled([
+      bundleLearner(folder, 'sgd.ts', SHOWN),
+      bundleLearner(folder, 'crash.ts', SHOWN),
+      bundleLearner(folder, 'momentum.ts', SHOWN),
+    ]);
     expect(before.status).toBe('fulfilled');
     expect(beside.status).toBe('fulfilled');
     expect(crashed.status).toBe('rejected');
@@ -412,8 +524,14 @@ describe('the bundler process', () => {
     expect(reason).toBeInstanceOf(LearnerBuildError);
     // Whether esbuild hits the memory limit or the time limit first depends on how busy the machine is; either
     // way the file is blamed, with the same advice.
-    expect((reason as Error).message).toMatch(new RegExp(`^${SHOWN}/crash\\.ts (made the bundler run out of memory or crash|took longer than \\d+ s to bundle) \\(`));
-    expect((reason as Error).message).toContain(`${BUNDLER_ADVICE}: look for an enormous or deeply nested expression or statement and split it into named parts`);
+    expect((reason as Error).message).toMatch(
+      new RegExp(
+        `^${SHOWN}/crash\\.ts (made the bundler run out of memory or crash|took longer than \\d+ s to bundle) \\(`,
+      ),
+    );
+    expect((reason as Error).message).toContain(
+      `${BUNDLER_ADVICE}: look for an enormous or deeply nested expression or statement and split it into named parts`,
+    );
     expect(await bundleLearner(folder, 'adam.ts', SHOWN)).toContain('var Adam = class');
     expect(Date.now() - started).toBeLessThan(30_000);
   }, 60_000);

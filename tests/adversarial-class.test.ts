@@ -23,7 +23,10 @@ import { FIFO_MODE, SYMLINK_MODE, withDeclaredSize, zipOf } from './adversarial/
 import { KIT_ROOT, makeSandbox, snapshot, TSX } from './kit-sandbox.js';
 
 const exercises = loadCourses(KIT_ROOT).flatMap((c) => c.exercises);
-const tempFolders = (dir: string) => readdirSync(dir).filter((name) => name.startsWith('grade-')).sort();
+const tempFolders = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => name.startsWith('grade-'))
+    .sort();
 // Removing the 2,000-deep folder needs a remover that does not recurse on the stack (rm walks with fts).
 const removeAll = (dir: string) => spawnSync('rm', ['-rf', dir]);
 
@@ -43,11 +46,20 @@ afterAll(() => {
 /** Runs `npm run grade` in the kit copy with the run's own temp folder; returns how long it took too. */
 function grade(args: string[], timeoutMs: number) {
   const started = Date.now();
-  const run = spawnSync(TSX, ['grader/cli/grade.ts', ...args], { cwd: kit.root, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, NO_COLOR: '1', TMPDIR: join(work, 'tmp') } });
+  const run = spawnSync(TSX, ['grader/cli/grade.ts', ...args], {
+    cwd: kit.root,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    env: { ...process.env, NO_COLOR: '1', TMPDIR: join(work, 'tmp') },
+  });
   return { ...run, seconds: (Date.now() - started) / 1000 };
 }
 
-const kitFiles = () => ({ ...snapshot(join(kit.root, 'grader')), ...snapshot(join(kit.root, 'solutions')), ...snapshot(join(kit.root, 'exercises')) });
+const kitFiles = () => ({
+  ...snapshot(join(kit.root, 'grader')),
+  ...snapshot(join(kit.root, 'solutions')),
+  ...snapshot(join(kit.root, 'exercises')),
+});
 
 describe('one class run over honest and hostile submissions', () => {
   let expected: Expected[];
@@ -75,16 +87,36 @@ describe('one class run over honest and hostile submissions', () => {
   test('the CSV parses back to the same cells: one row per member, quoted and neutralised', () => {
     const text = readFileSync(join(outDir(), 'gradebook.csv'), 'utf8');
     const rows = parseCsv(text);
-    expect(rows[0]).toEqual(['student', 'sgd', 'momentum', 'rmsprop (bonus)', 'adam (bonus)', 'challenge', 'hyperparameter-search (bonus)', 'score', 'max score', 'problems']);
+    expect(rows[0]).toEqual([
+      'student',
+      'sgd',
+      'momentum',
+      'rmsprop (bonus)',
+      'adam (bonus)',
+      'challenge',
+      'hyperparameter-search (bonus)',
+      'score',
+      'max score',
+      'problems',
+    ]);
     for (const row of rows) expect(row).toHaveLength(rows[0]!.length);
-    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(expected.map((e) => (/^[=+\-@\t\r]/.test(e.id) ? `'${e.id}` : e.id)).sort());
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(expected.map((e) => (/^[=+\-@\t\r]/.test(e.id) ? `'${e.id}` : e.id)).sort());
     expect(`${rows.map(csvRow).join('\n')}\n`).toBe(text);
     expect(text).toContain(`'=1+2,1,1,1,1,1,1,6,6,\n`);
     expect(text).toContain(`"quote""comma,cr\rname",1,1,1,1,1,1,6,6,\n`);
   });
 
   test('every honest row has full marks; every hostile row its reason and no unearned point', () => {
-    const rows = new Map(parseCsv(readFileSync(join(outDir(), 'gradebook.csv'), 'utf8')).slice(1).map((r) => [r[0]!.replace(/^'(?=[=+\-@\t\r])/, ''), r]));
+    const rows = new Map(
+      parseCsv(readFileSync(join(outDir(), 'gradebook.csv'), 'utf8'))
+        .slice(1)
+        .map((r) => [r[0]!.replace(/^'(?=[=+\-@\t\r])/, ''), r]),
+    );
     const columns = exercises.map((_, i) => i + 1);
     for (const member of expected) {
       const row = rows.get(member.id);
@@ -105,13 +137,19 @@ describe('one class run over honest and hostile submissions', () => {
 
   test('every student has a JSON report; refusals carry their kind as data', () => {
     for (const member of expected) {
-      const report = JSON.parse(readFileSync(join(outDir(), `${member.id}.json`), 'utf8')) as { student: string; problem?: string; refused: Array<{ kind: string; message: string }> };
+      const report = JSON.parse(readFileSync(join(outDir(), `${member.id}.json`), 'utf8')) as {
+        student: string;
+        problem?: string;
+        refused: Array<{ kind: string; message: string }>;
+      };
       expect(report.student).toBe(member.id);
       const said = [report.problem ?? '', ...report.refused.map((r) => r.message)].join('; ');
       for (const problem of member.problems) expect(said, member.id).toMatch(problem);
       if (member.refused) expect(report.problem, member.id).toBeDefined();
     }
-    const links = JSON.parse(readFileSync(join(outDir(), 'zip-links.json'), 'utf8')) as { refused: Array<{ kind: string; path: string }> };
+    const links = JSON.parse(readFileSync(join(outDir(), 'zip-links.json'), 'utf8')) as {
+      refused: Array<{ kind: string; path: string }>;
+    };
     expect(links.refused.map((r) => [r.kind, r.path]).sort()).toEqual([
       ['special-file', 'optimizers/rmsprop.ts'],
       ['symlink', 'optimizers/sgd.ts'],
@@ -151,7 +189,14 @@ describe('--target DIR follows the same staging rules', () => {
   test('a learner file that is a link or a FIFO is refused and named, never followed or opened', () => {
     const target = join(work, 'target-links');
     solutionsOf(target);
-    spawnSync('sh', ['-c', 'rm "$1" "$2" && ln -s "$3" "$1" && mkfifo "$2"', 'sh', join(target, 'optimizers', 'sgd.ts'), join(target, 'optimizers', 'rmsprop.ts'), join(kit.root, 'solutions', 'optimizers', 'sgd.ts')]);
+    spawnSync('sh', [
+      '-c',
+      'rm "$1" "$2" && ln -s "$3" "$1" && mkfifo "$2"',
+      'sh',
+      join(target, 'optimizers', 'sgd.ts'),
+      join(target, 'optimizers', 'rmsprop.ts'),
+      join(kit.root, 'solutions', 'optimizers', 'sgd.ts'),
+    ]);
     const result = grade(['--target', target, '--format', 'json'], 120_000);
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;
@@ -159,7 +204,12 @@ describe('--target DIR follows the same staging rules', () => {
     expect(status.sgd).toBe('error');
     expect(status.rmsprop).toBe('error');
     expect(status.momentum).toBe('pass');
-    expect(report.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/optimizers\/sgd\.ts is a symbolic link: upload the file itself/), expect.stringMatching(/optimizers\/rmsprop\.ts is a named pipe/)]));
+    expect(report.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/optimizers\/sgd\.ts is a symbolic link: upload the file itself/),
+        expect.stringMatching(/optimizers\/rmsprop\.ts is a named pipe/),
+      ]),
+    );
   }, 150_000);
 
   test('a course folder that is a link to the solutions earns nothing', () => {
@@ -169,7 +219,9 @@ describe('--target DIR follows the same staging rules', () => {
     const result = grade(['--target', target, '--format', 'json'], 120_000);
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.score).toBe(0);
-    expect(report.warnings).toEqual([expect.stringMatching(/^optimizers is a symbolic link: upload the folder itself/)]);
+    expect(report.warnings).toEqual([
+      expect.stringMatching(/^optimizers is a symbolic link: upload the folder itself/),
+    ]);
   }, 150_000);
 });
 
@@ -194,12 +246,17 @@ describe('a failure while grading a batch costs only the submission that caused 
     const grade = async (list: Exercise[], batch: GradeTarget[]): Promise<BatchVerdicts> => {
       calls.push(batch.map((t) => t.id));
       if (batch.some((t) => t.id === 'bad')) throw new Error('The service was stopped');
-      return { reports: new Map(batch.map((t) => [t.id, list.map((e) => verdict(e, 'pass'))])), suiteFailures: new Set() };
+      return {
+        reports: new Map(batch.map((t) => [t.id, list.map((e) => verdict(e, 'pass'))])),
+        suiteFailures: new Set(),
+      };
     };
     const result = await gradeInBatches(grade, pair, targets(['a', 'b', 'bad', 'c', 'd']));
     for (const id of ['a', 'b', 'c', 'd']) expect(result.get(id)!.map((r) => r.status)).toEqual(['pass', 'pass']);
     expect(result.get('bad')!.map((r) => r.status)).toEqual(['error', 'error']);
-    expect(result.get('bad')![0]!.message).toMatch(/^the grader failed on this submission \(not on anyone else's\): The service was stopped/);
+    expect(result.get('bad')![0]!.message).toMatch(
+      /^the grader failed on this submission \(not on anyone else's\): The service was stopped/,
+    );
     expect(calls.length).toBeLessThanOrEqual(2 * 5 - 1);
   });
 
@@ -208,7 +265,9 @@ describe('a failure while grading a batch costs only the submission that caused 
     const grade = async (list: Exercise[], batch: GradeTarget[]): Promise<BatchVerdicts> => {
       calls.push({ exercises: list.map((e) => e.id), targets: batch.map((t) => t.id) });
       const crashed = batch.some((t) => t.id === 'crasher') && list.includes(pair[0]!);
-      const reports = new Map(batch.map((t) => [t.id, list.map((e) => verdict(e, crashed && e === pair[0] ? 'error' : 'pass'))]));
+      const reports = new Map(
+        batch.map((t) => [t.id, list.map((e) => verdict(e, crashed && e === pair[0] ? 'error' : 'pass'))]),
+      );
       return { reports, suiteFailures: new Set(crashed ? [pair[0]!.id] : []) };
     };
     const result = await gradeInBatches(grade, pair, targets(['a', 'crasher', 'b']));
@@ -228,7 +287,10 @@ describe('a failure while grading a batch costs only the submission that caused 
     }
     const grade = async (list: Exercise[], batch: GradeTarget[]): Promise<BatchVerdicts> => {
       if (batch.some((t) => t.shownAs === 'boom')) throw new Error('worker exited unexpectedly');
-      return { reports: new Map(batch.map((t) => [t.id, list.map((e) => verdict(e, 'pass'))])), suiteFailures: new Set() };
+      return {
+        reports: new Map(batch.map((t) => [t.id, list.map((e) => verdict(e, 'pass'))])),
+        suiteFailures: new Set(),
+      };
     };
     const previous = process.env.TMPDIR;
     process.env.TMPDIR = join(work, 'tmp');
@@ -245,7 +307,9 @@ describe('a failure while grading a batch costs only the submission that caused 
       ['cat', '6'],
     ]);
     expect(rows[2]![9]).toMatch(/^sgd: error; momentum: error/);
-    const boom = JSON.parse(readFileSync(join(work, 'unit-out', 'boom.json'), 'utf8')) as { exercises: Array<{ message: string }> };
+    const boom = JSON.parse(readFileSync(join(work, 'unit-out', 'boom.json'), 'utf8')) as {
+      exercises: Array<{ message: string }>;
+    };
     expect(boom.exercises[0]!.message).toMatch(/worker exited unexpectedly/);
     expect(tempFolders(join(work, 'tmp'))).toEqual([]);
   });
@@ -275,14 +339,20 @@ describe('CSV cells', () => {
 
   test('any text reads back as the same cell, prefix aside, and never starts a formula', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', '=', '+', '-', '@', '\t', "'", ' ') }), { minLength: 1, maxLength: 5 }), (cells) => {
-        const [parsed] = parseCsv(`${csvRow(cells)}\n`);
-        expect(parsed).toHaveLength(cells.length);
-        parsed!.forEach((cell, i) => {
-          expect(cell).toBe(/^[=+\-@\t\r]/.test(cells[i]!) ? `'${cells[i]}` : cells[i]);
-          expect(cell).not.toMatch(/^[=+\-@\t\r]/);
-        });
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', '=', '+', '-', '@', '\t', "'", ' ') }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        (cells) => {
+          const [parsed] = parseCsv(`${csvRow(cells)}\n`);
+          expect(parsed).toHaveLength(cells.length);
+          parsed!.forEach((cell, i) => {
+            expect(cell).toBe(/^[=+\-@\t\r]/.test(cells[i]!) ? `'${cells[i]}` : cells[i]);
+            expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+          });
+        },
+      ),
     );
   });
 });
@@ -299,11 +369,23 @@ describe('submission ids', () => {
       { name: 'd.zip', kind: 'zip' },
       { name: 'd', kind: 'folder' },
     ]);
-    expect(Object.fromEntries(ids)).toEqual({ alice: 'alice', 'alice.zip': 'alice.zip', 'ben.zip': 'ben', 'Cat.ZIP': 'Cat.ZIP', cat: 'cat', 'd.zip.zip': 'd.zip.zip', 'd.zip': 'd.zip', d: 'd' });
+    expect(Object.fromEntries(ids)).toEqual({
+      alice: 'alice',
+      'alice.zip': 'alice.zip',
+      'ben.zip': 'ben',
+      'Cat.ZIP': 'Cat.ZIP',
+      cat: 'cat',
+      'd.zip.zip': 'd.zip.zip',
+      'd.zip': 'd.zip',
+      d: 'd',
+    });
   });
 
   test('ids are unique for any class folder, and each is the name or the name less .zip', () => {
-    const entry = fc.record({ name: fc.stringMatching(/^[aA.zipZIP]{1,8}$/), kind: fc.constantFrom<ClassEntry['kind']>('folder', 'zip', 'refused') });
+    const entry = fc.record({
+      name: fc.stringMatching(/^[aA.zipZIP]{1,8}$/),
+      kind: fc.constantFrom<ClassEntry['kind']>('folder', 'zip', 'refused'),
+    });
     fc.assert(
       fc.property(fc.uniqueArray(entry, { selector: (e) => e.name, maxLength: 12 }), (entries) => {
         const ids = submissionIds(entries);
@@ -324,7 +406,11 @@ describe('submission ids', () => {
 
 describe('the readers', () => {
   test('a zip that lies about a size is refused as soon as the entry inflates past it', () => {
-    const zip = withDeclaredSize(zipOf({ 'optimizers/sgd.ts': ' '.repeat(32 * 1024 * 1024) }), 'optimizers/sgd.ts', 100);
+    const zip = withDeclaredSize(
+      zipOf({ 'optimizers/sgd.ts': ' '.repeat(32 * 1024 * 1024) }),
+      'optimizers/sgd.ts',
+      100,
+    );
     const tree = readZip(zip, 'lying.zip');
     const started = Date.now();
     expect(() => tree.read('optimizers/sgd.ts')).toThrow(RefusedSubmission);
@@ -332,15 +418,27 @@ describe('the readers', () => {
   });
 
   test('zip entries with a link or FIFO mode are refused entries, never read', () => {
-    const tree = readZip(zipOf({ 'a/link.ts': { data: '/etc/passwd', mode: SYMLINK_MODE }, 'a/pipe.ts': { data: '', mode: FIFO_MODE }, 'a/ok.ts': 'ok' }), 'z.zip');
+    const tree = readZip(
+      zipOf({
+        'a/link.ts': { data: '/etc/passwd', mode: SYMLINK_MODE },
+        'a/pipe.ts': { data: '', mode: FIFO_MODE },
+        'a/ok.ts': 'ok',
+      }),
+      'z.zip',
+    );
     expect(tree.read('a/link.ts')).toEqual({ refusal: { kind: 'symlink', path: 'a/link.ts' } });
-    expect(tree.read('a/pipe.ts')).toEqual({ refusal: { kind: 'special-file', path: 'a/pipe.ts', special: 'named pipe' } });
+    expect(tree.read('a/pipe.ts')).toEqual({
+      refusal: { kind: 'special-file', path: 'a/pipe.ts', special: 'named pipe' },
+    });
     expect(new TextDecoder().decode(tree.read('a/ok.ts')!.bytes)).toBe('ok');
   });
 
-  test.each(['../x.ts', 'a/../../x.ts', '/etc/x.ts', 'C:/x.ts', 'a\\..\\..\\x.ts'])('a zip entry named %j is refused as outside the archive', (name) => {
-    expect(() => readZip(zipOf({ [name]: 'x' }), 'slip.zip')).toThrow(/holds a path outside the archive/);
-  });
+  test.each(['../x.ts', 'a/../../x.ts', '/etc/x.ts', 'C:/x.ts', 'a\\..\\..\\x.ts'])(
+    'a zip entry named %j is refused as outside the archive',
+    (name) => {
+      expect(() => readZip(zipOf({ [name]: 'x' }), 'slip.zip')).toThrow(/holds a path outside the archive/);
+    },
+  );
 
   test('a folder with a FIFO and a link is listed without opening or following either', () => {
     const dir = join(work, 'reader-folder');

@@ -3,7 +3,20 @@
 // attack is built at test time, first against the writer in-process, then against the command run as a learner
 // runs it in a copy of the kit; the learner's files must stay byte for byte as they were.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
@@ -27,7 +40,12 @@ interface Attack {
 }
 
 const ATTACKS: Attack[] = [
-  { name: '.grade is a link to exercises/', part: '.grade', found: 'symbolic link', plant: (kit) => symlinkSync('exercises', join(kit, '.grade'), 'dir') },
+  {
+    name: '.grade is a link to exercises/',
+    part: '.grade',
+    found: 'symbolic link',
+    plant: (kit) => symlinkSync('exercises', join(kit, '.grade'), 'dir'),
+  },
   {
     name: '.grade/solutions is a link to exercises/',
     part: '.grade/solutions',
@@ -73,7 +91,12 @@ const ATTACKS: Attack[] = [
       symlinkSync(join('..', '..', '..', 'exercises', COURSE, 'planted.ts'), join(kit, OFFICIAL));
     },
   },
-  { name: '.grade is a file', part: '.grade', found: 'file', plant: (kit) => writeFileSync(join(kit, '.grade'), 'not a folder\n') },
+  {
+    name: '.grade is a file',
+    part: '.grade',
+    found: 'file',
+    plant: (kit) => writeFileSync(join(kit, '.grade'), 'not a folder\n'),
+  },
   {
     name: 'the file is a folder',
     part: OFFICIAL,
@@ -84,7 +107,9 @@ const ATTACKS: Attack[] = [
 
 /** Every file below exercises/ as bytes, so that "unchanged" means byte for byte, new files included. */
 function bytesOf(kit: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(snapshot(join(kit, 'exercises'))).map(([path]) => [path, readFileSync(path).toString('base64')]));
+  return Object.fromEntries(
+    Object.entries(snapshot(join(kit, 'exercises'))).map(([path]) => [path, readFileSync(path).toString('base64')]),
+  );
 }
 
 describe('the writer, with `within`, never writes through a link', () => {
@@ -96,23 +121,28 @@ describe('the writer, with `within`, never writes through a link', () => {
     return () => rmSync(kit, { recursive: true, force: true });
   });
 
-  test.each(ATTACKS.map((a) => [a.name, a] as const))('%s: refused, naming the part; nothing written anywhere', (_, attack) => {
-    attack.plant(kit);
-    const before = bytesOf(kit);
-    let error: unknown;
-    try {
-      writeAtomically(join(kit, OFFICIAL), 'the official solution\n', { within: kit });
-    } catch (thrown) {
-      error = thrown;
-    }
-    expect(error).toBeInstanceOf(UnsafePathError);
-    expect((error as UnsafePathError).path).toBe(join(kit, attack.part));
-    expect((error as UnsafePathError).found).toBe(attack.found);
-    expect(bytesOf(kit)).toEqual(before);
-    // no temporary file left behind in any real folder the writer could reach
-    const leftovers = readdirSync(kit, { recursive: true, withFileTypes: true }).filter((e) => e.name.endsWith('.tmp'));
-    expect(leftovers).toEqual([]);
-  });
+  test.each(ATTACKS.map((a) => [a.name, a] as const))(
+    '%s: refused, naming the part; nothing written anywhere',
+    (_, attack) => {
+      attack.plant(kit);
+      const before = bytesOf(kit);
+      let error: unknown;
+      try {
+        writeAtomically(join(kit, OFFICIAL), 'the official solution\n', { within: kit });
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(error).toBeInstanceOf(UnsafePathError);
+      expect((error as UnsafePathError).path).toBe(join(kit, attack.part));
+      expect((error as UnsafePathError).found).toBe(attack.found);
+      expect(bytesOf(kit)).toEqual(before);
+      // no temporary file left behind in any real folder the writer could reach
+      const leftovers = readdirSync(kit, { recursive: true, withFileTypes: true }).filter((e) =>
+        e.name.endsWith('.tmp'),
+      );
+      expect(leftovers).toEqual([]);
+    },
+  );
 
   test('without `within` the same link does overwrite the learner’s file: the attack is real', () => {
     ATTACKS.find((a) => a.part === `.grade/solutions/${COURSE}`)!.plant(kit);
@@ -133,7 +163,8 @@ describe('the writer, with `within`, never writes through a link', () => {
     writeAtomically(join(kit, OFFICIAL), 'first\n', { within: kit });
     writeAtomically(join(kit, OFFICIAL), 'second\n', { within: kit });
     expect(readFileSync(join(kit, OFFICIAL), 'utf8')).toBe('second\n');
-    for (const part of ['.grade', '.grade/solutions', `.grade/solutions/${COURSE}`]) expect(lstatSync(join(kit, part)).isDirectory()).toBe(true);
+    for (const part of ['.grade', '.grade/solutions', `.grade/solutions/${COURSE}`])
+      expect(lstatSync(join(kit, part)).isDirectory()).toBe(true);
     expect(readdirSync(join(kit, '.grade', 'solutions', COURSE))).toEqual(['sgd.ts']);
   });
 
@@ -145,7 +176,13 @@ describe('the writer, with `within`, never writes through a link', () => {
 describe('`npm run reveal sgd` in a copy of the kit, with correct code, against each planted link', () => {
   let sandbox: ReturnType<typeof makeSandbox>;
   const kit = () => sandbox.root;
-  const reveal = () => spawnSync('npm', ['run', '--silent', 'reveal', 'sgd'], { cwd: kit(), encoding: 'utf8', timeout: 180_000, env: { ...process.env, NO_COLOR: '1' } });
+  const reveal = () =>
+    spawnSync('npm', ['run', '--silent', 'reveal', 'sgd'], {
+      cwd: kit(),
+      encoding: 'utf8',
+      timeout: 180_000,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
   const mine = readFileSync(join(KIT_ROOT, 'tests', 'learner-variants', 'correct', 'sgd', 'for-of-entries.ts'));
 
   beforeAll(async () => {
@@ -164,19 +201,26 @@ describe('`npm run reveal sgd` in a copy of the kit, with correct code, against 
     cpSync(join(kit(), 'exercises.pristine'), join(kit(), 'exercises'), { recursive: true });
   });
 
-  test.each(ATTACKS.map((a) => [a.name, a] as const))('%s: exit 1, the part named with what to do, the learner’s files unchanged', (_, attack) => {
-    attack.plant(kit());
-    const before = bytesOf(kit());
-    const run = reveal();
-    expect(run.status, run.stdout + run.stderr).toBe(1);
-    expect(run.stderr).toContain(`Cannot reveal sgd: ${attack.part} is a ${attack.found}`);
-    expect(run.stderr).toContain('Nothing was written, and your files were not changed.');
-    expect(run.stderr).toContain(attack.found === 'symbolic link' ? `Remove the link: \`rm ${attack.part}\`` : `\`mv ${attack.part} ${attack.part}.old\``);
-    expect(run.stdout).not.toMatch(/Unlocked/);
-    expect(bytesOf(kit())).toEqual(before);
-    expect(readFileSync(join(kit(), LEARNER))).toEqual(mine);
-    if (attack.found === 'symbolic link') expect(readlinkSync(join(kit(), attack.part))).toBeTruthy(); // the link is the learner's to remove
-  });
+  test.each(ATTACKS.map((a) => [a.name, a] as const))(
+    '%s: exit 1, the part named with what to do, the learner’s files unchanged',
+    (_, attack) => {
+      attack.plant(kit());
+      const before = bytesOf(kit());
+      const run = reveal();
+      expect(run.status, run.stdout + run.stderr).toBe(1);
+      expect(run.stderr).toContain(`Cannot reveal sgd: ${attack.part} is a ${attack.found}`);
+      expect(run.stderr).toContain('Nothing was written, and your files were not changed.');
+      expect(run.stderr).toContain(
+        attack.found === 'symbolic link'
+          ? `Remove the link: \`rm ${attack.part}\``
+          : `\`mv ${attack.part} ${attack.part}.old\``,
+      );
+      expect(run.stdout).not.toMatch(/Unlocked/);
+      expect(bytesOf(kit())).toEqual(before);
+      expect(readFileSync(join(kit(), LEARNER))).toEqual(mine);
+      if (attack.found === 'symbolic link') expect(readlinkSync(join(kit(), attack.part))).toBeTruthy(); // the link is the learner's to remove
+    },
+  );
 
   test('with nothing in the way the same code opens the solution: the refusals above are the links’ doing', () => {
     const run = reveal();

@@ -4,19 +4,79 @@ import { expect, test } from 'vitest';
 import { driftSparkline, matchingMistake } from '../grader/harness/diagnose.js';
 import type { Point } from '../grader/harness/fixtures.js';
 
-const expected: Point[] = [[0, 0], [1, 1], [2, 2], [3, 3]];
+const expected: Point[] = [
+  [0, 0],
+  [1, 1],
+  [2, 2],
+  [3, 3],
+];
 
 test('a trajectory matching a mistake’s first steps is named; NaN matches NaN', () => {
-  const mistakes = { 'goes-left': [[0, 0], [-1, -1]] as Point[], 'blows-up': [[0, 0], [NaN, NaN]] as Point[] };
-  expect(matchingMistake([[0, 0], [-1, -1], [5, 5]], mistakes)).toBe('goes-left');
-  expect(matchingMistake([[0, 0], [NaN, NaN]], mistakes)).toBe('blows-up');
-  expect(matchingMistake([[0, 0], [-1.1, -1]], mistakes)).toBeNull();
+  const mistakes = {
+    'goes-left': [
+      [0, 0],
+      [-1, -1],
+    ] as Point[],
+    'blows-up': [
+      [0, 0],
+      [NaN, NaN],
+    ] as Point[],
+  };
+  expect(
+    matchingMistake(
+      [
+        [0, 0],
+        [-1, -1],
+        [5, 5],
+      ],
+      mistakes,
+    ),
+  ).toBe('goes-left');
+  expect(
+    matchingMistake(
+      [
+        [0, 0],
+        [NaN, NaN],
+      ],
+      mistakes,
+    ),
+  ).toBe('blows-up');
+  expect(
+    matchingMistake(
+      [
+        [0, 0],
+        [-1.1, -1],
+      ],
+      mistakes,
+    ),
+  ).toBeNull();
 });
 
 test('the drift line is flat on the expected path, rises with the distance, and marks non-finite points', () => {
   expect(driftSparkline(expected, expected)).toBe('▁▁▁▁');
-  const drifting: Point[] = [[0, 0], [1.001, 1], [2.1, 2], [13, 3]];
+  const drifting: Point[] = [
+    [0, 0],
+    [1.001, 1],
+    [2.1, 2],
+    [13, 3],
+  ];
   expect(driftSparkline(drifting, expected)).toBe('▁▃▆█');
-  expect(driftSparkline([[0, 0], [NaN, 1], [2, 2], [3, 3]], expected)).toBe('▁✕▁▁');
-  expect(driftSparkline(Array.from({ length: 400 }, (_, i) => [i, i] as Point), Array.from({ length: 400 }, (_, i) => [i, i] as Point), 40)).toHaveLength(40);
+  expect(
+    driftSparkline(
+      [
+        [0, 0],
+        [NaN, 1],
+        [2, 2],
+        [3, 3],
+      ],
+      expected,
+    ),
+  ).toBe('▁✕▁▁');
+  expect(
+    driftSparkline(
+      Array.from({ length: 400 }, (_, i) => [i, i] as Point),
+      Array.from({ length: 400 }, (_, i) => [i, i] as Point),
+      40,
+    ),
+  ).toHaveLength(40);
 });

@@ -9,18 +9,23 @@ import { KIT_ROOT } from './kit-sandbox.js';
 
 const courses = loadCourses(KIT_ROOT);
 
-test.each(courses.map((c) => [c.id, c] as const))('no hidden solution line appears anywhere under exercises/%s', (_, course) => {
-  const lines = hiddenLines(KIT_ROOT, course);
-  expect(lines.length).toBeGreaterThan(0);
-  const dir = join(KIT_ROOT, 'exercises', course.id);
-  const leaks = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .flatMap((entry) => {
-      const path = join(entry.parentPath, entry.name);
-      return findLeaks(readFileSync(path, 'utf8'), lines).map((line) => `${relative(KIT_ROOT, path)} holds ${line.file}:${line.line}: ${line.text}`);
-    });
-  expect(leaks).toEqual([]);
-});
+test.each(courses.map((c) => [c.id, c] as const))(
+  'no hidden solution line appears anywhere under exercises/%s',
+  (_, course) => {
+    const lines = hiddenLines(KIT_ROOT, course);
+    expect(lines.length).toBeGreaterThan(0);
+    const dir = join(KIT_ROOT, 'exercises', course.id);
+    const leaks = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .flatMap((entry) => {
+        const path = join(entry.parentPath, entry.name);
+        return findLeaks(readFileSync(path, 'utf8'), lines).map(
+          (line) => `${relative(KIT_ROOT, path)} holds ${line.file}:${line.line}: ${line.text}`,
+        );
+      });
+    expect(leaks).toEqual([]);
+  },
+);
 
 test('the leak scan does find a solution line when one is there', () => {
   const [course] = courses;

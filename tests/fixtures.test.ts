@@ -21,12 +21,21 @@ const torchAvailable = spawnSync(PYTHON, ['-c', 'import torch'], { stdio: 'ignor
 test.runIf(torchAvailable || process.env.CI)('grader/fixtures/generate.py reproduces the committed fixtures', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fixtures-'));
   try {
-    const args = [join(KIT_ROOT, 'grader/fixtures/generate.py'), '--out', join(dir, 'optimizers.json'), '--hidden-out', join(dir, 'hidden.json')];
+    const args = [
+      join(KIT_ROOT, 'grader/fixtures/generate.py'),
+      '--out',
+      join(dir, 'optimizers.json'),
+      '--hidden-out',
+      join(dir, 'hidden.json'),
+    ];
     const run = spawnSync(PYTHON, args, { encoding: 'utf8', timeout: 120_000 });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as { cases: unknown; mistakes?: unknown };
-    const [fresh, committed] = [read(join(dir, 'optimizers.json')), read(join(KIT_ROOT, 'grader/fixtures/optimizers.json'))];
+    const [fresh, committed] = [
+      read(join(dir, 'optimizers.json')),
+      read(join(KIT_ROOT, 'grader/fixtures/optimizers.json')),
+    ];
     expect(fresh.cases).toEqual(committed.cases);
     expect(fresh.mistakes).toEqual(committed.mistakes);
     expect(read(join(dir, 'hidden.json')).cases).toEqual(read(join(KIT_ROOT, 'grader/hidden/optimizers.json')).cases);
@@ -44,12 +53,16 @@ const SOLUTIONS: Record<OptimizerId, Make> = {
 };
 
 describe.each(Object.keys(SOLUTIONS) as OptimizerId[])('solutions/optimizers: %s', (id) => {
-  test.each([...fixtureCases(id), ...hiddenCases(id)].filter((c) => c.backwardsPerStep === 1).map((c) => [c.name, c] as const))('%s follows PyTorch within 1e-6', (_, c) => {
+  test.each(
+    [...fixtureCases(id), ...hiddenCases(id)].filter((c) => c.backwardsPerStep === 1).map((c) => [c.name, c] as const),
+  )('%s follows PyTorch within 1e-6', (_, c) => {
     const parameter = createParameter(c.start);
     const trajectory = optimizeFunction(banana, parameter, SOLUTIONS[id](parameter, c.options), c.nSteps);
     // The solutions write the workshop's formula (ε inside the root); for SGD and Momentum there is one reference.
     const expected = c.expected.epsInside ?? c.expected.reference!;
-    const worst = Math.max(...trajectory.flatMap(([x, y], i) => [Math.abs(x - expected[i]![0]), Math.abs(y - expected[i]![1])]));
+    const worst = Math.max(
+      ...trajectory.flatMap(([x, y], i) => [Math.abs(x - expected[i]![0]), Math.abs(y - expected[i]![1])]),
+    );
     expect(worst).toBeLessThan(1e-6);
   });
 });

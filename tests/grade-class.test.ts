@@ -21,7 +21,14 @@ afterAll(() => {
 });
 
 function zipOf(files: Record<string, string | Uint8Array>): Uint8Array {
-  return zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, typeof data === 'string' ? new TextEncoder().encode(data) : data])));
+  return zipSync(
+    Object.fromEntries(
+      Object.entries(files).map(([name, data]) => [
+        name,
+        typeof data === 'string' ? new TextEncoder().encode(data) : data,
+      ]),
+    ),
+  );
 }
 
 describe('--submissions DIR', () => {
@@ -38,7 +45,10 @@ describe('--submissions DIR', () => {
     for (const file of ['parameter.ts', 'sgd.ts', 'momentum.ts', 'rmsprop.ts', 'adam.ts', 'challenge.ts']) {
       ben[`repo/work/optimizers/${file}`] = readFileSync(join(KIT_ROOT, 'exercises', 'optimizers', file), 'utf8');
     }
-    ben['repo/work/optimizers/momentum.ts'] = readFileSync(join(KIT_ROOT, 'tests', 'learner-variants', 'buggy', 'momentum', 'stale-velocity.ts'), 'utf8');
+    ben['repo/work/optimizers/momentum.ts'] = readFileSync(
+      join(KIT_ROOT, 'tests', 'learner-variants', 'buggy', 'momentum', 'stale-velocity.ts'),
+      'utf8',
+    );
     writeFileSync(join(submissions, 'ben.zip'), zipOf(ben));
     mkdirSync(join(submissions, 'cat'));
     writeFileSync(join(submissions, 'cat', 'notes.txt'), 'I ran out of time');
@@ -51,7 +61,9 @@ describe('--submissions DIR', () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/graded 2 submission\(s\), 0 unchanged since the last run, 3 could not be graded/);
     const rows = readFileSync(join(out, 'gradebook.csv'), 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('student,sgd,momentum,rmsprop (bonus),adam (bonus),challenge,hyperparameter-search (bonus),score,max score,problems');
+    expect(rows[0]).toBe(
+      'student,sgd,momentum,rmsprop (bonus),adam (bonus),challenge,hyperparameter-search (bonus),score,max score,problems',
+    );
     expect(rows[1]).toBe('ann,1,1,1,1,1,1,6,6,');
     expect(rows[2]).toBe('ben,0,0,0,0,0,0,0,6,hyperparameter-search: error'); // its zip lacks that file
     expect(rows[3]).toMatch(/^cat,0,0,0,0,0,0,0,6,"cat holds none of the learner files/);
@@ -59,8 +71,12 @@ describe('--submissions DIR', () => {
     expect(rows[5]).toMatch(/^eli,0,0,0,0,0,0,0,6,eli\.zip could not be unpacked/);
     const ann = JSON.parse(readFileSync(join(out, 'ann.json'), 'utf8')) as { score: number; warnings: string[] };
     expect(ann.score).toBe(6);
-    expect(ann.warnings).toEqual(["the submission's grader/optimizers/sgd.test.ts differs from the original; the original was used"]);
-    const ben_ = JSON.parse(readFileSync(join(out, 'ben.json'), 'utf8')) as { exercises: Array<{ id: string; tests: Array<{ message: string }> }> };
+    expect(ann.warnings).toEqual([
+      "the submission's grader/optimizers/sgd.test.ts differs from the original; the original was used",
+    ]);
+    const ben_ = JSON.parse(readFileSync(join(out, 'ben.json'), 'utf8')) as {
+      exercises: Array<{ id: string; tests: Array<{ message: string }> }>;
+    };
     expect(ben_.exercises.find((e) => e.id === 'momentum')!.tests[0]!.message).toMatch(/move with the old velocity/);
     expect(existsSync(join(dir, 'escape.ts'))).toBe(false);
     // Those that could not be graded get a report too, saying why.
@@ -78,7 +94,11 @@ describe('one submission', () => {
     const results = join(dir, 'results.json');
     const run = grade(['--target', 'solutions', '--format', 'gradescope', '--out', results]);
     expect(run.status).toBe(0);
-    const json = JSON.parse(readFileSync(results, 'utf8')) as { score: number; max_score: number; tests: Array<{ name: string; score: number; max_score: number; status: string; visibility: string }> };
+    const json = JSON.parse(readFileSync(results, 'utf8')) as {
+      score: number;
+      max_score: number;
+      tests: Array<{ name: string; score: number; max_score: number; status: string; visibility: string }>;
+    };
     expect(json.score).toBe(6);
     expect(json.max_score).toBe(6);
     expect(json.tests.filter((t) => t.max_score > 0).map((t) => [t.name, t.score, t.status])).toEqual([
@@ -106,7 +126,13 @@ describe('one submission', () => {
     const target = join(dir, 'tampered');
     cpSync(join(KIT_ROOT, 'solutions'), target, { recursive: true });
     // A submission that rewrites the shared parameter helper to return a doctored gradient.
-    writeFileSync(join(target, 'optimizers', 'parameter.ts'), readFileSync(join(target, 'optimizers', 'parameter.ts'), 'utf8').replace('return parameter.grad;', 'return parameter.grad.map((g) => g * 0);'));
+    writeFileSync(
+      join(target, 'optimizers', 'parameter.ts'),
+      readFileSync(join(target, 'optimizers', 'parameter.ts'), 'utf8').replace(
+        'return parameter.grad;',
+        'return parameter.grad.map((g) => g * 0);',
+      ),
+    );
     const run = grade(['--target', target, 'sgd', '--format', 'json']);
     expect(run.status).toBe(0);
   });

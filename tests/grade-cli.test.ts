@@ -10,7 +10,13 @@ import { KIT_ROOT, runKitScript, TSX } from './kit-sandbox.js';
 interface JsonReport {
   score: number;
   maxScore: number;
-  exercises: Array<{ id: string; status: string; score: number; maxScore: number; tests: Array<{ name: string; status: string; message: string }> }>;
+  exercises: Array<{
+    id: string;
+    status: string;
+    score: number;
+    maxScore: number;
+    tests: Array<{ name: string; status: string; message: string }>;
+  }>;
 }
 
 const grade = (args: string[]) => runKitScript(KIT_ROOT, 'grader/cli/grade.ts', args, 90_000);
@@ -19,7 +25,11 @@ const exerciseIds = loadCourses(KIT_ROOT).flatMap((c) => c.exercises.map((e) => 
 
 describe('on the untouched stubs', () => {
   test('`npm run grade -- --format json` exits 1 with score 0 and every exercise "not implemented yet"', () => {
-    const result = spawnSync('npm', ['run', '--silent', 'grade', '--', '--format', 'json'], { cwd: KIT_ROOT, encoding: 'utf8', timeout: 90_000 });
+    const result = spawnSync('npm', ['run', '--silent', 'grade', '--', '--format', 'json'], {
+      cwd: KIT_ROOT,
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
     expect(result.status).toBe(1);
     const report = json(result.stdout);
     expect(report.score).toBe(0);
@@ -37,7 +47,9 @@ describe('on the untouched stubs', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/sgd\s+Stochastic gradient descent\s+0\/1\s+· not implemented yet/);
     expect(result.stdout).toMatch(/rmsprop\s+RMSprop \(bonus\)/);
-    expect(result.stdout).toMatch(/Next\s+Stochastic gradient descent: implement exercises\/optimizers\/sgd\.ts, then run `npm run grade sgd`/);
+    expect(result.stdout).toMatch(
+      /Next\s+Stochastic gradient descent: implement exercises\/optimizers\/sgd\.ts, then run `npm run grade sgd`/,
+    );
     expect(result.stdout + result.stderr).not.toMatch(/^\s+at /m);
   });
 });
@@ -79,7 +91,9 @@ describe('a learner file that hangs, crashes or does not parse costs only its ow
       const path = join(target, 'optimizers', file);
       writeFileSync(path, change(readFileSync(path, 'utf8')));
     };
-    edit('sgd.ts', (t) => t.replace('theta[i] -= this.learningRate * g[i];', 'while (theta.length > 0) theta[i] += 0;'));
+    edit('sgd.ts', (t) =>
+      t.replace('theta[i] -= this.learningRate * g[i];', 'while (theta.length > 0) theta[i] += 0;'),
+    );
     edit('momentum.ts', (t) => t.replace('const mu = this.momentum;', 'const mu = this.momentum +;'));
     edit('rmsprop.ts', (t) => `throw new Error('broken at load');\n${t}`);
   });
@@ -104,7 +118,10 @@ describe('a learner file that hangs, crashes or does not parse costs only its ow
 test('--watch grades again on save, only the exercise saved, with a progress line', async () => {
   const target = mkdtempSync(join(tmpdir(), 'grade-watch-'));
   cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });
-  const child = spawn(TSX, ['grader/cli/grade.ts', '--watch', '--target', target], { cwd: KIT_ROOT, env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(TSX, ['grader/cli/grade.ts', '--watch', '--target', target], {
+    cwd: KIT_ROOT,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const waitFor = async (pattern: RegExp) => {

@@ -87,7 +87,9 @@ function gradeAttack(target: string): Promise<AttackRun> {
       let status = 'no report';
       let messages: string[] = [];
       try {
-        const graded = (JSON.parse(report) as { exercises: Array<{ status: string; tests: Array<{ message: string }> }> }).exercises[0]!;
+        const graded = (
+          JSON.parse(report) as { exercises: Array<{ status: string; tests: Array<{ message: string }> }> }
+        ).exercises[0]!;
         status = graded.status;
         messages = graded.tests.map((t) => t.message);
       } catch {
@@ -113,7 +115,11 @@ describe('adversarial submissions', () => {
   let rootBefore: string[];
 
   beforeAll(async () => {
-    kitBefore = { ...snapshot(join(KIT_ROOT, 'grader')), ...snapshot(join(KIT_ROOT, 'exercises')), ...snapshot(join(KIT_ROOT, 'solutions')) };
+    kitBefore = {
+      ...snapshot(join(KIT_ROOT, 'grader')),
+      ...snapshot(join(KIT_ROOT, 'exercises')),
+      ...snapshot(join(KIT_ROOT, 'solutions')),
+    };
     rootBefore = readdirSync(KIT_ROOT).sort();
     rmSync('/tmp/adversarial-was-here', { force: true });
     for (const file of readdirSync(ADVERSARIAL)) {
@@ -159,14 +165,24 @@ describe('adversarial submissions', () => {
   });
 
   test('every adversarial file has an expectation', () => {
-    expect(readdirSync(ADVERSARIAL).map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(Object.keys(expected).sort());
+    expect(
+      readdirSync(ADVERSARIAL)
+        .map((f) => f.replace(/\.ts$/, ''))
+        .sort(),
+    ).toEqual(Object.keys(expected).sort());
   });
 
   test('no file of the kit changed, and nothing escaped the sandbox', () => {
-    expect({ ...snapshot(join(KIT_ROOT, 'grader')), ...snapshot(join(KIT_ROOT, 'exercises')), ...snapshot(join(KIT_ROOT, 'solutions')) }).toEqual(kitBefore);
+    expect({
+      ...snapshot(join(KIT_ROOT, 'grader')),
+      ...snapshot(join(KIT_ROOT, 'exercises')),
+      ...snapshot(join(KIT_ROOT, 'solutions')),
+    }).toEqual(kitBefore);
     expect(readdirSync(KIT_ROOT).sort(), 'a file appeared in the kit root (a trace log?)').toEqual(rootBefore);
     expect(existsSync('/tmp/adversarial-was-here')).toBe(false);
-    expect(existsSync('/tmp/results.json') && readFileSync('/tmp/results.json', 'utf8').includes('"score":100')).toBe(false);
+    expect(existsSync('/tmp/results.json') && readFileSync('/tmp/results.json', 'utf8').includes('"score":100')).toBe(
+      false,
+    );
     for (const target of targets.values()) expect(existsSync(join(target, 'results.json'))).toBe(false);
   });
 });
@@ -178,7 +194,12 @@ test('learner code left running by a grader that was killed (Ctrl-C, or kill -9)
   try {
     cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });
     cpSync(join(ADVERSARIAL, 'hang-at-load.ts'), join(target, 'optimizers', 'sgd.ts'));
-    const grader = spawn(TSX, ['grader/cli/grade.ts', 'sgd', '--target', target], { cwd: KIT_ROOT, stdio: 'ignore', detached: true, env: { ...process.env, TMPDIR: temp } });
+    const grader = spawn(TSX, ['grader/cli/grade.ts', 'sgd', '--target', target], {
+      cwd: KIT_ROOT,
+      stdio: 'ignore',
+      detached: true,
+      env: { ...process.env, TMPDIR: temp },
+    });
     const spinning = () => processesUnder(temp).filter((line) => line.includes('runner.mjs'));
     for (let i = 0; i < 100 && spinning().length < 2; i++) await new Promise((r) => setTimeout(r, 100));
     expect(spinning().length, 'the sandbox running the endless loop was never seen').toBeGreaterThan(0);

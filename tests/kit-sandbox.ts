@@ -16,11 +16,18 @@ export interface CommandResult {
 
 /** Runs a kit script (path relative to the kit) with tsx, as `npm run` would. */
 export function runKitScript(cwd: string, script: string, args: string[] = [], timeoutMs = 60_000): CommandResult {
-  const result = spawnSync(TSX, [script, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(TSX, [script, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-export function makeSandbox(parts = ['courses', 'solutions', 'exercises', 'grader', 'scripts', 'tsconfig.json', 'package.json']): { root: string; dispose(): void } {
+export function makeSandbox(
+  parts = ['courses', 'solutions', 'exercises', 'grader', 'scripts', 'tsconfig.json', 'package.json'],
+): { root: string; dispose(): void } {
   const root = mkdtempSync(join(tmpdir(), 'kit-sandbox-'));
   for (const part of parts) cpSync(join(KIT_ROOT, part), join(root, part), { recursive: true });
   symlinkSync(join(KIT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
@@ -33,7 +40,12 @@ export function makeSandbox(parts = ['courses', 'solutions', 'exercises', 'grade
  */
 export function makeRepoCopy(): { root: string; dispose(): void } {
   const root = mkdtempSync(join(tmpdir(), 'repo-copy-'));
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: KIT_ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+    cwd: KIT_ROOT,
+    encoding: 'utf8',
+  })
+    .split('\n')
+    .filter(Boolean);
   for (const file of files) {
     if (existsSync(join(KIT_ROOT, file))) cpSync(join(KIT_ROOT, file), join(root, file));
   }
@@ -46,7 +58,8 @@ export function makeRepoCopy(): { root: string; dispose(): void } {
 export function snapshot(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) files[join(entry.parentPath, entry.name)] = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+    if (entry.isFile())
+      files[join(entry.parentPath, entry.name)] = readFileSync(join(entry.parentPath, entry.name), 'utf8');
   }
   return files;
 }
@@ -68,13 +81,17 @@ export interface Verdict {
 export function gradeExercise(exercise: string, target: string): Promise<{ verdict: Verdict; seconds: number }> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['grader/cli/grade.ts', exercise, '--target', target, '--format', 'json'], { cwd: KIT_ROOT });
+    const child = spawn(TSX, ['grader/cli/grade.ts', exercise, '--target', target, '--format', 'json'], {
+      cwd: KIT_ROOT,
+    });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.on('error', reject);
     child.on('close', () => {
       try {
-        const report = JSON.parse(stdout) as { exercises: Array<{ status: string; tests: Array<{ status: string; message: string }> }> };
+        const report = JSON.parse(stdout) as {
+          exercises: Array<{ status: string; tests: Array<{ status: string; message: string }> }>;
+        };
         const graded = report.exercises[0]!;
         const message = graded.tests.find((t) => t.status !== 'pass')?.message ?? '';
         resolve({ verdict: { status: graded.status, message }, seconds: (Date.now() - started) / 1000 });

@@ -49,7 +49,10 @@ interface ExerciseReport {
 /** An exercise's report, or why the grade run itself broke. */
 type Outcome = ExerciseReport | { crash: string };
 
-const firstLine = (path: string): string => readFileSync(path, 'utf8').split('\n', 1)[0]!.replace(/^\/\/\s*/, '');
+const firstLine = (path: string): string =>
+  readFileSync(path, 'utf8')
+    .split('\n', 1)[0]!
+    .replace(/^\/\/\s*/, '');
 const variantFile = (relativePath: string): string => join(VARIANTS, relativePath);
 
 function variants(kind: 'correct' | 'buggy'): Case[] {
@@ -59,7 +62,13 @@ function variants(kind: 'correct' | 'buggy'): Case[] {
       .sort()
       .map((file) => {
         const path = join(VARIANTS, kind, optimizer, file);
-        return { name: `${kind}/${optimizer}/${file.slice(0, -3)}`, description: firstLine(path), files: { [optimizer]: path }, exercise: optimizer, shouldPass: kind === 'correct' };
+        return {
+          name: `${kind}/${optimizer}/${file.slice(0, -3)}`,
+          description: firstLine(path),
+          files: { [optimizer]: path },
+          exercise: optimizer,
+          shouldPass: kind === 'correct',
+        };
       }),
   );
 }
@@ -67,7 +76,13 @@ function variants(kind: 'correct' | 'buggy'): Case[] {
 const CORRECT = variants('correct');
 const BUGGY = variants('buggy');
 
-const challengeCase = (name: string, entry: string, optimizer: OptimizerId, optimizerFile: string, shouldPass: boolean): Case => ({
+const challengeCase = (
+  name: string,
+  entry: string,
+  optimizer: OptimizerId,
+  optimizerFile: string,
+  shouldPass: boolean,
+): Case => ({
   name: `challenge/${name}`,
   description: `${firstLine(variantFile(`challenge/${entry}`))} Optimizer: ${firstLine(variantFile(optimizerFile))}`,
   files: { challenge: variantFile(`challenge/${entry}`), [optimizer]: variantFile(optimizerFile) },
@@ -76,11 +91,35 @@ const challengeCase = (name: string, entry: string, optimizer: OptimizerId, opti
 });
 
 const CHALLENGE: Case[] = [
-  challengeCase('momentum-reaches-goal', 'entry-momentum-reaches-goal.ts', 'momentum', 'correct/momentum/number-array-state.ts', true),
-  challengeCase('momentum-too-few-steps', 'entry-momentum-too-few-steps.ts', 'momentum', 'correct/momentum/lerp-form.ts', false),
-  challengeCase('momentum-one-step-short', 'entry-momentum-one-step-short.ts', 'momentum', 'correct/momentum/lazy-init.ts', false),
+  challengeCase(
+    'momentum-reaches-goal',
+    'entry-momentum-reaches-goal.ts',
+    'momentum',
+    'correct/momentum/number-array-state.ts',
+    true,
+  ),
+  challengeCase(
+    'momentum-too-few-steps',
+    'entry-momentum-too-few-steps.ts',
+    'momentum',
+    'correct/momentum/lerp-form.ts',
+    false,
+  ),
+  challengeCase(
+    'momentum-one-step-short',
+    'entry-momentum-one-step-short.ts',
+    'momentum',
+    'correct/momentum/lazy-init.ts',
+    false,
+  ),
   challengeCase('sgd-teleports', 'entry-teleport.ts', 'sgd', 'buggy/sgd/teleports-to-minimum.ts', false),
-  challengeCase('sgd-honest-on-workshop-test-then-teleports', 'entry-teleport.ts', 'sgd', 'challenge/sgd-workshop-then-teleport.ts', false),
+  challengeCase(
+    'sgd-honest-on-workshop-test-then-teleports',
+    'entry-teleport.ts',
+    'sgd',
+    'challenge/sgd-workshop-then-teleport.ts',
+    false,
+  ),
 ];
 
 interface Target {
@@ -94,7 +133,8 @@ function pack(cases: Case[]): Target[] {
   const targets: Target[] = [];
   for (const c of cases) {
     const fits = (t: Target) =>
-      !t.exercises.includes(c.exercise) && Object.entries(c.files).every(([slot, file]) => [undefined, file].includes(t.files.get(slot as Slot)));
+      !t.exercises.includes(c.exercise) &&
+      Object.entries(c.files).every(([slot, file]) => [undefined, file].includes(t.files.get(slot as Slot)));
     let target = targets.find(fits);
     if (!target) targets.push((target = { files: new Map(), exercises: [], cases: [] }));
     for (const [slot, file] of Object.entries(c.files)) target.files.set(slot as Slot, file);
@@ -128,10 +168,20 @@ async function gradeTarget(target: Target): Promise<Array<[Case, Outcome]>> {
     mkdirSync(course);
     for (const file of SUPPORT_FILES) copyFileSync(join(ROOT, 'solutions', 'optimizers', file), join(course, file));
     for (const [slot, source] of target.files) copyFileSync(source, join(course, `${slot}.ts`));
-    const { code, stdout, stderr } = await run(['grader/cli/grade.ts', '--target', dir, '--format', 'json', ...target.exercises]);
+    const { code, stdout, stderr } = await run([
+      'grader/cli/grade.ts',
+      '--target',
+      dir,
+      '--format',
+      'json',
+      ...target.exercises,
+    ]);
     if (code !== 0 && code !== 1) throw new Error(`the grader exited with ${code}: ${stderr.trim()}`);
     const report = JSON.parse(stdout) as { exercises: ExerciseReport[] };
-    return target.cases.map((c) => [c, report.exercises.find((e) => e.id === c.exercise) ?? { crash: `no report for ${c.exercise} in ${stdout}` }]);
+    return target.cases.map((c) => [
+      c,
+      report.exercises.find((e) => e.id === c.exercise) ?? { crash: `no report for ${c.exercise} in ${stdout}` },
+    ]);
   } catch (error) {
     return target.cases.map((c) => [c, { crash: error instanceof Error ? error.message : String(error) }]);
   } finally {
@@ -159,7 +209,8 @@ beforeAll(async () => {
   // Challenge cases first: they need specific files in two slots; variant cases then fill the gaps.
   const targets = pack([...CHALLENGE, ...CORRECT, ...BUGGY]);
   targetCount = targets.length;
-  for (const graded of await inPool(targets, CONCURRENCY, gradeTarget)) for (const [c, outcome] of graded) outcomes.set(c.name, outcome);
+  for (const graded of await inPool(targets, CONCURRENCY, gradeTarget))
+    for (const [c, outcome] of graded) outcomes.set(c.name, outcome);
 }, 180_000);
 
 afterAll(() => {
@@ -168,7 +219,9 @@ afterAll(() => {
     const o = outcomes.get(c.name);
     const verdict = !o ? 'not graded' : 'crash' in o ? `crash: ${o.crash}` : o.status;
     const caught = o && !('crash' in o) ? o.tests.filter((t) => t.status !== 'pass') : [];
-    const by = caught.length ? ` (${caught.length}/${(o as ExerciseReport).tests.length} tests; first: ${caught[0]!.message.slice(0, 160)})` : '';
+    const by = caught.length
+      ? ` (${caught.length}/${(o as ExerciseReport).tests.length} tests; first: ${caught[0]!.message.slice(0, 160)})`
+      : '';
     return `${c.shouldPass ? 'should pass' : 'should fail'}  ${c.name.padEnd(60)} ${verdict}${by}`;
   });
   console.log(`${targetCount} grade runs\n${lines.join('\n')}`);
@@ -189,7 +242,10 @@ const failures = (report: ExerciseReport): string =>
 
 function expectPass(c: Case): void {
   const report = outcomeOf(c);
-  expect(report.status, `${c.name} — ${c.description}\nis correct but the grader says "${report.status}" (a false fail):\n${failures(report)}`).toBe('pass');
+  expect(
+    report.status,
+    `${c.name} — ${c.description}\nis correct but the grader says "${report.status}" (a false fail):\n${failures(report)}`,
+  ).toBe('pass');
 }
 
 function expectRejected(c: Case): void {
@@ -199,18 +255,27 @@ function expectRejected(c: Case): void {
     `${c.name} — ${c.description}\nis wrong but the grader passed it (a false pass): all ${report.tests.length} tests passed: ${report.tests.map((t) => t.name).join('; ')}`,
   ).not.toBe('pass');
   // Rejected because it would not even load proves nothing about the grader: the variant itself would be broken.
-  expect(report.status, `${c.name} was rejected only because it could not be loaded:\n${failures(report)}`).not.toBe('error');
+  expect(report.status, `${c.name} was rejected only because it could not be loaded:\n${failures(report)}`).not.toBe(
+    'error',
+  );
 }
 
 test('every optimizer has several correct and buggy variants, each a described module exporting its class', () => {
   for (const optimizer of Object.keys(OPTIMIZERS) as OptimizerId[]) {
-    expect(CORRECT.filter((c) => c.exercise === optimizer).length, `correct ${optimizer} variants`).toBeGreaterThanOrEqual(5);
-    expect(BUGGY.filter((c) => c.exercise === optimizer).length, `buggy ${optimizer} variants`).toBeGreaterThanOrEqual(5);
+    expect(
+      CORRECT.filter((c) => c.exercise === optimizer).length,
+      `correct ${optimizer} variants`,
+    ).toBeGreaterThanOrEqual(5);
+    expect(BUGGY.filter((c) => c.exercise === optimizer).length, `buggy ${optimizer} variants`).toBeGreaterThanOrEqual(
+      5,
+    );
   }
   for (const c of [...CORRECT, ...BUGGY]) {
     const source = readFileSync(c.files[c.exercise]!, 'utf8');
     expect(source, c.name).toMatch(/^\/\/ (Correct|Buggy) \S/);
-    expect(source, c.name).toMatch(new RegExp(`^export (class|const) ${OPTIMIZERS[c.exercise as OptimizerId]}\\b`, 'm'));
+    expect(source, c.name).toMatch(
+      new RegExp(`^export (class|const) ${OPTIMIZERS[c.exercise as OptimizerId]}\\b`, 'm'),
+    );
   }
 });
 

@@ -17,11 +17,20 @@ const run = (script: string, args: string[]) => runKitScript(sandbox.root, scrip
 test('npm run new -- optimizers/line-search scaffolds an exercise the grader and the gate know at once', () => {
   const created = run('scripts/new-exercise.ts', ['optimizers/line-search']);
   expect(created.status, created.stderr).toBe(0);
-  for (const file of ['solutions/optimizers/line-search.ts', 'grader/optimizers/line-search.test.ts', 'courses/optimizers/line-search.md', 'exercises/optimizers/line-search.ts']) {
+  for (const file of [
+    'solutions/optimizers/line-search.ts',
+    'grader/optimizers/line-search.test.ts',
+    'courses/optimizers/line-search.md',
+    'exercises/optimizers/line-search.ts',
+  ]) {
     expect(existsSync(join(sandbox.root, file)), file).toBe(true);
   }
-  expect(readFileSync(join(sandbox.root, 'courses/optimizers/info.toml'), 'utf8')).toMatch(/\[\[exercises\]\]\nid = "line-search"/);
-  expect(readFileSync(join(sandbox.root, 'exercises/optimizers/line-search.ts'), 'utf8')).toContain("throw new Error('not implemented yet: write lineSearch()');");
+  expect(readFileSync(join(sandbox.root, 'courses/optimizers/info.toml'), 'utf8')).toMatch(
+    /\[\[exercises\]\]\nid = "line-search"/,
+  );
+  expect(readFileSync(join(sandbox.root, 'exercises/optimizers/line-search.ts'), 'utf8')).toContain(
+    "throw new Error('not implemented yet: write lineSearch()');",
+  );
 
   const solved = run('grader/cli/grade.ts', ['line-search', '--target', 'solutions', '--format', 'json']);
   expect(solved.status, solved.stdout + solved.stderr).toBe(0);

@@ -2,7 +2,17 @@
 // with npm and graded (0 on the stubs, full marks with correct code), its site built, no solution anywhere;
 // the autograder run against Gradescope's layout under a temporary root.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -16,11 +26,16 @@ let work: string;
 let released: ReturnType<typeof spawnSync>;
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'release-test-'));
-  released = spawnSync(process.execPath, [join(KIT_ROOT, 'scripts', 'launch.mjs'), 'scripts/release.ts', '--gradescope', '--out', join(work, 'out')], { cwd: KIT_ROOT, encoding: 'utf8', timeout: 180_000 });
+  released = spawnSync(
+    process.execPath,
+    [join(KIT_ROOT, 'scripts', 'launch.mjs'), 'scripts/release.ts', '--gradescope', '--out', join(work, 'out')],
+    { cwd: KIT_ROOT, encoding: 'utf8', timeout: 180_000 },
+  );
 }, 200_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const npm = (cwd: string, args: string[]) => spawnSync('npm', args, { cwd, encoding: 'utf8', timeout: 300_000, env: { ...process.env, NO_COLOR: '1' } });
+const npm = (cwd: string, args: string[]) =>
+  spawnSync('npm', args, { cwd, encoding: 'utf8', timeout: 300_000, env: { ...process.env, NO_COLOR: '1' } });
 
 test('npm run release succeeds and its leak scan is clean', () => {
   expect(released.stderr).toBe('');
@@ -30,14 +45,24 @@ test('npm run release succeeds and its leak scan is clean', () => {
 
 test('the kit holds no solution, hidden test or instructor tool, by an independent scan of every file', () => {
   const kit = join(work, 'out', 'student-kit');
-  for (const path of ['solutions', 'grader/hidden', 'grader/fixtures/generate.py', 'grader/fixtures/mistakes.py', 'tests', 'bench', '.ci']) {
+  for (const path of [
+    'solutions',
+    'grader/hidden',
+    'grader/fixtures/generate.py',
+    'grader/fixtures/mistakes.py',
+    'tests',
+    'bench',
+    '.ci',
+  ]) {
     expect(existsSync(join(kit, path)), path).toBe(false);
   }
   const hidden = loadCourses(KIT_ROOT).flatMap((c) => hiddenLines(KIT_ROOT, c));
   expect(hidden.some((h) => h.file.endsWith('.md'))).toBe(true); // the instructor's notes in the text count too
   expect(scanForLeaks(kit, hidden)).toEqual([]);
   expect(readFileSync(join(kit, 'README.md'), 'utf8')).toMatch(/^# .*\n\n```sh\nnpm install && npm run grade/);
-  expect(readFileSync(join(kit, '.github/workflows/classroom.yml'), 'utf8')).toContain('command: npm run grade -- momentum');
+  expect(readFileSync(join(kit, '.github/workflows/classroom.yml'), 'utf8')).toContain(
+    'command: npm run grade -- momentum',
+  );
 });
 
 describe('unpacked in an empty folder', () => {
@@ -76,9 +101,13 @@ describe('unpacked in an empty folder', () => {
     writeFileSync(join(kit, 'exercises', 'optimizers', 'momentum.ts'), '// my momentum, half done\n');
     const updated = npm(kit, ['run', '--silent', 'update', '--', next]);
     expect(updated.status, updated.stderr).toBe(0);
-    expect(updated.stdout).toMatch(/updated the course: 1 files replaced, 0 added, your \d+ exercise files kept as they are/);
+    expect(updated.stdout).toMatch(
+      /updated the course: 1 files replaced, 0 added, your \d+ exercise files kept as they are/,
+    );
     expect(readFileSync(join(kit, 'README.md'), 'utf8')).toBe('# The course, version 2\n');
-    expect(readFileSync(join(kit, 'exercises', 'optimizers', 'momentum.ts'), 'utf8')).toBe('// my momentum, half done\n');
+    expect(readFileSync(join(kit, 'exercises', 'optimizers', 'momentum.ts'), 'utf8')).toBe(
+      '// my momentum, half done\n',
+    );
     expect(npm(kit, ['run', '--silent', 'reset', 'momentum']).status).toBe(0); // the site below needs its class
   });
 
@@ -110,12 +139,23 @@ describe("Gradescope's autograder, run locally under a temporary root", () => {
       mkdirSync(join(root, 'submission', name, '..'), { recursive: true });
       writeFileSync(join(root, 'submission', name), text);
     }
-    const run = spawnSync('bash', [join(root, 'source', 'run_autograder')], { encoding: 'utf8', env: { ...process.env, AUTOGRADER_ROOT: root }, timeout: 120_000 });
+    const run = spawnSync('bash', [join(root, 'source', 'run_autograder')], {
+      encoding: 'utf8',
+      env: { ...process.env, AUTOGRADER_ROOT: root },
+      timeout: 120_000,
+    });
     expect(run.status).toBe(0);
     return JSON.parse(readFileSync(join(root, 'results', 'results.json'), 'utf8')) as {
       score: number;
       max_score: number;
-      tests: Array<{ name: string; score: number; max_score: number; status: string; output: string; visibility: string }>;
+      tests: Array<{
+        name: string;
+        score: number;
+        max_score: number;
+        status: string;
+        output: string;
+        visibility: string;
+      }>;
     };
   };
   const solution = (file: string) => readFileSync(join(KIT_ROOT, 'solutions', 'optimizers', file), 'utf8');
@@ -133,9 +173,16 @@ describe("Gradescope's autograder, run locally under a temporary root", () => {
   });
 
   test('a buggy submission does not, and an adversarial one is contained', () => {
-    const buggy = readFileSync(join(KIT_ROOT, 'tests', 'learner-variants', 'buggy', 'momentum', 'stale-velocity.ts'), 'utf8');
+    const buggy = readFileSync(
+      join(KIT_ROOT, 'tests', 'learner-variants', 'buggy', 'momentum', 'stale-velocity.ts'),
+      'utf8',
+    );
     const exits = readFileSync(join(KIT_ROOT, 'tests', 'adversarial', 'sandbox', 'exit-at-load.ts'), 'utf8');
-    const results = grade({ 'optimizers/sgd.ts': exits, 'optimizers/momentum.ts': buggy, 'optimizers/adam.ts': solution('adam.ts') });
+    const results = grade({
+      'optimizers/sgd.ts': exits,
+      'optimizers/momentum.ts': buggy,
+      'optimizers/adam.ts': solution('adam.ts'),
+    });
     expect(results.score).toBe(1);
     expect(results.tests.find((t) => t.name === 'Momentum')?.output).toMatch(/old velocity/);
     expect(results.tests.find((t) => t.name === 'Stochastic gradient descent')?.status).toBe('failed');

@@ -3,14 +3,31 @@
 // from a copy of this repository: off (nothing changes), then on (sealed files, leak scan clean, `npm run reveal`
 // locked for a stub and buggy code, open for correct code with Float32 state).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadCourse, MetadataError, type Exercise } from '../grader/course/course-metadata.js';
 import { fixtureCases, hiddenCases, type OptimizerId } from '../grader/harness/fixtures.js';
-import { acceptedDeviation, buckets, probeNumbers, quantize, resultShape, revealKey } from '../grader/reveal/reveal-key.js';
+import {
+  acceptedDeviation,
+  buckets,
+  probeNumbers,
+  quantize,
+  resultShape,
+  revealKey,
+} from '../grader/reveal/reveal-key.js';
 import { runProbe } from '../grader/reveal/run-probe.js';
 import { seal, unseal, type SealedSolution } from '../grader/reveal/sealed-solution.js';
 import type { JobResult } from '../grader/sandbox/sandbox-protocol.js';
@@ -29,13 +46,18 @@ const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: 
 describe('the key: pure derivation', () => {
   test('values within the grader’s tolerance of the official ones give the same buckets and key', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(finite, fc.double({ min: -1, max: 1, noNaN: true })), { minLength: 1, maxLength: 30 }), (pairs) => {
-        const official = pairs.map(([v]) => v);
-        const accepted = pairs.map(([v, t]) => v + t * acceptedDeviation(v));
-        const quantization = quantize(official);
-        expect(buckets(accepted, quantization)).toEqual(buckets(official, quantization));
-        expect(revealKey(COURSE, 'sgd', buckets(accepted, quantization))).toEqual(revealKey(COURSE, 'sgd', buckets(official, quantization)));
-      }),
+      fc.property(
+        fc.array(fc.tuple(finite, fc.double({ min: -1, max: 1, noNaN: true })), { minLength: 1, maxLength: 30 }),
+        (pairs) => {
+          const official = pairs.map(([v]) => v);
+          const accepted = pairs.map(([v, t]) => v + t * acceptedDeviation(v));
+          const quantization = quantize(official);
+          expect(buckets(accepted, quantization)).toEqual(buckets(official, quantization));
+          expect(revealKey(COURSE, 'sgd', buckets(accepted, quantization))).toEqual(
+            revealKey(COURSE, 'sgd', buckets(official, quantization)),
+          );
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -70,16 +92,33 @@ describe('the key: pure derivation', () => {
   });
 
   test('the numbers follow the official shape: extra fields, another key order and bookkeeping do not count', () => {
-    const official: JobResult[] = [{ kind: 'value', value: [{ learningRate: 0.1, momentum: 0.5, steps: 12 }], calls: [1, 2] }, { kind: 'trajectory', trajectory: [[1, 2]] }];
+    const official: JobResult[] = [
+      { kind: 'value', value: [{ learningRate: 0.1, momentum: 0.5, steps: 12 }], calls: [1, 2] },
+      { kind: 'trajectory', trajectory: [[1, 2]] },
+    ];
     const shape = resultShape(official);
-    const learner: JobResult[] = [{ kind: 'value', value: [{ steps: 12, note: 'mine', momentum: 0.5, learningRate: 0.1, draws: 2 }], calls: [9, 9] }, { kind: 'trajectory', trajectory: [[1, 2]] }];
+    const learner: JobResult[] = [
+      {
+        kind: 'value',
+        value: [{ steps: 12, note: 'mine', momentum: 0.5, learningRate: 0.1, draws: 2 }],
+        calls: [9, 9],
+      },
+      { kind: 'trajectory', trajectory: [[1, 2]] },
+    ];
     expect(probeNumbers(learner, shape)).toEqual(probeNumbers(official, shape));
     expect(probeNumbers([{ kind: 'value', value: [{ learningRate: 0.1 }] }], shape)).toEqual([0.1, NaN, NaN, NaN, NaN]); // missing: NaN, never a match
   });
 
   test('sealed files open with the right key only, and only as the exercise they were sealed for', () => {
     const key = revealKey(COURSE, 'sgd', [3, 4]);
-    const sealed = seal({ 'sgd.ts': 'the solution\n' }, key, { course: COURSE, exercise: 'sgd', probe: [], shape: [], q: [], offset: [] });
+    const sealed = seal({ 'sgd.ts': 'the solution\n' }, key, {
+      course: COURSE,
+      exercise: 'sgd',
+      probe: [],
+      shape: [],
+      q: [],
+      offset: [],
+    });
     expect(unseal(sealed, key)).toEqual({ 'sgd.ts': 'the solution\n' });
     expect(unseal(sealed, revealKey(COURSE, 'sgd', [3, 5]))).toBeNull();
     expect(unseal({ ...sealed, exercise: 'momentum' }, key)).toBeNull();
@@ -110,40 +149,68 @@ describe("the instructor's switch in info.toml", () => {
   });
 
   test('true reveals every exercise with a probe; a list, those named', () => {
-    expect(withSwitch('true')().revealSolutions).toEqual(['sgd', 'momentum', 'rmsprop', 'adam', 'hyperparameter-search']);
+    expect(withSwitch('true')().revealSolutions).toEqual([
+      'sgd',
+      'momentum',
+      'rmsprop',
+      'adam',
+      'hyperparameter-search',
+    ]);
     expect(withSwitch('["adam", "sgd"]')().revealSolutions).toEqual(['adam', 'sgd']);
     expect(withSwitch('false')().revealSolutions).toEqual([]);
   });
 
   test('naming the challenge, an unknown exercise or a wrong type is an error naming info.toml and the key', () => {
     expect(withSwitch('["sgd", "challenge"]')).toThrow(MetadataError);
-    expect(withSwitch('["sgd", "challenge"]')).toThrow(/^courses\/optimizers\/info\.toml: revealSolutions: exercise "challenge" has no reveal probe.*differ between learners.*leave "challenge" out/);
+    expect(withSwitch('["sgd", "challenge"]')).toThrow(
+      /^courses\/optimizers\/info\.toml: revealSolutions: exercise "challenge" has no reveal probe.*differ between learners.*leave "challenge" out/,
+    );
     expect(withSwitch('["sdg"]')).toThrow(/info\.toml: revealSolutions: no exercise "sdg" in this course/);
     expect(withSwitch('"yes"')).toThrow(/info\.toml: revealSolutions: expected true, false or a list of exercise ids/);
   });
 
   test('a broken probe is an error naming the exercise and the job', () => {
-    writeFileSync(join(copy, INFO), committed.replace('run = { start = [-0.8, 1.3], options = { learningRate = 0.0012 }, nSteps = 48 }', 'run = { start = [-0.8], options = { learningRate = 0.0012 }, nSteps = 48 }'));
-    expect(() => loadCourse(copy, COURSE)).toThrow(/info\.toml: exercise "sgd" reveal job 1\.run\.start: expected a point \[x, y\]/);
+    writeFileSync(
+      join(copy, INFO),
+      committed.replace(
+        'run = { start = [-0.8, 1.3], options = { learningRate = 0.0012 }, nSteps = 48 }',
+        'run = { start = [-0.8], options = { learningRate = 0.0012 }, nSteps = 48 }',
+      ),
+    );
+    expect(() => loadCourse(copy, COURSE)).toThrow(
+      /info\.toml: exercise "sgd" reveal job 1\.run\.start: expected a point \[x, y\]/,
+    );
     writeFileSync(join(copy, INFO), committed.replace('module = "sgd.ts"', 'module = "momentum.ts"'));
-    expect(() => loadCourse(copy, COURSE)).toThrow(/exercise "sgd" reveal job 1\.module: expected one of the exercise's own files \(sgd\.ts\)/);
+    expect(() => loadCourse(copy, COURSE)).toThrow(
+      /exercise "sgd" reveal job 1\.module: expected one of the exercise's own files \(sgd\.ts\)/,
+    );
   });
 
   test('no probe runs a case whose expected outputs ship in the kit (visible fixtures) or anywhere (hidden, demo start)', () => {
     const course = loadCourse(KIT_ROOT, COURSE);
     for (const id of ['sgd', 'momentum', 'rmsprop', 'adam'] as OptimizerId[]) {
-      const starts = [...fixtureCases(id), ...hiddenCases(id)].map((c) => JSON.stringify(c.start)).concat(JSON.stringify([-1, 2]));
+      const starts = [...fixtureCases(id), ...hiddenCases(id)]
+        .map((c) => JSON.stringify(c.start))
+        .concat(JSON.stringify([-1, 2]));
       const probe = course.exercises.find((e) => e.id === id)!.revealProbe;
-      const runs = probe.flatMap((job) => (job.kind === 'trajectory' ? [job.run] : job.kind === 'interleaved' ? job.runs : []));
+      const runs = probe.flatMap((job) =>
+        job.kind === 'trajectory' ? [job.run] : job.kind === 'interleaved' ? job.runs : [],
+      );
       expect(runs.length).toBeGreaterThan(0);
-      for (const run of runs) expect(starts, `${id} probe from ${JSON.stringify(run.start)}`).not.toContain(JSON.stringify(run.start));
+      for (const run of runs)
+        expect(starts, `${id} probe from ${JSON.stringify(run.start)}`).not.toContain(JSON.stringify(run.start));
       for (const run of runs) expect(run.nSteps).toBeGreaterThanOrEqual(30);
     }
   });
 });
 
 /** The buckets a folder's code lands in on an exercise's probe, with the official quantization. */
-async function bucketsOf(exercise: Exercise, source: string, quantization: ReturnType<typeof quantize>, shape: ReturnType<typeof resultShape>): Promise<number[] | string> {
+async function bucketsOf(
+  exercise: Exercise,
+  source: string,
+  quantization: ReturnType<typeof quantize>,
+  shape: ReturnType<typeof resultShape>,
+): Promise<number[] | string> {
   const run = await runProbe(KIT_ROOT, source, 'exercises', exercise, exercise.revealProbe);
   return run.problem ?? buckets(probeNumbers(run.results, shape), quantization);
 }
@@ -154,15 +221,30 @@ describe('every learner variant against the probes (in the sandbox, no kit neede
   // key; so an ε that is ignored or mis-scaled goes unseen here. The grading step of `npm run reveal` refuses them.
   const EPSILON_BLIND = ['buggy/rmsprop/hardcoded-epsilon.ts', 'buggy/adam/epsilon-scaled-1e4.ts'];
   const variants = (kind: 'correct' | 'buggy') =>
-    (['sgd', 'momentum', 'rmsprop', 'adam'] as const).flatMap((id) => readdirSync(join(VARIANTS, kind, id)).map((f) => ({ id, name: `${kind}/${id}/${f}`, file: join(VARIANTS, kind, id, f) })));
-  const search = readdirSync(SEARCH_VARIANTS).map((f) => ({ id: 'hyperparameter-search', name: `search/${f}`, file: join(SEARCH_VARIANTS, f) }));
-  const cases = [...variants('correct'), ...variants('buggy'), ...search].filter((c) => !EPSILON_BLIND.includes(c.name));
+    (['sgd', 'momentum', 'rmsprop', 'adam'] as const).flatMap((id) =>
+      readdirSync(join(VARIANTS, kind, id)).map((f) => ({
+        id,
+        name: `${kind}/${id}/${f}`,
+        file: join(VARIANTS, kind, id, f),
+      })),
+    );
+  const search = readdirSync(SEARCH_VARIANTS).map((f) => ({
+    id: 'hyperparameter-search',
+    name: `search/${f}`,
+    file: join(SEARCH_VARIANTS, f),
+  }));
+  const cases = [...variants('correct'), ...variants('buggy'), ...search].filter(
+    (c) => !EPSILON_BLIND.includes(c.name),
+  );
   const verdicts = new Map<string, { official: number[]; mine: number[] | string }>();
   let work: string;
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'reveal-variants-'));
-    const official = new Map<string, { quantization: ReturnType<typeof quantize>; shape: ReturnType<typeof resultShape>; buckets: number[] }>();
+    const official = new Map<
+      string,
+      { quantization: ReturnType<typeof quantize>; shape: ReturnType<typeof resultShape>; buckets: number[] }
+    >();
     for (const exercise of course.exercises.filter((e) => e.revealProbe.length > 0)) {
       const run = await runProbe(KIT_ROOT, join(KIT_ROOT, 'solutions'), 'solutions', exercise, exercise.revealProbe);
       if (run.problem !== undefined) throw new Error(run.problem);
@@ -186,15 +268,21 @@ describe('every learner variant against the probes (in the sandbox, no kit neede
   }, 120_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  test.each(cases.filter((c) => c.name.startsWith('correct') || c.name.includes('correct-')).map((c) => c.name))('%s lands in every official bucket', (name) => {
-    const { official, mine } = verdicts.get(name)!;
-    expect(mine).toEqual(official);
-  });
+  test.each(cases.filter((c) => c.name.startsWith('correct') || c.name.includes('correct-')).map((c) => c.name))(
+    '%s lands in every official bucket',
+    (name) => {
+      const { official, mine } = verdicts.get(name)!;
+      expect(mine).toEqual(official);
+    },
+  );
 
-  test.each(cases.filter((c) => c.name.startsWith('buggy') || c.name.includes('buggy-')).map((c) => c.name))('%s does not', (name) => {
-    const { official, mine } = verdicts.get(name)!;
-    expect(mine).not.toEqual(official);
-  });
+  test.each(cases.filter((c) => c.name.startsWith('buggy') || c.name.includes('buggy-')).map((c) => c.name))(
+    '%s does not',
+    (name) => {
+      const { official, mine } = verdicts.get(name)!;
+      expect(mine).not.toEqual(official);
+    },
+  );
 });
 
 describe('kits released from a copy of this repository', () => {
@@ -205,14 +293,24 @@ describe('kits released from a copy of this repository', () => {
   /** Files of the kit released with reveal on that differ from (or are missing in) the one released with it off. */
   let changedByReveal: string[] = [];
   const release = (out: string) =>
-    spawnSync(process.execPath, [join(repo.root, 'scripts', 'launch.mjs'), 'scripts/release.ts', '--out', join(work, out)], { cwd: repo.root, encoding: 'utf8', timeout: 120_000 });
+    spawnSync(
+      process.execPath,
+      [join(repo.root, 'scripts', 'launch.mjs'), 'scripts/release.ts', '--out', join(work, out)],
+      { cwd: repo.root, encoding: 'utf8', timeout: 120_000 },
+    );
   const setSwitch = (value: string) => {
     const path = join(repo.root, INFO);
     writeFileSync(path, readFileSync(path, 'utf8').replace(/^revealSolutions = .*$/m, `revealSolutions = ${value}`));
   };
   const kitOn = () => join(work, 'on', 'student-kit');
   const kitOff = () => join(work, 'off', 'student-kit');
-  const inKit = (kit: string, args: string[]) => spawnSync('npm', ['run', '--silent', ...args], { cwd: kit, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' } });
+  const inKit = (kit: string, args: string[]) =>
+    spawnSync('npm', ['run', '--silent', ...args], {
+      cwd: kit,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
   const learnerFile = (kit: string, file: string) => join(kit, 'exercises', COURSE, file);
 
   beforeAll(() => {
@@ -229,7 +327,8 @@ describe('kits released from a copy of this repository', () => {
         .sort();
     }
     // The kits' commands need the packages; this repository's stand in for `npm ci`.
-    for (const kit of [kitOn(), kitOff()]) if (existsSync(kit)) symlinkSync(join(KIT_ROOT, 'node_modules'), join(kit, 'node_modules'), 'dir');
+    for (const kit of [kitOn(), kitOff()])
+      if (existsSync(kit)) symlinkSync(join(KIT_ROOT, 'node_modules'), join(kit, 'node_modules'), 'dir');
   }, 240_000);
   afterAll(() => {
     repo.dispose();
@@ -253,13 +352,26 @@ describe('kits released from a copy of this repository', () => {
     expect(String(on.stdout)).toContain(`sealed: ${ENABLED.map((id) => `${COURSE}/${id}`).join(', ')}`);
     const sealedDir = join(kitOn(), 'grader', 'reveal', COURSE);
     expect(readdirSync(sealedDir).sort()).toEqual(ENABLED.map((id) => `${id}.json`).sort());
-    expect(changedByReveal).toEqual(['README.md', INFO, ...ENABLED.map((id) => `grader/reveal/${COURSE}/${id}.json`)].sort());
+    expect(changedByReveal).toEqual(
+      ['README.md', INFO, ...ENABLED.map((id) => `grader/reveal/${COURSE}/${id}.json`)].sort(),
+    );
     expect(readFileSync(join(kitOn(), 'README.md'), 'utf8')).toContain('`npm run reveal <exercise>`');
 
     const hidden = loadCourse(repo.root, COURSE);
     expect(scanForLeaks(kitOn(), hiddenLines(repo.root, hidden))).toEqual([]);
     const sealed = JSON.parse(readFileSync(join(sealedDir, 'sgd.json'), 'utf8')) as SealedSolution;
-    expect(Object.keys(sealed).sort()).toEqual(['ciphertext', 'course', 'exercise', 'iv', 'offset', 'probe', 'q', 'shape', 'tag', 'version']);
+    expect(Object.keys(sealed).sort()).toEqual([
+      'ciphertext',
+      'course',
+      'exercise',
+      'iv',
+      'offset',
+      'probe',
+      'q',
+      'shape',
+      'tag',
+      'version',
+    ]);
     expect(sealed.q).toHaveLength(sealed.offset.length);
     expect(JSON.stringify(sealed)).not.toMatch(/learningRate \* g|theta\[i\]/);
   });
@@ -291,9 +403,15 @@ describe('kits released from a copy of this repository', () => {
     expect(readFileSync(learnerFile(kitOn(), 'momentum.ts'), 'utf8')).toBe(mine);
 
     const variantDir = join(work, 'solution-variant');
-    const stubs = spawnSync(process.execPath, [join(repo.root, 'scripts', 'launch.mjs'), 'scripts/stubs.ts', '--variant', 'solution', '--out', variantDir], { cwd: repo.root, encoding: 'utf8' });
+    const stubs = spawnSync(
+      process.execPath,
+      [join(repo.root, 'scripts', 'launch.mjs'), 'scripts/stubs.ts', '--variant', 'solution', '--out', variantDir],
+      { cwd: repo.root, encoding: 'utf8' },
+    );
     expect(stubs.status, stubs.stderr).toBe(0);
-    expect(readFileSync(join(kitOn(), '.grade', 'solutions', COURSE, 'momentum.ts'), 'utf8')).toBe(readFileSync(join(variantDir, COURSE, 'momentum.ts'), 'utf8'));
+    expect(readFileSync(join(kitOn(), '.grade', 'solutions', COURSE, 'momentum.ts'), 'utf8')).toBe(
+      readFileSync(join(variantDir, COURSE, 'momentum.ts'), 'utf8'),
+    );
 
     const graded = inKit(kitOn(), ['grade', 'momentum']);
     expect(graded.stdout).toContain('compare with the official solution: npm run reveal momentum');
@@ -302,14 +420,18 @@ describe('kits released from a copy of this repository', () => {
   test('the lock is the key, not the grading step: results that differ on the probe do not decrypt', async () => {
     const course = loadCourse(kitOn(), COURSE);
     const exercise = course.exercises.find((e) => e.id === 'momentum')!;
-    const sealed = JSON.parse(readFileSync(join(kitOn(), 'grader', 'reveal', COURSE, 'momentum.json'), 'utf8')) as SealedSolution;
+    const sealed = JSON.parse(
+      readFileSync(join(kitOn(), 'grader', 'reveal', COURSE, 'momentum.json'), 'utf8'),
+    ) as SealedSolution;
     // Shared state passes a lone run, so only the probe's two instances in turn tell it apart.
     const dir = join(work, 'bypass');
     cpSync(join(kitOn(), 'exercises'), dir, { recursive: true });
     cpSync(join(VARIANTS, 'buggy', 'momentum', 'module-level-velocity.ts'), join(dir, COURSE, 'momentum.ts'));
     const run = await runProbe(kitOn(), dir, 'exercises', exercise, sealed.probe);
     if (run.problem !== undefined) throw new Error(run.problem);
-    expect(unseal(sealed, revealKey(COURSE, 'momentum', buckets(probeNumbers(run.results, sealed.shape), sealed)))).toBeNull();
+    expect(
+      unseal(sealed, revealKey(COURSE, 'momentum', buckets(probeNumbers(run.results, sealed.shape), sealed))),
+    ).toBeNull();
   });
 
   test('an exercise the list leaves out says it is not enabled', () => {
@@ -322,7 +444,9 @@ describe('kits released from a copy of this repository', () => {
     setSwitch('["sgd", "challenge"]');
     const refused = release('refused');
     expect(refused.status).toBe(2);
-    expect(String(refused.stderr)).toMatch(/^error: courses\/optimizers\/info\.toml: revealSolutions: exercise "challenge" has no reveal probe/);
+    expect(String(refused.stderr)).toMatch(
+      /^error: courses\/optimizers\/info\.toml: revealSolutions: exercise "challenge" has no reveal probe/,
+    );
     expect(String(refused.stderr)).toContain('nothing was released');
     expect(existsSync(join(work, 'refused'))).toBe(false);
   });

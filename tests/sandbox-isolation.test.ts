@@ -14,7 +14,14 @@ import { LIMITS } from '../grader/sandbox/run-sandboxed.js';
 import { KIT_ROOT, TSX } from './kit-sandbox.js';
 
 const NODE_ARGS = ['--permission', 'runner.mjs'];
-const everything: Capabilities = { permissionFlag: '--permission', prlimit: '/bin/prlimit', unshare: '/bin/unshare', unshareAsUser: false, setpriv: '/bin/setpriv', root: true };
+const everything: Capabilities = {
+  permissionFlag: '--permission',
+  prlimit: '/bin/prlimit',
+  unshare: '/bin/unshare',
+  unshareAsUser: false,
+  setpriv: '/bin/setpriv',
+  root: true,
+};
 
 describe('the sandbox command line', () => {
   test('as root with every tool: rlimits, namespaces, a uid of its own, and a parent-death signal after the uid change', () => {
@@ -25,8 +32,18 @@ describe('the sandbox command line', () => {
     expect(line).toMatch(/--cpu=\d+ --as=\d+ --fsize=0 --core=0 --nofile=\d+ --nproc=\d+ --/);
     expect(line).toContain('/bin/unshare --net --pid --fork --kill-child --');
     // Changing uid clears the parent-death signal: it must be set again after --reuid, right before node.
-    expect(line).toMatch(/--reuid=2000000123 --regid=2000000123 --clear-groups --no-new-privs --pdeathsig KILL -- \/bin\/node --permission runner\.mjs$/);
-    expect(guards.sort()).toEqual(['network-namespace', 'own-process-group', 'own-uid', 'parent-death-signal', 'permission-model', 'pid-namespace', 'rlimits']);
+    expect(line).toMatch(
+      /--reuid=2000000123 --regid=2000000123 --clear-groups --no-new-privs --pdeathsig KILL -- \/bin\/node --permission runner\.mjs$/,
+    );
+    expect(guards.sort()).toEqual([
+      'network-namespace',
+      'own-process-group',
+      'own-uid',
+      'parent-death-signal',
+      'permission-model',
+      'pid-namespace',
+      'rlimits',
+    ]);
   });
 
   test('as a user: namespaces in a user namespace, and no process-count limit on the learner’s own uid', () => {
@@ -66,23 +83,34 @@ describe('the sandbox command line', () => {
 
 describe('the result channel', () => {
   const line = (value: object) => `${JSON.stringify(value)}\n`;
-  const genuine = (n: number) => [line({ kind: 'ready' }), ...Array.from({ length: n }, (_, index) => line({ kind: 'result', index, result: { kind: 'value', value: index } }))];
+  const genuine = (n: number) => [
+    line({ kind: 'ready' }),
+    ...Array.from({ length: n }, (_, index) =>
+      line({ kind: 'result', index, result: { kind: 'value', value: index } }),
+    ),
+  ];
 
   test('takes one line per job however the stream is cut into chunks', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 30 }), (jobs, cuts) => {
-        const text = genuine(jobs).join('');
-        const channel = new ResultChannel();
-        channel.expect(jobs);
-        let at = 0;
-        for (const cut of cuts) {
-          channel.push(text.slice(at, at + cut));
-          at += cut;
-        }
-        channel.push(text.slice(at));
-        expect(channel.tampered).toBeUndefined();
-        expect(channel.results.map((r) => (r?.kind === 'value' ? r.value : undefined))).toEqual(Array.from({ length: jobs }, (_, i) => i));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 30 }),
+        (jobs, cuts) => {
+          const text = genuine(jobs).join('');
+          const channel = new ResultChannel();
+          channel.expect(jobs);
+          let at = 0;
+          for (const cut of cuts) {
+            channel.push(text.slice(at, at + cut));
+            at += cut;
+          }
+          channel.push(text.slice(at));
+          expect(channel.tampered).toBeUndefined();
+          expect(channel.results.map((r) => (r?.kind === 'value' ? r.value : undefined))).toEqual(
+            Array.from({ length: jobs }, (_, i) => i),
+          );
+        },
+      ),
     );
   });
 
@@ -136,7 +164,12 @@ describe('the grader where the operating system’s tools are missing or broken'
     return bin;
   }
   const grade = (path: string, args: string[]) =>
-    spawnSync(TSX, ['grader/cli/grade.ts', ...args, '--format', 'json'], { cwd: KIT_ROOT, encoding: 'utf8', timeout: 90_000, env: { ...process.env, PATH: path } });
+    spawnSync(TSX, ['grader/cli/grade.ts', ...args, '--format', 'json'], {
+      cwd: KIT_ROOT,
+      encoding: 'utf8',
+      timeout: 90_000,
+      env: { ...process.env, PATH: path },
+    });
 
   test('with only node on PATH, the solutions still earn full marks and an endless loop is still stopped', () => {
     const path = pathWith();
@@ -151,7 +184,9 @@ describe('the grader where the operating system’s tools are missing or broken'
     const started = Date.now();
     const looping = grade(path, ['sgd', '--target', target]);
     expect(looping.status).toBe(1);
-    expect((JSON.parse(looping.stdout) as { exercises: Array<{ status: string }> }).exercises[0]!.status).toBe('timeout');
+    expect((JSON.parse(looping.stdout) as { exercises: Array<{ status: string }> }).exercises[0]!.status).toBe(
+      'timeout',
+    );
     expect(Date.now() - started).toBeLessThan(45_000);
   }, 120_000);
 
@@ -162,21 +197,32 @@ describe('the grader where the operating system’s tools are missing or broken'
       cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });
       cpSync(join(KIT_ROOT, 'tests', 'adversarial', 'sandbox', `${attack}.ts`), join(target, 'optimizers', 'sgd.ts'));
       // Its own process group, so that a signal to the grader's group could not reach this test runner.
-      const child = spawn(TSX, ['grader/cli/grade.ts', 'sgd', '--target', target, '--format', 'json'], { cwd: KIT_ROOT, env: { ...process.env, PATH: path }, detached: true });
+      const child = spawn(TSX, ['grader/cli/grade.ts', 'sgd', '--target', target, '--format', 'json'], {
+        cwd: KIT_ROOT,
+        env: { ...process.env, PATH: path },
+        detached: true,
+      });
       let stdout = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       const limit = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 60_000);
-      const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+      const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+        child.on('close', (c, s) => resolve([c, s])),
+      );
       clearTimeout(limit);
       expect(signal, attack).toBeNull();
       expect(status, attack).toBe(1);
-      expect((JSON.parse(stdout) as { exercises: Array<{ status: string }> }).exercises[0]!.status, attack).not.toBe('pass');
+      expect((JSON.parse(stdout) as { exercises: Array<{ status: string }> }).exercises[0]!.status, attack).not.toBe(
+        'pass',
+      );
     }
   }, 180_000);
 
   test('a system tool that fails makes the grader say the fault is its own, with exit 2', () => {
     // Passes the probe (`prlimit --cpu=1 true`), fails for real, as a machine that forbids setting limits would.
-    const path = pathWith({ prlimit: '#!/bin/sh\n[ "$2" = true ] && exit 0\necho "prlimit: setrlimit failed: Operation not permitted" >&2\nexit 1\n' });
+    const path = pathWith({
+      prlimit:
+        '#!/bin/sh\n[ "$2" = true ] && exit 0\necho "prlimit: setrlimit failed: Operation not permitted" >&2\nexit 1\n',
+    });
     const result = grade(`${path}:/bin:/usr/bin`, ['sgd']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(`the grader could not start its sandbox on Node.js ${process.version}`);

@@ -19,7 +19,8 @@ beforeAll(async () => {
     return [file.replace(/\.ts$/, ''), dir] as const;
   });
   const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) verdicts.set(next[0], (await gradeExercise('hyperparameter-search', next[1])).verdict);
+    for (let next = queue.shift(); next; next = queue.shift())
+      verdicts.set(next[0], (await gradeExercise('hyperparameter-search', next[1])).verdict);
   };
   await Promise.all([worker(), worker()]);
 }, 120_000);

@@ -13,7 +13,8 @@ const compiled = (text: string, x: [number, number] = [-3, 3], y: [number, numbe
   return result;
 };
 
-const close = (actual: number, expected: number): boolean => Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
+const close = (actual: number, expected: number): boolean =>
+  Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
 const coordinate = fc.double({ min: -3, max: 3, noNaN: true });
 
 describe('a typed formula', () => {
@@ -21,7 +22,10 @@ describe('a typed formula', () => {
     const cases = [
       { text: '(1 - x)^2 + 100 (y - x^2)^2 + 1', gradient: (x: number, y: number) => rosenbrocksBananaGradient(x, y) },
       { text: '(x^2 + y - 11)^2 + (x + y^2 - 7)^2', gradient: objectiveById('himmelblau').gradient },
-      { text: '(1.5 - x + x y)^2 + (2.25 - x + x y^2)^2 + (2.625 - x + x y^3)^2', gradient: objectiveById('beale').gradient },
+      {
+        text: '(1.5 - x + x y)^2 + (2.25 - x + x y^2)^2 + (2.625 - x + x y^3)^2',
+        gradient: objectiveById('beale').gradient,
+      },
       { text: '(x^2 + 25 y^2) / 2', gradient: objectiveById('bowl').gradient },
     ];
     for (const { text, gradient } of cases) {
@@ -47,10 +51,14 @@ describe('a typed formula', () => {
   it('differentiates functions whose derivatives bring in others (tan gives sec, log gives 1/x)', () => {
     const { objective, derivatives } = compiled('tan(x) + log(y)');
     fc.assert(
-      fc.property(fc.double({ min: -1.2, max: 1.2, noNaN: true }), fc.double({ min: 0.1, max: 3, noNaN: true }), (x, y) => {
-        const [gx, gy] = objective.gradient(x, y);
-        return close(gx, 1 / Math.cos(x) ** 2) && close(gy, 1 / y);
-      }),
+      fc.property(
+        fc.double({ min: -1.2, max: 1.2, noNaN: true }),
+        fc.double({ min: 0.1, max: 3, noNaN: true }),
+        (x, y) => {
+          const [gx, gy] = objective.gradient(x, y);
+          return close(gx, 1 / Math.cos(x) ** 2) && close(gy, 1 / y);
+        },
+      ),
     );
     expect(derivatives[0]).toContain('sec');
   });

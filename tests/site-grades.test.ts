@@ -25,22 +25,40 @@ describe('grade report on the course index', () => {
     const parsed = parseGradeReport(
       report([
         { id: 'sgd', status: 'pass', score: 1, maxScore: 1, tests: [{ name: 'a', status: 'pass', message: '' }] },
-        { id: 'momentum', status: 'fail', score: 0, maxScore: 1, tests: [{ name: 'matches torch', status: 'fail', message: 'off by 0.1' }] },
-        { id: 'rmsprop', status: 'error', score: 0, maxScore: 1, tests: [{ name: 'b', status: 'error', message: 'not implemented yet: RMSprop' }] },
+        {
+          id: 'momentum',
+          status: 'fail',
+          score: 0,
+          maxScore: 1,
+          tests: [{ name: 'matches torch', status: 'fail', message: 'off by 0.1' }],
+        },
+        {
+          id: 'rmsprop',
+          status: 'error',
+          score: 0,
+          maxScore: 1,
+          tests: [{ name: 'b', status: 'error', message: 'not implemented yet: RMSprop' }],
+        },
         { id: 'bogus', status: 'weird' },
       ]),
     );
     const summary = summarizeGrades(parsed, EXERCISES);
     expect(summary.graded).toBe(true);
     expect(summary.badges.get('sgd')).toMatchObject({ tone: 'ok', label: 'passed' });
-    expect(summary.badges.get('momentum')).toMatchObject({ tone: 'warn', label: 'failing', detail: 'matches torch: off by 0.1' });
+    expect(summary.badges.get('momentum')).toMatchObject({
+      tone: 'warn',
+      label: 'failing',
+      detail: 'matches torch: off by 0.1',
+    });
     expect(summary.badges.get('rmsprop')).toMatchObject({ tone: 'todo', label: 'to do' });
     // Momentum comes after the bonus RMSprop in the list, but the core track goes first.
     expect(summary.next?.id).toBe('momentum');
   });
 
   it('has nothing next once everything passes', () => {
-    const all = parseGradeReport(report(EXERCISES.map((e) => ({ id: e.id, status: 'pass', score: 1, maxScore: 1, tests: [] }))));
+    const all = parseGradeReport(
+      report(EXERCISES.map((e) => ({ id: e.id, status: 'pass', score: 1, maxScore: 1, tests: [] }))),
+    );
     expect(summarizeGrades(all, EXERCISES).next).toBeNull();
   });
 });

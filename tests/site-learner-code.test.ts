@@ -16,7 +16,8 @@ function runGuarded(source: string, args: Record<string, unknown> = {}): unknown
 
 describe('loop guard', () => {
   it('puts a tick in every kind of loop, braced or not, and leaves a module without loops alone', () => {
-    const source = 'for (let i = 0; i < 3; i++) a++;\nwhile (b) { b--; }\ndo c++; while (c < 2);\nfor (const x of xs) for (const k in x) d++;\n';
+    const source =
+      'for (let i = 0; i < 3; i++) a++;\nwhile (b) { b--; }\ndo c++; while (c < 2);\nfor (const x of xs) for (const k in x) d++;\n';
     const code = guardLoops(source, 'learner.ts', '../../site/client/loop-guard.ts')!.code;
     expect(code.startsWith('import { loopTick as __loopTick } from "../../site/client/loop-guard.ts";\n')).toBe(true);
     expect(code.match(/__loopTick\(\)/g)).toHaveLength(5);
@@ -26,7 +27,8 @@ describe('loop guard', () => {
   it('keeps what the loops compute', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 50 }), (n, m) => {
-        const source = 'let s = 0;\nfor (let i = 0; i < n; i++) for (let j = 0; j < m; j++) if ((i + j) % 3) continue; else s += i * j;\nlet k = n;\nwhile (k > 0) k--;\ndo s++; while (false);\nreturn [s, k];';
+        const source =
+          'let s = 0;\nfor (let i = 0; i < n; i++) for (let j = 0; j < m; j++) if ((i + j) % 3) continue; else s += i * j;\nlet k = n;\nwhile (k > 0) k--;\ndo s++; while (false);\nreturn [s, k];';
         const plain = new Function('n', 'm', source)(n, m);
         expect(runGuarded(source, { n, m })).toEqual(plain);
       }),
@@ -48,9 +50,12 @@ describe('loop guard', () => {
 
 describe('a learner file that does not compile', () => {
   it('is reported with its file, line and column, and replaced by a module that throws that and keeps its exports', () => {
-    const source = 'export class Adam {\n  step( {{\n}\nexport const ADAM_NAME = "adam";\nexport function helper() {}\n';
+    const source =
+      'export class Adam {\n  step( {{\n}\nexport const ADAM_NAME = "adam";\nexport function helper() {}\n';
     const message = compileError(source, 'exercises/optimizers/adam.ts');
-    expect(message).toMatch(/^exercises\/optimizers\/adam\.ts:2:10: Expected identifier but found "\{"\. Fix it and save/);
+    expect(message).toMatch(
+      /^exercises\/optimizers\/adam\.ts:2:10: Expected identifier but found "\{"\. Fix it and save/,
+    );
     const stand = brokenModule(source, 'adam.ts', message!);
     expect(stand).toContain('export let Adam');
     expect(stand).toContain('ADAM_NAME');
@@ -71,7 +76,11 @@ describe('inner states, recorded flat', () => {
     }
     const states = recorder.finish();
     expect(states.count).toBe(3);
-    expect(stateAt(states, 2)).toEqual({ gradient: [2.5, 1], update: [-0.2, 0], fields: { learningRate: 0.1, velocity: [2, -2], t: 3 } });
+    expect(stateAt(states, 2)).toEqual({
+      gradient: [2.5, 1],
+      update: [-0.2, 0],
+      fields: { learningRate: 0.1, velocity: [2, -2], t: 3 },
+    });
     expect(stateAt(states, 3)).toBeUndefined();
     expect(stateAt(NO_STATES, 0)).toBeUndefined();
   });

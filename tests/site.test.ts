@@ -2,7 +2,17 @@
 // Chromium (no errors, charts drawn, stubs reported, math typeset, screenshots saved), then proves that no
 // solution code reached the output, by scanning every file and by reading the bundler's module graph.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -86,23 +96,30 @@ interface ChartPixels {
 }
 
 /** Counts, in the page's first chart canvas, painted pixels and pixels close to each of the given colours. */
-function chartPixels(page: Page, colors: [number, number, number][], selector = 'figure[data-chart] canvas'): Promise<ChartPixels> {
-  return page.evaluate(([targets, selector]) => {
-    const canvas = document.querySelector<HTMLCanvasElement>(selector);
-    if (!canvas) throw new Error('no chart canvas on the page');
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-    let painted = 0;
-    const matches = targets.map(() => 0);
-    for (let i = 0; i < data.length; i += 4) {
-      const [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
-      if (a === 0 || (r > 250 && g > 250 && b > 250)) continue;
-      painted++;
-      targets.forEach(([tr, tg, tb], k) => {
-        if (Math.abs(r - tr) <= 12 && Math.abs(g - tg) <= 12 && Math.abs(b - tb) <= 12) matches[k]++;
-      });
-    }
-    return { width: canvas.width, height: canvas.height, painted, matches };
-  }, [colors, selector] as const);
+function chartPixels(
+  page: Page,
+  colors: [number, number, number][],
+  selector = 'figure[data-chart] canvas',
+): Promise<ChartPixels> {
+  return page.evaluate(
+    ([targets, selector]) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(selector);
+      if (!canvas) throw new Error('no chart canvas on the page');
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let painted = 0;
+      const matches = targets.map(() => 0);
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
+        if (a === 0 || (r > 250 && g > 250 && b > 250)) continue;
+        painted++;
+        targets.forEach(([tr, tg, tb], k) => {
+          if (Math.abs(r - tr) <= 12 && Math.abs(g - tg) <= 12 && Math.abs(b - tb) <= 12) matches[k]++;
+        });
+      }
+      return { width: canvas.width, height: canvas.height, painted, matches };
+    },
+    [colors, selector] as const,
+  );
 }
 
 let browser: Browser;
@@ -116,7 +133,11 @@ beforeAll(async () => {
   // One build after the other: both go through the same in-memory plugins, and Vite builds are not meant to overlap.
   const builds = (async () => {
     const student = await buildSite({ outDir, logLevel: 'warn' });
-    const instructor = await buildSite({ outDir: mkdtempSync(join(tmpdir(), 'course-site-instructor-')), logLevel: 'warn', instructor: true });
+    const instructor = await buildSite({
+      outDir: mkdtempSync(join(tmpdir(), 'course-site-instructor-')),
+      logLevel: 'warn',
+      instructor: true,
+    });
     return [student, instructor] as const;
   })();
   [[site, instructorSite], browser] = await Promise.all([
@@ -149,7 +170,8 @@ describe('course site pages in Chromium', () => {
     for (const exercise of course.exercises) {
       const links = [...index.matchAll(new RegExp(`<a[^>]*href="${exercise.id}\\.html"[^>]*>([\\s\\S]*?)</a>`, 'g'))];
       expect(links.length).toBeGreaterThanOrEqual(2);
-      for (const [, content] of links) expect(content.includes('tag--bonus'), `${exercise.id} bonus tag`).toBe(exercise.bonus);
+      for (const [, content] of links)
+        expect(content.includes('tag--bonus'), `${exercise.id} bonus tag`).toBe(exercise.bonus);
     }
   });
 
@@ -185,11 +207,18 @@ describe('course site pages in Chromium', () => {
 
       // The chart: contours cover the plot, and each reference trajectory shows in its own colour.
       if (hasChart) {
-        const optimizers = ((await page.getAttribute('figure[data-chart]', 'data-optimizers')) ?? '').split(',').filter(isOptimizerId);
-        const pixels = await chartPixels(page, optimizers.map((id) => rgb(OPTIMIZER_COLORS[id].reference)));
+        const optimizers = ((await page.getAttribute('figure[data-chart]', 'data-optimizers')) ?? '')
+          .split(',')
+          .filter(isOptimizerId);
+        const pixels = await chartPixels(
+          page,
+          optimizers.map((id) => rgb(OPTIMIZER_COLORS[id].reference)),
+        );
         expect(pixels.width).toBeGreaterThan(200);
         expect(pixels.painted / (pixels.width * pixels.height)).toBeGreaterThan(0.3);
-        pixels.matches.forEach((count, k) => expect(count, `pixels of the reference ${optimizers[k]} line`).toBeGreaterThan(40));
+        pixels.matches.forEach((count, k) =>
+          expect(count, `pixels of the reference ${optimizers[k]} line`).toBeGreaterThan(40),
+        );
 
         // The learner's lines: the stubs throw 'not implemented yet', which each note must say.
         const chartKind = await page.getAttribute('figure[data-chart]', 'data-chart');
@@ -252,7 +281,11 @@ describe('course site pages in Chromium', () => {
       await page.goto(`${baseUrl}hyperparameter-search.html`);
       await page.waitForSelector('figure[data-heatmap][data-state="ready"]', { timeout: 15_000 });
       // Viridis ends: bright yellow (few steps) and dark purple (many), plus the neutral grey of "never".
-      const pixels = await chartPixels(page, [rgb('#d4d4d8'), [253, 231, 37], [68, 1, 84]], 'figure[data-heatmap] canvas');
+      const pixels = await chartPixels(
+        page,
+        [rgb('#d4d4d8'), [253, 231, 37], [68, 1, 84]],
+        'figure[data-heatmap] canvas',
+      );
       expect(pixels.width).toBeGreaterThan(200);
       expect(pixels.painted / (pixels.width * pixels.height)).toBeGreaterThan(0.5);
       expect(pixels.matches[0], 'grey cells: never within 3000 steps').toBeGreaterThan(5000);
@@ -263,7 +296,9 @@ describe('course site pages in Chromium', () => {
       expect(notes).toHaveLength(2);
       for (const note of notes) expect(note).toContain('not implemented yet');
       expect(await page.getAttribute('figure[data-heatmap]', 'data-markers')).toBe('0');
-      await page.locator('figure[data-heatmap]').screenshot({ path: join(SCREENSHOTS, 'hyperparameter-search-heatmap.png') });
+      await page
+        .locator('figure[data-heatmap]')
+        .screenshot({ path: join(SCREENSHOTS, 'hyperparameter-search-heatmap.png') });
     } finally {
       await page.close();
     }
@@ -305,11 +340,15 @@ describe('course site output holds no solution', () => {
     // Highlighting wraps tokens in <span>s and escapes entities: scan the text as a reader would see it.
     const text = html.map((file) => decodeHtml(readFileSync(file, 'utf8').replace(/<[^>]+>/g, ''))).join('\n');
     // The exercises' own files are shown; hidden lines elsewhere (helpers no exercise asks for) need not be.
-    const shown = new Set(course.exercises.flatMap((exercise) => exercise.files.map((file) => join('solutions', COURSE_ID, file))));
+    const shown = new Set(
+      course.exercises.flatMap((exercise) => exercise.files.map((file) => join('solutions', COURSE_ID, file))),
+    );
     const codeLines = lines.filter((line) => shown.has(line.file));
     const found = findLeaks(text, codeLines);
     expect(codeLines.length).toBeGreaterThan(10);
-    expect(found.map((line) => `${line.file}:${line.line}`)).toEqual(codeLines.map((line) => `${line.file}:${line.line}`));
+    expect(found.map((line) => `${line.file}:${line.line}`)).toEqual(
+      codeLines.map((line) => `${line.file}:${line.line}`),
+    );
     for (const exercise of course.exercises) {
       const page = readFileSync(join(instructorSite.outDir, `${exercise.id}.html`), 'utf8');
       expect(page, exercise.id).toContain('Show solution');
@@ -339,14 +378,20 @@ describe('course site output holds no solution', () => {
 async function buildSolvedKit(replaced: Record<string, string> = {}): Promise<{ kit: string; outDir: string }> {
   const kit = mkdtempSync(join(tmpdir(), 'course-kit-solved-'));
   for (const dir of ['courses', 'grader', 'scripts', 'site', 'solutions', 'exercises']) {
-    cpSync(join(ROOT, dir), join(kit, dir), { recursive: true, filter: (source) => !/[\\/]site[\\/]dist(-instructor)?([\\/]|$)/.test(source) });
+    cpSync(join(ROOT, dir), join(kit, dir), {
+      recursive: true,
+      filter: (source) => !/[\\/]site[\\/]dist(-instructor)?([\\/]|$)/.test(source),
+    });
   }
   cpSync(join(ROOT, 'solutions', COURSE_ID), join(kit, 'exercises', COURSE_ID), { recursive: true });
   for (const [name, source] of Object.entries(replaced)) writeFileSync(join(kit, 'exercises', COURSE_ID, name), source);
   for (const file of ['package.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(kit, file));
   symlinkSync(join(ROOT, 'node_modules'), join(kit, 'node_modules'), 'dir');
   const outDir = join(kit, 'out');
-  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), ['site/scripts/build.ts', '--out-dir', outDir], { cwd: kit, timeout: 120_000 });
+  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), ['site/scripts/build.ts', '--out-dir', outDir], {
+    cwd: kit,
+    timeout: 120_000,
+  });
   return { kit, outDir };
 }
 
@@ -386,20 +431,40 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       const before = await summaryOf(page);
       expect(before).not.toContain('implement it');
       expect(await page.locator('.run-summary tbody tr').count()).toBe(4);
-      const pixels = await chartPixels(page, (['sgd', 'momentum', 'rmsprop', 'adam'] as const).map((id) => rgb(OPTIMIZER_COLORS[id].learner)), '.playground__panel .trajectory-panel__plot canvas');
+      const pixels = await chartPixels(
+        page,
+        (['sgd', 'momentum', 'rmsprop', 'adam'] as const).map((id) => rgb(OPTIMIZER_COLORS[id].learner)),
+        '.playground__panel .trajectory-panel__plot canvas',
+      );
       pixels.matches.forEach((count, k) => expect(count, `pixels of learner run ${k}`).toBeGreaterThan(40));
       // Every run has a best distance and a loss: nothing is left blank.
       expect(before).not.toContain('—');
       // The contour map's colour key: the banana's levels, above its minimum, on a log scale.
-      expect(await page.locator('.playground__panel .contour-legend').getAttribute('aria-label')).toMatch(/^Contour colours: f − f\* from 0\.\d+ \(lightest\) to \d+ \(darkest\), levels spaced on a log scale$/);
+      expect(await page.locator('.playground__panel .contour-legend').getAttribute('aria-label')).toMatch(
+        /^Contour colours: f − f\* from 0\.\d+ \(lightest\) to \d+ \(darkest\), levels spaced on a log scale$/,
+      );
 
-      const canvasBefore = await page.locator('.playground__panel .trajectory-panel__plot canvas').evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+      const canvasBefore = await page
+        .locator('.playground__panel .trajectory-panel__plot canvas')
+        .evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
       const revision = await revisionOf(page);
       await page.focus('#playground-momentum-learningRate');
       for (let press = 0; press < 40; press++) await page.keyboard.press('ArrowRight');
-      await page.waitForFunction((old) => document.querySelector('[data-playground]')?.getAttribute('data-revision') !== old && document.querySelector('[data-playground]')?.getAttribute('data-state') === 'ready', revision);
-      await page.waitForFunction((old) => document.querySelector('[data-playground]')?.getAttribute('data-state') === 'ready' && document.querySelector('.run-summary tbody')?.textContent !== old, before);
-      const canvasAfter = await page.locator('.playground__panel .trajectory-panel__plot canvas').evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+      await page.waitForFunction(
+        (old) =>
+          document.querySelector('[data-playground]')?.getAttribute('data-revision') !== old &&
+          document.querySelector('[data-playground]')?.getAttribute('data-state') === 'ready',
+        revision,
+      );
+      await page.waitForFunction(
+        (old) =>
+          document.querySelector('[data-playground]')?.getAttribute('data-state') === 'ready' &&
+          document.querySelector('.run-summary tbody')?.textContent !== old,
+        before,
+      );
+      const canvasAfter = await page
+        .locator('.playground__panel .trajectory-panel__plot canvas')
+        .evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
       expect(canvasAfter).not.toBe(canvasBefore);
       expect(await summaryOf(page)).not.toBe(before);
       // The URL follows once the input has settled, so a shared link holds the new setting.
@@ -408,21 +473,30 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       // A click moves the start; two clicks give the pixel ↔ data mapping, then the start marker is dragged.
       const plot = page.locator('.playground__panel .trajectory-panel__plot canvas');
       const box = (await plot.boundingBox())!;
-      const startNow = async (): Promise<[number, number]> => [Number(await page.inputValue('#playground-start-x')), Number(await page.inputValue('#playground-start-y'))];
+      const startNow = async (): Promise<[number, number]> => [
+        Number(await page.inputValue('#playground-start-x')),
+        Number(await page.inputValue('#playground-start-y')),
+      ];
       const pixel = (fx: number, fy: number): [number, number] => [box.x + fx * box.width, box.y + fy * box.height];
       // (Away from the start marker at (−1, 2): pressing on the marker grabs it instead.)
       /** Clicks the plot, waits for the runs from that start, and reads the start back from its inputs. */
       const clickAt = async (fx: number, fy: number): Promise<[number, number]> => {
         const old = await revisionOf(page);
         await page.mouse.click(...pixel(fx, fy));
-        await page.waitForFunction((seen) => document.querySelector('[data-playground]')?.getAttribute('data-revision') !== seen, old);
+        await page.waitForFunction(
+          (seen) => document.querySelector('[data-playground]')?.getAttribute('data-revision') !== seen,
+          old,
+        );
         return startNow();
       };
       const a = await clickAt(0.55, 0.2);
       const b = await clickAt(0.8, 0.5);
       expect(b[0]).toBeGreaterThan(a[0]);
       expect(b[1]).toBeLessThan(a[1]);
-      const dataAt = (fx: number, fy: number): [number, number] => [a[0] + ((fx - 0.55) / 0.25) * (b[0] - a[0]), a[1] + ((fy - 0.2) / 0.3) * (b[1] - a[1])];
+      const dataAt = (fx: number, fy: number): [number, number] => [
+        a[0] + ((fx - 0.55) / 0.25) * (b[0] - a[0]),
+        a[1] + ((fy - 0.2) / 0.3) * (b[1] - a[1]),
+      ];
       const beforeDrag = Number(await revisionOf(page));
       await page.mouse.move(...pixel(0.8, 0.5));
       await page.mouse.down();
@@ -433,13 +507,19 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       expect(Math.abs(dropped[0] - expected[0])).toBeLessThan(0.02);
       expect(Math.abs(dropped[1] - expected[1])).toBeLessThan(0.02);
       // The runs followed the pointer, not only its release.
-      await page.waitForFunction((old) => Number(document.querySelector('[data-playground]')?.getAttribute('data-revision')) >= old + 2, beforeDrag);
+      await page.waitForFunction(
+        (old) => Number(document.querySelector('[data-playground]')?.getAttribute('data-revision')) >= old + 2,
+        beforeDrag,
+      );
       await expect.poll(() => new URL(page.url()).searchParams.get('x')).toBe(String(dropped[0]));
 
       // The start can be typed too (the keyboard's way to move it).
       const beforeTyping = await revisionOf(page);
       await page.fill('#playground-start-x', '-1.5');
-      await page.waitForFunction((old) => document.querySelector('[data-playground]')?.getAttribute('data-revision') !== old, beforeTyping);
+      await page.waitForFunction(
+        (old) => document.querySelector('[data-playground]')?.getAttribute('data-revision') !== old,
+        beforeTyping,
+      );
       await expect.poll(() => new URL(page.url()).searchParams.get('x')).toBe('-1.5');
 
       // The 3-D surface is drawn and turns with the arrow keys.
@@ -479,26 +559,51 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       await page.selectOption('#playground-function', 'formula');
       await page.fill('#playground-formula', '(x^2 + y - 11)^2 + (x + y^2 - 7)^2');
       for (const [k, value] of ['-5', '5', '-5', '5'].entries()) await page.fill(`#playground-region-${k}`, value);
-      await page.waitForFunction(() => document.querySelector('.playground__function')?.textContent?.includes('(x ^ 2 + y - 11) ^ 2'), undefined, { timeout: 10_000 });
-      await page.waitForFunction((old) => document.querySelector('[data-playground]')?.getAttribute('data-revision') !== old, revision);
+      await page.waitForFunction(
+        () => document.querySelector('.playground__function')?.textContent?.includes('(x ^ 2 + y - 11) ^ 2'),
+        undefined,
+        { timeout: 10_000 },
+      );
+      await page.waitForFunction(
+        (old) => document.querySelector('[data-playground]')?.getAttribute('data-revision') !== old,
+        revision,
+      );
       // Himmelblau's gradient, as mathjs writes it, and one of its minima found numerically.
-      expect(await page.locator('.playground__formula-note').textContent()).toBe('∂f/∂x = 4 * x * (x ^ 2 + y - 11) + 2 * (x + y ^ 2 - 7);  ∂f/∂y = 2 * (x ^ 2 + y - 11) + 4 * y * (x + y ^ 2 - 7)');
-      expect(await page.locator('.playground__function').textContent()).toMatch(/found numerically: f ≈ 0 at \((3, 2|-2\.805, 3\.131|-3\.779, -3\.283|3\.584, -1\.848)\)/);
-      const pixels = await chartPixels(page, (['sgd', 'momentum', 'rmsprop', 'adam'] as const).map((id) => rgb(OPTIMIZER_COLORS[id].learner)), '.playground__panel .trajectory-panel__plot canvas');
+      expect(await page.locator('.playground__formula-note').textContent()).toBe(
+        '∂f/∂x = 4 * x * (x ^ 2 + y - 11) + 2 * (x + y ^ 2 - 7);  ∂f/∂y = 2 * (x ^ 2 + y - 11) + 4 * y * (x + y ^ 2 - 7)',
+      );
+      expect(await page.locator('.playground__function').textContent()).toMatch(
+        /found numerically: f ≈ 0 at \((3, 2|-2\.805, 3\.131|-3\.779, -3\.283|3\.584, -1\.848)\)/,
+      );
+      const pixels = await chartPixels(
+        page,
+        (['sgd', 'momentum', 'rmsprop', 'adam'] as const).map((id) => rgb(OPTIMIZER_COLORS[id].learner)),
+        '.playground__panel .trajectory-panel__plot canvas',
+      );
       pixels.matches.forEach((count, k) => expect(count, `pixels of learner run ${k}`).toBeGreaterThan(40));
-      await expect.poll(() => new URL(page.url()).searchParams.get('formula')).toBe('(x^2 + y - 11)^2 + (x + y^2 - 7)^2');
+      await expect
+        .poll(() => new URL(page.url()).searchParams.get('formula'))
+        .toBe('(x^2 + y - 11)^2 + (x + y^2 - 7)^2');
       expect(new URL(page.url()).searchParams.get('region')).toBe('-5,5,-5,5');
       await page.screenshot({ path: join(SCREENSHOTS, 'playground-formula.png'), fullPage: true });
 
       // A formula that cannot be one says why, and the last good one keeps running.
       await page.fill('#playground-formula', '(x^2 + y');
-      await page.waitForFunction(() => document.querySelector('.playground__formula-note--error')?.textContent?.includes('does not parse'));
+      await page.waitForFunction(() =>
+        document.querySelector('.playground__formula-note--error')?.textContent?.includes('does not parse'),
+      );
       expect(await page.locator('.playground__function').textContent()).toContain('11');
 
       // The shared link opens the same function.
       const shared = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-      await shared.goto(`${solvedUrl}playground.html?f=formula&formula=${encodeURIComponent('x^2 + 3 y^2')}&region=-2,2,-2,2&x=1.5&y=1.5`);
-      await shared.waitForFunction(() => document.querySelector('.playground__function')?.textContent?.includes('x ^ 2 + 3 y ^ 2'), undefined, { timeout: 10_000 });
+      await shared.goto(
+        `${solvedUrl}playground.html?f=formula&formula=${encodeURIComponent('x^2 + 3 y^2')}&region=-2,2,-2,2&x=1.5&y=1.5`,
+      );
+      await shared.waitForFunction(
+        () => document.querySelector('.playground__function')?.textContent?.includes('x ^ 2 + 3 y ^ 2'),
+        undefined,
+        { timeout: 10_000 },
+      );
       expect(await shared.inputValue('#playground-formula')).toBe('x^2 + 3 y^2');
       await shared.close();
       expect(problems).toEqual([]);
@@ -520,7 +625,9 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       const pixels = await chartPixels(page, [rgb('#f472b6'), rgb('#f97316')], 'figure[data-heatmap] canvas');
       expect(pixels.matches[0], 'random-search markers').toBeGreaterThan(200);
       expect(pixels.matches[1], 'best-trial markers').toBeGreaterThan(100);
-      await page.locator('figure[data-heatmap]').screenshot({ path: join(SCREENSHOTS, 'hyperparameter-search-solved.png') });
+      await page
+        .locator('figure[data-heatmap]')
+        .screenshot({ path: join(SCREENSHOTS, 'hyperparameter-search-solved.png') });
       expect(problems).toEqual([]);
     } finally {
       await page.close();
@@ -603,7 +710,9 @@ describe('course site with learner files mid-work (an endless loop, a syntax err
   it('builds, runs the working optimizer on the playground and says what is wrong with each of the others', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     try {
-      await page.goto(`${kitUrl}playground.html?f=banana&x=-1&y=2&n=200&show=sgd,momentum,rmsprop,adam&momentum.learningRate=0.1`);
+      await page.goto(
+        `${kitUrl}playground.html?f=banana&x=-1&y=2&n=200&show=sgd,momentum,rmsprop,adam&momentum.learningRate=0.1`,
+      );
       await page.waitForSelector('[data-playground][data-state="ready"]', { timeout: 15_000 });
       const rows = await page.locator('.run-summary tbody tr').allInnerTexts();
       expect(rows[0]).toMatch(/^SGD\s+ran/);
@@ -612,7 +721,11 @@ describe('course site with learner files mid-work (an endless loop, a syntax err
       expect(rows[3]).toMatch(/exercises\/optimizers\/adam\.ts:4:10: Expected identifier/);
       // The loop was stopped, not left running: the page still answers, and a smaller rate lets Momentum run.
       await page.fill('#playground-momentum-learningRate ~ input[type="number"]', '0.01');
-      await page.waitForFunction(() => document.querySelectorAll('.run-summary tbody tr')[1]?.textContent?.includes('ran'), undefined, { timeout: 5_000 });
+      await page.waitForFunction(
+        () => document.querySelectorAll('.run-summary tbody tr')[1]?.textContent?.includes('ran'),
+        undefined,
+        { timeout: 5_000 },
+      );
       await page.screenshot({ path: join(SCREENSHOTS, 'playground-mid-work.png'), fullPage: true });
     } finally {
       await page.close();

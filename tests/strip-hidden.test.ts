@@ -9,9 +9,14 @@ import { expectWholeSyntax } from '../scripts/stubs/region-structure.js';
 import { SourceError } from '../scripts/stubs/source-error.js';
 import { stripHidden, wordCount } from '../scripts/stubs/strip-hidden.js';
 
-const stub = (text: string, variant = 'normal', labels: string[] = []) => stripHidden(text, 'x.ts', findRegions(text, 'x.ts', labels), variant);
+const stub = (text: string, variant = 'normal', labels: string[] = []) =>
+  stripHidden(text, 'x.ts', findRegions(text, 'x.ts', labels), variant);
 
-function sourceError(text: string, labels: string[] = [], check: (text: string) => unknown = (t) => findRegions(t, 'lesson.ts', labels)): SourceError {
+function sourceError(
+  text: string,
+  labels: string[] = [],
+  check: (text: string) => unknown = (t) => findRegions(t, 'lesson.ts', labels),
+): SourceError {
   try {
     check(text);
   } catch (error) {
@@ -23,24 +28,63 @@ function sourceError(text: string, labels: string[] = [], check: (text: string) 
 
 describe('regions become placeholders', () => {
   test('a method body left open gets the size hint and a throw naming the method', () => {
-    const text = ['export class SGD {', '  step(): void {', '    // Hide: all', '    this.x -= 1;', '    // Hide: none', '  }', '  x = 0;', '}', ''].join('\n');
+    const text = [
+      'export class SGD {',
+      '  step(): void {',
+      '    // Hide: all',
+      '    this.x -= 1;',
+      '    // Hide: none',
+      '  }',
+      '  x = 0;',
+      '}',
+      '',
+    ].join('\n');
     expect(stub(text)).toBe(
-      ['export class SGD {', '  step(): void {', '    // TODO: ~3 words', "    throw new Error('not implemented yet: write SGD.step()');", '  }', '  x = 0;', '}', ''].join('\n'),
+      [
+        'export class SGD {',
+        '  step(): void {',
+        '    // TODO: ~3 words',
+        "    throw new Error('not implemented yet: write SGD.step()');",
+        '  }',
+        '  x = 0;',
+        '}',
+        '',
+      ].join('\n'),
     );
   });
 
   test('a region followed by more statements gets no throw, so the rest stays reachable', () => {
-    const text = ['function f(): number {', '  let y = 1;', '  // Hide: all', '  y += 2;', '  // Hide: none', '  return y;', '}', ''].join('\n');
-    expect(stub(text)).toBe(['function f(): number {', '  let y = 1;', '  // TODO: ~2 words', '  return y;', '}', ''].join('\n'));
+    const text = [
+      'function f(): number {',
+      '  let y = 1;',
+      '  // Hide: all',
+      '  y += 2;',
+      '  // Hide: none',
+      '  return y;',
+      '}',
+      '',
+    ].join('\n');
+    expect(stub(text)).toBe(
+      ['function f(): number {', '  let y = 1;', '  // TODO: ~2 words', '  return y;', '}', ''].join('\n'),
+    );
   });
 
   test('a function that loses its return gets a throw naming it', () => {
-    const text = ['export const answer = (): number => {', '  // Hide: all', '  return 42;', '  // Hide: none', '};', ''].join('\n');
+    const text = [
+      'export const answer = (): number => {',
+      '  // Hide: all',
+      '  return 42;',
+      '  // Hide: none',
+      '};',
+      '',
+    ].join('\n');
     expect(stub(text)).toContain("throw new Error('not implemented yet: write answer()');");
   });
 
   test('a region in a class body becomes a placeholder only', () => {
-    const text = ['class A {', '  // Hide: all', '  private v = new Float64Array(2);', '  // Hide: none', '}', ''].join('\n');
+    const text = ['class A {', '  // Hide: all', '  private v = new Float64Array(2);', '  // Hide: none', '}', ''].join(
+      '\n',
+    );
     expect(stub(text)).toBe(['class A {', '  // TODO: ~5 words', '}', ''].join('\n'));
   });
 
@@ -53,7 +97,17 @@ describe('regions become placeholders', () => {
   });
 
   test('imports only the hidden code used are dropped; the others stay', () => {
-    const text = ["import { a, b } from './m.js';", "import { c } from './n.js';", 'export function f(): number {', '  const x = a;', '  // Hide: all', '  return x + b + c;', '  // Hide: none', '}', ''].join('\n');
+    const text = [
+      "import { a, b } from './m.js';",
+      "import { c } from './n.js';",
+      'export function f(): number {',
+      '  const x = a;',
+      '  // Hide: all',
+      '  return x + b + c;',
+      '  // Hide: none',
+      '}',
+      '',
+    ].join('\n');
     const out = stub(text);
     expect(out).toContain("import { a } from './m.js';");
     expect(out).not.toContain('./n.js');
@@ -65,10 +119,22 @@ describe('regions become placeholders', () => {
   });
 
   test('labels hide only in their variant; solution lines show only to learners', () => {
-    const text = ['function f(): number {', '  // Hide: hard', '  const k = 2;', '  // Hide: solution', '  const k = 0;', '  // Hide: none', '  return k;', '}', ''].join('\n');
+    const text = [
+      'function f(): number {',
+      '  // Hide: hard',
+      '  const k = 2;',
+      '  // Hide: solution',
+      '  const k = 0;',
+      '  // Hide: none',
+      '  return k;',
+      '}',
+      '',
+    ].join('\n');
     expect(stub(text, 'normal', ['hard'])).toContain('  const k = 2;\n  const k = 0;\n');
     expect(stub(text, 'hard', ['hard'])).toContain('  // TODO: ~3 words\n  const k = 0;\n');
-    expect(stub(text, 'solution', ['hard'])).toBe(['function f(): number {', '  const k = 2;', '  return k;', '}', ''].join('\n'));
+    expect(stub(text, 'solution', ['hard'])).toBe(
+      ['function f(): number {', '  const k = 2;', '  return k;', '}', ''].join('\n'),
+    );
   });
 });
 
@@ -84,11 +150,26 @@ describe('markers are found only as real comments', () => {
   });
 
   test('a block comment that only mentions a marker further down is prose', () => {
-    expect(findRegions('/**\n * Regions are marked like this:\n * // Hide: all\n */\nconst a = 1;\n', 'x.ts')).toEqual([]);
+    expect(findRegions('/**\n * Regions are marked like this:\n * // Hide: all\n */\nconst a = 1;\n', 'x.ts')).toEqual(
+      [],
+    );
   });
 
   test('any text inside a template literal is ignored, however much it looks like markers', () => {
-    const piece = fc.constantFrom('// Hide: all', '// Hide: none', '/* Hide: all */', '/// Hide', '// Hide all', '<!-- Hide -->', '#region Hide', 'hide', ':', '\n', ' ', 'x');
+    const piece = fc.constantFrom(
+      '// Hide: all',
+      '// Hide: none',
+      '/* Hide: all */',
+      '/// Hide',
+      '// Hide all',
+      '<!-- Hide -->',
+      '#region Hide',
+      'hide',
+      ':',
+      '\n',
+      ' ',
+      'x',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
         const text = `const s = \`${pieces.join('')}\`;\n`;
@@ -162,12 +243,18 @@ describe('comments that look like markers but are not are errors, with the marke
   const known = knownLabels(['hard']);
   const label = fc.constantFrom('all', 'none', 'solution', 'hard');
   const spaces = fc.stringMatching(/^ {0,3}$/);
-  const anyCase = (word: string) => fc.array(fc.boolean(), { minLength: word.length, maxLength: word.length }).map((up) => [...word].map((c, i) => (up[i] ? c.toUpperCase() : c)).join(''));
+  const anyCase = (word: string) =>
+    fc
+      .array(fc.boolean(), { minLength: word.length, maxLength: word.length })
+      .map((up) => [...word].map((c, i) => (up[i] ? c.toUpperCase() : c)).join(''));
 
   test('property: every spelling of `//`, Hide, colon and a label is a marker of that label', () => {
     fc.assert(
       fc.property(spaces, anyCase('hide'), spaces, spaces, label, (a, hide, b, c, l) => {
-        expect(readComment(`//${a}${hide}${b}:${c}${l}`, 'line', known)).toEqual({ kind: 'marker', rawLabels: `${c}${l}` });
+        expect(readComment(`//${a}${hide}${b}:${c}${l}`, 'line', known)).toEqual({
+          kind: 'marker',
+          rawLabels: `${c}${l}`,
+        });
       }),
     );
   });
@@ -186,19 +273,27 @@ describe('comments that look like markers but are not are errors, with the marke
 
   test('property: a marker gotten wrong in any of these ways is an error at its line suggesting the right one', () => {
     fc.assert(
-      fc.property(fc.nat({ max: mistakes.length - 1 }), anyCase('hide'), label, fc.nat({ max: 4 }), (which, hide, l, above) => {
-        const text = `${'const a = 1;\n'.repeat(above)}  ${mistakes[which]!(hide, l)}\nconst b = 2;\n`;
-        const error = sourceError(text, ['hard']);
-        expect(error.line).toBe(above + 1);
-        expect(error.column).toBe(3);
-        expect(error.fix).toContain(`did you mean \`// Hide: ${l}\`?`);
-      }),
+      fc.property(
+        fc.nat({ max: mistakes.length - 1 }),
+        anyCase('hide'),
+        label,
+        fc.nat({ max: 4 }),
+        (which, hide, l, above) => {
+          const text = `${'const a = 1;\n'.repeat(above)}  ${mistakes[which]!(hide, l)}\nconst b = 2;\n`;
+          const error = sourceError(text, ['hard']);
+          expect(error.line).toBe(above + 1);
+          expect(error.column).toBe(3);
+          expect(error.fix).toContain(`did you mean \`// Hide: ${l}\`?`);
+        },
+      ),
     );
   });
 
   test('property: a comment whose first word is not `hide` is prose, whatever follows', () => {
     const word = fc.stringMatching(/^[A-Za-z]{1,10}$/).filter((w) => !/^hide$/i.test(w));
-    const tail = fc.array(fc.constantFrom('Hide', 'hide:', 'all', 'none', ';', ':', '-', ' '), { maxLength: 6 }).map((t) => t.join(' '));
+    const tail = fc
+      .array(fc.constantFrom('Hide', 'hide:', 'all', 'none', ';', ':', '-', ' '), { maxLength: 6 })
+      .map((t) => t.join(' '));
     fc.assert(
       fc.property(word, tail, fc.constantFrom('line', 'block') as fc.Arbitrary<'line' | 'block'>, (w, t, syntax) => {
         const raw = syntax === 'line' ? `// ${w} ${t}` : `/* ${w} ${t} */`;
@@ -228,28 +323,105 @@ describe('comments that look like markers but are not are errors, with the marke
 });
 
 describe('a region must hold whole declarations and statements', () => {
-  const cut = (lines: string[]) => sourceError(lines.join('\n'), [], (text) => expectWholeSyntax(text, 'lesson.ts', findRegions(text, 'lesson.ts')));
+  const cut = (lines: string[]) =>
+    sourceError(lines.join('\n'), [], (text) => expectWholeSyntax(text, 'lesson.ts', findRegions(text, 'lesson.ts')));
 
   test('one that runs from the end of a function into the next is refused: the stub would merge them', () => {
-    const error = cut(['function a(): number {', '  const x = 1;', '  // Hide: all', '  return x;', '}', '', 'function b(): number {', '  // Hide: none', '  return 2;', '}', '']);
-    expect(error.message).toMatch(/^lesson\.ts:3:3: the region opened by `\/\/ Hide: all` starts inside `a\(\)` and ends inside `b\(\)`, so the stub would merge/);
-    expect(error.fix).toBe('close the region before the end of `a()` (above line 5) and open another in `b()` (below line 7)');
+    const error = cut([
+      'function a(): number {',
+      '  const x = 1;',
+      '  // Hide: all',
+      '  return x;',
+      '}',
+      '',
+      'function b(): number {',
+      '  // Hide: none',
+      '  return 2;',
+      '}',
+      '',
+    ]);
+    expect(error.message).toMatch(
+      /^lesson\.ts:3:3: the region opened by `\/\/ Hide: all` starts inside `a\(\)` and ends inside `b\(\)`, so the stub would merge/,
+    );
+    expect(error.fix).toBe(
+      'close the region before the end of `a()` (above line 5) and open another in `b()` (below line 7)',
+    );
   });
 
   test.each([
-    ['methods of a class', ['class A {', '  f(): void {', '    // Hide: all', '    g();', '  }', '  h(): void {', '    // Hide: none', '  }', '}', ''], /starts inside `A\.f\(\)` and ends inside `A\.h\(\)`/],
-    ['the branches of an `if`', ['function f(x: boolean): void {', '  if (x) {', '    // Hide: all', '    g();', '  } else {', '    h();', '    // Hide: none', '  }', '}', ''], /starts inside the `if` branch at line 2 and ends inside the `else` branch at line 5/],
-    ['the end of a function only', ['function a(): void {', '  g();', '  // Hide: all', '  h();', '}', 'const k = 1;', '// Hide: none', ''], /starts inside `a\(\)` and ends after it/],
-    ['the head of a function only', ['// Hide: all', 'function a(): void {', '  g();', '  // Hide: none', '  h();', '}', ''], /starts before `a\(\)` and ends inside it/],
-    ['two arrow functions passed to a call', ['run(() => {', '  g();', '  // Hide: all', '  h();', '}, () => {', '  // Hide: none', '  k();', '});', ''], /starts inside the arrow function at line 1 and ends inside the arrow function at line 5/],
+    [
+      'methods of a class',
+      [
+        'class A {',
+        '  f(): void {',
+        '    // Hide: all',
+        '    g();',
+        '  }',
+        '  h(): void {',
+        '    // Hide: none',
+        '  }',
+        '}',
+        '',
+      ],
+      /starts inside `A\.f\(\)` and ends inside `A\.h\(\)`/,
+    ],
+    [
+      'the branches of an `if`',
+      [
+        'function f(x: boolean): void {',
+        '  if (x) {',
+        '    // Hide: all',
+        '    g();',
+        '  } else {',
+        '    h();',
+        '    // Hide: none',
+        '  }',
+        '}',
+        '',
+      ],
+      /starts inside the `if` branch at line 2 and ends inside the `else` branch at line 5/,
+    ],
+    [
+      'the end of a function only',
+      ['function a(): void {', '  g();', '  // Hide: all', '  h();', '}', 'const k = 1;', '// Hide: none', ''],
+      /starts inside `a\(\)` and ends after it/,
+    ],
+    [
+      'the head of a function only',
+      ['// Hide: all', 'function a(): void {', '  g();', '  // Hide: none', '  h();', '}', ''],
+      /starts before `a\(\)` and ends inside it/,
+    ],
+    [
+      'two arrow functions passed to a call',
+      ['run(() => {', '  g();', '  // Hide: all', '  h();', '}, () => {', '  // Hide: none', '  k();', '});', ''],
+      /starts inside the arrow function at line 1 and ends inside the arrow function at line 5/,
+    ],
   ])('so is one that cuts %s', (_, lines, message) => {
     expect(cut(lines).problem).toMatch(message);
   });
 
   test.each([
-    ['whole functions at the top level', ['// Hide: all', 'function a(): void {}', 'function b(): void {}', '// Hide: none', '']],
-    ['the tail of a body', ['function a(): number {', '  const x = 1;', '  // Hide: all', '  const y = x + 1;', '  return y;', '  // Hide: none', '}', '']],
-    ['class members', ['class A {', '  // Hide: all', '  private v = 1;', '  f(): void {}', '  // Hide: none', '}', '']],
+    [
+      'whole functions at the top level',
+      ['// Hide: all', 'function a(): void {}', 'function b(): void {}', '// Hide: none', ''],
+    ],
+    [
+      'the tail of a body',
+      [
+        'function a(): number {',
+        '  const x = 1;',
+        '  // Hide: all',
+        '  const y = x + 1;',
+        '  return y;',
+        '  // Hide: none',
+        '}',
+        '',
+      ],
+    ],
+    [
+      'class members',
+      ['class A {', '  // Hide: all', '  private v = 1;', '  f(): void {}', '  // Hide: none', '}', ''],
+    ],
     ['arguments of a call', ['f(', '  // Hide: all', '  1,', '  2,', '  // Hide: none', ');', '']],
   ])('a region holding %s is fine', (_, lines) => {
     const text = lines.join('\n');
@@ -271,7 +443,11 @@ describe('a region must hold whole declarations and statements', () => {
         lines.push({ text: '', place: 'top' });
         const open = x % (lines.length - 1);
         const close = open + 1 + (y % (lines.length - 1 - open));
-        const withMarkers = lines.flatMap((line, i) => [...(i === open ? ['// Hide: all'] : []), ...(i === close ? ['// Hide: none'] : []), line.text]);
+        const withMarkers = lines.flatMap((line, i) => [
+          ...(i === open ? ['// Hide: all'] : []),
+          ...(i === close ? ['// Hide: none'] : []),
+          line.text,
+        ]);
         const text = withMarkers.join('\n');
         const regions = findRegions(text, 'x.ts');
         const cuts = lines[open]!.place !== lines[close]!.place;
@@ -280,7 +456,8 @@ describe('a region must hold whole declarations and statements', () => {
           const error = sourceError(text, [], (t) => expectWholeSyntax(t, 'x.ts', findRegions(t, 'x.ts')));
           expect(error.line).toBe(open + 1);
           const inside = (place: number | 'top') => (place === 'top' ? null : `\`f${place}()\``);
-          for (const place of [lines[open]!.place, lines[close]!.place]) if (inside(place)) expect(error.problem).toContain(inside(place));
+          for (const place of [lines[open]!.place, lines[close]!.place])
+            if (inside(place)) expect(error.problem).toContain(inside(place));
         }
       }),
       { numRuns: 300 },
@@ -315,7 +492,11 @@ describe('properties over generated files', () => {
   const identifier = fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/);
   const block = fc.oneof(
     fc.record({ hidden: fc.constant(false), names: fc.array(identifier, { minLength: 1, maxLength: 3 }) }),
-    fc.record({ hidden: fc.constant(true), names: fc.array(identifier, { minLength: 1, maxLength: 3 }), label: fc.constantFrom('all', 'solution') }),
+    fc.record({
+      hidden: fc.constant(true),
+      names: fc.array(identifier, { minLength: 1, maxLength: 3 }),
+      label: fc.constantFrom('all', 'solution'),
+    }),
   );
 
   const render = (blocks: Array<{ hidden: boolean; names: string[]; label?: string }>, eol: string) => {
@@ -325,7 +506,9 @@ describe('properties over generated files', () => {
     for (const b of blocks) {
       if (b.hidden) lines.push(`  // Hide: ${b.label}`);
       for (const name of b.names) {
-        const line = b.hidden ? `  const ${name}_secret${secret++} = ${b.label === 'all' ? 1 : 2};` : `  const ${name}_open = 0;`;
+        const line = b.hidden
+          ? `  const ${name}_secret${secret++} = ${b.label === 'all' ? 1 : 2};`
+          : `  const ${name}_open = 0;`;
         lines.push(line);
         if (!(b.hidden && b.label === 'solution')) solutionLines.push(line);
       }

@@ -21,10 +21,13 @@ describe('in a copy of the kit', () => {
   afterEach(() => sandbox.dispose());
 
   const path = (relative: string) => join(sandbox.root, relative);
-  const edit = (relative: string, change: (text: string) => string) => writeFileSync(path(relative), change(readFileSync(path(relative), 'utf8')));
+  const edit = (relative: string, change: (text: string) => string) =>
+    writeFileSync(path(relative), change(readFileSync(path(relative), 'utf8')));
 
   test('a changed solution makes --check fail naming the file, and `npm run stubs` brings it up to date', () => {
-    edit('solutions/optimizers/sgd.ts', (t) => t.replace('readonly learningRate: number; // α', 'readonly learningRate: number; // α, the step size'));
+    edit('solutions/optimizers/sgd.ts', (t) =>
+      t.replace('readonly learningRate: number; // α', 'readonly learningRate: number; // α, the step size'),
+    );
     const check = runKitScript(sandbox.root, 'scripts/stubs.ts', ['--check']);
     expect(check.status).toBe(1);
     expect(check.stderr).toContain('exercises/optimizers/sgd.ts');
@@ -36,7 +39,9 @@ describe('in a copy of the kit', () => {
 
   test("a learner's edited stub is never overwritten without --force", () => {
     edit('exercises/optimizers/sgd.ts', (t) => t.replace('// TODO', '// my own work in progress\n    // TODO'));
-    edit('solutions/optimizers/sgd.ts', (t) => t.replace('readonly learningRate: number; // α', 'readonly learningRate: number; // α (changed)'));
+    edit('solutions/optimizers/sgd.ts', (t) =>
+      t.replace('readonly learningRate: number; // α', 'readonly learningRate: number; // α (changed)'),
+    );
     const before = snapshot(path('exercises'));
     const refused = runKitScript(sandbox.root, 'scripts/stubs.ts');
     expect(refused.status).toBe(1);
@@ -49,17 +54,52 @@ describe('in a copy of the kit', () => {
   });
 
   test.each([
-    ['an unclosed region', (t: string) => t.replace(/\n\s*\/\/ Hide: none\n/, '\n'), /solutions\/optimizers\/sgd\.ts:\d+:\d+: the region opened .* is never closed/],
-    ['a misspelt label', (t: string) => t.replace('// Hide: all', '// Hide: al'), /solutions\/optimizers\/sgd\.ts:\d+:\d+: unknown label `al`/],
-    ['a marker with three slashes', (t: string) => t.replace('// Hide: all', '/// Hide: all'), /solutions\/optimizers\/sgd\.ts:23:5: `\/\/\/ Hide: all` looks like a `\/\/ Hide` marker[^]*did you mean `\/\/ Hide: all`\?/],
-    ['a marker in a block comment', (t: string) => t.replace('// Hide: none', '/* Hide: none */'), /solutions\/optimizers\/sgd\.ts:27:5: .*is a block comment[^]*did you mean `\/\/ Hide: none`\?/],
-    ['a marker without its colon', (t: string) => t.replace('// Hide: hard', '// Hide hard'), /solutions\/optimizers\/sgd\.ts:20:5: .*not followed by a colon[^]*did you mean `\/\/ Hide: hard`\?/],
+    [
+      'an unclosed region',
+      (t: string) => t.replace(/\n\s*\/\/ Hide: none\n/, '\n'),
+      /solutions\/optimizers\/sgd\.ts:\d+:\d+: the region opened .* is never closed/,
+    ],
+    [
+      'a misspelt label',
+      (t: string) => t.replace('// Hide: all', '// Hide: al'),
+      /solutions\/optimizers\/sgd\.ts:\d+:\d+: unknown label `al`/,
+    ],
+    [
+      'a marker with three slashes',
+      (t: string) => t.replace('// Hide: all', '/// Hide: all'),
+      /solutions\/optimizers\/sgd\.ts:23:5: `\/\/\/ Hide: all` looks like a `\/\/ Hide` marker[^]*did you mean `\/\/ Hide: all`\?/,
+    ],
+    [
+      'a marker in a block comment',
+      (t: string) => t.replace('// Hide: none', '/* Hide: none */'),
+      /solutions\/optimizers\/sgd\.ts:27:5: .*is a block comment[^]*did you mean `\/\/ Hide: none`\?/,
+    ],
+    [
+      'a marker without its colon',
+      (t: string) => t.replace('// Hide: hard', '// Hide hard'),
+      /solutions\/optimizers\/sgd\.ts:20:5: .*not followed by a colon[^]*did you mean `\/\/ Hide: hard`\?/,
+    ],
     [
       'a region from the end of one method into the next',
-      (t: string) => t.replace('    // Hide: none\n  }\n\n  zeroGrad(): void {\n', '  }\n\n  zeroGrad(): void {\n    // Hide: none\n'),
+      (t: string) =>
+        t.replace(
+          '    // Hide: none\n  }\n\n  zeroGrad(): void {\n',
+          '  }\n\n  zeroGrad(): void {\n    // Hide: none\n',
+        ),
       /solutions\/optimizers\/sgd\.ts:23:5: the region opened by `\/\/ Hide: all` starts inside `SGD\.step\(\)` and ends inside `SGD\.zeroGrad\(\)`[^]*fix: close the region before the end of `SGD\.step\(\)`/,
     ],
-    ['a stub that would not type-check', (t: string) => t.replace('const g = gradientOf(this.parameters);\n    // Hide: all', '// Hide: all\n    const g = gradientOf(this.parameters);').replace('for (let i', 'g;\n    for (let i').replace('    // Hide: none\n  }', '    // Hide: none\n    void g;\n  }'), /exercises\/optimizers\/sgd\.ts:\d+:\d+: the generated stub does not type-check: TS\d+/],
+    [
+      'a stub that would not type-check',
+      (t: string) =>
+        t
+          .replace(
+            'const g = gradientOf(this.parameters);\n    // Hide: all',
+            '// Hide: all\n    const g = gradientOf(this.parameters);',
+          )
+          .replace('for (let i', 'g;\n    for (let i')
+          .replace('    // Hide: none\n  }', '    // Hide: none\n    void g;\n  }'),
+      /exercises\/optimizers\/sgd\.ts:\d+:\d+: the generated stub does not type-check: TS\d+/,
+    ],
   ])('%s exits 2 naming file and line, and writes nothing', (_, change, message) => {
     const solution = readFileSync(path('solutions/optimizers/sgd.ts'), 'utf8');
     expect(change(solution)).not.toBe(solution); // the edit applies to the committed solution
@@ -80,15 +120,34 @@ describe('in a copy of the kit', () => {
       const hardSgd = readFileSync(join(out, 'hard', 'optimizers', 'sgd.ts'), 'utf8');
       expect(hardSgd).not.toContain('gradientOf(this.parameters)');
       expect(readFileSync(path('exercises/optimizers/sgd.ts'), 'utf8')).toContain('gradientOf(this.parameters)');
-      const solution = runKitScript(sandbox.root, 'scripts/stubs.ts', ['--variant', 'solution', '--out', join(out, 'solution'), '--snippets', join(out, 'snippets.json')]);
+      const solution = runKitScript(sandbox.root, 'scripts/stubs.ts', [
+        '--variant',
+        'solution',
+        '--out',
+        join(out, 'solution'),
+        '--snippets',
+        join(out, 'snippets.json'),
+      ]);
       expect(solution.status).toBe(0);
       const clean = readFileSync(join(out, 'solution', 'optimizers', 'momentum.ts'), 'utf8');
       expect(clean).toContain('a[i] = mu * a[i] + (1 - mu) * g[i];');
       expect(clean).not.toMatch(/Hide:|TODO/);
-      const snippets = JSON.parse(readFileSync(join(out, 'snippets.json'), 'utf8')) as Array<{ exercise: string; code: string }>;
-      expect(snippets.map((s) => s.exercise)).toEqual(['sgd', 'momentum', 'rmsprop', 'adam', 'challenge', 'hyperparameter-search']);
+      const snippets = JSON.parse(readFileSync(join(out, 'snippets.json'), 'utf8')) as Array<{
+        exercise: string;
+        code: string;
+      }>;
+      expect(snippets.map((s) => s.exercise)).toEqual([
+        'sgd',
+        'momentum',
+        'rmsprop',
+        'adam',
+        'challenge',
+        'hyperparameter-search',
+      ]);
       expect(snippets.find((s) => s.exercise === 'momentum')?.code).toBe(clean);
-      expect(runKitScript(sandbox.root, 'scripts/stubs.ts', ['--variant', 'hrad', '--out', join(out, 'x')]).stderr).toMatch(/no variant hrad/);
+      expect(
+        runKitScript(sandbox.root, 'scripts/stubs.ts', ['--variant', 'hrad', '--out', join(out, 'x')]).stderr,
+      ).toMatch(/no variant hrad/);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -107,7 +166,10 @@ describe('in a copy of the kit', () => {
   });
 
   test('--watch regenerates a stub when its solution is saved', async () => {
-    const watcher = spawn(TSX, ['scripts/stubs.ts', '--watch'], { cwd: sandbox.root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const watcher = spawn(TSX, ['scripts/stubs.ts', '--watch'], {
+      cwd: sandbox.root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     watcher.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const waitFor = async (ok: () => boolean, what: string) => {
@@ -116,8 +178,13 @@ describe('in a copy of the kit', () => {
     };
     try {
       await waitFor(() => output.includes('stubs:'), 'the first generation');
-      edit('solutions/optimizers/sgd.ts', (t) => t.replace('readonly learningRate: number; // α', 'readonly learningRate: number; // α (watched)'));
-      await waitFor(() => readFileSync(path('exercises/optimizers/sgd.ts'), 'utf8').includes('(watched)'), 'the regenerated stub');
+      edit('solutions/optimizers/sgd.ts', (t) =>
+        t.replace('readonly learningRate: number; // α', 'readonly learningRate: number; // α (watched)'),
+      );
+      await waitFor(
+        () => readFileSync(path('exercises/optimizers/sgd.ts'), 'utf8').includes('(watched)'),
+        'the regenerated stub',
+      );
     } finally {
       watcher.kill();
     }

@@ -11,6 +11,8 @@ export const GOAL_RADIUS = 1e-2;
 export function stepsToConverge(learningRate: number, momentum: number, maxSteps = 3000): number {
   const parameter = createParameter(BANANA_START);
   const trajectory = optimizeFunction(banana, parameter, new Momentum(parameter, { learningRate, momentum }), maxSteps);
-  const first = trajectory.findIndex(([x, y]) => Math.hypot(x - BANANA_MINIMUM[0], y - BANANA_MINIMUM[1]) <= GOAL_RADIUS);
+  const first = trajectory.findIndex(
+    ([x, y]) => Math.hypot(x - BANANA_MINIMUM[0], y - BANANA_MINIMUM[1]) <= GOAL_RADIUS,
+  );
   return first === -1 ? Infinity : first + 1;
 }

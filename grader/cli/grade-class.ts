@@ -64,7 +64,11 @@ function graderFingerprint(root: string): string {
 
 function submissionKey(fingerprint: string, files: SubmissionFiles, paths: string[], refusals: Refusal[]): string {
   const hash = createHash('sha256').update(fingerprint);
-  for (const path of paths) hash.update(`${path}\0`).update(files.learnerFiles.get(path) ?? 'missing').update('\0');
+  for (const path of paths)
+    hash
+      .update(`${path}\0`)
+      .update(files.learnerFiles.get(path) ?? 'missing')
+      .update('\0');
   for (const refusal of refusals) hash.update(`${JSON.stringify(refusal)}\0`);
   return hash.digest('hex');
 }
@@ -73,17 +77,37 @@ const SHOWN_REFUSALS = 5; // the row stays readable; the JSON report lists them 
 
 function problemsCell(row: Row, reportName: string): string {
   const refused = row.refusals.map((r) => describeRefusal(r));
-  const shown = refused.length > SHOWN_REFUSALS ? [...refused.slice(0, SHOWN_REFUSALS), `and ${refused.length - SHOWN_REFUSALS} more refused entries (see ${reportName})`] : refused;
-  const failed = (row.report?.exercises ?? []).filter((e) => e.status === 'error' || e.status === 'timeout').map((e) => `${e.id}: ${e.status}`);
+  const shown =
+    refused.length > SHOWN_REFUSALS
+      ? [
+          ...refused.slice(0, SHOWN_REFUSALS),
+          `and ${refused.length - SHOWN_REFUSALS} more refused entries (see ${reportName})`,
+        ]
+      : refused;
+  const failed = (row.report?.exercises ?? [])
+    .filter((e) => e.status === 'error' || e.status === 'timeout')
+    .map((e) => `${e.id}: ${e.status}`);
   return [...(row.problem ? [row.problem] : []), ...shown, ...failed, ...row.notes].join('; ');
 }
 
 function gradebook(exercises: Exercise[], rows: Row[], reportNames: Map<string, string>): string {
-  const header = ['student', ...exercises.map((e) => `${e.id}${e.bonus ? ' (bonus)' : ''}`), 'score', 'max score', 'problems'];
+  const header = [
+    'student',
+    ...exercises.map((e) => `${e.id}${e.bonus ? ' (bonus)' : ''}`),
+    'score',
+    'max score',
+    'problems',
+  ];
   const max = exercises.reduce((n, e) => n + e.points, 0);
   const lines = rows.map((row) => {
     const cells = exercises.map((e) => row.report?.exercises.find((x) => x.id === e.id)?.score ?? 0);
-    return csvRow([row.member.id, ...cells, row.report?.score ?? 0, max, problemsCell(row, reportNames.get(row.member.id)!)]);
+    return csvRow([
+      row.member.id,
+      ...cells,
+      row.report?.score ?? 0,
+      max,
+      problemsCell(row, reportNames.get(row.member.id)!),
+    ]);
   });
   return `${[csvRow(header), ...lines].join('\n')}\n`;
 }
@@ -108,7 +132,13 @@ export interface ClassSummary {
   outDir: string;
 }
 
-export async function gradeClass(root: string, submissionsDir: string, outDir: string, exercises: Exercise[], grade: GradeBatch): Promise<ClassSummary> {
+export async function gradeClass(
+  root: string,
+  submissionsDir: string,
+  outDir: string,
+  exercises: Exercise[],
+  grade: GradeBatch,
+): Promise<ClassSummary> {
   const work = mkdtempSync(join(tmpdir(), 'grade-class-'));
   try {
     mkdirSync(outDir, { recursive: true });
@@ -141,14 +171,23 @@ export async function gradeClass(root: string, submissionsDir: string, outDir: s
         }
         // Each submission is staged in a folder of its own, named by its place in the class, never by its name.
         const dir = stageFiles(root, files, paths, join(work, `submission-${index}`));
-        row.warnings = files.changedKitFiles.map((f) => `the submission's ${f} differs from the original; the original was used`);
+        row.warnings = files.changedKitFiles.map(
+          (f) => `the submission's ${f} differs from the original; the original was used`,
+        );
         fresh.push({ row, target: { id: `submission-${index}`, dir, shownAs: member.id } });
       } catch (error) {
         // A zip found forged only when an entry is read, or a folder that cannot be read: this submission's problem.
-        row.problem = error instanceof RefusedSubmission ? describeRefusal(error.refusal) : `${member.name} could not be read: ${errorText(error)}`;
+        row.problem =
+          error instanceof RefusedSubmission
+            ? describeRefusal(error.refusal)
+            : `${member.name} could not be read: ${errorText(error)}`;
       }
     }
-    const verdicts = await gradeInBatches(grade, exercises, fresh.map((f) => f.target));
+    const verdicts = await gradeInBatches(
+      grade,
+      exercises,
+      fresh.map((f) => f.target),
+    );
     for (const { row, target } of fresh) row.report = gradeReport(verdicts.get(target.id)!);
 
     // Every student gets a report, those that could not be graded too (with the problem, and a score of 0).
@@ -169,7 +208,12 @@ export async function gradeClass(root: string, submissionsDir: string, outDir: s
       }
     }
     writeAtomically(join(outDir, 'gradebook.csv'), gradebook(exercises, rows, reportNames));
-    return { graded: fresh.length, reused: rows.filter((r) => r.reused).length, broken: rows.filter((r) => r.problem).length, outDir };
+    return {
+      graded: fresh.length,
+      reused: rows.filter((r) => r.reused).length,
+      broken: rows.filter((r) => r.problem).length,
+      outDir,
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

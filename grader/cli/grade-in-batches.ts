@@ -37,9 +37,14 @@ export function graderFailure(exercise: Exercise, cause: unknown): ExerciseRepor
 }
 
 /** Every target's report for every exercise (in `exercises`' order), whatever the grader does on some of them. */
-export async function gradeInBatches(grade: GradeBatch, exercises: Exercise[], targets: GradeTarget[]): Promise<Map<string, ExerciseReport[]>> {
+export async function gradeInBatches(
+  grade: GradeBatch,
+  exercises: Exercise[],
+  targets: GradeTarget[],
+): Promise<Map<string, ExerciseReport[]>> {
   const verdicts = new Map(targets.map((t) => [t.id, new Map<string, ExerciseReport>()]));
-  const pending: Array<{ exercises: Exercise[]; targets: GradeTarget[] }> = targets.length > 0 ? [{ exercises, targets }] : [];
+  const pending: Array<{ exercises: Exercise[]; targets: GradeTarget[] }> =
+    targets.length > 0 ? [{ exercises, targets }] : [];
   while (pending.length > 0) {
     const batch = pending.shift()!;
     let failed: Exercise[];
@@ -47,13 +52,16 @@ export async function gradeInBatches(grade: GradeBatch, exercises: Exercise[], t
     try {
       const run = await grade(batch.exercises, batch.targets);
       // A report missing for some target counts as its suite's failure: nothing says whose it was.
-      failed = batch.exercises.filter((e, i) => run.suiteFailures.has(e.id) || batch.targets.some((t) => run.reports.get(t.id)?.[i]?.id !== e.id));
+      failed = batch.exercises.filter(
+        (e, i) => run.suiteFailures.has(e.id) || batch.targets.some((t) => run.reports.get(t.id)?.[i]?.id !== e.id),
+      );
       cause = new Error('its tests did not run to the end');
       for (const target of batch.targets) {
         const reports = run.reports.get(target.id) ?? [];
         batch.exercises.forEach((e, i) => {
           // A lone target's suite failure is its own verdict; in a batch it is graded again.
-          if (reports[i]?.id === e.id && (batch.targets.length === 1 || !failed.includes(e))) verdicts.get(target.id)!.set(e.id, reports[i]!);
+          if (reports[i]?.id === e.id && (batch.targets.length === 1 || !failed.includes(e)))
+            verdicts.get(target.id)!.set(e.id, reports[i]!);
         });
       }
       if (batch.targets.length === 1) failed = failed.filter((e) => !verdicts.get(batch.targets[0]!.id)!.has(e.id));
@@ -69,7 +77,10 @@ export async function gradeInBatches(grade: GradeBatch, exercises: Exercise[], t
       continue;
     }
     const half = Math.ceil(batch.targets.length / 2);
-    pending.push({ exercises: failed, targets: batch.targets.slice(0, half) }, { exercises: failed, targets: batch.targets.slice(half) });
+    pending.push(
+      { exercises: failed, targets: batch.targets.slice(0, half) },
+      { exercises: failed, targets: batch.targets.slice(half) },
+    );
   }
   return new Map(targets.map((t) => [t.id, exercises.map((e) => verdicts.get(t.id)!.get(e.id)!)]));
 }

@@ -15,7 +15,15 @@ import { parseGradeArgs, UsageError, USAGE } from './parse-args.js';
 import { toGradescope, toJson, toJunit } from './report-formats.js';
 import { SuiteRunner } from './run-suites.js';
 import { SandboxStartError } from '../sandbox/run-sandboxed.js';
-import { exerciseReport, formatScorecard, gradeReport, outcomeFor, styles, type ExerciseReport, type GradeReport } from './scorecard.js';
+import {
+  exerciseReport,
+  formatScorecard,
+  gradeReport,
+  outcomeFor,
+  styles,
+  type ExerciseReport,
+  type GradeReport,
+} from './scorecard.js';
 import { stageSubmission } from './stage-submission.js';
 import { findLearnerRoot } from './submissions.js';
 import { watchAndGrade } from './watch.js';
@@ -32,11 +40,19 @@ function locateTarget(target: string, given: string | undefined, exercises: Exer
   if (courses.every((course) => existsSync(join(target, course)))) return target;
   const found = findLearnerRoot(target, exercises);
   if (found) return found;
-  throw new UsageError(`${target} has no ${courses[0]}/ folder: --target takes a folder laid out like exercises/ (e.g. --target solutions)`);
+  throw new UsageError(
+    `${target} has no ${courses[0]}/ folder: --target takes a folder laid out like exercises/ (e.g. --target solutions)`,
+  );
 }
 
 /** The scorecard, with pointers (files, hints, commands) relative to where the learner stands. */
-function scorecardText(report: GradeReport, courses: Course[], exercises: Exercise[], target: string, notes: string[]): string {
+function scorecardText(
+  report: GradeReport,
+  courses: Course[],
+  exercises: Exercise[],
+  target: string,
+  notes: string[],
+): string {
   const here = (path: string) => relative(process.cwd(), path) || '.';
   const exercise = (id: string) => exercises.find((e) => e.id === id)!;
   const seen = readHintState(root);
@@ -47,12 +63,21 @@ function scorecardText(report: GradeReport, courses: Course[], exercises: Exerci
   };
   // A kit carries sealed solutions only for what the instructor reveals (revealSolutions in info.toml).
   const revealOf = (id: string) =>
-    existsSync(join(root, sealedSolutionPath(exercise(id).course, id))) ? `compare with the official solution: npm run reveal ${id}` : '';
+    existsSync(join(root, sealedSolutionPath(exercise(id).course, id)))
+      ? `compare with the official solution: npm run reveal ${id}`
+      : '';
   const titles = [...new Set(exercises.map((e) => courses.find((c) => c.id === e.course)!.title))].join(', ');
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
   const card = formatScorecard(
     report,
-    { course: titles, target: here(target), gradeCommand: (id) => `npm run grade ${id}`, fileOf: (id) => join(here(target), exercise(id).course, exercise(id).files[0]!), hintsOf, revealOf },
+    {
+      course: titles,
+      target: here(target),
+      gradeCommand: (id) => `npm run grade ${id}`,
+      fileOf: (id) => join(here(target), exercise(id).course, exercise(id).files[0]!),
+      hintsOf,
+      revealOf,
+    },
     styles(color),
   );
   return notes.length > 0 ? `${card}\n\n${notes.map((n) => `  note: ${n}`).join('\n')}` : card;
@@ -72,8 +97,13 @@ function rememberReport(report: GradeReport, courses: Course[]): void {
     // none yet, or damaged: start afresh
   }
   const fresh = JSON.parse(toJson(report)) as { exercises: typeof previous };
-  const merged = [...previous.filter((p) => !fresh.exercises.some((e) => e.id === p.id)), ...fresh.exercises].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-  const totals = { score: merged.reduce((n, e) => n + e.score, 0), maxScore: merged.reduce((n, e) => n + e.maxScore, 0) };
+  const merged = [...previous.filter((p) => !fresh.exercises.some((e) => e.id === p.id)), ...fresh.exercises].sort(
+    (a, b) => order.indexOf(a.id) - order.indexOf(b.id),
+  );
+  const totals = {
+    score: merged.reduce((n, e) => n + e.score, 0),
+    maxScore: merged.reduce((n, e) => n + e.maxScore, 0),
+  };
   writeAtomically(path, `${JSON.stringify({ ...totals, exercises: merged }, null, 2)}\n`);
 }
 
@@ -90,10 +120,23 @@ async function main(argv: string[]): Promise<number> {
     const suites = exercises.map((e) => join(root, e.suite));
     const run = await runner.run(suites, targets);
     const reports = new Map(
-      targets.map((t) => [t.id, exercises.map((e, i) => exerciseReport(e, outcomeFor(run.outcomes.get(suites[i]!), t.id), WATCHDOG_SECONDS, run.timedOut.has(suites[i]!)))]),
+      targets.map((t) => [
+        t.id,
+        exercises.map((e, i) =>
+          exerciseReport(
+            e,
+            outcomeFor(run.outcomes.get(suites[i]!), t.id),
+            WATCHDOG_SECONDS,
+            run.timedOut.has(suites[i]!),
+          ),
+        ),
+      ]),
     );
     // A suite that did not load, did not end or ran out of time gave verdicts of no one submission's making.
-    const failed = (suite: string) => run.timedOut.has(suite) || run.outcomes.get(suite)?.endedAt === undefined || run.outcomes.get(suite)!.loadError !== undefined;
+    const failed = (suite: string) =>
+      run.timedOut.has(suite) ||
+      run.outcomes.get(suite)?.endedAt === undefined ||
+      run.outcomes.get(suite)!.loadError !== undefined;
     return { reports, suiteFailures: new Set(exercises.filter((_, i) => failed(suites[i]!)).map((e) => e.id)) };
   };
   try {
@@ -116,7 +159,13 @@ async function main(argv: string[]): Promise<number> {
         const staged = stageSubmission(root, source, exercises, staging);
         const reports = (await gradeTargets(exercises, [{ id: '', dir: staged.dir, shownAs }])).reports.get('')!;
         const refused = staged.refusals.map((r) => `${describeRefusal(r)} (it was not graded)`);
-        return { reports, notes: [...refused, ...staged.changedKitFiles.map((f) => `your ${f} differs from the original; the original was used`)] };
+        return {
+          reports,
+          notes: [
+            ...refused,
+            ...staged.changedKitFiles.map((f) => `your ${f} differs from the original; the original was used`),
+          ],
+        };
       } finally {
         rmSync(staging, { recursive: true, force: true });
       }
@@ -156,7 +205,9 @@ main(process.argv.slice(2)).then(
       console.error(`error: ${error.message}${error instanceof UsageError ? `\n\n${USAGE}` : ''}`);
     } else if (error instanceof SandboxStartError) {
       console.error(`error: ${error.message}`);
-      console.error('This is not your code\'s fault. Use a supported Node.js LTS (20, 22 or 24: `node --version`), or tell your instructor.');
+      console.error(
+        "This is not your code's fault. Use a supported Node.js LTS (20, 22 or 24: `node --version`), or tell your instructor.",
+      );
     } else {
       console.error("error: the grader itself failed; this is not your code's fault. Details:");
       console.error(error);

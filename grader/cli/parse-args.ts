@@ -56,17 +56,26 @@ export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
   const formats = ['text', 'json', 'gradescope', 'junit'] as const;
   const format = formats.find((f) => f === values.format);
   if (!format) throw new UsageError(`--format must be text, json, gradescope or junit, not ${values.format}`);
-  if (values.submissions && (values.target || values.watch)) throw new UsageError('--submissions grades a class; it does not combine with --target or --watch');
+  if (values.submissions && (values.target || values.watch))
+    throw new UsageError('--submissions grades a class; it does not combine with --target or --watch');
   const all = courses.flatMap((c) => c.exercises);
   const known = all.map((e) => e.id);
-  const exercises = positionals.length === 0 ? all : positionals.map((name) => {
-    const [course, id] = name.includes('/') ? name.split('/', 2) : [undefined, name];
-    const matches = all.filter((e) => e.id === id && (!course || e.course === course));
-    if (matches.length === 0) throw new UsageError(`no exercise named ${name}${suggestion(id!, known)}; exercises: ${known.join(', ')}`);
-    if (matches.length > 1) throw new UsageError(`${name} is in several courses; write it as ${matches.map((e) => `${e.course}/${e.id}`).join(' or ')}`);
-    return matches[0]!;
-  });
-  if (values.watch && format !== 'text') throw new UsageError('--watch shows the scorecard; it does not combine with --format');
+  const exercises =
+    positionals.length === 0
+      ? all
+      : positionals.map((name) => {
+          const [course, id] = name.includes('/') ? name.split('/', 2) : [undefined, name];
+          const matches = all.filter((e) => e.id === id && (!course || e.course === course));
+          if (matches.length === 0)
+            throw new UsageError(`no exercise named ${name}${suggestion(id!, known)}; exercises: ${known.join(', ')}`);
+          if (matches.length > 1)
+            throw new UsageError(
+              `${name} is in several courses; write it as ${matches.map((e) => `${e.course}/${e.id}`).join(' or ')}`,
+            );
+          return matches[0]!;
+        });
+  if (values.watch && format !== 'text')
+    throw new UsageError('--watch shows the scorecard; it does not combine with --format');
   return {
     help: values.help ?? false,
     target: values.target,

@@ -5,7 +5,12 @@ import type { GradeReport } from './scorecard.js';
 export function toJson(report: GradeReport, extra: Record<string, unknown> = {}): string {
   const { exercises, score, maxScore } = report;
   return JSON.stringify(
-    { score, maxScore, ...extra, exercises: exercises.map(({ id, status, score, maxScore, tests }) => ({ id, status, score, maxScore, tests })) },
+    {
+      score,
+      maxScore,
+      ...extra,
+      exercises: exercises.map(({ id, status, score, maxScore, tests }) => ({ id, status, score, maxScore, tests })),
+    },
     null,
     2,
   );
@@ -31,11 +36,24 @@ export function toGradescope(report: GradeReport, notes: string[] = []): string 
       visibility: t.name.startsWith(HIDDEN_TEST_PREFIX) ? 'after_published' : 'visible',
     })),
   ]);
-  return JSON.stringify({ score: report.score, max_score: report.maxScore, output: notes.join('\n'), visibility: 'visible', stdout_visibility: 'hidden', tests }, null, 2);
+  return JSON.stringify(
+    {
+      score: report.score,
+      max_score: report.maxScore,
+      output: notes.join('\n'),
+      visibility: 'visible',
+      stdout_visibility: 'hidden',
+      tests,
+    },
+    null,
+    2,
+  );
 }
 
 const xml = (text: string): string =>
-  text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  text
+    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 /** JUnit XML: one testsuite per exercise, for CI systems. */
 export function toJunit(report: GradeReport): string {
@@ -43,7 +61,10 @@ export function toJunit(report: GradeReport): string {
     const failures = e.tests.filter((t) => t.status === 'fail').length;
     const errors = e.tests.filter((t) => t.status === 'error' || t.status === 'timeout').length;
     const cases = e.tests.map((t) => {
-      const body = t.status === 'pass' ? '' : `<${t.status === 'fail' ? 'failure' : 'error'} message="${xml(t.message.split('\n')[0] ?? '')}">${xml(t.message)}</${t.status === 'fail' ? 'failure' : 'error'}>`;
+      const body =
+        t.status === 'pass'
+          ? ''
+          : `<${t.status === 'fail' ? 'failure' : 'error'} message="${xml(t.message.split('\n')[0] ?? '')}">${xml(t.message)}</${t.status === 'fail' ? 'failure' : 'error'}>`;
       return `    <testcase classname="${xml(e.id)}" name="${xml(t.name)}">${body}</testcase>`;
     });
     return `  <testsuite name="${xml(e.title)}" tests="${e.tests.length}" failures="${failures}" errors="${errors}">\n${cases.join('\n')}\n  </testsuite>`;

@@ -30,14 +30,23 @@ export class ResultCollector implements Reporter {
   }
 
   onTestModuleEnd(testModule: TestModule): void {
-    const outcome = this.modules.get(testModule.moduleId) ?? { moduleId: testModule.moduleId, startedAt: Date.now(), tests: [] };
+    const outcome = this.modules.get(testModule.moduleId) ?? {
+      moduleId: testModule.moduleId,
+      startedAt: Date.now(),
+      tests: [],
+    };
     outcome.endedAt = Date.now();
     const [loadError] = testModule.errors();
     if (loadError) outcome.loadError = capText(loadError.message, TEST_MESSAGE_LIMIT);
     outcome.tests = [...testModule.children.allTests()].map((testCase) => {
       const result = testCase.result();
       const group = testCase.parent.type === 'suite' ? testCase.parent.name : '';
-      return { group, name: testCase.name, state: result.state, message: capText(result.errors?.[0]?.message ?? '', TEST_MESSAGE_LIMIT) };
+      return {
+        group,
+        name: testCase.name,
+        state: result.state,
+        message: capText(result.errors?.[0]?.message ?? '', TEST_MESSAGE_LIMIT),
+      };
     });
     this.modules.set(testModule.moduleId, outcome);
   }

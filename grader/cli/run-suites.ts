@@ -58,7 +58,8 @@ export class SuiteRunner {
     // A suite grades every target in turn: in a batch its time limit grows with the class.
     const timeLimitMs = this.timeLimitMs * Math.max(1, targets.length);
     const timedOut = new Set<string>();
-    const finished = (): boolean => suites.every((suite) => timedOut.has(suite) || collector.modules.get(suite)?.endedAt !== undefined);
+    const finished = (): boolean =>
+      suites.every((suite) => timedOut.has(suite) || collector.modules.get(suite)?.endedAt !== undefined);
     const startedAt = Date.now();
     const run = this.vitest.runTestFiles(suites).then(() => 'done' as const);
     const watchdog = new Promise<'stuck'>((resolve) => {
@@ -80,7 +81,10 @@ export class SuiteRunner {
     if ((await Promise.race([run, watchdog])) === 'stuck') await this.vitest.cancelCurrentRun('test-failure');
     const startFailure = this.broker.startFailure();
     if (startFailure) throw startFailure;
-    return { outcomes: new Map(suites.flatMap((s) => (collector.modules.has(s) ? [[s, collector.modules.get(s)!]] : []))), timedOut };
+    return {
+      outcomes: new Map(suites.flatMap((s) => (collector.modules.has(s) ? [[s, collector.modules.get(s)!]] : []))),
+      timedOut,
+    };
   }
 
   async close(): Promise<void> {

@@ -33,7 +33,8 @@ export interface GradeReport {
   exercises: ExerciseReport[];
 }
 
-const LOAD_PROBLEM = /could not be loaded|must export|is missing: restore it|^your code (ended|was killed|ran out|stopped|wrote)/;
+const LOAD_PROBLEM =
+  /could not be loaded|must export|is missing: restore it|^your code (ended|was killed|ran out|stopped|wrote)/;
 const NOT_IMPLEMENTED = /^not implemented yet/i;
 
 /** The part of a suite's outcome that belongs to one submission (its describe block in a batch). */
@@ -41,10 +42,23 @@ export function outcomeFor(outcome: ModuleOutcome | undefined, group: string): M
   return outcome && { ...outcome, tests: outcome.tests.filter((t) => t.group === group) };
 }
 
-export function exerciseReport(exercise: Exercise, outcome: ModuleOutcome | undefined, timeLimitSeconds: number, timedOut: boolean): ExerciseReport {
+export function exerciseReport(
+  exercise: Exercise,
+  outcome: ModuleOutcome | undefined,
+  timeLimitSeconds: number,
+  timedOut: boolean,
+): ExerciseReport {
   const hiddenTests = (outcome?.tests ?? []).filter((t) => t.name.startsWith(HIDDEN_TEST_PREFIX));
   const hidden = { total: hiddenTests.length, passed: hiddenTests.filter((t) => t.state === 'passed').length };
-  const base = { id: exercise.id, title: exercise.title, bonus: exercise.bonus, maxScore: exercise.points, score: 0, notImplemented: false, hidden };
+  const base = {
+    id: exercise.id,
+    title: exercise.title,
+    bonus: exercise.bonus,
+    maxScore: exercise.points,
+    score: 0,
+    notImplemented: false,
+    hidden,
+  };
   if (timedOut) {
     const message = `did not finish within ${timeLimitSeconds} s: look for a loop that never ends (or a step count far too large)`;
     return { ...base, status: 'timeout', message, tests: [{ name: 'finishes in time', status: 'timeout', message }] };
@@ -54,19 +68,36 @@ export function exerciseReport(exercise: Exercise, outcome: ModuleOutcome | unde
     return { ...base, status: 'error', message, tests: [] };
   }
   if (outcome.loadError) {
-    return { ...base, status: 'error', message: outcome.loadError, tests: [{ name: 'loads', status: 'error', message: outcome.loadError }] };
+    return {
+      ...base,
+      status: 'error',
+      message: outcome.loadError,
+      tests: [{ name: 'loads', status: 'error', message: outcome.loadError }],
+    };
   }
   const tests: TestReport[] = outcome.tests.map((t) => ({
     name: t.name,
-    status: t.state === 'passed' ? 'pass' : t.message.startsWith(TIMEOUT_PREFIX) ? 'timeout' : LOAD_PROBLEM.test(t.message) ? 'error' : 'fail',
+    status:
+      t.state === 'passed'
+        ? 'pass'
+        : t.message.startsWith(TIMEOUT_PREFIX)
+          ? 'timeout'
+          : LOAD_PROBLEM.test(t.message)
+            ? 'error'
+            : 'fail',
     message: t.message,
   }));
   const failures = tests.filter((t) => t.status !== 'pass');
-  if (tests.length > 0 && failures.length === 0) return { ...base, status: 'pass', score: exercise.points, message: '', tests };
+  if (tests.length > 0 && failures.length === 0)
+    return { ...base, status: 'pass', score: exercise.points, message: '', tests };
   const first = failures[0] ?? { status: 'error' as const, message: 'no test ran' };
   return {
     ...base,
-    status: failures.some((t) => t.status === 'timeout') ? 'timeout' : failures.some((t) => t.status === 'error') ? 'error' : 'fail',
+    status: failures.some((t) => t.status === 'timeout')
+      ? 'timeout'
+      : failures.some((t) => t.status === 'error')
+        ? 'error'
+        : 'fail',
     message: first.message,
     notImplemented: failures.every((t) => NOT_IMPLEMENTED.test(t.message)),
     tests,
@@ -96,7 +127,13 @@ interface Style {
 }
 
 const paint = (code: number, on: boolean) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
-export const styles = (on: boolean): Style => ({ green: paint(32, on), red: paint(31, on), yellow: paint(33, on), dim: paint(2, on), bold: paint(1, on) });
+export const styles = (on: boolean): Style => ({
+  green: paint(32, on),
+  red: paint(31, on),
+  yellow: paint(33, on),
+  dim: paint(2, on),
+  bold: paint(1, on),
+});
 
 function statusLabel(e: ExerciseReport, s: Style): string {
   if (e.status === 'pass') return s.green('✓ passed');
@@ -146,8 +183,13 @@ export function formatScorecard(report: GradeReport, context: ScorecardContext, 
   for (const e of report.exercises) {
     const title = e.bonus ? `${e.title} ${s.dim('(bonus)')}` : e.title;
     const pad = ' '.repeat(titleWidth - e.title.length - (e.bonus ? 8 : 0));
-    const hidden = e.hidden.total > 0 && !e.notImplemented ? s.dim(`  (hidden tests: ${e.hidden.passed} of ${e.hidden.total} passed)`) : '';
-    out.push(`  ${e.id.padEnd(idWidth)}  ${title}${pad}  ${`${e.score}/${e.maxScore}`.padStart(5)}  ${statusLabel(e, s)}${hidden}`);
+    const hidden =
+      e.hidden.total > 0 && !e.notImplemented
+        ? s.dim(`  (hidden tests: ${e.hidden.passed} of ${e.hidden.total} passed)`)
+        : '';
+    out.push(
+      `  ${e.id.padEnd(idWidth)}  ${title}${pad}  ${`${e.score}/${e.maxScore}`.padStart(5)}  ${statusLabel(e, s)}${hidden}`,
+    );
     const reveal = e.status === 'pass' ? context.revealOf?.(e.id) : '';
     if (reveal) out.push(`  ${' '.repeat(idWidth)}  ${s.dim(reveal)}`);
     if (e.status !== 'pass' && !e.notImplemented) {
@@ -162,12 +204,18 @@ export function formatScorecard(report: GradeReport, context: ScorecardContext, 
   out.push('');
   out.push(
     `  ${s.bold('Score')} ${report.score}/${report.maxScore}` +
-      (bonus.length > 0 ? s.dim(`  (required ${sum(required, 'score')}/${sum(required, 'maxScore')}, bonus ${sum(bonus, 'score')}/${sum(bonus, 'maxScore')})`) : ''),
+      (bonus.length > 0
+        ? s.dim(
+            `  (required ${sum(required, 'score')}/${sum(required, 'maxScore')}, bonus ${sum(bonus, 'score')}/${sum(bonus, 'maxScore')})`,
+          )
+        : ''),
   );
   const next = nextExercise(report);
   if (next) {
     const why = next.notImplemented ? 'implement' : 'fix';
-    out.push(`  ${s.bold('Next')}  ${next.title}${next.bonus ? ' (bonus)' : ''}: ${why} ${context.fileOf(next.id)}, then run \`${context.gradeCommand(next.id)}\``);
+    out.push(
+      `  ${s.bold('Next')}  ${next.title}${next.bonus ? ' (bonus)' : ''}: ${why} ${context.fileOf(next.id)}, then run \`${context.gradeCommand(next.id)}\``,
+    );
     if (next.notImplemented) out.push(s.dim(wrap(next.message, 88, '        ')));
   } else {
     out.push(`  ${s.green('All done.')} Try the challenge with other optimizers, or explore the site: npm run site`);

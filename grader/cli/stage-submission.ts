@@ -27,21 +27,29 @@ export interface SubmissionFiles {
 
 /** Every learner-owned file of `exercises`' courses, relative to exercises/ (an exercise may use another's file). */
 export function learnerFilePaths(kitRoot: string, exercises: Exercise[]): string[] {
-  return [...new Set(exercises.map((e) => e.course))].flatMap((course) => loadCourse(kitRoot, course).exercises.flatMap((e) => e.files.map((f) => `${course}/${f}`)));
+  return [...new Set(exercises.map((e) => e.course))].flatMap((course) =>
+    loadCourse(kitRoot, course).exercises.flatMap((e) => e.files.map((f) => `${course}/${f}`)),
+  );
 }
 
 /**
  * Reads the learner files `paths` from `learner` (a tree laid out like exercises/), and compares the grader
  * files of `kitSide` (the grader/ beside it, when the submission is a whole kit) with the kit's own.
  */
-export function gatherSubmission(kitRoot: string, learner: Pick<SubmissionTree, 'read'>, kitSide: SubmissionTree | undefined, paths: string[]): SubmissionFiles {
+export function gatherSubmission(
+  kitRoot: string,
+  learner: Pick<SubmissionTree, 'read'>,
+  kitSide: SubmissionTree | undefined,
+  paths: string[],
+): SubmissionFiles {
   const learnerFiles = new Map<string, Uint8Array>();
   const refusals: Refusal[] = [];
   for (const path of paths) {
     const found = learner.read(path);
     if (found?.bytes) learnerFiles.set(path, found.bytes);
     // A refused folder on the way refuses every file below it: it is reported once.
-    else if (found?.refusal && !refusals.some((r) => JSON.stringify(r) === JSON.stringify(found.refusal))) refusals.push(found.refusal);
+    else if (found?.refusal && !refusals.some((r) => JSON.stringify(r) === JSON.stringify(found.refusal)))
+      refusals.push(found.refusal);
   }
   const changedKitFiles: string[] = [];
   for (const [path, entry] of kitSide?.entries ?? []) {
@@ -49,7 +57,8 @@ export function gatherSubmission(kitRoot: string, learner: Pick<SubmissionTree, 
     const theirs = kitSide!.read(path);
     if (!theirs?.bytes) continue;
     const ours = join(kitRoot, 'grader', path);
-    if (!existsSync(ours) || !Buffer.from(theirs.bytes).equals(readFileSync(ours))) changedKitFiles.push(`grader/${path}`);
+    if (!existsSync(ours) || !Buffer.from(theirs.bytes).equals(readFileSync(ours)))
+      changedKitFiles.push(`grader/${path}`);
   }
   return { learnerFiles, changedKitFiles: changedKitFiles.sort(), refusals };
 }
@@ -60,7 +69,10 @@ export function stageFiles(kitRoot: string, files: SubmissionFiles, paths: strin
   for (const course of new Set(paths.map((path) => path.split('/')[0]!))) {
     mkdirSync(join(stagingDir, course), { recursive: true });
     // The kit's copy of a learner file is never staged: a file missing or refused is graded as missing, not as the stub.
-    cpSync(join(kitRoot, 'exercises', course), join(stagingDir, course), { recursive: true, filter: (source) => !learnerOwned.has(source) });
+    cpSync(join(kitRoot, 'exercises', course), join(stagingDir, course), {
+      recursive: true,
+      filter: (source) => !learnerOwned.has(source),
+    });
   }
   for (const [path, bytes] of files.learnerFiles) {
     mkdirSync(dirname(join(stagingDir, path)), { recursive: true });

@@ -15,9 +15,14 @@ const sameName = (id: string) => id.normalize('NFC').toLowerCase();
 
 /** Every entry's id, by entry name: unique, and stable as long as the class folder's names are. */
 export function submissionIds(entries: ClassEntry[]): Map<string, string> {
-  const ids = new Map(entries.map((e) => [e.name, e.kind !== 'folder' && ZIP.test(e.name) && e.name.length > 4 ? e.name.slice(0, -4) : e.name]));
+  const ids = new Map(
+    entries.map((e) => [
+      e.name,
+      e.kind !== 'folder' && ZIP.test(e.name) && e.name.length > 4 ? e.name.slice(0, -4) : e.name,
+    ]),
+  );
   // Falling back to a full name may collide anew (`a.zip.zip` after `a.zip`): repeat until nothing changes.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const holders = new Map<string, string[]>();
     for (const [name, id] of ids) holders.set(sameName(id), [...(holders.get(sameName(id)) ?? []), name]);

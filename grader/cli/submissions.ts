@@ -19,7 +19,8 @@ export interface ClassMember extends ClassEntry {
 }
 
 /** Why a submission could not be graded at all. */
-export type SubmissionProblem = { kind: 'refused'; refusal: Refusal } | { kind: 'no-learner-files'; name: string; expected: string[] };
+export type SubmissionProblem =
+  { kind: 'refused'; refusal: Refusal } | { kind: 'no-learner-files'; name: string; expected: string[] };
 
 export function describeProblem(problem: SubmissionProblem): string {
   if (problem.kind === 'refused') return describeRefusal(problem.refusal);
@@ -46,7 +47,10 @@ export function listSubmissions(dir: string, skip?: string): ClassMember[] {
       entry = entryOf(lstatSync(path), name);
     } catch (error) {
       // Vanished or unreadable since the listing: its row says so, the others are graded.
-      entry = { kind: 'refused', refusal: { kind: 'unreadable', path: name, reason: error instanceof Error ? error.message : String(error) } };
+      entry = {
+        kind: 'refused',
+        refusal: { kind: 'unreadable', path: name, reason: error instanceof Error ? error.message : String(error) },
+      };
     }
     if (entry.kind === 'folder') members.push({ name, path, kind: 'folder' });
     else if (entry.kind === 'refused') members.push({ name, path, kind: 'refused', refusal: entry.refusal });
@@ -61,23 +65,33 @@ function treeOf(member: ClassMember, limits: IntakeLimits): SubmissionTree {
   if (member.refusal) throw new RefusedSubmission(member.refusal);
   if (member.kind === 'folder') return readFolder(member.path, member.name, limits);
   const archive = readFileBelow(join(member.path, '..'), member.name, member.name, limits.maxArchiveBytes);
-  if (archive?.refusal) throw new RefusedSubmission(archive.refusal.kind === 'file-too-large' ? { kind: 'archive-too-large', path: member.name } : archive.refusal);
-  if (!archive) throw new RefusedSubmission({ kind: 'unreadable', path: member.name, reason: 'it vanished while being read' });
+  if (archive?.refusal)
+    throw new RefusedSubmission(
+      archive.refusal.kind === 'file-too-large' ? { kind: 'archive-too-large', path: member.name } : archive.refusal,
+    );
+  if (!archive)
+    throw new RefusedSubmission({ kind: 'unreadable', path: member.name, reason: 'it vanished while being read' });
   return readZip(archive.bytes, member.name, limits);
 }
 
 /** Opens `member` and finds the folder of it laid out like exercises/, holding some of `paths` (<course>/<file>.ts, …). */
-export function openSubmission(member: ClassMember, paths: string[], limits: IntakeLimits = INTAKE_LIMITS): OpenedSubmission {
+export function openSubmission(
+  member: ClassMember,
+  paths: string[],
+  limits: IntakeLimits = INTAKE_LIMITS,
+): OpenedSubmission {
   let tree: SubmissionTree;
   try {
     tree = treeOf(member, limits);
   } catch (error) {
-    if (error instanceof RefusedSubmission) return { problem: { kind: 'refused', refusal: error.refusal }, refusals: [] };
+    if (error instanceof RefusedSubmission)
+      return { problem: { kind: 'refused', refusal: error.refusal }, refusals: [] };
     throw error;
   }
   const refusals = refusalsOf(tree);
   const root = learnerRootOf(tree, paths);
-  if (root === undefined) return { problem: { kind: 'no-learner-files', name: member.name, expected: paths }, refusals };
+  if (root === undefined)
+    return { problem: { kind: 'no-learner-files', name: member.name, expected: paths }, refusals };
   const parent = root.includes('/') ? root.slice(0, root.lastIndexOf('/')) : '';
   const isKit = root === 'exercises' || root.endsWith('/exercises');
   const kitSide = isKit ? subtree(tree, parent === '' ? 'grader' : `${parent}/grader`) : undefined;
@@ -87,7 +101,10 @@ export function openSubmission(member: ClassMember, paths: string[], limits: Int
 /** The folder under `root` holding <course>/<learner file> for some exercise, the shallowest one (for --target). */
 export function findLearnerRoot(root: string, exercises: Exercise[]): string | undefined {
   try {
-    const found = learnerRootOf(readFolder(root, root), exercises.flatMap((e) => e.files.map((f) => `${e.course}/${f}`)));
+    const found = learnerRootOf(
+      readFolder(root, root),
+      exercises.flatMap((e) => e.files.map((f) => `${e.course}/${f}`)),
+    );
     return found === undefined ? undefined : join(root, found);
   } catch (error) {
     if (error instanceof RefusedSubmission) return undefined;

@@ -38,7 +38,9 @@ export async function watchAndGrade(options: WatchOptions): Promise<number> {
   const clear = process.stdout.isTTY ? '\u001b[2J\u001b[H' : '';
   const render = (note: string) => {
     const report = gradeReport(exercises.map((e) => latest.get(e.id)!).filter(Boolean));
-    console.log(`${clear}${show(report)}\n\n  ${progressLine(report)}\n  ${note}\n  watching ${target} (Ctrl-C to stop)`);
+    console.log(
+      `${clear}${show(report)}\n\n  ${progressLine(report)}\n  ${note}\n  watching ${target} (Ctrl-C to stop)`,
+    );
   };
 
   let pending = new Set<Exercise>();

@@ -66,18 +66,31 @@ export function loadCourse(root: string, courseId: string): Course {
   try {
     data = parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    if (error instanceof TomlError) fail(file, `line ${error.line}, column ${error.column}`, error.message.split('\n')[0] ?? 'invalid TOML');
+    if (error instanceof TomlError)
+      fail(file, `line ${error.line}, column ${error.column}`, error.message.split('\n')[0] ?? 'invalid TOML');
     throw error;
   }
   const list = field(data.exercises ?? [], file, 'exercises', Array.isArray, 'a list of [[exercises]] tables');
   const seen = new Set<string>();
   const exercises = list.map((raw: Record<string, unknown>, index): Exercise => {
     const where = `[[exercises]] #${index + 1}`;
-    const id = field(raw.id, file, `${where} id`, (v): v is string => isString(v) && /^[a-z][a-z0-9-]*$/.test(v), 'an id in lower-case letters, digits and dashes');
+    const id = field(
+      raw.id,
+      file,
+      `${where} id`,
+      (v): v is string => isString(v) && /^[a-z][a-z0-9-]*$/.test(v),
+      'an id in lower-case letters, digits and dashes',
+    );
     if (seen.has(id)) fail(file, `${where} id`, `"${id}" is used twice; exercise ids must be unique`);
     seen.add(id);
     const at = `exercise "${id}"`;
-    const files = field(raw.files, file, `${at} files`, (v): v is string[] => isStrings(v) && v.length > 0, 'a non-empty list of file names');
+    const files = field(
+      raw.files,
+      file,
+      `${at} files`,
+      (v): v is string[] => isStrings(v) && v.length > 0,
+      'a non-empty list of file names',
+    );
     return {
       course: courseId,
       id,
@@ -88,13 +101,21 @@ export function loadCourse(root: string, courseId: string): Course {
       hints: field(raw.hints ?? [], file, `${at} hints`, isStrings, 'a list of hint strings'),
       suite: join('grader', courseId, `${id}.test.ts`),
       instructions: join('courses', courseId, `${id}.md`),
-      revealProbe: parseRevealProbe(raw.reveal, files, (problemAt, problem) => fail(file, `${at} reveal${problemAt ? ` ${problemAt}` : ''}`, problem)),
+      revealProbe: parseRevealProbe(raw.reveal, files, (problemAt, problem) =>
+        fail(file, `${at} reveal${problemAt ? ` ${problemAt}` : ''}`, problem),
+      ),
     };
   });
   return {
     id: courseId,
     title: field(data.title, file, 'title', isString, 'a course title'),
-    summary: field(data.summary ?? '', file, 'summary', (v): v is string => typeof v === 'string', 'a one-line summary'),
+    summary: field(
+      data.summary ?? '',
+      file,
+      'summary',
+      (v): v is string => typeof v === 'string',
+      'a one-line summary',
+    ),
     labels: field(data.labels ?? [], file, 'labels', isStrings, 'a list of variant labels').map((l) => l.toLowerCase()),
     exercises,
     revealSolutions: revealSolutions(data.revealSolutions, file, exercises),
@@ -109,12 +130,28 @@ function revealSolutions(value: unknown, file: string, exercises: Exercise[]): s
   const withProbe = exercises.filter((e) => e.revealProbe.length > 0).map((e) => e.id);
   if (value === undefined || value === false) return [];
   if (value === true) {
-    if (withProbe.length === 0) fail(file, 'revealSolutions', 'is true, but no exercise has a reveal probe ([[exercises.reveal]]); add one (see CONTRIBUTING.md) or set it to false');
+    if (withProbe.length === 0)
+      fail(
+        file,
+        'revealSolutions',
+        'is true, but no exercise has a reveal probe ([[exercises.reveal]]); add one (see CONTRIBUTING.md) or set it to false',
+      );
     return withProbe;
   }
-  const ids = field(value, file, 'revealSolutions', isStrings, 'true, false or a list of exercise ids, e.g. ["sgd", "momentum"]');
+  const ids = field(
+    value,
+    file,
+    'revealSolutions',
+    isStrings,
+    'true, false or a list of exercise ids, e.g. ["sgd", "momentum"]',
+  );
   for (const id of ids) {
-    if (!exercises.some((e) => e.id === id)) fail(file, 'revealSolutions', `no exercise "${id}" in this course (its exercises: ${exercises.map((e) => e.id).join(', ')})`);
+    if (!exercises.some((e) => e.id === id))
+      fail(
+        file,
+        'revealSolutions',
+        `no exercise "${id}" in this course (its exercises: ${exercises.map((e) => e.id).join(', ')})`,
+      );
     if (!withProbe.includes(id)) {
       fail(
         file,

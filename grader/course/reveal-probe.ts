@@ -16,20 +16,33 @@ const KEYS: Record<(typeof KINDS)[number], string[]> = {
 };
 
 // TOML tables may come without a prototype; dates are objects too, and no argument a sandbox can carry.
-const isTable = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+const isTable = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isCount = (v: unknown, max: number): v is number => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= max;
+const isCount = (v: unknown, max: number): v is number =>
+  Number.isInteger(v) && (v as number) >= 1 && (v as number) <= max;
 
 function runSpec(raw: unknown, where: string, problem: Problem, defaultSteps?: number): RunSpec {
   if (!isTable(raw)) problem(where, 'expected a table { start, options, nSteps, backwardsPerStep }');
   for (const key of Object.keys(raw)) {
-    if (!['start', 'options', 'nSteps', 'backwardsPerStep'].includes(key)) problem(`${where}.${key}`, 'unknown key (a run has start, options, nSteps and backwardsPerStep)');
+    if (!['start', 'options', 'nSteps', 'backwardsPerStep'].includes(key))
+      problem(`${where}.${key}`, 'unknown key (a run has start, options, nSteps and backwardsPerStep)');
   }
   const { start, options, nSteps = defaultSteps, backwardsPerStep = 1 } = raw;
-  if (!Array.isArray(start) || start.length !== 2 || !start.every(isFiniteNumber)) problem(`${where}.start`, `expected a point [x, y], found ${JSON.stringify(start)}`);
-  if (!isTable(options) || !Object.values(options).every(isFiniteNumber)) problem(`${where}.options`, 'expected a table of finite numbers, e.g. { learningRate = 0.001 }');
-  if (!isCount(nSteps, MAX_STEPS)) problem(`${where}.nSteps`, `expected a whole number of steps from 1 to ${MAX_STEPS}, found ${JSON.stringify(nSteps)}`);
-  if (!isCount(backwardsPerStep, MAX_BACKWARDS)) problem(`${where}.backwardsPerStep`, `expected a whole number from 1 to ${MAX_BACKWARDS}, found ${JSON.stringify(backwardsPerStep)}`);
+  if (!Array.isArray(start) || start.length !== 2 || !start.every(isFiniteNumber))
+    problem(`${where}.start`, `expected a point [x, y], found ${JSON.stringify(start)}`);
+  if (!isTable(options) || !Object.values(options).every(isFiniteNumber))
+    problem(`${where}.options`, 'expected a table of finite numbers, e.g. { learningRate = 0.001 }');
+  if (!isCount(nSteps, MAX_STEPS))
+    problem(
+      `${where}.nSteps`,
+      `expected a whole number of steps from 1 to ${MAX_STEPS}, found ${JSON.stringify(nSteps)}`,
+    );
+  if (!isCount(backwardsPerStep, MAX_BACKWARDS))
+    problem(
+      `${where}.backwardsPerStep`,
+      `expected a whole number from 1 to ${MAX_BACKWARDS}, found ${JSON.stringify(backwardsPerStep)}`,
+    );
   return { start: [start[0], start[1]], options: { ...options } as Record<string, number>, nSteps, backwardsPerStep };
 }
 
@@ -38,13 +51,15 @@ function argument(raw: unknown, where: string, problem: Problem): Argument {
   if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return raw;
   if (Array.isArray(raw)) return raw.map((a, i) => argument(a, `${where}[${i}]`, problem));
   if (!isTable(raw)) problem(where, `expected plain data (numbers, strings, lists, tables), found ${String(raw)}`);
-  if (!('$function' in raw)) return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, argument(v, `${where}.${k}`, problem)]));
+  if (!('$function' in raw))
+    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, argument(v, `${where}.${k}`, problem)]));
   const recipe = raw.$function;
   if (recipe === 'random' && Number.isInteger(raw.seed)) return { $function: 'random', seed: raw.seed as number };
   if (recipe === 'bowl' && isFiniteNumber(raw.bestLearningRate) && isFiniteNumber(raw.bestMomentum)) {
     return { $function: 'bowl', bestLearningRate: raw.bestLearningRate, bestMomentum: raw.bestMomentum };
   }
-  if (recipe === 'export' && typeof raw.module === 'string' && typeof raw.exportName === 'string') return { $function: 'export', module: raw.module, exportName: raw.exportName };
+  if (recipe === 'export' && typeof raw.module === 'string' && typeof raw.exportName === 'string')
+    return { $function: 'export', module: raw.module, exportName: raw.exportName };
   return problem(
     where,
     'a function argument is { "$function" = "random", seed = N }, { "$function" = "bowl", bestLearningRate = α, bestMomentum = μ } ' +
@@ -56,15 +71,26 @@ function job(raw: unknown, where: string, files: string[], problem: Problem): Jo
   if (!isTable(raw)) problem(where, 'expected a table describing one sandbox job');
   const kind = raw.kind;
   if (kind === 'entry-run' || 'ifChosen' in raw) {
-    problem(where, "a job that runs what the learner chose gives results that differ between learners; a probe needs results every passing implementation shares");
+    problem(
+      where,
+      'a job that runs what the learner chose gives results that differ between learners; a probe needs results every passing implementation shares',
+    );
   }
-  if (!KINDS.includes(kind as (typeof KINDS)[number])) problem(`${where}.kind`, `expected one of ${KINDS.map((k) => `"${k}"`).join(', ')}, found ${JSON.stringify(kind)}`);
+  if (!KINDS.includes(kind as (typeof KINDS)[number]))
+    problem(`${where}.kind`, `expected one of ${KINDS.map((k) => `"${k}"`).join(', ')}, found ${JSON.stringify(kind)}`);
   const known = KEYS[kind as (typeof KINDS)[number]];
-  for (const key of Object.keys(raw)) if (!known.includes(key)) problem(`${where}.${key}`, `unknown key for a "${String(kind)}" job (it takes ${known.join(', ')})`);
+  for (const key of Object.keys(raw))
+    if (!known.includes(key))
+      problem(`${where}.${key}`, `unknown key for a "${String(kind)}" job (it takes ${known.join(', ')})`);
   const module = raw.module;
-  if (typeof module !== 'string' || !files.includes(module)) problem(`${where}.module`, `expected one of the exercise's own files (${files.join(', ')}), found ${JSON.stringify(module)}`);
+  if (typeof module !== 'string' || !files.includes(module))
+    problem(
+      `${where}.module`,
+      `expected one of the exercise's own files (${files.join(', ')}), found ${JSON.stringify(module)}`,
+    );
   const exportName = raw.exportName;
-  if (typeof exportName !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(exportName)) problem(`${where}.exportName`, `expected the name of an export, found ${JSON.stringify(exportName)}`);
+  if (typeof exportName !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(exportName))
+    problem(`${where}.exportName`, `expected the name of an export, found ${JSON.stringify(exportName)}`);
   if (kind === 'call') {
     const args = raw.args ?? [];
     if (!Array.isArray(args)) problem(`${where}.args`, 'expected a list of arguments');
@@ -72,11 +98,27 @@ function job(raw: unknown, where: string, files: string[], problem: Problem): Jo
   }
   if (kind === 'interleaved') {
     const rounds = raw.rounds;
-    if (!isCount(rounds, MAX_STEPS)) problem(`${where}.rounds`, `expected a whole number of rounds from 1 to ${MAX_STEPS}, found ${JSON.stringify(rounds)}`);
-    if (!Array.isArray(raw.runs) || raw.runs.length === 0) problem(`${where}.runs`, 'expected a non-empty list of runs');
-    return { kind, module, exportName, rounds, runs: raw.runs.map((r, i) => runSpec(r, `${where}.runs[${i}]`, problem, rounds)) };
+    if (!isCount(rounds, MAX_STEPS))
+      problem(
+        `${where}.rounds`,
+        `expected a whole number of rounds from 1 to ${MAX_STEPS}, found ${JSON.stringify(rounds)}`,
+      );
+    if (!Array.isArray(raw.runs) || raw.runs.length === 0)
+      problem(`${where}.runs`, 'expected a non-empty list of runs');
+    return {
+      kind,
+      module,
+      exportName,
+      rounds,
+      runs: raw.runs.map((r, i) => runSpec(r, `${where}.runs[${i}]`, problem, rounds)),
+    };
   }
-  return { kind: kind as 'trajectory' | 'grad-after-zero', module, exportName, run: runSpec(raw.run, `${where}.run`, problem) };
+  return {
+    kind: kind as 'trajectory' | 'grad-after-zero',
+    module,
+    exportName,
+    run: runSpec(raw.run, `${where}.run`, problem),
+  };
 }
 
 /**

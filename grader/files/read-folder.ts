@@ -7,7 +7,8 @@ import { RefusedSubmission, type Refusal, type SpecialFile } from './refusal.js'
 import type { FileLookup, SubmissionTree, TreeEntry } from './submission-tree.js';
 
 /** Folders that hold no learner work and may be huge: never listed. */
-export const skippedName = (name: string): boolean => name.startsWith('.') || name === 'node_modules' || name === '__MACOSX';
+export const skippedName = (name: string): boolean =>
+  name.startsWith('.') || name === 'node_modules' || name === '__MACOSX';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -46,7 +47,8 @@ export function readFileBelow(root: string, relative: string, shownAs: string, m
     if (entry.kind !== 'file') return undefined;
     if (entry.size > maxBytes) return { refusal: { kind: 'file-too-large', path: shownAs } };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR')
+      return undefined;
     return { refusal: { kind: 'unreadable', path: shownAs, reason: errorText(error) } };
   }
   let fd: number;
@@ -58,11 +60,13 @@ export function readFileBelow(root: string, relative: string, shownAs: string, m
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return { refusal: { kind: 'special-file', path: shownAs, special: specialKind(stats) ?? 'device' } };
+    if (!stats.isFile())
+      return { refusal: { kind: 'special-file', path: shownAs, special: specialKind(stats) ?? 'device' } };
     // Read at most one byte past the limit: a file that grows after the lstat is still caught.
     const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
     let length = 0;
-    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    for (let n = 1; n > 0 && length < buffer.length; length += n)
+      n = readSync(fd, buffer, length, buffer.length - length, null);
     if (length > maxBytes) return { refusal: { kind: 'file-too-large', path: shownAs } };
     return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, length) };
   } catch (error) {
@@ -97,7 +101,8 @@ export function readFolder(root: string, name: string, limits: IntakeLimits = IN
         if (entry.kind === 'folder') {
           if (path.split('/').length > limits.maxDepth) refuse({ kind: 'too-deep', path: `${name}/${path}` });
           pending.push(path);
-        } else if (entry.kind === 'file' && (total += entry.size) > limits.maxTotalBytes) refuse({ kind: 'too-large', path: name });
+        } else if (entry.kind === 'file' && (total += entry.size) > limits.maxTotalBytes)
+          refuse({ kind: 'too-large', path: name });
         entries.set(path, entry);
       }
     } finally {

@@ -60,7 +60,8 @@ export function readZip(bytes: Uint8Array, name: string, limits: IntakeLimits = 
   const refuse = (refusal: Refusal): never => {
     throw new RefusedSubmission(refusal);
   };
-  const damaged = (reason = 'it is not a zip archive (or it is damaged)'): never => refuse({ kind: 'unreadable-archive', path: name, reason });
+  const damaged = (reason = 'it is not a zip archive (or it is damaged)'): never =>
+    refuse({ kind: 'unreadable-archive', path: name, reason });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number) => (at >= 0 && at + 2 <= bytes.length ? view.getUint16(at, true) : damaged());
   const u32 = (at: number) => (at >= 0 && at + 4 <= bytes.length ? view.getUint32(at, true) : damaged());
@@ -87,7 +88,10 @@ export function readZip(bytes: Uint8Array, name: string, limits: IntakeLimits = 
   let total = 0;
   const addFolder = (path: string) => {
     const existing = entries.get(path);
-    if (existing && existing.kind !== 'folder') damaged(`it holds ${path} both as a folder and as ${existing.kind === 'file' ? 'a file' : 'a link or special file'}`);
+    if (existing && existing.kind !== 'folder')
+      damaged(
+        `it holds ${path} both as a folder and as ${existing.kind === 'file' ? 'a file' : 'a link or special file'}`,
+      );
     entries.set(path, { kind: 'folder' });
   };
   for (let i = 0; i < count; i++) {
@@ -112,9 +116,12 @@ export function readZip(bytes: Uint8Array, name: string, limits: IntakeLimits = 
     }
     if (parts.length === 0 || parts.some(skippedName)) continue;
     const path = parts.join('/');
-    const type = (UNIX_HOSTS.has(host) ? unixType(external >>> 16) : undefined) ?? (entryName.endsWith('/') || (external & 0x10) !== 0 ? 'folder' : 'file');
+    const type =
+      (UNIX_HOSTS.has(host) ? unixType(external >>> 16) : undefined) ??
+      (entryName.endsWith('/') || (external & 0x10) !== 0 ? 'folder' : 'file');
     const folderDepth = type === 'folder' ? parts.length : parts.length - 1;
-    if (folderDepth > limits.maxDepth) refuse({ kind: 'too-deep', path: `${name}/${parts.slice(0, limits.maxDepth + 1).join('/')}` });
+    if (folderDepth > limits.maxDepth)
+      refuse({ kind: 'too-deep', path: `${name}/${parts.slice(0, limits.maxDepth + 1).join('/')}` });
     for (let depth = 1; depth < parts.length; depth++) addFolder(parts.slice(0, depth).join('/'));
     if (type === 'folder') {
       addFolder(path);
@@ -122,7 +129,8 @@ export function readZip(bytes: Uint8Array, name: string, limits: IntakeLimits = 
     }
     if (entries.has(path)) damaged(`it holds ${path} twice`);
     if (type === 'symlink') entries.set(path, { kind: 'refused', refusal: { kind: 'symlink', path } });
-    else if (type !== 'file') entries.set(path, { kind: 'refused', refusal: { kind: 'special-file', path, special: type } });
+    else if (type !== 'file')
+      entries.set(path, { kind: 'refused', refusal: { kind: 'special-file', path, special: type } });
     else {
       if ((total += size) > limits.maxTotalBytes) refuse({ kind: 'too-large', path: name });
       entries.set(path, { kind: 'file', size });
@@ -145,7 +153,8 @@ export function readZip(bytes: Uint8Array, name: string, limits: IntakeLimits = 
     if (file.method === 0) return file.compressedSize === file.size ? { bytes: data.slice() } : lying();
     if (file.method !== 8) damaged(`${path} uses a compression this grader does not read (method ${file.method})`);
     const inflated = inflateAtMost(data, file.size);
-    if (typeof inflated === 'string') return inflated === 'longer' ? lying() : damaged(`the data of ${path} is damaged`);
+    if (typeof inflated === 'string')
+      return inflated === 'longer' ? lying() : damaged(`the data of ${path} is damaged`);
     return { bytes: inflated };
   };
   return { entries, read };

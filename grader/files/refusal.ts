@@ -46,7 +46,11 @@ const itself = (path: string) => (/\.[^/]*$/.test(path) ? 'upload the file itsel
 const shorten = (path: string) => (path.length > 160 ? `${path.slice(0, 150)}…` : path);
 
 export function describeRefusal(given: Refusal, limits: IntakeLimits = INTAKE_LIMITS): string {
-  const refusal = { ...given, path: shorten(given.path), ...('entry' in given ? { entry: shorten(given.entry) } : {}) } as Refusal;
+  const refusal = {
+    ...given,
+    path: shorten(given.path),
+    ...('entry' in given ? { entry: shorten(given.entry) } : {}),
+  } as Refusal;
   switch (refusal.kind) {
     case 'symlink':
       return `${refusal.path} is a symbolic link: ${itself(refusal.path)}`;

@@ -5,7 +5,8 @@ import type { Refusal } from './refusal.js';
 export type TreeEntry = { kind: 'file'; size: number } | { kind: 'folder' } | { kind: 'refused'; refusal: Refusal };
 
 /** A file's bytes, why it is not used, or undefined when the tree has no such file. */
-export type FileLookup = { bytes: Uint8Array; refusal?: undefined } | { refusal: Refusal; bytes?: undefined } | undefined;
+export type FileLookup =
+  { bytes: Uint8Array; refusal?: undefined } | { refusal: Refusal; bytes?: undefined } | undefined;
 
 export interface SubmissionTree {
   /** Every entry, by its '/'-separated path from the tree's top. */
@@ -40,7 +41,8 @@ export function learnerRootOf(tree: SubmissionTree, wanted: string[]): string | 
     for (const file of wanted) {
       const root = path === file ? '' : path.endsWith(`/${file}`) ? path.slice(0, -file.length - 1) : undefined;
       if (root === undefined) continue;
-      if (best === undefined || depthOf(root) < depthOf(best) || (depthOf(root) === depthOf(best) && root < best)) best = root;
+      if (best === undefined || depthOf(root) < depthOf(best) || (depthOf(root) === depthOf(best) && root < best))
+        best = root;
     }
   }
   return best;

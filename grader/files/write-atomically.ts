@@ -1,7 +1,17 @@
 // Writes a file so that no reader ever sees half of it, and a crash leaves the old one: the text goes into a
 // temporary file beside it, which is then renamed over it. With `within`, it never writes through a link.
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 export interface WriteOptions {
@@ -24,7 +34,9 @@ export class UnsafePathError extends Error {
     readonly expected: 'folder' | 'file',
     readonly found: FoundInstead,
   ) {
-    super(`${path} is a ${found}, not a ${expected === 'file' ? 'regular file' : 'folder'}; refusing to write through it`);
+    super(
+      `${path} is a ${found}, not a ${expected === 'file' ? 'regular file' : 'folder'}; refusing to write through it`,
+    );
     this.name = 'UnsafePathError';
   }
 }
@@ -57,7 +69,8 @@ function entryAt(path: string): Stats | undefined {
 /** The folders from `root` (excluded) down to the file's, and the file: each must be what it is named for. */
 function partsBelow(root: string, path: string): { folders: string[]; file: string } {
   const rel = relative(root, path);
-  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) throw new Error(`${path} is not below ${root}`);
+  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel))
+    throw new Error(`${path} is not below ${root}`);
   const names = rel.split(sep);
   const folders = names.slice(0, -1).map((_, i) => join(root, ...names.slice(0, i + 1)));
   return { folders, file: path };
@@ -99,7 +112,11 @@ export function expectNoLinks(root: string, path: string, create = false): void 
 function writeWithoutLinks(root: string, path: string, text: string): void {
   expectNoLinks(root, path, true);
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
-  const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644);
+  const fd = openSync(
+    temporary,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
+    0o644,
+  );
   try {
     try {
       writeFileSync(fd, text);

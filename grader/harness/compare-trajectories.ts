@@ -25,7 +25,10 @@ export function firstDivergence(actual: readonly Point[], expected: readonly Poi
 }
 
 /** Against several accepted variants: null when one matches, else the variant followed the longest. */
-export function bestDivergence(actual: readonly Point[], variants: Record<string, readonly Point[]>): (Divergence & { variant: string }) | null {
+export function bestDivergence(
+  actual: readonly Point[],
+  variants: Record<string, readonly Point[]>,
+): (Divergence & { variant: string }) | null {
   let best: (Divergence & { variant: string }) | null = null;
   for (const [variant, expected] of Object.entries(variants)) {
     const divergence = firstDivergence(actual, expected);

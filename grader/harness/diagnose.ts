@@ -4,10 +4,15 @@ import { TOLERANCE } from './compare-trajectories.js';
 import type { Point } from './fixtures.js';
 
 const same = (a: number, b: number): boolean =>
-  (Number.isNaN(a) && Number.isNaN(b)) || a === b || Math.abs(a - b) <= TOLERANCE.absolute + TOLERANCE.relative * Math.abs(b);
+  (Number.isNaN(a) && Number.isNaN(b)) ||
+  a === b ||
+  Math.abs(a - b) <= TOLERANCE.absolute + TOLERANCE.relative * Math.abs(b);
 
 /** The mistake whose first steps the learner's trajectory reproduces, if exactly one mistake fits best. */
-export function matchingMistake(trajectory: readonly Point[], mistakes: Record<string, readonly Point[]>): string | null {
+export function matchingMistake(
+  trajectory: readonly Point[],
+  mistakes: Record<string, readonly Point[]>,
+): string | null {
   for (const [name, expected] of Object.entries(mistakes)) {
     if (expected.length < 2 || trajectory.length < expected.length) continue;
     if (expected.every(([x, y], i) => same(trajectory[i]![0], x) && same(trajectory[i]![1], y))) return name;
@@ -24,7 +29,8 @@ const BARS = '▁▂▃▄▅▆▇█';
 export function driftSparkline(trajectory: readonly Point[], expected: readonly Point[], width = 40): string {
   const steps = Math.min(trajectory.length, expected.length);
   if (steps === 0) return '';
-  const distance = (i: number): number => Math.hypot(trajectory[i]![0] - expected[i]![0], trajectory[i]![1] - expected[i]![1]);
+  const distance = (i: number): number =>
+    Math.hypot(trajectory[i]![0] - expected[i]![0], trajectory[i]![1] - expected[i]![1]);
   const columns = Math.min(width, steps);
   const low = Math.log10(TOLERANCE.absolute);
   let line = '';

@@ -29,7 +29,10 @@ export interface SearchFixture {
   steps: number[][];
 }
 
-const fixtures = JSON.parse(readFileSync(new URL('../fixtures/optimizers.json', import.meta.url), 'utf8'), decodeNumbers) as {
+const fixtures = JSON.parse(
+  readFileSync(new URL('../fixtures/optimizers.json', import.meta.url), 'utf8'),
+  decodeNumbers,
+) as {
   cases: Record<OptimizerId, FixtureCase[]>;
   mistakes: Record<OptimizerId, Record<string, string>>;
   search: SearchFixture;
@@ -50,7 +53,9 @@ export function fixtureCases(optimizer: OptimizerId): FixtureCase[] {
 
 const HIDDEN = new URL('../hidden/optimizers.json', import.meta.url);
 const hidden = existsSync(HIDDEN)
-  ? (JSON.parse(readFileSync(HIDDEN, 'utf8'), decodeNumbers) as { cases: Record<OptimizerId, Array<Omit<FixtureCase, 'mistakes'>>> })
+  ? (JSON.parse(readFileSync(HIDDEN, 'utf8'), decodeNumbers) as {
+      cases: Record<OptimizerId, Array<Omit<FixtureCase, 'mistakes'>>>;
+    })
   : undefined;
 
 /** How hidden tests are named: reports count them without saying what they check. */

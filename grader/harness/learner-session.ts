@@ -27,7 +27,13 @@ export type Unavailable = Record<string, string>;
  * Runs `jobs` on the learner's `files`. A missing or non-compiling file fails the session, unless it is in
  * `optional`: then its jobs fail when loading it, and `unavailable` says why.
  */
-export async function runSession(target: GradeTarget, course: string, files: string[], jobs: Job[], optional: string[] = []): Promise<Session & { unavailable: Unavailable }> {
+export async function runSession(
+  target: GradeTarget,
+  course: string,
+  files: string[],
+  jobs: Job[],
+  optional: string[] = [],
+): Promise<Session & { unavailable: Unavailable }> {
   return limit(() => runSessionNow(target, course, files, jobs, optional));
 }
 
@@ -36,7 +42,10 @@ export async function runSession(target: GradeTarget, course: string, files: str
  * `settled` is for a hook to wait on; `get()` gives the session, or throws why it could not run, so that
  * every test reports the reason.
  */
-export function startSession(...args: Parameters<typeof runSession>): { settled: Promise<unknown>; get(): Session & { unavailable: Unavailable } } {
+export function startSession(...args: Parameters<typeof runSession>): {
+  settled: Promise<unknown>;
+  get(): Session & { unavailable: Unavailable };
+} {
   let session: (Session & { unavailable: Unavailable }) | undefined;
   let problem: unknown;
   const settled = runSession(...args).then(
@@ -67,14 +76,33 @@ async function limit<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function runSessionNow(target: GradeTarget, course: string, files: string[], jobs: Job[], optional: string[]): Promise<Session & { unavailable: Unavailable }> {
-  const request = { dir: target.dir, shownAs: target.shownAs, course, required: files, optional, jobs, timeLimitMs: TIME_LIMIT_SECONDS * 1000 };
+async function runSessionNow(
+  target: GradeTarget,
+  course: string,
+  files: string[],
+  jobs: Job[],
+  optional: string[],
+): Promise<Session & { unavailable: Unavailable }> {
+  const request = {
+    dir: target.dir,
+    shownAs: target.shownAs,
+    course,
+    required: files,
+    optional,
+    jobs,
+    timeLimitMs: TIME_LIMIT_SECONDS * 1000,
+  };
   // The grading process's broker bundles and runs on a sandbox booted ahead of time; run directly by vitest,
   // this worker does it itself.
   const broker = inject('sandboxBroker');
-  const response = broker ? await runThroughBroker(broker, request) : await (await import('../sandbox/bundle-and-run.js')).bundleAndRun(request);
+  const response = broker
+    ? await runThroughBroker(broker, request)
+    : await (await import('../sandbox/bundle-and-run.js')).bundleAndRun(request);
   const { outcome, unavailable } = response;
-  if (!outcome) throw new SessionProblem(unavailable[files.find((file) => unavailable[file])!] ?? 'the learner files are unavailable');
+  if (!outcome)
+    throw new SessionProblem(
+      unavailable[files.find((file) => unavailable[file])!] ?? 'the learner files are unavailable',
+    );
   return {
     outcome,
     unavailable,
@@ -82,11 +110,15 @@ async function runSessionNow(target: GradeTarget, course: string, files: string[
       const result = outcome.results[index];
       if (result) return result;
       if (outcome.timedOut) {
-        throw new SessionProblem(`${TIMEOUT_PREFIX} your code did not finish within ${TIME_LIMIT_SECONDS} s: look for a loop that never ends (or a step count far too large)`);
+        throw new SessionProblem(
+          `${TIMEOUT_PREFIX} your code did not finish within ${TIME_LIMIT_SECONDS} s: look for a loop that never ends (or a step count far too large)`,
+        );
       }
       if (hidden) throw new SessionProblem('your code stopped the grading process during this hidden test');
       const tail = capText(outcome.output.trim().split('\n').slice(-3).join(' | '), 500);
-      throw new SessionProblem(`your code ${outcome.ended ?? 'stopped the grading process'} before this test could run${tail ? ` (it printed: ${tail})` : ''}`);
+      throw new SessionProblem(
+        `your code ${outcome.ended ?? 'stopped the grading process'} before this test could run${tail ? ` (it printed: ${tail})` : ''}`,
+      );
     },
   };
 }
@@ -95,7 +127,8 @@ async function runSessionNow(target: GradeTarget, course: string, files: string[
 export function describeFailure(failure: LearnerFailure): string {
   if (/^not implemented yet/i.test(failure.message)) return failure.message;
   const loading = /^loading (.+)$/.exec(failure.during);
-  if (loading) return `${loading[1]} could not be loaded: ${failure.message}${failure.where ? ` (at ${failure.where})` : ''}`;
+  if (loading)
+    return `${loading[1]} could not be loaded: ${failure.message}${failure.where ? ` (at ${failure.where})` : ''}`;
   return `${failure.during} threw ${failure.message}${failure.where ? ` (at ${failure.where})` : ''}`;
 }
 
@@ -103,4 +136,3 @@ export function describeFailure(failure: LearnerFailure): string {
 export function expectNoFailure(result: JobResult): void {
   if (result.failure) throw new SessionProblem(describeFailure(result.failure));
 }
-

@@ -4,7 +4,16 @@
 import { beforeAll, test } from 'vitest';
 import { bestDivergence, formatPoint } from './compare-trajectories.js';
 import { matchingMistake, driftSparkline } from './diagnose.js';
-import { fixtureCases, hiddenCases, HIDDEN_TEST_PREFIX, mistakeNotes, VARIANT_NAMES, type FixtureCase, type OptimizerId, type Point } from './fixtures.js';
+import {
+  fixtureCases,
+  hiddenCases,
+  HIDDEN_TEST_PREFIX,
+  mistakeNotes,
+  VARIANT_NAMES,
+  type FixtureCase,
+  type OptimizerId,
+  type Point,
+} from './fixtures.js';
 import { forEachTarget } from './grade-targets.js';
 import { describeFailure, expectNoFailure, SessionProblem, startSession } from './learner-session.js';
 import type { Job, JobResult, RunSpec } from '../sandbox/sandbox-protocol.js';
@@ -19,10 +28,17 @@ const COURSE = 'optimizers';
 const NOT_IMPLEMENTED = /^not implemented yet/i;
 const INTERLEAVED_STEPS = 100;
 
-const runSpec = (c: FixtureCase): RunSpec => ({ start: c.start, options: c.options, nSteps: c.nSteps, backwardsPerStep: c.backwardsPerStep });
+const runSpec = (c: FixtureCase): RunSpec => ({
+  start: c.start,
+  options: c.options,
+  nSteps: c.nSteps,
+  backwardsPerStep: c.backwardsPerStep,
+});
 
 function describeOptions(c: FixtureCase): string {
-  const options = Object.entries(c.options).map(([k, v]) => `${k} ${v}`).join(', ');
+  const options = Object.entries(c.options)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   return `${c.nSteps} steps from (${c.start.join(', ')}), ${options}`;
 }
 
@@ -38,13 +54,20 @@ function diagnosis(optimizer: OptimizerId, c: FixtureCase, trajectory: Point[], 
 }
 
 /** null when the trajectory follows one accepted variant; otherwise where it leaves the closest one. */
-export function trajectoryProblem(c: FixtureCase, trajectory: Point[], nSteps = c.nSteps, optimizer?: OptimizerId): string | null {
+export function trajectoryProblem(
+  c: FixtureCase,
+  trajectory: Point[],
+  nSteps = c.nSteps,
+  optimizer?: OptimizerId,
+): string | null {
   const expected = Object.fromEntries(Object.entries(c.expected).map(([k, t]) => [k, t.slice(0, nSteps)]));
   const divergence = bestDivergence(trajectory, expected);
   if (!divergence) return null;
   const { step, variant } = divergence;
   const when = step === 0 ? 'at the start' : `after update ${step} of ${nSteps - 1}`;
-  const nonFinite = divergence.actual?.some((v) => !Number.isFinite(v)) ? ' The values are not finite: look for a division by zero or an overflow.' : '';
+  const nonFinite = divergence.actual?.some((v) => !Number.isFinite(v))
+    ? ' The values are not finite: look for a division by zero or an overflow.'
+    : '';
   const sentence =
     `${c.name} (${describeOptions({ ...c, nSteps })}): the trajectory leaves ${VARIANT_NAMES[variant] ?? variant} ${when}: ` +
     `expected ${formatPoint(divergence.expected)}, got ${formatPoint(divergence.actual)}.${nonFinite}`;
@@ -60,7 +83,10 @@ function trajectoriesOf(result: JobResult): Point[][] {
 
 export function defineOptimizerSuite(spec: OptimizerSpec): void {
   const cases = fixtureCases(spec.id);
-  const [first, second] = cases.filter((c) => c.backwardsPerStep === 1 && c.nSteps >= 50).slice(-2) as [FixtureCase, FixtureCase];
+  const [first, second] = cases.filter((c) => c.backwardsPerStep === 1 && c.nSteps >= 50).slice(-2) as [
+    FixtureCase,
+    FixtureCase,
+  ];
   const rounds = Math.min(first.nSteps, second.nSteps, INTERLEAVED_STEPS);
   const module = spec.file;
   const exportName = spec.className;
@@ -106,12 +132,19 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
         const result = session.get().result(cases.length + 2 + i, true);
         // Code not written yet says so with the first visible case's words, sent before any hidden case ran.
         const first = session.get().result(0);
-        if (result.failure && NOT_IMPLEMENTED.test(result.failure.message) && first.failure && NOT_IMPLEMENTED.test(first.failure.message)) {
+        if (
+          result.failure &&
+          NOT_IMPLEMENTED.test(result.failure.message) &&
+          first.failure &&
+          NOT_IMPLEMENTED.test(first.failure.message)
+        ) {
           throw new SessionProblem(describeFailure(first.failure));
         }
         const trajectory = result.kind === 'trajectory' && !result.failure ? result.trajectory : undefined;
         if (!trajectory || trajectoryProblem(c, trajectory)) {
-          throw new SessionProblem('this hidden test runs your optimizer from another start, with other hyperparameters, and its trajectory leaves PyTorch\'s');
+          throw new SessionProblem(
+            "this hidden test runs your optimizer from another start, with other hyperparameters, and its trajectory leaves PyTorch's",
+          );
         }
       });
     });
@@ -121,7 +154,9 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
       expectNoFailure(result);
       if (result.kind !== 'grad') throw new Error(`unexpected ${result.kind} result`);
       if (result.grad !== null && result.grad.some((v) => v !== 0)) {
-        throw new SessionProblem(`after zeroGrad(), parameters.grad is still [${result.grad.join(', ')}]; set it to null, or the next backward pass adds to the old gradient`);
+        throw new SessionProblem(
+          `after zeroGrad(), parameters.grad is still [${result.grad.join(', ')}]; set it to null, or the next backward pass adds to the old gradient`,
+        );
       }
     });
   });

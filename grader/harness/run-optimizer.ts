@@ -70,7 +70,13 @@ export function advance(run: Run, backwardsPerStep = 1): void {
   }
 }
 
-export function runTrajectory(Optimizer: OptimizerClass, start: Point, options: Record<string, number>, nSteps: number, backwardsPerStep = 1): Point[] {
+export function runTrajectory(
+  Optimizer: OptimizerClass,
+  start: Point,
+  options: Record<string, number>,
+  nSteps: number,
+  backwardsPerStep = 1,
+): Point[] {
   const run = startRun(Optimizer, start, options);
   for (let i = 0; i < nSteps; i++) advance(run, backwardsPerStep);
   return run.trajectory;

@@ -12,6 +12,13 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** A made-up training cost with its best settings at (bestLearningRate, bestMomentum): a bowl in log10(α) × μ. */
-export function bowlSteps(learningRate: number, momentum: number, bestLearningRate: number, bestMomentum: number): number {
-  return Math.round(100 + 4000 * (Math.log10(learningRate) - Math.log10(bestLearningRate)) ** 2 + 8000 * (momentum - bestMomentum) ** 2);
+export function bowlSteps(
+  learningRate: number,
+  momentum: number,
+  bestLearningRate: number,
+  bestMomentum: number,
+): number {
+  return Math.round(
+    100 + 4000 * (Math.log10(learningRate) - Math.log10(bestLearningRate)) ** 2 + 8000 * (momentum - bestMomentum) ** 2,
+  );
 }

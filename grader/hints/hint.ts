@@ -36,7 +36,11 @@ function main(argv: string[]): number {
   writeHintState(root, state);
   console.log(`Hints for ${exercise.title} (${shown} of ${exercise.hints.length}):\n`);
   exercise.hints.slice(0, shown).forEach((hint, i) => console.log(`  ${i + 1}. ${hint}`));
-  console.log(shown < exercise.hints.length ? `\nRun \`npm run hint ${exercise.id}\` again for the next one.` : '\nThat was the last hint.');
+  console.log(
+    shown < exercise.hints.length
+      ? `\nRun \`npm run hint ${exercise.id}\` again for the next one.`
+      : '\nThat was the last hint.',
+  );
   return 0;
 }
 

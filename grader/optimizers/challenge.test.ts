@@ -20,7 +20,11 @@ const OPTIMIZERS: Record<OptimizerId, { file: string; className: string; options
   sgd: { file: 'sgd.ts', className: 'SGD', options: ['learningRate'] },
   momentum: { file: 'momentum.ts', className: 'Momentum', options: ['learningRate', 'momentum'] },
   rmsprop: { file: 'rmsprop.ts', className: 'RMSprop', options: ['learningRate', 'momentum', 'epsilon'] },
-  adam: { file: 'adam.ts', className: 'Adam', options: ['learningRate', 'momentumGrad', 'momentumGradSquared', 'epsilon'] },
+  adam: {
+    file: 'adam.ts',
+    className: 'Adam',
+    options: ['learningRate', 'momentumGrad', 'momentumGradSquared', 'epsilon'],
+  },
 };
 
 interface Entry {
@@ -31,17 +35,26 @@ interface Entry {
 
 function checkEntry(entry: unknown): Entry {
   const e = entry as Partial<Entry> | null;
-  if (!e || typeof e !== 'object') throw new SessionProblem('challengeEntry() must return an object { optimizer, options, nSteps }');
+  if (!e || typeof e !== 'object')
+    throw new SessionProblem('challengeEntry() must return an object { optimizer, options, nSteps }');
   if (!e.optimizer || !(e.optimizer in OPTIMIZERS)) {
-    throw new SessionProblem(`challengeEntry().optimizer must be one of ${Object.keys(OPTIMIZERS).map((k) => `'${k}'`).join(', ')}; got ${JSON.stringify(e.optimizer)}`);
+    throw new SessionProblem(
+      `challengeEntry().optimizer must be one of ${Object.keys(OPTIMIZERS)
+        .map((k) => `'${k}'`)
+        .join(', ')}; got ${JSON.stringify(e.optimizer)}`,
+    );
   }
   if (!Number.isInteger(e.nSteps) || e.nSteps! < 1 || e.nSteps! > MAX_STEPS) {
-    throw new SessionProblem(`challengeEntry().nSteps must be a whole number from 1 to ${MAX_STEPS}; got ${JSON.stringify(e.nSteps)}`);
+    throw new SessionProblem(
+      `challengeEntry().nSteps must be a whole number from 1 to ${MAX_STEPS}; got ${JSON.stringify(e.nSteps)}`,
+    );
   }
   for (const name of OPTIMIZERS[e.optimizer].options) {
     const value = e.options?.[name];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new SessionProblem(`challengeEntry().options.${name} must be a finite number for ${e.optimizer}; got ${JSON.stringify(value)}`);
+      throw new SessionProblem(
+        `challengeEntry().options.${name} must be a finite number for ${e.optimizer}; got ${JSON.stringify(value)}`,
+      );
     }
   }
   return e as Entry;
@@ -49,44 +62,67 @@ function checkEntry(entry: unknown): Entry {
 
 const distanceToGoal = ([x, y]: Point): number => Math.hypot(x - GOAL[0], y - GOAL[1]);
 
-forEachTarget((target) => test('your entry ends within 1e-2 of the minimum (1, 1)', async () => {
-  // One sandbox run: the entry, the chosen optimizer's fixture cases (a shortcut optimizer could "reach" the
-  // goal without optimizing, so it must follow PyTorch everywhere), and the entry's own run.
-  const ids = Object.keys(OPTIMIZERS) as OptimizerId[];
-  const jobs: Job[] = [{ kind: 'call', module: 'challenge.ts', exportName: 'challengeEntry' }];
-  const firstCase: Partial<Record<OptimizerId, number>> = {};
-  for (const id of ids) {
-    const { file, className } = OPTIMIZERS[id];
-    firstCase[id] = jobs.length;
-    for (const c of fixtureCases(id)) {
-      const run = { start: c.start, options: c.options, nSteps: c.nSteps, backwardsPerStep: c.backwardsPerStep };
-      jobs.push({ kind: 'trajectory', module: file, exportName: className, run, ifChosen: { entryJob: 0, optimizer: id } });
+forEachTarget((target) =>
+  test('your entry ends within 1e-2 of the minimum (1, 1)', async () => {
+    // One sandbox run: the entry, the chosen optimizer's fixture cases (a shortcut optimizer could "reach" the
+    // goal without optimizing, so it must follow PyTorch everywhere), and the entry's own run.
+    const ids = Object.keys(OPTIMIZERS) as OptimizerId[];
+    const jobs: Job[] = [{ kind: 'call', module: 'challenge.ts', exportName: 'challengeEntry' }];
+    const firstCase: Partial<Record<OptimizerId, number>> = {};
+    for (const id of ids) {
+      const { file, className } = OPTIMIZERS[id];
+      firstCase[id] = jobs.length;
+      for (const c of fixtureCases(id)) {
+        const run = { start: c.start, options: c.options, nSteps: c.nSteps, backwardsPerStep: c.backwardsPerStep };
+        jobs.push({
+          kind: 'trajectory',
+          module: file,
+          exportName: className,
+          run,
+          ifChosen: { entryJob: 0, optimizer: id },
+        });
+      }
     }
-  }
-  const optimizers = Object.fromEntries(ids.map((id) => [id, { module: OPTIMIZERS[id].file, exportName: OPTIMIZERS[id].className }]));
-  jobs.push({ kind: 'entry-run', entryJob: 0, optimizers, start: START, maxSteps: MAX_STEPS });
-  const session = await runSession(target, COURSE, ['challenge.ts'], jobs, ids.map((id) => OPTIMIZERS[id].file));
+    const optimizers = Object.fromEntries(
+      ids.map((id) => [id, { module: OPTIMIZERS[id].file, exportName: OPTIMIZERS[id].className }]),
+    );
+    jobs.push({ kind: 'entry-run', entryJob: 0, optimizers, start: START, maxSteps: MAX_STEPS });
+    const session = await runSession(
+      target,
+      COURSE,
+      ['challenge.ts'],
+      jobs,
+      ids.map((id) => OPTIMIZERS[id].file),
+    );
 
-  const called = session.result(0);
-  expectNoFailure(called);
-  const entry = checkEntry(called.kind === 'value' ? called.value : undefined);
-  const chosen = OPTIMIZERS[entry.optimizer];
-  const unavailable = session.unavailable[chosen.file];
-  if (unavailable) throw new SessionProblem(`${unavailable} (the challenge runs your own ${chosen.className})`);
-  fixtureCases(entry.optimizer).forEach((c, i) => {
-    const result = session.result(firstCase[entry.optimizer]! + i);
-    expectNoFailure(result);
-    if (result.kind !== 'trajectory' || trajectoryProblem(c, result.trajectory)) {
-      throw new SessionProblem(`your ${chosen.className} does not follow PyTorch yet (run \`npm run grade ${entry.optimizer}\`): the challenge needs a correct optimizer`);
-    }
-  });
-  const run = session.result(jobs.length - 1);
-  expectNoFailure(run);
-  expectWithinGoal(run.kind === 'trajectory' ? run.trajectory : [], entry, chosen.className);
+    const called = session.result(0);
+    expectNoFailure(called);
+    const entry = checkEntry(called.kind === 'value' ? called.value : undefined);
+    const chosen = OPTIMIZERS[entry.optimizer];
+    const unavailable = session.unavailable[chosen.file];
+    if (unavailable) throw new SessionProblem(`${unavailable} (the challenge runs your own ${chosen.className})`);
+    fixtureCases(entry.optimizer).forEach((c, i) => {
+      const result = session.result(firstCase[entry.optimizer]! + i);
+      expectNoFailure(result);
+      if (result.kind !== 'trajectory' || trajectoryProblem(c, result.trajectory)) {
+        throw new SessionProblem(
+          `your ${chosen.className} does not follow PyTorch yet (run \`npm run grade ${entry.optimizer}\`): the challenge needs a correct optimizer`,
+        );
+      }
+    });
+    const run = session.result(jobs.length - 1);
+    expectNoFailure(run);
+    expectWithinGoal(run.kind === 'trajectory' ? run.trajectory : [], entry, chosen.className);
 
-  const Reference = await loadReferenceExport<OptimizerClass>(COURSE, chosen.file, chosen.className);
-  if (Reference) expectWithinGoal(runTrajectory(Reference, START, entry.options, entry.nSteps), entry, `the reference ${chosen.className}`);
-}));
+    const Reference = await loadReferenceExport<OptimizerClass>(COURSE, chosen.file, chosen.className);
+    if (Reference)
+      expectWithinGoal(
+        runTrajectory(Reference, START, entry.options, entry.nSteps),
+        entry,
+        `the reference ${chosen.className}`,
+      );
+  }),
+);
 
 function expectWithinGoal(trajectory: Point[], entry: Entry, runBy: string): void {
   const last = trajectory[trajectory.length - 1];

@@ -18,7 +18,8 @@ interface Trial {
 
 const space = { learningRate: [1e-4, 1e-1], momentum: [0.3, 0.99] } as const;
 const bowl = { $function: 'bowl', bestLearningRate: 3e-3, bestMomentum: 0.9 } as const;
-const bowlOf = (t: { learningRate: number; momentum: number }) => bowlSteps(t.learningRate, t.momentum, bowl.bestLearningRate, bowl.bestMomentum);
+const bowlOf = (t: { learningRate: number; momentum: number }) =>
+  bowlSteps(t.learningRate, t.momentum, bowl.bestLearningRate, bowl.bestMomentum);
 const search = fixtureSearch();
 const realSpace = { learningRate: search.learningRate, momentum: search.momentum };
 const stepsToConverge = { $function: 'export', module: 'steps-to-converge.ts', exportName: 'stepsToConverge' } as const;
@@ -40,12 +41,14 @@ const JOBS: Job[] = [
 ];
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
-const describeTrial = (t: Trial) => `(learningRate ${t.learningRate.toPrecision(6)}, momentum ${t.momentum.toPrecision(6)})`;
+const describeTrial = (t: Trial) =>
+  `(learningRate ${t.learningRate.toPrecision(6)}, momentum ${t.momentum.toPrecision(6)})`;
 
 function trialsOf(session: Session, index: number): { trials: Trial[]; calls: number[] } {
   const result = session.result(index);
   expectNoFailure(result);
-  if (result.kind !== 'value' || !Array.isArray(result.value)) throw new SessionProblem('the search must return the list of its trials');
+  if (result.kind !== 'value' || !Array.isArray(result.value))
+    throw new SessionProblem('the search must return the list of its trials');
   return { trials: result.value as Trial[], calls: result.calls ?? [] };
 }
 
@@ -63,13 +66,19 @@ function expectedGrid(s: { learningRate: readonly number[]; momentum: readonly n
 }
 
 function expectTrials(trials: Trial[], expected: Array<{ learningRate: number; momentum: number }>, what: string) {
-  if (trials.length !== expected.length) throw new SessionProblem(`${what} should try ${expected.length} settings; it tried ${trials.length}`);
+  if (trials.length !== expected.length)
+    throw new SessionProblem(`${what} should try ${expected.length} settings; it tried ${trials.length}`);
   expected.forEach((e, i) => {
     const t = trials[i]!;
     if (!close(t.learningRate, e.learningRate) || !close(t.momentum, e.momentum)) {
-      throw new SessionProblem(`${what}: trial ${i + 1} should be ${describeTrial({ ...e, steps: 0 })}, but is ${describeTrial(t)}`);
+      throw new SessionProblem(
+        `${what}: trial ${i + 1} should be ${describeTrial({ ...e, steps: 0 })}, but is ${describeTrial(t)}`,
+      );
     }
-    if (t.steps !== bowlOf(t)) throw new SessionProblem(`${what}: trial ${i + 1} should record the steps evaluate() returned (${bowlOf(t)}), not ${t.steps}`);
+    if (t.steps !== bowlOf(t))
+      throw new SessionProblem(
+        `${what}: trial ${i + 1} should record the steps evaluate() returned (${bowlOf(t)}), not ${t.steps}`,
+      );
   });
 }
 
@@ -82,13 +91,19 @@ forEachTarget((target) => {
     const s = ready();
     const { trials, calls } = trialsOf(s, 0);
     expectTrials(trials, expectedGrid(space, 20), 'gridSearch(space, budget 20)');
-    if (calls[0] !== 16) throw new SessionProblem(`gridSearch(space, budget 20) should train 16 times (one per trial); it trained ${calls[0]} times`);
+    if (calls[0] !== 16)
+      throw new SessionProblem(
+        `gridSearch(space, budget 20) should train 16 times (one per trial); it trained ${calls[0]} times`,
+      );
     expectTrials(trialsOf(s, 1).trials, expectedGrid(space, 1), 'gridSearch(space, budget 1)');
   });
 
   test('random search draws each trial from the generator, learning rate then momentum', async () => {
     const s = ready();
-    for (const [index, seed] of [[2, 7], [3, 8]] as const) {
+    for (const [index, seed] of [
+      [2, 7],
+      [3, 8],
+    ] as const) {
       const { trials, calls } = trialsOf(s, index);
       const random = seededRandom(seed);
       const [a, b] = space.learningRate;
@@ -99,7 +114,9 @@ forEachTarget((target) => {
       });
       expectTrials(trials, expected, `randomSearch(space, budget 12, seed ${seed})`);
       if (calls[0] !== 12 || calls[1] !== 24) {
-        throw new SessionProblem(`randomSearch(budget 12) should train 12 times and draw 24 numbers; it trained ${calls[0]} times and drew ${calls[1]}`);
+        throw new SessionProblem(
+          `randomSearch(budget 12) should train 12 times and draw 24 numbers; it trained ${calls[0]} times and drew ${calls[1]}`,
+        );
       }
     }
   });
@@ -108,7 +125,10 @@ forEachTarget((target) => {
     const result = ready().result(4);
     expectNoFailure(result);
     const best = (result.kind === 'value' ? result.value : undefined) as Trial | undefined;
-    if (!best || best.learningRate !== 0.02) throw new SessionProblem(`bestTrial should pick the trial with learningRate 0.02 (4 steps, the first of two), not ${best ? describeTrial(best) : 'nothing'}`);
+    if (!best || best.learningRate !== 0.02)
+      throw new SessionProblem(
+        `bestTrial should pick the trial with learningRate 0.02 (4 steps, the first of two), not ${best ? describeTrial(best) : 'nothing'}`,
+      );
   });
 
   test("on Momentum's real cost, grid search finds what PyTorch's grid says is best", async () => {
@@ -124,7 +144,9 @@ forEachTarget((target) => {
       // A float32 learner may hit the target a step or two apart; a different outcome is a wrong Momentum.
       const same = expected === Infinity ? t.steps === null || t.steps === Infinity : Math.abs(t.steps - expected) <= 2;
       if (!same) {
-        throw new SessionProblem(`with ${describeTrial(t)}, Momentum needed ${t.steps} steps; PyTorch needs ${expected}: check your Momentum (npm run grade momentum)`);
+        throw new SessionProblem(
+          `with ${describeTrial(t)}, Momentum needed ${t.steps} steps; PyTorch needs ${expected}: check your Momentum (npm run grade momentum)`,
+        );
       }
     });
   });

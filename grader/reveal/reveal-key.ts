@@ -21,7 +21,8 @@ export const acceptedDeviation = (v: number): number => TOLERANCE.absolute + TOL
 
 /** A result's data: what the learner's code computed, without the run's bookkeeping (kind, failure, call counts). */
 const BOOKKEEPING = new Set(['kind', 'failure', 'calls']);
-const dataOf = (result: JobResult): Record<string, unknown> => Object.fromEntries(Object.entries(result).filter(([key]) => !BOOKKEEPING.has(key)));
+const dataOf = (result: JobResult): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(result).filter(([key]) => !BOOKKEEPING.has(key)));
 
 // `null` is a shape (a number's place), so `??` would not do.
 const orEmpty = (shape: Shape | undefined): Shape => (shape === undefined ? {} : shape);
@@ -56,7 +57,8 @@ function numbersAt(value: unknown, shape: Shape, out: number[]): void {
     out.push(typeof value === 'number' ? value : NaN);
     return;
   }
-  const at = (key: string | number): unknown => (value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined);
+  const at = (key: string | number): unknown =>
+    value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
   if (Array.isArray(shape)) shape.forEach((s, i) => numbersAt(at(i), s, out));
   else for (const key of Object.keys(shape).sort()) numbersAt(at(key), shape[key]!, out);
 }
@@ -64,7 +66,11 @@ function numbersAt(value: unknown, shape: Shape, out: number[]): void {
 /** Every number of a probe's results, in the deterministic order `shape` gives. */
 export function probeNumbers(results: ReadonlyArray<JobResult | undefined>, shape: Shape): number[] {
   const out: number[] = [];
-  numbersAt(results.map((r) => (r ? dataOf(r) : undefined)), shape, out);
+  numbersAt(
+    results.map((r) => (r ? dataOf(r) : undefined)),
+    shape,
+    out,
+  );
   return out;
 }
 
@@ -86,5 +92,7 @@ export function buckets(values: readonly number[], { q, offset }: Quantization):
 
 /** SHA-256 over the version, the exercise and the buckets: 32 bytes, an AES-256 key. */
 export function revealKey(course: string, exercise: string, bucketNumbers: readonly number[]): Buffer {
-  return createHash('sha256').update(`${REVEAL_VERSION}\n${course}/${exercise}\n${bucketNumbers.map(String).join(',')}`).digest();
+  return createHash('sha256')
+    .update(`${REVEAL_VERSION}\n${course}/${exercise}\n${bucketNumbers.map(String).join(',')}`)
+    .digest();
 }

@@ -20,15 +20,28 @@ class GraderFailed extends Error {}
 
 /** The exercise's verdict from the grader itself, run as `npm run grade` runs it (its JSON report). */
 function grade(exercise: Exercise): { status: string; message: string; notImplemented: boolean } {
-  const args = [join(root, 'scripts', 'launch.mjs'), 'grader/cli/grade.ts', `${exercise.course}/${exercise.id}`, '--format', 'json'];
-  const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const args = [
+    join(root, 'scripts', 'launch.mjs'),
+    'grader/cli/grade.ts',
+    `${exercise.course}/${exercise.id}`,
+    '--format',
+    'json',
+  ];
+  const run = spawnSync(process.execPath, args, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   let graded: { status: string; tests: Array<{ status: string; message: string }> } | undefined;
   try {
     graded = (JSON.parse(run.stdout) as { exercises: Array<NonNullable<typeof graded>> }).exercises[0];
   } catch {
     // reported below
   }
-  if (!graded) throw new GraderFailed(`the grader could not run (${run.stderr.trim().split('\n').slice(-3).join(' ') || `exit code ${run.status}`})`);
+  if (!graded)
+    throw new GraderFailed(
+      `the grader could not run (${run.stderr.trim().split('\n').slice(-3).join(' ') || `exit code ${run.status}`})`,
+    );
   const failing = graded.tests.filter((t) => t.status !== 'pass');
   return {
     status: graded.status,
@@ -42,23 +55,32 @@ async function main(argv: string[]): Promise<number> {
   const exercises = loadCourses(root).flatMap((c) => c.exercises);
   const exercise = exercises.find((e) => e.id === name || `${e.course}/${e.id}` === name);
   if (!exercise) {
-    console.error(`${name ? `no exercise named ${name}\n` : ''}${USAGE}\nexercises: ${exercises.map((e) => e.id).join(', ')}`);
+    console.error(
+      `${name ? `no exercise named ${name}\n` : ''}${USAGE}\nexercises: ${exercises.map((e) => e.id).join(', ')}`,
+    );
     return 2;
   }
   const { course, id } = exercise;
   const sealedPath = join(root, sealedSolutionPath(course, id));
   if (!existsSync(sealedPath)) {
-    console.log(`The official solution of ${id} cannot be revealed: your instructor has not enabled it for this exercise. Your passing code is your solution; ask your instructor if you would like to compare.`);
+    console.log(
+      `The official solution of ${id} cannot be revealed: your instructor has not enabled it for this exercise. Your passing code is your solution; ask your instructor if you would like to compare.`,
+    );
     return 1;
   }
   const sealed = JSON.parse(readFileSync(sealedPath, 'utf8')) as SealedSolution;
   if (sealed.version !== REVEAL_VERSION) {
-    console.log(`${sealedSolutionPath(course, id)} was made for another version of this kit; ask your instructor for the current kit, then \`npm run update -- <kit>\`.`);
+    console.log(
+      `${sealedSolutionPath(course, id)} was made for another version of this kit; ask your instructor for the current kit, then \`npm run update -- <kit>\`.`,
+    );
     return 1;
   }
 
   // Checked before grading too, so that a link in the way costs no wait (and grading writes nothing into it).
-  const unsafe = unsafeDestination(root, exercise.files.map((file) => officialPath(course, file)));
+  const unsafe = unsafeDestination(
+    root,
+    exercise.files.map((file) => officialPath(course, file)),
+  );
   if (unsafe) {
     console.error(refusal(root, unsafe, id));
     return 1;
@@ -78,7 +100,9 @@ async function main(argv: string[]): Promise<number> {
 
   const probe = await runProbe(root, join(root, 'exercises'), 'exercises', exercise, sealed.probe);
   if (probe.problem !== undefined) {
-    console.log(`Your ${id} passes its tests, but on ${REVEAL_CASE} ${probe.problem}.\nThe solution stays locked: make your code work for any start and settings, then try again.`);
+    console.log(
+      `Your ${id} passes its tests, but on ${REVEAL_CASE} ${probe.problem}.\nThe solution stays locked: make your code work for any start and settings, then try again.`,
+    );
     return 1;
   }
   const key = revealKey(course, id, buckets(probeNumbers(probe.results, sealed.shape), sealed));
@@ -99,16 +123,27 @@ async function main(argv: string[]): Promise<number> {
       writeOfficial(root, official, files[file]!);
     } catch (error) {
       if (!(error instanceof UnsafePathError)) throw error;
-      console.error(refusal(root, error, id, written.map((w) => w.official)));
+      console.error(
+        refusal(
+          root,
+          error,
+          id,
+          written.map((w) => w.official),
+        ),
+      );
       return 1;
     }
     written.push({ mine: join('exercises', course, file), official });
   }
   if (written.length === 0) {
-    console.log(`${sealedSolutionPath(course, id)} holds none of this exercise's files; ask your instructor for the current kit.`);
+    console.log(
+      `${sealedSolutionPath(course, id)} holds none of this exercise's files; ask your instructor for the current kit.`,
+    );
     return 1;
   }
-  console.log(`\nUnlocked: the official solution of ${exercise.title} is in ${written.map((w) => w.official).join(', ')}`);
+  console.log(
+    `\nUnlocked: the official solution of ${exercise.title} is in ${written.map((w) => w.official).join(', ')}`,
+  );
   console.log(
     `Compare it with yours, e.g. \`diff ${written[0]!.mine} ${written[0]!.official}\`: the same results can come from quite different code, ` +
       'and yours passes as it is. Your files were not changed.',
@@ -121,7 +156,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof MetadataError || error instanceof GraderFailed) console.error(`error: ${error.message}`);
     else {
-      console.error('error: revealing failed; this is not your code\'s fault. Details:');
+      console.error("error: revealing failed; this is not your code's fault. Details:");
       console.error(error);
     }
     process.exitCode = 2;

@@ -13,13 +13,30 @@ import type { Job, JobResult } from '../sandbox/sandbox-protocol.js';
 export type ProbeOutcome = { results: JobResult[]; problem?: undefined } | { problem: string };
 
 /** Runs `jobs` on the files of `source` (named `shownAs` in messages); only the exercise files come from it. */
-export async function runProbe(kitRoot: string, source: string, shownAs: string, exercise: Exercise, jobs: Job[]): Promise<ProbeOutcome> {
+export async function runProbe(
+  kitRoot: string,
+  source: string,
+  shownAs: string,
+  exercise: Exercise,
+  jobs: Job[],
+): Promise<ProbeOutcome> {
   const staging = mkdtempSync(join(tmpdir(), 'reveal-probe-'));
   try {
     const { dir } = stageSubmission(kitRoot, source, [exercise], staging);
     const required = probeModules(jobs);
-    const { outcome, unavailable } = await bundleAndRun({ dir, shownAs, course: exercise.course, required, optional: [], jobs, timeLimitMs: TIME_LIMIT_SECONDS * 1000 });
-    if (!outcome) return { problem: unavailable[required.find((file) => unavailable[file])!] ?? 'the exercise files are unavailable' };
+    const { outcome, unavailable } = await bundleAndRun({
+      dir,
+      shownAs,
+      course: exercise.course,
+      required,
+      optional: [],
+      jobs,
+      timeLimitMs: TIME_LIMIT_SECONDS * 1000,
+    });
+    if (!outcome)
+      return {
+        problem: unavailable[required.find((file) => unavailable[file])!] ?? 'the exercise files are unavailable',
+      };
     if (outcome.timedOut) return { problem: `the code did not finish within ${TIME_LIMIT_SECONDS} s` };
     const results: JobResult[] = [];
     for (const result of outcome.results) {

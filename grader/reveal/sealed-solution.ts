@@ -23,26 +23,42 @@ export interface SealedSolution {
 const TAG_BYTES = 16;
 
 /** Where a kit keeps an exercise's sealed solution, relative to the kit's root. */
-export const sealedSolutionPath = (course: string, exercise: string): string => join('grader', 'reveal', course, `${exercise}.json`);
+export const sealedSolutionPath = (course: string, exercise: string): string =>
+  join('grader', 'reveal', course, `${exercise}.json`);
 
 /** Binds the ciphertext to its exercise: a file copied under another name does not open. */
-const associatedData = (course: string, exercise: string): Buffer => Buffer.from(`${REVEAL_VERSION}\n${course}/${exercise}`);
+const associatedData = (course: string, exercise: string): Buffer =>
+  Buffer.from(`${REVEAL_VERSION}\n${course}/${exercise}`);
 
-export function seal(files: Record<string, string>, key: Buffer, header: Omit<SealedSolution, 'version' | 'iv' | 'tag' | 'ciphertext'>): SealedSolution {
+export function seal(
+  files: Record<string, string>,
+  key: Buffer,
+  header: Omit<SealedSolution, 'version' | 'iv' | 'tag' | 'ciphertext'>,
+): SealedSolution {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(associatedData(header.course, header.exercise));
   const ciphertext = Buffer.concat([cipher.update(JSON.stringify(files), 'utf8'), cipher.final()]);
-  return { version: REVEAL_VERSION, ...header, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') };
+  return {
+    version: REVEAL_VERSION,
+    ...header,
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    ciphertext: ciphertext.toString('base64'),
+  };
 }
 
 /** The solution files, or null when the key is not the one it was sealed with (GCM's tag does not match). */
 export function unseal(sealed: SealedSolution, key: Buffer): Record<string, string> | null {
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'), { authTagLength: TAG_BYTES });
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'), {
+      authTagLength: TAG_BYTES,
+    });
     decipher.setAAD(associatedData(sealed.course, sealed.exercise));
     decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
-    const text = Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]).toString('utf8');
+    const text = Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]).toString(
+      'utf8',
+    );
     return JSON.parse(text) as Record<string, string>;
   } catch {
     return null;

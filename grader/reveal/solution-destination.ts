@@ -26,7 +26,12 @@ export function writeOfficial(root: string, path: string, text: string): void {
 }
 
 /** What the learner reads: which part is wrong, that their files are untouched, and how to clear the way. */
-export function refusal(root: string, problem: UnsafePathError, exercise: string, written: readonly string[] = []): string {
+export function refusal(
+  root: string,
+  problem: UnsafePathError,
+  exercise: string,
+  written: readonly string[] = [],
+): string {
   const part = relative(root, problem.path);
   let what: string;
   let remedy: string;

@@ -14,7 +14,10 @@ export class BrokerProblem extends Error {
   override name = 'BrokerProblem';
 }
 
-const channels = new Map<string, { channel: BroadcastChannel; pending: Map<string, (message: BrokerMessage) => void> }>();
+const channels = new Map<
+  string,
+  { channel: BroadcastChannel; pending: Map<string, (message: BrokerMessage) => void> }
+>();
 
 function open(name: string) {
   let open = channels.get(name);

@@ -25,7 +25,10 @@ export interface SessionResponse {
   outcome?: SandboxOutcome;
 }
 
-export async function bundleAndRun(request: SessionRequest, sandbox: Promise<Sandbox> = openSandbox()): Promise<SessionResponse> {
+export async function bundleAndRun(
+  request: SessionRequest,
+  sandbox: Promise<Sandbox> = openSandbox(),
+): Promise<SessionResponse> {
   const { dir, shownAs, course } = request;
   const modules: Record<string, string> = {};
   const unavailable: Record<string, string> = {};

@@ -39,11 +39,12 @@ interface Bundler {
 function startBundler(scriptPath: string, caps: Capabilities): Bundler {
   const esbuildPath = createRequire(import.meta.url).resolve('esbuild');
   const env = process.env.ESBUILD_BINARY_PATH ? { ESBUILD_BINARY_PATH: process.env.ESBUILD_BINARY_PATH } : {};
-  const { command, args } = limitedCommand(caps, { cpuSeconds: CPU_SECONDS_LIMIT, dataBytes: MEMORY_LIMIT_KB * 1024 }, process.execPath, [
-    '--max-old-space-size=256',
-    scriptPath,
-    esbuildPath,
-  ]);
+  const { command, args } = limitedCommand(
+    caps,
+    { cpuSeconds: CPU_SECONDS_LIMIT, dataBytes: MEMORY_LIMIT_KB * 1024 },
+    process.execPath,
+    ['--max-old-space-size=256', scriptPath, esbuildPath],
+  );
   const child: ChildProcess = spawn(command, args, {
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,
@@ -119,10 +120,16 @@ async function runningBundler(): Promise<Bundler> {
   bundler.hold();
   const limit = after(START_TIME_LIMIT_MS, 'too slow' as const);
   try {
-    const started = await Promise.race([bundler.nextLine().then(() => 'ready' as const), bundler.exited.then(() => 'ended' as const), limit.promise]);
+    const started = await Promise.race([
+      bundler.nextLine().then(() => 'ready' as const),
+      bundler.exited.then(() => 'ended' as const),
+      limit.promise,
+    ]);
     if (started !== 'ready') {
       bundler.kill();
-      throw new Error(`the grader's bundler process ${started === 'ended' ? 'ended' : 'did not answer'} as it started: ${bundler.stderrTail() || 'no message'}`);
+      throw new Error(
+        `the grader's bundler process ${started === 'ended' ? 'ended' : 'did not answer'} as it started: ${bundler.stderrTail() || 'no message'}`,
+      );
     }
   } finally {
     limit.cancel();
@@ -163,11 +170,13 @@ async function attempt(request: ConfinedBuildRequest): Promise<Attempt> {
 /** Builds that died are tried once more in a fresh process: only the file that kills that one too is to blame. */
 async function bundleNow(request: ConfinedBuildRequest): Promise<ConfinedBuildResult> {
   const shown = `${request.shownAs}/${request.file}`;
-  const advice = 'esbuild, not your code, was running: look for an enormous or deeply nested expression or statement and split it into named parts';
+  const advice =
+    'esbuild, not your code, was running: look for an enormous or deeply nested expression or statement and split it into named parts';
   for (let tries = 1; ; tries++) {
     const outcome = await attempt(request);
     if (outcome.kind === 'answered') return outcome.result;
-    if (outcome.kind === 'timed-out') return { problem: `${shown} took longer than ${BUILD_TIME_LIMIT_MS / 1000} s to bundle (${advice})` };
+    if (outcome.kind === 'timed-out')
+      return { problem: `${shown} took longer than ${BUILD_TIME_LIMIT_MS / 1000} s to bundle (${advice})` };
     if (tries === 2) return { problem: `${shown} made the bundler run out of memory or crash (${advice})` };
   }
 }

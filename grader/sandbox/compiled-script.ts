@@ -12,9 +12,15 @@ const texts = new Map<string, Promise<string>>();
 export function compiledScript(entry: string): Promise<string> {
   let text = texts.get(entry);
   if (!text) {
-    text = build({ entryPoints: [join(import.meta.dirname, entry)], bundle: true, write: false, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent' }).then(
-      (result) => result.outputFiles[0]!.text,
-    );
+    text = build({
+      entryPoints: [join(import.meta.dirname, entry)],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'silent',
+    }).then((result) => result.outputFiles[0]!.text);
     text.catch(() => texts.delete(entry));
     texts.set(entry, text);
   }

@@ -29,7 +29,12 @@ function confinedToFolder(folder: ExerciseFolder, shownAs: string): Plugin {
     name: 'confined-to-exercise-folder',
     setup(build) {
       build.onResolve({ filter: /.*/ }, (args) => {
-        const request: ImportRequest = { specifier: args.path, importer: args.namespace === NAMESPACE ? args.importer : '', kind: args.kind, attributes: args.with };
+        const request: ImportRequest = {
+          specifier: args.path,
+          importer: args.namespace === NAMESPACE ? args.importer : '',
+          kind: args.kind,
+          attributes: args.with,
+        };
         const resolved = resolveImport(request, (file) => folder.exists(file));
         if ('refused' in resolved) return { errors: [{ text: refusalMessage(request, resolved.refused, shownAs) }] };
         return { path: resolved.file, namespace: NAMESPACE };
@@ -42,12 +47,21 @@ function confinedToFolder(folder: ExerciseFolder, shownAs: string): Plugin {
         if ('refused' in read) return { errors: [{ text: readRefusalMessage(shown, read.refused) }] };
         bytesRead += Buffer.byteLength(read.text);
         if (bytesRead > TOTAL_BYTES_LIMIT) {
-          return { errors: [{ text: `${shown} brings the files this bundle reads to more than ${TOTAL_BYTES_LIMIT / 1024} KB: exercise files are far smaller; remove what the exercise does not need` }] };
+          return {
+            errors: [
+              {
+                text: `${shown} brings the files this bundle reads to more than ${TOTAL_BYTES_LIMIT / 1024} KB: exercise files are far smaller; remove what the exercise does not need`,
+              },
+            ],
+          };
         }
         const deep = firstTooDeep(read.text);
         if (deep !== undefined) {
           const location = { file: args.path, namespace: NAMESPACE, ...lineAndColumn(read.text, deep) };
-          const error: PartialMessage = { text: `brackets nest more than ${MAX_NESTING} deep here: no exercise needs that; split the expression into named parts`, location };
+          const error: PartialMessage = {
+            text: `brackets nest more than ${MAX_NESTING} deep here: no exercise needs that; split the expression into named parts`,
+            location,
+          };
           return { errors: [error] };
         }
         return { contents: read.text, loader };
@@ -80,7 +94,10 @@ function withInlineMap(outputs: OutputFile[]): string {
  * Bundles `request.file` with `build` (esbuild's, passed in so that this runs wherever esbuild was loaded). Throws
  * only when esbuild itself failed (its service died): the caller treats that as a crash, not the learner's message.
  */
-export async function confinedBuild(build: typeof esbuildBuild, request: ConfinedBuildRequest): Promise<ConfinedBuildResult> {
+export async function confinedBuild(
+  build: typeof esbuildBuild,
+  request: ConfinedBuildRequest,
+): Promise<ConfinedBuildResult> {
   let folder: ExerciseFolder;
   try {
     folder = new ExerciseFolder(request.folder);

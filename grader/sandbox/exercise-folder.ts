@@ -39,7 +39,12 @@ export class ExerciseFolder {
     try {
       real = realpathSync(join(this.root, file));
     } catch (error) {
-      return { refused: code(error) === 'ENOENT' ? { reason: 'missing' } : { reason: 'unreadable', why: String(code(error) ?? error) } };
+      return {
+        refused:
+          code(error) === 'ENOENT'
+            ? { reason: 'missing' }
+            : { reason: 'unreadable', why: String(code(error) ?? error) },
+      };
     }
     const inside = relative(this.realRoot, real);
     if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return { refused: { reason: 'outside' } };
@@ -56,7 +61,8 @@ export class ExerciseFolder {
       // Read one byte past the cap, so that a file growing after fstat is refused too.
       const buffer = Buffer.alloc(FILE_BYTES_LIMIT + 1);
       let length = 0;
-      for (let got = -1; got !== 0 && length < buffer.length; length += got) got = readSync(fd, buffer, length, buffer.length - length, null);
+      for (let got = -1; got !== 0 && length < buffer.length; length += got)
+        got = readSync(fd, buffer, length, buffer.length - length, null);
       if (length > FILE_BYTES_LIMIT) return { refused: { reason: 'too-large', bytes: length } };
       return { text: buffer.toString('utf8', 0, length) };
     } finally {
@@ -65,7 +71,8 @@ export class ExerciseFolder {
   }
 }
 
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 
 /** Why `shown` (the file as the learner knows it) could not be read, and what to do. */
 export function readRefusalMessage(shown: string, refusal: ReadRefusal): string {

@@ -6,7 +6,8 @@ import { posix } from 'node:path';
 export type Loader = 'ts' | 'tsx' | 'js' | 'jsx' | 'json';
 
 /** How the import is written (esbuild's import kinds, as far as they matter here). */
-export type ImportKind = 'entry-point' | 'import-statement' | 'require-call' | 'dynamic-import' | 'require-resolve' | (string & {});
+export type ImportKind =
+  'entry-point' | 'import-statement' | 'require-call' | 'dynamic-import' | 'require-resolve' | (string & {});
 
 export interface ImportRequest {
   /** What the import says, e.g. './parameter.js'. */
@@ -30,11 +31,26 @@ export type ImportRefusal =
 
 export type Resolution = { file: string; loader: Loader } | { refused: ImportRefusal };
 
-const LOADERS: Record<string, Loader> = { '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx', '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.jsx': 'jsx', '.json': 'json' };
+const LOADERS: Record<string, Loader> = {
+  '.ts': 'ts',
+  '.mts': 'ts',
+  '.cts': 'ts',
+  '.tsx': 'tsx',
+  '.js': 'js',
+  '.mjs': 'js',
+  '.cjs': 'js',
+  '.jsx': 'jsx',
+  '.json': 'json',
+};
 /** Tried after the name as written, in esbuild's order: `./parameter` finds parameter.ts. */
 const EXTENSIONS = ['.tsx', '.ts', '.jsx', '.js', '.json', '.mts', '.cts', '.mjs', '.cjs'];
 /** TypeScript's convention that esbuild follows: `./parameter.js` names parameter.ts. */
-const TYPESCRIPT_FOR: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+const TYPESCRIPT_FOR: Record<string, string[]> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
 
 /** The loader for a file of the folder, or undefined when it is no file an exercise may import. */
 export function loaderFor(file: string): Loader | undefined {
@@ -77,7 +93,9 @@ export function resolveImport(request: ImportRequest, exists: (file: string) => 
 
 /** The import as the learner wrote it, e.g. `import '/etc/passwd' with { type: 'text' }`. */
 export function importText(request: ImportRequest): string {
-  const attributes = Object.entries(request.attributes).map(([key, value]) => `${key}: '${value}'`).join(', ');
+  const attributes = Object.entries(request.attributes)
+    .map(([key, value]) => `${key}: '${value}'`)
+    .join(', ');
   const quoted = `'${request.specifier}'`;
   switch (request.kind) {
     case 'require-call':

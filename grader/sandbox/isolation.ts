@@ -109,10 +109,17 @@ function rlimitArgs(limits: ResourceLimits, ownUid: boolean): string[] {
  * A helper process of the grader's own (not learner code) under a CPU-time and data-memory limit, dying with
  * the grader: `node nodeArgs` with whatever of prlimit and setpriv this machine has.
  */
-export function limitedCommand(caps: Capabilities, limits: { cpuSeconds: number; dataBytes: number }, node: string, nodeArgs: string[]): { command: string; args: string[] } {
+export function limitedCommand(
+  caps: Capabilities,
+  limits: { cpuSeconds: number; dataBytes: number },
+  node: string,
+  nodeArgs: string[],
+): { command: string; args: string[] } {
   const chain = [
     ...(caps.setpriv ? [caps.setpriv, '--pdeathsig', 'KILL', '--'] : []),
-    ...(caps.prlimit ? [caps.prlimit, `--cpu=${limits.cpuSeconds}`, `--data=${limits.dataBytes}`, '--core=0', '--'] : []),
+    ...(caps.prlimit
+      ? [caps.prlimit, `--cpu=${limits.cpuSeconds}`, `--data=${limits.dataBytes}`, '--core=0', '--']
+      : []),
   ];
   const [command, ...args] = [...chain, node, ...nodeArgs];
   return { command: command!, args };
@@ -142,7 +149,13 @@ export function othersCanReach(folder: string): boolean {
  */
 export function canUseOwnUid(caps: Capabilities, sandboxFolder: string, node = process.execPath): boolean {
   const namespacesAllowIt = caps.unshare === undefined || !caps.unshareAsUser;
-  return caps.root && caps.setpriv !== undefined && namespacesAllowIt && othersCanReach(sandboxFolder) && othersCanReach(dirname(node));
+  return (
+    caps.root &&
+    caps.setpriv !== undefined &&
+    namespacesAllowIt &&
+    othersCanReach(sandboxFolder) &&
+    othersCanReach(dirname(node))
+  );
 }
 
 /**
@@ -150,7 +163,13 @@ export function canUseOwnUid(caps: Capabilities, sandboxFolder: string, node = p
  * (no network, no other process to see or signal), a uid of its own (`uid`, when given), and death with the
  * process that started it (a parent-death signal), so that no sandbox outlives the grader, even one asleep.
  */
-export function sandboxCommand(caps: Capabilities, limits: ResourceLimits, node: string, nodeArgs: string[], uid?: number): SandboxCommand {
+export function sandboxCommand(
+  caps: Capabilities,
+  limits: ResourceLimits,
+  node: string,
+  nodeArgs: string[],
+  uid?: number,
+): SandboxCommand {
   const guards: Guard[] = ['permission-model', 'own-process-group'];
   const chain: string[] = [];
   if (caps.setpriv) {
@@ -163,12 +182,29 @@ export function sandboxCommand(caps: Capabilities, limits: ResourceLimits, node:
     guards.push('rlimits');
   }
   if (caps.unshare) {
-    chain.push(caps.unshare, ...(caps.unshareAsUser ? ['--map-root-user'] : []), '--net', '--pid', '--fork', '--kill-child', '--');
+    chain.push(
+      caps.unshare,
+      ...(caps.unshareAsUser ? ['--map-root-user'] : []),
+      '--net',
+      '--pid',
+      '--fork',
+      '--kill-child',
+      '--',
+    );
     guards.push('network-namespace', 'pid-namespace');
   }
   if (ownUid) {
     // Changing uid clears the parent-death signal, so it is set again after the change.
-    chain.push(caps.setpriv!, `--reuid=${uid!}`, `--regid=${uid}`, '--clear-groups', '--no-new-privs', '--pdeathsig', 'KILL', '--');
+    chain.push(
+      caps.setpriv!,
+      `--reuid=${uid!}`,
+      `--regid=${uid}`,
+      '--clear-groups',
+      '--no-new-privs',
+      '--pdeathsig',
+      'KILL',
+      '--',
+    );
     guards.push('own-uid');
   }
   const [command, ...args] = [...chain, node, ...nodeArgs];

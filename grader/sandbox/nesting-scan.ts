@@ -7,14 +7,35 @@
 export const MAX_NESTING = 100;
 
 /** Words after which a `/` starts a regular expression rather than a division. */
-const REGEX_AFTER_WORD = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
+const REGEX_AFTER_WORD = new Set([
+  'return',
+  'typeof',
+  'instanceof',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'case',
+  'do',
+  'else',
+  'yield',
+  'await',
+]);
 /** `if (…) /re/` is a regular expression, `f(…) / 2` a division. */
 const STATEMENT_PAREN = new Set(['if', 'while', 'for', 'with']);
 
 type Frame = 'paren' | 'statement-paren' | 'bracket' | 'brace' | 'template';
 
 const isWordChar = (code: number) =>
-  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 36 || code === 95 || code === 35 || code > 127;
+  (code >= 48 && code <= 57) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 97 && code <= 122) ||
+  code === 36 ||
+  code === 95 ||
+  code === 35 ||
+  code > 127;
 
 /**
  * The index of the first bracket (`(`, `[`, `{` or a template's `${`) that nests deeper than `limit`, or undefined.
@@ -71,7 +92,9 @@ export function firstTooDeep(source: string, limit = MAX_NESTING): number | unde
         regexMayStart = true;
       } else regexMayStart = false;
     } else if (c === '(' || c === '[' || c === '{') {
-      stack.push(c === '[' ? 'bracket' : c === '{' ? 'brace' : STATEMENT_PAREN.has(lastWord) ? 'statement-paren' : 'paren');
+      stack.push(
+        c === '[' ? 'bracket' : c === '{' ? 'brace' : STATEMENT_PAREN.has(lastWord) ? 'statement-paren' : 'paren',
+      );
       if (stack.length > limit) return i;
       regexMayStart = true;
       lastWord = '';

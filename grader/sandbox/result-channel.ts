@@ -11,7 +11,10 @@ export type ChannelLine = { kind: 'ready' } | { kind: 'result'; index: number; r
 
 /** A failure's texts come from the learner's process, whatever the runner meant to send: cut them here. */
 function capFailure(failure: LearnerFailure): LearnerFailure {
-  const capped: LearnerFailure = { during: capText(String(failure.during), 200), message: capText(String(failure.message)) };
+  const capped: LearnerFailure = {
+    during: capText(String(failure.during), 200),
+    message: capText(String(failure.message)),
+  };
   if (failure.where !== undefined) capped.where = capText(String(failure.where), 200);
   return capped;
 }
@@ -37,7 +40,8 @@ export class ResultChannel {
   push(chunk: string): void {
     if (this.tampered) return;
     this.bytes += chunk.length;
-    if (this.bytes > RESULT_CHANNEL_LIMIT) return this.reject(`more than ${RESULT_CHANNEL_LIMIT / 1024 / 1024} MB arrived on the result channel`);
+    if (this.bytes > RESULT_CHANNEL_LIMIT)
+      return this.reject(`more than ${RESULT_CHANNEL_LIMIT / 1024 / 1024} MB arrived on the result channel`);
     // Only the new chunk is searched for line ends, so a flood without newlines costs linear time.
     for (let newline = chunk.indexOf('\n'); newline !== -1 && !this.tampered; newline = chunk.indexOf('\n')) {
       this.chunks.push(chunk.slice(0, newline));
@@ -60,9 +64,11 @@ export class ResultChannel {
       this.ready = true;
       return this.onReady();
     }
-    if (line?.kind !== 'result' || !this.expecting) return this.reject('an unexpected line arrived on the result channel');
+    if (line?.kind !== 'result' || !this.expecting)
+      return this.reject('an unexpected line arrived on the result channel');
     const { index } = line;
-    if (!Number.isInteger(index) || index < 0 || index >= this.results.length) return this.reject(`a result arrived for a job that does not exist (${String(index)})`);
+    if (!Number.isInteger(index) || index < 0 || index >= this.results.length)
+      return this.reject(`a result arrived for a job that does not exist (${String(index)})`);
     if (this.results[index] !== undefined) return this.reject(`a second result arrived for job ${index}`);
     if (typeof line.result !== 'object' || line.result === null) return this.reject(`job ${index}'s result is not one`);
     const { failure } = line.result;

@@ -95,14 +95,22 @@ export async function openSandbox(): Promise<Sandbox> {
   await chmod(dir, 0o711);
   await writeFile(join(dir, 'runner.mjs'), await compiledScript('runner-main.ts'), { mode: 0o644 });
   const uid = canUseOwnUid(caps, dir) ? nextUid() : undefined;
-  const { command, args, guards } = sandboxCommand(caps, LIMITS, process.execPath, nodeFlags(caps.permissionFlag, dir), uid);
+  const { command, args, guards } = sandboxCommand(
+    caps,
+    LIMITS,
+    process.execPath,
+    nodeFlags(caps.permissionFlag, dir),
+    uid,
+  );
   // An empty environment (no secrets, no paths), the sandbox's own folder as working directory, and a process
   // group of its own, so that the grader can end everything it started at once.
   const child = spawn(command, args, { cwd: dir, stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: {}, detached: true });
   live.add(child);
   child.stdin!.on('error', () => {}); // the child may end before reading everything
   child.on('error', () => {}); // a failed spawn also closes: reported through `booted`
-  const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+  const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+    child.on('close', (c, s) => resolve([c, s])),
+  );
   void closed.then(() => live.delete(child));
   const output = { text: '', truncated: false };
   const keepOutput = (chunk: Buffer) => {
@@ -137,7 +145,9 @@ export async function openSandbox(): Promise<Sandbox> {
       clearTimeout(timer);
       if (channel.ready) return resolveBoot();
       const said = output.text.trim().split('\n').slice(0, 3).join(' | ');
-      failed(`the sandboxed process ended with ${signal ?? `exit code ${code}`} before it was ready${said ? ` (${said})` : ''}`);
+      failed(
+        `the sandboxed process ended with ${signal ?? `exit code ${code}`} before it was ready${said ? ` (${said})` : ''}`,
+      );
     });
   });
   booted.catch(() => {});
@@ -190,13 +200,23 @@ async function collect(
   }, timeLimitMs);
   const [code, signal] = await closed;
   clearTimeout(timer);
-  const outcome: SandboxOutcome = { results: channel.results, timedOut, output: output.text, outputTruncated: output.truncated, guards };
+  const outcome: SandboxOutcome = {
+    results: channel.results,
+    timedOut,
+    output: output.text,
+    outputTruncated: output.truncated,
+    guards,
+  };
   if (channel.tampered) {
     outcome.timedOut = false;
     outcome.ended = `wrote to the grader's result channel (${channel.tampered}), so none of its results count`;
   } else if (!timedOut && (code !== 0 || signal || channel.results.includes(undefined))) {
     const oom = /heap out of memory|Array buffer allocation failed/i.test(output.text);
-    outcome.ended = oom ? 'ran out of memory' : signal ? `was killed (${signal})` : `ended the process with exit code ${code} (process.exit?)`;
+    outcome.ended = oom
+      ? 'ran out of memory'
+      : signal
+        ? `was killed (${signal})`
+        : `ended the process with exit code ${code} (process.exit?)`;
   }
   return outcome;
 }

@@ -4,5 +4,6 @@
 // code from strings is disallowed by a flag, so learner code has no way left to a built-in module, a file
 // descriptor or a signal.
 export function withdrawGlobals(): void {
-  for (const name of ['fetch', 'WebSocket', 'EventSource', 'process'] as const) Reflect.deleteProperty(globalThis, name);
+  for (const name of ['fetch', 'WebSocket', 'EventSource', 'process'] as const)
+    Reflect.deleteProperty(globalThis, name);
 }

@@ -3,10 +3,26 @@
 import { writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { advance, backward, startRun, LearnerThrew, type GradedOptimizer, type OptimizerClass, type Run } from '../harness/run-optimizer.js';
+import {
+  advance,
+  backward,
+  startRun,
+  LearnerThrew,
+  type GradedOptimizer,
+  type OptimizerClass,
+  type Run,
+} from '../harness/run-optimizer.js';
 import { bowlSteps, seededRandom } from '../harness/seeded-random.js';
 import { withdrawGlobals } from './runner-guards.js';
-import { decodeNumbers, encodeNumbers, type Argument, type Job, type JobResult, type LearnerFailure, type SandboxRequest } from './sandbox-protocol.js';
+import {
+  decodeNumbers,
+  encodeNumbers,
+  type Argument,
+  type Job,
+  type JobResult,
+  type LearnerFailure,
+  type SandboxRequest,
+} from './sandbox-protocol.js';
 
 const RESULTS_FD = 3;
 // Taken before learner code can replace anything.
@@ -23,7 +39,8 @@ function learnerFrame(error: unknown): string | undefined {
 
 function failure(during: string, error: unknown): LearnerFailure {
   const cause = error instanceof LearnerThrew ? error.cause : error;
-  const message = cause instanceof Error ? `${cause.name === 'Error' ? '' : `${cause.name}: `}${cause.message}` : String(cause);
+  const message =
+    cause instanceof Error ? `${cause.name === 'Error' ? '' : `${cause.name}: `}${cause.message}` : String(cause);
   return { during: error instanceof LearnerThrew ? error.during : during, message, where: learnerFrame(cause) };
 }
 
@@ -43,11 +60,25 @@ function chosenOptimizer(results: JobResult[], entryJob: number): unknown {
 /** The job an `entry-run` stands for, built from the entry an earlier job returned; null when the entry is unusable. */
 function entryJob(job: Extract<Job, { kind: 'entry-run' }>, results: JobResult[]): Job | null {
   const called = results[job.entryJob];
-  const entry = (called?.kind === 'value' ? called.value : undefined) as { optimizer?: unknown; options?: unknown; nSteps?: unknown } | undefined;
+  const entry = (called?.kind === 'value' ? called.value : undefined) as
+    { optimizer?: unknown; options?: unknown; nSteps?: unknown } | undefined;
   const chosen = typeof entry?.optimizer === 'string' ? job.optimizers[entry.optimizer] : undefined;
   const nSteps = entry?.nSteps;
-  if (!chosen || typeof entry?.options !== 'object' || entry.options === null || typeof nSteps !== 'number' || !Number.isInteger(nSteps) || nSteps < 1 || nSteps > job.maxSteps) return null;
-  return { kind: 'trajectory', ...chosen, run: { start: job.start, options: entry.options as Record<string, number>, nSteps, backwardsPerStep: 1 } };
+  if (
+    !chosen ||
+    typeof entry?.options !== 'object' ||
+    entry.options === null ||
+    typeof nSteps !== 'number' ||
+    !Number.isInteger(nSteps) ||
+    nSteps < 1 ||
+    nSteps > job.maxSteps
+  )
+    return null;
+  return {
+    kind: 'trajectory',
+    ...chosen,
+    run: { start: job.start, options: entry.options as Record<string, number>, nSteps, backwardsPerStep: 1 },
+  };
 }
 
 /** Builds a call's argument; each function built counts its calls in its own slot of `calls`. */
@@ -55,7 +86,9 @@ async function materialise(request: SandboxRequest, argument: Argument, calls: n
   if (Array.isArray(argument)) return Promise.all(argument.map((a) => materialise(request, a, calls)));
   if (argument === null || typeof argument !== 'object') return argument;
   if (!('$function' in argument)) {
-    const entries = await Promise.all(Object.entries(argument).map(async ([k, v]) => [k, await materialise(request, v, calls)] as const));
+    const entries = await Promise.all(
+      Object.entries(argument).map(async ([k, v]) => [k, await materialise(request, v, calls)] as const),
+    );
     return Object.fromEntries(entries);
   }
   const slot = calls.push(0) - 1;
@@ -67,23 +100,37 @@ async function materialise(request: SandboxRequest, argument: Argument, calls: n
     };
   const recipe = argument as Extract<Argument, { $function: string }>;
   if (recipe.$function === 'random') return counted(seededRandom(recipe.seed));
-  if (recipe.$function === 'bowl') return counted((lr: number, mu: number) => bowlSteps(lr, mu, recipe.bestLearningRate, recipe.bestMomentum));
+  if (recipe.$function === 'bowl')
+    return counted((lr: number, mu: number) => bowlSteps(lr, mu, recipe.bestLearningRate, recipe.bestMomentum));
   return counted((await load(request, recipe.module, recipe.exportName)) as (...args: unknown[]) => unknown);
 }
 
 async function runJob(request: SandboxRequest, job: Job, results: JobResult[]): Promise<JobResult> {
   // Only the chosen optimizer runs: another one's endless loop must not cost the challenge.
-  if (job.kind === 'trajectory' && job.ifChosen && chosenOptimizer(results, job.ifChosen.entryJob) !== job.ifChosen.optimizer) return { kind: 'skipped' };
+  if (
+    job.kind === 'trajectory' &&
+    job.ifChosen &&
+    chosenOptimizer(results, job.ifChosen.entryJob) !== job.ifChosen.optimizer
+  )
+    return { kind: 'skipped' };
   if (job.kind === 'entry-run') {
     const concrete = entryJob(job, results);
-    return concrete ? runJob(request, concrete, results) : { kind: 'trajectory', trajectory: [], failure: { during: 'the entry', message: 'the entry cannot be run' } };
+    return concrete
+      ? runJob(request, concrete, results)
+      : { kind: 'trajectory', trajectory: [], failure: { during: 'the entry', message: 'the entry cannot be run' } };
   }
   let exported: unknown;
   try {
     exported = await load(request, job.module, job.exportName);
   } catch (error) {
     const result = failure(`loading ${job.module}`, error);
-    return job.kind === 'trajectory' ? { kind: 'trajectory', trajectory: [], failure: result } : job.kind === 'interleaved' ? { kind: 'trajectories', trajectories: [], failure: result } : job.kind === 'grad-after-zero' ? { kind: 'grad', grad: null, failure: result } : { kind: 'value', value: undefined, failure: result };
+    return job.kind === 'trajectory'
+      ? { kind: 'trajectory', trajectory: [], failure: result }
+      : job.kind === 'interleaved'
+        ? { kind: 'trajectories', trajectories: [], failure: result }
+        : job.kind === 'grad-after-zero'
+          ? { kind: 'grad', grad: null, failure: result }
+          : { kind: 'value', value: undefined, failure: result };
   }
   if (job.kind === 'call') {
     const calls: number[] = [];
@@ -110,10 +157,15 @@ async function runJob(request: SandboxRequest, job: Job, results: JobResult[]): 
     const runs: Run[] = [];
     try {
       for (const spec of job.runs) runs.push(startRun(Optimizer, spec.start, spec.options));
-      for (let round = 0; round < job.rounds; round++) runs.forEach((run, i) => advance(run, job.runs[i]!.backwardsPerStep));
+      for (let round = 0; round < job.rounds; round++)
+        runs.forEach((run, i) => advance(run, job.runs[i]!.backwardsPerStep));
       return { kind: 'trajectories', trajectories: runs.map((r) => r.trajectory) };
     } catch (error) {
-      return { kind: 'trajectories', trajectories: runs.map((r) => r.trajectory), failure: failure('the constructor', error) };
+      return {
+        kind: 'trajectories',
+        trajectories: runs.map((r) => r.trajectory),
+        failure: failure('the constructor', error),
+      };
     }
   }
   try {

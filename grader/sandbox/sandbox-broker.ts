@@ -42,9 +42,16 @@ export function startBroker(spares: number): Broker {
   channel.onmessage = async (event) => {
     const message = (event as { data: BrokerMessage }).data;
     if (message?.kind !== 'request') return;
-    const request = { ...message.request, timeLimitMs: Math.min(message.request.timeLimitMs, TIME_LIMIT_SECONDS * 1000) };
+    const request = {
+      ...message.request,
+      timeLimitMs: Math.min(message.request.timeLimitMs, TIME_LIMIT_SECONDS * 1000),
+    };
     try {
-      channel.postMessage({ kind: 'response', id: message.id, response: await bundleAndRun(request, take()) } satisfies BrokerMessage);
+      channel.postMessage({
+        kind: 'response',
+        id: message.id,
+        response: await bundleAndRun(request, take()),
+      } satisfies BrokerMessage);
     } catch (error) {
       if (error instanceof SandboxStartError) failure ??= error;
       const problem = error instanceof Error ? error.message : String(error);

@@ -10,7 +10,13 @@ export interface RunSpec {
 
 export type Job =
   /** Run one optimizer; record every point. With `ifChosen`, only when an earlier entry names that optimizer. */
-  | { kind: 'trajectory'; module: string; exportName: string; run: RunSpec; ifChosen?: { entryJob: number; optimizer: string } }
+  | {
+      kind: 'trajectory';
+      module: string;
+      exportName: string;
+      run: RunSpec;
+      ifChosen?: { entryJob: number; optimizer: string };
+    }
   /** Several optimizers stepping in turn, one step each per round. */
   | { kind: 'interleaved'; module: string; exportName: string; runs: RunSpec[]; rounds: number }
   /** One step, one more backward pass, then zeroGrad(): what is left in grad. */
@@ -21,7 +27,13 @@ export type Job =
    * Run the entry returned by an earlier `call` job ({ optimizer, options, nSteps }) with the optimizer it
    * names, so that a challenge needs one sandbox run, not two.
    */
-  | { kind: 'entry-run'; entryJob: number; optimizers: Record<string, { module: string; exportName: string }>; start: Point; maxSteps: number };
+  | {
+      kind: 'entry-run';
+      entryJob: number;
+      optimizers: Record<string, { module: string; exportName: string }>;
+      start: Point;
+      maxSteps: number;
+    };
 
 /**
  * An argument of a `call`: plain JSON, or a recipe for a function the sandbox builds (functions cannot travel):
@@ -62,6 +74,7 @@ export interface SandboxRequest {
 }
 
 /** JSON cannot carry NaN or ±Infinity (a diverging learner produces them): they travel as strings. */
-export const encodeNumbers = (_key: string, value: unknown): unknown => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value);
+export const encodeNumbers = (_key: string, value: unknown): unknown =>
+  typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
 export const decodeNumbers = (_key: string, value: unknown): unknown =>
   value === 'NaN' ? NaN : value === 'Infinity' ? Infinity : value === '-Infinity' ? -Infinity : value;

@@ -6,11 +6,21 @@ import { SourceError, lineAndColumn } from './source-error.js';
 
 /** Throws at the first syntax error of a solution file, at its own line and column. */
 export function expectValidSyntax(text: string, file: string): void {
-  const { diagnostics = [] } = ts.transpileModule(text, { fileName: file, reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
+  const { diagnostics = [] } = ts.transpileModule(text, {
+    fileName: file,
+    reportDiagnostics: true,
+    compilerOptions: { target: ts.ScriptTarget.ES2022 },
+  });
   const first = diagnostics[0];
   if (!first) return;
   const where = lineAndColumn(text, first.start ?? 0);
-  throw new SourceError(file, where.line, where.column, `syntax error: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`, 'fix the solution so that it compiles, then generate again');
+  throw new SourceError(
+    file,
+    where.line,
+    where.column,
+    `syntax error: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`,
+    'fix the solution so that it compiles, then generate again',
+  );
 }
 
 function parse(text: string, file: string): ts.SourceFile {
@@ -33,11 +43,12 @@ export function exportedNames(text: string, file: string): Map<string, number> {
       names.set('default', at);
       continue;
     }
-    const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) ?? [] : [];
+    const modifiers = ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : [];
     if (!modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
     if (modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) names.set('default', at);
     else if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) names.set(declaration.name.getText(sourceFile), at);
+      for (const declaration of statement.declarationList.declarations)
+        names.set(declaration.name.getText(sourceFile), at);
     } else {
       const name = (statement as ts.DeclarationStatement).name;
       if (name) names.set(name.getText(sourceFile), at);

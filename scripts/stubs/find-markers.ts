@@ -33,7 +33,10 @@ function comments(sourceFile: ts.SourceFile): ts.CommentRange[] {
     const children = node.getChildren(sourceFile);
     if (children.length === 0) {
       // Trailing ranges are the comments after code on the same line; leading ranges are all the others.
-      const ranges = [...(ts.getLeadingCommentRanges(text, node.pos) ?? []), ...(ts.getTrailingCommentRanges(text, node.end) ?? [])];
+      const ranges = [
+        ...(ts.getLeadingCommentRanges(text, node.pos) ?? []),
+        ...(ts.getTrailingCommentRanges(text, node.end) ?? []),
+      ];
       for (const range of ranges) {
         if (!seen.has(range.pos)) {
           seen.add(range.pos);
@@ -53,22 +56,51 @@ function lineEnd(text: string, offset: number): number {
   return newline === -1 ? text.length : newline + 1;
 }
 
-export function parseLabels(raw: string, file: string, where: { line: number; column: number }, known: readonly string[]): string[] {
+export function parseLabels(
+  raw: string,
+  file: string,
+  where: { line: number; column: number },
+  known: readonly string[],
+): string[] {
   const labels = raw.split(',').map((label) => label.trim().toLowerCase());
   if (labels.every((label) => label === '')) {
-    throw new SourceError(file, where.line, where.column, '`// Hide:` has no label', 'did you mean `// Hide: all` (to start a hidden region) or `// Hide: none` (to end one)?');
+    throw new SourceError(
+      file,
+      where.line,
+      where.column,
+      '`// Hide:` has no label',
+      'did you mean `// Hide: all` (to start a hidden region) or `// Hide: none` (to end one)?',
+    );
   }
   for (const label of labels) {
     if (label === '' || !/^[a-z][a-z0-9-]*$/.test(label)) {
-      throw new SourceError(file, where.line, where.column, `\`${raw.trim()}\` is not a list of labels`, 'separate labels with commas, e.g. `// Hide: hard, exam`');
+      throw new SourceError(
+        file,
+        where.line,
+        where.column,
+        `\`${raw.trim()}\` is not a list of labels`,
+        'separate labels with commas, e.g. `// Hide: hard, exam`',
+      );
     }
     if (!known.includes(label)) {
       const nearest = nearestLabel(label, known);
-      throw new SourceError(file, where.line, where.column, `unknown label \`${label}\``, nearest ? `did you mean \`${nearest}\`? Labels: ${known.join(', ')}` : `use one of: ${known.join(', ')}`);
+      throw new SourceError(
+        file,
+        where.line,
+        where.column,
+        `unknown label \`${label}\``,
+        nearest ? `did you mean \`${nearest}\`? Labels: ${known.join(', ')}` : `use one of: ${known.join(', ')}`,
+      );
     }
   }
   if (labels.includes('none') && labels.length > 1) {
-    throw new SourceError(file, where.line, where.column, '`none` cannot be combined with other labels', 'end the region with `// Hide: none` on its own line');
+    throw new SourceError(
+      file,
+      where.line,
+      where.column,
+      '`none` cannot be combined with other labels',
+      'end the region with `// Hide: none` on its own line',
+    );
   }
   return labels;
 }
@@ -87,14 +119,33 @@ export function findRegions(text: string, file: string, labels: readonly string[
     if (reading.kind === 'prose') continue;
     const where = lineAndColumn(text, range.pos);
     if (reading.kind === 'near-miss') {
-      throw new SourceError(file, where.line, where.column, reading.problem, `did you mean \`${reading.suggestion}\`? A marker is a line comment alone on its line: \`//\`, \`Hide:\`, then labels (${known.join(', ')}). If this is a remark, not a marker, reword it so that it does not start with \`Hide\``);
+      throw new SourceError(
+        file,
+        where.line,
+        where.column,
+        reading.problem,
+        `did you mean \`${reading.suggestion}\`? A marker is a line comment alone on its line: \`//\`, \`Hide:\`, then labels (${known.join(', ')}). If this is a remark, not a marker, reword it so that it does not start with \`Hide\``,
+      );
     }
     const start = range.pos - (where.column - 1);
     const before = text.slice(start, range.pos);
     if (before.trim() !== '') {
-      throw new SourceError(file, where.line, where.column, 'a `// Hide:` marker must be alone on its line', 'move the marker to a line of its own above or below the code');
+      throw new SourceError(
+        file,
+        where.line,
+        where.column,
+        'a `// Hide:` marker must be alone on its line',
+        'move the marker to a line of its own above or below the code',
+      );
     }
-    markers.push({ labels: parseLabels(reading.rawLabels, file, where, known), start, end: lineEnd(text, range.end), line: where.line, column: where.column, indent: before });
+    markers.push({
+      labels: parseLabels(reading.rawLabels, file, where, known),
+      start,
+      end: lineEnd(text, range.end),
+      line: where.line,
+      column: where.column,
+      indent: before,
+    });
   }
 
   return pairRegions(markers, file);
@@ -112,17 +163,34 @@ export function pairRegions(markers: readonly Marker[], file: string): Region[] 
   for (const marker of markers) {
     if (open) {
       if (marker.start === open.end) {
-        throw new SourceError(file, open.line, open.column, `the region opened by \`// Hide: ${open.labels.join(', ')}\` is empty`, 'put the lines to hide between the markers, or delete the marker');
+        throw new SourceError(
+          file,
+          open.line,
+          open.column,
+          `the region opened by \`// Hide: ${open.labels.join(', ')}\` is empty`,
+          'put the lines to hide between the markers, or delete the marker',
+        );
       }
       regions.push({ open, close: marker, labels: open.labels, bodyStart: open.end, bodyEnd: marker.start });
     } else if (marker.labels[0] === 'none') {
-      throw new SourceError(file, marker.line, marker.column, '`// Hide: none` with no region open', 'delete this marker, or open a region above it with `// Hide: all`');
+      throw new SourceError(
+        file,
+        marker.line,
+        marker.column,
+        '`// Hide: none` with no region open',
+        'delete this marker, or open a region above it with `// Hide: all`',
+      );
     }
     open = marker.labels[0] === 'none' ? null : marker;
   }
   if (open) {
-    throw new SourceError(file, open.line, open.column, `the region opened by \`// Hide: ${open.labels.join(', ')}\` is never closed`, 'end it with `// Hide: none` on its own line');
+    throw new SourceError(
+      file,
+      open.line,
+      open.column,
+      `the region opened by \`// Hide: ${open.labels.join(', ')}\` is never closed`,
+      'end it with `// Hide: none` on its own line',
+    );
   }
   return regions;
 }
-

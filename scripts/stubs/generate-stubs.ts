@@ -49,7 +49,10 @@ export function generateCourse(root: string, course: Course, options: GenerateOp
   const files: GeneratedFiles = new Map();
   for (const path of listFiles(sourceDir)) {
     const text = readFileSync(path, 'utf8');
-    files.set(join(outDir, relative(sourceDir, path)), generateFile(text, relative(root, path), course.labels, variant));
+    files.set(
+      join(outDir, relative(sourceDir, path)),
+      generateFile(text, relative(root, path), course.labels, variant),
+    );
   }
   return files;
 }
@@ -58,7 +61,8 @@ export function generateCourse(root: string, course: Course, options: GenerateOp
 export function checkInstructions(root: string, course: Course): void {
   const dir = join(root, 'courses', course.id);
   if (!existsSync(dir)) return;
-  for (const path of listFiles(dir).filter(isMarkdown)) findMarkdownRegions(readFileSync(path, 'utf8'), relative(root, path), course.labels);
+  for (const path of listFiles(dir).filter(isMarkdown))
+    findMarkdownRegions(readFileSync(path, 'utf8'), relative(root, path), course.labels);
 }
 
 /**
@@ -105,7 +109,11 @@ export function solutionSnippets(root: string, course: Course): SolutionSnippet[
   return course.exercises.flatMap((exercise) =>
     exercise.files.map((name) => {
       const file = join('solutions', course.id, name);
-      return { exercise: exercise.id, file, code: generateFile(readFileSync(join(root, file), 'utf8'), file, course.labels, 'solution') };
+      return {
+        exercise: exercise.id,
+        file,
+        code: generateFile(readFileSync(join(root, file), 'utf8'), file, course.labels, 'solution'),
+      };
     }),
   );
 }

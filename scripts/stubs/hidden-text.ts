@@ -25,7 +25,8 @@ export function hiddenLines(root: string, course: Course): HiddenLine[] {
       const path = join(entry.parentPath, entry.name);
       const file = relative(root, path);
       const text = readFileSync(path, 'utf8');
-      const regions: Region[] = kind === 'code' ? findRegions(text, file, course.labels) : findMarkdownRegions(text, file, course.labels);
+      const regions: Region[] =
+        kind === 'code' ? findRegions(text, file, course.labels) : findMarkdownRegions(text, file, course.labels);
       for (const region of regions.filter((r) => isHidden(r.labels, 'normal'))) {
         text
           .slice(region.bodyStart, region.bodyEnd)
@@ -37,7 +38,9 @@ export function hiddenLines(root: string, course: Course): HiddenLine[] {
               if (code.length >= 12 && MEANINGFUL.test(code)) found.push({ file, line, text: code });
             } else {
               // Markup and entities change on the way to HTML: look for the longest run of plain text instead.
-              const plain = (raw.match(/[\w ,.;:()+\-]+/g) ?? []).map((run) => run.trim()).sort((a, b) => b.length - a.length)[0] ?? '';
+              const plain =
+                (raw.match(/[\w ,.;:()+\-]+/g) ?? []).map((run) => run.trim()).sort((a, b) => b.length - a.length)[0] ??
+                '';
               if (plain.length >= 20) found.push({ file, line, text: plain });
             }
           });

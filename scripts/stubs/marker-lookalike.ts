@@ -36,10 +36,15 @@ function stripDelimiters(raw: string, syntax: CommentSyntax): string {
  */
 export function commentWords(raw: string, syntax: CommentSyntax): string {
   const body = stripDelimiters(raw, syntax);
-  return body.replace(/^[\s/*]+/, '').replace(REGION, '').replace(/^[\s/*#]+/, '').trim();
+  return body
+    .replace(/^[\s/*]+/, '')
+    .replace(REGION, '')
+    .replace(/^[\s/*#]+/, '')
+    .trim();
 }
 
-const hasRegionPrefix = (raw: string, syntax: CommentSyntax): boolean => REGION.test(stripDelimiters(raw, syntax).replace(/^[\s/*]+/, ''));
+const hasRegionPrefix = (raw: string, syntax: CommentSyntax): boolean =>
+  REGION.test(stripDelimiters(raw, syntax).replace(/^[\s/*]+/, ''));
 
 /**
  * Whether the words of a comment (see commentWords) look like an attempted marker. They do when, ignoring case,
@@ -75,7 +80,10 @@ function labelFor(word: string, known: readonly string[]): string | undefined {
 /** The marker a near miss was most probably meant as: its words as labels where they read as labels, else `all`. */
 export function suggestedMarker(words: string, known: readonly string[], syntax: CommentSyntax): string {
   const rest = words.replace(/^hide/i, '');
-  const labels = rest.split(/[^\p{L}\p{N}-]+/u).filter((w) => w !== '' && !/^-+$/.test(w)).map((w) => labelFor(w, known));
+  const labels = rest
+    .split(/[^\p{L}\p{N}-]+/u)
+    .filter((w) => w !== '' && !/^-+$/.test(w))
+    .map((w) => labelFor(w, known));
   const chosen = labels.length > 0 && labels.every((l) => l !== undefined) ? [...new Set(labels)].join(', ') : 'all';
   return syntax === 'html' ? `<!-- Hide: ${chosen} -->` : `// Hide: ${chosen}`;
 }
@@ -85,8 +93,10 @@ function nearMissProblem(raw: string, words: string, syntax: CommentSyntax): str
   const shown = `\`${oneLine(raw)}\``;
   const consequence = 'so it would stay an ordinary comment and the code below it would reach learners';
   if (syntax === 'block') return `${shown} looks like a \`// Hide\` marker but is a block comment, ${consequence}`;
-  if (syntax === 'line' && /^\/\/\//.test(raw)) return `${shown} looks like a \`// Hide\` marker but starts with more than two slashes, ${consequence}`;
-  if (hasRegionPrefix(raw, syntax)) return `${shown} looks like a \`Hide\` marker but \`#region\` markers are not supported, ${consequence}`;
+  if (syntax === 'line' && /^\/\/\//.test(raw))
+    return `${shown} looks like a \`// Hide\` marker but starts with more than two slashes, ${consequence}`;
+  if (hasRegionPrefix(raw, syntax))
+    return `${shown} looks like a \`Hide\` marker but \`#region\` markers are not supported, ${consequence}`;
   if (/^hide\s*$/i.test(words)) return `${shown} looks like a marker but has no colon and no label, ${consequence}`;
   return `${shown} looks like a marker but \`Hide\` is not followed by a colon, ${consequence}`;
 }
@@ -107,7 +117,11 @@ export function readComment(raw: string, syntax: CommentSyntax, known: readonly 
   if (exact) return { kind: 'marker', rawLabels: exact[1] ?? '' };
   const words = commentWords(raw, syntax);
   if (!looksLikeMarker(words, known)) return { kind: 'prose' };
-  return { kind: 'near-miss', problem: nearMissProblem(raw, words, syntax), suggestion: suggestedMarker(words, known, syntax) };
+  return {
+    kind: 'near-miss',
+    problem: nearMissProblem(raw, words, syntax),
+    suggestion: suggestedMarker(words, known, syntax),
+  };
 }
 
 export function editDistance(a: string, b: string): number {

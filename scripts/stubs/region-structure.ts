@@ -67,7 +67,8 @@ function declaredName(node: ts.Node): string | undefined {
     return names.length === 1 ? names[0] : undefined;
   }
   const named = (node as ts.Node & { name?: ts.Node }).name;
-  if (!named || !(ts.isIdentifier(named) || ts.isPrivateIdentifier(named) || ts.isStringLiteral(named))) return undefined;
+  if (!named || !(ts.isIdentifier(named) || ts.isPrivateIdentifier(named) || ts.isStringLiteral(named)))
+    return undefined;
   const owner = node.parent && ts.isClassLike(node.parent) && node.parent.name ? `${node.parent.name.text}.` : '';
   const callable = ts.isFunctionLike(node) ? '()' : '';
   return `${owner}${named.text}${callable}`;

@@ -57,7 +57,11 @@ function functionName(fn: ts.Node): string {
  */
 export function functionLeftOpen(sourceFile: ts.SourceFile, region: Region): string | null {
   const node = enclosingNode(sourceFile, region.open.start + region.open.indent.length, region.close.start);
-  const body = ts.isBlock(node) ? node : node.kind === ts.SyntaxKind.SyntaxList && ts.isBlock(node.parent) ? node.parent : null;
+  const body = ts.isBlock(node)
+    ? node
+    : node.kind === ts.SyntaxKind.SyntaxList && ts.isBlock(node.parent)
+      ? node.parent
+      : null;
   if (!body || !FUNCTION_KINDS.has(body.parent.kind)) return null;
   const followed = body.statements.some((statement) => statement.getStart(sourceFile) >= region.close.end);
   return followed ? null : functionName(body.parent);
@@ -102,11 +106,15 @@ function identifierUses(sourceFile: ts.SourceFile): Map<string, number> {
 }
 
 function importedNames(sourceFile: SourceFile): string[] {
-  return sourceFile.getImportDeclarations().flatMap((declaration) => [
-    ...(declaration.getDefaultImport() ? [declaration.getDefaultImport()!.getText()] : []),
-    ...(declaration.getNamespaceImport() ? [declaration.getNamespaceImport()!.getText()] : []),
-    ...declaration.getNamedImports().map((specifier) => (specifier.getAliasNode() ?? specifier.getNameNode()).getText()),
-  ]);
+  return sourceFile
+    .getImportDeclarations()
+    .flatMap((declaration) => [
+      ...(declaration.getDefaultImport() ? [declaration.getDefaultImport()!.getText()] : []),
+      ...(declaration.getNamespaceImport() ? [declaration.getNamespaceImport()!.getText()] : []),
+      ...declaration
+        .getNamedImports()
+        .map((specifier) => (specifier.getAliasNode() ?? specifier.getNameNode()).getText()),
+    ]);
 }
 
 // One in-memory project serves every file: creating a project costs more than editing a file in it.
@@ -129,7 +137,12 @@ function dropImportsOnlyHiddenCodeUsed(original: string, stub: string, file: str
     if (defaultImport && orphaned.has(defaultImport.getText())) declaration.removeDefaultImport();
     const namespaceImport = declaration.getNamespaceImport();
     if (namespaceImport && orphaned.has(namespaceImport.getText())) declaration.removeNamespaceImport();
-    if (!declaration.wasForgotten() && !declaration.getDefaultImport() && !declaration.getNamespaceImport() && declaration.getNamedImports().length === 0) {
+    if (
+      !declaration.wasForgotten() &&
+      !declaration.getDefaultImport() &&
+      !declaration.getNamespaceImport() &&
+      declaration.getNamedImports().length === 0
+    ) {
       declaration.remove();
     }
   }

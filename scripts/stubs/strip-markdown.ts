@@ -31,18 +31,37 @@ export function findMarkdownRegions(text: string, file: string, labels: readonly
     if (!match) {
       const loose = LOOSE_MARKER.exec(content);
       if (loose) {
-        throw new SourceError(file, line, loose.index + 1, 'a `<!-- Hide: … -->` marker must be alone on its line', 'move the marker to a line of its own');
+        throw new SourceError(
+          file,
+          line,
+          loose.index + 1,
+          'a `<!-- Hide: … -->` marker must be alone on its line',
+          'move the marker to a line of its own',
+        );
       }
       for (const comment of content.matchAll(COMMENT)) {
         const reading = readComment(comment[0], 'html', known);
         if (reading.kind === 'near-miss') {
-          throw new SourceError(file, line, comment.index + 1, reading.problem, `did you mean \`${reading.suggestion}\`? A marker is alone on its line: \`<!-- Hide: all -->\` … \`<!-- Hide: none -->\`. If this is a remark, not a marker, reword it so that it does not start with \`Hide\``);
+          throw new SourceError(
+            file,
+            line,
+            comment.index + 1,
+            reading.problem,
+            `did you mean \`${reading.suggestion}\`? A marker is alone on its line: \`<!-- Hide: all -->\` … \`<!-- Hide: none -->\`. If this is a remark, not a marker, reword it so that it does not start with \`Hide\``,
+          );
         }
       }
       continue;
     }
     const where = { line, column: match[1]!.length + 1 };
-    markers.push({ labels: parseLabels(match[2] ?? '', file, where, known), start, end: offset, line, column: where.column, indent: match[1]! });
+    markers.push({
+      labels: parseLabels(match[2] ?? '', file, where, known),
+      start,
+      end: offset,
+      line,
+      column: where.column,
+      indent: match[1]!,
+    });
   }
   return pairRegions(markers, file);
 }

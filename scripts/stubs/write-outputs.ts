@@ -29,7 +29,12 @@ export function planWrites(root: string, outRoot: string, files: GeneratedFiles)
   const manifest = readManifest(root, outRoot);
   const plan: Plan = { write: [], unchanged: [], edited: [], orphaned: [] };
   for (const path of Object.keys(manifest)) {
-    if (!files.has(path) && existsSync(join(root, path)) && manifest[path] === sha256(readFileSync(join(root, path), 'utf8'))) plan.orphaned.push(path);
+    if (
+      !files.has(path) &&
+      existsSync(join(root, path)) &&
+      manifest[path] === sha256(readFileSync(join(root, path), 'utf8'))
+    )
+      plan.orphaned.push(path);
   }
   for (const [path, text] of files) {
     const full = join(root, path);
@@ -54,9 +59,20 @@ export interface SwapOperations {
   rename(from: string, to: string): void;
 }
 
-export function writeAll(root: string, outRoot: string, files: GeneratedFiles, paths: string[], ops: SwapOperations = { rename: renameSync }, orphaned: string[] = []): void {
+export function writeAll(
+  root: string,
+  outRoot: string,
+  files: GeneratedFiles,
+  paths: string[],
+  ops: SwapOperations = { rename: renameSync },
+  orphaned: string[] = [],
+): void {
   // Entries of files that are no longer generated go; the files themselves go after the swap succeeds.
-  const manifest = Object.fromEntries(Object.entries(readManifest(root, outRoot)).filter(([path]) => files.has(path) || !orphaned.includes(path) && existsSync(join(root, path))));
+  const manifest = Object.fromEntries(
+    Object.entries(readManifest(root, outRoot)).filter(
+      ([path]) => files.has(path) || (!orphaned.includes(path) && existsSync(join(root, path))),
+    ),
+  );
   for (const [path, text] of files) manifest[path] = sha256(text);
   const staged: Array<[string, string]> = [];
   const stage = (target: string, text: string): void => {

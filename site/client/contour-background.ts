@@ -35,7 +35,9 @@ function traceBands(field: ContourField): Band[] {
   for (let j = 0; j < m; j++) {
     for (let i = 0; i < n; i++) values[i + j * n] = field.f(x0 + (i + 0.5) * dx, y0 + (j + 0.5) * dy);
   }
-  const generator = contours().size([n, m]).thresholds([...field.levels]);
+  const generator = contours()
+    .size([n, m])
+    .thresholds([...field.levels]);
   return generator(values).map((multiPolygon) => ({
     polygons: multiPolygon.coordinates.map((polygon) =>
       polygon.map((ring) => ring.map(([gx, gy]): [number, number] => [x0 + gx * dx, y0 + gy * dy])),
@@ -91,7 +93,18 @@ export function contourBackground(field: ContourField): Plugin<'scatter'> {
     // beforeDraw runs after layout but before the grid, so grid lines stay visible on top of the bands.
     beforeDraw(chart) {
       const { chartArea: area, canvas } = chart;
-      const key = [canvas.width, canvas.height, area.left, area.top, area.right, area.bottom, chart.scales.x.min, chart.scales.x.max, chart.scales.y.min, chart.scales.y.max].join();
+      const key = [
+        canvas.width,
+        canvas.height,
+        area.left,
+        area.top,
+        area.right,
+        area.bottom,
+        chart.scales.x.min,
+        chart.scales.x.max,
+        chart.scales.y.min,
+        chart.scales.y.max,
+      ].join();
       let map = painted.get(chart);
       if (map?.key !== key) painted.set(chart, (map = { key, image: paint(chart) }));
       const { ctx } = chart;

@@ -20,11 +20,19 @@ const formatPoint = ([x, y]: Point): string => `(${x.toFixed(3)}, ${y.toFixed(3)
 function unfinished(outcome: Exclude<LearnerOutcome, { status: 'ran' }>, where: string): RunDescription {
   switch (outcome.status) {
     case 'not-implemented':
-      return { tone: 'todo', badge: 'not implemented yet', detail: `${outcome.message.replace(/^not implemented yet:\s*/, '')}${where}` };
+      return {
+        tone: 'todo',
+        badge: 'not implemented yet',
+        detail: `${outcome.message.replace(/^not implemented yet:\s*/, '')}${where}`,
+      };
     case 'failed':
       return { tone: 'error', badge: 'error', detail: `your code threw: ${outcome.message}` };
     case 'timed-out':
-      return { tone: 'error', badge: 'stopped', detail: `still running after ${RUN_LIMIT_MS / 1000} s — is there a loop that never ends?` };
+      return {
+        tone: 'error',
+        badge: 'stopped',
+        detail: `still running after ${RUN_LIMIT_MS / 1000} s — is there a loop that never ends?`,
+      };
   }
 }
 
@@ -33,7 +41,11 @@ function diverged(step: number): RunDescription {
 }
 
 /** A run at the demo settings, compared point by point with the reference trajectory when there is one. */
-export function describeDemoRun(outcome: LearnerOutcome, optimizer: Parameters<typeof demoRun>[0], reference: Point[] | undefined): RunDescription {
+export function describeDemoRun(
+  outcome: LearnerOutcome,
+  optimizer: Parameters<typeof demoRun>[0],
+  reference: Point[] | undefined,
+): RunDescription {
   if (outcome.status !== 'ran') return unfinished(outcome, ` in exercises/optimizers/${optimizer}.ts`);
   if (outcome.divergedAt !== null) return diverged(outcome.divergedAt);
   const ends = `ends at ${formatPoint(outcome.last)} after ${outcome.nSteps} steps`;
@@ -46,7 +58,11 @@ export function describeDemoRun(outcome: LearnerOutcome, optimizer: Parameters<t
     if (!(gap <= worst)) [worst, worstStep] = [gap, step];
   });
   if (worst <= MATCH_TOLERANCE) return { tone: 'ok', badge: 'matches the reference', detail: ends };
-  return { tone: 'warn', badge: 'differs from the reference', detail: `by up to ${worst.toPrecision(3)} (at step ${worstStep}); ${ends}` };
+  return {
+    tone: 'warn',
+    badge: 'differs from the reference',
+    detail: `by up to ${worst.toPrecision(3)} (at step ${worstStep}); ${ends}`,
+  };
 }
 
 export { diverged as describeDivergence };

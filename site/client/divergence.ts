@@ -14,7 +14,13 @@ export function divergenceStep(points: readonly Point[], objective: SiteObjectiv
   const [y0, y1] = objective.y;
   const [w, h] = [x1 - x0, y1 - y0];
   const index = points.findIndex(
-    ([x, y]) => !Number.isFinite(x) || !Number.isFinite(y) || x < x0 - MARGIN * w || x > x1 + MARGIN * w || y < y0 - MARGIN * h || y > y1 + MARGIN * h,
+    ([x, y]) =>
+      !Number.isFinite(x) ||
+      !Number.isFinite(y) ||
+      x < x0 - MARGIN * w ||
+      x > x1 + MARGIN * w ||
+      y < y0 - MARGIN * h ||
+      y > y1 + MARGIN * h,
   );
   return index < 0 ? null : index;
 }

@@ -22,9 +22,13 @@ export interface DrawnRun {
  * The drawable part of a learner's run and the step where it diverged, if it did: not finite (found by the
  * worker) or far outside the plot (found here, since only the page knows the plotted region).
  */
-export function drawablePart(outcome: Extract<LearnerOutcome, { status: 'ran' }>, objective: SiteObjective): { points: Point[]; steps: number[]; states: StepStates; divergedAt: number | null } {
+export function drawablePart(
+  outcome: Extract<LearnerOutcome, { status: 'ran' }>,
+  objective: SiteObjective,
+): { points: Point[]; steps: number[]; states: StepStates; divergedAt: number | null } {
   const cut = divergenceStep(outcome.trajectory, objective);
-  if (cut === null) return { points: outcome.trajectory, steps: outcome.steps, states: outcome.states, divergedAt: outcome.divergedAt };
+  if (cut === null)
+    return { points: outcome.trajectory, steps: outcome.steps, states: outcome.states, divergedAt: outcome.divergedAt };
   return {
     points: outcome.trajectory.slice(0, cut),
     steps: outcome.steps.slice(0, cut),
@@ -45,4 +49,3 @@ export function indexAtStep(steps: readonly number[], step: number): number {
   }
   return low;
 }
-

@@ -26,7 +26,9 @@ function input(id: string, type: 'text' | 'number'): HTMLInputElement {
 /** `onEdit` gets the edited formula once typing has settled; a region whose ends are out of order is not passed on. */
 export function formulaField(onEdit: (formula: FormulaSetting) => void): FormulaField {
   const text = input('playground-formula', 'text');
-  const region = ['x from', 'x to', 'y from', 'y to'].map((label, k) => [label, input(`playground-region-${k}`, 'number')] as const);
+  const region = ['x from', 'x to', 'y from', 'y to'].map(
+    (label, k) => [label, input(`playground-region-${k}`, 'number')] as const,
+  );
   const note = Object.assign(document.createElement('p'), { className: 'playground__formula-note' });
   note.setAttribute('aria-live', 'polite');
   const regionRow = Object.assign(document.createElement('div'), { className: 'playground__region' });
@@ -37,7 +39,13 @@ export function formulaField(onEdit: (formula: FormulaSetting) => void): Formula
   let timer = 0;
   const edited = (): void => {
     const [x0, x1, y0, y1] = region.map(([, field]) => Number(field.value));
-    if (region.some(([, field]) => field.value === '') || ![x0, x1, y0, y1].every(Number.isFinite) || !(x0! < x1!) || !(y0! < y1!)) return;
+    if (
+      region.some(([, field]) => field.value === '') ||
+      ![x0, x1, y0, y1].every(Number.isFinite) ||
+      !(x0! < x1!) ||
+      !(y0! < y1!)
+    )
+      return;
     clearTimeout(timer);
     timer = window.setTimeout(() => onEdit({ text: text.value, x: [x0!, x1!], y: [y0!, y1!] }), SETTLE_MS);
   };
@@ -59,7 +67,9 @@ export function formulaField(onEdit: (formula: FormulaSetting) => void): Formula
       const compiled = compileFormula(formula.text, { x: formula.x, y: formula.y });
       const failed = 'error' in compiled;
       note.classList.toggle('playground__formula-note--error', failed);
-      note.textContent = failed ? compiled.error : `∂f/∂x = ${compiled.derivatives[0]};  ∂f/∂y = ${compiled.derivatives[1]}`;
+      note.textContent = failed
+        ? compiled.error
+        : `∂f/∂x = ${compiled.derivatives[0]};  ∂f/∂y = ${compiled.derivatives[1]}`;
       return failed ? null : compiled;
     },
   };

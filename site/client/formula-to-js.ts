@@ -23,7 +23,19 @@ const FUNCTIONS: Record<string, (args: string[]) => string> = {
 };
 
 /** The functions a learner may type; the others above only appear in derivatives. */
-export const FORMULA_FUNCTIONS = ['sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh', 'atan', 'exp', 'log', 'sqrt', 'abs'] as const;
+export const FORMULA_FUNCTIONS = [
+  'sin',
+  'cos',
+  'tan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'atan',
+  'exp',
+  'log',
+  'sqrt',
+  'abs',
+] as const;
 
 const BINARY: Record<string, string> = { add: '+', subtract: '-', multiply: '*', divide: '/', pow: '**' };
 const CONSTANTS: Record<string, string> = { x: 'x', y: 'y', pi: 'Math.PI', e: 'Math.E' };

@@ -1,6 +1,25 @@
 // A function typed by the learner in the playground: parsed and differentiated symbolically by mathjs, compiled to
 // plain JavaScript, with its lowest point in the plotted region found numerically. Loaded only when chosen.
-import { absDependencies, atanDependencies, compileDependencies, cosDependencies, coshDependencies, create, derivativeDependencies, eDependencies, expDependencies, logDependencies, parseDependencies, piDependencies, sinDependencies, sinhDependencies, sqrtDependencies, tanDependencies, tanhDependencies, type MathNode } from 'mathjs';
+import {
+  absDependencies,
+  atanDependencies,
+  compileDependencies,
+  cosDependencies,
+  coshDependencies,
+  create,
+  derivativeDependencies,
+  eDependencies,
+  expDependencies,
+  logDependencies,
+  parseDependencies,
+  piDependencies,
+  sinDependencies,
+  sinhDependencies,
+  sqrtDependencies,
+  tanDependencies,
+  tanhDependencies,
+  type MathNode,
+} from 'mathjs';
 import { lowestPoint, type Region } from '../shared/lowest-point.js';
 import type { SiteObjective } from '../shared/objectives.js';
 import { formulaToJs } from './formula-to-js.js';

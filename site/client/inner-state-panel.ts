@@ -7,17 +7,22 @@ import { GRADIENT_ARROW_COLOR, UPDATE_ARROW_COLOR } from './step-overlay-plugin.
 function format(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const magnitude = Math.abs(value);
-  const text = magnitude !== 0 && (magnitude >= 1e5 || magnitude < 1e-3) ? value.toExponential(3) : String(Number(value.toPrecision(4)));
+  const text =
+    magnitude !== 0 && (magnitude >= 1e5 || magnitude < 1e-3)
+      ? value.toExponential(3)
+      : String(Number(value.toPrecision(4)));
   return text.replace('-', '−');
 }
-const formatValue = (value: number | number[]): string => (Array.isArray(value) ? `[${value.map(format).join(', ')}]` : format(value));
+const formatValue = (value: number | number[]): string =>
+  Array.isArray(value) ? `[${value.map(format).join(', ')}]` : format(value);
 
 function row(name: string, value: string, swatch?: string): string {
   const mark = swatch ? `<span class="inner-state__swatch" style="--swatch: ${swatch}" aria-hidden="true"></span>` : '';
   return `<tr><th scope="row">${mark}${name}</th><td><code>${value}</code></td></tr>`;
 }
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 export function renderInnerState(host: HTMLElement, label: string, step: number, state: StepState | undefined): void {
   if (!state) {

@@ -5,7 +5,14 @@ import type { StepStates } from './step-states.js';
 
 /** A playground run; its objective travels as itself when the learner typed it (it never goes to a worker). */
 export type CustomRun = {
-  [K in OptimizerId]: { kind: 'custom'; optimizer: K; options: OptionsByOptimizer[K]; objective: ObjectiveId | SiteObjective; start: Point; nSteps: number };
+  [K in OptimizerId]: {
+    kind: 'custom';
+    optimizer: K;
+    options: OptionsByOptimizer[K];
+    objective: ObjectiveId | SiteObjective;
+    start: Point;
+    nSteps: number;
+  };
 }[OptimizerId];
 
 export type LearnerRequest = { kind: 'demo'; optimizer: OptimizerId } | { kind: 'challenge' } | CustomRun;

@@ -1,10 +1,32 @@
 // A Chart.js line chart of each run's loss against the step, on a log scale (f − f* where the function has a
 // minimum, so reaching it shows as a steady fall), with a vertical cursor at the scrubbed step.
-import { CategoryScale, Chart, Decimation, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip, type Plugin } from 'chart.js';
+import {
+  CategoryScale,
+  Chart,
+  Decimation,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  Tooltip,
+  type Plugin,
+} from 'chart.js';
 import type { Point } from '../shared/demo-runs.js';
 import type { SiteObjective } from '../shared/objectives.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, CategoryScale, Decimation, Legend, Tooltip);
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  LogarithmicScale,
+  CategoryScale,
+  Decimation,
+  Legend,
+  Tooltip,
+);
 
 export interface LossSeries {
   label: string;
@@ -26,7 +48,10 @@ export class LossChart {
   private readonly chart: Chart<'line', { x: number; y: number }[]>;
   private cursor = 0;
 
-  constructor(canvas: HTMLCanvasElement, private objective: SiteObjective) {
+  constructor(
+    canvas: HTMLCanvasElement,
+    private objective: SiteObjective,
+  ) {
     const cursorPlugin: Plugin<'line'> = {
       id: 'stepCursor',
       afterDatasetsDraw: (chart) => {
@@ -68,7 +93,13 @@ export class LossChart {
   }
 
   private xScale(max: number) {
-    return { type: 'linear' as const, min: 0, max, title: { display: true, text: 'step', color: '#0f172a' }, ticks: { color: '#475569' } };
+    return {
+      type: 'linear' as const,
+      min: 0,
+      max,
+      title: { display: true, text: 'step', color: '#0f172a' },
+      ticks: { color: '#475569' },
+    };
   }
 
   private yScale() {

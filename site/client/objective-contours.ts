@@ -46,7 +46,10 @@ function contourLevels(objective: SiteObjective): number[] {
   }
   const top = Math.log10(high - objective.minValue);
   const bottom = top - 4.5;
-  return Array.from({ length: LEVEL_COUNT }, (_, k) => objective.minValue! + 10 ** (bottom + ((top - bottom) * k) / (LEVEL_COUNT - 1)));
+  return Array.from(
+    { length: LEVEL_COUNT },
+    (_, k) => objective.minValue! + 10 ** (bottom + ((top - bottom) * k) / (LEVEL_COUNT - 1)),
+  );
 }
 
 const levels = new WeakMap<SiteObjective, number[]>();

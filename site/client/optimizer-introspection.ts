@@ -10,7 +10,8 @@ export function numericFields(optimizer: object): Record<string, number | number
     const value: unknown = (optimizer as Record<string, unknown>)[name];
     if (typeof value === 'number') fields[name] = value;
     else if (value instanceof Float64Array || value instanceof Float32Array) fields[name] = Array.from(value);
-    else if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'number')) fields[name] = [...(value as number[])];
+    else if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'number'))
+      fields[name] = [...(value as number[])];
   }
   return fields;
 }

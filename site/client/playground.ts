@@ -25,8 +25,10 @@ import { TrajectoryChart } from './trajectory-chart.js';
 const NAMES: Record<OptimizerId, string> = { sgd: 'SGD', momentum: 'Momentum', rmsprop: 'RMSprop', adam: 'Adam' };
 const ORDER: OptimizerId[] = ['sgd', 'momentum', 'rmsprop', 'adam'];
 
-const element = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}): HTMLElementTagNameMap[K] =>
-  Object.assign(document.createElement(tag), props);
+const element = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+): HTMLElementTagNameMap[K] => Object.assign(document.createElement(tag), props);
 
 interface RunRow {
   status: string;
@@ -36,13 +38,18 @@ interface RunRow {
 function outcomeRow(outcome: LearnerOutcome, divergedAt: number | null): RunRow {
   switch (outcome.status) {
     case 'ran':
-      return divergedAt === null ? { status: 'ran', tone: 'ok' } : { status: divergenceAdvice(divergedAt), tone: 'warn' };
+      return divergedAt === null
+        ? { status: 'ran', tone: 'ok' }
+        : { status: divergenceAdvice(divergedAt), tone: 'warn' };
     case 'not-implemented':
       return { status: 'not implemented yet — implement it to play with it', tone: 'todo' };
     case 'failed':
       return { status: `your code threw: ${outcome.message}`, tone: 'error' };
     case 'timed-out':
-      return { status: `still running after ${outcome.afterMs / 1000} s — is there a loop that never ends?`, tone: 'error' };
+      return {
+        status: `still running after ${outcome.afterMs / 1000} s — is there a loop that never ends?`,
+        tone: 'error',
+      };
   }
 }
 
@@ -68,7 +75,8 @@ function minimumNote(objective: SiteObjective): string {
   return `Minimum f* = ${objective.minValue} at ${objective.minima.map(([x, y]) => `(${x}, ${y})`).join(', ')}.`;
 }
 
-const formatDistance = (value: number | null): string => (value === null ? '—' : value < 1e-3 ? value.toExponential(2) : value.toFixed(4));
+const formatDistance = (value: number | null): string =>
+  value === null ? '—' : value < 1e-3 ? value.toExponential(2) : value.toFixed(4);
 
 export function mountPlayground(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('.playground__controls')!;
@@ -106,9 +114,15 @@ export function mountPlayground(root: HTMLElement): void {
 
   // Controls: preset, function, start point, step count, and one fieldset per optimizer.
   const preset = element('select', { id: 'playground-preset' });
-  preset.append(element('option', { value: '', textContent: 'Custom (your settings)' }), ...PRESETS.map((p) => element('option', { value: p.id, textContent: p.label })));
+  preset.append(
+    element('option', { value: '', textContent: 'Custom (your settings)' }),
+    ...PRESETS.map((p) => element('option', { value: p.id, textContent: p.label })),
+  );
   const objectiveSelect = element('select', { id: 'playground-function' });
-  objectiveSelect.append(...OBJECTIVES.map((o) => element('option', { value: o.id, textContent: o.name })), element('option', { value: 'formula', textContent: 'Your formula…' }));
+  objectiveSelect.append(
+    ...OBJECTIVES.map((o) => element('option', { value: o.id, textContent: o.name })),
+    element('option', { value: 'formula', textContent: 'Your formula…' }),
+  );
   const formula = formulaField((edited) => {
     settings.formula = edited;
     void compileTyped().then(changed);
@@ -131,7 +145,15 @@ export function mountPlayground(root: HTMLElement): void {
   const general = element('fieldset', { className: 'playground__group' });
   const startRow = element('div', { className: 'playground__start' });
   startRow.append(labelled('Start x', startX), labelled('Start y', startY));
-  general.append(element('legend', { textContent: 'Function and start' }), labelled('Preset', preset), labelled('Function', objectiveSelect), formula.element, startRow, element('p', { className: 'playground__tip', textContent: 'Tip: click the chart to move the start point.' }), steps.element);
+  general.append(
+    element('legend', { textContent: 'Function and start' }),
+    labelled('Preset', preset),
+    labelled('Function', objectiveSelect),
+    formula.element,
+    startRow,
+    element('p', { className: 'playground__tip', textContent: 'Tip: click the chart to move the start point.' }),
+    steps.element,
+  );
   form.append(general);
 
   const fields = new Map<string, SliderField>();
@@ -177,7 +199,8 @@ export function mountPlayground(root: HTMLElement): void {
     steps.set(settings.nSteps);
     for (const id of ORDER) {
       toggles.get(id)!.checked = settings.shown.includes(id);
-      for (const spec of HYPERPARAMETERS[id]) fields.get(`${id}.${spec.name}`)!.set((settings.options[id] as unknown as Record<string, number>)[spec.name]);
+      for (const spec of HYPERPARAMETERS[id])
+        fields.get(`${id}.${spec.name}`)!.set((settings.options[id] as unknown as Record<string, number>)[spec.name]);
     }
     const match = PRESETS.find((p) => settingsToQuery(p.settings) === settingsToQuery(settings));
     preset.value = match?.id ?? '';
@@ -215,7 +238,10 @@ export function mountPlayground(root: HTMLElement): void {
   async function compileTyped(): Promise<void> {
     typed = (await formula.compile((settings.formula ??= structuredClone(DEFAULT_FORMULA)))) ?? typed;
   }
-  for (const [input, axis] of [[startX, 0], [startY, 1]] as const) {
+  for (const [input, axis] of [
+    [startX, 0],
+    [startY, 1],
+  ] as const) {
     input.addEventListener('input', () => {
       const value = Number(input.value);
       if (input.value === '' || !Number.isFinite(value)) return;
@@ -236,11 +262,20 @@ export function mountPlayground(root: HTMLElement): void {
         const cells = [
           NAMES[id],
           row.status,
-          objective.minima.length === 0 ? 'no minimum' : progress?.arrivedAt != null ? `step ${progress.arrivedAt}` : run ? 'not yet' : '—',
+          objective.minima.length === 0
+            ? 'no minimum'
+            : progress?.arrivedAt != null
+              ? `step ${progress.arrivedAt}`
+              : run
+                ? 'not yet'
+                : '—',
           formatDistance(progress?.bestSoFar ?? null),
           run && index >= 0 ? lossOf(objective, run.points[index]).toPrecision(3) : '—',
         ];
-        tr.append(element('th', { scope: 'row', textContent: cells[0] }), ...cells.slice(1).map((text) => element('td', { textContent: text })));
+        tr.append(
+          element('th', { scope: 'row', textContent: cells[0] }),
+          ...cells.slice(1).map((text) => element('td', { textContent: text })),
+        );
         return tr;
       }),
     );
@@ -272,7 +307,17 @@ export function mountPlayground(root: HTMLElement): void {
     }
     caption.textContent = `${objective.name}: ${objective.formula}. ${minimumNote(objective)}`;
     const shown = [...settings.shown];
-    const requests = shown.map((id) => ({ kind: 'custom', optimizer: id, options: { ...settings.options[id] }, objective: objective.id === 'formula' ? objective : objective.id, start: [...settings.start], nSteps: settings.nSteps }) as CustomRun);
+    const requests = shown.map(
+      (id) =>
+        ({
+          kind: 'custom',
+          optimizer: id,
+          options: { ...settings.options[id] },
+          objective: objective.id === 'formula' ? objective : objective.id,
+          start: [...settings.start],
+          nSteps: settings.nSteps,
+        }) as CustomRun,
+    );
     performance.mark('playground:requests');
     const outcomes = runBatch(requests);
     performance.mark('playground:ran');
@@ -287,20 +332,42 @@ export function mountPlayground(root: HTMLElement): void {
       const part = drawablePart(outcome, objective);
       rows.set(id, outcomeRow(outcome, part.divergedAt));
       if (part.points.length > 0) {
-        runs.push({ label: `Your ${NAMES[id]}`, color: OPTIMIZER_COLORS[id].learner, points: part.points, steps: part.steps, states: part.states, kind: 'learner', rank: ORDER.indexOf(id) });
+        runs.push({
+          label: `Your ${NAMES[id]}`,
+          color: OPTIMIZER_COLORS[id].learner,
+          points: part.points,
+          steps: part.steps,
+          states: part.states,
+          kind: 'learner',
+          rank: ORDER.indexOf(id),
+        });
       }
     });
     // Each view is drawn once per input, the scrubbed step included.
     scrubber.setLength(settings.nSteps, false);
     const view = stepView(scrubber.step, runs, inspect.value);
-    chart.replace(runs.map((run) => ({ ...run, kind: 'run' as const })), settings.start, view.overlay);
+    chart.replace(
+      runs.map((run) => ({ ...run, kind: 'run' as const })),
+      settings.start,
+      view.overlay,
+    );
     performance.mark('playground:chart');
     // The other views follow once that frame is on screen, so the trajectory chart is never kept waiting; a newer
     // input before then replaces them (during a drag they redraw at most once a frame).
     const mine = ++pendingViews;
     afterNextPaint(() => {
       if (mine !== pendingViews) return;
-      loss.replace(runs.map((run) => ({ label: run.label, points: run.points, steps: run.steps, color: run.color, dashed: false })), objective, scrubber.step);
+      loss.replace(
+        runs.map((run) => ({
+          label: run.label,
+          points: run.points,
+          steps: run.steps,
+          color: run.color,
+          dashed: false,
+        })),
+        objective,
+        scrubber.step,
+      );
       performance.mark('playground:loss');
       surface.show(objective, runs);
       performance.mark('playground:surface');

@@ -10,7 +10,10 @@ const LOAD_LIMIT_MS = 15000;
 /** Every request's outcome, in order; `signal` drops a batch whose answer is no longer wanted (a newer slider value). */
 export function runLearnerBatch(requests: LearnerRequest[], signal?: AbortSignal): Promise<LearnerOutcome[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./learner-worker.ts', import.meta.url), { type: 'module', name: 'learner-code' });
+    const worker = new Worker(new URL('./learner-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'learner-code',
+    });
     const all = (outcome: LearnerOutcome): LearnerOutcome[] => requests.map(() => outcome);
     let timer = setTimeout(
       () => finish(all({ status: 'failed', message: `your code did not load within ${LOAD_LIMIT_MS / 1000} s` })),
@@ -35,7 +38,9 @@ export function runLearnerBatch(requests: LearnerRequest[], signal?: AbortSignal
     // Fired when a learner module fails to load or throws at import time.
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      finish(all({ status: 'failed', message: event.message || 'your code could not be loaded (see the browser console)' }));
+      finish(
+        all({ status: 'failed', message: event.message || 'your code could not be loaded (see the browser console)' }),
+      );
     });
   });
 }

@@ -21,13 +21,21 @@ export interface LearnerModules {
 }
 
 /** The learner's exported class or function `name` from `file`. */
-async function loadExport<T>(file: string, name: string, load: () => Promise<Record<string, unknown>>): Promise<Loaded<T>> {
+async function loadExport<T>(
+  file: string,
+  name: string,
+  load: () => Promise<Record<string, unknown>>,
+): Promise<Loaded<T>> {
   try {
     const module = await load();
-    if (typeof module[name] !== 'function') return { ok: false, message: `exercises/optimizers/${file} has no exported ${name}: export it under that name` };
+    if (typeof module[name] !== 'function')
+      return { ok: false, message: `exercises/optimizers/${file} has no exported ${name}: export it under that name` };
     return { ok: true, value: module[name] as T };
   } catch (error) {
-    return { ok: false, message: `exercises/optimizers/${file} could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      message: `exercises/optimizers/${file} could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
@@ -38,7 +46,11 @@ export async function loadLearnerModules(): Promise<LearnerModules> {
     loadExport<OptimizerClass>('momentum.ts', 'Momentum', () => import('../../exercises/optimizers/momentum.js')),
     loadExport<OptimizerClass>('rmsprop.ts', 'RMSprop', () => import('../../exercises/optimizers/rmsprop.js')),
     loadExport<OptimizerClass>('adam.ts', 'Adam', () => import('../../exercises/optimizers/adam.js')),
-    loadExport<() => unknown>('challenge.ts', 'challengeEntry', () => import('../../exercises/optimizers/challenge.js')),
+    loadExport<() => unknown>(
+      'challenge.ts',
+      'challengeEntry',
+      () => import('../../exercises/optimizers/challenge.js'),
+    ),
   ]);
   return { optimizers: { sgd, momentum, rmsprop, adam }, challengeEntry };
 }
@@ -69,12 +81,15 @@ function challengePlan(modules: LearnerModules): Plan {
   const entry: unknown = loaded(modules.challengeEntry)();
   const { optimizer, options, nSteps } = (entry ?? {}) as { optimizer?: unknown; options?: unknown; nSteps?: unknown };
   if (typeof optimizer !== 'string' || !isOptimizerId(optimizer)) {
-    throw new Error(`challengeEntry() must name an optimizer ('sgd', 'momentum', 'rmsprop' or 'adam'), not ${JSON.stringify(optimizer)}`);
+    throw new Error(
+      `challengeEntry() must name an optimizer ('sgd', 'momentum', 'rmsprop' or 'adam'), not ${JSON.stringify(optimizer)}`,
+    );
   }
   if (typeof nSteps !== 'number' || !Number.isInteger(nSteps) || nSteps < 1) {
     throw new Error(`challengeEntry() must give nSteps as a whole number of at least 1, not ${JSON.stringify(nSteps)}`);
   }
-  if (typeof options !== 'object' || options === null) throw new Error('challengeEntry() must give the optimizer its options');
+  if (typeof options !== 'object' || options === null)
+    throw new Error('challengeEntry() must give the optimizer its options');
   return { run: { id: optimizer, name: optimizer, options } as DemoRun, objective: banana, start: bananaStart, nSteps };
 }
 
@@ -125,7 +140,16 @@ function runPlan(modules: LearnerModules, plan: Plan): Extract<LearnerOutcome, {
     // Once a run has blown up nothing more is worth drawing; stop early so huge step counts stay fast.
     if (divergedAt !== null && step > divergedAt + 1) break;
   }
-  return { status: 'ran', optimizer: plan.run.id, nSteps: plan.nSteps, trajectory, steps, states: states.finish(), last, divergedAt };
+  return {
+    status: 'ran',
+    optimizer: plan.run.id,
+    nSteps: plan.nSteps,
+    trajectory,
+    steps,
+    states: states.finish(),
+    last,
+    divergedAt,
+  };
 }
 
 /** One request's outcome; whatever the learner's code throws becomes a 'failed' (or 'not-implemented') outcome. */
@@ -135,6 +159,8 @@ export function runRequest(modules: LearnerModules, request: LearnerRequest): Le
   } catch (error) {
     if (error instanceof StillRunning) return { status: 'timed-out', afterMs: error.afterMs };
     const message = error instanceof Error ? error.message : String(error);
-    return message.startsWith('not implemented yet') ? { status: 'not-implemented', message } : { status: 'failed', message };
+    return message.startsWith('not implemented yet')
+      ? { status: 'not-implemented', message }
+      : { status: 'failed', message };
   }
 }

@@ -12,7 +12,12 @@ export interface RunProgress {
   bestSoFar: number | null;
 }
 
-export function runProgress(objective: SiteObjective, points: readonly Point[], steps: readonly number[], upTo: number): RunProgress {
+export function runProgress(
+  objective: SiteObjective,
+  points: readonly Point[],
+  steps: readonly number[],
+  upTo: number,
+): RunProgress {
   let arrivedAt: number | null = null;
   let bestSoFar: number | null = null;
   points.forEach((point, index) => {

@@ -18,7 +18,8 @@ import { WORKER_READY } from './learner-protocol.js';
 import type { SearchOutcome, SearchOutcomes, SearchTrial } from './search-protocol.js';
 
 Chart.register(ScatterController, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
-Chart.defaults.font.family = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', 'Noto Sans', 'Liberation Sans', Arial, sans-serif";
+Chart.defaults.font.family =
+  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', 'Noto Sans', 'Liberation Sans', Arial, sans-serif";
 
 const INK = '#0f172a';
 /** Cells whose run never came within reach. */
@@ -56,7 +57,11 @@ function colorScale(data: SearchHeatmap): ColorScale {
   const min = finite.length ? Math.min(...finite) : 1;
   const max = MAX_STEPS;
   const [l0, l1] = [Math.log(min), Math.log(max)];
-  return { min, max, color: (steps) => (steps === null ? NEVER_COLOR : paletteColor(l1 === l0 ? 0 : (Math.log(steps) - l0) / (l1 - l0))) };
+  return {
+    min,
+    max,
+    color: (steps) => (steps === null ? NEVER_COLOR : paletteColor(l1 === l0 ? 0 : (Math.log(steps) - l0) / (l1 - l0))),
+  };
 }
 
 /** Cell edges around log-spaced (x) or linear (y) centres: midway between neighbours, half a step beyond the ends. */
@@ -65,7 +70,11 @@ function edges(centres: number[], log: boolean): number[] {
   const from = log ? (v: number) => 10 ** v : (v: number) => v;
   const c = centres.map(to);
   if (c.length < 2) return c.length ? [from(c[0]), from(c[0])] : [];
-  return [c[0] - (c[1] - c[0]) / 2, ...c.slice(1).map((v, k) => (v + c[k]) / 2), c.at(-1)! + (c.at(-1)! - c.at(-2)!) / 2].map(from);
+  return [
+    c[0] - (c[1] - c[0]) / 2,
+    ...c.slice(1).map((v, k) => (v + c[k]) / 2),
+    c.at(-1)! + (c.at(-1)! - c.at(-2)!) / 2,
+  ].map(from);
 }
 
 function heatmapPlugin(data: SearchHeatmap, scale: ColorScale): Plugin<'scatter'> {
@@ -98,13 +107,17 @@ function heatmapPlugin(data: SearchHeatmap, scale: ColorScale): Plugin<'scatter'
 function cellAt(data: SearchHeatmap, learningRate: number, momentum: number): { i: number; j: number } | null {
   const xEdges = edges(data.learningRates, true);
   const yEdges = edges(data.momenta, false);
-  const i = xEdges.findIndex((edge, k) => k < xEdges.length - 1 && learningRate >= edge && learningRate < xEdges[k + 1]);
+  const i = xEdges.findIndex(
+    (edge, k) => k < xEdges.length - 1 && learningRate >= edge && learningRate < xEdges[k + 1],
+  );
   const j = yEdges.findIndex((edge, k) => k < yEdges.length - 1 && momentum >= edge && momentum < yEdges[k + 1]);
   return i < 0 || j < 0 ? null : { i, j };
 }
 
 const stepsText = (steps: number | null): string =>
-  steps === null || !Number.isFinite(steps) ? `never within ${MAX_STEPS.toLocaleString('en')} steps` : `${steps.toLocaleString('en')} steps`;
+  steps === null || !Number.isFinite(steps)
+    ? `never within ${MAX_STEPS.toLocaleString('en')} steps`
+    : `${steps.toLocaleString('en')} steps`;
 const rateText = (value: number): string => value.toPrecision(3);
 const momentumText = (value: number): string => value.toFixed(3).replace(/0+$/, '').replace(/\.$/, '');
 
@@ -146,9 +159,17 @@ function colorLegend(host: HTMLElement, scale: ColorScale): void {
   const bar = Object.assign(document.createElement('div'), { className: 'search-legend__bar' });
   bar.style.background = `linear-gradient(to right, ${stops})`;
   const ticks = Object.assign(document.createElement('div'), { className: 'search-legend__ticks' });
-  for (const value of [scale.min, mid, scale.max]) ticks.append(Object.assign(document.createElement('span'), { textContent: value.toLocaleString('en') }));
+  for (const value of [scale.min, mid, scale.max])
+    ticks.append(Object.assign(document.createElement('span'), { textContent: value.toLocaleString('en') }));
   const scaleBox = Object.assign(document.createElement('div'), { className: 'search-legend__scale' });
-  scaleBox.append(Object.assign(document.createElement('span'), { className: 'search-legend__title', textContent: 'Steps to within 0.01 of (1, 1), log scale' }), bar, ticks);
+  scaleBox.append(
+    Object.assign(document.createElement('span'), {
+      className: 'search-legend__title',
+      textContent: 'Steps to within 0.01 of (1, 1), log scale',
+    }),
+    bar,
+    ticks,
+  );
   const never = Object.assign(document.createElement('div'), { className: 'search-legend__never' });
   const swatch = Object.assign(document.createElement('span'), { className: 'search-legend__swatch' });
   swatch.style.background = NEVER_COLOR;
@@ -160,15 +181,23 @@ function colorLegend(host: HTMLElement, scale: ColorScale): void {
 function valuesTable(host: HTMLElement, data: SearchHeatmap): void {
   const table = document.createElement('table');
   table.className = 'search-table';
-  const caption = Object.assign(document.createElement('caption'), { textContent: 'Steps of the reference Momentum; rows: momentum μ, columns: learning rate α (— never within 3,000 steps)' });
+  const caption = Object.assign(document.createElement('caption'), {
+    textContent:
+      'Steps of the reference Momentum; rows: momentum μ, columns: learning rate α (— never within 3,000 steps)',
+  });
   const head = document.createElement('tr');
   head.append(Object.assign(document.createElement('th'), { textContent: 'μ \\ α', scope: 'col' }));
-  for (const rate of data.learningRates) head.append(Object.assign(document.createElement('th'), { textContent: rateText(rate), scope: 'col' }));
+  for (const rate of data.learningRates)
+    head.append(Object.assign(document.createElement('th'), { textContent: rateText(rate), scope: 'col' }));
   const body = document.createElement('tbody');
   [...data.momenta.keys()].reverse().forEach((j) => {
     const row = document.createElement('tr');
-    row.append(Object.assign(document.createElement('th'), { textContent: momentumText(data.momenta[j]), scope: 'row' }));
-    data.learningRates.forEach((_, i) => row.append(Object.assign(document.createElement('td'), { textContent: data.steps[i][j]?.toString() ?? '—' })));
+    row.append(
+      Object.assign(document.createElement('th'), { textContent: momentumText(data.momenta[j]), scope: 'row' }),
+    );
+    data.learningRates.forEach((_, i) =>
+      row.append(Object.assign(document.createElement('td'), { textContent: data.steps[i][j]?.toString() ?? '—' })),
+    );
     body.append(row);
   });
   table.append(caption, Object.assign(document.createElement('thead'), {}), body);
@@ -178,9 +207,15 @@ function valuesTable(host: HTMLElement, data: SearchHeatmap): void {
 
 function runSearches(): Promise<SearchOutcomes> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'learner-search' });
+    const worker = new Worker(new URL('./search-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'learner-search',
+    });
     const both = (outcome: SearchOutcome): SearchOutcomes => ({ grid: outcome, random: outcome });
-    let timer = setTimeout(() => finish(both({ status: 'failed', message: `your code did not load within ${LOAD_LIMIT_MS / 1000} s` })), LOAD_LIMIT_MS);
+    let timer = setTimeout(
+      () => finish(both({ status: 'failed', message: `your code did not load within ${LOAD_LIMIT_MS / 1000} s` })),
+      LOAD_LIMIT_MS,
+    );
     const finish = (outcomes: SearchOutcomes): void => {
       clearTimeout(timer);
       worker.terminate();
@@ -194,7 +229,9 @@ function runSearches(): Promise<SearchOutcomes> {
     });
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      finish(both({ status: 'failed', message: event.message || 'your code could not be loaded (see the browser console)' }));
+      finish(
+        both({ status: 'failed', message: event.message || 'your code could not be loaded (see the browser console)' }),
+      );
     });
   });
 }
@@ -202,17 +239,29 @@ function runSearches(): Promise<SearchOutcomes> {
 function describe(outcome: SearchOutcome): { tone: string; badge: string; detail: string } {
   switch (outcome.status) {
     case 'not-implemented':
-      return { tone: 'todo', badge: 'not implemented yet', detail: `${outcome.message.replace(/^not implemented yet:\s*/, '')} in exercises/optimizers/hyperparameter-search.ts` };
+      return {
+        tone: 'todo',
+        badge: 'not implemented yet',
+        detail: `${outcome.message.replace(/^not implemented yet:\s*/, '')} in exercises/optimizers/hyperparameter-search.ts`,
+      };
     case 'failed':
       return { tone: 'error', badge: 'error', detail: outcome.message };
     case 'timed-out':
-      return { tone: 'error', badge: 'timed out', detail: `stopped after ${outcome.afterMs / 1000} s: an endless loop?` };
+      return {
+        tone: 'error',
+        badge: 'timed out',
+        detail: `stopped after ${outcome.afterMs / 1000} s: an endless loop?`,
+      };
     case 'ran': {
       const reached = outcome.trials.filter((trial) => Number.isFinite(trial.steps)).length;
       const best = outcome.best
         ? `best: α = ${rateText(outcome.best.learningRate)}, μ = ${momentumText(outcome.best.momentum)}, ${stepsText(outcome.best.steps)}`
         : `bestTrial(): ${outcome.bestMessage ?? 'no trial'}`;
-      return { tone: outcome.best ? 'ok' : 'todo', badge: `${outcome.trials.length} trials`, detail: `${reached} reached the target; ${best}` };
+      return {
+        tone: outcome.best ? 'ok' : 'todo',
+        badge: `${outcome.trials.length} trials`,
+        detail: `${reached} reached the target; ${best}`,
+      };
     }
   }
 }
@@ -254,7 +303,9 @@ export async function mountSearchHeatmap(figure: HTMLElement): Promise<void> {
           max: xEdges.at(-1) ?? 1e-2,
           title: { display: true, text: 'learning rate α (log scale)', color: INK },
           afterBuildTicks: (axis) => {
-            axis.ticks = [0.001, 0.002, 0.003, 0.005, 0.007, 0.01].filter((v) => v >= axis.min && v <= axis.max).map((value) => ({ value }));
+            axis.ticks = [0.001, 0.002, 0.003, 0.005, 0.007, 0.01]
+              .filter((v) => v >= axis.min && v <= axis.max)
+              .map((value) => ({ value }));
           },
           ticks: { color: INK, callback: (value) => String(Number(Number(value).toPrecision(3))) },
           grid: { display: false },
@@ -264,7 +315,9 @@ export async function mountSearchHeatmap(figure: HTMLElement): Promise<void> {
           max: yEdges.at(-1) ?? 0.98,
           title: { display: true, text: 'momentum μ', color: INK },
           afterBuildTicks: (axis) => {
-            axis.ticks = [0.5, 0.6, 0.7, 0.8, 0.9, 0.98].filter((v) => v >= axis.min && v <= axis.max).map((value) => ({ value }));
+            axis.ticks = [0.5, 0.6, 0.7, 0.8, 0.9, 0.98]
+              .filter((v) => v >= axis.min && v <= axis.max)
+              .map((value) => ({ value }));
           },
           ticks: { color: INK, callback: (value) => String(value) },
           grid: { display: false },

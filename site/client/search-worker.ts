@@ -9,21 +9,30 @@ import type { SearchOutcome, SearchOutcomes } from './search-protocol.js';
 const scope = self as unknown as { postMessage(message: unknown): void };
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-const space = () => ({ learningRate: [...SEARCH_SPACE.learningRate], momentum: [...SEARCH_SPACE.momentum] }) as typeof SEARCH_SPACE;
+const space = () =>
+  ({ learningRate: [...SEARCH_SPACE.learningRate], momentum: [...SEARCH_SPACE.momentum] }) as typeof SEARCH_SPACE;
 
 function search(run: () => Trial[]): SearchOutcome {
   let trials: Trial[];
   try {
     trials = run();
-    if (!Array.isArray(trials)) throw new Error(`a search must return an array of trials, not ${JSON.stringify(trials)}`);
+    if (!Array.isArray(trials))
+      throw new Error(`a search must return an array of trials, not ${JSON.stringify(trials)}`);
   } catch (error) {
     const message = messageOf(error);
-    return message.startsWith('not implemented yet') ? { status: 'not-implemented', message } : { status: 'failed', message };
+    return message.startsWith('not implemented yet')
+      ? { status: 'not-implemented', message }
+      : { status: 'failed', message };
   }
   const plain = trials.map(({ learningRate, momentum, steps }) => ({ learningRate, momentum, steps }));
   try {
     const best = bestTrial(trials);
-    return { status: 'ran', trials: plain, best: best ? { learningRate: best.learningRate, momentum: best.momentum, steps: best.steps } : null, bestMessage: null };
+    return {
+      status: 'ran',
+      trials: plain,
+      best: best ? { learningRate: best.learningRate, momentum: best.momentum, steps: best.steps } : null,
+      bestMessage: null,
+    };
   } catch (error) {
     return { status: 'ran', trials: plain, best: null, bestMessage: messageOf(error) };
   }
@@ -32,7 +41,9 @@ function search(run: () => Trial[]): SearchOutcome {
 self.addEventListener('message', () => {
   const outcomes: SearchOutcomes = {
     grid: search(() => gridSearch(space(), SEARCH_BUDGET, (a, m) => stepsToConverge(a, m))),
-    random: search(() => randomSearch(space(), SEARCH_BUDGET, (a, m) => stepsToConverge(a, m), mulberry32(SEARCH_SEED))),
+    random: search(() =>
+      randomSearch(space(), SEARCH_BUDGET, (a, m) => stepsToConverge(a, m), mulberry32(SEARCH_SEED)),
+    ),
   };
   scope.postMessage(outcomes);
 });

@@ -35,7 +35,11 @@ export function sliderField(options: SliderFieldOptions): SliderField {
 
   const element = document.createElement('div');
   element.className = 'slider-field';
-  const label = Object.assign(document.createElement('label'), { htmlFor: options.id, textContent: options.label, className: 'slider-field__label' });
+  const label = Object.assign(document.createElement('label'), {
+    htmlFor: options.id,
+    textContent: options.label,
+    className: 'slider-field__label',
+  });
   const slider = Object.assign(document.createElement('input'), {
     type: 'range',
     id: options.id,

@@ -70,10 +70,18 @@ export function stepOverlayPlugin(overlay: () => StepOverlay): Plugin<'scatter'>
         const [gx, gy] = [-arrows.gradient[0], arrows.gradient[1]];
         const norm = Math.hypot(gx, gy);
         if (norm > 0 && Number.isFinite(norm)) {
-          arrow(ctx, px, py, px + (gx / norm) * GRADIENT_ARROW_PX, py + (gy / norm) * GRADIENT_ARROW_PX, GRADIENT_ARROW_COLOR);
+          arrow(
+            ctx,
+            px,
+            py,
+            px + (gx / norm) * GRADIENT_ARROW_PX,
+            py + (gy / norm) * GRADIENT_ARROW_PX,
+            GRADIENT_ARROW_COLOR,
+          );
         }
         const to = [arrows.from[0] + arrows.update[0], arrows.from[1] + arrows.update[1]];
-        if (to.every(Number.isFinite)) arrow(ctx, px, py, xs.getPixelForValue(to[0]), ys.getPixelForValue(to[1]), UPDATE_ARROW_COLOR);
+        if (to.every(Number.isFinite))
+          arrow(ctx, px, py, xs.getPixelForValue(to[0]), ys.getPixelForValue(to[1]), UPDATE_ARROW_COLOR);
       }
       ctx.restore();
     },

@@ -43,13 +43,21 @@ export class StepStateRecorder {
   record(gradient: ArrayLike<number>, update: readonly [number, number], optimizer: object): void {
     if (!this.layout) {
       const found = numericFields(optimizer);
-      this.layout = Object.entries(found).map(([name, value]) => ({ name, size: Array.isArray(value) ? value.length : null }));
+      this.layout = Object.entries(found).map(([name, value]) => ({
+        name,
+        size: Array.isArray(value) ? value.length : null,
+      }));
       this.stride = 4 + this.layout.reduce((sum, field) => sum + (field.size ?? 1), 0);
       this.values = new Float64Array(this.capacity * this.stride);
     }
     const row = this.count++ * this.stride;
     const { values } = this;
-    [values[row], values[row + 1], values[row + 2], values[row + 3]] = [gradient[0] ?? NaN, gradient[1] ?? NaN, update[0], update[1]];
+    [values[row], values[row + 1], values[row + 2], values[row + 3]] = [
+      gradient[0] ?? NaN,
+      gradient[1] ?? NaN,
+      update[0],
+      update[1],
+    ];
     let at = row + 4;
     for (const { name, size } of this.layout) {
       const value: unknown = (optimizer as Record<string, unknown>)[name];
@@ -57,13 +65,19 @@ export class StepStateRecorder {
       else {
         const numbers = value as ArrayLike<unknown> | undefined;
         const same = numbers !== null && typeof numbers === 'object' && numbers.length === size;
-        for (let k = 0; k < size; k++) values[at + k] = same && typeof numbers[k] === 'number' ? (numbers[k] as number) : NaN;
+        for (let k = 0; k < size; k++)
+          values[at + k] = same && typeof numbers[k] === 'number' ? (numbers[k] as number) : NaN;
       }
       at += size ?? 1;
     }
   }
 
   finish(): StepStates {
-    return { fields: this.layout ?? [], stride: this.stride, count: this.count, values: this.values.subarray(0, this.count * this.stride) };
+    return {
+      fields: this.layout ?? [],
+      stride: this.stride,
+      count: this.count,
+      values: this.values.subarray(0, this.count * this.stride),
+    };
   }
 }

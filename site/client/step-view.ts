@@ -25,13 +25,30 @@ export function stepView(step: number, runs: readonly DrawnRun[], focusLabel?: s
   const index = focus ? indexAtStep(focus.steps, step) : -1;
   const state = focus && index >= 0 ? stateAt(focus.states, index) : undefined;
   return {
-    overlay: { markers, arrows: focus && state ? { from: focus.points[index], gradient: [state.gradient[0], state.gradient[1]], update: [state.update[0], state.update[1]] } : null },
+    overlay: {
+      markers,
+      arrows:
+        focus && state
+          ? {
+              from: focus.points[index],
+              gradient: [state.gradient[0], state.gradient[1]],
+              update: [state.update[0], state.update[1]],
+            }
+          : null,
+    },
     focus: { label: focus?.label ?? '', step: focus ? focus.steps[index] : step, state },
   };
 }
 
 /** Draws the scrubbed step on both charts and the inner state of the chosen learner run. */
-export function showStep(step: number, runs: readonly DrawnRun[], chart: TrajectoryChart, loss: LossChart | null, inner: HTMLElement | null, focusLabel?: string): void {
+export function showStep(
+  step: number,
+  runs: readonly DrawnRun[],
+  chart: TrajectoryChart,
+  loss: LossChart | null,
+  inner: HTMLElement | null,
+  focusLabel?: string,
+): void {
   const view = stepView(step, runs, focusLabel);
   chart.showStep(view.overlay);
   loss?.showStep(step);

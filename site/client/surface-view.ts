@@ -63,7 +63,12 @@ export class SurfaceView {
     });
     canvas.addEventListener('pointerup', () => (drag = null));
     canvas.addEventListener('keydown', (event) => {
-      const turns: Record<string, [number, number]> = { ArrowLeft: [-0.1, 0], ArrowRight: [0.1, 0], ArrowUp: [0, -0.1], ArrowDown: [0, 0.1] };
+      const turns: Record<string, [number, number]> = {
+        ArrowLeft: [-0.1, 0],
+        ArrowRight: [0.1, 0],
+        ArrowUp: [0, -0.1],
+        ArrowDown: [0, 0.1],
+      };
       const turn = turns[event.key];
       if (!turn) return;
       event.preventDefault();
@@ -112,7 +117,8 @@ export class SurfaceView {
     const ratio = window.devicePixelRatio || 1;
     const [width, height] = [Math.round(rect.width * ratio), Math.round(rect.height * ratio)];
     // Resizing a canvas reallocates it: only when its size really changed.
-    if (this.canvas.width !== width || this.canvas.height !== height) [this.canvas.width, this.canvas.height] = [width, height];
+    if (this.canvas.width !== width || this.canvas.height !== height)
+      [this.canvas.width, this.canvas.height] = [width, height];
     // The unit square spans up to 2√2 across when turned; this fills the canvas at most angles without clipping.
     const scale = Math.min(rect.width * 0.36, rect.height * 0.5);
     const screen = ([x, y]: Vec3): [number, number] => [rect.width / 2 + x * scale, rect.height / 2 - y * scale];
@@ -137,7 +143,13 @@ export class SurfaceView {
     }
   }
 
-  private paintMesh(objective: SiteObjective, width: number, height: number, ratio: number, screen: (point: Vec3) => [number, number]): HTMLCanvasElement {
+  private paintMesh(
+    objective: SiteObjective,
+    width: number,
+    height: number,
+    ratio: number,
+    screen: (point: Vec3) => [number, number],
+  ): HTMLCanvasElement {
     const image = document.createElement('canvas');
     [image.width, image.height] = [width, height];
     const ctx = image.getContext('2d')!;
@@ -146,7 +158,8 @@ export class SurfaceView {
     const [y0, y1] = objective.y;
     const at = (i: number, j: number): [number, number] => [x0 + ((x1 - x0) * i) / GRID, y0 + ((y1 - y0) * j) / GRID];
     const heights: number[][] = [];
-    for (let i = 0; i <= GRID; i++) heights.push(Array.from({ length: GRID + 1 }, (_, j) => Math.min(1, Math.max(0, this.height(...at(i, j))))));
+    for (let i = 0; i <= GRID; i++)
+      heights.push(Array.from({ length: GRID + 1 }, (_, j) => Math.min(1, Math.max(0, this.height(...at(i, j))))));
 
     const quads: { depth: number; corners: Vec3[]; t: number }[] = [];
     for (let i = 0; i < GRID; i++) {
@@ -165,7 +178,11 @@ export class SurfaceView {
     quads.sort((a, b) => a.depth - b.depth);
     for (const { corners, t } of quads) {
       const [a, b, , d] = corners;
-      const normal = [(b[1] - a[1]) * (d[2] - a[2]) - (b[2] - a[2]) * (d[1] - a[1]), (b[2] - a[2]) * (d[0] - a[0]) - (b[0] - a[0]) * (d[2] - a[2]), (b[0] - a[0]) * (d[1] - a[1]) - (b[1] - a[1]) * (d[0] - a[0])];
+      const normal = [
+        (b[1] - a[1]) * (d[2] - a[2]) - (b[2] - a[2]) * (d[1] - a[1]),
+        (b[2] - a[2]) * (d[0] - a[0]) - (b[0] - a[0]) * (d[2] - a[2]),
+        (b[0] - a[0]) * (d[1] - a[1]) - (b[1] - a[1]) * (d[0] - a[0]),
+      ];
       const light = Math.abs(normal[2]) / (Math.hypot(...normal) || 1);
       ctx.beginPath();
       corners.map(screen).forEach(([px, py], k) => (k === 0 ? ctx.moveTo(px, py) : ctx.lineTo(px, py)));

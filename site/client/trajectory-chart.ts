@@ -19,7 +19,8 @@ import { stepOverlayPlugin, type StepOverlay } from './step-overlay-plugin.js';
 
 Chart.register(ScatterController, LineElement, PointElement, LinearScale, Legend, Tooltip);
 // The page's own system font stack, rather than Chart.js's Helvetica default.
-Chart.defaults.font.family = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', 'Noto Sans', 'Liberation Sans', Arial, sans-serif";
+Chart.defaults.font.family =
+  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', 'Noto Sans', 'Liberation Sans', Arial, sans-serif";
 
 export interface TrajectorySeries {
   label: string;
@@ -42,7 +43,9 @@ const formatCoordinate = (value: number): string => formatNumber(Number(value.to
 
 function markerDatasets(start: Point, minima: Point[]): ScatterDataset[] {
   const minimumLabel =
-    minima.length === 1 ? `Minimum (${formatCoordinate(minima[0][0])}, ${formatCoordinate(minima[0][1])})` : `Minima (${minima.length})`;
+    minima.length === 1
+      ? `Minimum (${formatCoordinate(minima[0][0])}, ${formatCoordinate(minima[0][1])})`
+      : `Minima (${minima.length})`;
   return [
     {
       label: `Start (${formatCoordinate(start[0])}, ${formatCoordinate(start[1])})`,
@@ -110,7 +113,13 @@ const swatches = new Map<string, HTMLCanvasElement>();
 
 function legendSwatch(dataset: ScatterDataset): HTMLCanvasElement {
   // Drawn once per look: the legend asks again on every update, and the playground updates on every input.
-  const look = [dataset.borderColor, dataset.backgroundColor, dataset.showLine, dataset.borderDash, dataset.pointStyle].join('|');
+  const look = [
+    dataset.borderColor,
+    dataset.backgroundColor,
+    dataset.showLine,
+    dataset.borderDash,
+    dataset.pointStyle,
+  ].join('|');
   const known = swatches.get(look);
   if (known) return known;
   const swatch = document.createElement('canvas');
@@ -186,7 +195,10 @@ export class TrajectoryChart {
           if (!options.onPick || event.x === null || event.y === null) return;
           const area = this.chart.chartArea;
           if (event.x < area.left || event.x > area.right || event.y < area.top || event.y > area.bottom) return;
-          options.onPick([this.chart.scales.x.getValueForPixel(event.x) ?? 0, this.chart.scales.y.getValueForPixel(event.y) ?? 0]);
+          options.onPick([
+            this.chart.scales.x.getValueForPixel(event.x) ?? 0,
+            this.chart.scales.y.getValueForPixel(event.y) ?? 0,
+          ]);
         },
         animation: false,
         // The data is already Chart.js's own {x, y} form, sorted by nothing: skip parsing; never a gap to look for.
@@ -229,12 +241,23 @@ export class TrajectoryChart {
     let dragging = false;
     const near = (event: PointerEvent): boolean => {
       const { x, y } = this.chart.scales;
-      return Math.hypot(event.offsetX - x.getPixelForValue(this.start[0]), event.offsetY - y.getPixelForValue(this.start[1])) <= GRAB_RADIUS_PX;
+      return (
+        Math.hypot(
+          event.offsetX - x.getPixelForValue(this.start[0]),
+          event.offsetY - y.getPixelForValue(this.start[1]),
+        ) <= GRAB_RADIUS_PX
+      );
     };
     const inside = (event: PointerEvent): Point | null => {
       const area = this.chart.chartArea;
-      const [px, py] = [Math.min(area.right, Math.max(area.left, event.offsetX)), Math.min(area.bottom, Math.max(area.top, event.offsetY))];
-      const point: Point = [this.chart.scales.x.getValueForPixel(px) ?? NaN, this.chart.scales.y.getValueForPixel(py) ?? NaN];
+      const [px, py] = [
+        Math.min(area.right, Math.max(area.left, event.offsetX)),
+        Math.min(area.bottom, Math.max(area.top, event.offsetY)),
+      ];
+      const point: Point = [
+        this.chart.scales.x.getValueForPixel(px) ?? NaN,
+        this.chart.scales.y.getValueForPixel(py) ?? NaN,
+      ];
       return point.every(Number.isFinite) ? point : null;
     };
     const grab = (event: PointerEvent): void => {

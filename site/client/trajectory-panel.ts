@@ -24,7 +24,15 @@ interface LearnerJob {
 
 function jobsFor(kind: string, optimizers: OptimizerId[]): LearnerJob[] {
   if (kind === 'challenge') {
-    return [{ request: { kind: 'challenge' }, label: 'Your challenge entry', color: CHALLENGE_COLOR, rank: 0, describe: describeChallengeRun }];
+    return [
+      {
+        request: { kind: 'challenge' },
+        label: 'Your challenge entry',
+        color: CHALLENGE_COLOR,
+        rank: 0,
+        describe: describeChallengeRun,
+      },
+    ];
   }
   if (kind !== 'race' && kind !== 'exercise') return [];
   return optimizers.map((id, index) => ({
@@ -42,7 +50,10 @@ function statusItem(list: HTMLElement, job: { label: string; color: string }): (
   item.className = 'run-status__item run-status__item--pending';
   item.style.setProperty('--swatch', job.color);
   const name = Object.assign(document.createElement('span'), { className: 'run-status__name', textContent: job.label });
-  const badge = Object.assign(document.createElement('span'), { className: 'run-status__badge', textContent: 'running…' });
+  const badge = Object.assign(document.createElement('span'), {
+    className: 'run-status__badge',
+    textContent: 'running…',
+  });
   const detail = Object.assign(document.createElement('span'), { className: 'run-status__detail', textContent: '' });
   item.append(name, badge, detail);
   list.append(item);
@@ -78,7 +89,15 @@ async function mountPanel(figure: HTMLElement): Promise<void> {
   let scrubber: StepScrubber | null = null;
   const redraw = (): void => {
     runs.sort((a, b) => a.rank - b.rank);
-    loss?.replace(runs.map((run) => ({ label: run.label, points: run.points, steps: run.steps, color: run.color, dashed: run.kind === 'learner' })));
+    loss?.replace(
+      runs.map((run) => ({
+        label: run.label,
+        points: run.points,
+        steps: run.steps,
+        color: run.color,
+        dashed: run.kind === 'learner',
+      })),
+    );
     scrubber?.setLength(Math.max(0, ...runs.map((run) => (run.steps.at(-1) ?? -1) + 1)));
   };
   if (scrubberHost) scrubber = mountStepScrubber(scrubberHost, (step) => showStep(step, runs, chart, loss, inner));
@@ -92,7 +111,15 @@ async function mountPanel(figure: HTMLElement): Promise<void> {
       const part = drawablePart(outcome, objective);
       show(job.describe({ ...outcome, divergedAt: part.divergedAt }));
       if (part.points.length === 0) return;
-      const run: DrawnRun = { label: job.label, color: job.color, points: part.points, steps: part.steps, states: part.states, kind: 'learner', rank: job.rank };
+      const run: DrawnRun = {
+        label: job.label,
+        color: job.color,
+        points: part.points,
+        steps: part.steps,
+        states: part.states,
+        kind: 'learner',
+        rank: job.rank,
+      };
       runs.push(run);
       chart.add({ label: run.label, points: run.points, color: run.color, kind: 'learner', rank: run.rank });
       redraw();

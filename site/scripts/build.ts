@@ -13,7 +13,9 @@ export interface SiteBuild {
   modules: string[];
 }
 
-export async function buildSite(options: { outDir?: string; logLevel?: LogLevel; instructor?: boolean } = {}): Promise<SiteBuild> {
+export async function buildSite(
+  options: { outDir?: string; logLevel?: LogLevel; instructor?: boolean } = {},
+): Promise<SiteBuild> {
   const outDir = resolve(options.outDir ?? (options.instructor ? INSTRUCTOR_OUT_DIR : DEFAULT_OUT_DIR));
   const recorder = moduleRecorder();
   await build(siteConfig({ outDir, recorder, logLevel: options.logLevel ?? 'info', instructor: options.instructor }));
@@ -24,9 +26,12 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { 'out-dir': { type: 'string' }, instructor: { type: 'boolean' } } });
   const started = performance.now();
   const site = await buildSite({ outDir: values['out-dir'], instructor: values.instructor });
-  if (values.instructor) console.log('\nInstructor build: every exercise page holds its solution. Do not publish it to learners.');
+  if (values.instructor)
+    console.log('\nInstructor build: every exercise page holds its solution. Do not publish it to learners.');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`\nSite built in ${seconds} s into ${relative(process.cwd(), site.outDir) || '.'} (${site.modules.length} modules).`);
+  console.log(
+    `\nSite built in ${seconds} s into ${relative(process.cwd(), site.outDir) || '.'} (${site.modules.length} modules).`,
+  );
   console.log(`Open it with any static server, e.g. npx vite preview --outDir ${relative(REPO_ROOT, site.outDir)}`);
 }
 

@@ -17,7 +17,9 @@ export function coursePages(repoRoot: string, siteRoot: string, options: { instr
       if (env.command !== 'build') return;
       const pages = renderPages(repoRoot, { instructor: options.instructor });
       for (const page of pages) builtPages.set(pageId(page.file), page.html);
-      return { build: { rollupOptions: { input: Object.fromEntries(pages.map((page) => [page.name, pageId(page.file)])) } } };
+      return {
+        build: { rollupOptions: { input: Object.fromEntries(pages.map((page) => [page.name, pageId(page.file)])) } },
+      };
     },
 
     resolveId(id) {

@@ -25,7 +25,8 @@ export interface GradeReport {
 const STATUSES = new Set<string>(['pass', 'fail', 'error', 'timeout']);
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-const numberOr = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
+const numberOr = (value: unknown, fallback: number): number =>
+  typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 
 /** Parses the grader's `--format json` shape; anything that does not fit is dropped rather than trusted. */
 export function parseGradeReport(json: string): GradeReport | null {
@@ -38,7 +39,13 @@ export function parseGradeReport(json: string): GradeReport | null {
   if (!isRecord(data) || !Array.isArray(data.exercises)) return null;
   const exercises = new Map<string, GradedExercise>();
   for (const entry of data.exercises) {
-    if (!isRecord(entry) || typeof entry.id !== 'string' || typeof entry.status !== 'string' || !STATUSES.has(entry.status)) continue;
+    if (
+      !isRecord(entry) ||
+      typeof entry.id !== 'string' ||
+      typeof entry.status !== 'string' ||
+      !STATUSES.has(entry.status)
+    )
+      continue;
     const tests = Array.isArray(entry.tests) ? entry.tests.filter(isRecord) : [];
     exercises.set(entry.id, {
       id: entry.id,
@@ -47,7 +54,11 @@ export function parseGradeReport(json: string): GradeReport | null {
       maxScore: numberOr(entry.maxScore, 0),
       failing: tests
         .filter((test) => test.status !== 'pass')
-        .map((test) => ({ name: String(test.name ?? ''), status: String(test.status ?? ''), message: String(test.message ?? '') })),
+        .map((test) => ({
+          name: String(test.name ?? ''),
+          status: String(test.status ?? ''),
+          message: String(test.message ?? ''),
+        })),
     });
   }
   return { score: numberOr(data.score, 0), maxScore: numberOr(data.maxScore, 0), exercises };

@@ -17,7 +17,12 @@ export interface GradeSummary {
   badges: Map<string, ExerciseBadge>;
 }
 
-const LABELS: Record<GradeStatus, ExerciseBadge['tone']> = { pass: 'ok', fail: 'warn', error: 'error', timeout: 'error' };
+const LABELS: Record<GradeStatus, ExerciseBadge['tone']> = {
+  pass: 'ok',
+  fail: 'warn',
+  error: 'error',
+  timeout: 'error',
+};
 const WORDS: Record<GradeStatus, string> = { pass: 'passed', fail: 'failing', error: 'error', timeout: 'timed out' };
 
 interface ExerciseRef {
@@ -45,10 +50,16 @@ export function summarizeGrades(report: GradeReport | null, exercises: readonly 
     });
   }
   // Next: the first core exercise not passed; bonus exercises only once the core track passes.
-  const unpassed = (bonus: boolean) => exercises.find((exercise) => exercise.bonus === bonus && report.exercises.get(exercise.id)?.status !== 'pass');
+  const unpassed = (bonus: boolean) =>
+    exercises.find((exercise) => exercise.bonus === bonus && report.exercises.get(exercise.id)?.status !== 'pass');
   const nextExercise = unpassed(false) ?? unpassed(true);
   const next = nextExercise
-    ? { id: nextExercise.id, title: nextExercise.title, href: nextExercise.href, reason: badges.get(nextExercise.id)?.detail ?? '' }
+    ? {
+        id: nextExercise.id,
+        title: nextExercise.title,
+        href: nextExercise.href,
+        reason: badges.get(nextExercise.id)?.detail ?? '',
+      }
     : null;
   return { graded: true, score: report.score, maxScore: report.maxScore, next, badges };
 }

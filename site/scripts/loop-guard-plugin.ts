@@ -9,11 +9,21 @@ import { learnerFilePath } from './learner-files.js';
 const TICK = '__loopTick';
 
 function isLoop(node: ts.Node): node is ts.IterationStatement {
-  return ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node);
+  return (
+    ts.isForStatement(node) ||
+    ts.isForInStatement(node) ||
+    ts.isForOfStatement(node) ||
+    ts.isWhileStatement(node) ||
+    ts.isDoStatement(node)
+  );
 }
 
 /** The module's source with a tick in every loop body and the import it needs, or null when it has no loop. */
-export function guardLoops(source: string, fileName: string, guardImport: string): { code: string; map: ReturnType<MagicString['generateMap']> } | null {
+export function guardLoops(
+  source: string,
+  fileName: string,
+  guardImport: string,
+): { code: string; map: ReturnType<MagicString['generateMap']> } | null {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const code = new MagicString(source);
   let loops = 0;

@@ -12,7 +12,12 @@ interface MathToken extends Tokens.Generic {
 
 function typeset(tex: string, display: boolean): string {
   // throwOnError: a typo in a formula should stop the build rather than ship red error text.
-  return katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: 'error', output: 'htmlAndMathml' });
+  return katex.renderToString(tex, {
+    displayMode: display,
+    throwOnError: true,
+    strict: 'error',
+    output: 'htmlAndMathml',
+  });
 }
 
 const BLOCK = /^\$\$([\s\S]+?)\$\$[^\S\n]*(?:\n|$)/;

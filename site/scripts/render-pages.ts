@@ -72,7 +72,8 @@ function chartFor(exercise: Exercise): ChartPanel | null {
       scrub: true,
       optimizers: '',
       label: "Trajectory of your challenge entry on Rosenbrock's banana function",
-      caption: 'Dashed: the run described by challengeEntry(), using your own optimizer class. It passes when its last point lies within 0.01 of (1, 1).',
+      caption:
+        'Dashed: the run described by challengeEntry(), using your own optimizer class. It passes when its last point lies within 0.01 of (1, 1).',
     };
   }
   return null;
@@ -88,7 +89,8 @@ function heatmapFor(exercise: Exercise): HeatmapPanel | null {
   if (exercise.id !== 'hyperparameter-search') return null;
   return {
     heading: 'Where your searches looked',
-    label: 'Heatmap of the steps the reference Momentum needs over learning rate (log scale) and momentum, with the trials of your grid and random searches on top',
+    label:
+      'Heatmap of the steps the reference Momentum needs over learning rate (log scale) and momentum, with the trials of your grid and random searches on top',
     caption: `Background: the steps the reference Momentum needs from (−1, 2) to come within 0.01 of (1, 1), on a ${HEATMAP_SIZE} × ${HEATMAP_SIZE} grid over α ∈ [0.001, 0.01] (log scale) and μ ∈ [0.5, 0.98]; grey: never within ${MAX_STEPS.toLocaleString('en')} steps. On top: your gridSearch() and randomSearch() (mulberry32, seed ${SEARCH_SEED}) with a budget of ${SEARCH_BUDGET}, run in this browser tab with your own Momentum; the larger orange markers are their bestTrial().`,
   };
 }
@@ -202,15 +204,24 @@ export function renderPages(root: string, options: RenderOptions = {}): Rendered
       html: template('index')({
         ...common('index', ''),
         exercises: indexExercises,
-        grades: { shown: options.gradeReport !== undefined && options.gradeReport !== false, graded: grades.graded, score: grades.score, maxScore: grades.maxScore, next: grades.next },
+        grades: {
+          shown: options.gradeReport !== undefined && options.gradeReport !== false,
+          graded: grades.graded,
+          score: grades.score,
+          maxScore: grades.maxScore,
+          next: grades.next,
+        },
         first: exercises[0] ?? null,
-        totalPoints: exercises.filter((exercise) => !exercise.bonus).reduce((sum, exercise) => sum + exercise.points, 0),
+        totalPoints: exercises
+          .filter((exercise) => !exercise.bonus)
+          .reduce((sum, exercise) => sum + exercise.points, 0),
         chart: {
           kind: 'race',
           scrub: true,
           optimizers: DEMO_RUNS.map((run) => run.id).join(','),
           label: "Trajectories of the four reference optimizers and of yours on Rosenbrock's banana function",
-          caption: "The workshop's demo settings, 100 steps each from (−1, 2). Solid: reference solutions. Dashed: your classes from exercises/optimizers, run in this browser tab.",
+          caption:
+            "The workshop's demo settings, 100 steps each from (−1, 2). Solid: reference solutions. Dashed: your classes from exercises/optimizers, run in this browser tab.",
         } satisfies ChartPanel,
       }),
     },
@@ -227,7 +238,8 @@ export function renderPages(root: string, options: RenderOptions = {}): Rendered
           scrub: false,
           optimizers: '',
           label: "Contour map of Rosenbrock's banana function with the start and the minimum marked",
-          caption: 'f(x, y) = (1 − x)² + 100·(y − x²)² + 1 over x ∈ [−2, 2], y ∈ [−1, 3], with contour lines at log-spaced heights.',
+          caption:
+            'f(x, y) = (1 − x)² + 100·(y − x²)² + 1 over x ∈ [−2, 2], y ∈ [−1, 3], with contour lines at log-spaced heights.',
         } satisfies ChartPanel,
       }),
     },

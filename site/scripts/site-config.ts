@@ -32,7 +32,10 @@ export function siteConfig(options: SiteConfigOptions = {}): InlineConfig {
   // Every bundle that holds learner code, the workers' included, gets the same learner modules: a broken one
   // replaced by a module that says what is wrong, the others with their loops guarded.
   const exercises = join(REPO_ROOT, 'exercises');
-  const learnerModules = () => [brokenLearnerModules(REPO_ROOT, exercises), loopGuard(exercises, join(SITE_ROOT, 'client', 'loop-guard.ts'))];
+  const learnerModules = () => [
+    brokenLearnerModules(REPO_ROOT, exercises),
+    loopGuard(exercises, join(SITE_ROOT, 'client', 'loop-guard.ts')),
+  ];
   const outDir = options.outDir ?? DEFAULT_OUT_DIR;
   const assetsDir = join(outDir, 'assets');
   return {
@@ -45,8 +48,16 @@ export function siteConfig(options: SiteConfigOptions = {}): InlineConfig {
     plugins: [
       coursePages(REPO_ROOT, SITE_ROOT, { instructor: options.instructor }),
       ...learnerModules(),
-      virtualData('virtual:reference-trajectories', () => solvedOrShipped('reference-trajectories.json', async () => (await import('./reference-runs.js')).runReferences())),
-      virtualData('virtual:search-heatmap', () => solvedOrShipped('search-heatmap.json', async () => (await import('./search-heatmap-runs.js')).runSearchHeatmap())),
+      virtualData('virtual:reference-trajectories', () =>
+        solvedOrShipped('reference-trajectories.json', async () =>
+          (await import('./reference-runs.js')).runReferences(),
+        ),
+      ),
+      virtualData('virtual:search-heatmap', () =>
+        solvedOrShipped('search-heatmap.json', async () =>
+          (await import('./search-heatmap-runs.js')).runSearchHeatmap(),
+        ),
+      ),
       reloadOnExerciseChange(join(REPO_ROOT, 'exercises', COURSE_ID)),
       dropOrphanSourcemaps(),
       ...recorded,

@@ -26,7 +26,11 @@ export const DEMO_RUNS: readonly DemoRun[] = [
   { id: 'sgd', name: 'SGD', options: { learningRate: 0.001 } },
   { id: 'momentum', name: 'Momentum', options: { learningRate: 0.01, momentum: 0.9 } },
   { id: 'rmsprop', name: 'RMSprop', options: { learningRate: 0.2, momentum: 0.9, epsilon: 1e-8 } },
-  { id: 'adam', name: 'Adam', options: { learningRate: 0.9, momentumGrad: 0.9, momentumGradSquared: 0.999, epsilon: 1e-8 } },
+  {
+    id: 'adam',
+    name: 'Adam',
+    options: { learningRate: 0.9, momentumGrad: 0.9, momentumGradSquared: 0.999, epsilon: 1e-8 },
+  },
 ];
 
 export function isOptimizerId(value: string): value is OptimizerId {

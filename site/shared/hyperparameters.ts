@@ -11,17 +11,52 @@ export interface HyperparameterSpec {
   scale: 'log' | 'linear';
 }
 
-const learningRate: HyperparameterSpec = { name: 'learningRate', symbol: 'α', description: 'learning rate', min: 1e-4, max: 2, scale: 'log' };
-const epsilon: HyperparameterSpec = { name: 'epsilon', symbol: 'ε', description: 'keeps the division finite', min: 1e-10, max: 1e-2, scale: 'log' };
+const learningRate: HyperparameterSpec = {
+  name: 'learningRate',
+  symbol: 'α',
+  description: 'learning rate',
+  min: 1e-4,
+  max: 2,
+  scale: 'log',
+};
+const epsilon: HyperparameterSpec = {
+  name: 'epsilon',
+  symbol: 'ε',
+  description: 'keeps the division finite',
+  min: 1e-10,
+  max: 1e-2,
+  scale: 'log',
+};
 
 export const HYPERPARAMETERS: { [K in OptimizerId]: HyperparameterSpec[] } = {
   sgd: [learningRate],
-  momentum: [learningRate, { name: 'momentum', symbol: 'μ', description: 'momentum', min: 0, max: 0.999, scale: 'linear' }],
-  rmsprop: [learningRate, { name: 'momentum', symbol: 'μ', description: 'decay of the average of g²', min: 0, max: 0.999, scale: 'linear' }, epsilon],
+  momentum: [
+    learningRate,
+    { name: 'momentum', symbol: 'μ', description: 'momentum', min: 0, max: 0.999, scale: 'linear' },
+  ],
+  rmsprop: [
+    learningRate,
+    { name: 'momentum', symbol: 'μ', description: 'decay of the average of g²', min: 0, max: 0.999, scale: 'linear' },
+    epsilon,
+  ],
   adam: [
     learningRate,
-    { name: 'momentumGrad', symbol: 'μ₁', description: 'decay of the average of g', min: 0, max: 0.999, scale: 'linear' },
-    { name: 'momentumGradSquared', symbol: 'μ₂', description: 'decay of the average of g²', min: 0.5, max: 0.9999, scale: 'linear' },
+    {
+      name: 'momentumGrad',
+      symbol: 'μ₁',
+      description: 'decay of the average of g',
+      min: 0,
+      max: 0.999,
+      scale: 'linear',
+    },
+    {
+      name: 'momentumGradSquared',
+      symbol: 'μ₂',
+      description: 'decay of the average of g²',
+      min: 0.5,
+      max: 0.9999,
+      scale: 'linear',
+    },
     epsilon,
   ],
 };

@@ -12,7 +12,11 @@ const GRID = 80;
 const ITERATIONS = 2000;
 const GRADIENT_TOLERANCE = 1e-9;
 
-export function lowestPoint(f: (x: number, y: number) => number, gradient: (x: number, y: number) => [number, number], region: Region): { point: Point; value: number } | null {
+export function lowestPoint(
+  f: (x: number, y: number) => number,
+  gradient: (x: number, y: number) => [number, number],
+  region: Region,
+): { point: Point; value: number } | null {
   const [x0, x1] = region.x;
   const [y0, y1] = region.y;
   let best: Point = [NaN, NaN];

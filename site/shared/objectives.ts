@@ -74,7 +74,10 @@ export const OBJECTIVES: readonly SiteObjective[] = [
       const a = 1.5 - x + x * y;
       const b = 2.25 - x + x * y * y;
       const c = 2.625 - x + x * y ** 3;
-      return [2 * a * (y - 1) + 2 * b * (y * y - 1) + 2 * c * (y ** 3 - 1), 2 * a * x + 4 * b * x * y + 6 * c * x * y * y];
+      return [
+        2 * a * (y - 1) + 2 * b * (y * y - 1) + 2 * c * (y ** 3 - 1),
+        2 * a * x + 4 * b * x * y + 6 * c * x * y * y,
+      ];
     },
     x: [-4.5, 4.5],
     y: [-4.5, 4.5],

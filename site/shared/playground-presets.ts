@@ -24,7 +24,9 @@ export interface PlaygroundSettings {
   shown: OptimizerId[];
 }
 
-const demoOptions = Object.fromEntries(DEMO_RUNS.map((run) => [run.id, { ...run.options }])) as unknown as OptionsByOptimizer;
+const demoOptions = Object.fromEntries(
+  DEMO_RUNS.map((run) => [run.id, { ...run.options }]),
+) as unknown as OptionsByOptimizer;
 const ALL: OptimizerId[] = ['sgd', 'momentum', 'rmsprop', 'adam'];
 
 export interface Preset {

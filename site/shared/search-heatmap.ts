@@ -2,7 +2,10 @@
 // Node side (which precomputes the background from the reference Momentum) and the browser (which runs yours).
 
 /** The space the grader searches: learning rates on a log scale, momenta on a linear one. */
-export const SEARCH_SPACE = { learningRate: [1e-3, 1e-2], momentum: [0.5, 0.98] } as { learningRate: [number, number]; momentum: [number, number] };
+export const SEARCH_SPACE = { learningRate: [1e-3, 1e-2], momentum: [0.5, 0.98] } as {
+  learningRate: [number, number];
+  momentum: [number, number];
+};
 /** Heatmap cells per axis. */
 export const HEATMAP_SIZE = 24;
 /** Training runs each search may spend, as in the grader. */

@@ -24,11 +24,14 @@ export type Evaluate = (learningRate: number, momentum: number) => number;
 export function gridSearch(space: SearchSpace, budget: number, evaluate: Evaluate): Trial[] {
   // Hide: all
   const k = Math.floor(Math.sqrt(budget));
-  const spaced = (lo: number, hi: number) => Array.from({ length: k }, (_, i) => (k === 1 ? lo : lo + ((hi - lo) * i) / (k - 1)));
+  const spaced = (lo: number, hi: number) =>
+    Array.from({ length: k }, (_, i) => (k === 1 ? lo : lo + ((hi - lo) * i) / (k - 1)));
   const [lrMin, lrMax] = space.learningRate;
   const learningRates = spaced(Math.log10(lrMin), Math.log10(lrMax)).map((e) => 10 ** e);
   const momenta = spaced(...space.momentum);
-  return learningRates.flatMap((learningRate) => momenta.map((momentum) => ({ learningRate, momentum, steps: evaluate(learningRate, momentum) })));
+  return learningRates.flatMap((learningRate) =>
+    momenta.map((momentum) => ({ learningRate, momentum, steps: evaluate(learningRate, momentum) })),
+  );
   // Hide: none
 }
 

@@ -13,9 +13,7 @@ export function createParameter(values: ArrayLike<number>): Parameter {
 /** Adds `gradient` into `parameter.grad`, as PyTorch's backward() does: gradients accumulate until cleared. */
 export function accumulateGrad(parameter: Parameter, gradient: ArrayLike<number>): void {
   if (gradient.length !== parameter.data.length) {
-    throw new Error(
-      `gradient has ${gradient.length} values but the parameter has ${parameter.data.length}`,
-    );
+    throw new Error(`gradient has ${gradient.length} values but the parameter has ${parameter.data.length}`);
   }
   parameter.grad ??= new Float64Array(parameter.data.length);
   for (let i = 0; i < gradient.length; i++) parameter.grad[i] += gradient[i];

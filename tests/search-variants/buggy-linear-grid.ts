@@ -1,6 +1,13 @@
 // Buggy: learning rates spaced linearly, not in log10.
-export interface SearchSpace { learningRate: [number, number]; momentum: [number, number] }
-export interface Trial { learningRate: number; momentum: number; steps: number }
+export interface SearchSpace {
+  learningRate: [number, number];
+  momentum: [number, number];
+}
+export interface Trial {
+  learningRate: number;
+  momentum: number;
+  steps: number;
+}
 export type Evaluate = (learningRate: number, momentum: number) => number;
 
 export function gridSearch(space: SearchSpace, budget: number, evaluate: Evaluate): Trial[] {
@@ -9,9 +16,15 @@ export function gridSearch(space: SearchSpace, budget: number, evaluate: Evaluat
   const lo = Math.log10(space.learningRate[0]);
   const hi = Math.log10(space.learningRate[1]);
   for (let i = 0; i < k; i++) {
-    const learningRate = k === 1 ? space.learningRate[0] : space.learningRate[0] + (i * (space.learningRate[1] - space.learningRate[0])) / (k - 1); void lo; void hi;
+    const learningRate =
+      k === 1
+        ? space.learningRate[0]
+        : space.learningRate[0] + (i * (space.learningRate[1] - space.learningRate[0])) / (k - 1);
+    void lo;
+    void hi;
     for (let j = 0; j < k; j++) {
-      const momentum = k === 1 ? space.momentum[0] : space.momentum[0] + (j * (space.momentum[1] - space.momentum[0])) / (k - 1);
+      const momentum =
+        k === 1 ? space.momentum[0] : space.momentum[0] + (j * (space.momentum[1] - space.momentum[0])) / (k - 1);
       trials.push({ learningRate, momentum, steps: evaluate(learningRate, momentum) });
     }
   }

@@ -1,6 +1,13 @@
 // Correct: plain loops, Math.pow for the log spacing, reduce-free best.
-export interface SearchSpace { learningRate: [number, number]; momentum: [number, number] }
-export interface Trial { learningRate: number; momentum: number; steps: number }
+export interface SearchSpace {
+  learningRate: [number, number];
+  momentum: [number, number];
+}
+export interface Trial {
+  learningRate: number;
+  momentum: number;
+  steps: number;
+}
 export type Evaluate = (learningRate: number, momentum: number) => number;
 
 export function gridSearch(space: SearchSpace, budget: number, evaluate: Evaluate): Trial[] {
@@ -11,7 +18,8 @@ export function gridSearch(space: SearchSpace, budget: number, evaluate: Evaluat
   for (let i = 0; i < k; i++) {
     const learningRate = Math.pow(10, k === 1 ? lo : lo + (i * (hi - lo)) / (k - 1));
     for (let j = 0; j < k; j++) {
-      const momentum = k === 1 ? space.momentum[0] : space.momentum[0] + (j * (space.momentum[1] - space.momentum[0])) / (k - 1);
+      const momentum =
+        k === 1 ? space.momentum[0] : space.momentum[0] + (j * (space.momentum[1] - space.momentum[0])) / (k - 1);
       trials.push({ learningRate, momentum, steps: evaluate(learningRate, momentum) });
     }
   }

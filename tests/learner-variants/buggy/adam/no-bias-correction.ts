@@ -27,7 +27,6 @@ export class Adam {
       r[i] = mu2 * r[i]! + (1 - mu2) * g[i]! ** 2;
       this.parameters.data[i] -= (lr * a[i]!) / Math.sqrt(r[i]! + eps);
     }
-
   }
 
   zeroGrad(): void {

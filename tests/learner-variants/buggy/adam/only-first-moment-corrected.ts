@@ -28,7 +28,6 @@ export class Adam {
       const aHat = a[i]! / (1 - mu1 ** this.t);
       this.parameters.data[i] -= (lr * aHat) / Math.sqrt(r[i]! + eps);
     }
-
   }
 
   zeroGrad(): void {

@@ -29,7 +29,6 @@ export class Adam {
       const rHat = r[i]! / (1 - mu2 ** this.t);
       this.parameters.data[i] -= (lr * aHat) / Math.sqrt(rHat + eps);
     }
-
   }
 
   zeroGrad(): void {

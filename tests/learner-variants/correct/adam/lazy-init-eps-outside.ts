@@ -29,7 +29,8 @@ export class Adam {
     for (let i = 0; i < grad.length; i++) {
       s.a[i] = momentumGrad * s.a[i]! + (1 - momentumGrad) * grad[i]!;
       s.r[i] = momentumGradSquared * s.r[i]! + (1 - momentumGradSquared) * grad[i]! ** 2;
-      this.parameters.data[i] -= (learningRate * (s.a[i]! / correction1)) / (Math.sqrt(s.r[i]! / correction2) + epsilon);
+      this.parameters.data[i] -=
+        (learningRate * (s.a[i]! / correction1)) / (Math.sqrt(s.r[i]! / correction2) + epsilon);
     }
   }
 

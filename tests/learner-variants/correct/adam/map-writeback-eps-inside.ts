@@ -28,7 +28,9 @@ export class Adam {
     this.v = this.v.map((v, i) => b2 * v + (1 - b2) * g[i]! * g[i]!);
     const mHat = this.m.map((m) => m / (1 - b1 ** this.t));
     const vHat = this.v.map((v) => v / (1 - b2 ** this.t));
-    const theta = [...this.parameters.data].map((x, i) => x - (learningRate * mHat[i]!) / Math.sqrt(vHat[i]! + epsilon));
+    const theta = [...this.parameters.data].map(
+      (x, i) => x - (learningRate * mHat[i]!) / Math.sqrt(vHat[i]! + epsilon),
+    );
     for (let i = 0; i < theta.length; i++) this.parameters.data[i] = theta[i]!;
   }
 

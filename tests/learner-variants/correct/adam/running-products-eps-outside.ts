@@ -15,7 +15,10 @@ export class Adam {
   #mu1Power = 1; // μ₁ᵗ
   #mu2Power = 1; // μ₂ᵗ
 
-  constructor(p: Parameter, o: { learningRate: number; momentumGrad: number; momentumGradSquared: number; epsilon: number }) {
+  constructor(
+    p: Parameter,
+    o: { learningRate: number; momentumGrad: number; momentumGradSquared: number; epsilon: number },
+  ) {
     this.#p = p;
     this.#lr = o.learningRate;
     this.#mu1 = o.momentumGrad;

@@ -33,7 +33,8 @@ export class Adam {
     const t = this.stepNumber;
     for (let i = 0; i < g.length; i++) {
       this.averageGrad[i] = this.momentumGrad * this.averageGrad[i]! + (1 - this.momentumGrad) * g[i]!;
-      this.averageSquaredGrad[i] = this.momentumGradSquared * this.averageSquaredGrad[i]! + (1 - this.momentumGradSquared) * g[i]! ** 2;
+      this.averageSquaredGrad[i] =
+        this.momentumGradSquared * this.averageSquaredGrad[i]! + (1 - this.momentumGradSquared) * g[i]! ** 2;
       const aHat = this.averageGrad[i]! / (1 - this.momentumGrad ** t);
       const rHat = this.averageSquaredGrad[i]! / (1 - this.momentumGradSquared ** t);
       this.parameters.data[i] -= (this.learningRate * aHat) / (Math.sqrt(rHat) + this.epsilon);
