@@ -123,6 +123,9 @@ export const SEARCH = {
   momenta: [0.5, 0.98] as [number, number],
   /** Runs that never come within goalRadius in this many steps count as not converging. */
   maxSteps: 3000,
+  /** Training runs each search may spend, and the seed of the random search's generator. */
+  budget: 25,
+  seed: 1,
 } as const;
 
 export const CHALLENGE_COLOR = '#e11d48';
