@@ -1,0 +1,15 @@
+// Gradient checking: estimate every partial derivative from the function's values alone, to test a backward pass
+// against something that does not use it.
+
+/** ∂f/∂xᵢ for every i, by central differences (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h; xs comes back unchanged. */
+export function numericalGradient(f: (xs: number[]) => number, xs: number[], h = 1e-5): number[] {
+  // Hide: all
+  return xs.map((_, i) => {
+    const plus = xs.slice();
+    const minus = xs.slice();
+    plus[i]! += h;
+    minus[i]! -= h;
+    return (f(plus) - f(minus)) / (2 * h);
+  });
+  // Hide: none
+}
