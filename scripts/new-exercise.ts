@@ -32,10 +32,11 @@ import { expectNoFailure, runSession } from '../harness/learner-session.js';
 
 forEachTarget((target) =>
   test('returns the answer', async () => {
-    const session = await runSession(target, '${course}', ['${id}.ts'], [{ kind: 'call', module: '${id}.ts', exportName: '${camel(id)}' }]);
-    const result = session.result(0);
+    const jobs = [{ name: 'answer', driver: 'call', input: { module: '${id}.ts', exportName: '${camel(id)}', args: [] } }];
+    const session = await runSession(target, '${course}', ['${id}.ts'], jobs);
+    const result = session.result('answer');
     expectNoFailure(result);
-    expect(result.kind === 'value' ? result.value : undefined, 'the value ${camel(id)}() returns').toBe(42);
+    expect((result.output as { value: unknown }).value, 'the value ${camel(id)}() returns').toBe(42);
   }),
 );
 `;
@@ -70,10 +71,8 @@ hints = [
 # To let passing learners reveal this solution (revealSolutions, at the top), give it a probe: sandbox jobs on
 # inputs no visible test uses, whose results every passing implementation shares (CONTRIBUTING.md). E.g.
 # [[exercises.reveal]]
-# kind = "call"
-# module = "${id}.ts"
-# exportName = "${camel(id)}"
-# args = []
+# driver = "call"
+# input = { module = "${id}.ts", exportName = "${camel(id)}", args = [] }
 `;
 }
 

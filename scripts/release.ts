@@ -97,9 +97,11 @@ function expectNoLeaks(dir: string, what: string, courses: Course[]): void {
     throw new ReleaseError(
       `${what} holds solution code; nothing was released:\n${leaks.map((l) => `  ${describeLeak(l)}`).join('\n')}`,
     );
-  const forbidden = ['solutions', 'grader/hidden', 'grader/fixtures/generate.py', 'grader/fixtures/mistakes.py'].filter(
-    (p) => existsSync(join(dir, p)),
-  );
+  // Every course's hidden cases and reference generator stay with the instructor.
+  const forbidden = [
+    'solutions',
+    ...courses.flatMap((c) => [`grader/${c.id}/hidden`, `grader/${c.id}/fixtures/generate.py`]),
+  ].filter((p) => existsSync(join(dir, p)));
   if (forbidden.length > 0) throw new ReleaseError(`${what} holds ${forbidden.join(', ')}; nothing was released`);
 }
 
@@ -144,7 +146,10 @@ async function main(argv: string[]): Promise<number> {
       // reference solutions, so that checks which must not trust the learner's code (the challenge's re-run with
       // the official optimizer) judge there exactly as in the instructor's repository. Learner code cannot read
       // them: bundling is confined to the submission, and the sandbox reads only its own folder.
-      cpSync(join(root, 'grader', 'hidden'), join(kit, 'grader', 'hidden'), { recursive: true });
+      for (const course of courses) {
+        const hidden = join(root, 'grader', course.id, 'hidden');
+        if (existsSync(hidden)) cpSync(hidden, join(kit, 'grader', course.id, 'hidden'), { recursive: true });
+      }
       cpSync(join(root, 'solutions'), join(kit, 'solutions'), { recursive: true });
       const zip = zipFolder(kit, 'kit', { 'setup.sh': SETUP_SH, run_autograder: RUN_AUTOGRADER });
       writeFileSync(join(out, 'gradescope-autograder.zip'), zip);

@@ -68,7 +68,9 @@ const BOUNDED = new RegExp(
 /** What each attack's report must say (with the kit copy's path for __KIT__); none may pass. */
 const expected: Record<string, Array<string | RegExp>> = {
   'absolute-solution': [`\`import '__KIT__/solutions/optimizers/sgd.ts'\` ${REACHES_OUT}`],
-  'absolute-hidden-json': [`\`import '__KIT__/grader/hidden/optimizers.json' with { type: 'json' }\` ${REACHES_OUT}`],
+  'absolute-hidden-json': [
+    `\`import '__KIT__/grader/optimizers/hidden/cases.json' with { type: 'json' }\` ${REACHES_OUT}`,
+  ],
   'relative-solution': [`\`import '../../solutions/optimizers/sgd.ts'\` ${REACHES_OUT}`],
   'relative-normalised': [`\`import './sub/../../../solutions/optimizers/sgd.js'\` ${REACHES_OUT}`],
   'etc-passwd-text': [
@@ -417,7 +419,7 @@ describe('the exercise folder, as the bundler reads it', () => {
   beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), 'adversarial-bundle-folder-'));
     cpSync(join(KIT_ROOT, 'exercises', 'optimizers'), folder, { recursive: true });
-    symlinkSync(join(KIT_ROOT, 'grader', 'fixtures', 'optimizers.json'), join(folder, 'link-out.json'));
+    symlinkSync(join(KIT_ROOT, 'grader', 'optimizers', 'fixtures', 'cases.json'), join(folder, 'link-out.json'));
     symlinkSync(join(KIT_ROOT, 'solutions', 'optimizers'), join(folder, 'linked-dir'));
     symlinkSync('/dev/zero', join(folder, 'zero.json'));
     symlinkSync('parameter.ts', join(folder, 'link-in.ts'));

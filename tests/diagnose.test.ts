@@ -1,8 +1,8 @@
 // The diagnosis helpers on hand-made trajectories: a mistake is named only when its first steps match, and the
 // drift line grows with the distance.
 import { expect, test } from 'vitest';
-import { driftSparkline, matchingMistake } from '../grader/harness/diagnose.js';
-import type { Point } from '../grader/harness/fixtures.js';
+import { driftSparkline, matchingMistake } from '../grader/optimizers/harness/diagnose.js';
+import type { Point } from '../grader/optimizers/harness/fixtures.js';
 
 const expected: Point[] = [
   [0, 0],

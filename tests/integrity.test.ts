@@ -35,6 +35,7 @@ const expected: Record<string, RegExp> = {
   'eval-import': NOT_PASS,
   'reach-broker': NOT_PASS,
   'steal-hidden-cases': NOT_PASS,
+  'forge-driver-brand': /^fail$/,
 };
 
 // A secret in the grader's environment, as CI or Gradescope would have: no report may carry it.
@@ -102,7 +103,7 @@ function gradeAttack(target: string): Promise<AttackRun> {
 
 /** Every hidden case's start and learning rate as they would be printed: none may reach a report. */
 function hiddenMarks(): string[] {
-  const hidden = JSON.parse(readFileSync(join(KIT_ROOT, 'grader', 'hidden', 'optimizers.json'), 'utf8')) as {
+  const hidden = JSON.parse(readFileSync(join(KIT_ROOT, 'grader', 'optimizers', 'hidden', 'cases.json'), 'utf8')) as {
     cases: Record<string, Array<{ start: number[]; options: Record<string, number> }>>;
   };
   return hidden.cases.sgd!.flatMap((c) => [c.start.join(','), `"learningRate":${c.options.learningRate}`]);

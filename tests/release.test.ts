@@ -47,15 +47,18 @@ test('the kit holds no solution, hidden test or instructor tool, by an independe
   const kit = join(work, 'out', 'student-kit');
   for (const path of [
     'solutions',
-    'grader/hidden',
-    'grader/fixtures/generate.py',
-    'grader/fixtures/mistakes.py',
+    ...loadCourses(KIT_ROOT).flatMap((c) => [`grader/${c.id}/hidden`, `grader/${c.id}/fixtures/generate.py`]),
     'tests',
     'bench',
     '.ci',
   ]) {
     expect(existsSync(join(kit, path)), path).toBe(false);
   }
+  // The reference generators and their mistake models (Python) are instructor tools, whatever a course calls them.
+  const python = readdirSync(join(kit, 'grader'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.py'),
+  );
+  expect(python).toEqual([]);
   const hidden = loadCourses(KIT_ROOT).flatMap((c) => hiddenLines(KIT_ROOT, c));
   expect(hidden.some((h) => h.file.endsWith('.md'))).toBe(true); // the instructor's notes in the text count too
   expect(scanForLeaks(kit, hidden)).toEqual([]);
@@ -127,7 +130,8 @@ describe("Gradescope's autograder, run locally under a temporary root", () => {
       mkdirSync(join(root, 'source', name, '..'), { recursive: true });
       writeFileSync(join(root, 'source', name), data);
     }
-    expect(existsSync(join(root, 'source', 'kit', 'grader', 'hidden'))).toBe(true);
+    for (const c of loadCourses(KIT_ROOT))
+      expect(existsSync(join(root, 'source', 'kit', 'grader', c.id, 'hidden'))).toBe(true);
     // setup.sh would run `npm ci` on Gradescope's image; here the repository's packages stand in.
     symlinkSync(join(KIT_ROOT, 'node_modules'), join(root, 'source', 'kit', 'node_modules'), 'dir');
   });

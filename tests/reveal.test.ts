@@ -19,7 +19,7 @@ import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadCourse, MetadataError, type Exercise } from '../grader/course/course-metadata.js';
-import { fixtureCases, hiddenCases, type OptimizerId } from '../grader/harness/fixtures.js';
+import { fixtureCases, hiddenCases, type OptimizerId } from '../grader/optimizers/harness/fixtures.js';
 import {
   acceptedDeviation,
   buckets,
@@ -91,22 +91,27 @@ describe('the key: pure derivation', () => {
     expect(revealKey(COURSE, 'sgd', [1, 2])).not.toEqual(revealKey(COURSE, 'momentum', [1, 2]));
   });
 
-  test('the numbers follow the official shape: extra fields, another key order and bookkeeping do not count', () => {
+  test('the numbers follow the official shape: extra fields and another key order do not count', () => {
     const official: JobResult[] = [
-      { kind: 'value', value: [{ learningRate: 0.1, momentum: 0.5, steps: 12 }], calls: [1, 2] },
-      { kind: 'trajectory', trajectory: [[1, 2]] },
+      { output: { value: [{ learningRate: 0.1, momentum: 0.5, steps: 12 }], calls: [1, 2] } },
+      { output: [[1, 2]] },
     ];
     const shape = resultShape(official);
     const learner: JobResult[] = [
-      {
-        kind: 'value',
-        value: [{ steps: 12, note: 'mine', momentum: 0.5, learningRate: 0.1, draws: 2 }],
-        calls: [9, 9],
-      },
-      { kind: 'trajectory', trajectory: [[1, 2]] },
+      { output: { calls: [1, 2], value: [{ steps: 12, note: 'mine', momentum: 0.5, learningRate: 0.1, draws: 2 }] } },
+      { output: [[1, 2]], failure: undefined },
     ];
     expect(probeNumbers(learner, shape)).toEqual(probeNumbers(official, shape));
-    expect(probeNumbers([{ kind: 'value', value: [{ learningRate: 0.1 }] }], shape)).toEqual([0.1, NaN, NaN, NaN, NaN]); // missing: NaN, never a match
+    // missing: NaN, never a match
+    expect(probeNumbers([{ output: { value: [{ learningRate: 0.1 }] } }], shape)).toEqual([
+      NaN,
+      NaN,
+      0.1,
+      NaN,
+      NaN,
+      NaN,
+      NaN,
+    ]);
   });
 
   test('sealed files open with the right key only, and only as the exercise they were sealed for', () => {
@@ -170,20 +175,28 @@ describe("the instructor's switch in info.toml", () => {
   });
 
   test('a broken probe is an error naming the exercise and the job', () => {
-    writeFileSync(
-      join(copy, INFO),
-      committed.replace(
-        'run = { start = [-0.8, 1.3], options = { learningRate = 0.0012 }, nSteps = 48 }',
-        'run = { start = [-0.8], options = { learningRate = 0.0012 }, nSteps = 48 }',
-      ),
-    );
+    writeFileSync(join(copy, INFO), committed.replace('driver = "trajectory"', 'driver = 42'));
     expect(() => loadCourse(copy, COURSE)).toThrow(
-      /info\.toml: exercise "sgd" reveal job 1\.run\.start: expected a point \[x, y\]/,
+      /info\.toml: exercise "sgd" reveal job 1\.driver: expected the name of one of the course's sandbox drivers, found 42/,
     );
-    writeFileSync(join(copy, INFO), committed.replace('module = "sgd.ts"', 'module = "momentum.ts"'));
-    expect(() => loadCourse(copy, COURSE)).toThrow(
-      /exercise "sgd" reveal job 1\.module: expected one of the exercise's own files \(sgd\.ts\)/,
+    writeFileSync(join(copy, INFO), committed.replace('driver = "trajectory"', 'kind = "trajectory"'));
+    expect(() => loadCourse(copy, COURSE)).toThrow(/exercise "sgd" reveal job 1\.kind: unknown key/);
+  });
+
+  test('a probe runs on the exercise’s own files only, and a bad input fails when it runs, naming what threw', async () => {
+    const sgd = loadCourse(KIT_ROOT, COURSE).exercises.find((e) => e.id === 'sgd')!;
+    const elsewhere = sgd.revealProbe.map((job) => ({
+      ...job,
+      input: { ...(job.input as object), module: 'momentum.ts', exportName: 'Momentum' },
+    }));
+    const solutions = join(KIT_ROOT, 'solutions');
+    expect((await runProbe(KIT_ROOT, solutions, 'solutions', sgd, elsewhere)).problem).toMatch(
+      /^loading momentum\.ts threw it is not available/,
     );
+    const noSteps = [
+      { ...sgd.revealProbe[0]!, input: { module: 'sgd.ts', exportName: 'SGD', run: { start: [0, 0] } } },
+    ];
+    expect((await runProbe(KIT_ROOT, solutions, 'solutions', sgd, noSteps)).problem).toMatch(/whole number of steps/);
   });
 
   test('no probe runs a case whose expected outputs ship in the kit (visible fixtures) or anywhere (hidden, demo start)', () => {
@@ -193,9 +206,15 @@ describe("the instructor's switch in info.toml", () => {
         .map((c) => JSON.stringify(c.start))
         .concat(JSON.stringify([-1, 2]));
       const probe = course.exercises.find((e) => e.id === id)!.revealProbe;
-      const runs = probe.flatMap((job) =>
-        job.kind === 'trajectory' ? [job.run] : job.kind === 'interleaved' ? job.runs : [],
-      );
+      type Run = { start: number[]; nSteps?: number };
+      const runs = probe.flatMap((job) => {
+        const input = job.input as { run?: Run; runs?: Run[]; rounds?: number };
+        return job.driver === 'trajectory'
+          ? [input.run!]
+          : job.driver === 'interleaved'
+            ? input.runs!.map((r) => ({ ...r, nSteps: input.rounds }))
+            : [];
+      });
       expect(runs.length).toBeGreaterThan(0);
       for (const run of runs)
         expect(starts, `${id} probe from ${JSON.stringify(run.start)}`).not.toContain(JSON.stringify(run.start));

@@ -1,5 +1,5 @@
 // The grade report in the formats other systems read: our JSON, Gradescope's results.json, JUnit XML.
-import { HIDDEN_TEST_PREFIX } from '../harness/fixtures.js';
+import { HIDDEN_TEST_PREFIX } from '../harness/hidden-tests.js';
 import type { GradeReport } from './scorecard.js';
 
 export function toJson(report: GradeReport, extra: Record<string, unknown> = {}): string {

@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { parse, TomlError } from 'smol-toml';
 import type { Job } from '../sandbox/sandbox-protocol.js';
 import { parseRevealProbe } from './reveal-probe.js';
+import { lineOfKey } from './toml-lines.js';
 
 export interface Exercise {
   course: string;
@@ -27,6 +28,35 @@ export interface Exercise {
   revealProbe: Job[];
 }
 
+/** The course's own words where the kit's commands speak of it ([texts] in info.toml); the core names no course. */
+export interface CourseTexts {
+  /** What the scorecard says after "All done." once every exercise passes. */
+  allDone: string;
+  /** The student README's note beside `npm run site`. */
+  readmeSite: string;
+  /** The student README's sentence on what a failing exercise tells the learner. */
+  readmeFeedback: string;
+}
+
+/** Data the site computes from solutions/ at build time; a kit has none, so the release writes it ([release]). */
+export interface SiteDataFile {
+  /** The file's name under the kit's site/data/. */
+  file: string;
+  /** The module that computes it, relative to the kit's root, and its export (a function, run with no arguments). */
+  module: string;
+  export: string;
+}
+
+/** What the release does for this course beyond the rules every course shares ([release] in info.toml). */
+export interface ReleaseSettings {
+  siteData: SiteDataFile[];
+  /**
+   * Whether Gradescope's autograder carries solutions/<course>/, for checks that must not trust the learner's code
+   * (a re-run of the learner's choice with the official code). Off by default.
+   */
+  gradescopeSolutions: boolean;
+}
+
 export interface Course {
   id: string;
   title: string;
@@ -39,7 +69,20 @@ export interface Course {
    * Optional only so that courses made up in code (benchmarks) need not say it: loadCourse always sets it.
    */
   revealSolutions?: string[];
+  /** Optional for the same reason; loadCourse always sets them. */
+  texts?: CourseTexts;
+  release?: ReleaseSettings;
 }
+
+/** `<course>/<id>`: an exercise's name that no other course's can share. */
+export const qualifiedId = (exercise: Pick<Exercise, 'course' | 'id'>): string => `${exercise.course}/${exercise.id}`;
+
+/** The words a course says when it says none of its own. */
+export const DEFAULT_TEXTS: CourseTexts = {
+  allDone: 'Explore the site: npm run site',
+  readmeSite: 'read the course in the browser',
+  readmeFeedback: 'A failure says what was expected and what your code gave.',
+};
 
 export class MetadataError extends Error {
   override name = 'MetadataError';
@@ -63,8 +106,9 @@ export function loadCourse(root: string, courseId: string): Course {
   const path = join(root, 'courses', courseId, 'info.toml');
   const file = relative(root, path);
   let data: Record<string, unknown>;
+  const text = readFileSync(path, 'utf8');
   try {
-    data = parse(readFileSync(path, 'utf8'));
+    data = parse(text);
   } catch (error) {
     if (error instanceof TomlError)
       fail(file, `line ${error.line}, column ${error.column}`, error.message.split('\n')[0] ?? 'invalid TOML');
@@ -101,7 +145,7 @@ export function loadCourse(root: string, courseId: string): Course {
       hints: field(raw.hints ?? [], file, `${at} hints`, isStrings, 'a list of hint strings'),
       suite: join('grader', courseId, `${id}.test.ts`),
       instructions: join('courses', courseId, `${id}.md`),
-      revealProbe: parseRevealProbe(raw.reveal, files, (problemAt, problem) =>
+      revealProbe: parseRevealProbe(raw.reveal, (problemAt, problem) =>
         fail(file, `${at} reveal${problemAt ? ` ${problemAt}` : ''}`, problem),
       ),
     };
@@ -119,7 +163,67 @@ export function loadCourse(root: string, courseId: string): Course {
     labels: field(data.labels ?? [], file, 'labels', isStrings, 'a list of variant labels').map((l) => l.toLowerCase()),
     exercises,
     revealSolutions: revealSolutions(data.revealSolutions, file, exercises),
+    texts: courseTexts(data.texts, text, file),
+    release: releaseSettings(data.release, text, file),
   };
+}
+
+const isTable = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+
+/** `file:line: table.key: problem`, with the line where the key is written (the table's, or the file's, if not). */
+function failAt(text: string, file: string, table: string, key: string, problem: string): never {
+  const line = lineOfKey(text, table, key) ?? lineOfKey(text, '', table);
+  throw new MetadataError(`${file}${line ? `:${line}` : ''}: ${table ? `${table}.` : ''}${key}: ${problem}`);
+}
+
+/** Checks that `raw` (the table `[name]`, if written) holds only `known` keys; returns it. */
+function knownTable(raw: unknown, text: string, file: string, name: string, known: string[]): Record<string, unknown> {
+  if (raw === undefined) return {};
+  if (!isTable(raw)) failAt(text, file, '', name, `expected a table [${name}]`);
+  for (const key of Object.keys(raw))
+    if (!known.includes(key)) failAt(text, file, name, key, `unknown key (the keys of [${name}]: ${known.join(', ')})`);
+  return raw;
+}
+
+function courseTexts(raw: unknown, text: string, file: string): CourseTexts {
+  const table = knownTable(raw, text, file, 'texts', Object.keys(DEFAULT_TEXTS));
+  const texts = { ...DEFAULT_TEXTS };
+  for (const key of Object.keys(DEFAULT_TEXTS) as Array<keyof CourseTexts>) {
+    const value = table[key];
+    if (value === undefined) continue;
+    if (!isString(value) || value.includes('\n'))
+      failAt(text, file, 'texts', key, `expected one line of text, found ${JSON.stringify(value)}`);
+    texts[key] = value;
+  }
+  return texts;
+}
+
+const SITE_DATA_KEYS = ['file', 'module', 'export'];
+
+function releaseSettings(raw: unknown, text: string, file: string): ReleaseSettings {
+  const table = knownTable(raw, text, file, 'release', ['siteData', 'gradescopeSolutions']);
+  const solutions = table.gradescopeSolutions ?? false;
+  if (!isBoolean(solutions))
+    failAt(text, file, 'release', 'gradescopeSolutions', `expected true or false, found ${JSON.stringify(solutions)}`);
+  const list = table.siteData ?? [];
+  if (!Array.isArray(list))
+    failAt(text, file, 'release', 'siteData', 'expected a list of { file, module, export } tables');
+  const siteData = list.map((entry: unknown, i): SiteDataFile => {
+    const bad = (problem: string): never => failAt(text, file, 'release', 'siteData', `entry ${i + 1}: ${problem}`);
+    if (!isTable(entry)) return bad('expected a table { file = "…json", module = "…ts", export = "…" }');
+    const unknown = Object.keys(entry).find((k) => !SITE_DATA_KEYS.includes(k));
+    if (unknown) bad(`unknown key ${unknown} (an entry has file, module and export)`);
+    const { file: name, module, export: exported } = entry;
+    if (typeof name !== 'string' || !/^[\w.-]+\.json$/.test(name))
+      bad(`file: expected a file name ending in .json, found ${JSON.stringify(name)}`);
+    if (typeof module !== 'string' || !/^[\w-]+(\/[\w.-]+)*\.ts$/.test(module) || module.split('/').includes('..'))
+      bad(`module: expected a .ts path inside the kit, e.g. "site/scripts/x.ts", found ${JSON.stringify(module)}`);
+    if (typeof exported !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(exported))
+      bad(`export: expected the name of an exported function, found ${JSON.stringify(exported)}`);
+    return { file: name as string, module: module as string, export: exported as string };
+  });
+  return { siteData, gradescopeSolutions: solutions };
 }
 
 /**
@@ -143,7 +247,7 @@ function revealSolutions(value: unknown, file: string, exercises: Exercise[]): s
     file,
     'revealSolutions',
     isStrings,
-    'true, false or a list of exercise ids, e.g. ["sgd", "momentum"]',
+    'true, false or a list of exercise ids, e.g. ["first-id", "second-id"]',
   );
   for (const id of ids) {
     if (!exercises.some((e) => e.id === id))
@@ -157,7 +261,7 @@ function revealSolutions(value: unknown, file: string, exercises: Exercise[]): s
         file,
         'revealSolutions',
         `exercise "${id}" has no reveal probe ([[exercises.reveal]]), so no key can be derived from a passing implementation. ` +
-          `An exercise whose passing answers differ between learners (an open challenge) cannot have one: leave "${id}" out of revealSolutions` +
+          `An exercise whose passing answers differ between learners (an open-ended task) cannot have one: leave "${id}" out of revealSolutions` +
           (withProbe.length > 0 ? ` (exercises with a probe: ${withProbe.join(', ')})` : ''),
       );
     }

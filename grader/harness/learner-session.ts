@@ -1,6 +1,9 @@
 // One sandboxed run of a learner's files for a suite: bundle them, run the suite's jobs, and turn whatever
 // happened (a build error, a timeout, process.exit, a throw) into the plain-language message a test reports.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { TIME_LIMIT_SECONDS, TIMEOUT_PREFIX } from './limits.js';
+import type { ProblemKind } from './problem-kind.js';
 import type { GradeTarget } from './grade-targets.js';
 import type { SandboxOutcome } from '../sandbox/run-sandboxed.js';
 import { runThroughBroker } from '../sandbox/broker-client.js';
@@ -8,16 +11,31 @@ import { inject } from 'vitest';
 import { capText } from '../sandbox/cap-text.js';
 import type { Job, JobResult, LearnerFailure } from '../sandbox/sandbox-protocol.js';
 
-/** A failure to pass on as the test's message; the grade report reads its status from the prefix. */
-export class SessionProblem extends Error {}
+/** A problem in words, with its kind: what the reports read the status from. */
+export interface Problem {
+  kind: ProblemKind;
+  message: string;
+}
+
+/**
+ * A failure to pass on as the test's message. Its `kind` is an own property, so vitest carries it to the
+ * reporter with the message (a suite's own judgement defaults to a wrong result).
+ */
+export class SessionProblem extends Error {
+  readonly kind: ProblemKind;
+  constructor(problem: string | Problem, kind: ProblemKind = 'wrong-result') {
+    super(typeof problem === 'string' ? problem : problem.message);
+    this.kind = typeof problem === 'string' ? kind : problem.kind;
+  }
+}
 
 export interface Session {
   outcome: SandboxOutcome;
   /**
-   * The result of job i, or a thrown SessionProblem saying why there is none. `hidden`: the job is a hidden
-   * test's, so the reason must not carry anything the learner's code printed or saw.
+   * The result of the job named `name`, or a thrown SessionProblem saying why there is none. `hidden`: the job is
+   * a hidden test's, so the reason must not carry anything the learner's code printed or saw.
    */
-  result(index: number, hidden?: boolean): JobResult;
+  result(name: string, hidden?: boolean): JobResult;
 }
 
 /** Why an optional file could not take part (missing, or not compiling), by file name. */
@@ -83,6 +101,8 @@ async function runSessionNow(
   jobs: Job[],
   optional: string[],
 ): Promise<Session & { unavailable: Unavailable }> {
+  const names = new Set(jobs.map((job) => job.name));
+  if (names.size !== jobs.length) throw new Error('every job of a session needs a name of its own');
   const request = {
     dir: target.dir,
     shownAs: target.shownAs,
@@ -99,37 +119,44 @@ async function runSessionNow(
     ? await runThroughBroker(broker, request)
     : await (await import('../sandbox/bundle-and-run.js')).bundleAndRun(request);
   const { outcome, unavailable } = response;
-  if (!outcome)
-    throw new SessionProblem(
-      unavailable[files.find((file) => unavailable[file])!] ?? 'the learner files are unavailable',
-    );
+  if (!outcome) {
+    const file = files.find((f) => unavailable[f]);
+    const kind = file && existsSync(join(target.dir, course, file)) ? 'load' : 'missing-file';
+    throw new SessionProblem((file && unavailable[file]) ?? 'the learner files are unavailable', kind);
+  }
   return {
     outcome,
     unavailable,
-    result(index, hidden = false) {
-      const result = outcome.results[index];
+    result(name, hidden = false) {
+      if (!jobs.some((job) => job.name === name)) throw new Error(`the suite asked for a job it did not send: ${name}`);
+      const result = outcome.results.get(name);
       if (result) return result;
       if (outcome.timedOut) {
         throw new SessionProblem(
           `${TIMEOUT_PREFIX} your code did not finish within ${TIME_LIMIT_SECONDS} s: look for a loop that never ends (or a step count far too large)`,
+          'timeout',
         );
       }
-      if (hidden) throw new SessionProblem('your code stopped the grading process during this hidden test');
+      if (hidden) throw new SessionProblem('your code stopped the grading process during this hidden test', 'crash');
       const tail = capText(outcome.output.trim().split('\n').slice(-3).join(' | '), 500);
       throw new SessionProblem(
         `your code ${outcome.ended ?? 'stopped the grading process'} before this test could run${tail ? ` (it printed: ${tail})` : ''}`,
+        'crash',
       );
     },
   };
 }
 
-/** A learner exception as a sentence; "not implemented yet" stays at the start so the scorecard recognises it. */
-export function describeFailure(failure: LearnerFailure): string {
-  if (/^not implemented yet/i.test(failure.message)) return failure.message;
+/**
+ * A learner exception as a problem. The stub's own throw (scripts/stubs writes `not implemented yet: …`) is told
+ * apart here, where the learner's failure enters the grader, and travels on as its kind.
+ */
+export function describeFailure(failure: LearnerFailure): Problem {
+  if (/^not implemented yet/i.test(failure.message)) return { kind: 'not-implemented', message: failure.message };
+  const at = failure.where ? ` (at ${failure.where})` : '';
   const loading = /^loading (.+)$/.exec(failure.during);
-  if (loading)
-    return `${loading[1]} could not be loaded: ${failure.message}${failure.where ? ` (at ${failure.where})` : ''}`;
-  return `${failure.during} threw ${failure.message}${failure.where ? ` (at ${failure.where})` : ''}`;
+  if (loading) return { kind: 'load', message: `${loading[1]} could not be loaded: ${failure.message}${at}` };
+  return { kind: 'threw', message: `${failure.during} threw ${failure.message}${at}` };
 }
 
 /** Throws the failure of a job result, if any. */

@@ -3,29 +3,20 @@
 // solutions are present (never in a student kit), the entry must also win with the reference optimizer, so an
 // optimizer that is honest on the fixtures but shortcuts on other settings wins nothing.
 import { test } from 'vitest';
-import { fixtureCases, type OptimizerId, type Point } from '../harness/fixtures.js';
+import { OPTIMIZERS as TABLE, RACE } from '../../courses/optimizers/manifest.js';
+import { fixtureCases, type OptimizerId, type Point } from './harness/fixtures.js';
 import { expectNoFailure, runSession, SessionProblem } from '../harness/learner-session.js';
 import { forEachTarget, loadReferenceExport } from '../harness/grade-targets.js';
-import { trajectoryProblem } from '../harness/optimizer-suite.js';
-import { runTrajectory, type OptimizerClass } from '../harness/run-optimizer.js';
+import { trajectoryProblem } from './harness/optimizer-suite.js';
+import { runTrajectory, type OptimizerClass } from './harness/run-optimizer.js';
 import type { Job } from '../sandbox/sandbox-protocol.js';
 
 const COURSE = 'optimizers';
-const GOAL: Point = [1, 1];
-const START: Point = [-1, 2];
-const RADIUS = 1e-2;
-const MAX_STEPS = 100_000;
+const { goal: GOAL, start: START, goalRadius: RADIUS, challengeMaxSteps: MAX_STEPS } = RACE;
 
-const OPTIMIZERS: Record<OptimizerId, { file: string; className: string; options: string[] }> = {
-  sgd: { file: 'sgd.ts', className: 'SGD', options: ['learningRate'] },
-  momentum: { file: 'momentum.ts', className: 'Momentum', options: ['learningRate', 'momentum'] },
-  rmsprop: { file: 'rmsprop.ts', className: 'RMSprop', options: ['learningRate', 'momentum', 'epsilon'] },
-  adam: {
-    file: 'adam.ts',
-    className: 'Adam',
-    options: ['learningRate', 'momentumGrad', 'momentumGradSquared', 'epsilon'],
-  },
-};
+const OPTIMIZERS = Object.fromEntries(
+  TABLE.map((o) => [o.id, { file: o.file, className: o.className, options: o.hyperparameters.map((h) => h.name) }]),
+) as Record<OptimizerId, { file: string; className: string; options: string[] }>;
 
 interface Entry {
   optimizer: OptimizerId;
@@ -67,26 +58,28 @@ forEachTarget((target) =>
     // One sandbox run: the entry, the chosen optimizer's fixture cases (a shortcut optimizer could "reach" the
     // goal without optimizing, so it must follow PyTorch everywhere), and the entry's own run.
     const ids = Object.keys(OPTIMIZERS) as OptimizerId[];
-    const jobs: Job[] = [{ kind: 'call', module: 'challenge.ts', exportName: 'challengeEntry' }];
-    const firstCase: Partial<Record<OptimizerId, number>> = {};
+    const jobs: Job[] = [
+      { name: 'entry', driver: 'call', input: { module: 'challenge.ts', exportName: 'challengeEntry' } },
+    ];
     for (const id of ids) {
       const { file, className } = OPTIMIZERS[id];
-      firstCase[id] = jobs.length;
-      for (const c of fixtureCases(id)) {
+      fixtureCases(id).forEach((c, i) => {
         const run = { start: c.start, options: c.options, nSteps: c.nSteps, backwardsPerStep: c.backwardsPerStep };
         jobs.push({
-          kind: 'trajectory',
-          module: file,
-          exportName: className,
-          run,
-          ifChosen: { entryJob: 0, optimizer: id },
+          name: `${id} case ${i}`,
+          driver: 'trajectory',
+          input: { module: file, exportName: className, run, ifChosen: { entry: 'entry', optimizer: id } },
         });
-      }
+      });
     }
     const optimizers = Object.fromEntries(
       ids.map((id) => [id, { module: OPTIMIZERS[id].file, exportName: OPTIMIZERS[id].className }]),
     );
-    jobs.push({ kind: 'entry-run', entryJob: 0, optimizers, start: START, maxSteps: MAX_STEPS });
+    jobs.push({
+      name: 'entry run',
+      driver: 'entryRun',
+      input: { entry: 'entry', optimizers, start: START, maxSteps: MAX_STEPS },
+    });
     const session = await runSession(
       target,
       COURSE,
@@ -95,24 +88,24 @@ forEachTarget((target) =>
       ids.map((id) => OPTIMIZERS[id].file),
     );
 
-    const called = session.result(0);
+    const called = session.result('entry');
     expectNoFailure(called);
-    const entry = checkEntry(called.kind === 'value' ? called.value : undefined);
+    const entry = checkEntry((called.output as { value: unknown }).value);
     const chosen = OPTIMIZERS[entry.optimizer];
     const unavailable = session.unavailable[chosen.file];
     if (unavailable) throw new SessionProblem(`${unavailable} (the challenge runs your own ${chosen.className})`);
     fixtureCases(entry.optimizer).forEach((c, i) => {
-      const result = session.result(firstCase[entry.optimizer]! + i);
+      const result = session.result(`${entry.optimizer} case ${i}`);
       expectNoFailure(result);
-      if (result.kind !== 'trajectory' || trajectoryProblem(c, result.trajectory)) {
+      if (!Array.isArray(result.output) || trajectoryProblem(c, result.output as Point[])) {
         throw new SessionProblem(
           `your ${chosen.className} does not follow PyTorch yet (run \`npm run grade ${entry.optimizer}\`): the challenge needs a correct optimizer`,
         );
       }
     });
-    const run = session.result(jobs.length - 1);
+    const run = session.result('entry run');
     expectNoFailure(run);
-    expectWithinGoal(run.kind === 'trajectory' ? run.trajectory : [], entry, chosen.className);
+    expectWithinGoal((run.output as Point[] | undefined) ?? [], entry, chosen.className);
 
     const Reference = await loadReferenceExport<OptimizerClass>(COURSE, chosen.file, chosen.className);
     if (Reference)

@@ -1,11 +1,12 @@
 // The hyperparameter-search exercise: grid and random search, checked on made-up costs with seeded draws (so
 // every trial can be checked), then on the real thing: Momentum's steps to converge, against PyTorch's grid.
 import { beforeAll, test } from 'vitest';
-import { fixtureSearch } from '../harness/fixtures.js';
+import { fixtureSearch } from './harness/fixtures.js';
 import { forEachTarget } from '../harness/grade-targets.js';
 import { expectNoFailure, SessionProblem, startSession, type Session } from '../harness/learner-session.js';
-import { bowlSteps, seededRandom } from '../harness/seeded-random.js';
-import type { Argument, Job } from '../sandbox/sandbox-protocol.js';
+import { bowlSteps, seededRandom } from './harness/seeded-random.js';
+import type { Job } from '../sandbox/sandbox-protocol.js';
+import type { Argument } from './drivers.js';
 
 const COURSE = 'optimizers';
 const FILE = 'hyperparameter-search.ts';
@@ -30,26 +31,35 @@ const sample = [
   { learningRate: 0.04, momentum: 0.8, steps: Infinity },
 ];
 
-const call = (exportName: string, ...args: Argument[]): Job => ({ kind: 'call', module: FILE, exportName, args });
+const call = (name: string, exportName: string, ...args: Argument[]): Job => ({
+  name,
+  driver: 'call',
+  input: { module: FILE, exportName, args },
+});
 const JOBS: Job[] = [
-  call('gridSearch', space as unknown as Argument, 20, bowl),
-  call('gridSearch', space as unknown as Argument, 1, bowl),
-  call('randomSearch', space as unknown as Argument, 12, bowl, { $function: 'random', seed: 7 }),
-  call('randomSearch', space as unknown as Argument, 12, bowl, { $function: 'random', seed: 8 }),
-  call('bestTrial', sample as unknown as Argument),
-  call('gridSearch', realSpace as unknown as Argument, search.budget, stepsToConverge),
+  call('grid 20', 'gridSearch', space as unknown as Argument, 20, bowl),
+  call('grid 1', 'gridSearch', space as unknown as Argument, 1, bowl),
+  call('random 7', 'randomSearch', space as unknown as Argument, 12, bowl, { $function: 'random', seed: 7 }),
+  call('random 8', 'randomSearch', space as unknown as Argument, 12, bowl, { $function: 'random', seed: 8 }),
+  call('best', 'bestTrial', sample as unknown as Argument),
+  call('grid real', 'gridSearch', realSpace as unknown as Argument, search.budget, stepsToConverge),
 ];
+
+/** A `call` job's output: the function's value and how often each function passed to it was called. */
+const called = (session: Session, name: string): { value: unknown; calls: number[] } => {
+  const result = session.result(name);
+  expectNoFailure(result);
+  return result.output as { value: unknown; calls: number[] };
+};
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 const describeTrial = (t: Trial) =>
   `(learningRate ${t.learningRate.toPrecision(6)}, momentum ${t.momentum.toPrecision(6)})`;
 
-function trialsOf(session: Session, index: number): { trials: Trial[]; calls: number[] } {
-  const result = session.result(index);
-  expectNoFailure(result);
-  if (result.kind !== 'value' || !Array.isArray(result.value))
-    throw new SessionProblem('the search must return the list of its trials');
-  return { trials: result.value as Trial[], calls: result.calls ?? [] };
+function trialsOf(session: Session, name: string): { trials: Trial[]; calls: number[] } {
+  const { value, calls } = called(session, name);
+  if (!Array.isArray(value)) throw new SessionProblem('the search must return the list of its trials');
+  return { trials: value as Trial[], calls };
 }
 
 /** The k × k grid the instructions describe, computed another way (exp/log) than learners are told to. */
@@ -89,22 +99,19 @@ forEachTarget((target) => {
 
   test('grid search tries a ⌊√budget⌋ × ⌊√budget⌋ grid, log-spaced learning rates, within the budget', async () => {
     const s = ready();
-    const { trials, calls } = trialsOf(s, 0);
+    const { trials, calls } = trialsOf(s, 'grid 20');
     expectTrials(trials, expectedGrid(space, 20), 'gridSearch(space, budget 20)');
     if (calls[0] !== 16)
       throw new SessionProblem(
         `gridSearch(space, budget 20) should train 16 times (one per trial); it trained ${calls[0]} times`,
       );
-    expectTrials(trialsOf(s, 1).trials, expectedGrid(space, 1), 'gridSearch(space, budget 1)');
+    expectTrials(trialsOf(s, 'grid 1').trials, expectedGrid(space, 1), 'gridSearch(space, budget 1)');
   });
 
   test('random search draws each trial from the generator, learning rate then momentum', async () => {
     const s = ready();
-    for (const [index, seed] of [
-      [2, 7],
-      [3, 8],
-    ] as const) {
-      const { trials, calls } = trialsOf(s, index);
+    for (const seed of [7, 8]) {
+      const { trials, calls } = trialsOf(s, `random ${seed}`);
       const random = seededRandom(seed);
       const [a, b] = space.learningRate;
       const [m, n] = space.momentum;
@@ -122,9 +129,7 @@ forEachTarget((target) => {
   });
 
   test('bestTrial picks the fewest steps, the earliest on a tie, never a run that did not converge', async () => {
-    const result = ready().result(4);
-    expectNoFailure(result);
-    const best = (result.kind === 'value' ? result.value : undefined) as Trial | undefined;
+    const best = called(ready(), 'best').value as Trial | undefined;
     if (!best || best.learningRate !== 0.02)
       throw new SessionProblem(
         `bestTrial should pick the trial with learningRate 0.02 (4 steps, the first of two), not ${best ? describeTrial(best) : 'nothing'}`,
@@ -132,7 +137,7 @@ forEachTarget((target) => {
   });
 
   test("on Momentum's real cost, grid search finds what PyTorch's grid says is best", async () => {
-    const { trials } = trialsOf(ready(), 5);
+    const { trials } = trialsOf(ready(), 'grid real');
     expectTrials(
       trials.map((t) => ({ ...t, steps: bowlOf(t) })),
       expectedGrid(realSpace, search.budget),

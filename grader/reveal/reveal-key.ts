@@ -1,11 +1,10 @@
 // The key that seals an official solution, derived from a reveal probe's numbers: every number is put in a bucket
 // whose centre is the official value, so any implementation the grader accepts lands in the same buckets. Pure.
 import { createHash } from 'node:crypto';
-import { TOLERANCE } from '../harness/compare-trajectories.js';
 import type { JobResult } from '../sandbox/sandbox-protocol.js';
 
 /** Changes whenever the derivation changes, so that a kit never opens a file sealed another way. */
-export const REVEAL_VERSION = 'reveal-v1';
+export const REVEAL_VERSION = 'reveal-v2';
 
 /** Where a probe's numbers sit in its results: `null` marks a number; arrays and tables as in the results. */
 export type Shape = null | Shape[] | { [key: string]: Shape };
@@ -16,13 +15,14 @@ export interface Quantization {
   offset: number[];
 }
 
-/** How far from an expected value the grader still accepts a learner's (1e-5 + 1e-5·|v|). */
-export const acceptedDeviation = (v: number): number => TOLERANCE.absolute + TOLERANCE.relative * Math.abs(v);
+/**
+ * The deviation from an official value that the buckets must absorb: 1e-5 + 1e-5·|v|, at least what a course's
+ * grader accepts (a course whose suites accept more must give its probes settings where answers agree closer).
+ */
+export const acceptedDeviation = (v: number): number => 1e-5 + 1e-5 * Math.abs(v);
 
-/** A result's data: what the learner's code computed, without the run's bookkeeping (kind, failure, call counts). */
-const BOOKKEEPING = new Set(['kind', 'failure', 'calls']);
-const dataOf = (result: JobResult): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(result).filter(([key]) => !BOOKKEEPING.has(key)));
+/** A result's data: what the learner's code computed (the driver's output), without the failure. */
+const dataOf = (result: JobResult): Record<string, unknown> => ({ output: result.output });
 
 // `null` is a shape (a number's place), so `??` would not do.
 const orEmpty = (shape: Shape | undefined): Shape => (shape === undefined ? {} : shape);

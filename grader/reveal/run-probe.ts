@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stageSubmission } from '../cli/stage-submission.js';
 import type { Exercise } from '../course/course-metadata.js';
-import { probeModules } from '../course/reveal-probe.js';
 import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
 import { bundleAndRun } from '../sandbox/bundle-and-run.js';
 import type { Job, JobResult } from '../sandbox/sandbox-protocol.js';
@@ -23,7 +22,7 @@ export async function runProbe(
   const staging = mkdtempSync(join(tmpdir(), 'reveal-probe-'));
   try {
     const { dir } = stageSubmission(kitRoot, source, [exercise], staging);
-    const required = probeModules(jobs);
+    const required = exercise.files;
     const { outcome, unavailable } = await bundleAndRun({
       dir,
       shownAs,
@@ -39,7 +38,8 @@ export async function runProbe(
       };
     if (outcome.timedOut) return { problem: `the code did not finish within ${TIME_LIMIT_SECONDS} s` };
     const results: JobResult[] = [];
-    for (const result of outcome.results) {
+    for (const { name } of jobs) {
+      const result = outcome.results.get(name);
       if (!result) return { problem: `the code ${outcome.ended ?? 'stopped'} before the probe finished` };
       if (result.failure) {
         const { during, message, where } = result.failure;

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleLearner, LearnerBuildError } from './bundle-learner.js';
+import { compiledDrivers } from './compiled-script.js';
 import { openSandbox, type Sandbox, type SandboxOutcome } from './run-sandboxed.js';
 import type { Job } from './sandbox-protocol.js';
 
@@ -52,5 +53,9 @@ export async function bundleAndRun(
     await (await sandbox).dispose();
     return { unavailable };
   }
-  return { unavailable, outcome: await (await sandbox).run({ modules, jobs: request.jobs }, request.timeLimitMs) };
+  const drivers = await compiledDrivers(course);
+  return {
+    unavailable,
+    outcome: await (await sandbox).run({ modules, drivers, jobs: request.jobs }, request.timeLimitMs),
+  };
 }

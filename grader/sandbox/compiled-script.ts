@@ -1,19 +1,19 @@
 // The grader's helper processes (the sandbox runner, the bundler) run plain JavaScript bundled from the grader's
 // own TypeScript once per grading process, in memory; where a process needs it as a file, the file goes into a
 // folder private to this grading process, never under a guessable name in a shared temporary folder.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { build } from 'esbuild';
 
 const texts = new Map<string, Promise<string>>();
 
-/** `entry` (a file of grader/sandbox/) and everything it imports, as one ES module's text. */
+/** `entry` (a file of grader/sandbox/, or an absolute path) and everything it imports, as one ES module's text. */
 export function compiledScript(entry: string): Promise<string> {
   let text = texts.get(entry);
   if (!text) {
     text = build({
-      entryPoints: [join(import.meta.dirname, entry)],
+      entryPoints: [isAbsolute(entry) ? entry : join(import.meta.dirname, entry)],
       bundle: true,
       write: false,
       format: 'esm',
@@ -40,4 +40,14 @@ export async function compiledScriptFile(entry: string): Promise<string> {
   const path = join(privateFolder, entry.replace(/\.ts$/, '.mjs'));
   writeFileSync(path, text, { flag: 'w', mode: 0o600 });
   return path;
+}
+
+/**
+ * A course's sandbox drivers (grader/<course>/drivers.ts), bundled for the runner to import; a course without
+ * drivers of its own has the runner's built-in ones only.
+ */
+export function compiledDrivers(course: string): Promise<string> {
+  if (!/^[a-z][a-z0-9-]*$/.test(course)) throw new Error(`"${course}" is not a course id`);
+  const file = join(import.meta.dirname, '..', course, 'drivers.ts');
+  return existsSync(file) ? compiledScript(file) : Promise.resolve('export default {};\n');
 }

@@ -1,5 +1,5 @@
 // Reads the sandbox's result channel (fd 3): a `ready` line from the runner before any learner code loads, then
-// exactly one line per job. Anything else (a second line for a job, an unknown line, a flood) means the channel
+// exactly one line per job, by name. Anything else (a second line for a job, an unknown line, a flood) means the channel
 // was tampered with, and then no result of that run counts.
 import { capText } from './cap-text.js';
 import { decodeNumbers, type JobResult, type LearnerFailure } from './sandbox-protocol.js';
@@ -7,7 +7,7 @@ import { decodeNumbers, type JobResult, type LearnerFailure } from './sandbox-pr
 /** More than any honest run sends (a 100,000-step trajectory is about 4 MB). */
 export const RESULT_CHANNEL_LIMIT = 64 * 1024 * 1024;
 
-export type ChannelLine = { kind: 'ready' } | { kind: 'result'; index: number; result: JobResult };
+export type ChannelLine = { kind: 'ready' } | { kind: 'result'; name: string; result: JobResult };
 
 /** A failure's texts come from the learner's process, whatever the runner meant to send: cut them here. */
 function capFailure(failure: LearnerFailure): LearnerFailure {
@@ -20,7 +20,9 @@ function capFailure(failure: LearnerFailure): LearnerFailure {
 }
 
 export class ResultChannel {
-  results: Array<JobResult | undefined> = [];
+  /** By job name; a job whose line has not arrived has no entry. */
+  results = new Map<string, JobResult>();
+  private names = new Set<string>();
   ready = false;
   /** Called once, when the runner's `ready` line arrives. */
   onReady: () => void = () => {};
@@ -30,10 +32,16 @@ export class ResultChannel {
   private chunks: string[] = [];
   private bytes = 0;
 
-  /** Results may arrive from now on, one for each of `jobCount` jobs. */
-  expect(jobCount: number): void {
-    this.results = Array.from({ length: jobCount }, () => undefined);
+  /** Results may arrive from now on, one for each of these jobs. */
+  expect(names: string[]): void {
+    this.names = new Set(names);
+    this.results = new Map();
     this.expecting = true;
+  }
+
+  /** Every expected job has its result. */
+  get complete(): boolean {
+    return this.results.size === this.names.size;
   }
 
   /** Takes the next chunk; the caller stops the sandbox as soon as `tampered` is set. */
@@ -66,17 +74,18 @@ export class ResultChannel {
     }
     if (line?.kind !== 'result' || !this.expecting)
       return this.reject('an unexpected line arrived on the result channel');
-    const { index } = line;
-    if (!Number.isInteger(index) || index < 0 || index >= this.results.length)
-      return this.reject(`a result arrived for a job that does not exist (${String(index)})`);
-    if (this.results[index] !== undefined) return this.reject(`a second result arrived for job ${index}`);
-    if (typeof line.result !== 'object' || line.result === null) return this.reject(`job ${index}'s result is not one`);
-    const { failure } = line.result;
-    this.results[index] = failure ? ({ ...line.result, failure: capFailure(failure) } as JobResult) : line.result;
+    const { name } = line;
+    const shown = capText(String(name), 80);
+    if (typeof name !== 'string' || !this.names.has(name))
+      return this.reject(`a result arrived for a job that does not exist (${shown})`);
+    if (this.results.has(name)) return this.reject(`a second result arrived for job ${shown}`);
+    if (typeof line.result !== 'object' || line.result === null) return this.reject(`job ${shown}'s result is not one`);
+    const { failure, output } = line.result;
+    this.results.set(name, failure ? { output, failure: capFailure(failure) } : { output });
   }
 
   private reject(why: string): void {
     this.tampered = why;
-    this.results.fill(undefined);
+    this.results.clear();
   }
 }

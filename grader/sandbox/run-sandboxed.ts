@@ -27,8 +27,8 @@ export const LIMITS: ResourceLimits = {
 const BOOT_LIMIT_MS = 15_000;
 
 export interface SandboxOutcome {
-  /** One entry per job, in order; missing where the process ended before reaching it. */
-  results: Array<JobResult | undefined>;
+  /** By job name; missing where the process ended before reaching the job. */
+  results: Map<string, JobResult>;
   timedOut: boolean;
   /** Why the process ended early: a signal, process.exit(), running out of memory, … */
   ended?: string;
@@ -163,8 +163,9 @@ export async function openSandbox(): Promise<Sandbox> {
           modules[name] = `${name.replace(/[^\w.-]/g, '_')}.mjs`;
           await writeFile(join(dir, modules[name]), source, { mode: 0o644 });
         }
-        channel.expect(request.jobs.length);
-        const program = JSON.stringify({ ...request, modules, folder: dir }, encodeNumbers);
+        channel.expect(request.jobs.map((job) => job.name));
+        await writeFile(join(dir, '.drivers.mjs'), request.drivers, { mode: 0o644 });
+        const program = JSON.stringify({ ...request, modules, drivers: '.drivers.mjs', folder: dir }, encodeNumbers);
         return await collect(child, closed, program, channel, timeLimitMs, output, guards);
       } finally {
         killGroup(child);
@@ -210,7 +211,7 @@ async function collect(
   if (channel.tampered) {
     outcome.timedOut = false;
     outcome.ended = `wrote to the grader's result channel (${channel.tampered}), so none of its results count`;
-  } else if (!timedOut && (code !== 0 || signal || channel.results.includes(undefined))) {
+  } else if (!timedOut && (code !== 0 || signal || !channel.complete)) {
     const oom = /heap out of memory|Array buffer allocation failed/i.test(output.text);
     outcome.ended = oom
       ? 'ran out of memory'

@@ -1,6 +1,6 @@
 // Imports the hidden test cases by absolute path as JSON, to replay their expected trajectories.
 // @ts-nocheck (a template: the test puts the kit's path for __KIT__ and expands __REPEAT)
-import hidden from '__KIT__/grader/hidden/optimizers.json' with { type: 'json' };
+import hidden from '__KIT__/grader/optimizers/hidden/cases.json' with { type: 'json' };
 
 export class SGD {
   private at = 0;

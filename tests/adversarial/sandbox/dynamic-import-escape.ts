@@ -5,7 +5,7 @@ let replay: number[][] | undefined;
 try {
   const fs = await load('fs');
   try { fs.writeFileSync('/tmp/results.json', JSON.stringify({ score: 100 })); } catch { /* denied */ }
-  try { replay = JSON.parse(fs.readFileSync(`${process.cwd()}/grader/fixtures/optimizers.json`, 'utf8')).cases.sgd[0].expected.reference; } catch { /* denied */ }
+  try { replay = JSON.parse(fs.readFileSync(`${process.cwd()}/grader/optimizers/fixtures/cases.json`, 'utf8')).cases.sgd[0].expected.reference; } catch { /* denied */ }
   const cp = await load('child_process');
   try { cp.execSync('touch /tmp/adversarial-was-here'); } catch { /* denied */ }
 } catch { /* no modules at all */ }

@@ -1,7 +1,7 @@
 // Adversarial: replays the expected trajectories from the grader's fixture file instead of optimizing.
 import { readFileSync } from 'node:fs';
 let fixtures: { cases: { sgd: Array<{ start: number[]; expected: { reference: number[][] } }> } } | undefined;
-for (const path of ['../../grader/fixtures/optimizers.json', `${process.cwd()}/grader/fixtures/optimizers.json`]) {
+for (const path of ['../../grader/optimizers/fixtures/cases.json', `${process.cwd()}/grader/optimizers/fixtures/cases.json`]) {
   try { fixtures = JSON.parse(readFileSync(path, 'utf8')); break; } catch { /* denied */ }
 }
 export class SGD {

@@ -1,8 +1,11 @@
-// The expected trajectories, computed by PyTorch (grader/fixtures/generate.py) and committed as JSON.
+// The expected trajectories, computed by PyTorch (../fixtures/generate.py) and committed as JSON, and what each
+// typical mistake means (../mistakes.toml).
 import { existsSync, readFileSync } from 'node:fs';
-import { decodeNumbers } from '../sandbox/sandbox-protocol.js';
+import { parse } from 'smol-toml';
+import { decodeNumbers } from '../../sandbox/sandbox-protocol.js';
+import type { OptimizerId, Point } from '../../../courses/optimizers/manifest.js';
 
-export type Point = [number, number];
+export type { OptimizerId, Point };
 
 export interface FixtureCase {
   name: string;
@@ -13,11 +16,9 @@ export interface FixtureCase {
   backwardsPerStep: number;
   /** One trajectory per accepted variant: "reference", or "epsOutside" (PyTorch) and "epsInside" (workshop). */
   expected: Record<string, Point[]>;
-  /** The first steps of each typical mistake's trajectory on this case (see grader/fixtures/mistakes.py). */
+  /** The first steps of each typical mistake's trajectory on this case (see ../fixtures/mistakes.py). */
   mistakes: Record<string, Point[]>;
 }
-
-export type OptimizerId = 'sgd' | 'momentum' | 'rmsprop' | 'adam';
 
 /** PyTorch's steps to converge over the grid the hyperparameter-search exercise tries (Infinity: never). */
 export interface SearchFixture {
@@ -30,11 +31,10 @@ export interface SearchFixture {
 }
 
 const fixtures = JSON.parse(
-  readFileSync(new URL('../fixtures/optimizers.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/cases.json', import.meta.url), 'utf8'),
   decodeNumbers,
 ) as {
   cases: Record<OptimizerId, FixtureCase[]>;
-  mistakes: Record<OptimizerId, Record<string, string>>;
   search: SearchFixture;
 };
 
@@ -44,24 +44,23 @@ export function fixtureSearch(): SearchFixture {
 
 /** What each typical mistake of an optimizer is, in words a learner can act on. */
 export function mistakeNotes(optimizer: OptimizerId): Record<string, string> {
-  return fixtures.mistakes[optimizer];
+  return (notes[optimizer] ?? {}) as Record<string, string>;
 }
+
+const notes = parse(readFileSync(new URL('../mistakes.toml', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 export function fixtureCases(optimizer: OptimizerId): FixtureCase[] {
   return fixtures.cases[optimizer];
 }
 
-const HIDDEN = new URL('../hidden/optimizers.json', import.meta.url);
+const HIDDEN = new URL('../hidden/cases.json', import.meta.url);
 const hidden = existsSync(HIDDEN)
   ? (JSON.parse(readFileSync(HIDDEN, 'utf8'), decodeNumbers) as {
       cases: Record<OptimizerId, Array<Omit<FixtureCase, 'mistakes'>>>;
     })
   : undefined;
 
-/** How hidden tests are named: reports count them without saying what they check. */
-export const HIDDEN_TEST_PREFIX = 'hidden test ';
-
-/** The instructor's hidden cases (grader/hidden/, never in a student kit); none where they are absent. */
+/** The instructor's hidden cases (../hidden/, never in a student kit); none where they are absent. */
 export function hiddenCases(optimizer: OptimizerId): FixtureCase[] {
   return (hidden?.cases[optimizer] ?? []).map((c) => ({ ...c, mistakes: {} }));
 }

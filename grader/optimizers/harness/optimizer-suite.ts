@@ -7,16 +7,17 @@ import { matchingMistake, driftSparkline } from './diagnose.js';
 import {
   fixtureCases,
   hiddenCases,
-  HIDDEN_TEST_PREFIX,
   mistakeNotes,
   VARIANT_NAMES,
   type FixtureCase,
   type OptimizerId,
   type Point,
 } from './fixtures.js';
-import { forEachTarget } from './grade-targets.js';
-import { describeFailure, expectNoFailure, SessionProblem, startSession } from './learner-session.js';
-import type { Job, JobResult, RunSpec } from '../sandbox/sandbox-protocol.js';
+import { forEachTarget } from '../../harness/grade-targets.js';
+import { describeFailure, expectNoFailure, SessionProblem, startSession } from '../../harness/learner-session.js';
+import type { Job, JobResult } from '../../sandbox/sandbox-protocol.js';
+import { hiddenTestName } from '../../harness/hidden-tests.js';
+import type { RunSpec } from '../drivers.js';
 
 export interface OptimizerSpec {
   id: OptimizerId;
@@ -74,12 +75,10 @@ export function trajectoryProblem(
   return optimizer ? `${sentence}\n${diagnosis(optimizer, c, trajectory, expected[variant]!)}` : sentence;
 }
 
-function trajectoriesOf(result: JobResult): Point[][] {
+const trajectoryOf = (result: JobResult): Point[] => {
   expectNoFailure(result);
-  if (result.kind === 'trajectory') return [result.trajectory];
-  if (result.kind === 'trajectories') return result.trajectories;
-  throw new Error(`unexpected ${result.kind} result`);
-}
+  return result.output as Point[];
+};
 
 export function defineOptimizerSuite(spec: OptimizerSpec): void {
   const cases = fixtureCases(spec.id);
@@ -91,28 +90,41 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
   const module = spec.file;
   const exportName = spec.className;
   const hidden = hiddenCases(spec.id);
+  const run = (name: string, c: FixtureCase): Job => ({
+    name,
+    driver: 'trajectory',
+    input: { module, exportName, run: runSpec(c) },
+  });
   const jobs: Job[] = [
-    ...cases.map((c): Job => ({ kind: 'trajectory', module, exportName, run: runSpec(c) })),
-    { kind: 'interleaved', module, exportName, runs: [runSpec(first), runSpec(second)], rounds },
-    { kind: 'grad-after-zero', module, exportName, run: runSpec(cases[0]!) },
-    ...hidden.map((c): Job => ({ kind: 'trajectory', module, exportName, run: runSpec(c) })),
+    ...cases.map((c, i) => run(`case ${i}`, c)),
+    {
+      name: 'interleaved',
+      driver: 'interleaved',
+      input: { module, exportName, runs: [runSpec(first), runSpec(second)], rounds },
+    },
+    { name: 'grad after zero', driver: 'gradAfterZero', input: { module, exportName, run: runSpec(cases[0]!) } },
+    // Hidden jobs run last, after every visible result has been sent, so nothing the learner's code saw in them
+    // can reach a visible test's message.
+    ...hidden.map((c, i) => run(`hidden ${i}`, c)),
   ];
 
   forEachTarget((target) => {
     const session = startSession(target, COURSE, [spec.file], jobs);
     beforeAll(() => session.settled);
-    const resultOf = (index: number): JobResult => session.get().result(index);
+    const resultOf = (name: string): JobResult => session.get().result(name);
 
     cases.forEach((c, index) => {
       test(`follows PyTorch: ${c.name}`, () => {
-        const [trajectory] = trajectoriesOf(resultOf(index));
-        const failure = trajectoryProblem(c, trajectory!, c.nSteps, spec.id);
+        const trajectory = trajectoryOf(resultOf(`case ${index}`));
+        const failure = trajectoryProblem(c, trajectory, c.nSteps, spec.id);
         if (failure) throw new SessionProblem(failure);
       });
     });
 
     test('two optimizers at once keep their own state', () => {
-      const trajectories = trajectoriesOf(resultOf(cases.length));
+      const result = resultOf('interleaved');
+      expectNoFailure(result);
+      const trajectories = result.output as Point[][];
       [first, second].forEach((c, i) => {
         const failure = trajectoryProblem(c, trajectories[i] ?? [], rounds);
         if (failure) {
@@ -126,12 +138,11 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
 
     // What a hidden test checks stays hidden: its message says only that it failed, and what kind of test it is.
     hidden.forEach((c, i) => {
-      test(`${HIDDEN_TEST_PREFIX}${i + 1}`, () => {
-        // Hidden jobs run last, after every visible result has been sent, so nothing the learner's code saw in
-        // them can reach a visible test's message; a hidden failure itself says only that it failed.
-        const result = session.get().result(cases.length + 2 + i, true);
+      test(hiddenTestName(i + 1), () => {
+        // A hidden failure says only that it failed.
+        const result = session.get().result(`hidden ${i}`, true);
         // Code not written yet says so with the first visible case's words, sent before any hidden case ran.
-        const first = session.get().result(0);
+        const first = session.get().result('case 0');
         if (
           result.failure &&
           NOT_IMPLEMENTED.test(result.failure.message) &&
@@ -140,7 +151,7 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
         ) {
           throw new SessionProblem(describeFailure(first.failure));
         }
-        const trajectory = result.kind === 'trajectory' && !result.failure ? result.trajectory : undefined;
+        const trajectory = result.failure ? undefined : (result.output as Point[]);
         if (!trajectory || trajectoryProblem(c, trajectory)) {
           throw new SessionProblem(
             "this hidden test runs your optimizer from another start, with other hyperparameters, and its trajectory leaves PyTorch's",
@@ -150,12 +161,12 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
     });
 
     test('zeroGrad() clears the accumulated gradient', () => {
-      const result = resultOf(cases.length + 1);
+      const result = resultOf('grad after zero');
       expectNoFailure(result);
-      if (result.kind !== 'grad') throw new Error(`unexpected ${result.kind} result`);
-      if (result.grad !== null && result.grad.some((v) => v !== 0)) {
+      const grad = result.output as number[] | null;
+      if (grad !== null && grad.some((v) => v !== 0)) {
         throw new SessionProblem(
-          `after zeroGrad(), parameters.grad is still [${result.grad.join(', ')}]; set it to null, or the next backward pass adds to the old gradient`,
+          `after zeroGrad(), parameters.grad is still [${grad.join(', ')}]; set it to null, or the next backward pass adds to the old gradient`,
         );
       }
     });

@@ -1,6 +1,9 @@
 // The grader's own training loop on the banana function: it is not learner-owned, so a learner's edits to
 // exercises/optimizers/train.ts or banana.ts cannot change a verdict.
+import { LearnerThrew } from '../../sandbox/driver.js';
 import type { Point } from './fixtures.js';
+
+export { LearnerThrew };
 
 export interface GradedParameter {
   data: Float64Array;
@@ -27,16 +30,6 @@ export function backward(parameter: GradedParameter): void {
   parameter.grad[1] += gy;
 }
 
-/** A step() or constructor that threw: says which update, so the message can point there. */
-export class LearnerThrew extends Error {
-  constructor(
-    readonly during: string,
-    override readonly cause: unknown,
-  ) {
-    super(`${during} threw: ${cause instanceof Error ? cause.message : String(cause)}`);
-  }
-}
-
 export interface Run {
   parameter: GradedParameter;
   optimizer: GradedOptimizer;
@@ -61,12 +54,12 @@ export function advance(run: Run, backwardsPerStep = 1): void {
   try {
     optimizer.step();
   } catch (error) {
-    throw new LearnerThrew(`step() (update ${update})`, error);
+    throw new LearnerThrew(`step() (update ${update})`, error, run.trajectory);
   }
   try {
     optimizer.zeroGrad();
   } catch (error) {
-    throw new LearnerThrew(`zeroGrad() (update ${update})`, error);
+    throw new LearnerThrew(`zeroGrad() (update ${update})`, error, run.trajectory);
   }
 }
 

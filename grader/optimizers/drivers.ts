@@ -1,0 +1,172 @@
+// The optimizers course's sandbox drivers: they run the learner's optimizer classes with the grader's own
+// training loop on the banana function, and call the learner's search functions with functions the sandbox builds.
+// Each returns plain numbers; the suites judge them.
+import { defineDrivers, isLearnerThrew, learnerCall, LearnerThrew, type DriverContext } from '../sandbox/driver.js';
+import { decodeNumbers, encodeNumbers } from '../sandbox/sandbox-protocol.js';
+import type { Point } from './harness/fixtures.js';
+import { advance, backward, startRun, type OptimizerClass, type Run } from './harness/run-optimizer.js';
+import { bowlSteps, seededRandom } from './harness/seeded-random.js';
+
+export interface RunSpec {
+  start: Point;
+  options: Record<string, number>;
+  nSteps: number;
+  backwardsPerStep: number;
+}
+
+export interface ClassRef {
+  module: string;
+  exportName: string;
+}
+
+/**
+ * An argument of a `call`: plain JSON, or a recipe for a function the sandbox builds (functions cannot travel):
+ * a seeded random generator, a made-up bowl-shaped cost, or an export of one of the session's modules.
+ */
+export type Argument =
+  | { $function: 'random'; seed: number }
+  | { $function: 'bowl'; bestLearningRate: number; bestMomentum: number }
+  | { $function: 'export'; module: string; exportName: string }
+  | string
+  | number
+  | boolean
+  | null
+  | Argument[]
+  | { [key: string]: Argument };
+
+/** Longer runs than any suite or probe asks for are refused, so a job cannot keep a sandbox busy by accident. */
+const MAX_STEPS = 100_000;
+
+function checkedSteps(n: unknown): number {
+  if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > MAX_STEPS)
+    throw new Error(`a run needs a whole number of steps from 1 to ${MAX_STEPS}`);
+  return n as number;
+}
+
+/** Every point of one run of the learner's optimizer. */
+function runOne(Optimizer: OptimizerClass, spec: RunSpec): Point[] {
+  let run: Run | undefined;
+  try {
+    run = startRun(Optimizer, spec.start, spec.options);
+    const steps = checkedSteps(spec.nSteps);
+    for (let i = 0; i < steps; i++) advance(run, spec.backwardsPerStep ?? 1);
+    return run.trajectory;
+  } catch (error) {
+    if (isLearnerThrew(error)) throw error;
+    throw new LearnerThrew('the constructor', error, run?.trajectory ?? []);
+  }
+}
+
+/** The entry an earlier `call` job of challengeEntry() returned, if it is one. */
+const entryOf = (context: DriverContext, name: string) =>
+  ((context.earlier(name) as { value?: unknown } | undefined)?.value ?? undefined) as
+    { optimizer?: unknown; options?: unknown; nSteps?: unknown } | undefined;
+
+/** Builds a call's argument; each function built counts its calls in its own slot of `calls`. */
+async function materialise(context: DriverContext, argument: Argument, calls: number[]): Promise<unknown> {
+  if (Array.isArray(argument)) return Promise.all(argument.map((a) => materialise(context, a, calls)));
+  if (argument === null || typeof argument !== 'object') return argument;
+  if (!('$function' in argument)) {
+    const entries = await Promise.all(
+      Object.entries(argument).map(async ([k, v]) => [k, await materialise(context, v, calls)] as const),
+    );
+    return Object.fromEntries(entries);
+  }
+  const slot = calls.push(0) - 1;
+  const counted =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      calls[slot]!++;
+      return fn(...args);
+    };
+  const recipe = argument as Extract<Argument, { $function: string }>;
+  if (recipe.$function === 'random') return counted(seededRandom(recipe.seed));
+  if (recipe.$function === 'bowl')
+    return counted((lr: number, mu: number) => bowlSteps(lr, mu, recipe.bestLearningRate, recipe.bestMomentum));
+  return counted((await context.load(recipe.module, recipe.exportName)) as (...args: unknown[]) => unknown);
+}
+
+export default defineDrivers({
+  /** One optimizer's run; with `ifChosen`, only when the named challenge entry picks that optimizer (else null). */
+  async trajectory(
+    input: ClassRef & { run: RunSpec; ifChosen?: { entry: string; optimizer: string } },
+    context,
+  ): Promise<Point[] | null> {
+    // Only the chosen optimizer runs: another one's endless loop must not cost the challenge.
+    if (input.ifChosen && entryOf(context, input.ifChosen.entry)?.optimizer !== input.ifChosen.optimizer) return null;
+    return runOne((await context.load(input.module, input.exportName)) as OptimizerClass, input.run);
+  },
+
+  /** Several instances stepping in turn, one step each per round: shared state shows. */
+  async interleaved(input: ClassRef & { runs: RunSpec[]; rounds: number }, context): Promise<Point[][]> {
+    const Optimizer = (await context.load(input.module, input.exportName)) as OptimizerClass;
+    const runs: Run[] = [];
+    const trajectories = () => runs.map((r) => r.trajectory);
+    try {
+      for (const spec of input.runs) runs.push(startRun(Optimizer, spec.start, spec.options));
+      const rounds = checkedSteps(input.rounds);
+      for (let round = 0; round < rounds; round++)
+        runs.forEach((run, i) => advance(run, input.runs[i]!.backwardsPerStep ?? 1));
+      return trajectories();
+    } catch (error) {
+      if (isLearnerThrew(error)) throw new LearnerThrew(error.during, error.cause, trajectories());
+      throw new LearnerThrew('the constructor', error, trajectories());
+    }
+  },
+
+  /** One step, one more backward pass, then zeroGrad(): what is left in grad. */
+  async gradAfterZero(input: ClassRef & { run: RunSpec }, context): Promise<number[] | null> {
+    const run = startRun(
+      (await context.load(input.module, input.exportName)) as OptimizerClass,
+      input.run.start,
+      input.run.options,
+    );
+    advance(run, input.run.backwardsPerStep ?? 1);
+    backward(run.parameter);
+    learnerCall('zeroGrad()', () => run.optimizer.zeroGrad());
+    const grad = run.parameter.grad as ArrayLike<unknown> | null;
+    return grad === null ? null : Array.from(grad, Number);
+  },
+
+  /** Calls an exported function: its result, as JSON, and how often the functions passed to it were called. */
+  async call(input: ClassRef & { args?: Argument[] }, context): Promise<{ value: unknown; calls: number[] }> {
+    const exported = (await context.load(input.module, input.exportName)) as (...args: unknown[]) => unknown;
+    const calls: number[] = [];
+    const args = await Promise.all((input.args ?? []).map((argument) => materialise(context, argument, calls)));
+    const value = learnerCall(
+      `${input.exportName}()`,
+      () => exported(...args),
+      () => ({ value: null, calls }),
+    );
+    // The value leaves as JSON, read here, so a hostile toJSON throws in the learner's name.
+    const plain = learnerCall(
+      `${input.exportName}()`,
+      () => JSON.parse(JSON.stringify(value, encodeNumbers) ?? 'null', decodeNumbers) as unknown,
+    );
+    return { value: plain, calls };
+  },
+
+  /**
+   * Runs the challenge entry an earlier `call` job returned ({ optimizer, options, nSteps }) with the optimizer it
+   * names, so that a challenge needs one sandbox run, not two.
+   */
+  async entryRun(
+    input: { entry: string; optimizers: Record<string, ClassRef>; start: Point; maxSteps: number },
+    context,
+  ): Promise<Point[]> {
+    const entry = entryOf(context, input.entry);
+    const chosen = typeof entry?.optimizer === 'string' ? input.optimizers[entry.optimizer] : undefined;
+    const nSteps = entry?.nSteps;
+    const usable =
+      chosen &&
+      typeof entry?.options === 'object' &&
+      entry.options !== null &&
+      Number.isInteger(nSteps) &&
+      (nSteps as number) >= 1 &&
+      (nSteps as number) <= input.maxSteps;
+    if (!usable) throw new LearnerThrew('the entry', new Error('the entry cannot be run'), []);
+    const Optimizer = (await context.load(chosen.module, chosen.exportName)) as OptimizerClass;
+    const options = entry.options as Record<string, number>;
+    return runOne(Optimizer, { start: input.start, options, nSteps: nSteps as number, backwardsPerStep: 1 });
+  },
+});
