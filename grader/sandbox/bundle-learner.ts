@@ -8,7 +8,7 @@ export class LearnerBuildError extends Error {
 }
 
 /**
- * The bundled module's source, with an inline source map so that stack traces name the learner's lines (sgd.ts:12).
+ * The bundled module's source, with an inline source map so that stack traces name the learner's lines (file.ts:12).
  * `folder` is the exercise folder (e.g. the staged <course>/), `file` the entry relative to it, and `shownAs` how
  * messages name the folder (e.g. exercises/<course>).
  */

@@ -82,7 +82,7 @@ function describe(message: Message, shownAs: string): string {
   return `${shownAs}/${withoutNamespace(location.file)}:${location.line}:${location.column + 1}: ${message.text}`;
 }
 
-/** The bundle's code with its source map inline, naming the learner's files (sgd.ts) without the namespace. */
+/** The bundle's code with its source map inline, naming the learner's files (file.ts) without the namespace. */
 function withInlineMap(outputs: OutputFile[]): string {
   const code = outputs.find((output) => !output.path.endsWith('.map'))!.text;
   const map = JSON.parse(outputs.find((output) => output.path.endsWith('.map'))!.text) as { sources: string[] };

@@ -25,8 +25,8 @@ export const defineDrivers = <T extends Drivers>(drivers: T): T => drivers;
 const BRAND = Symbol.for('grader.learner-threw');
 
 /**
- * Thrown by a driver when the learner's code threw: `during` says where ("the constructor", "step() (update 3)"),
- * and `partial` keeps the output computed before it (the trajectory so far), which the suite may still show.
+ * Thrown by a driver when the learner's code threw: `during` says where ("the constructor", "step 3"),
+ * and `partial` keeps the output computed before it (the points computed so far), which the suite may still show.
  */
 export class LearnerThrew extends Error {
   readonly [BRAND] = true;

@@ -4,7 +4,7 @@
 import { capText } from './cap-text.js';
 import { decodeNumbers, type JobResult, type LearnerFailure } from './sandbox-protocol.js';
 
-/** More than any honest run sends (a 100,000-step trajectory is about 4 MB). */
+/** More than any honest run sends (a list of 200,000 number pairs is about 8 MB). */
 export const RESULT_CHANNEL_LIMIT = 64 * 1024 * 1024;
 
 export type ChannelLine = { kind: 'ready' } | { kind: 'result'; name: string; result: JobResult };

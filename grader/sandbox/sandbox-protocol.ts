@@ -11,7 +11,7 @@ export interface Job {
 }
 
 export interface LearnerFailure {
-  /** What threw: "the constructor", "step() (update 3)", "loading sgd.ts", … */
+  /** What threw: "the constructor", "step 3", "loading file.ts", … */
   during: string;
   message: string;
   /** file:line in the learner's code, when the stack names it. */
