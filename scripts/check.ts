@@ -1,8 +1,10 @@
-// `npm run check`: the maintainer's gate (rustlings' `dev check`). Every solution passes its suite, every stub
-// fails it, the generated stubs are current, no hidden solution line leaks into exercises/, and every reveal probe
-// runs on the solutions and gives finite numbers (so the release can seal them, whenever revealSolutions asks).
+// `npm run check`: the maintainer's gate (rustlings' `dev check`). The kit type-checks, every solution passes its
+// suite, every stub fails it, the generated stubs are current, no hidden solution line leaks into exercises/, and
+// every reveal probe runs on the solutions and gives finite numbers (so the release can seal them, whenever
+// revealSolutions asks). Grading runs in this process: the verdicts are the grade report itself.
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { openGrader } from '../grader/cli/grade-folder.js';
 import { loadCourses } from '../grader/course/course-metadata.js';
 import { probeNumbers, resultShape } from '../grader/reveal/reveal-key.js';
 import { runProbe } from '../grader/reveal/run-probe.js';
@@ -11,23 +13,9 @@ import { hiddenLines } from './stubs/hidden-text.js';
 
 const root = resolve(import.meta.dirname, '..');
 
-interface Report {
-  exercises: Array<{ id: string; status: string; tests: Array<{ status: string; message: string }> }>;
-}
-
-function run(script: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(root, 'scripts', 'launch.mjs'), script, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
+function run(command: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function grade(args: string[]): Report {
-  const result = run('grader/cli/grade.ts', [...args, '--format', 'json']);
-  if (result.status !== 0 && result.status !== 1) throw new Error(`the grader failed: ${result.stderr.trim()}`);
-  return JSON.parse(result.stdout) as Report;
 }
 
 const problems: string[] = [];
@@ -39,26 +27,45 @@ const checkItem = (ok: boolean, what: string, details: string[] = []) => {
   }
 };
 
-const stubs = run('scripts/stubs.ts', ['--check']);
-checkItem(stubs.status === 0, 'exercises/ is what solutions/ generates', stubs.stderr.trim().split('\n'));
-
-const solutions = grade(['--target', 'solutions']);
-const failing = solutions.exercises.filter((e) => e.status !== 'pass');
+const typecheck = run(process.execPath, [
+  join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+  '--noEmit',
+  '-p',
+  'tsconfig.json',
+]);
 checkItem(
-  failing.length === 0,
-  `every solution passes its suite (${solutions.exercises.length} exercises)`,
-  failing.map((e) => `${e.id}: ${e.status}: ${e.tests.find((t) => t.status !== 'pass')?.message ?? ''}`),
+  typecheck.status === 0,
+  'the kit type-checks (tsc --noEmit -p tsconfig.json)',
+  `${typecheck.stdout}${typecheck.stderr}`.trim().split('\n').slice(0, 40),
 );
 
-const learner = grade([]);
-const passingStubs = learner.exercises.filter((e) => e.status === 'pass');
+const stubs = run(process.execPath, [join(root, 'scripts', 'launch.mjs'), 'scripts/stubs.ts', '--check']);
+checkItem(stubs.status === 0, 'exercises/ is what solutions/ generates', stubs.stderr.trim().split('\n'));
+
+const courses = loadCourses(root);
+const everyExercise = courses.flatMap((c) => c.exercises);
+const grader = await openGrader(root);
+let solutions, learner;
+try {
+  solutions = await grader.gradeFolder(everyExercise, join(root, 'solutions'), 'solutions');
+  learner = await grader.gradeFolder(everyExercise, join(root, 'exercises'), 'exercises');
+} finally {
+  await grader.close();
+}
+const failing = solutions.reports.filter((e) => e.status !== 'pass');
+checkItem(
+  failing.length === 0,
+  `every solution passes its suite (${solutions.reports.length} exercises)`,
+  failing.map((e) => `${e.id}: ${e.status}: ${e.message}`),
+);
+
+const passingStubs = learner.reports.filter((e) => e.status === 'pass');
 checkItem(
   passingStubs.length === 0,
   'every stub fails its suite (so each exercise asks for work)',
   passingStubs.map((e) => `${e.id} passes untouched`),
 );
 
-const courses = loadCourses(root);
 const leaks = courses.flatMap((course) => scanForLeaks(join(root, 'exercises'), hiddenLines(root, course)));
 checkItem(leaks.length === 0, 'no hidden solution line appears under exercises/', leaks.map(describeLeak));
 

@@ -1,5 +1,6 @@
 // `npm run new -- <course>/<exercise>`: scaffolds an exercise (its solution with a // Hide region, its test
-// suite, its instructions and its metadata entry), then generates its stub. Nothing else needs editing: the
+// suite, its instructions and its metadata entry), then generates its stub; for a course that does not exist yet,
+// the course too (its info.toml and concepts). Nothing else needs editing, and no other course's file changes: the
 // grader, the stubs, the site and the release all read the course's info.toml.
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -42,18 +43,36 @@ forEachTarget((target) =>
 `;
 }
 
-function instructions(id: string): string {
+function instructions(course: string, id: string): string {
   return `Say in a sentence what the learner builds and why it matters.
 
 ## Your task
 
-Open **\`exercises/…/${id}.ts\`** and complete \`${camel(id)}()\`.
+Open **\`exercises/${course}/${id}.ts\`** and complete \`${camel(id)}()\`.
 
 ## Check your work
 
 \`\`\`sh
-npm run grade ${id}
+npm run grade ${course}/${id}
 \`\`\`
+`;
+}
+
+/** A new course's manifest: placeholders for what every course says, and the switches at their defaults. */
+function courseInfo(course: string): string {
+  return `# The ${course} course: its exercises in the order a learner does them (README.md explains every key).
+title = "${title(course)}"
+summary = "One sentence on what this course teaches."
+# Variant labels that // Hide: markers may use beside all, none and solution.
+labels = []
+# true or a list of ids lets passing learners see official solutions (npm run reveal); see README.md
+revealSolutions = false
+
+# What the kit's commands say of this course (each has a plain default).
+[texts]
+allDone = "Explore the site: npm run site"
+readmeSite = "read the course in the browser"
+readmeFeedback = "A failure says what was expected and what your code gave."
 `;
 }
 
@@ -66,7 +85,7 @@ files = ["${id}.ts"]
 points = 1
 bonus = false
 hints = [
-  "A first hint, revealed by npm run hint ${id}.",
+  "A first hint, revealed by npm run hint <course>/${id}.",
 ]
 # To let passing learners reveal this solution (revealSolutions, at the top), give it a probe: sandbox jobs on
 # inputs no visible test uses, whose results every passing implementation shares (CONTRIBUTING.md). E.g.
@@ -81,7 +100,7 @@ function main(argv: string[]): number {
   const [course, id] = spec?.split('/') ?? [];
   if (!course || !id || !ID.test(course) || !ID.test(id)) {
     console.error(
-      'usage: npm run new -- <course>/<exercise>   (lower-case letters, digits and dashes, e.g. optimizers/line-search)',
+      'usage: npm run new -- <course>/<id>   (lower-case letters, digits and dashes; a course that does not exist yet is created)',
     );
     return 2;
   }
@@ -103,10 +122,7 @@ function main(argv: string[]): number {
   for (const dir of [join('solutions', course), join('grader', course), join('courses', course)])
     mkdirSync(join(root, dir), { recursive: true });
   if (!existing) {
-    writeFileSync(
-      join(root, 'courses', course, 'info.toml'),
-      `title = "${title(course)}"\nsummary = "One sentence on what this course teaches."\nlabels = []\n# true or a list of ids lets passing learners see official solutions (npm run reveal); see README.md\nrevealSolutions = false\n`,
-    );
+    writeFileSync(join(root, 'courses', course, 'info.toml'), courseInfo(course));
     writeFileSync(
       join(root, 'courses', course, 'concepts.md'),
       `# Concepts\n\nThe ideas a learner needs before the first exercise.\n`,
@@ -114,13 +130,18 @@ function main(argv: string[]): number {
   }
   writeFileSync(join(root, files.solution), solution(id));
   writeFileSync(join(root, files.suite), suite(course, id));
-  writeFileSync(join(root, files.instructions), instructions(id));
+  writeFileSync(join(root, files.instructions), instructions(course, id));
   appendFileSync(join(root, 'courses', course, 'info.toml'), metadata(id));
-  const stubs = spawnSync(process.execPath, [join(root, 'scripts', 'launch.mjs'), 'scripts/stubs.ts', course], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  console.log(`\ncreated ${Object.values(files).join(', ')} and its entry in courses/${course}/info.toml.
+  // Only this course's stubs: another course's files stay as they are, even stale or edited ones.
+  const stubs = spawnSync(
+    process.execPath,
+    [join(root, 'scripts', 'launch.mjs'), 'scripts/stubs.ts', '--course', course],
+    { cwd: root, stdio: 'inherit' },
+  );
+  const created = existing
+    ? ''
+    : `the course ${course} (courses/${course}/info.toml and concepts.md: fill in their placeholders), `;
+  console.log(`\ncreated ${created}${Object.values(files).join(', ')} and its entry in courses/${course}/info.toml.
 next: write the solution (keep the learner's part inside // Hide: all … // Hide: none), the suite and the
 instructions, then \`npm run stubs\` and \`npm run check\`.`);
   return stubs.status ?? 1;

@@ -8,6 +8,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -16,12 +17,11 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { zipSync } from 'fflate';
 import { loadCourses, MetadataError, type Course } from '../grader/course/course-metadata.js';
 import { kitDataFile } from '../site/scripts/kit-data.js';
-import { runReferences } from '../site/scripts/reference-runs.js';
-import { runSearchHeatmap } from '../site/scripts/search-heatmap-runs.js';
 import { classroomWorkflow } from './release/classroom-workflow.js';
 import { RUN_AUTOGRADER, SETUP_SH } from './release/gradescope.js';
 import { inKit, KIT_SCRIPTS } from './release/kit-contents.js';
@@ -49,9 +49,30 @@ function write(path: string, text: string): void {
   writeFileSync(path, text);
 }
 
-/** Lays out the student kit in `kit`: the kit's files, student versions of a few, and generated ones. */
-function layOutKit(kit: string, courses: Course[]): void {
-  for (const path of trackedFiles().filter(inKit)) {
+/** A course's own folders: what a kit of other courses leaves out. */
+const courseFolders = (course: string): string[] =>
+  ['courses', 'exercises', 'grader', 'solutions'].map((dir) => `${dir}/${course}/`);
+
+/** What the release writes for the site that a kit, having no solutions/, cannot compute ([release] siteData). */
+async function writeSiteData(kit: string, course: Course): Promise<void> {
+  for (const entry of course.release?.siteData ?? []) {
+    const where = `courses/${course.id}/info.toml: [release] siteData ${entry.file}`;
+    if (!existsSync(join(root, entry.module))) throw new ReleaseError(`${where}: ${entry.module} does not exist`);
+    const module = (await import(pathToFileURL(join(root, entry.module)).href)) as Record<string, unknown>;
+    const compute = module[entry.export];
+    if (typeof compute !== 'function')
+      throw new ReleaseError(`${where}: ${entry.module} exports no function ${entry.export}`);
+    write(join(kit, kitDataFile(entry.file)), `${JSON.stringify(await (compute as () => unknown)())}\n`);
+  }
+}
+
+/**
+ * Lays out the student kit of `courses` in `kit`: the kit's files (none of another course's), student versions of
+ * a few, and generated ones.
+ */
+async function layOutKit(kit: string, courses: Course[], others: Course[]): Promise<void> {
+  const elsewhere = others.flatMap((c) => courseFolders(c.id));
+  for (const path of trackedFiles().filter((p) => inKit(p) && !elsewhere.some((dir) => p.startsWith(dir)))) {
     const from = join(root, path);
     const to = join(kit, path);
     mkdirSync(dirname(to), { recursive: true });
@@ -64,9 +85,8 @@ function layOutKit(kit: string, courses: Course[]): void {
   write(join(kit, 'package.json'), `${JSON.stringify({ ...pkg, scripts: KIT_SCRIPTS }, null, 2)}\n`);
   write(join(kit, 'README.md'), studentReadme(courses));
   write(join(kit, '.github', 'workflows', 'classroom.yml'), classroomWorkflow(courses));
-  // The charts' reference runs and the search heatmap as numbers, and each exercise's starting files for reset.
-  write(join(kit, kitDataFile('reference-trajectories.json')), `${JSON.stringify(runReferences())}\n`);
-  write(join(kit, kitDataFile('search-heatmap.json')), `${JSON.stringify(runSearchHeatmap())}\n`);
+  // The site's data computed from solutions/, and each exercise's starting files for reset.
+  for (const course of courses) await writeSiteData(kit, course);
   for (const course of courses) {
     for (const file of course.exercises.flatMap((e) => e.files))
       cpSync(join(root, 'exercises', course.id, file), join(kit, 'grader', 'pristine', course.id, file));
@@ -97,11 +117,16 @@ function expectNoLeaks(dir: string, what: string, courses: Course[]): void {
     throw new ReleaseError(
       `${what} holds solution code; nothing was released:\n${leaks.map((l) => `  ${describeLeak(l)}`).join('\n')}`,
     );
-  // Every course's hidden cases and reference generator stay with the instructor.
+  // Hidden cases (grader/*/hidden/) and reference generators (Python) stay with the instructor, whatever the course.
+  const grader = join(dir, 'grader');
   const forbidden = [
-    'solutions',
-    ...courses.flatMap((c) => [`grader/${c.id}/hidden`, `grader/${c.id}/fixtures/generate.py`]),
-  ].filter((p) => existsSync(join(dir, p)));
+    ...(existsSync(join(dir, 'solutions')) ? ['solutions'] : []),
+    ...(existsSync(grader)
+      ? readdirSync(grader, { recursive: true, encoding: 'utf8' })
+          .map((path) => join('grader', path))
+          .filter((path) => /(^|\/)hidden$/.test(path) || path.endsWith('.py'))
+      : []),
+  ];
   if (forbidden.length > 0) throw new ReleaseError(`${what} holds ${forbidden.join(', ')}; nothing was released`);
 }
 
@@ -117,14 +142,46 @@ function zipFolder(dir: string, prefix: string, extra: Record<string, string>): 
   return zipSync(files);
 }
 
+const USAGE = `usage: npm run release -- [--course NAME ...] [--gradescope] [--out DIR]
+  --course NAME  release this course only (repeat for several); every course by default
+  --gradescope   also build gradescope-autograder.zip
+  --out DIR      where the kit goes (default release/)`;
+
+/** The courses to release: those named with --course (in any case), or all. */
+function selectCourses(all: Course[], named: string[]): Course[] {
+  const unknown = named.filter((n) => !all.some((c) => c.id.toLowerCase() === n.toLowerCase()));
+  if (unknown.length > 0)
+    throw new UsageError(`no course named ${unknown.join(', ')} (courses: ${all.map((c) => c.id).join(', ')})`);
+  return named.length === 0 ? all : all.filter((c) => named.some((n) => n.toLowerCase() === c.id.toLowerCase()));
+}
+
+class UsageError extends Error {}
+
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, gradescope: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      out: { type: 'string' },
+      gradescope: { type: 'boolean' },
+      course: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const out = resolve(values.out ?? join(root, 'release'));
-  const courses = loadCourses(root);
+  const all = loadCourses(root);
+  const courses = selectCourses(all, values.course ?? []);
   const work = mkdtempSync(join(tmpdir(), 'release-'));
   try {
     const kit = join(work, 'student-kit');
-    layOutKit(kit, courses);
+    await layOutKit(
+      kit,
+      courses,
+      all.filter((c) => !courses.includes(c)),
+    );
     const sealed = await sealSolutions(root, kit, courses);
     expectNoLeaks(kit, 'the student kit', courses);
     buildKitSite(kit, join(work, 'site'));
@@ -143,14 +200,15 @@ async function main(argv: string[]): Promise<number> {
 
     if (values.gradescope) {
       // The autograder is the instructor's, never shown to students: the kit plus the hidden tests, and the
-      // reference solutions, so that checks which must not trust the learner's code (the challenge's re-run with
-      // the official optimizer) judge there exactly as in the instructor's repository. Learner code cannot read
-      // them: bundling is confined to the submission, and the sandbox reads only its own folder.
+      // reference solutions of a course that asks for them ([release] gradescopeSolutions), so that checks which
+      // must not trust the learner's code judge there exactly as in the instructor's repository. Learner code
+      // cannot read them: bundling is confined to the submission, and the sandbox reads only its own folder.
       for (const course of courses) {
         const hidden = join(root, 'grader', course.id, 'hidden');
         if (existsSync(hidden)) cpSync(hidden, join(kit, 'grader', course.id, 'hidden'), { recursive: true });
+        if (course.release?.gradescopeSolutions)
+          cpSync(join(root, 'solutions', course.id), join(kit, 'solutions', course.id), { recursive: true });
       }
-      cpSync(join(root, 'solutions'), join(kit, 'solutions'), { recursive: true });
       const zip = zipFolder(kit, 'kit', { 'setup.sh': SETUP_SH, run_autograder: RUN_AUTOGRADER });
       writeFileSync(join(out, 'gradescope-autograder.zip'), zip);
       console.log(`gradescope autograder: ${relative(process.cwd(), join(out, 'gradescope-autograder.zip'))}`);
@@ -168,6 +226,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    console.error(`error: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
   if (!(error instanceof MetadataError)) throw error;
   console.error(`error: ${error.message}\nnothing was released.`);
   return 2;

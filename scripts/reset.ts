@@ -3,6 +3,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadCourses, type Exercise } from '../grader/course/course-metadata.js';
+import { ExerciseNameError, exerciseNames, findExercise } from '../grader/course/find-exercise.js';
 import { writeAtomically } from '../grader/files/write-atomically.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -22,9 +23,18 @@ async function main(argv: string[]): Promise<number> {
   const courses = loadCourses(root);
   const name = argv.find((a) => !a.startsWith('-'));
   const exercises = courses.flatMap((c) => c.exercises);
-  const exercise = exercises.find((e) => e.id === name || `${e.course}/${e.id}` === name);
-  if (!exercise) {
-    console.error(`usage: npm run reset <exercise>\nexercises: ${exercises.map((e) => e.id).join(', ')}`);
+  if (!name) {
+    console.error(
+      `usage: npm run reset <course>/<id>   (or <id> alone where no other course has one like it)\nexercises: ${exerciseNames(exercises)}`,
+    );
+    return 2;
+  }
+  let exercise: Exercise;
+  try {
+    exercise = findExercise(exercises, name);
+  } catch (error) {
+    if (!(error instanceof ExerciseNameError)) throw error;
+    console.error(error.message);
     return 2;
   }
   const labels = courses.find((c) => c.id === exercise.course)!.labels;

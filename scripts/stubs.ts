@@ -15,7 +15,9 @@ import {
 import { SourceError } from './stubs/source-error.js';
 import { planWrites, writeAll } from './stubs/write-outputs.js';
 
-const USAGE = `usage: npm run stubs -- [--check] [--force] [--watch] [--variant NAME --out DIR] [--snippets FILE] [course ...]
+const USAGE = `usage: npm run stubs -- [--course NAME] [--check] [--force] [--watch] [--variant NAME --out DIR] [--snippets FILE] [course ...]
+  --course NAME    only this course (also: the course's name alone); every course by default. Nothing of
+                   another course is written, checked or removed
   --check          exit 1 (listing the files) when exercises/ is not what solutions/ generates
   --force          overwrite learner files that were edited since they were generated
   --watch          regenerate whenever a file under solutions/ or courses/ is saved
@@ -49,6 +51,7 @@ function parseOptions(argv: string[]): (Options & { watch: boolean }) | 'help' {
         variant: { type: 'string' },
         out: { type: 'string' },
         snippets: { type: 'string' },
+        course: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -61,10 +64,11 @@ function parseOptions(argv: string[]): (Options & { watch: boolean }) | 'help' {
   if (variant !== 'normal' && !values.out)
     throw new UsageError(`--variant ${variant} needs --out DIR, so that exercises/ keeps the normal variant`);
   const all = loadCourses(root);
-  const unknown = positionals.filter((id) => !all.some((c) => c.id === id));
+  const named = [...(values.course ?? []), ...positionals].map((id) => id.toLowerCase());
+  const unknown = named.filter((id) => !all.some((c) => c.id.toLowerCase() === id));
   if (unknown.length > 0)
     throw new UsageError(`no course named ${unknown.join(', ')} (courses: ${all.map((c) => c.id).join(', ')})`);
-  const courses = all.filter((c) => positionals.length === 0 || positionals.includes(c.id));
+  const courses = all.filter((c) => named.length === 0 || named.includes(c.id.toLowerCase()));
   for (const course of courses) {
     if (variant !== 'normal' && variant !== 'solution' && !course.labels.includes(variant)) {
       throw new UsageError(
@@ -95,7 +99,8 @@ async function generate(options: Options): Promise<number> {
   typeCheck(root, generated);
 
   const manifestRoot = relative(root, options.outRoot);
-  const plan = planWrites(root, manifestRoot, generated);
+  const scope = options.courses.map((c) => relative(root, join(options.outRoot, c.id)));
+  const plan = planWrites(root, manifestRoot, generated, scope);
   if (options.check) {
     const stale = [...plan.write, ...plan.edited, ...plan.orphaned.map((p) => `${p} (no longer generated)`)];
     if (stale.length === 0) {

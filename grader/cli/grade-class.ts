@@ -6,14 +6,14 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import type { Exercise } from '../course/course-metadata.js';
+import { qualifiedId, type Exercise } from '../course/course-metadata.js';
 import type { GradeTarget } from '../harness/grade-targets.js';
 import { readFileBelow } from '../files/read-folder.js';
 import { describeRefusal, RefusedSubmission, type Refusal } from '../files/refusal.js';
 import { writeAtomically } from '../files/write-atomically.js';
 import { csvRow } from './csv-cell.js';
 import { gradeInBatches, type GradeBatch } from './grade-in-batches.js';
-import { gradeReport, type GradeReport } from './scorecard.js';
+import { gradeReport, type GradeReport } from './grade-report.js';
 import { gatherSubmission, learnerFilePaths, stageFiles, type SubmissionFiles } from './stage-submission.js';
 import { reportFileNames } from './submission-ids.js';
 import { describeProblem, listSubmissions, openSubmission, type ClassMember } from './submissions.js';
@@ -93,14 +93,14 @@ function problemsCell(row: Row, reportName: string): string {
 function gradebook(exercises: Exercise[], rows: Row[], reportNames: Map<string, string>): string {
   const header = [
     'student',
-    ...exercises.map((e) => `${e.id}${e.bonus ? ' (bonus)' : ''}`),
+    ...exercises.map((e) => `${qualifiedId(e)}${e.bonus ? ' (bonus)' : ''}`),
     'score',
     'max score',
     'problems',
   ];
   const max = exercises.reduce((n, e) => n + e.points, 0);
   const lines = rows.map((row) => {
-    const cells = exercises.map((e) => row.report?.exercises.find((x) => x.id === e.id)?.score ?? 0);
+    const cells = exercises.map((e) => row.report?.exercises.find((x) => x.id === qualifiedId(e))?.score ?? 0);
     return csvRow([
       row.member.id,
       ...cells,

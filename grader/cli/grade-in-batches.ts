@@ -1,16 +1,16 @@
 // Grades a class in one batch, and keeps one submission from costing the others their grades: when the batch
 // fails (the grader throws, or a suite fails as a whole), the failed part is graded again in halves, down to one
 // submission, whose failure is then its own verdict.
-import type { Exercise } from '../course/course-metadata.js';
+import { qualifiedId, type Exercise } from '../course/course-metadata.js';
 import type { GradeTarget } from '../harness/grade-targets.js';
 import { SandboxStartError } from '../sandbox/run-sandboxed.js';
-import type { ExerciseReport } from './scorecard.js';
+import { failedTest, reportOf, type ExerciseReport } from './grade-report.js';
 
 export interface BatchVerdicts {
   /** Each target's reports, by target id, one per exercise graded. */
   reports: Map<string, ExerciseReport[]>;
   /**
-   * Exercises whose suite failed as a whole (did not load, did not finish, ran out of time): in a batch, their
+   * Exercises (`<course>/<id>`) whose suite failed as a whole (did not load, did not finish, ran out of time): in a batch, their
    * verdicts are of no one submission's making.
    */
   suiteFailures: Set<string>;
@@ -22,18 +22,7 @@ export type GradeBatch = (exercises: Exercise[], targets: GradeTarget[]) => Prom
 export function graderFailure(exercise: Exercise, cause: unknown): ExerciseReport {
   const detail = cause instanceof Error ? cause.message : String(cause);
   const message = `the grader failed on this submission (not on anyone else's): ${detail.split('\n')[0]!.slice(0, 500)}`;
-  return {
-    id: exercise.id,
-    title: exercise.title,
-    bonus: exercise.bonus,
-    status: 'error',
-    score: 0,
-    maxScore: exercise.points,
-    message,
-    notImplemented: false,
-    hidden: { total: 0, passed: 0 },
-    tests: [{ name: 'graded', status: 'error', message }],
-  };
+  return reportOf(exercise, [failedTest('graded', 'grader', message)]);
 }
 
 /** Every target's report for every exercise (in `exercises`' order), whatever the grader does on some of them. */
@@ -53,18 +42,21 @@ export async function gradeInBatches(
       const run = await grade(batch.exercises, batch.targets);
       // A report missing for some target counts as its suite's failure: nothing says whose it was.
       failed = batch.exercises.filter(
-        (e, i) => run.suiteFailures.has(e.id) || batch.targets.some((t) => run.reports.get(t.id)?.[i]?.id !== e.id),
+        (e, i) =>
+          run.suiteFailures.has(qualifiedId(e)) ||
+          batch.targets.some((t) => run.reports.get(t.id)?.[i]?.id !== qualifiedId(e)),
       );
       cause = new Error('its tests did not run to the end');
       for (const target of batch.targets) {
         const reports = run.reports.get(target.id) ?? [];
         batch.exercises.forEach((e, i) => {
           // A lone target's suite failure is its own verdict; in a batch it is graded again.
-          if (reports[i]?.id === e.id && (batch.targets.length === 1 || !failed.includes(e)))
-            verdicts.get(target.id)!.set(e.id, reports[i]!);
+          if (reports[i]?.id === qualifiedId(e) && (batch.targets.length === 1 || !failed.includes(e)))
+            verdicts.get(target.id)!.set(qualifiedId(e), reports[i]!);
         });
       }
-      if (batch.targets.length === 1) failed = failed.filter((e) => !verdicts.get(batch.targets[0]!.id)!.has(e.id));
+      if (batch.targets.length === 1)
+        failed = failed.filter((e) => !verdicts.get(batch.targets[0]!.id)!.has(qualifiedId(e)));
     } catch (error) {
       // A sandbox that cannot start here fails every submission alike: the grader's failure, reported as such.
       if (error instanceof SandboxStartError) throw error;
@@ -73,7 +65,7 @@ export async function gradeInBatches(
     }
     if (failed.length === 0) continue;
     if (batch.targets.length === 1) {
-      for (const e of failed) verdicts.get(batch.targets[0]!.id)!.set(e.id, graderFailure(e, cause));
+      for (const e of failed) verdicts.get(batch.targets[0]!.id)!.set(qualifiedId(e), graderFailure(e, cause));
       continue;
     }
     const half = Math.ceil(batch.targets.length / 2);
@@ -82,5 +74,5 @@ export async function gradeInBatches(
       { exercises: failed, targets: batch.targets.slice(half) },
     );
   }
-  return new Map(targets.map((t) => [t.id, exercises.map((e) => verdicts.get(t.id)!.get(e.id)!)]));
+  return new Map(targets.map((t) => [t.id, exercises.map((e) => verdicts.get(t.id)!.get(qualifiedId(e))!)]));
 }

@@ -1,11 +1,13 @@
 // The command line of `npm run grade`: which exercises, which folder, which format.
 import { parseArgs } from 'node:util';
 import type { Course, Exercise } from '../course/course-metadata.js';
+import { ExerciseNameError, findExercise } from '../course/find-exercise.js';
 
 export const USAGE = `usage: npm run grade -- [exercise ...] [--target DIR] [--format text|json|gradescope|junit] [--watch]
        npm run grade -- --submissions DIR [--out DIR] [exercise ...]
 
-  exercise       ids to grade (e.g. sgd momentum, or optimizers/sgd); all when none is given
+  exercise       exercises to grade, as <course>/<id> (or <id> alone where no other course has one like
+                 it, in any case); all when none is given
   --target DIR   grade the learner files in DIR (laid out like exercises/); default exercises/
   --format F     text (a scorecard, the default), json (a machine-readable report), gradescope
                  (Gradescope's results.json; --out FILE writes it there) or junit (JUnit XML)
@@ -27,11 +29,6 @@ export interface GradeArgs {
   submissions: string | undefined;
   out: string | undefined;
   exercises: Exercise[];
-}
-
-function suggestion(id: string, known: string[]): string {
-  const near = known.find((k) => k.startsWith(id.slice(0, 3)) || id.startsWith(k.slice(0, 3)));
-  return near ? ` (did you mean ${near}?)` : '';
 }
 
 export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
@@ -59,20 +56,15 @@ export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
   if (values.submissions && (values.target || values.watch))
     throw new UsageError('--submissions grades a class; it does not combine with --target or --watch');
   const all = courses.flatMap((c) => c.exercises);
-  const known = all.map((e) => e.id);
   const exercises =
     positionals.length === 0
       ? all
       : positionals.map((name) => {
-          const [course, id] = name.includes('/') ? name.split('/', 2) : [undefined, name];
-          const matches = all.filter((e) => e.id === id && (!course || e.course === course));
-          if (matches.length === 0)
-            throw new UsageError(`no exercise named ${name}${suggestion(id!, known)}; exercises: ${known.join(', ')}`);
-          if (matches.length > 1)
-            throw new UsageError(
-              `${name} is in several courses; write it as ${matches.map((e) => `${e.course}/${e.id}`).join(' or ')}`,
-            );
-          return matches[0]!;
+          try {
+            return findExercise(all, name);
+          } catch (error) {
+            throw error instanceof ExerciseNameError ? new UsageError(error.message) : error;
+          }
         });
   if (values.watch && format !== 'text')
     throw new UsageError('--watch shows the scorecard; it does not combine with --format');

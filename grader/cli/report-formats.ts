@@ -1,26 +1,25 @@
-// The grade report in the formats other systems read: our JSON, Gradescope's results.json, JUnit XML.
+// The grade report in the formats other systems read: our JSON (the report as it is), Gradescope's results.json,
+// JUnit XML. Exercises are named `<course>/<id>` in all of them, so that no two courses' rows can be confused.
 import { HIDDEN_TEST_PREFIX } from '../harness/hidden-tests.js';
-import type { GradeReport } from './scorecard.js';
+import type { ExerciseReport, GradeReport } from './grade-report.js';
 
 export function toJson(report: GradeReport, extra: Record<string, unknown> = {}): string {
   const { exercises, score, maxScore } = report;
-  return JSON.stringify(
-    {
-      score,
-      maxScore,
-      ...extra,
-      exercises: exercises.map(({ id, status, score, maxScore, tests }) => ({ id, status, score, maxScore, tests })),
-    },
-    null,
-    2,
-  );
+  return JSON.stringify({ score, maxScore, ...extra, exercises }, null, 2);
 }
+
+/** An exercise's title, led by its `<course>/<id>` when the report spans several courses (titles may repeat). */
+const titleIn = (report: GradeReport) => {
+  const several = new Set(report.exercises.map((e) => e.course)).size > 1;
+  return (e: ExerciseReport) => `${several ? `${e.id}: ` : ''}${e.title}`;
+};
 
 /** Gradescope's results.json: one scored entry per exercise, then each test for detail (hidden ones after publishing). */
 export function toGradescope(report: GradeReport, notes: string[] = []): string {
+  const title = titleIn(report);
   const tests = report.exercises.flatMap((e) => [
     {
-      name: `${e.title}${e.bonus ? ' (bonus)' : ''}`,
+      name: `${title(e)}${e.bonus ? ' (bonus)' : ''}`,
       score: e.score,
       max_score: e.maxScore,
       status: e.status === 'pass' ? 'passed' : 'failed',
@@ -57,6 +56,7 @@ const xml = (text: string): string =>
 
 /** JUnit XML: one testsuite per exercise, for CI systems. */
 export function toJunit(report: GradeReport): string {
+  const title = titleIn(report);
   const suites = report.exercises.map((e) => {
     const failures = e.tests.filter((t) => t.status === 'fail').length;
     const errors = e.tests.filter((t) => t.status === 'error' || t.status === 'timeout').length;
@@ -67,7 +67,7 @@ export function toJunit(report: GradeReport): string {
           : `<${t.status === 'fail' ? 'failure' : 'error'} message="${xml(t.message.split('\n')[0] ?? '')}">${xml(t.message)}</${t.status === 'fail' ? 'failure' : 'error'}>`;
       return `    <testcase classname="${xml(e.id)}" name="${xml(t.name)}">${body}</testcase>`;
     });
-    return `  <testsuite name="${xml(e.title)}" tests="${e.tests.length}" failures="${failures}" errors="${errors}">\n${cases.join('\n')}\n  </testsuite>`;
+    return `  <testsuite name="${xml(title(e))}" tests="${e.tests.length}" failures="${failures}" errors="${errors}">\n${cases.join('\n')}\n  </testsuite>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="grade" tests="${report.exercises.reduce((n, e) => n + e.tests.length, 0)}">\n${suites.join('\n')}\n</testsuites>`;
 }

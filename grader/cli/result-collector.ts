@@ -1,6 +1,7 @@
 // A vitest reporter that keeps what the scorecard needs: per suite file, when it started, whether it ended,
 // its load error if any, and each test's state and first error message.
 import type { Reporter, TestModule } from 'vitest/node';
+import { isProblemKind, type ProblemKind } from '../harness/problem-kind.js';
 import { capText } from '../sandbox/cap-text.js';
 
 /** A test's message carries at most this much (learner text within it is cut shorter still), so reports stay small. */
@@ -11,6 +12,8 @@ export interface TestOutcome {
   group: string;
   name: string;
   state: 'passed' | 'failed' | 'skipped' | 'pending';
+  /** The kind a failure carried (a SessionProblem's own property, serialised by vitest); absent for others. */
+  kind?: ProblemKind;
   message: string;
 }
 
@@ -41,11 +44,14 @@ export class ResultCollector implements Reporter {
     outcome.tests = [...testModule.children.allTests()].map((testCase) => {
       const result = testCase.result();
       const group = testCase.parent.type === 'suite' ? testCase.parent.name : '';
+      const error = result.errors?.[0];
+      const kind: unknown = error?.kind;
       return {
         group,
         name: testCase.name,
         state: result.state,
-        message: capText(result.errors?.[0]?.message ?? '', TEST_MESSAGE_LIMIT),
+        ...(isProblemKind(kind) ? { kind } : {}),
+        message: capText(error?.message ?? '', TEST_MESSAGE_LIMIT),
       };
     });
     this.modules.set(testModule.moduleId, outcome);

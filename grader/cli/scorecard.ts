@@ -3,6 +3,9 @@
 import type { ExerciseReport, GradeReport } from './grade-report.js';
 import { nextExercise } from './grade-report.js';
 
+// Older importers of the report's types find them here too.
+export type { ExerciseReport, GradeReport } from './grade-report.js';
+
 interface Style {
   green(s: string): string;
   red(s: string): string;
@@ -94,12 +97,20 @@ export function formatScorecard(report: GradeReport, context: ScorecardContext, 
   const titleOf = (course: string) => context.courses.get(course)?.title ?? course;
   const target = s.dim(`  (grading ${context.target})`);
   const out: string[] = [];
-  if (courses.length <= 1) out.push(s.bold(titleOf(courses[0] ?? '')) + target, '', ...rows(report.exercises, context, s, '  '));
+  if (courses.length <= 1)
+    out.push(s.bold(titleOf(courses[0] ?? '')) + target, '', ...rows(report.exercises, context, s, '  '));
   else {
     out.push(s.bold(`${courses.length} courses`) + target);
     for (const course of courses) {
       out.push('', `  ${s.bold(titleOf(course))} ${s.dim(`(${course})`)}`);
-      out.push(...rows(report.exercises.filter((e) => e.course === course), context, s, '    '));
+      out.push(
+        ...rows(
+          report.exercises.filter((e) => e.course === course),
+          context,
+          s,
+          '    ',
+        ),
+      );
     }
   }
   const required = report.exercises.filter((e) => !e.bonus);

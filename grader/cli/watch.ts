@@ -2,8 +2,9 @@
 // the scorecard with a progress line and how long the feedback took after the save.
 import { watch } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Exercise } from '../course/course-metadata.js';
-import { gradeReport, nextExercise, type ExerciseReport, type GradeReport } from './scorecard.js';
+import { qualifiedId, type Exercise } from '../course/course-metadata.js';
+import { shortName } from '../course/find-exercise.js';
+import { gradeReport, nextExercise, type ExerciseReport, type GradeReport } from './grade-report.js';
 
 export interface WatchOptions {
   target: string;
@@ -12,7 +13,7 @@ export interface WatchOptions {
   show: (report: GradeReport) => string;
 }
 
-/** "2 of 3 done, bonus 0 of 2, next: Momentum" */
+/** "2 of 3 done, bonus 0 of 2, next: <the next exercise's title>" */
 export function progressLine(report: GradeReport): string {
   const required = report.exercises.filter((e) => !e.bonus);
   const bonus = report.exercises.filter((e) => e.bonus);
@@ -37,7 +38,7 @@ export async function watchAndGrade(options: WatchOptions): Promise<number> {
   const latest = new Map<string, ExerciseReport>();
   const clear = process.stdout.isTTY ? '\u001b[2J\u001b[H' : '';
   const render = (note: string) => {
-    const report = gradeReport(exercises.map((e) => latest.get(e.id)!).filter(Boolean));
+    const report = gradeReport(exercises.map((e) => latest.get(qualifiedId(e))!).filter(Boolean));
     console.log(
       `${clear}${show(report)}\n\n  ${progressLine(report)}\n  ${note}\n  watching ${target} (Ctrl-C to stop)`,
     );
@@ -57,7 +58,7 @@ export async function watchAndGrade(options: WatchOptions): Promise<number> {
     const since = savedAt;
     running = running.then(async () => {
       for (const report of await grade(batch)) latest.set(report.id, report);
-      render(`graded ${batch.map((e) => e.id).join(', ')} ${Date.now() - since} ms after your save`);
+      render(`graded ${batch.map((e) => shortName(e, exercises)).join(', ')} ${Date.now() - since} ms after your save`);
     });
   };
   // Watching starts before the first grading, so no save is missed; learner files sit directly in their course

@@ -1,9 +1,11 @@
 // `npm run hint <exercise>`: shows the hints revealed so far and reveals the next one.
 import { resolve } from 'node:path';
-import { loadCourses } from '../course/course-metadata.js';
+import { loadCourses, qualifiedId } from '../course/course-metadata.js';
+import { ExerciseNameError, exerciseNames, findExercise, shortName } from '../course/find-exercise.js';
 import { readHintState, writeHintState } from './hint-state.js';
 
-const USAGE = 'usage: npm run hint <exercise>   (e.g. npm run hint momentum); --reset forgets the hints seen';
+const USAGE =
+  'usage: npm run hint <course>/<id>   (or <id> alone where no other course has one like it); --reset forgets the hints seen';
 
 function main(argv: string[]): number {
   const root = resolve(import.meta.dirname, '..', '..');
@@ -11,15 +13,18 @@ function main(argv: string[]): number {
   const [name] = argv.filter((a) => !a.startsWith('--'));
   const exercises = loadCourses(root).flatMap((c) => c.exercises);
   if (!name) {
-    console.error(`${USAGE}\nexercises: ${exercises.map((e) => e.id).join(', ')}`);
+    console.error(`${USAGE}\nexercises: ${exerciseNames(exercises)}`);
     return 2;
   }
-  const exercise = exercises.find((e) => e.id === name || `${e.course}/${e.id}` === name);
-  if (!exercise) {
-    console.error(`no exercise named ${name}; exercises: ${exercises.map((e) => e.id).join(', ')}`);
+  let exercise;
+  try {
+    exercise = findExercise(exercises, name);
+  } catch (error) {
+    if (!(error instanceof ExerciseNameError)) throw error;
+    console.error(error.message);
     return 2;
   }
-  const key = `${exercise.course}/${exercise.id}`;
+  const key = qualifiedId(exercise);
   const state = readHintState(root);
   if (reset) {
     delete state[key];
@@ -38,7 +43,7 @@ function main(argv: string[]): number {
   exercise.hints.slice(0, shown).forEach((hint, i) => console.log(`  ${i + 1}. ${hint}`));
   console.log(
     shown < exercise.hints.length
-      ? `\nRun \`npm run hint ${exercise.id}\` again for the next one.`
+      ? `\nRun \`npm run hint ${shortName(exercise, exercises)}\` again for the next one.`
       : '\nThat was the last hint.',
   );
   return 0;

@@ -2,10 +2,11 @@
 // learner's own code passes. It grades the exercise, runs the reveal probe on the learner's files, derives the key
 // from those results and decrypts; the solution goes to .grade/solutions/, never over the learner's work (nor
 // through a link that a learner, or a tool, put in its way).
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gradeFolder } from '../cli/grade-folder.js';
 import { loadCourses, MetadataError, type Exercise } from '../course/course-metadata.js';
+import { ExerciseNameError, exerciseNames, findExercise, shortName } from '../course/find-exercise.js';
 import { buckets, probeNumbers, REVEAL_VERSION, revealKey } from './reveal-key.js';
 import { runProbe } from './run-probe.js';
 import { sealedSolutionPath, unseal, type SealedSolution } from './sealed-solution.js';
@@ -13,55 +14,33 @@ import { officialPath, refusal, unsafeDestination, writeOfficial } from './solut
 import { UnsafePathError } from '../files/write-atomically.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const USAGE = 'usage: npm run reveal <exercise>   (e.g. npm run reveal sgd), once `npm run grade <exercise>` passes';
+const USAGE =
+  'usage: npm run reveal <course>/<id>   (or <id> alone where no other course has one like it), once `npm run grade` passes it';
 const REVEAL_CASE = 'the reveal case (inputs the tests do not use, run the same way)';
 
-class GraderFailed extends Error {}
-
-/** The exercise's verdict from the grader itself, run as `npm run grade` runs it (its JSON report). */
-function grade(exercise: Exercise): { status: string; message: string; notImplemented: boolean } {
-  const args = [
-    join(root, 'scripts', 'launch.mjs'),
-    'grader/cli/grade.ts',
-    `${exercise.course}/${exercise.id}`,
-    '--format',
-    'json',
-  ];
-  const run = spawnSync(process.execPath, args, {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  let graded: { status: string; tests: Array<{ status: string; message: string }> } | undefined;
-  try {
-    graded = (JSON.parse(run.stdout) as { exercises: Array<NonNullable<typeof graded>> }).exercises[0];
-  } catch {
-    // reported below
-  }
-  if (!graded)
-    throw new GraderFailed(
-      `the grader could not run (${run.stderr.trim().split('\n').slice(-3).join(' ') || `exit code ${run.status}`})`,
-    );
-  const failing = graded.tests.filter((t) => t.status !== 'pass');
-  return {
-    status: graded.status,
-    message: failing[0]?.message ?? 'no test ran',
-    notImplemented: failing.length > 0 && failing.every((t) => /^not implemented yet/i.test(t.message)),
-  };
+/** The exercise's verdict from the grader itself, run in this process on the learner's files. */
+async function grade(exercise: Exercise): Promise<{ status: string; message: string; notImplemented: boolean }> {
+  const { report } = await gradeFolder(root, [exercise], join(root, 'exercises'), 'exercises');
+  const graded = report.exercises[0]!;
+  return { status: graded.status, message: graded.message, notImplemented: graded.notImplemented };
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name] = argv.filter((a) => !a.startsWith('-'));
   const exercises = loadCourses(root).flatMap((c) => c.exercises);
-  const exercise = exercises.find((e) => e.id === name || `${e.course}/${e.id}` === name);
-  if (!exercise) {
-    console.error(
-      `${name ? `no exercise named ${name}\n` : ''}${USAGE}\nexercises: ${exercises.map((e) => e.id).join(', ')}`,
-    );
+  let exercise: Exercise;
+  try {
+    if (!name) throw new ExerciseNameError(`${USAGE}\nexercises: ${exerciseNames(exercises)}`);
+    exercise = findExercise(exercises, name);
+  } catch (error) {
+    if (!(error instanceof ExerciseNameError)) throw error;
+    console.error(error.message);
     return 2;
   }
-  const { course, id } = exercise;
-  const sealedPath = join(root, sealedSolutionPath(course, id));
+  const { course } = exercise;
+  // The exercise as the learner types it, in every message and command shown.
+  const id = shortName(exercise, exercises);
+  const sealedPath = join(root, sealedSolutionPath(course, exercise.id));
   if (!existsSync(sealedPath)) {
     console.log(
       `The official solution of ${id} cannot be revealed: your instructor has not enabled it for this exercise. Your passing code is your solution; ask your instructor if you would like to compare.`,
@@ -71,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
   const sealed = JSON.parse(readFileSync(sealedPath, 'utf8')) as SealedSolution;
   if (sealed.version !== REVEAL_VERSION) {
     console.log(
-      `${sealedSolutionPath(course, id)} was made for another version of this kit; ask your instructor for the current kit, then \`npm run update -- <kit>\`.`,
+      `${sealedSolutionPath(course, exercise.id)} was made for another version of this kit; ask your instructor for the current kit, then \`npm run update -- <kit>\`.`,
     );
     return 1;
   }
@@ -87,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   console.log(`Grading ${id} first: its solution opens only for code that passes…`);
-  const verdict = grade(exercise);
+  const verdict = await grade(exercise);
   if (verdict.status !== 'pass') {
     console.log(
       verdict.notImplemented
@@ -101,16 +80,16 @@ async function main(argv: string[]): Promise<number> {
   const probe = await runProbe(root, join(root, 'exercises'), 'exercises', exercise, sealed.probe);
   if (probe.problem !== undefined) {
     console.log(
-      `Your ${id} passes its tests, but on ${REVEAL_CASE} ${probe.problem}.\nThe solution stays locked: make your code work for any start and settings, then try again.`,
+      `Your ${id} passes its tests, but on ${REVEAL_CASE} ${probe.problem}.\nThe solution stays locked: make your code work for any input, then try again.`,
     );
     return 1;
   }
-  const key = revealKey(course, id, buckets(probeNumbers(probe.results, sealed.shape), sealed));
+  const key = revealKey(course, exercise.id, buckets(probeNumbers(probe.results, sealed.shape), sealed));
   const files = unseal(sealed, key);
   if (!files) {
     console.log(
       `Your ${id} passes its tests, but its results on ${REVEAL_CASE} differ from the official ones, so the solution stays locked.\n` +
-        'The key to it is made from the official results: only code that computes them for any start and settings opens it. ' +
+        'The key to it is made from the official results: only code that computes them for any input opens it. ' +
         'Look for something that fits the tested cases only (a fixed number, a special case), fix it, then try again.',
     );
     return 1;
@@ -137,7 +116,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (written.length === 0) {
     console.log(
-      `${sealedSolutionPath(course, id)} holds none of this exercise's files; ask your instructor for the current kit.`,
+      `${sealedSolutionPath(course, exercise.id)} holds none of this exercise's files; ask your instructor for the current kit.`,
     );
     return 1;
   }
@@ -154,7 +133,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    if (error instanceof MetadataError || error instanceof GraderFailed) console.error(`error: ${error.message}`);
+    if (error instanceof MetadataError) console.error(`error: ${error.message}`);
     else {
       console.error("error: revealing failed; this is not your code's fault. Details:");
       console.error(error);

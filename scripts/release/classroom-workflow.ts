@@ -1,22 +1,28 @@
 // The GitHub Classroom workflow of a student kit: one autograding step per exercise, worth its points,
 // running the same command a student runs.
-import type { Course } from '../../grader/course/course-metadata.js';
+import { qualifiedId, type Course, type Exercise } from '../../grader/course/course-metadata.js';
 
-export function classroomCommand(id: string): string {
-  return `npm run grade -- ${id}`;
+/** The command of an exercise's step: the one a student types, with the exercise's `<course>/<id>`. */
+export function classroomCommand(exercise: Exercise): string {
+  return `npm run grade -- ${qualifiedId(exercise)}`;
 }
+
+/** A step id unique across courses, in the letters GitHub allows. */
+const stepId = (exercise: Exercise): string => `${exercise.course}-${exercise.id}`;
 
 export function classroomWorkflow(courses: Course[]): string {
   const exercises = courses.flatMap((c) => c.exercises);
-  const step = (id: string, points: number) => `      - name: ${id}
-        id: ${id}
+  const step = (e: Exercise) => `      - name: ${qualifiedId(e)}
+        id: ${stepId(e)}
         uses: classroom-resources/autograding-command-grader@v1
         with:
-          test-name: ${id}
-          command: ${classroomCommand(id)}
+          test-name: ${qualifiedId(e)}
+          command: ${classroomCommand(e)}
           timeout: 5
-          max-score: ${points}`;
-  const env = exercises.map((e) => `          ${e.id.toUpperCase().replace(/-/g, '_')}_RESULTS: "\${{ steps.${e.id}.outputs.result }}"`).join('\n');
+          max-score: ${e.points}`;
+  const env = exercises
+    .map((e) => `          ${stepId(e).toUpperCase().replace(/-/g, '_')}_RESULTS: "\${{ steps.${stepId(e)}.outputs.result }}"`)
+    .join('\n');
   return `# Grades every push with the kit's own grader; each exercise is worth its points (courses/*/info.toml).
 name: Autograding
 on: [push, workflow_dispatch]
@@ -33,12 +39,12 @@ jobs:
         with:
           node-version: 24
       - run: npm ci
-${exercises.map((e) => step(e.id, e.points)).join('\n')}
+${exercises.map(step).join('\n')}
       - name: Report
         uses: classroom-resources/autograding-grading-reporter@v1
         env:
 ${env}
         with:
-          runners: ${exercises.map((e) => e.id).join(',')}
+          runners: ${exercises.map(stepId).join(',')}
 `;
 }

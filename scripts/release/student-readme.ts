@@ -1,9 +1,13 @@
 // The README of a student kit: how to start, what to edit, how to check, in the order a learner needs it.
-import type { Course } from '../../grader/course/course-metadata.js';
+import { DEFAULT_TEXTS, qualifiedId, type Course } from '../../grader/course/course-metadata.js';
+import { shortName } from '../../grader/course/find-exercise.js';
 
 /** Step 6, only where the instructor lets passing learners see official solutions (revealSolutions). */
 function revealStep(courses: Course[]): string {
-  const revealed = courses.flatMap((c) => c.revealSolutions ?? []);
+  const all = courses.flatMap((c) => c.exercises);
+  const revealed = courses.flatMap((c) =>
+    (c.revealSolutions ?? []).map((id) => shortName(c.exercises.find((e) => e.id === id)!, all)),
+  );
   if (revealed.length === 0) return '';
   return `6. Done with an exercise? Once it passes, \`npm run reveal <exercise>\` puts its official solution in
    \`.grade/solutions/\` (your files are not touched) to compare with yours. It opens only for code that passes,
@@ -12,12 +16,19 @@ function revealStep(courses: Course[]): string {
 }
 
 export function studentReadme(courses: Course[]): string {
-  const rows = courses.flatMap((c) => c.exercises.map((e) => `| \`${e.id}\` | \`exercises/${c.id}/${e.files[0]}\` | ${e.title}${e.bonus ? ' (bonus)' : ''} |`));
+  const all = courses.flatMap((c) => c.exercises);
+  const rows = all.map(
+    (e) =>
+      `| \`${shortName(e, all)}\` | \`exercises/${e.course}/${e.files[0]}\` | ${e.title}${e.bonus ? ' (bonus)' : ''} |`,
+  );
+  const texts = courses.map((c) => c.texts ?? DEFAULT_TEXTS);
+  // Shared ids need their course: the table says what to type.
+  const qualified = all.some((e) => shortName(e, all) === qualifiedId(e));
   return `# ${courses.map((c) => c.title).join(', ')}
 
 \`\`\`sh
 npm install && npm run grade     # set up, then see your scorecard and what to do next
-npm run site                     # read the course and watch your optimizers in the browser
+npm run site                     # ${[...new Set(texts.map((t) => t.readmeSite))].join('; ')}
 \`\`\`
 
 ${courses.map((c) => c.summary).join('\n\n')}
@@ -29,8 +40,7 @@ You need Node.js 20, 22 or 24 (a long-term-support line; 24 is the current one):
 1. Open the site (\`npm run site\`) and read the concepts, then the page of the first exercise.
 2. Edit the file it names: replace the \`// TODO\` and the \`throw new Error('not implemented yet: …')\`.
 3. \`npm run grade <exercise>\` checks one exercise, \`npm run grade\` all of them; \`npm run watch\` grades again
-   every time you save. A failure says where your trajectory leaves the expected one and, when it can, which
-   typical mistake it looks like.
+   every time you save. ${[...new Set(texts.map((t) => t.readmeFeedback))].join(' ')}${qualified ? '\n   Where two courses share an exercise id, name it with its course: `<course>/<id>`.' : ''}
 4. Stuck? \`npm run hint <exercise>\` reveals a hint at a time.
 5. Want to start an exercise over? \`npm run reset <exercise>\` restores its starting file (yours is kept in
    \`.grade/backups/\`).

@@ -25,11 +25,17 @@ export interface Plan {
   orphaned: string[];
 }
 
-export function planWrites(root: string, outRoot: string, files: GeneratedFiles): Plan {
+/**
+ * What writing `files` would do. Only files below `scope` (the output folders of the courses generated, relative
+ * to root) can be orphans: another course's files are never touched, whatever the manifest says of them.
+ */
+export function planWrites(root: string, outRoot: string, files: GeneratedFiles, scope: readonly string[]): Plan {
   const manifest = readManifest(root, outRoot);
   const plan: Plan = { write: [], unchanged: [], edited: [], orphaned: [] };
+  const inScope = (path: string) => scope.some((dir) => path.startsWith(`${dir}/`));
   for (const path of Object.keys(manifest)) {
     if (
+      inScope(path) &&
       !files.has(path) &&
       existsSync(join(root, path)) &&
       manifest[path] === sha256(readFileSync(join(root, path), 'utf8'))

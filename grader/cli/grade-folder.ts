@@ -1,0 +1,95 @@
+// Grading in-process, for every command that needs verdicts (`npm run grade`, `check`, `reveal`): a grader that
+// runs suites for one folder or for a class of submissions, and returns the grade report itself, never text.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { qualifiedId, type Exercise } from '../course/course-metadata.js';
+import { describeRefusal } from '../files/refusal.js';
+import type { GradeTarget } from '../harness/grade-targets.js';
+import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
+import { exerciseReport, gradeReport, outcomeFor, type ExerciseReport, type GradeReport } from './grade-report.js';
+import type { BatchVerdicts } from './grade-in-batches.js';
+import { SuiteRunner } from './run-suites.js';
+import { stageSubmission } from './stage-submission.js';
+
+// The sandbox ends learner code after TIME_LIMIT_SECONDS; the watchdog is the backstop for the grader itself.
+export const WATCHDOG_SECONDS = 3 * TIME_LIMIT_SECONDS;
+
+export interface FolderGrade {
+  reports: ExerciseReport[];
+  /** What the learner should know beyond the verdicts: refused files, grader files that differ from the kit's. */
+  notes: string[];
+}
+
+export interface Grader {
+  /** Grades every target (one per submission in a class) on `exercises`. */
+  gradeTargets(exercises: Exercise[], targets: GradeTarget[]): Promise<BatchVerdicts>;
+  /** Grades the learner-owned files of `source` (laid out like exercises/, named `shownAs` in messages). */
+  gradeFolder(exercises: Exercise[], source: string, shownAs: string): Promise<FolderGrade>;
+  close(): Promise<void>;
+}
+
+/** `spares`: sandboxes booted ahead of time (one is enough: more would compete for the cores). */
+export async function openGrader(root: string, spares = 1): Promise<Grader> {
+  const runner = await SuiteRunner.open(root, WATCHDOG_SECONDS * 1000, spares);
+  const gradeTargets = async (exercises: Exercise[], targets: GradeTarget[]): Promise<BatchVerdicts> => {
+    const suites = exercises.map((e) => join(root, e.suite));
+    const run = await runner.run(suites, targets);
+    const reports = new Map(
+      targets.map((t) => [
+        t.id,
+        exercises.map((e, i) =>
+          exerciseReport(
+            e,
+            outcomeFor(run.outcomes.get(suites[i]!), t.id),
+            WATCHDOG_SECONDS,
+            run.timedOut.has(suites[i]!),
+          ),
+        ),
+      ]),
+    );
+    // A suite that did not load, did not end or ran out of time gave verdicts of no one submission's making.
+    const failed = (suite: string) =>
+      run.timedOut.has(suite) ||
+      run.outcomes.get(suite)?.endedAt === undefined ||
+      run.outcomes.get(suite)!.loadError !== undefined;
+    return {
+      reports,
+      suiteFailures: new Set(exercises.filter((_, i) => failed(suites[i]!)).map(qualifiedId)),
+    };
+  };
+  // Only the learner-owned files come from the folder graded; everything else is the kit's own copy.
+  const gradeFolder = async (exercises: Exercise[], source: string, shownAs: string): Promise<FolderGrade> => {
+    const staging = mkdtempSync(join(tmpdir(), 'grade-'));
+    try {
+      const staged = stageSubmission(root, source, exercises, staging);
+      const reports = (await gradeTargets(exercises, [{ id: '', dir: staged.dir, shownAs }])).reports.get('')!;
+      return {
+        reports,
+        notes: [
+          ...staged.refusals.map((r) => `${describeRefusal(r)} (it was not graded)`),
+          ...staged.changedKitFiles.map((f) => `your ${f} differs from the original; the original was used`),
+        ],
+      };
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
+    }
+  };
+  return { gradeTargets, gradeFolder, close: () => runner.close() };
+}
+
+/** Grades `source` once, with a grader of its own: the report, and the notes beside it. */
+export async function gradeFolder(
+  root: string,
+  exercises: Exercise[],
+  source: string,
+  shownAs: string,
+): Promise<{ report: GradeReport; notes: string[] }> {
+  const grader = await openGrader(root);
+  try {
+    const { reports, notes } = await grader.gradeFolder(exercises, source, shownAs);
+    return { report: gradeReport(reports), notes };
+  } finally {
+    await grader.close();
+  }
+}
