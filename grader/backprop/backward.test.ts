@@ -1,0 +1,62 @@
+// The backward exercise: topologicalOrder() and backward() of exercises/backprop/backward.ts, run on graphs of the
+// grader's own values (whose local steps are right), must order every value after its inputs and leave PyTorch's
+// gradients, accumulated onto what the leaves held.
+import { defineExpressionSuite, outputOf } from './expression-suite.js';
+import { gradsProblem, leavesText, type ExpressionOutput } from './expression-verdict.js';
+import type { ExpressionCase } from './fixtures.js';
+import { EXPRESSION } from './tolerance.js';
+
+interface OrderOutput {
+  graph: Array<{ id: number; label: string; children: number[] }>;
+  order: number[];
+  output: number;
+}
+
+/** null when `order` holds every value of the graph once, each after its children. */
+function orderProblem(c: ExpressionCase, { graph, order }: OrderOutput): string | null {
+  const intro = `topologicalOrder() on ${c.name}`;
+  if (order.includes(-1)) return `${intro} returned something that is not one of the graph's values.`;
+  const position = new Map<number, number>();
+  for (const [i, id] of order.entries()) {
+    if (position.has(id)) return `${intro} lists ${graph[id]!.label} twice; each value belongs in the order once.`;
+    position.set(id, i);
+  }
+  const missing = graph.filter((node) => !position.has(node.id));
+  if (missing.length > 0)
+    return `${intro} holds ${order.length} of the ${graph.length} values the output depends on; missing: ${missing.map((n) => n.label).join(', ')}.`;
+  for (const node of graph) {
+    const early = node.children.find((child) => position.get(child)! > position.get(node.id)!);
+    if (early !== undefined)
+      return `${intro} puts ${node.label} before ${graph[early]!.label}, one of its inputs: every value must come after all of its inputs.`;
+  }
+  return null;
+}
+
+defineExpressionSuite({
+  exercise: 'backward',
+  files: ['backward.ts'],
+  tolerance: EXPRESSION,
+  hiddenIs: 'runs your backward() on another graph',
+  checks: [
+    {
+      title: (c) => `backward() leaves PyTorch's gradients: ${c.name}`,
+      jobs: [{ suffix: 'backward', driver: 'backwardExpression' }],
+      judge: (c, result) =>
+        gradsProblem(
+          c,
+          outputOf<ExpressionOutput>(result('backward')),
+          'backward',
+          EXPRESSION,
+          'after backward(output)',
+        ),
+    },
+    {
+      title: (c) => `topologicalOrder() puts every value after its inputs: ${c.name}`,
+      jobs: [{ suffix: 'order', driver: 'topologicalOrderOf' }],
+      judge: (c, result) => {
+        const problem = orderProblem(c, outputOf<OrderOutput>(result('order')));
+        return problem && `${problem} (${leavesText(c)})`;
+      },
+    },
+  ],
+});

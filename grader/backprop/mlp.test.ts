@@ -1,0 +1,223 @@
+// The mlp exercise: Neuron, Layer and MLP of exercises/backprop/nn.ts, built on the learner's own engine, must
+// have micrograd's shape, score and lose as the same network in PyTorch does, and train step for step like it.
+import { beforeAll, test } from 'vitest';
+import { forEachTarget } from '../harness/grade-targets.js';
+import { hiddenTestName } from '../harness/hidden-tests.js';
+import { describeFailure, SessionProblem, startSession } from '../harness/learner-session.js';
+import type { Job, JobResult } from '../sandbox/sandbox-protocol.js';
+import { COURSE, outputOf } from './expression-suite.js';
+import { fixtures, hidden, mistakeNote, type History, type MlpData, type TrainCase } from './fixtures.js';
+import { close, firstMismatch, formatNumber, NETWORK } from './tolerance.js';
+
+const FILES = ['nn.ts', 'value.ts', 'backward.ts', 'nonlinearities.ts'];
+const { fresh, evaluate, train } = fixtures.mlp;
+const hiddenTrain = hidden?.mlp.train ?? [];
+
+const networkInput = (c: MlpData) => ({
+  sizes: c.sizes,
+  parameters: c.parameters,
+  data: { points: c.points, labels: c.labels },
+});
+const mlpName = (sizes: number[]) => `MLP(${sizes[0]}, [${sizes.slice(1).join(', ')}])`;
+const trainJob = (name: string, c: TrainCase): Job => ({
+  name,
+  driver: 'mlpTrain',
+  input: { ...networkInput(c), nSteps: c.nSteps },
+});
+
+const jobs: Job[] = [
+  { name: 'shape', driver: 'mlpShape', input: { sizes: fresh.sizes } },
+  { name: 'evaluate', driver: 'mlpEvaluate', input: networkInput(evaluate) },
+  trainJob('train', train),
+  ...hiddenTrain.map((c, i) => trainJob(`hidden ${i}`, c)),
+];
+
+interface Shape {
+  parameterCount: number;
+  layers: Array<Array<{ weights: number[]; bias: number; nonlin: boolean | null }>> | null;
+  inOrder: boolean;
+}
+interface Evaluated {
+  parameterCount: number;
+  scores?: number[];
+  loss?: number;
+  accuracy?: number;
+  grads?: number[];
+}
+interface Trained {
+  parameterCount: number;
+  history?: History[];
+  parameters?: number[];
+}
+
+const diagnosed = (id: string) => `\nDiagnosis: this is a typical mistake: ${mistakeNote('mlp', id)}.`;
+
+/** The network must have as many parameters as PyTorch's before anything else can be compared. */
+function countProblem(sizes: number[], count: number): string | null {
+  const expected = sizes.slice(1).reduce((n, nout, l) => n + nout * (sizes[l]! + 1), 0);
+  if (count === expected) return null;
+  const weightsOnly = sizes.slice(1).reduce((n, nout, l) => n + nout * sizes[l]!, 0);
+  return (
+    `${mlpName(sizes)}.parameters() returned ${count} values; it needs ${expected} (each neuron: one weight per input, then its bias).` +
+    (count === weightsOnly ? diagnosed('bias-forgotten') : '')
+  );
+}
+
+/** Which catalogued mistake's numbers these are, by the first `n` entries of one of its series. */
+function matching(c: { mistakes: Record<string, object> }, key: string, got: number[]): string {
+  for (const [id, outcome] of Object.entries(c.mistakes)) {
+    const series = (outcome as Record<string, unknown>)[key] as number[] | undefined;
+    if (series && firstMismatch(got, series, NETWORK) === -1) return diagnosed(id);
+  }
+  return '';
+}
+
+function trainProblem(c: TrainCase, trained: Trained): string | null {
+  const count = countProblem(c.sizes, trained.parameterCount);
+  if (count) return count;
+  const losses = (trained.history ?? []).map((h) => h.loss);
+  const expected = c.expected.history;
+  const at = firstMismatch(
+    losses,
+    expected.map((h) => h.loss),
+    NETWORK,
+  );
+  if (at !== -1) {
+    const mistakes = {
+      mistakes: Object.fromEntries(
+        Object.entries(c.mistakes).map(([id, m]) => [id, { losses: m.history?.map((h) => h.loss) }]),
+      ),
+    };
+    return (
+      `${c.name}: the loss at step ${at} (of ${c.nSteps}) should be ${formatNumber(expected[at]?.loss)}, got ${formatNumber(losses[at])}` +
+      (at === 0
+        ? ' (the first step: look at the network and hingeLoss before the update).'
+        : ' (step 0 agreed: look at the update and at zeroing the gradients).') +
+      matching(mistakes, 'losses', losses)
+    );
+  }
+  const accuracyAt = expected.findIndex((h, k) => trained.history![k]!.accuracy !== h.accuracy);
+  if (accuracyAt !== -1)
+    return `${c.name}: the accuracy at step ${accuracyAt} should be ${expected[accuracyAt]!.accuracy}, got ${trained.history![accuracyAt]!.accuracy}: the share of points whose score has the sign of their label.`;
+  const p = firstMismatch(trained.parameters ?? [], c.expected.parameters, NETWORK);
+  if (p !== -1)
+    return `${c.name}: after ${c.nSteps} steps, parameter ${p} (in parameters() order) should be ${formatNumber(c.expected.parameters[p])}, got ${formatNumber(trained.parameters?.[p])}: the last update is missing or wrong.`;
+  return null;
+}
+
+const isNotImplemented = (r: JobResult) =>
+  r.failure !== undefined && describeFailure(r.failure).kind === 'not-implemented';
+
+forEachTarget((target) => {
+  const session = startSession(target, COURSE, FILES, jobs);
+  beforeAll(() => session.settled);
+  const result = (name: string) => session.get().result(name);
+
+  test(`a fresh ${mlpName(fresh.sizes)} has ${fresh.parameterCount} parameters`, () => {
+    const problem = countProblem(fresh.sizes, outputOf<Shape>(result('shape')).parameterCount);
+    if (problem) throw new SessionProblem(problem);
+  });
+
+  test('weights start uniform in [−1, 1], biases at 0; parameters() lists each neuron’s weights, then its bias', () => {
+    const shape = outputOf<Shape>(result('shape'));
+    if (!shape.layers)
+      throw new SessionProblem(
+        'the network is not laid out as the instructions say: an MLP has layers, each Layer has neurons, each Neuron has w (its weights) and b (its bias).',
+      );
+    const neurons = shape.layers.flat();
+    const biases = neurons.map((n) => n.bias);
+    if (biases.some((b) => b !== 0))
+      throw new SessionProblem(
+        `a fresh network's biases are ${biases.slice(0, 4).map(formatNumber).join(', ')}, …${diagnosed('bias-nonzero-start')}`,
+      );
+    const weights = neurons.flatMap((n) => n.weights);
+    const outside = weights.find((w) => !(w >= -1 && w <= 1));
+    if (outside !== undefined)
+      throw new SessionProblem(`a fresh network has the weight ${formatNumber(outside)}, outside [−1, 1].`);
+    if (new Set(weights).size < weights.length / 2 || Math.min(...weights) > -0.5 || Math.max(...weights) < 0.5)
+      throw new SessionProblem(
+        `a fresh network's ${weights.length} weights are not spread over [−1, 1] (from ${formatNumber(Math.min(...weights))} to ${formatNumber(Math.max(...weights))}): draw each one as random() * 2 - 1.`,
+      );
+    if (!shape.inOrder)
+      throw new SessionProblem(
+        'parameters() must list the values the neurons hold, in order: layer after layer, neuron after neuron, its weights w and then its bias b.',
+      );
+  });
+
+  test('every layer goes through ReLU except the last, which stays linear', () => {
+    const shape = outputOf<Shape>(result('shape'));
+    const flags = shape.layers?.map((layer) => layer.map((n) => n.nonlin)) ?? [];
+    const last = flags.length - 1;
+    const wrong = flags.findIndex((layer, l) => layer.some((f) => f !== null && f !== (l !== last)));
+    if (wrong === -1) return;
+    const problem = wrong === last ? diagnosed('relu-on-last-layer') : '';
+    throw new SessionProblem(
+      `layer ${wrong + 1} of ${flags.length} has nonlin = ${flags[wrong]!.find((f) => f !== (wrong !== last))}: every neuron of a hidden layer uses ReLU (nonlin = true), the last layer's do not (nonlin = false).${problem}`,
+    );
+  });
+
+  test(`scores follow PyTorch: ${evaluate.name}`, () => {
+    const out = outputOf<Evaluated>(result('evaluate'));
+    const count = countProblem(evaluate.sizes, out.parameterCount);
+    if (count) throw new SessionProblem(count);
+    const at = firstMismatch(out.scores ?? [], evaluate.expected.scores, NETWORK);
+    if (at !== -1)
+      throw new SessionProblem(
+        `${evaluate.name}: the score of point ${at}, (${evaluate.points[at]!.map(formatNumber).join(', ')}), should be ${formatNumber(evaluate.expected.scores[at])}, got ${formatNumber(out.scores?.[at])}.` +
+          matching(evaluate, 'scores', out.scores ?? []),
+      );
+  });
+
+  test(`hingeLoss() gives PyTorch's loss and accuracy: ${evaluate.name}`, () => {
+    const out = outputOf<Evaluated>(result('evaluate'));
+    const count = countProblem(evaluate.sizes, out.parameterCount);
+    if (count) throw new SessionProblem(count);
+    const { loss, accuracy } = evaluate.expected;
+    if (!close(out.loss ?? NaN, loss, NETWORK))
+      throw new SessionProblem(
+        `${evaluate.name}: the loss should be ${formatNumber(loss)}, got ${formatNumber(out.loss)}: the mean of relu(1 − yᵢ·scoreᵢ) plus 1e-4·Σ p² over every parameter.` +
+          matching(
+            {
+              mistakes: Object.fromEntries(
+                Object.entries(evaluate.mistakes).map(([id, m]) => [id, { loss: [m.loss] }]),
+              ),
+            },
+            'loss',
+            [out.loss ?? NaN],
+          ),
+      );
+    if (out.accuracy !== accuracy)
+      throw new SessionProblem(
+        `${evaluate.name}: the accuracy should be ${accuracy}, got ${out.accuracy}: the share of points whose score has the sign of their label.`,
+      );
+  });
+
+  test(`the loss's gradient reaches every parameter as in PyTorch: ${evaluate.name}`, () => {
+    const out = outputOf<Evaluated>(result('evaluate'));
+    const count = countProblem(evaluate.sizes, out.parameterCount);
+    if (count) throw new SessionProblem(count);
+    const at = firstMismatch(out.grads ?? [], evaluate.expected.grads, NETWORK);
+    if (at !== -1)
+      throw new SessionProblem(
+        `${evaluate.name}: after a backward pass from the loss, parameter ${at} (in parameters() order) should have grad ${formatNumber(evaluate.expected.grads[at])}, got ${formatNumber(out.grads?.[at])}.`,
+      );
+  });
+
+  test(`train() follows PyTorch step for step: ${train.name}`, () => {
+    const problem = trainProblem(train, outputOf<Trained>(result('train')));
+    if (problem) throw new SessionProblem(problem);
+  });
+
+  hiddenTrain.forEach((c, i) => {
+    test(hiddenTestName(i + 1), () => {
+      const own = session.get().result(`hidden ${i}`, true);
+      const first = result('shape');
+      if (isNotImplemented(own) && isNotImplemented(first)) throw new SessionProblem(describeFailure(first.failure!));
+      const problem = own.failure ? 'failed' : trainProblem(c, own.output as Trained);
+      if (problem)
+        throw new SessionProblem(
+          "this hidden test trains another network on other points, and its losses leave PyTorch's",
+        );
+    });
+  });
+});
