@@ -1,4 +1,4 @@
-// How stub generation scales: the whole course, then 50 and 500 generated solution files, each timed in-process
+// How stub generation scales: each whole course, then 50 and 500 generated solution files, each timed in-process
 // (generate + type-check, nothing written) as the median of several runs, with the cost per file.
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,16 +9,16 @@ import { generateCourse, typeCheck } from '../scripts/stubs/generate-stubs.js';
 const root = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-/** A solution file shaped like an optimizer: options, state in a hidden class-body region, hidden step(). */
+/** A solution file shaped like a typical exercise: options, state in a hidden class-body region, hidden methods. */
 function solutionFile(i: number): string {
-  return `// Generated optimizer ${i} for the stubs benchmark.
+  return `// Generated exercise ${i} for the stubs benchmark.
 export interface Options${i} {
-  learningRate: number;
+  rate: number;
   decay: number;
 }
 
-export class Optimizer${i} {
-  readonly learningRate: number;
+export class Model${i} {
+  readonly rate: number;
   // Hide: all
   private readonly state = new Float64Array(2);
   private steps = 0;
@@ -28,7 +28,7 @@ export class Optimizer${i} {
     readonly data: Float64Array,
     readonly options: Options${i},
   ) {
-    this.learningRate = options.learningRate;
+    this.rate = options.rate;
   }
 
   step(grad: Float64Array): void {
@@ -36,7 +36,7 @@ export class Optimizer${i} {
     this.steps += 1;
     for (let k = 0; k < this.data.length; k++) {
       this.state[k] = this.options.decay * this.state[k] + (1 - this.options.decay) * grad[k];
-      this.data[k] -= (this.learningRate * this.state[k]) / (1 - this.options.decay ** this.steps);
+      this.data[k] -= (this.rate * this.state[k]) / (1 - this.options.decay ** this.steps);
     }
     // Hide: none
   }
@@ -54,7 +54,7 @@ function syntheticKit(files: number): { root: string; course: Course } {
   const dir = mkdtempSync(join(tmpdir(), `stubs-bench-${files}-`));
   cpSync(join(root, 'tsconfig.json'), join(dir, 'tsconfig.json'));
   mkdirSync(join(dir, 'solutions', 'bench'), { recursive: true });
-  for (let i = 0; i < files; i++) writeFileSync(join(dir, 'solutions', 'bench', `optimizer${i}.ts`), solutionFile(i));
+  for (let i = 0; i < files; i++) writeFileSync(join(dir, 'solutions', 'bench', `model${i}.ts`), solutionFile(i));
   return { root: dir, course: { id: 'bench', title: 'bench', summary: '', labels: [], exercises: [] } };
 }
 
@@ -68,12 +68,12 @@ function timeGeneration(kitRoot: string, course: Course): number {
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const cases: Array<{ name: string; files: number; kit: { root: string; course: Course }; cleanup: boolean }> = [
-  {
-    name: 'the optimizers course',
+  ...loadCourses(root).map((course) => ({
+    name: `the ${course.id} course`,
     files: 0,
-    kit: { root, course: loadCourses(root).find((c) => c.id === 'optimizers')! },
+    kit: { root, course },
     cleanup: false,
-  },
+  })),
   ...[50, 500].map((n) => ({ name: `${n} generated files`, files: n, kit: syntheticKit(n), cleanup: true })),
 ];
 

@@ -1,18 +1,27 @@
 // Watch mode's feedback latency: from writing a learner file to the updated scorecard on screen, for a
-// series of saves alternating between a wrong and a right SGD, in a throw-away copy of exercises/.
+// series of saves alternating between the stub and the solution of the first exercise of the first course, in a
+// throw-away copy of exercises/.
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { loadCourses } from '../grader/course/course-metadata.js';
+import { shortName } from '../grader/course/find-exercise.js';
 
 const root = resolve(import.meta.dirname, '..');
+const all = loadCourses(root).flatMap((c) => c.exercises);
+const exercise = all[0]!;
+const name = shortName(exercise, all);
 const SAVES = Number(process.env.BENCH_RUNS ?? 7) * 2;
 const GOAL_MS = 300;
 
 const target = mkdtempSync(join(tmpdir(), 'watch-bench-'));
 cpSync(join(root, 'exercises'), target, { recursive: true });
-const file = join(target, 'optimizers', 'sgd.ts');
-const versions = [readFileSync(join(root, 'solutions', 'optimizers', 'sgd.ts'), 'utf8'), readFileSync(file, 'utf8')];
+const file = join(target, exercise.course, exercise.files[0]!);
+const versions = [
+  readFileSync(join(root, 'solutions', exercise.course, exercise.files[0]!), 'utf8'),
+  readFileSync(file, 'utf8'),
+];
 
 const child = spawn('node', ['scripts/launch.mjs', 'grader/cli/grade.ts', '--watch', '--target', target], {
   cwd: root,
@@ -37,7 +46,7 @@ try {
     const from = output.length;
     const started = performance.now();
     writeFileSync(file, versions[save % 2]!);
-    await waitFor(/graded sgd/, from);
+    await waitFor(new RegExp(`graded ${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`), from);
     latencies.push(performance.now() - started);
   }
 } finally {
