@@ -4,24 +4,17 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadCourses } from '../grader/course/course-metadata.js';
+import { loadCourse, loadCourses, qualifiedId } from '../grader/course/course-metadata.js';
+import type { GradeReport } from '../grader/cli/grade-report.js';
 import { KIT_ROOT, runKitScript, TSX } from './kit-sandbox.js';
 
-interface JsonReport {
-  score: number;
-  maxScore: number;
-  exercises: Array<{
-    id: string;
-    status: string;
-    score: number;
-    maxScore: number;
-    tests: Array<{ name: string; status: string; message: string }>;
-  }>;
-}
-
 const grade = (args: string[]) => runKitScript(KIT_ROOT, 'grader/cli/grade.ts', args, 90_000);
-const json = (stdout: string) => JSON.parse(stdout) as JsonReport;
-const exerciseIds = loadCourses(KIT_ROOT).flatMap((c) => c.exercises.map((e) => e.id));
+const json = (stdout: string) => JSON.parse(stdout) as GradeReport;
+const courses = loadCourses(KIT_ROOT);
+const exerciseIds = courses.flatMap((c) => c.exercises.map(qualifiedId));
+// The broken files and the watched save below are this course's.
+const optimizers = loadCourse(KIT_ROOT, 'optimizers');
+const first = courses[0]!.exercises.find((e) => !e.bonus)!;
 
 describe('on the untouched stubs', () => {
   test('`npm run grade -- --format json` exits 1 with score 0 and every exercise "not implemented yet"', () => {
@@ -37,8 +30,12 @@ describe('on the untouched stubs', () => {
     expect(report.exercises.map((e) => e.id)).toEqual(exerciseIds);
     for (const exercise of report.exercises) {
       expect(exercise.status).toBe('fail');
+      expect(exercise.notImplemented).toBe(true);
       expect(exercise.tests.length).toBeGreaterThan(0);
-      for (const t of exercise.tests) expect(t.message).toMatch(/^not implemented yet: write /);
+      for (const t of exercise.tests) {
+        expect(t.kind).toBe('not-implemented');
+        expect(t.message).toMatch(/^not implemented yet: write /);
+      }
     }
   });
 
@@ -47,9 +44,11 @@ describe('on the untouched stubs', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/sgd\s+Stochastic gradient descent\s+0\/1\s+· not implemented yet/);
     expect(result.stdout).toMatch(/rmsprop\s+RMSprop \(bonus\)/);
-    expect(result.stdout).toMatch(
-      /Next\s+Stochastic gradient descent: implement exercises\/optimizers\/sgd\.ts, then run `npm run grade sgd`/,
+    expect(result.stdout).toContain(
+      `Next  ${first.title}: implement exercises/${first.course}/${first.files[0]}, then run \`npm run grade ${first.id}\``,
     );
+    // Several courses: one group each, under its title.
+    if (courses.length > 1) for (const c of courses) expect(result.stdout).toContain(`${c.title} (${c.id})`);
     expect(result.stdout + result.stderr).not.toMatch(/^\s+at /m);
   });
 });
@@ -62,17 +61,22 @@ test('`--target solutions` exits 0 with full marks', () => {
   for (const exercise of report.exercises) expect(exercise.status).toBe('pass');
 });
 
-test('exercise ids select a subset', () => {
-  const result = grade(['sgd', 'optimizers/momentum', '--target', 'solutions', '--format', 'json']);
+test('exercise ids select a subset, qualified or not, in any case; reports name them <course>/<id>', () => {
+  const result = grade(['SGD', 'optimizers/Momentum', '--target', 'solutions', '--format', 'json']);
   expect(result.status).toBe(0);
-  expect(json(result.stdout).exercises.map((e) => e.id)).toEqual(['sgd', 'momentum']);
+  const report = json(result.stdout);
+  expect(report.exercises.map((e) => e.id)).toEqual(['optimizers/sgd', 'optimizers/momentum']);
+  expect(report.exercises.map((e) => [e.course, e.exercise])).toEqual([
+    ['optimizers', 'sgd'],
+    ['optimizers', 'momentum'],
+  ]);
 });
 
 describe('usage errors exit 2 with a message', () => {
   test.each([
     [['sgdd'], /no exercise named sgdd \(did you mean sgd\?\)/],
     [['--target', '/nonexistent/folder'], /no such folder/],
-    [['--target', 'scripts'], /has no optimizers\/ folder/],
+    [['--target', 'scripts'], new RegExp(`has no ${courses[0]!.id}/`)],
     [['--format', 'xml'], /--format must be text, json, gradescope or junit/],
     [['--nope'], /Unknown option/],
   ])('%j', (args, message) => {
@@ -101,14 +105,17 @@ describe('a learner file that hangs, crashes or does not parse costs only its ow
 
   test('timeout, error, error, and the rest graded as usual', () => {
     const started = Date.now();
-    const result = grade(['--target', target, '--format', 'json']);
+    const result = grade(['--target', target, '--format', 'json', ...optimizers.exercises.map(qualifiedId)]);
     expect(Date.now() - started).toBeLessThan(40_000);
     expect(result.status).toBe(1);
-    const byId = Object.fromEntries(json(result.stdout).exercises.map((e) => [e.id, e]));
+    const byId = Object.fromEntries(json(result.stdout).exercises.map((e) => [e.exercise, e]));
     expect(byId.sgd?.status).toBe('timeout');
+    expect(byId.sgd?.kind).toBe('timeout');
     expect(byId.momentum?.status).toBe('error');
+    expect(byId.momentum?.kind).toBe('load');
     expect(byId.momentum?.tests[0]?.message).toMatch(/momentum\.ts could not be loaded/);
     expect(byId.rmsprop?.status).toBe('error');
+    expect(byId.rmsprop?.kind).toBe('load');
     expect(byId.rmsprop?.tests[0]?.message).toMatch(/broken at load/);
     expect(byId.adam?.status).toBe('pass');
     expect(byId.challenge?.status).toBe('pass');
@@ -118,7 +125,10 @@ describe('a learner file that hangs, crashes or does not parse costs only its ow
 test('--watch grades again on save, only the exercise saved, with a progress line', async () => {
   const target = mkdtempSync(join(tmpdir(), 'grade-watch-'));
   cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });
-  const child = spawn(TSX, ['grader/cli/grade.ts', '--watch', '--target', target], {
+  const watched = optimizers.exercises.map(qualifiedId);
+  const required = optimizers.exercises.filter((e) => !e.bonus);
+  const bonus = optimizers.exercises.length - required.length;
+  const child = spawn(TSX, ['grader/cli/grade.ts', '--watch', '--target', target, ...watched], {
     cwd: KIT_ROOT,
     env: { ...process.env, NO_COLOR: '1' },
   });
@@ -130,10 +140,11 @@ test('--watch grades again on save, only the exercise saved, with a progress lin
   };
   try {
     await waitFor(/graded everything/);
-    expect(output).toContain('0 of 3 done, bonus 0 of 3, next: Stochastic gradient descent');
-    cpSync(join(KIT_ROOT, 'solutions', 'optimizers', 'sgd.ts'), join(target, 'optimizers', 'sgd.ts'));
-    await waitFor(/graded sgd \d+ ms after your save/);
-    expect(output).toContain('1 of 3 done, bonus 0 of 3, next: Momentum');
+    const [one, two] = required;
+    expect(output).toContain(`0 of ${required.length} done, bonus 0 of ${bonus}, next: ${one!.title}`);
+    cpSync(join(KIT_ROOT, 'solutions', 'optimizers', one!.files[0]!), join(target, 'optimizers', one!.files[0]!));
+    await waitFor(new RegExp(`graded ${one!.id} \\d+ ms after your save`));
+    expect(output).toContain(`1 of ${required.length} done, bonus 0 of ${bonus}, next: ${two!.title}`);
   } finally {
     child.kill();
     rmSync(target, { recursive: true, force: true });

@@ -4,31 +4,37 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { makeSandbox, runKitScript } from './kit-sandbox.js';
+import { loadCourses } from '../grader/course/course-metadata.js';
+import { KIT_ROOT, makeRepoCopy, runKitScript } from './kit-sandbox.js';
 
-let sandbox: ReturnType<typeof makeSandbox>;
+const courses = loadCourses(KIT_ROOT);
+const course = courses[0]!.id;
+const exerciseCount = courses.reduce((n, c) => n + c.exercises.length, 0);
+
+// The whole repository: the gate type-checks every file tsconfig.json includes.
+let sandbox: ReturnType<typeof makeRepoCopy>;
 beforeAll(() => {
-  sandbox = makeSandbox();
+  sandbox = makeRepoCopy();
 });
 afterAll(() => sandbox.dispose());
 
 const run = (script: string, args: string[]) => runKitScript(sandbox.root, script, args, 120_000);
 
-test('npm run new -- optimizers/line-search scaffolds an exercise the grader and the gate know at once', () => {
-  const created = run('scripts/new-exercise.ts', ['optimizers/line-search']);
+test('npm run new -- <course>/line-search scaffolds an exercise the grader and the gate know at once', () => {
+  const created = run('scripts/new-exercise.ts', [`${course}/line-search`]);
   expect(created.status, created.stderr).toBe(0);
   for (const file of [
-    'solutions/optimizers/line-search.ts',
-    'grader/optimizers/line-search.test.ts',
-    'courses/optimizers/line-search.md',
-    'exercises/optimizers/line-search.ts',
+    `solutions/${course}/line-search.ts`,
+    `grader/${course}/line-search.test.ts`,
+    `courses/${course}/line-search.md`,
+    `exercises/${course}/line-search.ts`,
   ]) {
     expect(existsSync(join(sandbox.root, file)), file).toBe(true);
   }
-  expect(readFileSync(join(sandbox.root, 'courses/optimizers/info.toml'), 'utf8')).toMatch(
+  expect(readFileSync(join(sandbox.root, `courses/${course}/info.toml`), 'utf8')).toMatch(
     /\[\[exercises\]\]\nid = "line-search"/,
   );
-  expect(readFileSync(join(sandbox.root, 'exercises/optimizers/line-search.ts'), 'utf8')).toContain(
+  expect(readFileSync(join(sandbox.root, `exercises/${course}/line-search.ts`), 'utf8')).toContain(
     "throw new Error('not implemented yet: write lineSearch()');",
   );
 
@@ -37,18 +43,20 @@ test('npm run new -- optimizers/line-search scaffolds an exercise the grader and
   const stub = run('grader/cli/grade.ts', ['line-search', '--format', 'json']);
   expect(stub.status).toBe(1);
   expect(stub.stdout).toContain('not implemented yet: write lineSearch()');
-  expect(run('scripts/new-exercise.ts', ['optimizers/line-search']).status).toBe(2); // never twice
+  expect(run('scripts/new-exercise.ts', [`${course}/line-search`]).status).toBe(2); // never twice
 
   const gate = run('scripts/check.ts', []);
-  expect(gate.stdout).toContain('✓ every solution passes its suite (7 exercises)');
+  expect(gate.stdout).toContain('✓ the kit type-checks');
+  expect(gate.stdout).toContain(`✓ every solution passes its suite (${exerciseCount + 1} exercises)`);
   expect(gate.status, gate.stdout).toBe(0);
 });
 
-test('npm run reset sgd restores the starting file and keeps the learner’s version as a backup', () => {
-  const file = join(sandbox.root, 'exercises/optimizers/sgd.ts');
+test('npm run reset <id> restores the starting file and keeps the learner’s version as a backup', () => {
+  const exercise = courses[0]!.exercises[0]!;
+  const file = join(sandbox.root, 'exercises', exercise.course, exercise.files[0]!);
   const original = readFileSync(file, 'utf8');
   writeFileSync(file, `${original}\n// my work in progress\n`);
-  const reset = run('scripts/reset.ts', ['sgd']);
+  const reset = run('scripts/reset.ts', [exercise.id.toUpperCase()]); // ids match in any case
   expect(reset.status, reset.stderr).toBe(0);
   expect(readFileSync(file, 'utf8')).toBe(original);
   const backups = readdirSync(join(sandbox.root, '.grade', 'backups'));
