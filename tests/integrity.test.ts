@@ -1,13 +1,16 @@
-// Hostile learner files, graded through the CLI as a student's would be: none earns a pass it did not earn, the
-// grader survives every one and writes a report (under 1 MB, naming no secret, path or hidden case), the run ends
-// in bounded time, no file of the kit changes and no process is left behind. The corpus is
-// tests/adversarial/sandbox/, one file per attack; each needs an expectation below.
+// Hostile learner files, graded through the CLI as an instructor grades a class: every attack of
+// tests/adversarial/sandbox/ is one submission (a copy of exercises/ with the attack as optimizers/sgd.ts) of a single
+// `--submissions` run in a copy of the kit. None earns a pass it did not earn, the grader survives every one and
+// writes each a report (under 1 MB, naming no secret, path or hidden case), the run ends in bounded time, no file of
+// the kit changes and no process is left behind. Each attack needs an expectation below. A learner's own
+// `npm run grade` of an attack is tested last, with the grader killed while the attack runs.
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { KIT_ROOT, snapshot, TSX } from './kit-sandbox.js';
+import { exerciseOf, gradeClassRun, type ClassRun } from './class-run.js';
+import { KIT_ROOT, makeSandbox, snapshot, TSX } from './kit-sandbox.js';
 
 const ADVERSARIAL = join(KIT_ROOT, 'tests', 'adversarial', 'sandbox');
 const NOT_PASS = /^(fail|error|timeout)$/;
@@ -41,17 +44,11 @@ const expected: Record<string, RegExp> = {
 // A secret in the grader's environment, as CI or Gradescope would have: no report may carry it.
 const SECRET = `grader-secret-${process.pid}-${Date.now()}`;
 const MAX_REPORT_BYTES = 1024 * 1024;
-
-interface AttackRun {
-  status: string;
-  messages: string[];
-  report: string;
-  exitCode: number | null;
-  signal: NodeJS.Signals | null;
-  seconds: number;
-  /** Processes still running after the grader exited that were started under this run's temporary folder. */
-  leftBehind: string[];
-}
+/**
+ * The whole class, every attack included, must be graded within this. One attack alone took up to a few seconds
+ * (the endless loop is stopped at 10 s); a grader stuck on any of them would run into its 30 s watchdog per member.
+ */
+const CLASS_SECONDS = 120;
 
 /** Processes whose command line names `folder`: a sandbox this run started has its runner there. */
 function processesUnder(folder: string): string[] {
@@ -60,132 +57,72 @@ function processesUnder(folder: string): string[] {
     .filter((line) => line.includes(folder) && !/^\s*\d+\s+Z/.test(line));
 }
 
-/** Grades sgd of `target` in a process group of its own (so a signal to its group cannot reach this test). */
-function gradeAttack(target: string): Promise<AttackRun> {
-  const temp = mkdtempSync(join(tmpdir(), 'adversarial-tmp-'));
-  chmodSync(temp, 0o711); // sandboxes with a uid of their own must reach their folders below it
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(TSX, ['grader/cli/grade.ts', 'sgd', '--target', target, '--format', 'json'], {
-      cwd: KIT_ROOT,
-      detached: true,
-      env: { ...process.env, TMPDIR: temp, GRADER_TEST_SECRET: SECRET },
-    });
-    let report = '';
-    child.stdout.on('data', (chunk: Buffer) => (report += chunk.toString()));
-    const limit = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 90_000);
-    child.on('close', async (exitCode, signal) => {
-      clearTimeout(limit);
-      const seconds = (Date.now() - started) / 1000;
-      // What is killed with the grader needs a moment to go; what is still there after 3 s was left behind.
-      let leftBehind = processesUnder(temp);
-      for (let i = 0; i < 30 && leftBehind.length > 0; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        leftBehind = processesUnder(temp);
-      }
-      for (const line of leftBehind) process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
-      rmSync(temp, { recursive: true, force: true });
-      let status = 'no report';
-      let messages: string[] = [];
-      try {
-        const graded = (
-          JSON.parse(report) as { exercises: Array<{ status: string; tests: Array<{ message: string }> }> }
-        ).exercises[0]!;
-        status = graded.status;
-        messages = graded.tests.map((t) => t.message);
-      } catch {
-        // status stays 'no report'
-      }
-      resolve({ status, messages, report, exitCode, signal, seconds, leftBehind });
-    });
-  });
+/** What is killed with the grader needs a moment to go; what is still there after 3 s was left behind (and is killed). */
+async function leftBehindUnder(folder: string): Promise<string[]> {
+  let leftBehind = processesUnder(folder);
+  for (let i = 0; i < 30 && leftBehind.length > 0; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    leftBehind = processesUnder(folder);
+  }
+  for (const line of leftBehind) process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
+  return leftBehind;
 }
 
 /** Every hidden case's start and learning rate as they would be printed: none may reach a report. */
-function hiddenMarks(): string[] {
-  const hidden = JSON.parse(readFileSync(join(KIT_ROOT, 'grader', 'optimizers', 'hidden', 'cases.json'), 'utf8')) as {
+function hiddenMarks(kit: string): string[] {
+  const hidden = JSON.parse(readFileSync(join(kit, 'grader', 'optimizers', 'hidden', 'cases.json'), 'utf8')) as {
     cases: Record<string, Array<{ start: number[]; options: Record<string, number> }>>;
   };
   return hidden.cases.sgd!.flatMap((c) => [c.start.join(','), `"learningRate":${c.options.learningRate}`]);
 }
 
-describe('adversarial submissions', () => {
-  const targets = new Map<string, string>();
-  const runs = new Map<string, AttackRun>();
-  let kitBefore: Record<string, string>;
-  let rootBefore: string[];
+interface GradedClass {
+  kit: { root: string; dispose(): void };
+  work: string;
+  run: ClassRun;
+  leftBehind: string[];
+  kitBefore: Record<string, string>;
+  rootBefore: string[];
+}
 
-  beforeAll(async () => {
-    kitBefore = {
-      ...snapshot(join(KIT_ROOT, 'grader')),
-      ...snapshot(join(KIT_ROOT, 'exercises')),
-      ...snapshot(join(KIT_ROOT, 'solutions')),
-    };
-    rootBefore = readdirSync(KIT_ROOT).sort();
-    rmSync('/tmp/adversarial-was-here', { force: true });
-    for (const file of readdirSync(ADVERSARIAL)) {
-      const name = file.replace(/\.ts$/, '');
-      const target = mkdtempSync(join(tmpdir(), `adversarial-${name}-`));
-      cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });
-      cpSync(join(ADVERSARIAL, file), join(target, 'optimizers', 'sgd.ts'));
-      targets.set(name, target);
-    }
-    const queue = [...targets];
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) runs.set(next[0], await gradeAttack(next[1]));
-    };
-    await Promise.all([worker(), worker()]);
-  }, 400_000);
+const kitFiles = (kit: string) => ({
+  ...snapshot(join(kit, 'grader')),
+  ...snapshot(join(kit, 'exercises')),
+  ...snapshot(join(kit, 'solutions')),
+});
 
-  afterAll(() => {
-    for (const target of targets.values()) rmSync(target, { recursive: true, force: true });
+/** Lays out the class in a copy of the kit and grades it, in the run's own temp folder; then looks for leftovers. */
+async function gradeAttacks(): Promise<GradedClass> {
+  const kit = makeSandbox();
+  const work = mkdtempSync(join(tmpdir(), 'adversarial-'));
+  const temp = join(work, 'tmp');
+  mkdirSync(temp);
+  chmodSync(work, 0o711); // sandboxes with a uid of their own must reach their folders below it
+  chmodSync(temp, 0o711);
+  const kitBefore = kitFiles(kit.root);
+  const rootBefore = readdirSync(kit.root).sort();
+  rmSync('/tmp/adversarial-was-here', { force: true });
+  for (const file of readdirSync(ADVERSARIAL)) {
+    const member = join(work, 'class', file.replace(/\.ts$/, ''));
+    cpSync(join(kit.root, 'exercises'), member, { recursive: true });
+    cpSync(join(ADVERSARIAL, file), join(member, 'optimizers', 'sgd.ts'));
+  }
+  const run = await gradeClassRun({
+    kit: kit.root,
+    submissions: join(work, 'class'),
+    out: join(work, 'out'),
+    exercises: ['sgd'],
+    env: { TMPDIR: temp, GRADER_TEST_SECRET: SECRET },
+    killAfterMs: 2 * CLASS_SECONDS * 1000,
   });
+  return { kit, work, run, leftBehind: await leftBehindUnder(temp), kitBefore, rootBefore };
+}
 
-  test.each(Object.entries(expected))('%s is graded %s, and the grader survives it', (name, status) => {
-    const run = runs.get(name);
-    expect(run, `no run for ${name}`).toBeDefined();
-    expect(run!.signal, `the grader was killed by ${run!.signal}`).toBeNull();
-    expect([0, 1], `the grader exited with ${run!.exitCode}`).toContain(run!.exitCode);
-    expect(run!.status, run!.messages.find(Boolean)).toMatch(status);
-    if (run!.status !== 'pass') expect(run!.messages.some((m) => m.length > 10)).toBe(true);
-    expect(run!.seconds).toBeLessThan(60);
-    expect(run!.report.length).toBeLessThan(MAX_REPORT_BYTES);
-    expect(run!.leftBehind, 'processes left running').toEqual([]);
-    expect(run!.report).not.toContain(SECRET);
-  });
-
-  test('a report names no path of the kit, and no hidden case', () => {
-    expect(runs.get('leak-environment')!.report).not.toContain(KIT_ROOT);
-    const stolen = runs.get('steal-hidden-cases')!.report;
-    for (const mark of hiddenMarks()) expect(stolen).not.toContain(mark);
-  });
-
-  test('a huge exception message is cut to a size a report can carry', () => {
-    const longest = Math.max(...runs.get('huge-message')!.messages.map((m) => m.length));
-    expect(longest).toBeLessThan(8 * 1024);
-  });
-
-  test('every adversarial file has an expectation', () => {
-    expect(
-      readdirSync(ADVERSARIAL)
-        .map((f) => f.replace(/\.ts$/, ''))
-        .sort(),
-    ).toEqual(Object.keys(expected).sort());
-  });
-
-  test('no file of the kit changed, and nothing escaped the sandbox', () => {
-    expect({
-      ...snapshot(join(KIT_ROOT, 'grader')),
-      ...snapshot(join(KIT_ROOT, 'exercises')),
-      ...snapshot(join(KIT_ROOT, 'solutions')),
-    }).toEqual(kitBefore);
-    expect(readdirSync(KIT_ROOT).sort(), 'a file appeared in the kit root (a trace log?)').toEqual(rootBefore);
-    expect(existsSync('/tmp/adversarial-was-here')).toBe(false);
-    expect(existsSync('/tmp/results.json') && readFileSync('/tmp/results.json', 'utf8').includes('"score":100')).toBe(
-      false,
-    );
-    for (const target of targets.values()) expect(existsSync(join(target, 'results.json'))).toBe(false);
-  });
+// Started at once and awaited by the class's tests: the test of a killed grader runs while the class is graded.
+let grading: Promise<GradedClass>;
+beforeAll(() => {
+  grading = gradeAttacks();
+  grading.catch(() => undefined); // a failure is reported where the class's tests await it
 });
 
 test('learner code left running by a grader that was killed (Ctrl-C, or kill -9) ends with it', async () => {
@@ -214,3 +151,76 @@ test('learner code left running by a grader that was killed (Ctrl-C, or kill -9)
     rmSync(temp, { recursive: true, force: true });
   }
 }, 60_000);
+
+describe('adversarial submissions, graded as one class', () => {
+  let kit: GradedClass['kit'];
+  let work: string;
+  let run: ClassRun;
+  let leftBehind: string[];
+  let kitBefore: Record<string, string>;
+  let rootBefore: string[];
+
+  beforeAll(
+    async () => {
+      ({ kit, work, run, leftBehind, kitBefore, rootBefore } = await grading);
+    },
+    3 * CLASS_SECONDS * 1000,
+  );
+
+  afterAll(() => {
+    rmSync(work, { recursive: true, force: true });
+    kit.dispose();
+  });
+
+  test('the grader survives the whole class: no signal, exit 0, in bounded time, nothing left running', () => {
+    expect(run.signal, `the grader was killed by ${run.signal}`).toBeNull();
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.seconds).toBeLessThan(CLASS_SECONDS);
+    expect(leftBehind, 'processes left running').toEqual([]);
+    expect(run.gradebook).not.toContain(SECRET);
+  });
+
+  test.each(Object.entries(expected))('%s is graded %s, with a report of its own', (name, status) => {
+    const report = run.reports.get(name);
+    expect(report, `no report for ${name}`).toBeDefined();
+    expect(report!.problem, 'the submission was not graded').toBeUndefined();
+    const sgd = exerciseOf(report, 'sgd');
+    const messages = sgd.tests.map((t) => t.message);
+    expect(sgd.status, messages.find(Boolean)).toMatch(status);
+    if (sgd.status !== 'pass') expect(messages.some((m) => m.length > 10)).toBe(true);
+    const text = run.reportTexts.get(name)!;
+    expect(text.length).toBeLessThan(MAX_REPORT_BYTES);
+    expect(text).not.toContain(SECRET);
+  });
+
+  test('a report names no path of the kit, and no hidden case', () => {
+    expect(run.reportTexts.get('leak-environment')).not.toContain(kit.root);
+    expect(run.reportTexts.get('leak-environment')).not.toContain(KIT_ROOT);
+    const stolen = run.reportTexts.get('steal-hidden-cases')!;
+    for (const mark of hiddenMarks(kit.root)) expect(stolen).not.toContain(mark);
+  });
+
+  test('a huge exception message is cut to a size a report can carry', () => {
+    const longest = Math.max(...exerciseOf(run.reports.get('huge-message'), 'sgd').tests.map((t) => t.message.length));
+    expect(longest).toBeLessThan(8 * 1024);
+  });
+
+  test('every adversarial file has an expectation', () => {
+    expect(
+      readdirSync(ADVERSARIAL)
+        .map((f) => f.replace(/\.ts$/, ''))
+        .sort(),
+    ).toEqual(Object.keys(expected).sort());
+  });
+
+  test('no file of the kit changed, and nothing escaped the sandbox', () => {
+    expect(kitFiles(kit.root)).toEqual(kitBefore);
+    expect(readdirSync(kit.root).sort(), 'a file appeared in the kit root (a trace log?)').toEqual(rootBefore);
+    expect(existsSync('/tmp/adversarial-was-here')).toBe(false);
+    expect(existsSync('/tmp/results.json') && readFileSync('/tmp/results.json', 'utf8').includes('"score":100')).toBe(
+      false,
+    );
+    for (const name of Object.keys(expected)) expect(existsSync(join(work, 'class', name, 'results.json'))).toBe(false);
+  });
+});
