@@ -1,11 +1,12 @@
 // The commands with several courses, as a maintainer who adds one meets them, in a copy of the repository's files:
 // `npm run new` creates a made-up course and leaves every other course's files as they were, stubs act only on
 // the courses selected, and an id two courses share must be named with its course.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GradeReport } from '../grader/cli/grade-report.js';
-import { loadCourses, qualifiedId } from '../grader/course/course-metadata.js';
+import { DEFAULT_TEXTS, loadCourse, loadCourses, qualifiedId } from '../grader/course/course-metadata.js';
 import { ExerciseNameError, findExercise, shortName } from '../grader/course/find-exercise.js';
 import { KIT_ROOT, makeRepoCopy, runKitScript, snapshot } from './kit-sandbox.js';
 
@@ -40,6 +41,41 @@ describe('finding an exercise by name (pure)', () => {
     expect(() => findExercise(all, 'scor')).toThrow(
       /no exercise named scor \(did you mean score\?\); exercises: one\/fit, plot/,
     );
+  });
+});
+
+describe("a course's own words and release settings in info.toml", () => {
+  const roots: string[] = [];
+  afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+  /** Loads a course whose info.toml is `toml`, when called (so that `toThrow` can watch it). */
+  const load = (toml: string) => {
+    const root = mkdtempSync(join(tmpdir(), 'course-texts-'));
+    roots.push(root);
+    mkdirSync(join(root, 'courses', 'c'), { recursive: true });
+    writeFileSync(join(root, 'courses', 'c', 'info.toml'), toml);
+    return () => loadCourse(root, 'c');
+  };
+  const head = 'title = "C"\n';
+
+  test('are optional, with plain defaults; given, they are the course’s', () => {
+    expect(load(head)().texts).toEqual(DEFAULT_TEXTS);
+    expect(load(head)().release).toEqual({ siteData: [], gradescopeSolutions: false });
+    const course = load(`${head}[texts]\nallDone = "Now try it faster."\n[release]\ngradescopeSolutions = true\n`)();
+    expect(course.texts?.allDone).toBe('Now try it faster.');
+    expect(course.release?.gradescopeSolutions).toBe(true);
+  });
+
+  test('a bad value is an error naming the file, the line and the key', () => {
+    expect(load(`${head}\n[texts]\nallDone = 42\n`)).toThrow(
+      /^courses\/c\/info\.toml:4: texts\.allDone: expected one line of text, found 42/,
+    );
+    expect(load(`${head}[texts]\ndone = "x"\n`)).toThrow(/^courses\/c\/info\.toml:3: texts\.done: unknown key/);
+    expect(load(`${head}[release]\ngradescopeSolutions = "yes"\n`)).toThrow(
+      /info\.toml:3: release\.gradescopeSolutions: expected true or false/,
+    );
+    expect(
+      load(`${head}[release]\nsiteData = [{ file = "x.json", module = "../outside.ts", export = "run" }]\n`),
+    ).toThrow(/info\.toml:3: release\.siteData: entry 1: module: expected a \.ts path inside the kit/);
   });
 });
 

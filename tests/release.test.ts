@@ -64,7 +64,21 @@ test('the kit holds no solution, hidden test or instructor tool, by an independe
   expect(scanForLeaks(kit, hidden)).toEqual([]);
   expect(readFileSync(join(kit, 'README.md'), 'utf8')).toMatch(/^# .*\n\n```sh\nnpm install && npm run grade/);
   expect(readFileSync(join(kit, '.github/workflows/classroom.yml'), 'utf8')).toContain(
-    'command: npm run grade -- momentum',
+    'command: npm run grade -- optimizers/momentum',
+  );
+});
+
+test('--course takes a course of this repository, in any case, or exits 2 naming those there are', () => {
+  const run = spawnSync(
+    process.execPath,
+    [join(KIT_ROOT, 'scripts', 'launch.mjs'), 'scripts/release.ts', '--course', 'no-such-course'],
+    { cwd: KIT_ROOT, encoding: 'utf8', timeout: 60_000 },
+  );
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain(
+    `no course named no-such-course (courses: ${loadCourses(KIT_ROOT)
+      .map((c) => c.id)
+      .join(', ')})`,
   );
 });
 
@@ -164,11 +178,19 @@ describe("Gradescope's autograder, run locally under a temporary root", () => {
   };
   const solution = (file: string) => readFileSync(join(KIT_ROOT, 'solutions', 'optimizers', file), 'utf8');
   const all = ['sgd.ts', 'momentum.ts', 'rmsprop.ts', 'adam.ts', 'challenge.ts', 'hyperparameter-search.ts'];
+  const courses = loadCourses(KIT_ROOT);
+  const points = (list: typeof courses) => list.flatMap((c) => c.exercises).reduce((n, e) => n + e.points, 0);
+  // An exercise's scored entry: its title, led by its <course>/<id> when the kit holds several courses.
+  const entry = (results: ReturnType<typeof grade>, id: string) => {
+    const exercise = courses.flatMap((c) => c.exercises).find((e) => `${e.course}/${e.id}` === id)!;
+    const title = `${exercise.title}${exercise.bonus ? ' (bonus)' : ''}`;
+    return results.tests.find((t) => t.max_score > 0 && (t.name === title || t.name === `${id}: ${title}`));
+  };
 
   test('a correct submission scores full marks, with the fields Gradescope documents', () => {
     const results = grade(Object.fromEntries(all.map((f) => [`my-repo/exercises/optimizers/${f}`, solution(f)])));
-    expect(results.score).toBe(all.length);
-    expect(results.max_score).toBe(all.length);
+    expect(results.score).toBe(points(courses.filter((c) => c.id === 'optimizers')));
+    expect(results.max_score).toBe(points(courses));
     for (const t of results.tests) {
       expect(Object.keys(t).sort()).toEqual(['max_score', 'name', 'output', 'score', 'status', 'visibility']);
       expect(['passed', 'failed']).toContain(t.status);
@@ -188,16 +210,16 @@ describe("Gradescope's autograder, run locally under a temporary root", () => {
       'optimizers/adam.ts': solution('adam.ts'),
     });
     expect(results.score).toBe(1);
-    expect(results.tests.find((t) => t.name === 'Momentum')?.output).toMatch(/old velocity/);
-    expect(results.tests.find((t) => t.name === 'Stochastic gradient descent')?.status).toBe('failed');
-    expect(results.tests.find((t) => t.name === 'RMSprop (bonus)')?.output).toMatch(/is missing/);
+    expect(entry(results, 'optimizers/momentum')?.output).toMatch(/old velocity/);
+    expect(entry(results, 'optimizers/sgd')?.status).toBe('failed');
+    expect(entry(results, 'optimizers/rmsprop')?.output).toMatch(/is missing/);
   });
 
   test('the challenge is judged as in the repository: an SGD that cheats only on its own entry wins nothing', () => {
     const cheat = (file: string) => readFileSync(join(KIT_ROOT, 'tests', 'adversarial', 'challenge', file), 'utf8');
     const results = grade({ 'optimizers/sgd.ts': cheat('sgd.ts'), 'optimizers/challenge.ts': cheat('challenge.ts') });
     // Honest everywhere else, so SGD itself passes; the entry's re-run with the official SGD does not reach (1, 1).
-    expect(results.tests.find((t) => t.name === 'Stochastic gradient descent')?.status).toBe('passed');
+    expect(entry(results, 'optimizers/sgd')?.status).toBe('passed');
     const challenge = results.tests.find((t) => /challenge/i.test(t.name));
     expect(challenge?.status).toBe('failed');
     expect(challenge?.output).toMatch(/the reference SGD/);
