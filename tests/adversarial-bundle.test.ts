@@ -1,8 +1,9 @@
 // The bundle-time doors: a learner file is bundled reading nothing but its own exercise folder, and a file that
-// strains esbuild fails its own submission only. Every attack of tests/adversarial/bundle/ is graded by the CLI in a
-// kit copy (no pass, a message naming the import, bounded time, no kit file changed); a class run with pathological
-// members still grades the honest ones; and the import rule, the pre-scan and the folder reader on their own.
-import { spawn, spawnSync } from 'node:child_process';
+// strains esbuild fails its own submission only. Every attack of tests/adversarial/bundle/ is one submission of a
+// class graded by the CLI in a kit copy (no pass, a message naming the import, bounded time, no kit file changed); a
+// class with pathological members still grades the honest ones; and the import rule, the pre-scan, the folder reader
+// and the bundler process on their own, in-process, while both classes are graded.
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,8 @@ import { bundleLearner, LearnerBuildError } from '../grader/sandbox/bundle-learn
 import { confinedBuild, type ConfinedBuildResult } from '../grader/sandbox/confined-build.js';
 import { refusalMessage, resolveImport, type ImportRequest } from '../grader/sandbox/import-rule.js';
 import { firstTooDeep, MAX_NESTING } from '../grader/sandbox/nesting-scan.js';
-import { KIT_ROOT, makeSandbox, snapshot, TSX } from './kit-sandbox.js';
+import { exerciseOf, gradeClassRun, type ClassRun } from './class-run.js';
+import { KIT_ROOT, makeSandbox, snapshot } from './kit-sandbox.js';
 
 const CORPUS = join(KIT_ROOT, 'tests', 'adversarial', 'bundle');
 const SHOWN = 'exercises/optimizers';
@@ -26,34 +28,11 @@ function instantiate(template: string, kit: string): { source: string; links: Ar
   return { source, links };
 }
 
-/** `npm run grade ARGS` in `cwd`, without blocking the test runner (several run at once), and how long it took. */
-function gradeCli(
-  cwd: string,
-  args: string[],
-): Promise<{ status: number | null; stdout: string; stderr: string; seconds: number }> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['grader/cli/grade.ts', ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const killer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(killer);
-      resolve({ status, stdout, stderr, seconds: (Date.now() - started) / 1000 });
-    });
-  });
-}
-
-interface Graded {
-  status: string;
-  /** The first failing test's message and the report's warnings (a link refused at intake is reported there). */
-  message: string;
-  warnings: string[];
-  seconds: number;
-}
+/**
+ * Every attack of the corpus together must be graded within this: each is refused before it runs, or within the
+ * bundler's 5 s; one that hung the grader would hold it until its watchdog.
+ */
+const CLASS_SECONDS = 120;
 
 const REACHES_OUT = 'reaches outside your exercise folder: import only files of';
 const attribute = (type: string) =>
@@ -103,138 +82,84 @@ const located = Object.keys(expected).filter(
   (name) => String(expected[name]![0]).startsWith('`') || name === 'deep-brackets',
 );
 
-describe('every bundle-time attack, graded by the CLI', () => {
-  let kit: { root: string; dispose(): void };
-  let work: string;
-  let kitBefore: Record<string, string>;
-  const graded = new Map<string, Graded>();
+/** A class laid out and graded in a copy of the kit of its own. */
+interface GradedClass {
+  kit: { root: string; dispose(): void };
+  work: string;
+  run: ClassRun;
+}
 
-  beforeAll(async () => {
-    kit = makeSandbox();
-    work = mkdtempSync(join(tmpdir(), 'adversarial-bundle-'));
-    kitBefore = {
-      ...snapshot(join(kit.root, 'grader')),
-      ...snapshot(join(kit.root, 'solutions')),
-      ...snapshot(join(kit.root, 'exercises')),
-    };
-    const queue = readdirSync(CORPUS).map((file) => {
-      const name = file.replace(/\.ts$/, '');
-      const target = join(work, name);
-      cpSync(join(kit.root, 'exercises'), target, { recursive: true });
-      const { source, links } = instantiate(readFileSync(join(CORPUS, file), 'utf8'), kit.root);
-      writeFileSync(join(target, 'optimizers', 'sgd.ts'), source);
-      for (const [link, to] of links) {
-        rmSync(join(target, 'optimizers', link));
-        symlinkSync(to, join(target, 'optimizers', link));
-      }
-      return [name, target] as const;
-    });
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const run = await gradeCli(kit.root, ['sgd', '--target', next[1], '--format', 'json']);
-        const report = JSON.parse(run.stdout) as {
-          warnings?: string[];
-          exercises: Array<{ status: string; tests: Array<{ status: string; message: string }> }>;
-        };
-        const exercise = report.exercises[0]!;
-        graded.set(next[0], {
-          status: exercise.status,
-          message: exercise.tests.find((t) => t.status !== 'pass')?.message ?? '',
-          warnings: report.warnings ?? [],
-          seconds: run.seconds,
-        });
-      }
-    };
-    await Promise.all([worker(), worker()]);
-  }, 300_000);
-
-  afterAll(() => {
-    rmSync(work, { recursive: true, force: true });
-    kit.dispose();
+/** A folder of submissions made by `lay(classDir, kitRoot)`, graded on `exercises` in a fresh kit copy. */
+async function gradeInKitCopy(
+  lay: (classDir: string, kitRoot: string) => void,
+  exercises: string[],
+): Promise<GradedClass & { kitBefore: Record<string, string> }> {
+  const kit = makeSandbox();
+  const work = mkdtempSync(join(tmpdir(), 'adversarial-bundle-'));
+  const kitBefore = kitFiles(kit.root);
+  lay(join(work, 'class'), kit.root);
+  const run = await gradeClassRun({
+    kit: kit.root,
+    submissions: join(work, 'class'),
+    out: join(work, 'out'),
+    exercises,
+    killAfterMs: 2 * CLASS_SECONDS * 1000,
   });
+  return { kit, work, run, kitBefore };
+}
 
-  test('every attack has an expectation', () => {
-    expect(
-      readdirSync(CORPUS)
-        .map((f) => f.replace(/\.ts$/, ''))
-        .sort(),
-    ).toEqual(Object.keys(expected).sort());
-  });
-
-  test.each(Object.keys(expected))('%s: no pass, a message saying why, in bounded time', (name) => {
-    const result = graded.get(name);
-    expect(result, `no verdict for ${name}`).toBeDefined();
-    const said = [result!.message, ...result!.warnings].join('\n');
-    expect(result!.status, said).toBe('error');
-    for (const part of expected[name]!) {
-      if (typeof part === 'string') expect(said).toContain(part.replaceAll('__KIT__', kit.root));
-      else expect(said).toMatch(part);
-    }
-    if (located.includes(name)) expect(result!.message).toMatch(/optimizers\/sgd\.ts:\d+:\d+: /);
-    expect(result!.seconds).toBeLessThan(40);
-  });
-
-  test('no file of the kit changed', () => {
-    expect({
-      ...snapshot(join(kit.root, 'grader')),
-      ...snapshot(join(kit.root, 'solutions')),
-      ...snapshot(join(kit.root, 'exercises')),
-    }).toEqual(kitBefore);
-  });
+const kitFiles = (kit: string) => ({
+  ...snapshot(join(kit, 'grader')),
+  ...snapshot(join(kit, 'solutions')),
+  ...snapshot(join(kit, 'exercises')),
 });
 
-describe('a class run with pathological submissions', () => {
-  let kit: { root: string; dispose(): void };
-  let work: string;
-  beforeAll(() => {
-    kit = makeSandbox();
-    work = mkdtempSync(join(tmpdir(), 'adversarial-bundle-class-'));
-  });
-  afterAll(() => {
-    rmSync(work, { recursive: true, force: true });
-    kit.dispose();
-  });
+/** One submission per attack: a copy of exercises/ with the attack as optimizers/sgd.ts (and its links). */
+function layCorpus(classDir: string, kit: string): void {
+  for (const file of readdirSync(CORPUS)) {
+    const member = join(classDir, file.replace(/\.ts$/, ''));
+    cpSync(join(kit, 'exercises'), member, { recursive: true });
+    const { source, links } = instantiate(readFileSync(join(CORPUS, file), 'utf8'), kit);
+    writeFileSync(join(member, 'optimizers', 'sgd.ts'), source);
+    for (const [link, to] of links) {
+      rmSync(join(member, 'optimizers', link));
+      symlinkSync(to, join(member, 'optimizers', link));
+    }
+  }
+}
 
-  test('grades the honest ones in full, and fails only the pathological file of the others', async () => {
-    const submissions = join(work, 'class');
-    const member = (id: string, sgd: string) => {
-      mkdirSync(join(submissions, id, 'optimizers'), { recursive: true });
-      writeFileSync(join(submissions, id, 'optimizers', 'sgd.ts'), sgd);
-      cpSync(
-        join(kit.root, 'solutions', 'optimizers', 'momentum.ts'),
-        join(submissions, id, 'optimizers', 'momentum.ts'),
-      );
-    };
-    const honest = readFileSync(join(kit.root, 'solutions', 'optimizers', 'sgd.ts'), 'utf8');
-    const corpus = (name: string) => instantiate(readFileSync(join(CORPUS, `${name}.ts`), 'utf8'), kit.root).source;
-    // Alphabetical order puts an honest member after each pathological one.
-    member('a-honest', honest);
-    member('b-crashes-esbuild', corpus('if-chain'));
-    member('c-honest', honest);
-    member('d-stalls-esbuild', corpus('arrow-chain'));
-    member('e-honest', honest);
-    const out = join(work, 'out');
-    const run = await gradeCli(kit.root, ['--submissions', submissions, '--out', out, 'sgd', 'momentum']);
-    expect(run.stderr).toBe('');
-    expect(run.seconds).toBeLessThan(120);
-    const rows = readFileSync(join(out, 'gradebook.csv'), 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('student,sgd,momentum,score,max score,problems');
-    expect(rows.slice(1)).toEqual([
-      'a-honest,1,1,2,2,',
-      'b-crashes-esbuild,0,1,1,2,sgd: error',
-      'c-honest,1,1,2,2,',
-      'd-stalls-esbuild,0,1,1,2,sgd: error',
-      'e-honest,1,1,2,2,',
-    ]);
-    const message = (id: string) =>
-      (
-        JSON.parse(readFileSync(join(out, `${id}.json`), 'utf8')) as {
-          exercises: Array<{ id: string; tests: Array<{ message: string }> }>;
-        }
-      ).exercises.find((e) => e.id === 'sgd')!.tests[0]!.message;
-    expect(message('b-crashes-esbuild')).toMatch(BOUNDED);
-    expect(message('d-stalls-esbuild')).toContain('sgd.ts took longer than 5 s to bundle');
-  }, 180_000);
+/** Honest members with the two files that strain esbuild between them (alphabetical order alternates them). */
+function layPathological(classDir: string, kit: string): void {
+  const member = (id: string, sgd: string) => {
+    mkdirSync(join(classDir, id, 'optimizers'), { recursive: true });
+    writeFileSync(join(classDir, id, 'optimizers', 'sgd.ts'), sgd);
+    cpSync(join(kit, 'solutions', 'optimizers', 'momentum.ts'), join(classDir, id, 'optimizers', 'momentum.ts'));
+  };
+  const honest = readFileSync(join(kit, 'solutions', 'optimizers', 'sgd.ts'), 'utf8');
+  const corpus = (name: string) => instantiate(readFileSync(join(CORPUS, `${name}.ts`), 'utf8'), kit).source;
+  member('a-honest', honest);
+  member('b-crashes-esbuild', corpus('if-chain'));
+  member('c-honest', honest);
+  member('d-stalls-esbuild', corpus('arrow-chain'));
+  member('e-honest', honest);
+}
+
+// Both classes are graded from the start, while the in-process tests below run; their tests await them.
+let corpusGrading: ReturnType<typeof gradeInKitCopy>;
+let pathologicalGrading: ReturnType<typeof gradeInKitCopy>;
+beforeAll(() => {
+  corpusGrading = gradeInKitCopy(layCorpus, ['sgd']);
+  pathologicalGrading = gradeInKitCopy(layPathological, ['sgd', 'momentum']);
+  // A failure is reported where the tests await them.
+  corpusGrading.catch(() => undefined);
+  pathologicalGrading.catch(() => undefined);
+});
+afterAll(async () => {
+  for (const graded of await Promise.allSettled([corpusGrading, pathologicalGrading])) {
+    if (graded.status !== 'fulfilled') continue;
+    rmSync(graded.value.work, { recursive: true, force: true });
+    graded.value.kit.dispose();
+  }
 });
 
 describe('the import rule', () => {
@@ -537,4 +462,78 @@ describe('the bundler process', () => {
     expect(await bundleLearner(folder, 'adam.ts', SHOWN)).toContain('var Adam = class');
     expect(Date.now() - started).toBeLessThan(30_000);
   }, 60_000);
+});
+
+describe('every bundle-time attack, graded by the CLI as one class', () => {
+  let kit: GradedClass['kit'];
+  let run: ClassRun;
+  let kitBefore: Record<string, string>;
+  beforeAll(
+    async () => {
+      ({ kit, run, kitBefore } = await corpusGrading);
+    },
+    3 * CLASS_SECONDS * 1000,
+  );
+
+  test('every attack has an expectation', () => {
+    expect(
+      readdirSync(CORPUS)
+        .map((f) => f.replace(/\.ts$/, ''))
+        .sort(),
+    ).toEqual(Object.keys(expected).sort());
+  });
+
+  test('the grader survives them all, in bounded time', () => {
+    expect(run.signal).toBeNull();
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.seconds).toBeLessThan(CLASS_SECONDS);
+  });
+
+  test.each(Object.keys(expected))('%s: no pass, and a message saying why', (name) => {
+    const report = run.reports.get(name);
+    expect(report, `no report for ${name}`).toBeDefined();
+    const sgd = exerciseOf(report, 'sgd');
+    const message = sgd.tests.find((t) => t.status !== 'pass')?.message ?? '';
+    // A link or an oversized file refused at intake is named in the report beside the verdicts.
+    const refusals = [report!.problem ?? '', ...report!.warnings, ...report!.refused.map((r) => r.message)];
+    const said = [message, ...refusals].join('\n');
+    expect(sgd.status, said).toBe('error');
+    for (const part of expected[name]!) {
+      if (typeof part === 'string') expect(said).toContain(part.replaceAll('__KIT__', kit.root));
+      else expect(said).toMatch(part);
+    }
+    if (located.includes(name)) expect(message).toMatch(/optimizers\/sgd\.ts:\d+:\d+: /);
+  });
+
+  test('no file of the kit changed', () => {
+    expect(kitFiles(kit.root)).toEqual(kitBefore);
+  });
+});
+
+describe('a class run with pathological submissions', () => {
+  let run: ClassRun;
+  beforeAll(
+    async () => {
+      ({ run } = await pathologicalGrading);
+    },
+    3 * CLASS_SECONDS * 1000,
+  );
+
+  test('grades the honest ones in full, and fails only the pathological file of the others', () => {
+    expect(run.stderr).toBe('');
+    expect(run.seconds).toBeLessThan(120);
+    const rows = run.gradebook.trim().split('\n');
+    expect(rows[0]).toBe('student,optimizers/sgd,optimizers/momentum,score,max score,problems');
+    expect(rows.slice(1)).toEqual([
+      'a-honest,1,1,2,2,',
+      'b-crashes-esbuild,0,1,1,2,optimizers/sgd: error',
+      'c-honest,1,1,2,2,',
+      'd-stalls-esbuild,0,1,1,2,optimizers/sgd: error',
+      'e-honest,1,1,2,2,',
+    ]);
+    const message = (id: string) => exerciseOf(run.reports.get(id), 'sgd').tests[0]!.message;
+    expect(message('b-crashes-esbuild')).toMatch(BOUNDED);
+    expect(message('d-stalls-esbuild')).toContain('sgd.ts took longer than 5 s to bundle');
+  });
 });
