@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rosenbrocksBananaGradient } from '../exercises/optimizers/banana.js';
-import { compileFormula, type CompiledFormula } from '../site/client/formula.js';
-import { lowestPoint } from '../site/shared/lowest-point.js';
-import { objectiveById } from '../site/shared/objectives.js';
+import { compileFormula, type CompiledFormula } from '../courses/optimizers/site/client/formula.js';
+import { lowestPoint } from '../courses/optimizers/site/shared/lowest-point.js';
+import { objectiveById } from '../courses/optimizers/site/shared/objectives.js';
 
 const compiled = (text: string, x: [number, number] = [-3, 3], y: [number, number] = [-3, 3]): CompiledFormula => {
   const result = compileFormula(text, { x, y });

@@ -1,7 +1,8 @@
 // The course index's grade status: the grader's JSON report parsed defensively and summarised as badges and
 // a "next" exercise, and the index rendered with and without a report.
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCourseSites, type CourseSite } from '../site/scripts/course-sites.js';
 import { parseGradeReport } from '../site/scripts/grade-report.js';
 import { summarizeGrades } from '../site/scripts/grade-summary.js';
 import { renderPages } from '../site/scripts/render-pages.js';
@@ -65,8 +66,12 @@ describe('grade report on the course index', () => {
 
 describe('course index rendered with a grade report', () => {
   const ROOT = fileURLToPath(new URL('..', import.meta.url));
-  const index = (gradeReport: NonNullable<Parameters<typeof renderPages>[1]>['gradeReport']) =>
-    renderPages(ROOT, { gradeReport }).find((page) => page.name === 'index')!.html;
+  let sites: CourseSite[];
+  beforeAll(async () => {
+    sites = await loadCourseSites(ROOT);
+  });
+  const index = (gradeReport: NonNullable<Parameters<typeof renderPages>[2]>['gradeReport']) =>
+    renderPages(ROOT, sites, { gradeReport }).find((page) => page.file === 'optimizers/index.html')!.html;
 
   it('says how to get a status when the learner has not graded yet', () => {
     const html = index(null);

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clearDeadline, loopTick, StillRunning, withDeadline } from '../site/client/loop-guard.js';
-import { NO_STATES, stateAt, StepStateRecorder } from '../site/client/step-states.js';
+import { NO_STATES, stateAt, StepStateRecorder } from '../courses/optimizers/site/client/step-states.js';
 import { brokenModule, compileError } from '../site/scripts/broken-learner-module-plugin.js';
 import { guardLoops } from '../site/scripts/loop-guard-plugin.js';
 

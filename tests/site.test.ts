@@ -23,17 +23,21 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../grader/course/course-metadata.js';
 import { findLeaks, hiddenLines } from '../scripts/stubs/hidden-text.js';
-import { OPTIMIZER_COLORS } from '../site/client/optimizer-colors.js';
+import { isOptimizerId, optimizer } from '../courses/optimizers/manifest.js';
 import { buildSite, type SiteBuild } from '../site/scripts/build.js';
-import { COURSE_ID } from '../site/scripts/render-pages.js';
-import { isOptimizerId } from '../site/shared/demo-runs.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 // Served below a sub-path, as on GitHub Pages, to prove the relative base works.
 const SUB_PATH = '/optimizers-kit/';
+const COURSE_ID = 'optimizers';
 const course = loadCourse(ROOT, COURSE_ID);
-const PAGES = ['index', 'concepts', ...course.exercises.map((exercise) => exercise.id), 'playground'];
+/** The course's pages, under its own folder of the site. */
+const COURSE_PAGES = ['index', 'concepts', ...course.exercises.map((exercise) => exercise.id), 'playground'];
+/** Every page checked in Chromium, relative to the site's root: the home page, then the course's. */
+const PAGES = ['index.html', ...COURSE_PAGES.map((name) => `${COURSE_ID}/${name}.html`)];
+/** A page of the course, relative to the site's root. */
+const coursePage = (name: string): string => `${COURSE_ID}/${name}`;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -159,10 +163,13 @@ afterAll(async () => {
 });
 
 describe('course site pages in Chromium', () => {
-  it('builds one page per exercise, in info.toml order, plus the overview and concepts', () => {
-    const built = readdirSync(site.outDir).filter((name) => name.endsWith('.html'));
-    expect(built.sort()).toEqual(PAGES.map((name) => `${name}.html`).sort());
-    const index = readFileSync(join(site.outDir, 'index.html'), 'utf8');
+  it('builds one page per exercise, in info.toml order, plus the overview and concepts, and a home page', () => {
+    const built = readdirSync(join(site.outDir, COURSE_ID)).filter((name) => name.endsWith('.html'));
+    expect(built.sort()).toEqual(COURSE_PAGES.map((name) => `${name}.html`).sort());
+    // The home page lists every course when there are several, and is the course's overview when it is the only one.
+    const home = readFileSync(join(site.outDir, 'index.html'), 'utf8');
+    expect(home).toContain(`href="${COURSE_ID}/index.html"`);
+    const index = readFileSync(join(site.outDir, COURSE_ID, 'index.html'), 'utf8');
     const positions = course.exercises.map((exercise) => index.indexOf(`href="${exercise.id}.html"`));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -175,7 +182,8 @@ describe('course site pages in Chromium', () => {
     }
   });
 
-  it.each(PAGES)('%s renders without errors, with its chart, notes and math', async (name) => {
+  it.each(PAGES)('%s renders without errors, with its chart, notes and math', async (path) => {
+    const name = path.startsWith(`${COURSE_ID}/`) ? path.slice(COURSE_ID.length + 1, -'.html'.length) : 'home';
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems: string[] = [];
     const outside: string[] = [];
@@ -198,7 +206,7 @@ describe('course site pages in Chromium', () => {
     });
 
     try {
-      const response = await page.goto(`${baseUrl}${name === 'index' ? '' : `${name}.html`}`);
+      const response = await page.goto(`${baseUrl}${path === 'index.html' ? '' : path}`);
       expect(response?.status()).toBe(200);
       // Not every exercise has a chart (one that searches hyperparameters, say); those that do must draw it.
       const hasChart = (await page.locator('figure[data-chart]').count()) > 0;
@@ -212,7 +220,7 @@ describe('course site pages in Chromium', () => {
           .filter(isOptimizerId);
         const pixels = await chartPixels(
           page,
-          optimizers.map((id) => rgb(OPTIMIZER_COLORS[id].reference)),
+          optimizers.map((id) => rgb(optimizer(id).colors.reference)),
         );
         expect(pixels.width).toBeGreaterThan(200);
         expect(pixels.painted / (pixels.width * pixels.height)).toBeGreaterThan(0.3);
@@ -243,7 +251,8 @@ describe('course site pages in Chromium', () => {
 
       // Math typeset at build time, with KaTeX's own fonts served from the site.
       const markdownFile = join(ROOT, 'courses', COURSE_ID, `${name}.md`);
-      const markdown = name === 'index' || !existsSync(markdownFile) ? '' : readFileSync(markdownFile, 'utf8');
+      const markdown =
+        name === 'index' || name === 'home' || !existsSync(markdownFile) ? '' : readFileSync(markdownFile, 'utf8');
       if (markdown.includes('$')) {
         expect(await page.locator('.katex').count()).toBeGreaterThan(0);
         expect(await page.locator('.katex-error').count()).toBe(0);
@@ -278,7 +287,7 @@ describe('course site pages in Chromium', () => {
   it('draws the hyperparameter-search heatmap, with a colour legend, and says the stub searches are not implemented', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
-      await page.goto(`${baseUrl}hyperparameter-search.html`);
+      await page.goto(`${baseUrl}${coursePage('hyperparameter-search.html')}`);
       await page.waitForSelector('figure[data-heatmap][data-state="ready"]', { timeout: 15_000 });
       // Viridis ends: bright yellow (few steps) and dark purple (many), plus the neutral grey of "never".
       const pixels = await chartPixels(
@@ -310,7 +319,7 @@ describe('course site pages in Chromium', () => {
   ])('%s fits a phone screen without sideways scrolling', async (name, ready) => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     try {
-      await page.goto(`${baseUrl}${name}.html`);
+      await page.goto(`${baseUrl}${coursePage(`${name}.html`)}`);
       await page.waitForSelector(ready, { timeout: 15_000 });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
@@ -350,7 +359,7 @@ describe('course site output holds no solution', () => {
       codeLines.map((line) => `${line.file}:${line.line}`),
     );
     for (const exercise of course.exercises) {
-      const page = readFileSync(join(instructorSite.outDir, `${exercise.id}.html`), 'utf8');
+      const page = readFileSync(join(instructorSite.outDir, COURSE_ID, `${exercise.id}.html`), 'utf8');
       expect(page, exercise.id).toContain('Show solution');
       expect(page).toMatch(/<details class="solution__file">/);
     }
@@ -417,7 +426,7 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(`${solvedUrl}${path}`);
+    await page.goto(`${solvedUrl}${coursePage(path)}`);
     return { page, problems };
   }
 
@@ -433,7 +442,7 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       expect(await page.locator('.run-summary tbody tr').count()).toBe(4);
       const pixels = await chartPixels(
         page,
-        (['sgd', 'momentum', 'rmsprop', 'adam'] as const).map((id) => rgb(OPTIMIZER_COLORS[id].learner)),
+        (['sgd', 'momentum', 'rmsprop', 'adam'] as const).map((id) => rgb(optimizer(id).colors.learner)),
         '.playground__panel .trajectory-panel__plot canvas',
       );
       pixels.matches.forEach((count, k) => expect(count, `pixels of learner run ${k}`).toBeGreaterThan(40));
@@ -577,7 +586,7 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       );
       const pixels = await chartPixels(
         page,
-        (['sgd', 'momentum', 'rmsprop', 'adam'] as const).map((id) => rgb(OPTIMIZER_COLORS[id].learner)),
+        (['sgd', 'momentum', 'rmsprop', 'adam'] as const).map((id) => rgb(optimizer(id).colors.learner)),
         '.playground__panel .trajectory-panel__plot canvas',
       );
       pixels.matches.forEach((count, k) => expect(count, `pixels of learner run ${k}`).toBeGreaterThan(40));
@@ -597,7 +606,7 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       // The shared link opens the same function.
       const shared = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
       await shared.goto(
-        `${solvedUrl}playground.html?f=formula&formula=${encodeURIComponent('x^2 + 3 y^2')}&region=-2,2,-2,2&x=1.5&y=1.5`,
+        `${solvedUrl}${coursePage('playground.html')}?f=formula&formula=${encodeURIComponent('x^2 + 3 y^2')}&region=-2,2,-2,2&x=1.5&y=1.5`,
       );
       await shared.waitForFunction(
         () => document.querySelector('.playground__function')?.textContent?.includes('x ^ 2 + 3 y ^ 2'),
@@ -711,7 +720,7 @@ describe('course site with learner files mid-work (an endless loop, a syntax err
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     try {
       await page.goto(
-        `${kitUrl}playground.html?f=banana&x=-1&y=2&n=200&show=sgd,momentum,rmsprop,adam&momentum.learningRate=0.1`,
+        `${kitUrl}${coursePage('playground.html')}?f=banana&x=-1&y=2&n=200&show=sgd,momentum,rmsprop,adam&momentum.learningRate=0.1`,
       );
       await page.waitForSelector('[data-playground][data-state="ready"]', { timeout: 15_000 });
       const rows = await page.locator('.run-summary tbody tr').allInnerTexts();

@@ -1,4 +1,4 @@
-// `npm run build`: renders the course pages and bundles them with Vite into a static site (site/dist by default;
+// `npm run build`: renders every course's pages and bundles them with Vite into a static site (site/dist by default;
 // `--out-dir DIR` to put it elsewhere; `--instructor` adds the solutions, into site/dist-instructor). Exports buildSite() for the tests.
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +18,9 @@ export async function buildSite(
 ): Promise<SiteBuild> {
   const outDir = resolve(options.outDir ?? (options.instructor ? INSTRUCTOR_OUT_DIR : DEFAULT_OUT_DIR));
   const recorder = moduleRecorder();
-  await build(siteConfig({ outDir, recorder, logLevel: options.logLevel ?? 'info', instructor: options.instructor }));
+  await build(
+    await siteConfig({ outDir, recorder, logLevel: options.logLevel ?? 'info', instructor: options.instructor }),
+  );
   return { outDir, modules: recorder.modules() };
 }
 

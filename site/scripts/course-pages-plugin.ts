@@ -1,11 +1,18 @@
-// Vite plugin that makes the rendered course pages look like HTML files at the site root: build entries
-// (resolved and loaded from memory) and, in the dev server, pages re-rendered on each request and
-// reloaded in the browser when a template, info.toml or a markdown file changes.
+// Vite plugin that makes the rendered pages look like HTML files under the site root (index.html, <course>/*.html):
+// build entries (resolved and loaded from memory) and, in the dev server, pages re-rendered on each request and
+// reloaded in the browser when a template, an info.toml or a markdown file changes.
 import { join } from 'node:path';
 import { normalizePath, type Plugin } from 'vite';
-import { pageSources, renderPages, type RenderOptions } from './render-pages.js';
+import { loadCourseSites, type CourseSite } from './course-sites.js';
+import { pageSources, renderPages } from './render-pages.js';
+import type { SolutionSnippet } from './solution-snippets.js';
 
-export function coursePages(repoRoot: string, siteRoot: string, options: { instructor?: boolean } = {}): Plugin {
+export function coursePages(
+  repoRoot: string,
+  siteRoot: string,
+  sites: readonly CourseSite[],
+  options: { solutions?: readonly SolutionSnippet[] } = {},
+): Plugin {
   const pageId = (file: string): string => normalizePath(join(siteRoot, file));
   const builtPages = new Map<string, string>();
 
@@ -15,7 +22,8 @@ export function coursePages(repoRoot: string, siteRoot: string, options: { instr
 
     config(_config, env) {
       if (env.command !== 'build') return;
-      const pages = renderPages(repoRoot, { instructor: options.instructor });
+      const warn = (message: string): void => console.warn(`warning: ${message}`);
+      const pages = renderPages(repoRoot, sites, { solutions: options.solutions, warn });
       for (const page of pages) builtPages.set(pageId(page.file), page.html);
       return {
         build: { rollupOptions: { input: Object.fromEntries(pages.map((page) => [page.name, pageId(page.file)])) } },
@@ -31,8 +39,6 @@ export function coursePages(repoRoot: string, siteRoot: string, options: { instr
     },
 
     configureServer(server) {
-      // The dev server is where a learner works, so its index shows their last grade run.
-      const devRender: RenderOptions = { gradeReport: true, instructor: options.instructor };
       const sources = pageSources(repoRoot);
       server.watcher.add(sources);
       const reloadIfSource = (file: string): void => {
@@ -43,22 +49,21 @@ export function coursePages(repoRoot: string, siteRoot: string, options: { instr
       // Registered directly (not returned), so it runs before Vite's own HTML middleware looks for files on disk.
       server.middlewares.use((req, res, next) => {
         const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-        const file = path === '/' ? 'index.html' : decodeURIComponent(path.slice(1));
+        const file = decodeURIComponent(path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1));
         if (!file.endsWith('.html')) return next();
-        let page;
-        try {
-          page = renderPages(repoRoot, devRender).find((candidate) => candidate.file === file);
-        } catch (error) {
-          return next(error);
-        }
-        if (!page) return next();
-        server
-          .transformIndexHtml(path, page.html, req.originalUrl)
-          .then((html) => {
-            res.statusCode = 200;
-            res.setHeader('Content-Type', 'text/html; charset=utf-8');
-            res.setHeader('Cache-Control', 'no-cache');
-            res.end(html);
+        // The dev server is where a learner works, so each index shows their last grade run. info.toml is read
+        // afresh, so a new exercise appears on the next request.
+        loadCourseSites(repoRoot)
+          .then((fresh) => renderPages(repoRoot, fresh, { gradeReport: true, solutions: options.solutions }))
+          .then((pages) => {
+            const page = pages.find((candidate) => candidate.file === file);
+            if (!page) return next();
+            return server.transformIndexHtml(path, page.html, req.originalUrl).then((html) => {
+              res.statusCode = 200;
+              res.setHeader('Content-Type', 'text/html; charset=utf-8');
+              res.setHeader('Cache-Control', 'no-cache');
+              res.end(html);
+            });
           })
           .catch(next);
       });

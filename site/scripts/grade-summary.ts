@@ -1,5 +1,5 @@
-// Turns the learner's last grade report into what the course index shows: a badge per exercise and the
-// exercise to do next, in info.toml order.
+// Turns the learner's last grade report into what a course's index shows: a badge per exercise, the course's points
+// and the exercise to do next, in info.toml order.
 import type { GradeReport, GradeStatus } from './grade-report.js';
 
 export interface ExerciseBadge {
@@ -61,5 +61,9 @@ export function summarizeGrades(report: GradeReport | null, exercises: readonly 
         reason: badges.get(nextExercise.id)?.detail ?? '',
       }
     : null;
-  return { graded: true, score: report.score, maxScore: report.maxScore, next, badges };
+  // This course's own points: the report may hold other courses' exercises too.
+  const results = exercises.flatMap((exercise) => report.exercises.get(exercise.id) ?? []);
+  const score = results.reduce((sum, result) => sum + result.score, 0);
+  const maxScore = results.reduce((sum, result) => sum + result.maxScore, 0);
+  return { graded: true, score, maxScore, next, badges };
 }

@@ -1,17 +1,20 @@
-// The site's precomputed data (reference trajectories, the search heatmap): computed from solutions/ in the
-// instructor's repository, read from the file a release writes in a student kit (which has no solutions to run).
+// The site's build-time data (each plug-in's data modules): computed from solutions/<course>/ in the instructor's
+// repository, read from the file a release writes in a student kit (which has no solutions to run).
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
-const root = resolve(import.meta.dirname, '..', '..');
-
-/** Where a release writes the data file `name`, relative to the kit's root. */
+/** Where a release writes the data file `name` (e.g. `charts.json`), relative to the kit's root. */
 export const kitDataFile = (name: string): string => join('site', 'data', name);
 
-/** `compute()` where solutions/ exists (it imports them, so only then), else the kit's data file `name`. */
-export async function solvedOrShipped<T>(name: string, compute: () => Promise<T>): Promise<T> {
-  if (existsSync(join(root, 'solutions'))) return compute();
-  const file = join(root, kitDataFile(name));
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as T;
-  throw new Error(`${file} is missing: this kit was not built by \`npm run release\``);
+/** `compute()` where solutions/<course>/ exists (it may import them, so only then), else the kit's data file. */
+export async function solvedOrShipped<T>(
+  root: string,
+  courseId: string,
+  name: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  if (existsSync(join(root, 'solutions', courseId))) return compute();
+  const file = kitDataFile(`${name}.json`);
+  if (existsSync(join(root, file))) return JSON.parse(readFileSync(join(root, file), 'utf8')) as T;
+  throw new Error(`${file} is missing: this kit was not built by \`npm run release\`, which writes it`);
 }

@@ -5,7 +5,7 @@ import { createServer } from 'vite';
 import { siteConfig } from './site-config.js';
 
 const { values } = parseArgs({ options: { port: { type: 'string' } } });
-const server = await createServer(siteConfig({ port: values.port ? Number(values.port) : undefined }));
+const server = await createServer(await siteConfig({ port: values.port ? Number(values.port) : undefined }));
 await server.listen();
 server.printUrls();
 server.bindCLIShortcuts({ print: true });

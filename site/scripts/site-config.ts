@@ -1,16 +1,19 @@
 // The one Vite configuration behind both `npm run site` (dev server) and `npm run build` (static site):
-// root site/, relative base so the output works under any sub-path, pages rendered by the course-pages plugin.
+// root site/, relative base so the output works under any sub-path, pages rendered by the course-pages plugin,
+// and each course's site plug-in: its browser module and its build-time data modules.
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { InlineConfig, LogLevel } from 'vite';
-import { coursePages } from './course-pages-plugin.js';
-import { reloadOnExerciseChange } from './exercise-reload-plugin.js';
+import type { InlineConfig, LogLevel, Plugin } from 'vite';
 import { brokenLearnerModules } from './broken-learner-module-plugin.js';
+import { courseClients } from './course-clients-plugin.js';
+import { coursePages } from './course-pages-plugin.js';
+import { loadCourseSites, type CourseSite } from './course-sites.js';
+import { reloadOnExerciseChange } from './exercise-reload-plugin.js';
+import { solvedOrShipped } from './kit-data.js';
 import { loopGuard } from './loop-guard-plugin.js';
 import type { ModuleRecorder } from './module-recorder-plugin.js';
 import { dropOrphanSourcemaps } from './orphan-sourcemaps-plugin.js';
-import { COURSE_ID } from './render-pages.js';
-import { solvedOrShipped } from './kit-data.js';
+import { solutionSnippets } from './solution-snippets.js';
 import { virtualData } from './virtual-data-plugin.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,7 +30,21 @@ export interface SiteConfigOptions {
   instructor?: boolean;
 }
 
-export function siteConfig(options: SiteConfigOptions = {}): InlineConfig {
+/** Every plug-in's data modules as Vite plugins; each computes (or reads) its data once, however many bundles use it. */
+function dataModules(sites: readonly CourseSite[]): () => Plugin[] {
+  const modules = sites.flatMap(({ course, plugin }) =>
+    Object.entries(plugin.data ?? {}).map(([name, compute]) => {
+      let data: Promise<unknown> | null = null;
+      return { id: `virtual:${name}`, load: () => (data ??= solvedOrShipped(REPO_ROOT, course.id, name, compute)) };
+    }),
+  );
+  return () => modules.map((module) => virtualData(module.id, module.load));
+}
+
+export async function siteConfig(options: SiteConfigOptions = {}): Promise<InlineConfig> {
+  const sites = await loadCourseSites(REPO_ROOT);
+  const data = dataModules(sites);
+  const solutions = options.instructor ? solutionSnippets(REPO_ROOT) : undefined;
   const recorded = options.recorder ? [options.recorder.plugin()] : [];
   // Every bundle that holds learner code, the workers' included, gets the same learner modules: a broken one
   // replaced by a module that says what is wrong, the others with their loops guarded.
@@ -46,25 +63,17 @@ export function siteConfig(options: SiteConfigOptions = {}): InlineConfig {
     appType: 'mpa',
     logLevel: options.logLevel ?? 'info',
     plugins: [
-      coursePages(REPO_ROOT, SITE_ROOT, { instructor: options.instructor }),
+      coursePages(REPO_ROOT, SITE_ROOT, sites, { solutions }),
+      courseClients(sites),
       ...learnerModules(),
-      virtualData('virtual:reference-trajectories', () =>
-        solvedOrShipped('reference-trajectories.json', async () =>
-          (await import('./reference-runs.js')).runReferences(),
-        ),
-      ),
-      virtualData('virtual:search-heatmap', () =>
-        solvedOrShipped('search-heatmap.json', async () =>
-          (await import('./search-heatmap-runs.js')).runSearchHeatmap(),
-        ),
-      ),
-      reloadOnExerciseChange(join(REPO_ROOT, 'exercises', COURSE_ID)),
+      ...data(),
+      reloadOnExerciseChange(exercises),
       dropOrphanSourcemaps(),
       ...recorded,
     ],
     worker: {
       format: 'es',
-      plugins: () => [...learnerModules(), ...(options.recorder ? [options.recorder.plugin()] : [])],
+      plugins: () => [...learnerModules(), ...data(), ...(options.recorder ? [options.recorder.plugin()] : [])],
       rollupOptions: {
         // A learner who renames an export breaks only the runs that use it (they say the export is missing), not the build.
         shimMissingExports: true,

@@ -1,0 +1,17 @@
+// The optimizers course's site plug-in: its chart widgets and their browser module, the playground page, and the
+// data the charts need from the reference solutions (computed in Node, shipped to the browser as numbers only).
+import type { SitePlugin } from '../../../site/scripts/site-plugin.js';
+import { widgetsFor } from './widgets.js';
+
+export default {
+  client: 'client/course-page.ts',
+  widgets: widgetsFor,
+  pages: [{ id: 'playground', title: 'Playground' }],
+  data: {
+    // Imported only when run: they import solutions/, which a student kit does not have.
+    'reference-trajectories': async () => (await import('./data/reference-runs.js')).runReferences(),
+    'search-heatmap': async () => (await import('./data/search-heatmap-runs.js')).runSearchHeatmap(),
+  },
+  howItWorks: 'how-it-works',
+  footer: 'Dashed lines on the charts come from your own code in exercises/optimizers, run in your browser.',
+} satisfies SitePlugin;
