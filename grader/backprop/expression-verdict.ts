@@ -41,13 +41,26 @@ export function linkProblem(c: ExpressionCase, linked: Record<string, boolean> =
   return null;
 }
 
-/** The typical mistake whose gradients these are, as the line to add below a failure; "" when none matches. */
-export function diagnosis(c: ExpressionCase, grads: Grads, exercise: ExpressionExercise, tolerance: Tolerance): string {
-  const leaves = Object.keys(c.expected.grads);
-  const match = Object.entries(c.mistakes).find(([, outcome]) =>
-    leaves.every((n) => close(grads[n] ?? NaN, outcome.grads[n]!, tolerance)),
+/**
+ * The typical mistakes whose gradients these are, as the lines to add below a failure; "" when none matches. The
+ * leaves decide; the steps' gradients, where both sides have them, tell apart mistakes that agree on the leaves.
+ */
+export function diagnosis(
+  c: ExpressionCase,
+  output: ExpressionOutput,
+  exercise: ExpressionExercise,
+  tolerance: Tolerance,
+): string {
+  const agree = (got: Record<string, number> | undefined, expected: Record<string, number> | undefined) =>
+    !got || !expected || Object.entries(expected).every(([n, x]) => close(got[n] ?? NaN, x, tolerance));
+  const matches = Object.entries(c.mistakes)
+    .filter(([, outcome]) => agree(output.grads, outcome.grads) && agree(output.stepGrads, outcome.stepGrads))
+    .map(([id]) => mistakeNote(exercise, id));
+  if (matches.length === 0) return '';
+  const [first, ...others] = matches;
+  return [`Diagnosis: this is a typical mistake: ${first}.`, ...others.map((note) => `Or this one: ${note}.`)].join(
+    '\n',
   );
-  return match ? `Diagnosis: this is a typical mistake: ${mistakeNote(exercise, match[0])}.` : '';
 }
 
 /**
@@ -89,6 +102,6 @@ export function gradsProblem(
     .join(', ');
   const where = output.stepGrads ? firstWrongStep(c, output.stepGrads, tolerance) : '';
   const sentence = `${c.name} (${leavesText(c)}${started ? `; ${started}` : ''}): ${after}, ${list}.${where}`;
-  const diagnosed = diagnosis(c, output.grads, exercise, tolerance);
+  const diagnosed = diagnosis(c, output, exercise, tolerance);
   return diagnosed ? `${sentence}\n${diagnosed}` : sentence;
 }

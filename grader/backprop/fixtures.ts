@@ -12,7 +12,7 @@ export interface ExpressionCase extends ExpressionSpec {
   name: string;
   expected: { data: number; values: Record<string, number>; grads: Grads; stepGrads: Record<string, number> };
   /** What each typical mistake would leave in the leaves' grads, for the mistakes that change them here. */
-  mistakes: Record<string, { grads: Grads }>;
+  mistakes: Record<string, { grads: Grads; stepGrads?: Record<string, number> }>;
 }
 
 export interface History {
