@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { loadCourses, qualifiedId } from '../grader/course/course-metadata.js';
 import { KIT_ROOT, makeSandbox, runKitScript, snapshot, TSX } from './kit-sandbox.js';
 
 test('the committed exercises/ is exactly what solutions/ generates', () => {
@@ -133,18 +134,15 @@ describe('in a copy of the kit', () => {
       expect(clean).toContain('a[i] = mu * a[i] + (1 - mu) * g[i];');
       expect(clean).not.toMatch(/Hide:|TODO/);
       const snippets = JSON.parse(readFileSync(join(out, 'snippets.json'), 'utf8')) as Array<{
+        course: string;
         exercise: string;
         code: string;
       }>;
-      expect(snippets.map((s) => s.exercise)).toEqual([
-        'sgd',
-        'momentum',
-        'rmsprop',
-        'adam',
-        'challenge',
-        'hyperparameter-search',
-      ]);
-      expect(snippets.find((s) => s.exercise === 'momentum')?.code).toBe(clean);
+      // One per learner file of every exercise, in the manifests' order, named by course and id.
+      expect(snippets.map((s) => `${s.course}/${s.exercise}`)).toEqual(
+        loadCourses(KIT_ROOT).flatMap((c) => c.exercises.flatMap((e) => e.files.map(() => qualifiedId(e)))),
+      );
+      expect(snippets.find((s) => s.course === 'optimizers' && s.exercise === 'momentum')?.code).toBe(clean);
       expect(
         runKitScript(sandbox.root, 'scripts/stubs.ts', ['--variant', 'hrad', '--out', join(out, 'x')]).stderr,
       ).toMatch(/no variant hrad/);

@@ -98,6 +98,7 @@ export function typeCheck(root: string, files: GeneratedFiles): void {
 }
 
 export interface SolutionSnippet {
+  course: string;
   exercise: string;
   file: string;
   /** The learner file as the instructor wrote it, markers and placeholder lines removed. */
@@ -110,6 +111,7 @@ export function solutionSnippets(root: string, course: Course): SolutionSnippet[
     exercise.files.map((name) => {
       const file = join('solutions', course.id, name);
       return {
+        course: course.id,
         exercise: exercise.id,
         file,
         code: generateFile(readFileSync(join(root, file), 'utf8'), file, course.labels, 'solution'),
