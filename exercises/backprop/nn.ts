@@ -85,7 +85,7 @@ export class MLP {
  * has the sign of their label. Labels are −1 or +1; a point's score is the model's single output.
  */
 export function hingeLoss(model: MLP, points: number[][], labels: number[]): { loss: Value; accuracy: number } {
-  // TODO: ~77 words
+  // TODO: ~83 words
   throw new Error('not implemented yet: write hingeLoss()');
 }
 

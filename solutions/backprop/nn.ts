@@ -105,10 +105,8 @@ export function hingeLoss(model: MLP, points: number[][], labels: number[]): { l
   const scores = points.map((x) => model.call(x)[0]!);
   const margins = scores.map((score, i) => relu(score.mul(-labels[i]!).add(1)));
   const dataLoss = margins.reduce((sum, m) => sum.add(m), new Value(0)).mul(1 / margins.length);
-  const regLoss = model
-    .parameters()
-    .reduce((sum, p) => sum.add(p.mul(p)), new Value(0))
-    .mul(REGULARISATION);
+  const squares = model.parameters().map((p) => p.mul(p));
+  const regLoss = squares.reduce((sum, sq) => sum.add(sq), new Value(0)).mul(REGULARISATION);
   const correct = scores.filter((score, i) => score.data > 0 === labels[i]! > 0).length;
   return { loss: dataLoss.add(regLoss), accuracy: correct / scores.length };
   // Hide: none
