@@ -31,11 +31,11 @@ const typecheck = run(process.execPath, [
   join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
   '--noEmit',
   '-p',
-  'tsconfig.json',
+  'tsconfig.kit.json',
 ]);
 checkItem(
   typecheck.status === 0,
-  'the kit type-checks (tsc --noEmit -p tsconfig.json)',
+  'the kit type-checks (tsc --noEmit -p tsconfig.kit.json)',
   `${typecheck.stdout}${typecheck.stderr}`.trim().split('\n').slice(0, 40),
 );
 
