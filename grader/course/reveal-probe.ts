@@ -24,7 +24,10 @@ function job(raw: unknown, index: number, problem: Problem): Job {
   }
   const { driver, input = {} } = raw;
   if (typeof driver !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(driver))
-    problem(`${where}.driver`, `expected the name of one of the course's sandbox drivers, found ${JSON.stringify(driver)}`);
+    problem(
+      `${where}.driver`,
+      `expected the name of one of the course's sandbox drivers, found ${JSON.stringify(driver)}`,
+    );
   if (!isTable(input)) problem(`${where}.input`, 'expected a table of the driver’s input');
   if (containsDate(input)) problem(`${where}.input`, 'a date cannot travel to the sandbox; write it as a string');
   return { name: `reveal ${index + 1}`, driver, input };

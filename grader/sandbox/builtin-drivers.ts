@@ -10,7 +10,8 @@ export const builtinDrivers = defineDrivers({
   async call(input: { module: string; exportName: string; args?: unknown[] }, context) {
     const exported = (await context.load(input.module, input.exportName)) as (...args: unknown[]) => unknown;
     const during = `${input.exportName}()`;
-    if (typeof exported !== 'function') throw new LearnerThrew(`loading ${input.module}`, new Error(`it exports no function ${input.exportName}`));
+    if (typeof exported !== 'function')
+      throw new LearnerThrew(`loading ${input.module}`, new Error(`it exports no function ${input.exportName}`));
     const value = learnerCall(during, () => exported(...(input.args ?? [])));
     const plain = learnerCall(during, () => JSON.parse(JSON.stringify(value, encodeNumbers) ?? 'null', decodeNumbers));
     return { value: plain as unknown, calls: [] as number[] };
