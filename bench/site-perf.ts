@@ -14,6 +14,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '..');
+/** The course whose pages are measured, as the site lays it out: one folder per course. */
+const COURSE = 'optimizers/';
 const INPUTS = 50;
 /** Steps per playground run: 1,000 by default, as in the goal. */
 const PLAYGROUND_STEPS = Number(process.env.BENCH_PLAYGROUND_STEPS ?? 1000);
@@ -131,7 +133,9 @@ const PLAYGROUND_PROBE = `
  */
 async function playgroundLatency(browser: Browser, url: string): Promise<Latency[]> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  await page.goto(`${url}playground.html?f=banana&x=-1&y=2&n=${PLAYGROUND_STEPS}&show=sgd,momentum,rmsprop,adam`);
+  await page.goto(
+    `${url}${COURSE}playground.html?f=banana&x=-1&y=2&n=${PLAYGROUND_STEPS}&show=sgd,momentum,rmsprop,adam`,
+  );
   await page.waitForSelector('[data-playground][data-state="ready"]', { timeout: 30_000 });
   await page.evaluate(PLAYGROUND_PROBE);
   await page.focus('#playground-momentum-learningRate');
@@ -219,15 +223,15 @@ const browser = await chromium.launch({
 try {
   const latency = await playgroundLatency(browser, server.url);
   const loads = {
-    momentum: await firstChart(browser, server.url, 'momentum.html'),
-    search: await firstChart(browser, server.url, 'hyperparameter-search.html'),
+    momentum: await firstChart(browser, server.url, `${COURSE}momentum.html`),
+    search: await firstChart(browser, server.url, `${COURSE}hyperparameter-search.html`),
   };
   const sizes = [
-    ['momentum.html', 'figure[data-chart][data-state="ready"]'],
-    ['hyperparameter-search.html', 'figure[data-heatmap][data-state="ready"]'],
-    ['playground.html', '[data-playground][data-state="ready"]'],
+    [`${COURSE}momentum.html`, 'figure[data-chart][data-state="ready"]'],
+    [`${COURSE}hyperparameter-search.html`, 'figure[data-heatmap][data-state="ready"]'],
+    [`${COURSE}playground.html`, '[data-playground][data-state="ready"]'],
     // mathjs loads only once a formula is chosen: reported, though the goal is about exercise pages.
-    ['playground.html?f=formula', '[data-playground][data-state="ready"]'],
+    [`${COURSE}playground.html?f=formula`, '[data-playground][data-state="ready"]'],
   ] as const;
 
   const verdict = (value: number, goal: number): string => (value <= goal ? 'met' : 'NOT met');

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCourse } from '../grader/course/course-metadata.js';
+import { loadCourse, loadCourses } from '../grader/course/course-metadata.js';
 import { findLeaks, hiddenLines } from '../scripts/stubs/hidden-text.js';
 import { isOptimizerId, optimizer } from '../courses/optimizers/manifest.js';
 import { buildSite, type SiteBuild } from '../site/scripts/build.js';
@@ -36,6 +36,12 @@ const course = loadCourse(ROOT, COURSE_ID);
 const COURSE_PAGES = ['index', 'concepts', ...course.exercises.map((exercise) => exercise.id), 'playground'];
 /** Every page checked in Chromium, relative to the site's root: the home page, then the course's. */
 const PAGES = ['index.html', ...COURSE_PAGES.map((name) => `${COURSE_ID}/${name}.html`)];
+/** Every page of the kit's other courses, whatever their plug-ins draw: each must open without an error. */
+const OTHER_COURSE_PAGES = loadCourses(ROOT)
+  .filter((other) => other.id !== COURSE_ID)
+  .flatMap((other) =>
+    ['index', 'concepts', ...other.exercises.map((e) => e.id)].map((name) => `${other.id}/${name}.html`),
+  );
 /** A page of the course, relative to the site's root. */
 const coursePage = (name: string): string => `${COURSE_ID}/${name}`;
 
@@ -308,6 +314,27 @@ describe('course site pages in Chromium', () => {
       await page
         .locator('figure[data-heatmap]')
         .screenshot({ path: join(SCREENSHOTS, 'hyperparameter-search-heatmap.png') });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each(OTHER_COURSE_PAGES)('%s, a page of another course, opens with its text, pager and no error', async (path) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+    try {
+      expect((await page.goto(`${baseUrl}${path}`))?.status()).toBe(200);
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('main h1').count()).toBe(1);
+      if (!path.endsWith('/index.html')) expect(await page.locator('nav.pager').count()).toBe(1);
+      expect(problems).toEqual([]);
     } finally {
       await page.close();
     }

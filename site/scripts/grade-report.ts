@@ -8,6 +8,7 @@ export const GRADE_REPORT_PATH = join('.grade', 'last-report.json');
 export type GradeStatus = 'pass' | 'fail' | 'error' | 'timeout';
 
 export interface GradedExercise {
+  /** `<course>/<id>`, or the id alone in a report from before courses were named. */
   id: string;
   status: GradeStatus;
   score: number;
@@ -47,8 +48,13 @@ export function parseGradeReport(json: string): GradeReport | null {
     )
       continue;
     const tests = Array.isArray(entry.tests) ? entry.tests.filter(isRecord) : [];
-    exercises.set(entry.id, {
-      id: entry.id,
+    // Reports name an exercise `<course>/<id>` (with course and exercise beside); older ones, by its id alone.
+    const id =
+      typeof entry.course === 'string' && typeof entry.exercise === 'string'
+        ? `${entry.course}/${entry.exercise}`
+        : entry.id;
+    exercises.set(id, {
+      id,
       status: entry.status as GradeStatus,
       score: numberOr(entry.score, 0),
       maxScore: numberOr(entry.maxScore, 0),

@@ -26,6 +26,8 @@ const LABELS: Record<GradeStatus, ExerciseBadge['tone']> = {
 const WORDS: Record<GradeStatus, string> = { pass: 'passed', fail: 'failing', error: 'error', timeout: 'timed out' };
 
 interface ExerciseRef {
+  /** The exercise's course: reports name exercises `<course>/<id>`. */
+  course?: string;
   id: string;
   title: string;
   href: string;
@@ -35,8 +37,11 @@ interface ExerciseRef {
 export function summarizeGrades(report: GradeReport | null, exercises: readonly ExerciseRef[]): GradeSummary {
   const badges = new Map<string, ExerciseBadge>();
   if (!report) return { graded: false, score: 0, maxScore: 0, next: null, badges };
+  const resultOf = (exercise: ExerciseRef) =>
+    (exercise.course ? report.exercises.get(`${exercise.course}/${exercise.id}`) : undefined) ??
+    report.exercises.get(exercise.id);
   for (const exercise of exercises) {
-    const result = report.exercises.get(exercise.id);
+    const result = resultOf(exercise);
     if (!result) {
       badges.set(exercise.id, { tone: 'todo', label: 'not graded', detail: `run npm run grade ${exercise.id}` });
       continue;
@@ -51,7 +56,7 @@ export function summarizeGrades(report: GradeReport | null, exercises: readonly 
   }
   // Next: the first core exercise not passed; bonus exercises only once the core track passes.
   const unpassed = (bonus: boolean) =>
-    exercises.find((exercise) => exercise.bonus === bonus && report.exercises.get(exercise.id)?.status !== 'pass');
+    exercises.find((exercise) => exercise.bonus === bonus && resultOf(exercise)?.status !== 'pass');
   const nextExercise = unpassed(false) ?? unpassed(true);
   const next = nextExercise
     ? {
@@ -62,7 +67,7 @@ export function summarizeGrades(report: GradeReport | null, exercises: readonly 
       }
     : null;
   // This course's own points: the report may hold other courses' exercises too.
-  const results = exercises.flatMap((exercise) => report.exercises.get(exercise.id) ?? []);
+  const results = exercises.flatMap((exercise) => resultOf(exercise) ?? []);
   const score = results.reduce((sum, result) => sum + result.score, 0);
   const maxScore = results.reduce((sum, result) => sum + result.maxScore, 0);
   return { graded: true, score, maxScore, next, badges };

@@ -1,5 +1,5 @@
 // Vite plugin: puts a call to the site's loopTick() at the top of every loop body of the learner's files, so that
-// the playground can run them on the page's thread and still stop an endless loop (see site/client/loop-guard.ts).
+// a page can run them on its own thread and still stop an endless loop (see site/client/loop-guard.ts).
 import { dirname, relative } from 'node:path';
 import MagicString from 'magic-string';
 import ts from 'typescript';

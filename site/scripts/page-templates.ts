@@ -9,6 +9,8 @@ export interface PageTemplates {
   page(name: string): Handlebars.TemplateDelegate;
   /** A page of the plug-in: templates/pages/<id>.hbs in its folder. */
   pluginPage(id: string): Handlebars.TemplateDelegate;
+  /** Throws, naming the file to write, when a widget's partial does not exist. */
+  expectPartial(name: string): void;
 }
 
 const hbsFiles = (dir: string): string[] =>
@@ -50,6 +52,11 @@ export function loadPageTemplates(root: string, shellDir: string, pluginDir: str
   const pages = compileAll(handlebars, shellDir);
   const pluginPages = pluginDir ? compileAll(handlebars, join(pluginDir, 'templates', 'pages')) : new Map();
   return {
+    expectPartial(name) {
+      if (name in handlebars.partials) return;
+      const where = pluginDir ? relative(root, join(pluginDir, 'templates', 'partials', `${name}.hbs`)) : `${name}.hbs`;
+      throw new Error(`${where} is missing: the plug-in's widget "${name}" is drawn by that partial`);
+    },
     page(name) {
       const template = pages.get(name);
       if (!template) throw new Error(`site/templates/${name}.hbs is missing`);

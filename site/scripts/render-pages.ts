@@ -90,7 +90,11 @@ function coursePages(context: CourseContext): { id: string; render: (base: strin
   const concepts = splitTitle(readMarkdown(root, join('courses', course.id, 'concepts.md'), course, context.warn));
   const conceptsTitle = concepts.title ?? 'Concepts';
   const extraPages = plugin.pages ?? [];
-  const widgets = (page: CoursePage) => normalized(plugin.widgets?.(page, course) ?? []);
+  const widgets = (page: CoursePage) => {
+    const chosen = plugin.widgets?.(page, course) ?? [];
+    for (const widget of chosen) templates.expectPartial(widget.partial);
+    return normalized(chosen);
+  };
 
   const exercisesAt = (base: string) =>
     course.exercises.map((exercise, index) => ({
