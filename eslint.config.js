@@ -30,7 +30,7 @@ export default tseslint.config(
         'error',
         { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
       ],
-      'no-duplicate-imports': 'error',
+      'no-duplicate-imports': ['error', { allowSeparateTypeImports: true }],
       'prefer-const': 'error',
       // TypeScript itself reports undefined names, with the types eslint cannot see.
       'no-undef': 'off',

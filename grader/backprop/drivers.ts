@@ -284,7 +284,7 @@ export default defineDrivers({
   async mlpShape(input: { sizes: number[] }, context) {
     const model = await network(context, input.sizes);
     const parameters = parametersOf(model);
-    let layers: Array<Array<{ weights: number[]; bias: number; nonlin: unknown }>> | null = null;
+    let layers: Array<Array<{ weights: number[]; bias: number; nonlin: unknown }>> | null;
     let flattened: GraphNode[] = [];
     try {
       const raw = Array.from(

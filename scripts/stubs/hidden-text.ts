@@ -39,7 +39,7 @@ export function hiddenLines(root: string, course: Course): HiddenLine[] {
             } else {
               // Markup and entities change on the way to HTML: look for the longest run of plain text instead.
               const plain =
-                (raw.match(/[\w ,.;:()+\-]+/g) ?? []).map((run) => run.trim()).sort((a, b) => b.length - a.length)[0] ??
+                (raw.match(/[\w ,.;:()+-]+/g) ?? []).map((run) => run.trim()).sort((a, b) => b.length - a.length)[0] ??
                 '';
               if (plain.length >= 20) found.push({ file, line, text: plain });
             }
