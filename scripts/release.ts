@@ -29,7 +29,7 @@ import { describeLeak, scanForLeaks } from './release/leak-scan.js';
 import { SealError, sealSolutions } from './release/seal-solutions.js';
 import { studentReadme } from './release/student-readme.js';
 import { hiddenLines } from './stubs/hidden-text.js';
-import { stripMarkdown } from './stubs/strip-markdown.js';
+import { stripMarkdown } from './markers/strip-markdown.js';
 
 const root = resolve(import.meta.dirname, '..');
 

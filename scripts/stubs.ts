@@ -12,7 +12,7 @@ import {
   typeCheck,
   type GeneratedFiles,
 } from './stubs/generate-stubs.js';
-import { SourceError } from './stubs/source-error.js';
+import { SourceError } from './markers/source-error.js';
 import { planWrites, writeAll } from './stubs/write-outputs.js';
 
 const USAGE = `usage: npm run stubs -- [--course NAME] [--check] [--force] [--watch] [--variant NAME --out DIR] [--snippets FILE] [course ...]

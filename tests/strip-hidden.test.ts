@@ -4,9 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { findRegions, knownLabels } from '../scripts/stubs/find-markers.js';
-import { commentWords, looksLikeMarker, readComment } from '../scripts/stubs/marker-lookalike.js';
+import { commentWords, looksLikeMarker, readComment } from '../scripts/markers/marker-lookalike.js';
 import { expectWholeSyntax } from '../scripts/stubs/region-structure.js';
-import { SourceError } from '../scripts/stubs/source-error.js';
+import { SourceError } from '../scripts/markers/source-error.js';
 import { stripHidden, wordCount } from '../scripts/stubs/strip-hidden.js';
 
 const stub = (text: string, variant = 'normal', labels: string[] = []) =>

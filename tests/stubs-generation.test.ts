@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generateFile } from '../scripts/stubs/generate-stubs.js';
-import { SourceError } from '../scripts/stubs/source-error.js';
-import { stripMarkdown } from '../scripts/stubs/strip-markdown.js';
+import { SourceError } from '../scripts/markers/source-error.js';
+import { stripMarkdown } from '../scripts/markers/strip-markdown.js';
 import { MANIFEST, writeAll } from '../scripts/stubs/write-outputs.js';
 
 function errorOf(run: () => unknown): SourceError {

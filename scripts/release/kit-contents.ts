@@ -13,9 +13,9 @@ const INCLUDE = [
   'courses/**',
   'site/**',
   'scripts/launch.mjs',
-  // The site renders instructions through the marker stripper (a no-op on the kit's already-stripped text) and
-  // can show solution snippets in an instructor build: these modules read solutions/, they hold none.
-  'scripts/stubs/*.ts',
+  // The site renders instructions through the marker stripper (a no-op on the kit's already-stripped text); the
+  // stub generator (ts-morph) stays with the instructor: a kit resets from grader/pristine/.
+  'scripts/markers/*.ts',
   'scripts/reset.ts',
   'scripts/kit-update.ts',
 ];

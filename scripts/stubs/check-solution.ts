@@ -2,7 +2,7 @@
 // learner variants must keep every export (the grader imports them by name).
 import { ts } from 'ts-morph';
 import type { Region } from './find-markers.js';
-import { SourceError, lineAndColumn } from './source-error.js';
+import { SourceError, lineAndColumn } from '../markers/source-error.js';
 
 /** Throws at the first syntax error of a solution file, at its own line and column. */
 export function expectValidSyntax(text: string, file: string): void {

@@ -7,9 +7,9 @@ import type { Course } from '../../grader/course/course-metadata.js';
 import { expectExportsKept, expectValidSyntax } from './check-solution.js';
 import { findRegions } from './find-markers.js';
 import { expectWholeSyntax } from './region-structure.js';
-import { SourceError } from './source-error.js';
+import { SourceError } from '../markers/source-error.js';
 import { stripHidden, type Variant } from './strip-hidden.js';
-import { findMarkdownRegions, stripMarkdown } from './strip-markdown.js';
+import { findMarkdownRegions, stripMarkdown } from '../markers/strip-markdown.js';
 
 /** Output path (relative to the kit root, `../` allowed) → content. */
 export type GeneratedFiles = Map<string, string>;

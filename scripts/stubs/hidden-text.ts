@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import type { Course } from '../../grader/course/course-metadata.js';
 import { findRegions, type Region } from './find-markers.js';
 import { isHidden } from './strip-hidden.js';
-import { findMarkdownRegions } from './strip-markdown.js';
+import { findMarkdownRegions } from '../markers/strip-markdown.js';
 
 /** One hidden line, trimmed, with its origin. Lines too short or generic to identify a solution are skipped. */
 export interface HiddenLine {

@@ -2,7 +2,7 @@
 // merge what is left of them in the stub (or keep half of one), so it is refused at the region's marker.
 import { ts } from 'ts-morph';
 import type { Region } from './find-markers.js';
-import { SourceError, lineAndColumn } from './source-error.js';
+import { SourceError, lineAndColumn } from '../markers/source-error.js';
 
 /** Where a region cuts the syntax tree: the node it starts inside, the node it ends inside (one may be missing). */
 export interface Cut {

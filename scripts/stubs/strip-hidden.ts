@@ -2,15 +2,9 @@
 // plus a `throw` where a function body would otherwise end early) or the clean solution.
 import { Project, ts, type SourceFile } from 'ts-morph';
 import type { Region } from './find-markers.js';
+import { isHidden, type Variant } from '../markers/hide-regions.js';
 
-/** `normal` and the course's labels are learner variants; `solution` is the instructor's clean copy. */
-export type Variant = string;
-
-export function isHidden(labels: readonly string[], variant: Variant): boolean {
-  if (variant === 'solution') return labels.includes('solution');
-  if (labels.includes('solution')) return false; // placeholder code meant for learners
-  return labels.includes('all') || labels.includes(variant);
-}
+export { isHidden, type Variant } from '../markers/hide-regions.js';
 
 /** About how many words of code a region hides: the size hint learners see. */
 export function wordCount(code: string): number {

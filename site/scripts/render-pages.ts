@@ -12,7 +12,7 @@ import { loadPageTemplates, type PageTemplates } from './page-templates.js';
 import { renderMarkdown, splitTitle } from './render-markdown.js';
 import type { CoursePage, Widget } from './site-plugin.js';
 import type { SolutionSnippet } from './solution-snippets.js';
-import { stripMarkdown } from './markers/strip-markdown.js';
+import { stripMarkdown } from '../../scripts/markers/strip-markdown.js';
 
 export interface RenderedPage {
   /** Entry name for the bundler: the output file without `.html` ('index', '<course>/index', '<course>/<id>'). */
