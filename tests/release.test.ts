@@ -49,6 +49,7 @@ test('the kit holds no solution, hidden test or instructor tool, by an independe
     'solutions',
     ...loadCourses(KIT_ROOT).flatMap((c) => [`grader/${c.id}/hidden`, `grader/${c.id}/fixtures/generate.py`]),
     'tests',
+    'scripts/stubs',
     'bench',
     '.ci',
   ]) {
