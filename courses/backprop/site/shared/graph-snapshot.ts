@@ -1,0 +1,88 @@
+// A computation graph as plain data: every value reachable from the output (and every named value, reachable or
+// not) with its operation, data, grad and children, in an order where each value follows its children. Made the
+// same way from the reference engine at build time and from the learner's engine in the browser, so the two compare.
+
+export interface SnapshotNode {
+  /** The expression's name for it ("a", "c"), or its place below a named value ("f/1/0") when the code made it. */
+  key: string;
+  /** The expression's name, or null for a value the code made on its own (a constant, the −b inside a − b). */
+  name: string | null;
+  op: string;
+  data: number;
+  grad: number;
+  /** Keys of the values it was computed from, in its children's order. */
+  children: string[];
+  /** False for a named value that the output does not reach through children: an operation forgot its inputs. */
+  reachable: boolean;
+}
+
+export interface GraphSnapshot {
+  output: string;
+  /** Each value after all of its children. */
+  nodes: SnapshotNode[];
+}
+
+/** What a value of any engine looks like from outside; read field by field, as numbers and strings. */
+export interface ValueLike {
+  data: unknown;
+  grad: unknown;
+  children: unknown;
+  op?: unknown;
+}
+
+/** More values than any graph of the pages builds: past it, the learner's code keeps making values. */
+export const MAX_SNAPSHOT_VALUES = 400;
+const MAX_OP_LENGTH = 16;
+
+function childrenOf(value: ValueLike): ValueLike[] {
+  const children = value.children;
+  if (children === null || typeof children !== 'object' || !(Symbol.iterator in children))
+    throw new Error('children is not an array of Values');
+  const list = Array.from(children as Iterable<unknown>);
+  if (!list.every((child) => typeof child === 'object' && child !== null))
+    throw new Error('children holds something that is not a Value');
+  return list as ValueLike[];
+}
+
+/** The graph below `output`; `names` gives the expression's name of the values it named. */
+export function snapshotGraph(output: ValueLike, names: ReadonlyMap<ValueLike, string>): GraphSnapshot {
+  const keys = new Map<ValueLike, string>();
+  const nodes: SnapshotNode[] = [];
+  const keyOf = (value: ValueLike, fallback: string): string => names.get(value) ?? fallback;
+  // Depth first, children in their listed order, each value pushed after its children: the backward pass's order.
+  const visit = (root: ValueLike, rootKey: string, reachable: boolean): void => {
+    if (keys.has(root)) return;
+    keys.set(root, rootKey);
+    const stack = [{ value: root, key: rootKey, children: childrenOf(root), next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.next < top.children.length) {
+        const index = top.next++;
+        const child = top.children[index]!;
+        if (keys.has(child)) continue;
+        if (keys.size >= MAX_SNAPSHOT_VALUES)
+          throw new Error(
+            `the graph holds more than ${MAX_SNAPSHOT_VALUES} values: does an operation keep making new ones?`,
+          );
+        const key = keyOf(child, `${top.key}/${index}`);
+        keys.set(child, key);
+        stack.push({ value: child, key, children: childrenOf(child), next: 0 });
+        continue;
+      }
+      stack.pop();
+      const { value, key, children } = top;
+      nodes.push({
+        key,
+        name: names.get(value) ?? null,
+        op: String(value.op ?? '').slice(0, MAX_OP_LENGTH),
+        data: Number(value.data),
+        grad: Number(value.grad),
+        children: children.map((child) => keys.get(child)!),
+        reachable,
+      });
+    }
+  };
+  visit(output, keyOf(output, 'output'), true);
+  for (const [value, name] of names) visit(value, name, false);
+  return { output: keys.get(output)!, nodes };
+}
