@@ -17,10 +17,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { zipSync } from 'fflate';
 import { loadCourses, MetadataError, type Course } from '../grader/course/course-metadata.js';
+import { loadCourseSites } from '../site/scripts/course-sites.js';
 import { kitDataFile } from '../site/scripts/kit-data.js';
 import { classroomWorkflow } from './release/classroom-workflow.js';
 import { RUN_AUTOGRADER, SETUP_SH } from './release/gradescope.js';
@@ -53,17 +53,14 @@ function write(path: string, text: string): void {
 const courseFolders = (course: string): string[] =>
   ['courses', 'exercises', 'grader', 'solutions'].map((dir) => `${dir}/${course}/`);
 
-/** What the release writes for the site that a kit, having no solutions/, cannot compute ([release] siteData). */
+/**
+ * What the release writes for the site that a kit, having no solutions/, cannot compute: every data module the
+ * course's site plug-in declares, computed here from solutions/.
+ */
 async function writeSiteData(kit: string, course: Course): Promise<void> {
-  for (const entry of course.release?.siteData ?? []) {
-    const where = `courses/${course.id}/info.toml: [release] siteData ${entry.file}`;
-    if (!existsSync(join(root, entry.module))) throw new ReleaseError(`${where}: ${entry.module} does not exist`);
-    const module = (await import(pathToFileURL(join(root, entry.module)).href)) as Record<string, unknown>;
-    const compute = module[entry.export];
-    if (typeof compute !== 'function')
-      throw new ReleaseError(`${where}: ${entry.module} exports no function ${entry.export}`);
-    write(join(kit, kitDataFile(entry.file)), `${JSON.stringify(await (compute as () => unknown)())}\n`);
-  }
+  const site = (await loadCourseSites(root)).find((s) => s.course.id === course.id);
+  for (const [name, compute] of Object.entries(site?.plugin.data ?? {}))
+    write(join(kit, kitDataFile(`${name}.json`)), `${JSON.stringify(await compute())}\n`);
 }
 
 /**

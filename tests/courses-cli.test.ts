@@ -59,7 +59,7 @@ describe("a course's own words and release settings in info.toml", () => {
 
   test('are optional, with plain defaults; given, they are the course’s', () => {
     expect(load(head)().texts).toEqual(DEFAULT_TEXTS);
-    expect(load(head)().release).toEqual({ siteData: [], gradescopeSolutions: false });
+    expect(load(head)().release).toEqual({ gradescopeSolutions: false });
     const course = load(`${head}[texts]\nallDone = "Now try it faster."\n[release]\ngradescopeSolutions = true\n`)();
     expect(course.texts?.allDone).toBe('Now try it faster.');
     expect(course.release?.gradescopeSolutions).toBe(true);
@@ -73,9 +73,8 @@ describe("a course's own words and release settings in info.toml", () => {
     expect(load(`${head}[release]\ngradescopeSolutions = "yes"\n`)).toThrow(
       /info\.toml:3: release\.gradescopeSolutions: expected true or false/,
     );
-    expect(
-      load(`${head}[release]\nsiteData = [{ file = "x.json", module = "../outside.ts", export = "run" }]\n`),
-    ).toThrow(/info\.toml:3: release\.siteData: entry 1: module: expected a \.ts path inside the kit/);
+    // The site's data comes from the course's site plug-in, not from a list here.
+    expect(load(`${head}[release]\nsiteData = []\n`)).toThrow(/info\.toml:3: release\.siteData: unknown key/);
   });
 });
 

@@ -38,18 +38,8 @@ export interface CourseTexts {
   readmeFeedback: string;
 }
 
-/** Data the site computes from solutions/ at build time; a kit has none, so the release writes it ([release]). */
-export interface SiteDataFile {
-  /** The file's name under the kit's site/data/. */
-  file: string;
-  /** The module that computes it, relative to the kit's root, and its export (a function, run with no arguments). */
-  module: string;
-  export: string;
-}
-
 /** What the release does for this course beyond the rules every course shares ([release] in info.toml). */
 export interface ReleaseSettings {
-  siteData: SiteDataFile[];
   /**
    * Whether Gradescope's autograder carries solutions/<course>/, for checks that must not trust the learner's code
    * (a re-run of the learner's choice with the official code). Off by default.
@@ -199,31 +189,12 @@ function courseTexts(raw: unknown, text: string, file: string): CourseTexts {
   return texts;
 }
 
-const SITE_DATA_KEYS = ['file', 'module', 'export'];
-
 function releaseSettings(raw: unknown, text: string, file: string): ReleaseSettings {
-  const table = knownTable(raw, text, file, 'release', ['siteData', 'gradescopeSolutions']);
+  const table = knownTable(raw, text, file, 'release', ['gradescopeSolutions']);
   const solutions = table.gradescopeSolutions ?? false;
   if (!isBoolean(solutions))
     failAt(text, file, 'release', 'gradescopeSolutions', `expected true or false, found ${JSON.stringify(solutions)}`);
-  const list = table.siteData ?? [];
-  if (!Array.isArray(list))
-    failAt(text, file, 'release', 'siteData', 'expected a list of { file, module, export } tables');
-  const siteData = list.map((entry: unknown, i): SiteDataFile => {
-    const bad = (problem: string): never => failAt(text, file, 'release', 'siteData', `entry ${i + 1}: ${problem}`);
-    if (!isTable(entry)) return bad('expected a table { file = "…json", module = "…ts", export = "…" }');
-    const unknown = Object.keys(entry).find((k) => !SITE_DATA_KEYS.includes(k));
-    if (unknown) bad(`unknown key ${unknown} (an entry has file, module and export)`);
-    const { file: name, module, export: exported } = entry;
-    if (typeof name !== 'string' || !/^[\w.-]+\.json$/.test(name))
-      bad(`file: expected a file name ending in .json, found ${JSON.stringify(name)}`);
-    if (typeof module !== 'string' || !/^[\w-]+(\/[\w.-]+)*\.ts$/.test(module) || module.split('/').includes('..'))
-      bad(`module: expected a .ts path inside the kit, e.g. "site/scripts/x.ts", found ${JSON.stringify(module)}`);
-    if (typeof exported !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(exported))
-      bad(`export: expected the name of an exported function, found ${JSON.stringify(exported)}`);
-    return { file: name as string, module: module as string, export: exported as string };
-  });
-  return { siteData, gradescopeSolutions: solutions };
+  return { gradescopeSolutions: solutions };
 }
 
 /**
