@@ -5,6 +5,7 @@ import network from 'virtual:backprop-network';
 import { failureMessage, workerMessage, type StatusLine } from './failure-message.js';
 import { drawField, drawPoints } from './boundary-map.js';
 import type { NetworkMessage, NetworkRequest } from './network-protocol.js';
+import { mountLossTable } from './loss-table.js';
 import { TrainingLossChart } from './training-loss-chart.js';
 import { runWorker } from './worker-runner.js';
 
@@ -48,6 +49,7 @@ function boundaryMap(figure: HTMLElement, which: 'learner' | 'reference'): Bound
 export async function mountNetworkPanel(figure: HTMLElement): Promise<void> {
   const { reference, nSteps } = network;
   const chart = new TrainingLossChart(figure.querySelector('.network-panel__loss canvas')!, reference.history, nSteps);
+  const table = mountLossTable(figure.querySelector('.loss-table tbody')!, reference.history);
   const referenceMap = boundaryMap(figure, 'reference');
   referenceMap.draw(reference.scores);
   referenceMap.note(`after ${nSteps} steps: ${percent(reference.accuracy)} of the points on their side`);
@@ -68,6 +70,7 @@ export async function mountNetworkPanel(figure: HTMLElement): Promise<void> {
       case 'step':
         steps = message.k + 1;
         chart.addStep(message);
+        table.setLearner(message.k, message);
         figure.dataset.learnerSteps = String(steps);
         setStatus(figure, { tone: 'pending', text: `Training your network: step ${steps} of ${nSteps}…` });
         return false;

@@ -1,0 +1,441 @@
+// The backprop course's widgets in headless Chromium, on three builds of the site: the kit as it is (the learner's
+// files are the stubs), a copy whose learner files are the solutions, and a copy with a buggy engine (mul's local
+// backward assigns instead of adding), a tanh that throws and a trainingStep that never returns. The expected
+// numbers are PyTorch's, from the grader's fixtures.
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtures, type ExpressionCase } from '../grader/backprop/fixtures.js';
+import { close, EXPRESSION, NETWORK } from '../grader/backprop/tolerance.js';
+import { GRAPHS } from '../courses/backprop/site/shared/graph-catalog.js';
+import { buildSite, type SiteBuild } from '../site/scripts/build.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+const COURSE = 'backprop';
+const GRAPH_PAGES = ['index', 'value', 'backward', 'nonlinearities'];
+/** Every page's scripts, workers included, gzipped. */
+const PAGE_SCRIPT_BUDGET = 150 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+function serveStatic(dir: string): Promise<{ server: Server; baseUrl: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname).slice(1);
+    const file = normalize(join(dir, path === '' ? 'index.html' : path));
+    if (!file.startsWith(dir + sep)) return void res.writeHead(404).end();
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` }),
+    ),
+  );
+}
+
+/** Replaces `from` by `to` in a solution's source, failing loudly if the solution no longer holds `from`. */
+function edited(file: string, from: string, to: string): string {
+  const source = readFileSync(join(ROOT, 'solutions', COURSE, file), 'utf8');
+  if (!source.includes(from)) throw new Error(`solutions/${COURSE}/${file} no longer holds ${JSON.stringify(from)}`);
+  return source.replace(from, to);
+}
+
+/** The mistake the brief of this test names: mul's local backward assigns its grads instead of adding to them. */
+const ASSIGNING_MUL = () =>
+  edited(
+    'value.ts',
+    'this.grad += b.data * out.grad;\n      b.grad += this.data * out.grad;',
+    'this.grad = b.data * out.grad;\n      b.grad = this.data * out.grad;',
+  );
+/** A tanh that throws a TypeError of the kind a half-written function does. */
+const THROWING_TANH = () =>
+  edited(
+    'nonlinearities.ts',
+    'const t = Math.tanh(a.data);',
+    'const t = Math.tanh(a.data);\n  const missing: { data: number } | undefined = undefined;\n  if (t > -2) return new Value(missing!.data);',
+  );
+/** A trainingStep that never returns. */
+const ENDLESS_TRAINING_STEP = () =>
+  edited(
+    'nn.ts',
+    '  const { loss, accuracy } = hingeLoss(model, points, labels);',
+    '  let spins = 0;\n  while (k >= 0) spins++;\n  const { loss, accuracy } = hingeLoss(model, points, labels);',
+  );
+
+/** A temporary copy of the kit whose learner files are the solutions, with `replaced` files over them, built. */
+async function buildKit(replaced: Record<string, string>): Promise<{ kit: string; outDir: string }> {
+  const kit = mkdtempSync(join(tmpdir(), 'backprop-kit-'));
+  for (const dir of ['courses', 'grader', 'scripts', 'site', 'solutions', 'exercises']) {
+    cpSync(join(ROOT, dir), join(kit, dir), {
+      recursive: true,
+      filter: (source) => !/[\\/]site[\\/]dist(-instructor)?([\\/]|$)/.test(source),
+    });
+  }
+  cpSync(join(ROOT, 'solutions', COURSE), join(kit, 'exercises', COURSE), { recursive: true });
+  for (const [name, source] of Object.entries(replaced)) writeFileSync(join(kit, 'exercises', COURSE, name), source);
+  for (const file of ['package.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(kit, file));
+  symlinkSync(join(ROOT, 'node_modules'), join(kit, 'node_modules'), 'dir');
+  const outDir = join(kit, 'out');
+  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), ['site/scripts/build.ts', '--out-dir', outDir], {
+    cwd: kit,
+    timeout: 240_000,
+  });
+  return { kit, outDir };
+}
+
+interface Visit {
+  page: Page;
+  problems: string[];
+  /** Gzipped bytes of every script the page loaded, its workers' included. */
+  scriptBytes: number;
+}
+
+interface Served {
+  url: string;
+  dir: string;
+}
+
+/** Opens a course page, recording console errors (page and workers), failed requests and the scripts' weight. */
+async function visit(site: Served, name: string): Promise<Visit> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems: string[] = [];
+  const scripts = new Set<string>();
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('worker', (worker) =>
+    worker.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`worker console error: ${message.text()}`);
+    }),
+  );
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    else if (new URL(response.url()).pathname.endsWith('.js')) scripts.add(new URL(response.url()).pathname);
+  });
+  const response = await page.goto(`${site.url}${COURSE}/${name}.html`);
+  expect(response?.status()).toBe(200);
+  // Every widget settles, whatever the learner's code does: ready means it has shown what it will show.
+  await page.waitForFunction(
+    () => {
+      const widgets = [...document.querySelectorAll<HTMLElement>('figure[data-graph], figure[data-network]')];
+      return widgets.length > 0 && widgets.every((figure) => figure.dataset.state === 'ready');
+    },
+    null,
+    { timeout: 60_000 },
+  );
+  await page.evaluate(() => document.fonts.ready);
+  // Worker scripts' bodies are not available to the page's listeners: their weight is read from the built files.
+  const sizes = [...scripts].map((path) => gzipSync(readFileSync(join(site.dir, path.slice(1)))).length);
+  return { page, problems, scriptBytes: sizes.reduce((a, b) => a + b, 0) };
+}
+
+interface DrawnNode {
+  key: string;
+  name: string;
+  verdict: string;
+  data: number;
+  grad: number;
+  /** The words in the box, so a mark is more than a colour. */
+  text: string;
+  outline: string;
+}
+
+function drawnNodes(page: Page, graph: string): Promise<DrawnNode[]> {
+  return page.evaluate((id) => {
+    const figure = document.querySelector(`figure[data-graph="${id}"]`)!;
+    return [...figure.querySelectorAll<SVGGElement>('g.graph-node')].map((g) => ({
+      key: g.dataset.node!,
+      name: g.dataset.name!,
+      verdict: g.dataset.verdict!,
+      data: Number(g.dataset.data),
+      grad: Number(g.dataset.grad),
+      text: g.textContent ?? '',
+      outline: getComputedStyle(g.querySelector('rect')!).stroke,
+    }));
+  }, graph);
+}
+
+const statusOf = (page: Page, figure: string): Promise<string> => page.locator(`${figure} [role="status"]`).innerText();
+
+/** PyTorch's data and grad of each named value of a case: its leaves' and its steps'. */
+function pytorch(c: ExpressionCase): Map<string, { data: number; grad: number }> {
+  const named = new Map<string, { data: number; grad: number }>();
+  for (const [name, x] of Object.entries(c.leaves)) named.set(name, { data: x, grad: c.expected.grads[name]! });
+  for (const [name] of c.steps) named.set(name, { data: c.expected.values[name]!, grad: c.expected.stepGrads[name]! });
+  return named;
+}
+
+function caseOf(graphId: string): ExpressionCase {
+  const graph = GRAPHS.find((g) => g.id === graphId)!;
+  return fixtures[graph.fixture.exercise].find((c) => c.name === graph.fixture.name)!;
+}
+
+const graphsOn = (name: string) => GRAPHS.filter((graph) => graph.page === name);
+
+/** Each named value of the drawing carries PyTorch's numbers. */
+function expectPyTorchNumbers(nodes: DrawnNode[], graphId: string): void {
+  const expected = pytorch(caseOf(graphId));
+  for (const [name, { data, grad }] of expected) {
+    const node = nodes.find((n) => n.name === name);
+    expect(node, `value ${name} of ${graphId} is drawn`).toBeDefined();
+    expect(close(node!.data, data, EXPRESSION), `${graphId}: ${name}.data ${node!.data} vs PyTorch ${data}`).toBe(true);
+    expect(close(node!.grad, grad, EXPRESSION), `${graphId}: ${name}.grad ${node!.grad} vs PyTorch ${grad}`).toBe(true);
+  }
+}
+
+/** The colour class under each training point of a boundary map: +1 where orange dominates, −1 where blue does. */
+function classesUnderPoints(page: Page, map: 'learner' | 'reference'): Promise<number[]> {
+  return page.evaluate(
+    ({ map, points }) => {
+      const element = document.querySelector<HTMLElement>(`.boundary-map[data-map="${map}"]`)!;
+      const canvas = element.querySelector<HTMLCanvasElement>('.boundary-map__field')!;
+      const { xMin, xMax, yMin, yMax } = element.dataset;
+      const context = canvas.getContext('2d')!;
+      return points.map(([x, y]) => {
+        const px = Math.round(((x! - Number(xMin)) / (Number(xMax) - Number(xMin))) * canvas.width);
+        const py = Math.round(((Number(yMax) - y!) / (Number(yMax) - Number(yMin))) * canvas.height);
+        const [r, , b, a] = context.getImageData(px, py, 1, 1).data;
+        return a === 0 ? 0 : r! > b! ? 1 : -1;
+      });
+    },
+    { map, points: fixtures.mlp.train.points },
+  );
+}
+
+const share = (classes: number[]): number =>
+  classes.filter((c, i) => c === fixtures.mlp.train.labels[i]).length / classes.length;
+
+let browser: Browser;
+let stubs: SiteBuild;
+let solved: { kit: string; outDir: string };
+let broken: { kit: string; outDir: string };
+const servers: Server[] = [];
+const sites: Record<'stubs' | 'solved' | 'broken', Served> = {
+  stubs: { url: '', dir: '' },
+  solved: { url: '', dir: '' },
+  broken: { url: '', dir: '' },
+};
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // The two copies build in processes of their own, beside this process's build of the kit itself.
+  [stubs, solved, broken, browser] = await Promise.all([
+    buildSite({ outDir: mkdtempSync(join(tmpdir(), 'backprop-site-')), logLevel: 'warn' }),
+    buildKit({}),
+    buildKit({ 'value.ts': ASSIGNING_MUL(), 'nonlinearities.ts': THROWING_TANH(), 'nn.ts': ENDLESS_TRAINING_STEP() }),
+    chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    }),
+  ]);
+  for (const [which, dir] of [
+    ['stubs', stubs.outDir],
+    ['solved', solved.outDir],
+    ['broken', broken.outDir],
+  ] as const) {
+    const { server, baseUrl } = await serveStatic(dir);
+    servers.push(server);
+    sites[which] = { url: baseUrl, dir };
+  }
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  if (stubs) rmSync(stubs.outDir, { recursive: true, force: true });
+  for (const kit of [solved, broken]) if (kit) rmSync(kit.kit, { recursive: true, force: true });
+});
+
+describe('backprop pages with the stubs (nothing written yet)', () => {
+  it.each(GRAPH_PAGES)('%s shows the reference graph with PyTorch’s numbers and says what to write', async (name) => {
+    const { page, problems, scriptBytes } = await visit(sites.stubs, name);
+    try {
+      for (const graph of graphsOn(name)) {
+        const figure = `figure[data-graph="${graph.id}"]`;
+        expect(await page.getAttribute(figure, 'data-source')).toBe('reference');
+        // The engine's first operation is a mul in every graph, so every one names Value.mul.
+        expect(await statusOf(page, figure)).toContain('not implemented yet: write Value.mul()');
+        const nodes = await drawnNodes(page, graph.id);
+        expect(nodes.every((node) => node.verdict === 'reference')).toBe(true);
+        expectPyTorchNumbers(nodes, graph.id);
+        await page.locator(figure).screenshot({ path: join(SCREENSHOTS, `backprop-${name}-stub.png`) });
+      }
+      expect(problems).toEqual([]);
+      expect(scriptBytes).toBeGreaterThan(0);
+      expect(scriptBytes).toBeLessThanOrEqual(PAGE_SCRIPT_BUDGET);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('mlp shows the reference run and boundary and says what to write', async () => {
+    const { page, problems, scriptBytes } = await visit(sites.stubs, 'mlp');
+    try {
+      expect(await page.getAttribute('figure[data-network]', 'data-source')).toBe('reference');
+      expect(await statusOf(page, 'figure[data-network]')).toContain('not implemented yet: write the MLP constructor');
+      // The reference network separates the moons, and the learner's map stays empty.
+      expect(share(await classesUnderPoints(page, 'reference'))).toBeGreaterThanOrEqual(0.95);
+      expect(new Set(await classesUnderPoints(page, 'learner'))).toEqual(new Set([0]));
+      // The reference's first steps are PyTorch's, as the grader checks them.
+      const referenceLosses = await page
+        .locator('.loss-table tbody tr td:nth-child(2)')
+        .evaluateAll((cells) => cells.map((cell) => Number(cell.textContent)));
+      const pytorchLosses = fixtures.mlp.train.expected.history.map((h) => h.loss);
+      pytorchLosses.forEach((loss, k) =>
+        expect(close(referenceLosses[k]!, loss, NETWORK), `reference loss at step ${k}`).toBe(true),
+      );
+      await page.locator('figure[data-network]').screenshot({ path: join(SCREENSHOTS, 'backprop-mlp-stub.png') });
+      expect(problems).toEqual([]);
+      expect(scriptBytes).toBeLessThanOrEqual(PAGE_SCRIPT_BUDGET);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('backprop pages with the solutions as the learner’s code', () => {
+  it.each(GRAPH_PAGES)(
+    '%s draws the learner’s graph, every grad equal to the reference’s and PyTorch’s',
+    async (name) => {
+      const { page, problems } = await visit(sites.solved, name);
+      try {
+        for (const graph of graphsOn(name)) {
+          const figure = `figure[data-graph="${graph.id}"]`;
+          expect(await page.getAttribute(figure, 'data-source')).toBe('learner');
+          const nodes = await drawnNodes(page, graph.id);
+          expect(nodes.map((node) => [node.key, node.verdict])).toEqual(nodes.map((node) => [node.key, 'same']));
+          expectPyTorchNumbers(nodes, graph.id);
+          expect(await statusOf(page, figure)).toContain(`all ${nodes.length} values match the reference`);
+          await page.locator(figure).screenshot({ path: join(SCREENSHOTS, `backprop-${name}-solved.png`) });
+        }
+        expect(problems).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it('mlp trains the learner’s network step for step like PyTorch, and its boundary separates the moons', async () => {
+    const { page, problems } = await visit(sites.solved, 'mlp');
+    try {
+      const figure = 'figure[data-network]';
+      expect(await page.getAttribute(figure, 'data-source')).toBe('learner');
+      expect(await statusOf(page, figure)).toContain('Your network trained for 100 steps');
+      const learnerLosses = await page
+        .locator('.loss-table tbody td[data-learner-loss]')
+        .evaluateAll((cells) => cells.map((cell) => Number((cell as HTMLElement).dataset.learnerLoss)));
+      expect(learnerLosses).toHaveLength(100);
+      fixtures.mlp.train.expected.history.forEach((h, k) =>
+        expect(close(learnerLosses[k]!, h.loss, NETWORK), `learner loss at step ${k}`).toBe(true),
+      );
+      expect(share(await classesUnderPoints(page, 'learner'))).toBeGreaterThanOrEqual(0.95);
+      await page.locator(figure).screenshot({ path: join(SCREENSHOTS, 'backprop-mlp-solved.png') });
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('backprop pages with a buggy engine, a throwing tanh and an endless trainingStep', () => {
+  it.each(['value', 'backward'])(
+    '%s marks exactly the values whose grads differ from the reference, in colour and in words',
+    async (name) => {
+      const [{ page, problems }, reference] = await Promise.all([visit(sites.broken, name), visit(sites.stubs, name)]);
+      try {
+        for (const graph of graphsOn(name)) {
+          const figure = `figure[data-graph="${graph.id}"]`;
+          expect(await page.getAttribute(figure, 'data-source')).toBe('learner');
+          const nodes = await drawnNodes(page, graph.id);
+          // The reference page draws the reference's graph: the same values at the same keys, its own grads.
+          const referenceGrads = new Map((await drawnNodes(reference.page, graph.id)).map((n) => [n.key, n.grad]));
+          const expectedMarked = nodes
+            .filter((node) => !close(node.grad, referenceGrads.get(node.key)!, EXPRESSION))
+            .map((node) => node.key);
+          const marked = nodes.filter((node) => node.verdict === 'grad-differs').map((node) => node.key);
+          expect(marked.length).toBeGreaterThan(0);
+          expect(marked).toEqual(expectedMarked);
+          // Named values against PyTorch's grads, which the reference page was checked against above.
+          const torch = pytorch(caseOf(graph.id));
+          const wrongByTorch = nodes
+            .filter((node) => node.name !== '' && !close(node.grad, torch.get(node.name)!.grad, EXPRESSION))
+            .map((node) => node.key);
+          expect(marked.filter((key) => nodes.find((n) => n.key === key)!.name !== '')).toEqual(wrongByTorch);
+          for (const node of nodes) {
+            const isMarked = marked.includes(node.key);
+            expect(node.text.includes('≠ reference'), `${node.key} says it differs`).toBe(isMarked);
+            expect(node.outline === 'rgb(185, 28, 28)', `${node.key} outlined in red`).toBe(isMarked);
+          }
+          if (graph.id === 'two-users') {
+            // c = a·b, d = c + a, e = c·d. Backward runs e, d, c: e's mul sets c.grad = d and d.grad = c, d's add
+            // adds d.grad into c and a, then c's mul *sets* a.grad = b·c.grad, wiping the share d gave a. Only a
+            // is used by two operations whose contributions reach it through an assignment.
+            expect(marked).toEqual(['a']);
+          }
+          expect(await statusOf(page, figure)).toContain(
+            `${marked.length} of ${nodes.length} values differ from the reference`,
+          );
+          await page.locator(figure).screenshot({ path: join(SCREENSHOTS, `backprop-${name}-buggy.png`) });
+        }
+        expect(problems).toEqual([]);
+      } finally {
+        await Promise.all([page.close(), reference.page.close()]);
+      }
+    },
+  );
+
+  it.each(['nonlinearities', 'index'])('%s shows the reference and what threw', async (name) => {
+    const { page, problems } = await visit(sites.broken, name);
+    try {
+      for (const graph of graphsOn(name)) {
+        const figure = `figure[data-graph="${graph.id}"]`;
+        expect(await page.getAttribute(figure, 'data-source')).toBe('reference');
+        expect(await statusOf(page, figure)).toContain('Your code threw in tanh(q): TypeError');
+        expectPyTorchNumbers(await drawnNodes(page, graph.id), graph.id);
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('mlp stops the endless trainingStep, keeps the reference and stays responsive', async () => {
+    const { page, problems } = await visit(sites.broken, 'mlp');
+    try {
+      const figure = 'figure[data-network]';
+      expect(await page.getAttribute(figure, 'data-source')).toBe('reference');
+      const status = await statusOf(page, figure);
+      expect(status).toContain('trainingStep(model, points, labels, 0)');
+      expect(status).toContain('is there a loop that never ends?');
+      expect(share(await classesUnderPoints(page, 'reference'))).toBeGreaterThanOrEqual(0.95);
+      const started = Date.now();
+      await page.evaluate(() => document.title);
+      expect(Date.now() - started).toBeLessThan(1000);
+      await page.locator(figure).screenshot({ path: join(SCREENSHOTS, 'backprop-mlp-endless.png') });
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
