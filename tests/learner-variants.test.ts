@@ -1,22 +1,22 @@
 // No false passes, no false fails: learner implementations written independently of the solutions
-// (tests/learner-variants/) are graded by the real CLI, run as a subprocess with --format json. Every correct
+// (tests/learner-variants/) are graded by the real CLI, run as a subprocess. Every correct
 // variant must pass its exercise, every buggy one must not; the challenge must accept an honest entry and reject
-// too few steps and cheating optimizers. One target folder holds one file per optimizer (and one challenge entry),
-// so a few grade runs, two at a time, cover every case. VERBOSE_VARIANTS=1 prints each verdict and what caught it.
-import { spawn } from 'node:child_process';
+// too few steps and cheating optimizers. One target folder holds one file per optimizer (and one challenge entry);
+// the targets are the submissions of one class run (--submissions), so one grader boot covers every case, each
+// judged on its own submission's report. VERBOSE_VARIANTS=1 prints each verdict and what caught it.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { gradeClassRun } from './class-run.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const VARIANTS = join(ROOT, 'tests', 'learner-variants');
-const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 /** The non-exercise files a target's optimizers/ folder holds, as learners have them. */
 const SUPPORT_FILES = ['parameter.ts', 'objective.ts', 'banana.ts', 'train.ts'];
-const CONCURRENCY = 2;
-const RUN_TIMEOUT_MS = 50_000;
+/** The whole class: about sixty cases in a dozen submissions. */
+const RUN_TIMEOUT_MS = 150_000;
 
 const OPTIMIZERS = { sgd: 'SGD', momentum: 'Momentum', rmsprop: 'RMSprop', adam: 'Adam' } as const;
 type OptimizerId = keyof typeof OPTIMIZERS;
@@ -144,62 +144,40 @@ function pack(cases: Case[]): Target[] {
   return targets;
 }
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX_CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-/** Lays out a throw-away target folder, grades the exercises its cases need, and reads each case's verdict. */
-async function gradeTarget(target: Target): Promise<Array<[Case, Outcome]>> {
-  const dir = mkdtempSync(join(tmpdir(), 'learner-variants-'));
+/** Lays out each target as a submission of one class, grades the class in one run, and reads each case's verdict. */
+async function gradeTargets(targets: Target[]): Promise<Array<[Case, Outcome]>> {
+  const work = mkdtempSync(join(tmpdir(), 'learner-variants-'));
   try {
-    const course = join(dir, 'optimizers');
-    mkdirSync(course);
-    for (const file of SUPPORT_FILES) copyFileSync(join(ROOT, 'solutions', 'optimizers', file), join(course, file));
-    for (const [slot, source] of target.files) copyFileSync(source, join(course, `${slot}.ts`));
-    const { code, stdout, stderr } = await run([
-      'grader/cli/grade.ts',
-      '--target',
-      dir,
-      '--format',
-      'json',
-      ...target.exercises,
-    ]);
-    if (code !== 0 && code !== 1) throw new Error(`the grader exited with ${code}: ${stderr.trim()}`);
-    const report = JSON.parse(stdout) as { exercises: ExerciseReport[] };
-    return target.cases.map((c) => [
-      c,
-      report.exercises.find((e) => e.id === c.exercise) ?? { crash: `no report for ${c.exercise} in ${stdout}` },
-    ]);
-  } catch (error) {
-    return target.cases.map((c) => [c, { crash: error instanceof Error ? error.message : String(error) }]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function inPool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
+    const name = (index: number) => `target-${String(index).padStart(2, '0')}`;
+    for (const [index, target] of targets.entries()) {
+      const course = join(work, 'class', name(index), 'optimizers');
+      mkdirSync(course, { recursive: true });
+      for (const file of SUPPORT_FILES) copyFileSync(join(ROOT, 'solutions', 'optimizers', file), join(course, file));
+      for (const [slot, source] of target.files) copyFileSync(source, join(course, `${slot}.ts`));
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+    // A slot a target leaves empty is graded as a missing file, which costs no sandbox run.
+    const exercises = [...new Set(targets.flatMap((t) => t.exercises))];
+    const run = await gradeClassRun({
+      kit: ROOT,
+      submissions: join(work, 'class'),
+      out: join(work, 'out'),
+      exercises,
+      killAfterMs: RUN_TIMEOUT_MS,
+    });
+    const broke =
+      run.exitCode !== 0 ? `the grader exited with ${run.exitCode ?? run.signal}: ${run.stderr.trim()}` : '';
+    return targets.flatMap((target, index) =>
+      target.cases.map((c): [Case, Outcome] => {
+        const report = run.reports.get(name(index));
+        const graded = report?.exercises.find((e) => e.exercise === c.exercise);
+        return [c, graded ?? { crash: broke || `no report for ${c.exercise} in ${name(index)}: ${report?.problem}` }];
+      }),
+    );
+  } catch (error) {
+    return targets.flatMap((t) => t.cases.map((c): [Case, Outcome] => [c, { crash: String(error) }]));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 const outcomes = new Map<string, Outcome>();
@@ -209,9 +187,8 @@ beforeAll(async () => {
   // Challenge cases first: they need specific files in two slots; variant cases then fill the gaps.
   const targets = pack([...CHALLENGE, ...CORRECT, ...BUGGY]);
   targetCount = targets.length;
-  for (const graded of await inPool(targets, CONCURRENCY, gradeTarget))
-    for (const [c, outcome] of graded) outcomes.set(c.name, outcome);
-}, 180_000);
+  for (const [c, outcome] of await gradeTargets(targets)) outcomes.set(c.name, outcome);
+}, RUN_TIMEOUT_MS + 30_000);
 
 afterAll(() => {
   if (!process.env.VERBOSE_VARIANTS) return;
@@ -224,7 +201,7 @@ afterAll(() => {
       : '';
     return `${c.shouldPass ? 'should pass' : 'should fail'}  ${c.name.padEnd(60)} ${verdict}${by}`;
   });
-  console.log(`${targetCount} grade runs\n${lines.join('\n')}`);
+  console.log(`${targetCount} submissions in one class run\n${lines.join('\n')}`);
 });
 
 function outcomeOf(c: Case): ExerciseReport {

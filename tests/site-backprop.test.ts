@@ -145,6 +145,8 @@ async function visit(site: Served, name: string): Promise<Visit> {
     { timeout: 60_000 },
   );
   await page.evaluate(() => document.fonts.ready);
+  // The sticky top bar would cover the upper part of a widget's screenshot.
+  await page.addStyleTag({ content: '.topbar { position: static !important; }' });
   // Worker scripts' bodies are not available to the page's listeners: their weight is read from the built files.
   const sizes = [...scripts].map((path) => gzipSync(readFileSync(join(site.dir, path.slice(1)))).length);
   return { page, problems, scriptBytes: sizes.reduce((a, b) => a + b, 0) };

@@ -6,7 +6,6 @@ export interface LossTable {
   setLearner(k: number, step: History): void;
 }
 
-/** Full precision: this is where a learner compares their numbers with the reference's. */
 const cell = (text: string): HTMLTableCellElement => Object.assign(document.createElement('td'), { textContent: text });
 
 export function mountLossTable(body: HTMLTableSectionElement, reference: readonly History[]): LossTable {
@@ -15,6 +14,7 @@ export function mountLossTable(body: HTMLTableSectionElement, reference: readonl
     row.dataset.step = String(k);
     const learner = cell('—');
     learner.dataset.learnerLoss = '';
+    // Full precision: this is where a learner compares their numbers with the reference's.
     row.append(cell(String(k)), cell(String(step.loss)), learner);
     body.append(row);
     return learner;

@@ -76,7 +76,8 @@ export class TrainingLossChart {
             ticks: { callback: (value) => tickLabel(Number(value)) },
           },
         },
-        plugins: { legend: { position: 'top', labels: { boxHeight: 2 } } },
+        // Reversed: the reference is drawn first (order 2) but named first.
+        plugins: { legend: { position: 'top', reverse: true, labels: { boxHeight: 2 } } },
       },
     });
   }
