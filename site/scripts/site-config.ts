@@ -74,7 +74,7 @@ export async function siteConfig(options: SiteConfigOptions = {}): Promise<Inlin
     worker: {
       format: 'es',
       plugins: () => [...learnerModules(), ...data(), ...(options.recorder ? [options.recorder.plugin()] : [])],
-      rollupOptions: {
+      rolldownOptions: {
         // A learner who renames an export breaks only the runs that use it (they say the export is missing), not the build.
         shimMissingExports: true,
         output: {
@@ -98,7 +98,7 @@ export async function siteConfig(options: SiteConfigOptions = {}): Promise<Inlin
       sourcemap: true,
       // Chart.js alone is ~200 kB minified; one chart library per page is expected here.
       chunkSizeWarningLimit: 400,
-      rollupOptions: { shimMissingExports: true },
+      rolldownOptions: { shimMissingExports: true },
     },
   };
 }
