@@ -25,6 +25,23 @@ export function runKitScript(cwd: string, script: string, args: string[] = [], t
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+export interface NpmRun {
+  status: number | null;
+  /** stdout, a blank line, then stderr. */
+  output: string;
+}
+
+/** `npm run <script> -- args` in `root`, as a maintainer types it (without npm's banner). */
+export function npmRun(root: string, script: string, args: string[] = [], timeoutMs = 240_000): NpmRun {
+  const run = spawnSync('npm', ['run', '-s', script, '--', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    env: { ...process.env, NO_COLOR: '1', CI: '' },
+  });
+  return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+}
+
 export function makeSandbox(
   parts = ['courses', 'solutions', 'exercises', 'grader', 'scripts', 'tsconfig.json', 'package.json'],
 ): { root: string; dispose(): void } {

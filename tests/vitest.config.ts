@@ -1,6 +1,7 @@
 // The kit's own tests (`npm test`): the stripper, the grader on solutions and stubs, the CLI, the site.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { HeavyFirstSequencer } from './heavy-first-sequencer.js';
 
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
@@ -9,5 +10,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // Most of a file's time is spent waiting on the processes it starts (the grader, its sandboxes, builds,
+    // Chromium), so one more file than there are cores keeps both cores busy. Set here because vitest's default
+    // ran one file at a time on this 2-core machine.
+    maxWorkers: 3,
+    sequence: { sequencer: HeavyFirstSequencer },
   },
 });

@@ -1,0 +1,34 @@
+// What the plug-in tests compare: every file of a copy of the kit by its hash, and which of them a course owns.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect } from 'vitest';
+import type { NpmRun } from './kit-sandbox.js';
+
+/** Every file of the copy (outside node_modules, .git and build output) with a hash of its bytes. */
+export function hashes(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(root, { withFileTypes: true, recursive: true })) {
+    const path = relative(root, join(entry.parentPath, entry.name));
+    if (!entry.isFile() || /^(node_modules|\.git|release|site\/dist)/.test(path) || path.includes('/dist/')) continue;
+    files.set(
+      path,
+      createHash('sha256')
+        .update(readFileSync(join(root, path)))
+        .digest('hex'),
+    );
+  }
+  return files;
+}
+
+/** Paths added, removed or changed between two snapshots. */
+export function changed(before: Map<string, string>, after: Map<string, string>): string[] {
+  const paths = new Set([...before.keys(), ...after.keys()]);
+  return [...paths].filter((p) => before.get(p) !== after.get(p)).sort();
+}
+
+export const ownedBy = (course: string) => (path: string) =>
+  ['courses', 'solutions', 'exercises', 'grader'].some((top) => path.startsWith(`${top}/${course}/`)) ||
+  path === 'exercises/.stubs-manifest.json';
+
+export const expectSuccess = (run: NpmRun, what: string) => expect(run.status, `${what}:\n${run.output}`).toBe(0);
