@@ -1,7 +1,7 @@
 // `npm run bench`: times the kit's commands as users run them, several times side by side,
 // and prints medians (these machines are noisy: compare within one run, not across runs).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -100,12 +100,21 @@ console.log(
   `the OS guards (namespaces, own uid, rlimits, parent-death signal) cost ${(((guarded - unguarded) / unguarded) * 100).toFixed(1)} % (goal ≤ 10 %)`,
 );
 
-// In-process measurements that need the kit's modules loaded run as their own scripts.
+// In-process measurements that need the kit's modules loaded run as their own scripts; then each course's own
+// benchmarks (courses/<course>/bench/*.ts).
+const courseBenches = readdirSync(join(root, 'courses'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(root, 'courses', entry.name, 'bench')))
+  .flatMap((entry) =>
+    readdirSync(join(root, 'courses', entry.name, 'bench'))
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => `courses/${entry.name}/bench/${file}`),
+  );
 for (const script of [
+  'bench/original-vs-grade.ts',
   'bench/stubs-scaling.ts',
   'bench/watch-latency.ts',
   'bench/class-batch.ts',
-  'bench/site-perf.ts',
+  ...courseBenches,
 ]) {
   console.log('');
   const result = spawnSync('node', ['scripts/launch.mjs', script], {

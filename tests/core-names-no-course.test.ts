@@ -1,4 +1,4 @@
-// The core is a kit, not a course: no file of grader/, scripts/ or site/ outside the course plug-ins names a
+// The core is a kit, not a course: no file of grader/, scripts/, site/ or bench/ outside the course plug-ins names a
 // course or a word of its vocabulary (each course lists its own in info.toml), so adding or removing a course
 // never means editing the core.
 import { execFileSync } from 'node:child_process';
@@ -19,7 +19,7 @@ const vocabulary = (course: string): string[] => {
 
 const coreFiles = execFileSync(
   'git',
-  ['ls-files', '--cached', '--others', '--exclude-standard', 'grader', 'scripts', 'site'],
+  ['ls-files', '--cached', '--others', '--exclude-standard', 'grader', 'scripts', 'site', 'bench'],
   {
     cwd: KIT_ROOT,
     encoding: 'utf8',

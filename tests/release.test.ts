@@ -47,7 +47,11 @@ test('the kit holds no solution, hidden test or instructor tool, by an independe
   const kit = join(work, 'out', 'student-kit');
   for (const path of [
     'solutions',
-    ...loadCourses(KIT_ROOT).flatMap((c) => [`grader/${c.id}/hidden`, `grader/${c.id}/fixtures/generate.py`]),
+    ...loadCourses(KIT_ROOT).flatMap((c) => [
+      `grader/${c.id}/hidden`,
+      `grader/${c.id}/fixtures/generate.py`,
+      `courses/${c.id}/bench`,
+    ]),
     'tests',
     'scripts/stubs',
     'bench',
@@ -55,9 +59,10 @@ test('the kit holds no solution, hidden test or instructor tool, by an independe
   ]) {
     expect(existsSync(join(kit, path)), path).toBe(false);
   }
-  // The reference generators and their mistake models (Python) are instructor tools, whatever a course calls them.
-  const python = readdirSync(join(kit, 'grader'), { recursive: true, encoding: 'utf8' }).filter((f) =>
-    f.endsWith('.py'),
+  // The reference generators, their mistake models and the original tests rebuilt for the bench (Python, with
+  // reference optimizers in them) are instructor tools, whatever a course calls them.
+  const python = readdirSync(kit, { recursive: true, encoding: 'utf8' }).filter(
+    (f) => f.endsWith('.py') && !f.startsWith('node_modules'),
   );
   expect(python).toEqual([]);
   const hidden = loadCourses(KIT_ROOT).flatMap((c) => hiddenLines(KIT_ROOT, c));

@@ -18,6 +18,7 @@ import { gradeClass } from './grade-class.js';
 import { openGrader } from './grade-folder.js';
 import { gradeReport, type ExerciseReport, type GradeReport } from './grade-report.js';
 import { parseGradeArgs, UsageError, USAGE } from './parse-args.js';
+import { formatPhases, markPhase, phaseMarks } from './phase-timings.js';
 import { toGradescope, toJson, toJunit } from './report-formats.js';
 import { SandboxStartError } from '../sandbox/run-sandboxed.js';
 import { formatScorecard, styles } from './scorecard.js';
@@ -92,6 +93,7 @@ function rememberReport(report: GradeReport, courses: Course[]): void {
 }
 
 async function main(argv: string[]): Promise<number> {
+  markPhase('modules loaded');
   const courses = loadCourses(root);
   const args = parseGradeArgs(argv, courses);
   if (args.help) {
@@ -125,6 +127,7 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     const { reports, notes } = await grader.gradeFolder(args.exercises, source, shownAs);
+    markPhase('suites run');
     const report = gradeReport(reports);
     if (!args.target) rememberReport(report, courses);
     if (args.format === 'json') console.log(toJson(report, notes.length ? { warnings: notes } : {}));
@@ -134,6 +137,8 @@ async function main(argv: string[]): Promise<number> {
       if (args.out) writeFileSync(args.out, `${text}\n`);
       else console.log(text);
     } else console.log(scorecardText(report, courses, source, notes));
+    markPhase('report printed');
+    if (args.timings) console.error(formatPhases(phaseMarks()));
     return report.exercises.every((e) => e.status === 'pass') ? 0 : 1;
   } finally {
     await grader.close();

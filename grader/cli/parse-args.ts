@@ -14,6 +14,7 @@ export const USAGE = `usage: npm run grade -- [exercise ...] [--target DIR] [--f
   --submissions DIR  grade a whole class: every folder or .zip in DIR is one submission; writes
                  gradebook.csv and one JSON report per submission to --out DIR (default ./gradebook)
   --watch        grade again whenever a file is saved (also: npm run watch)
+  --timings      also print where the time went (loading, sandbox, vitest, suites) to stderr
 
 exit code: 0 when every selected exercise passes, 1 when one does not, 2 for a usage error`;
 
@@ -26,6 +27,7 @@ export interface GradeArgs {
   target: string | undefined;
   format: 'text' | 'json' | 'gradescope' | 'junit';
   watch: boolean;
+  timings: boolean;
   submissions: string | undefined;
   out: string | undefined;
   exercises: Exercise[];
@@ -41,6 +43,7 @@ export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
         target: { type: 'string' },
         format: { type: 'string', default: 'text' },
         watch: { type: 'boolean' },
+        timings: { type: 'boolean' },
         submissions: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -73,6 +76,7 @@ export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
     target: values.target,
     format,
     watch: values.watch ?? false,
+    timings: values.timings ?? false,
     submissions: values.submissions,
     out: values.out,
     exercises: [...new Set(exercises)],

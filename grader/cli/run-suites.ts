@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { createVitest, type Vitest } from 'vitest/node';
 import type { GradeTarget } from '../harness/grade-targets.js';
 import { startBroker, type Broker } from '../sandbox/sandbox-broker.js';
+import { markPhase } from './phase-timings.js';
 import { ResultCollector, type ModuleOutcome } from './result-collector.js';
 
 export interface SuiteRun {
@@ -25,6 +26,10 @@ export class SuiteRunner {
   static async open(root: string, timeLimitMs: number, spares: number): Promise<SuiteRunner> {
     const collector = new ResultCollector();
     const broker = startBroker(spares);
+    broker.booted.then(
+      () => markPhase('sandbox booted'),
+      () => {},
+    );
     const vitest = await createVitest(
       'test',
       {
@@ -41,7 +46,7 @@ export class SuiteRunner {
     );
     try {
       // A sandbox that cannot start on this Node.js or system fails the grader, before any learner is blamed.
-      await Promise.all([vitest.init(), broker.booted]);
+      await Promise.all([vitest.init().then(() => markPhase('vitest ready')), broker.booted]);
     } catch (error) {
       await Promise.race([vitest.close(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
       await broker.close();

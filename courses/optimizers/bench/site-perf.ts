@@ -2,7 +2,7 @@
 // solutions (so every optimizer and search runs): (a) playground slider input to redrawn chart with 4 optimizers ×
 // 1,000 steps, measured inside the page; (b) first chart painted after navigation on localhost; (c) gzipped
 // JavaScript an exercise page loads. Prints medians and 95th percentiles against the goals.
-// usage: node scripts/launch.mjs bench/site-perf.ts
+// usage: node scripts/launch.mjs courses/optimizers/bench/site-perf.ts (npm run bench runs it)
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '..', '..', '..');
 /** The course whose pages are measured, as the site lays it out: one folder per course. */
 const COURSE = 'optimizers/';
 const INPUTS = 50;
