@@ -1,21 +1,21 @@
-// The backprop course graded end to end through the real CLI (a subprocess, --format json): the reference
+// The backprop course graded end to end through the real CLI (one class run, --submissions): the reference
 // solutions earn full marks, the stubs nothing (each saying which function to write), every independently written
 // engine in tests/learner-variants/backprop/correct/ passes every exercise, and every buggy variant in
 // tests/learner-variants/backprop/buggy/<file>/ fails its exercise, named as the typical mistake it makes.
-import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'smol-toml';
 import { beforeAll, describe, expect, test } from 'vitest';
+import type { ExerciseReport } from '../grader/cli/grade-report.js';
+import { gradeClassRun } from './class-run.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const VARIANTS = join(ROOT, 'tests', 'learner-variants', 'backprop');
 const SOLUTIONS = join(ROOT, 'solutions', 'backprop');
-const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const RUN_TIMEOUT_MS = 90_000;
-const CONCURRENCY = 2;
+/** The whole class: some thirty submissions, each graded on every exercise. */
+const RUN_TIMEOUT_MS = 300_000;
 
 /** The learner files, and the exercise each one is graded by. */
 const EXERCISE_OF_FILE: Record<string, string> = {
@@ -31,19 +31,6 @@ const NOTES = parse(readFileSync(join(ROOT, 'grader', 'backprop', 'mistakes.toml
   string,
   Record<string, string>
 >;
-
-interface TestReport {
-  name: string;
-  status: string;
-  message: string;
-}
-interface ExerciseReport {
-  id: string;
-  status: string;
-  score: number;
-  maxScore: number;
-  tests: TestReport[];
-}
 
 /** A buggy variant: one learner file; the rest of the folder holds the reference files it imports, for tsc. */
 interface Buggy {
@@ -71,96 +58,68 @@ const BUGGY: Buggy[] = readdirSync(join(VARIANTS, 'buggy')).flatMap((folder) => 
 });
 const ENGINES = readdirSync(join(VARIANTS, 'correct')).sort();
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX_CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-/** Grades `exercises` of a folder laid out like exercises/ (backprop/ filled from `files`, by learner file). */
-async function grade(files: Record<string, string> | 'stubs', exercises: string[]): Promise<ExerciseReport[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'backprop-variants-'));
-  try {
-    if (files !== 'stubs') {
-      mkdirSync(join(dir, 'backprop'));
-      for (const file of FILES) copyFileSync(files[file] ?? join(SOLUTIONS, file), join(dir, 'backprop', file));
-    }
-    const target = files === 'stubs' ? join(ROOT, 'exercises') : dir;
-    const ids = exercises.map((e) => `backprop/${e}`);
-    const { code, stdout, stderr } = await run(['grader/cli/grade.ts', '--target', target, '--format', 'json', ...ids]);
-    if (code !== 0 && code !== 1) throw new Error(`the grader exited with ${code}: ${stderr.trim()}`);
-    return (JSON.parse(stdout) as { exercises: ExerciseReport[] }).exercises;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 const reportOf = (reports: ExerciseReport[], exercise: string): ExerciseReport => {
   const report = reports.find((r) => r.id === exercise || r.id.endsWith(`/${exercise}`));
   if (!report) throw new Error(`no report for ${exercise}`);
   return report;
 };
 
-/**
- * Packs the buggy variants into few grade runs: the engine variants (value, backward, nonlinearities,
- * gradient-check) are independent of one another, since each suite runs the other parts on the grader's own
- * values; a network variant needs the reference engine beside it, so each runs with only a gradient-check variant.
- */
-function pack(): Array<Buggy[]> {
-  const runs: Array<Buggy[]> = [];
-  const place = (b: Buggy, fits: (run: Buggy[]) => boolean) => {
-    const run = runs.find((r) => fits(r) && !r.some((o) => o.file === b.file));
-    if (run) run.push(b);
-    else runs.push([b]);
-  };
-  for (const b of BUGGY.filter((b) => b.file === 'nn.ts')) place(b, () => false);
-  for (const b of BUGGY.filter((b) => b.file !== 'nn.ts'))
-    place(b, (run) => b.file === 'gradient-check.ts' || !run.some((o) => o.file === 'nn.ts'));
-  return runs;
-}
-
+/** What was graded, by key (solutions, stubs, correct/<engine>, buggy/<file>/<mistake>): its reports, or why none. */
 const outcomes = new Map<string, ExerciseReport[] | Error>();
 
-async function inPool<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+/**
+ * Grades every job as one submission of a class, in one run of the grader on every backprop exercise: each
+ * submission laid out like exercises/, its backprop/ filled from `files` (by learner file, the reference solutions
+ * for the rest), or the stubs' backprop/ as learners get it.
+ */
+async function gradeAsClass(jobs: Array<{ key: string; files: Record<string, string> | 'stubs' }>): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'backprop-variants-'));
+  try {
+    // Folder names say which job a report is (the report's `submission`), whatever id the class run gives it.
+    const folderOf = (key: string) => key.replaceAll('/', '--');
+    for (const { key, files } of jobs) {
+      const course = join(work, 'class', folderOf(key), 'backprop');
+      mkdirSync(course, { recursive: true });
+      if (files === 'stubs') cpSync(join(ROOT, 'exercises', 'backprop'), course, { recursive: true });
+      else for (const file of FILES) copyFileSync(files[file] ?? join(SOLUTIONS, file), join(course, file));
+    }
+    const run = await gradeClassRun({
+      kit: ROOT,
+      submissions: join(work, 'class'),
+      out: join(work, 'out'),
+      exercises: EXERCISES.map((e) => `backprop/${e}`),
+      killAfterMs: RUN_TIMEOUT_MS,
+    });
+    const broke =
+      run.exitCode !== 0 ? `the grader exited with ${run.exitCode ?? run.signal}: ${run.stderr.trim()}` : '';
+    const bySubmission = new Map([...run.reports.values()].map((r) => [r.submission, r]));
+    for (const { key } of jobs) {
+      const report = bySubmission.get(folderOf(key));
+      outcomes.set(
+        key,
+        report && !report.problem
+          ? report.exercises
+          : new Error(broke || `${key} was not graded: ${report?.problem ?? 'no report'}`),
+      );
+    }
+  } catch (error) {
+    for (const { key } of jobs) outcomes.set(key, error instanceof Error ? error : new Error(String(error)));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 beforeAll(async () => {
-  const jobs: Array<{ key: string[]; files: Record<string, string> | 'stubs'; exercises: string[] }> = [
-    { key: ['solutions'], files: {}, exercises: EXERCISES },
-    { key: ['stubs'], files: 'stubs', exercises: EXERCISES },
+  await gradeAsClass([
+    { key: 'solutions', files: {} },
+    { key: 'stubs', files: 'stubs' },
     ...ENGINES.map((engine) => ({
-      key: [`correct/${engine}`],
+      key: `correct/${engine}`,
       files: Object.fromEntries(FILES.map((f) => [f, join(VARIANTS, 'correct', engine, f)])),
-      exercises: EXERCISES,
     })),
-    ...pack().map((run) => ({
-      key: run.map((b) => `buggy/${b.name}`),
-      files: Object.fromEntries(run.map((b) => [b.file, b.source])),
-      exercises: run.map((b) => b.exercise),
-    })),
-  ];
-  await inPool(jobs, async (job) => {
-    const result = await grade(job.files, job.exercises).catch((error: unknown) =>
-      error instanceof Error ? error : new Error(String(error)),
-    );
-    for (const key of job.key) outcomes.set(key, result);
-  });
-}, 600_000);
+    ...BUGGY.map((b) => ({ key: `buggy/${b.name}`, files: { [b.file]: b.source } })),
+  ]);
+}, RUN_TIMEOUT_MS + 60_000);
 
 function reports(key: string): ExerciseReport[] {
   const outcome = outcomes.get(key);
