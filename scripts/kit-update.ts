@@ -1,27 +1,31 @@
 // `npm run update -- <new kit>`: applies a new version of the course over a learner's working copy. The
 // learner's own files are never overwritten; everything else is replaced; a report says what happened.
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { extract } from 'tar';
 import { loadCourses } from '../grader/course/course-metadata.js';
 
 const root = resolve(import.meta.dirname, '..');
 const NEVER_TOUCHED = /^(node_modules|\.grade|\.git)(\/|$)/;
 
 function filesBelow(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
-    .filter((path) => !NEVER_TOUCHED.test(path))
-    .sort();
+  return (
+    readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile())
+      // Forward slashes on every system, as the course manifests name the learner's files (exercises/<course>/…).
+      .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+      .filter((path) => !NEVER_TOUCHED.test(path))
+      .sort()
+  );
 }
 
 /** The folder holding the new kit's package.json, unpacking a .tgz first. */
 function newKitRoot(source: string, work: string): string {
   let dir = source;
   if (statSync(source).isFile()) {
-    execFileSync('tar', ['-xzf', source, '-C', work]);
+    // In-process (node-tar), so that Windows needs no tar command; it refuses entries that would land outside work.
+    extract({ file: source, cwd: work, sync: true, strict: true });
     dir = work;
   }
   if (existsSync(join(dir, 'package.json'))) return dir;
@@ -40,7 +44,13 @@ function main(argv: string[]): number {
   }
   const work = mkdtempSync(join(tmpdir(), 'kit-update-'));
   try {
-    const next = newKitRoot(resolve(source), work);
+    let next: string;
+    try {
+      next = newKitRoot(resolve(source), work);
+    } catch (error) {
+      console.error(`error: ${source}: ${(error as Error).message}. Nothing was changed.`);
+      return 1;
+    }
     const owned = new Set(
       [...loadCourses(root), ...loadCourses(next)].flatMap((c) =>
         c.exercises.flatMap((e) => e.files.map((f) => `exercises/${c.id}/${f}`)),

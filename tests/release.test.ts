@@ -14,8 +14,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
+import { create } from 'tar';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadCourses } from '../grader/course/course-metadata.js';
 import { scanForLeaks } from '../scripts/release/leak-scan.js';
@@ -133,6 +134,40 @@ describe('unpacked in an empty folder', () => {
       '// my momentum, half done\n',
     );
     expect(npm(kit, ['run', '--silent', 'reset', 'momentum']).status).toBe(0); // the site below needs its class
+  });
+
+  test('npm run update takes the kit as a .tgz with no tar command on PATH, and refuses an entry that climbs out', () => {
+    const next = join(work, 'tgz-version');
+    cpSync(kit, join(next, 'student-kit'), { recursive: true, filter: (path) => !path.includes('node_modules') });
+    writeFileSync(join(next, 'student-kit', 'README.md'), '# The course, version 3\n');
+    create({ gzip: true, file: join(work, 'v3.tgz'), cwd: next, sync: true }, ['student-kit']);
+    writeFileSync(join(next, 'escape.txt'), 'out of the kit\n');
+    // A whole kit, plus one entry that would land beside the folder it is unpacked in.
+    create({ gzip: true, file: join(work, 'evil.tgz'), cwd: next, sync: true, preservePaths: true }, [
+      'student-kit',
+      '../tgz-version/escape.txt',
+    ]);
+    // Only node, and the shell npm runs scripts with: unpacking must not need a tar command (not every Windows has one).
+    const bin = join(work, 'node-only-bin');
+    mkdirSync(bin);
+    symlinkSync(process.execPath, join(bin, 'node'));
+    symlinkSync('/bin/sh', join(bin, 'sh'));
+    const npmCli = join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
+    const update = (archive: string) =>
+      spawnSync(process.execPath, [npmCli, 'run', '--silent', 'update', '--', archive], {
+        cwd: kit,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: bin, NO_COLOR: '1' },
+      });
+    const before = readFileSync(join(kit, 'README.md'), 'utf8');
+    const evil = update(join(work, 'evil.tgz'));
+    expect(evil.status).not.toBe(0);
+    expect(evil.stderr).toMatch(/evil\.tgz: .*\.\..*Nothing was changed/);
+    expect(readFileSync(join(kit, 'README.md'), 'utf8')).toBe(before);
+    expect(existsSync(join(tmpdir(), 'tgz-version', 'escape.txt'))).toBe(false);
+    const updated = update(join(work, 'v3.tgz'));
+    expect(updated.status, updated.stderr).toBe(0);
+    expect(readFileSync(join(kit, 'README.md'), 'utf8')).toBe('# The course, version 3\n');
   });
 
   test('npm run build makes the site from the kit', () => {
