@@ -5,12 +5,20 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix, win32 } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import { canUseOwnUid, sandboxCommand, type Capabilities } from '../grader/sandbox/isolation.js';
+import { guardsLine, requireOfficialGuards, WeakSandboxError } from '../grader/cli/official-grading.js';
+import {
+  canUseOwnUid,
+  missingForOfficial,
+  OFFICIAL_GUARDS,
+  ownGroupOptions,
+  sandboxCommand,
+  type Capabilities,
+} from '../grader/sandbox/isolation.js';
 import { ResultChannel } from '../grader/sandbox/result-channel.js';
-import { LIMITS } from '../grader/sandbox/run-sandboxed.js';
+import { LIMITS, nodeFlags } from '../grader/sandbox/run-sandboxed.js';
 import { KIT_ROOT, TSX } from './kit-sandbox.js';
 
 const NODE_ARGS = ['--permission', 'runner.mjs'];
@@ -144,6 +152,59 @@ describe('the result channel', () => {
   });
 });
 
+describe('the platform layer on each system the learner loop supports', () => {
+  const nothing: Capabilities = { permissionFlag: '--permission', unshareAsUser: false, root: false };
+
+  test('macOS: no prlimit, unshare or setpriv; Node.js under its permission model in a process group of its own', () => {
+    const { command, args, guards } = sandboxCommand(nothing, LIMITS, '/usr/local/bin/node', NODE_ARGS, 7, 'darwin');
+    expect([command, ...args]).toEqual(['/usr/local/bin/node', ...NODE_ARGS]);
+    expect(guards).toEqual(['permission-model', 'own-process-group']);
+    expect(ownGroupOptions('darwin')).toEqual({ detached: true, windowsHide: true });
+    expect(missingForOfficial(guards)).toEqual([
+      'rlimits',
+      'network-namespace',
+      'pid-namespace',
+      'parent-death-signal',
+    ]);
+  });
+
+  test('Windows: no sh, no ulimit, no process groups (a detached child would open a console), paths with backslashes', () => {
+    const node = 'C:\\Program Files\\nodejs\\node.exe';
+    const dir = 'C:\\Users\\ada\\AppData\\Local\\Temp\\grade-sandbox-x1';
+    const flags = nodeFlags('--permission', dir, win32);
+    expect(flags).toContain(`--allow-fs-read=${dir}\\*`);
+    expect(flags.at(-1)).toBe(`${dir}\\runner.mjs`);
+    expect(flags.some((flag) => flag.includes('/'))).toBe(false);
+    const { command, args, guards } = sandboxCommand(nothing, LIMITS, node, flags, undefined, 'win32');
+    expect(command).toBe(node); // started directly: no shell, no wrapper tool
+    expect(args).toEqual(flags);
+    expect(guards).toEqual(['permission-model']);
+    expect(ownGroupOptions('win32')).toEqual({ detached: false, windowsHide: true });
+  });
+
+  test('Linux: the same flags with forward slashes, and every guard grading for the record needs', () => {
+    expect(nodeFlags('--permission', '/tmp/grade-sandbox-x1', posix)).toContain(
+      '--allow-fs-read=/tmp/grade-sandbox-x1/*',
+    );
+    const { guards } = sandboxCommand(everything, LIMITS, '/usr/bin/node', NODE_ARGS, 2_000_000_001, 'linux');
+    expect(missingForOfficial(guards)).toEqual([]);
+    expect(OFFICIAL_GUARDS.every((guard) => guards.includes(guard))).toBe(true);
+  });
+
+  test('grading for the record refuses a weak sandbox, names what is missing and where it comes from, unless allowed', () => {
+    const weak = sandboxCommand(nothing, LIMITS, '/usr/local/bin/node', NODE_ARGS, undefined, 'darwin').guards;
+    expect(() => requireOfficialGuards(weak, false)).toThrow(WeakSandboxError);
+    expect(() => requireOfficialGuards(weak, false)).toThrow(
+      /lacks rlimits, network-namespace, pid-namespace, parent-death-signal, which come from util-linux's prlimit and util-linux's unshare and util-linux's setpriv[^]*--allow-weak-sandbox/,
+    );
+    expect(() => requireOfficialGuards(weak, true)).not.toThrow();
+    expect(() => requireOfficialGuards([...OFFICIAL_GUARDS], false)).not.toThrow();
+    expect(guardsLine(weak)).toMatch(
+      /^sandbox guards on \w+: permission-model, own-process-group \(not here: rlimits, /,
+    );
+  });
+});
+
 describe('the grader where the operating system’s tools are missing or broken', () => {
   const made: string[] = [];
   const folder = (prefix: string) => {
@@ -175,8 +236,14 @@ describe('the grader where the operating system’s tools are missing or broken'
     const path = pathWith();
     const solutions = grade(path, ['--target', 'solutions']);
     expect(solutions.status, solutions.stderr).toBe(0);
-    const report = JSON.parse(solutions.stdout) as { score: number; maxScore: number };
+    const report = JSON.parse(solutions.stdout) as { score: number; maxScore: number; sandbox: { guards: string[] } };
     expect(report.score).toBe(report.maxScore);
+    // The report says which guards were on: here only what Node.js and the process itself give.
+    expect(report.sandbox.guards).toEqual(['permission-model', 'own-process-group']);
+
+    const stubs = grade(path, []);
+    expect(stubs.status, stubs.stderr).toBe(1);
+    expect((JSON.parse(stubs.stdout) as { score: number }).score).toBe(0);
 
     const target = folder('sandbox-loop-');
     cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });
@@ -216,6 +283,23 @@ describe('the grader where the operating system’s tools are missing or broken'
       );
     }
   }, 180_000);
+
+  test('with only node on PATH, grading for the record refuses to start, unless told to go ahead', () => {
+    const path = pathWith();
+    for (const args of [
+      ['sgd', '--official'],
+      ['--submissions', folder('sandbox-class-')],
+    ]) {
+      const refused = grade(path, args);
+      expect(refused.status, args.join(' ')).toBe(2);
+      expect(refused.stderr).toMatch(/grading for the record needs the sandbox's full guards[^]*lacks rlimits/);
+      expect(refused.stderr).toContain('--allow-weak-sandbox');
+      expect(refused.stdout).toBe('');
+    }
+    const allowed = grade(path, ['sgd', '--target', 'solutions', '--official', '--allow-weak-sandbox']);
+    expect(allowed.status, allowed.stderr).toBe(0);
+    expect((JSON.parse(allowed.stdout) as { sandbox: { guards: string[] } }).sandbox.guards).not.toContain('rlimits');
+  }, 60_000);
 
   test('a system tool that fails makes the grader say the fault is its own, with exit 2', () => {
     // Passes the probe (`prlimit --cpu=1 true`), fails for real, as a machine that forbids setting limits would.

@@ -20,7 +20,8 @@ import { gradeReport, type ExerciseReport, type GradeReport } from './grade-repo
 import { parseGradeArgs, UsageError, USAGE } from './parse-args.js';
 import { formatPhases, markPhase, phaseMarks } from './phase-timings.js';
 import { toGradescope, toJson, toJunit } from './report-formats.js';
-import { SandboxStartError } from '../sandbox/run-sandboxed.js';
+import { SandboxStartError, sandboxGuards } from '../sandbox/run-sandboxed.js';
+import { guardsLine, requireOfficialGuards, WeakSandboxError } from './official-grading.js';
 import { formatScorecard, styles } from './scorecard.js';
 import { findLearnerRoot } from './submissions.js';
 import { watchAndGrade } from './watch.js';
@@ -100,6 +101,10 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  // Probed once (the sandbox reuses the answer); grading for the record stops here, before anything starts.
+  const guards = await sandboxGuards();
+  if (args.official) requireOfficialGuards(guards, args.allowWeakSandbox);
+  if (args.verbose) console.error(guardsLine(guards));
   // One sandbox boots while vitest starts, and one stays ready for the next suite (more would compete for the cores).
   const grader = await openGrader(root, 1);
   try {
@@ -130,7 +135,8 @@ async function main(argv: string[]): Promise<number> {
     markPhase('suites run');
     const report = gradeReport(reports);
     if (!args.target) rememberReport(report, courses);
-    if (args.format === 'json') console.log(toJson(report, notes.length ? { warnings: notes } : {}));
+    const sandbox = { platform: process.platform, guards };
+    if (args.format === 'json') console.log(toJson(report, { sandbox, ...(notes.length ? { warnings: notes } : {}) }));
     else if (args.format === 'junit') console.log(toJunit(report));
     else if (args.format === 'gradescope') {
       const text = toGradescope(report, notes);
@@ -148,7 +154,12 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof MetadataError || error instanceof ExerciseNameError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof MetadataError ||
+      error instanceof ExerciseNameError ||
+      error instanceof WeakSandboxError
+    ) {
       console.error(`error: ${error.message}${error instanceof UsageError ? `\n\n${USAGE}` : ''}`);
     } else if (error instanceof SandboxStartError) {
       console.error(`error: ${error.message}`);

@@ -15,6 +15,10 @@ export const USAGE = `usage: npm run grade -- [exercise ...] [--target DIR] [--f
                  gradebook.csv and one JSON report per submission to --out DIR (default ./gradebook)
   --watch        grade again whenever a file is saved (also: npm run watch)
   --timings      also print where the time went (loading, sandbox, vitest, suites) to stderr
+  --verbose      also print which sandbox guards are on, in one line (the JSON report always has them)
+  --official     grade for the record: refuse unless the sandbox has its full guards (Linux); a class
+                 (--submissions) and --format gradescope are always graded for the record
+  --allow-weak-sandbox  grade for the record even without the full guards (the reports say which were on)
 
 exit code: 0 when every selected exercise passes, 1 when one does not, 2 for a usage error`;
 
@@ -28,6 +32,10 @@ export interface GradeArgs {
   format: 'text' | 'json' | 'gradescope' | 'junit';
   watch: boolean;
   timings: boolean;
+  verbose: boolean;
+  /** Grading for the record: --official, --submissions or --format gradescope. */
+  official: boolean;
+  allowWeakSandbox: boolean;
   submissions: string | undefined;
   out: string | undefined;
   exercises: Exercise[];
@@ -44,6 +52,9 @@ export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
         format: { type: 'string', default: 'text' },
         watch: { type: 'boolean' },
         timings: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        official: { type: 'boolean' },
+        'allow-weak-sandbox': { type: 'boolean' },
         submissions: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -77,6 +88,9 @@ export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
     format,
     watch: values.watch ?? false,
     timings: values.timings ?? false,
+    verbose: values.verbose ?? false,
+    official: (values.official ?? false) || values.submissions !== undefined || format === 'gradescope',
+    allowWeakSandbox: values['allow-weak-sandbox'] ?? false,
     submissions: values.submissions,
     out: values.out,
     exercises: [...new Set(exercises)],

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import { compiledScriptFile } from './compiled-script.js';
-import { limitedCommand, probeCapabilities, type Capabilities } from './isolation.js';
+import { limitedCommand, ownGroupOptions, probeCapabilities, type Capabilities } from './isolation.js';
 import type { ConfinedBuildRequest, ConfinedBuildResult } from './confined-build.js';
 
 /** Honest builds take tens of milliseconds; esbuild on a pathological file takes seconds to minutes. */
@@ -47,7 +47,7 @@ function startBundler(scriptPath: string, caps: Capabilities): Bundler {
   );
   const child: ChildProcess = spawn(command, args, {
     stdio: ['pipe', 'pipe', 'pipe'],
-    detached: true,
+    ...ownGroupOptions(),
     env,
   });
   const exited = new Promise<void>((resolve) => {

@@ -125,6 +125,44 @@ export function limitedCommand(
   return { command: command!, args };
 }
 
+/**
+ * What grading for the record (a class, Gradescope, `--official`) needs around learner code: the kernel's limits,
+ * no network and no other process to see, death with the grader, on top of what every platform has. Only Linux
+ * with util-linux's prlimit, unshare and setpriv gives all of it; a uid of its own is a bonus where the grader is root.
+ */
+export const OFFICIAL_GUARDS: readonly Guard[] = [
+  'permission-model',
+  'own-process-group',
+  'rlimits',
+  'network-namespace',
+  'pid-namespace',
+  'parent-death-signal',
+];
+
+/** The guards grading for the record needs that `guards` lacks. Pure. */
+export const missingForOfficial = (guards: readonly Guard[]): Guard[] =>
+  OFFICIAL_GUARDS.filter((guard) => !guards.includes(guard));
+
+/** Which tool gives a guard, for messages that say what to install. */
+export const GUARD_SOURCE: Record<Guard, string> = {
+  'permission-model': "Node.js's permission model",
+  'own-process-group': 'a process group (POSIX systems)',
+  rlimits: "util-linux's prlimit",
+  'network-namespace': "util-linux's unshare",
+  'pid-namespace': "util-linux's unshare",
+  'own-uid': "util-linux's setpriv, with the grader running as root",
+  'parent-death-signal': "util-linux's setpriv",
+};
+
+/**
+ * Spawn options that give a child a process group of its own where the platform has them (POSIX), so that one
+ * kill ends everything it started. Windows has no process groups, and a detached child there opens a console.
+ */
+export const ownGroupOptions = (platform: NodeJS.Platform = process.platform) => ({
+  detached: platform !== 'win32',
+  windowsHide: true,
+});
+
 export interface SandboxCommand {
   command: string;
   args: string[];
@@ -169,8 +207,12 @@ export function sandboxCommand(
   node: string,
   nodeArgs: string[],
   uid?: number,
+  platform: NodeJS.Platform = process.platform,
 ): SandboxCommand {
-  const guards: Guard[] = ['permission-model', 'own-process-group'];
+  const guards: Guard[] = [
+    'permission-model',
+    ...(ownGroupOptions(platform).detached ? ['own-process-group' as const] : []),
+  ];
   const chain: string[] = [];
   if (caps.setpriv) {
     chain.push(caps.setpriv, '--pdeathsig', 'KILL', '--');

@@ -5,10 +5,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import path, { join, type PlatformPath } from 'node:path';
 import { compiledScript } from './compiled-script.js';
 import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
-import { canUseOwnUid, probeCapabilities, sandboxCommand, type Guard, type ResourceLimits } from './isolation.js';
+import {
+  canUseOwnUid,
+  ownGroupOptions,
+  probeCapabilities,
+  sandboxCommand,
+  type Guard,
+  type ResourceLimits,
+} from './isolation.js';
 import { ResultChannel } from './result-channel.js';
 import { encodeNumbers, type JobResult, type SandboxRequest } from './sandbox-protocol.js';
 
@@ -49,15 +56,22 @@ export class SandboxStartError extends Error {
  * name the learner's lines through the bundles' source maps; it may write nothing, start nothing, and evaluate no
  * string as code (no eval, no new Function: the bundle is all the code it runs).
  */
-const nodeFlags = (permissionFlag: string, dir: string): string[] => [
+export const nodeFlags = (permissionFlag: string, dir: string, paths: PlatformPath = path): string[] => [
   '--no-warnings',
   permissionFlag,
-  `--allow-fs-read=${dir}/*`,
+  `--allow-fs-read=${paths.join(dir, '*')}`,
   '--disallow-code-generation-from-strings',
   '--enable-source-maps',
   '--max-old-space-size=512',
-  join(dir, 'runner.mjs'),
+  paths.join(dir, 'runner.mjs'),
 ];
+
+/** The guards a sandbox started now would run under, for reports and for grading that must have them all. */
+export async function sandboxGuards(): Promise<Guard[]> {
+  const caps = await probeCapabilities();
+  const uid = canUseOwnUid(caps, tmpdir()) ? nextUid() : undefined;
+  return sandboxCommand(caps, LIMITS, process.execPath, [], uid).guards;
+}
 
 // Each sandbox started as root gets a uid of its own, from a range no account uses, so it owns no file and can
 // signal no other process.
@@ -104,7 +118,12 @@ export async function openSandbox(): Promise<Sandbox> {
   );
   // An empty environment (no secrets, no paths), the sandbox's own folder as working directory, and a process
   // group of its own, so that the grader can end everything it started at once.
-  const child = spawn(command, args, { cwd: dir, stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: {}, detached: true });
+  const child = spawn(command, args, {
+    cwd: dir,
+    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+    env: {},
+    ...ownGroupOptions(),
+  });
   live.add(child);
   child.stdin!.on('error', () => {}); // the child may end before reading everything
   child.on('error', () => {}); // a failed spawn also closes: reported through `booted`
