@@ -68,6 +68,10 @@ function scorecardText(report: GradeReport, courses: Course[], target: string, n
       fileOf: (e) => join(here(target), e.course, exercise(e).files[0]!),
       hintsOf,
       revealOf,
+      notGraded: all
+        .filter((x) => report.exercises.some((e) => e.course === x.course))
+        .filter((x) => !report.exercises.some((e) => e.id === qualifiedId(x)))
+        .map((x) => shortName(x, all)),
     },
     styles(color),
   );

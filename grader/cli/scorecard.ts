@@ -63,6 +63,8 @@ export interface ScorecardContext {
   hintsOf: (exercise: ExerciseReport) => string;
   /** For a passing exercise: how to see its official solution, or "" where the kit cannot reveal it. */
   revealOf?: (exercise: ExerciseReport) => string;
+  /** The names of the graded courses' exercises that this run did not grade (the learner named others). */
+  notGraded?: string[];
 }
 
 function rows(exercises: ExerciseReport[], context: ScorecardContext, s: Style, indent: string): string[] {
@@ -117,14 +119,14 @@ export function formatScorecard(report: GradeReport, context: ScorecardContext, 
   const bonus = report.exercises.filter((e) => e.bonus);
   const sum = (list: ExerciseReport[], key: 'score' | 'maxScore') => list.reduce((t, e) => t + e[key], 0);
   out.push('');
-  out.push(
-    `  ${s.bold('Score')} ${report.score}/${report.maxScore}` +
-      (bonus.length > 0
-        ? s.dim(
-            `  (required ${sum(required, 'score')}/${sum(required, 'maxScore')}, bonus ${sum(bonus, 'score')}/${sum(bonus, 'maxScore')})`,
-          )
-        : ''),
-  );
+  // The split only where there is something to split: a run of bonus exercises alone is simply all bonus.
+  const split =
+    bonus.length === 0
+      ? ''
+      : required.length === 0
+        ? '  (bonus)'
+        : `  (required ${sum(required, 'score')}/${sum(required, 'maxScore')}, bonus ${sum(bonus, 'score')}/${sum(bonus, 'maxScore')})`;
+  out.push(`  ${s.bold('Score')} ${report.score}/${report.maxScore}${s.dim(split)}`);
   const next = nextExercise(report);
   if (next) {
     const why = next.notImplemented ? 'implement' : 'fix';
@@ -132,6 +134,12 @@ export function formatScorecard(report: GradeReport, context: ScorecardContext, 
       `  ${s.bold('Next')}  ${next.title}${next.bonus ? ' (bonus)' : ''}: ${why} ${context.fileOf(next)}, then run \`npm run grade ${context.nameOf(next)}\``,
     );
     if (next.notImplemented) out.push(s.dim(wrap(next.message, 88, '        ')));
+  } else if (context.notGraded?.length) {
+    // Everything graded passes, but the learner graded only some exercises: the course is not done yet.
+    const rest = context.notGraded;
+    out.push(
+      `  ${s.green(report.exercises.length === 1 ? 'Passed.' : 'All of these pass.')} Not graded this time: ${rest.join(', ')}; \`npm run grade\` grades everything`,
+    );
   } else {
     const words = [...new Set(courses.map((c) => context.courses.get(c)?.allDone).filter(Boolean))];
     out.push(`  ${s.green('All done.')}${words.map((w) => ` ${w}`).join('')}`);

@@ -1,0 +1,46 @@
+// The scorecard's closing lines, as a learner reads them after grading some or all of a course (pure).
+import { expect, test } from 'vitest';
+import { gradeReport, reportOf } from '../grader/cli/grade-report.js';
+import { formatScorecard, styles, type ScorecardContext } from '../grader/cli/scorecard.js';
+import type { Exercise } from '../grader/course/course-metadata.js';
+
+const exercise = (id: string, bonus = false): Exercise => ({
+  course: 'c',
+  id,
+  title: `The ${id}`,
+  files: [`${id}.ts`],
+  points: 1,
+  bonus,
+  hints: [],
+  suite: `grader/c/${id}.test.ts`,
+  instructions: `courses/c/${id}.md`,
+  revealProbe: [],
+});
+const passed = (e: Exercise) => reportOf(e, [{ name: 'works', status: 'pass', message: '' }]);
+const context = (notGraded: string[] = []): ScorecardContext => ({
+  courses: new Map([['c', { title: 'Course C', allDone: 'Try the playground.' }]]),
+  target: 'exercises',
+  nameOf: (e) => e.exercise,
+  fileOf: (e) => `exercises/c/${e.exercise}.ts`,
+  hintsOf: () => '',
+  notGraded,
+});
+const card = (exercises: Exercise[], notGraded?: string[]) =>
+  formatScorecard(gradeReport(exercises.map(passed)), context(notGraded), styles(false));
+
+test('one exercise passed out of several: not "All done", but what was not graded and how to grade it', () => {
+  const text = card([exercise('first')], ['second', 'third']);
+  expect(text).not.toContain('All done');
+  expect(text).not.toContain('Try the playground');
+  expect(text).toContain('Passed. Not graded this time: second, third; `npm run grade` grades everything');
+});
+
+test('every exercise of the course passes: All done, with the course’s own words', () => {
+  expect(card([exercise('first'), exercise('second')])).toContain('All done. Try the playground.');
+});
+
+test('the score splits required and bonus only when both were graded', () => {
+  expect(card([exercise('extra', true)], ['first'])).toMatch(/Score 1\/1 {2}\(bonus\)\n/);
+  expect(card([exercise('first'), exercise('extra', true)])).toContain('Score 2/2  (required 1/1, bonus 1/1)');
+  expect(card([exercise('first')], ['extra'])).toMatch(/Score 1\/1\n/);
+});
