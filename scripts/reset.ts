@@ -1,7 +1,7 @@
 // `npm run reset <exercise>`: puts an exercise's starting files back, keeping the learner's version in
 // .grade/backups/ so that nothing is ever lost.
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { loadCourses, type Exercise } from '../grader/course/course-metadata.js';
 import { ExerciseNameError, exerciseNames, findExercise } from '../grader/course/find-exercise.js';
 import { writeAtomically } from '../grader/files/write-atomically.js';
@@ -47,10 +47,14 @@ async function main(argv: string[]): Promise<number> {
         console.log(`exercises/${exercise.course}/${file} is already as it started`);
         continue;
       }
-      const backup = join(root, '.grade', 'backups', `${exercise.course}-${file}.${stamp}`);
+      // The stamp goes before the ending, so that an editor still opens the backup as TypeScript.
+      const ending = extname(file);
+      const name = `${exercise.course}-${file.slice(0, file.length - ending.length)}.${stamp}${ending}`;
       mkdirSync(join(root, '.grade', 'backups'), { recursive: true });
-      copyFileSync(target, backup);
-      console.log(`your version is saved as .grade/backups/${exercise.course}-${file}.${stamp}`);
+      copyFileSync(target, join(root, '.grade', 'backups', name));
+      console.log(
+        `your version is saved as .grade/backups/${name}; to go back to it, copy it over exercises/${exercise.course}/${file}`,
+      );
     }
     writeAtomically(target, fresh);
     console.log(`exercises/${exercise.course}/${file} is back to its starting version`);

@@ -25,5 +25,8 @@ test('npm run reset <id> restores the starting file and keeps the learner’s ve
   expect(readFileSync(file, 'utf8')).toBe(original);
   const backups = readdirSync(join(sandbox.root, '.grade', 'backups'));
   expect(backups).toHaveLength(1);
+  // The backup keeps the file's ending, and the learner is told how to go back to it.
+  expect(backups[0]!.endsWith(`.${exercise.files[0]!.split('.').pop()}`)).toBe(true);
+  expect(reset.stdout).toContain(`.grade/backups/${backups[0]}; to go back to it, copy it over exercises/`);
   expect(readFileSync(join(sandbox.root, '.grade', 'backups', backups[0]!), 'utf8')).toContain('my work in progress');
 });
