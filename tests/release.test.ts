@@ -257,7 +257,7 @@ describe("Gradescope's autograder, run locally under a temporary root", () => {
     expect(results.score).toBe(1);
     expect(entry(results, 'optimizers/momentum')?.output).toMatch(/old velocity/);
     expect(entry(results, 'optimizers/sgd')?.status).toBe('failed');
-    expect(entry(results, 'optimizers/rmsprop')?.output).toMatch(/is missing/);
+    expect(entry(results, 'optimizers/rmsprop')?.output).toMatch(/is missing: create it/);
   });
 
   test('the challenge is judged as in the repository: an SGD that cheats only on its own entry wins nothing', () => {

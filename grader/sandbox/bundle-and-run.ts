@@ -38,7 +38,8 @@ export async function bundleAndRun(
       const full = join(dir, course, file);
       const shown = join(shownAs, course, file);
       if (!existsSync(full)) {
-        unavailable[file] = `${shown} is missing: restore it (git checkout ${shown}) or create it`;
+        unavailable[file] =
+          `${shown} is missing: create it, or bring back its starting version with npm run reset <exercise>`;
         return;
       }
       try {
