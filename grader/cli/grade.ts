@@ -1,7 +1,7 @@
 // `npm run grade`: grades the learner's files against each exercise's suite and prints a scorecard, a JSON
 // report, Gradescope's results.json or JUnit XML; --watch grades again on save; --submissions grades a class.
 // Exit code 0 when everything selected passes, 1 when something does not, 2 on usage errors.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import {
   DEFAULT_TEXTS,
@@ -140,13 +140,18 @@ async function main(argv: string[]): Promise<number> {
     const report = gradeReport(reports);
     if (!args.target) rememberReport(report, courses);
     const sandbox = { platform: process.platform, guards };
-    if (args.format === 'json') console.log(toJson(report, { sandbox, ...(notes.length ? { warnings: notes } : {}) }));
-    else if (args.format === 'junit') console.log(toJunit(report));
-    else if (args.format === 'gradescope') {
-      const text = toGradescope(report, notes);
-      if (args.out) writeFileSync(args.out, `${text}\n`);
+    if (args.format === 'text') console.log(scorecardText(report, courses, source, notes));
+    else {
+      const text =
+        args.format === 'json'
+          ? toJson(report, { sandbox, ...(notes.length ? { warnings: notes } : {}) })
+          : args.format === 'junit'
+            ? toJunit(report)
+            : toGradescope(report, notes);
+      // A file of its own, whole or not at all: `npm run grade -- --format json > f` would get npm's banner too.
+      if (args.out) writeAtomically(resolve(args.out), `${text}\n`);
       else console.log(text);
-    } else console.log(scorecardText(report, courses, source, notes));
+    }
     markPhase('report printed');
     if (args.timings) console.error(formatPhases(phaseMarks()));
     return report.exercises.every((e) => e.status === 'pass') ? 0 : 1;

@@ -10,7 +10,7 @@ export const USAGE = `usage: npm run grade -- [exercise ...] [--target DIR] [--f
                  it, in any case); all when none is given
   --target DIR   grade the learner files in DIR (laid out like exercises/); default exercises/
   --format F     text (a scorecard, the default), json (a machine-readable report), gradescope
-                 (Gradescope's results.json; --out FILE writes it there) or junit (JUnit XML)
+                 (Gradescope's results.json) or junit (JUnit XML); --out FILE writes it to FILE
   --submissions DIR  grade a whole class: every folder or .zip in DIR is one submission; writes
                  gradebook.csv and one JSON report per submission to --out DIR (default ./gradebook)
   --watch        grade again whenever a file is saved (also: npm run watch)
