@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadCourse, loadCourses, qualifiedId } from '../grader/course/course-metadata.js';
 import type { GradeReport } from '../grader/cli/grade-report.js';
-import { KIT_ROOT, runKitScript, TSX } from './kit-sandbox.js';
+import { KIT_ROOT, runKitScript, LAUNCH } from './kit-sandbox.js';
 
 const grade = (args: string[]) => runKitScript(KIT_ROOT, 'grader/cli/grade.ts', args, 90_000);
 const json = (stdout: string) => JSON.parse(stdout) as GradeReport;
@@ -132,7 +132,7 @@ test('--watch grades again on save, only the exercise saved, with a progress lin
   const watched = optimizers.exercises.map(qualifiedId);
   const required = optimizers.exercises.filter((e) => !e.bonus);
   const bonus = optimizers.exercises.length - required.length;
-  const child = spawn(TSX, ['grader/cli/grade.ts', '--watch', '--target', target, ...watched], {
+  const child = spawn(process.execPath, [LAUNCH, 'grader/cli/grade.ts', '--watch', '--target', target, ...watched], {
     cwd: KIT_ROOT,
     env: { ...process.env, NO_COLOR: '1' },
   });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { exerciseOf, gradeClassRun, type ClassRun } from './class-run.js';
-import { KIT_ROOT, makeSandbox, snapshot, TSX } from './kit-sandbox.js';
+import { KIT_ROOT, makeSandbox, snapshot, LAUNCH } from './kit-sandbox.js';
 
 const ADVERSARIAL = join(KIT_ROOT, 'tests', 'adversarial', 'sandbox');
 const NOT_PASS = /^(fail|error|timeout)$/;
@@ -132,7 +132,7 @@ test('learner code left running by a grader that was killed (Ctrl-C, or kill -9)
   try {
     cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });
     cpSync(join(ADVERSARIAL, 'hang-at-load.ts'), join(target, 'optimizers', 'sgd.ts'));
-    const grader = spawn(TSX, ['grader/cli/grade.ts', 'sgd', '--target', target], {
+    const grader = spawn(process.execPath, [LAUNCH, 'grader/cli/grade.ts', 'sgd', '--target', target], {
       cwd: KIT_ROOT,
       stdio: 'ignore',
       detached: true,

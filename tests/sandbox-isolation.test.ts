@@ -19,7 +19,7 @@ import {
 } from '../grader/sandbox/isolation.js';
 import { ResultChannel } from '../grader/sandbox/result-channel.js';
 import { LIMITS, nodeFlags } from '../grader/sandbox/run-sandboxed.js';
-import { KIT_ROOT, TSX } from './kit-sandbox.js';
+import { KIT_ROOT, LAUNCH } from './kit-sandbox.js';
 
 const NODE_ARGS = ['--permission', 'runner.mjs'];
 const everything: Capabilities = {
@@ -225,7 +225,7 @@ describe('the grader where the operating system’s tools are missing or broken'
     return bin;
   }
   const grade = (path: string, args: string[]) =>
-    spawnSync(TSX, ['grader/cli/grade.ts', ...args, '--format', 'json'], {
+    spawnSync(process.execPath, [LAUNCH, 'grader/cli/grade.ts', ...args, '--format', 'json'], {
       cwd: KIT_ROOT,
       encoding: 'utf8',
       timeout: 90_000,
@@ -264,11 +264,15 @@ describe('the grader where the operating system’s tools are missing or broken'
       cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });
       cpSync(join(KIT_ROOT, 'tests', 'adversarial', 'sandbox', `${attack}.ts`), join(target, 'optimizers', 'sgd.ts'));
       // Its own process group, so that a signal to the grader's group could not reach this test runner.
-      const child = spawn(TSX, ['grader/cli/grade.ts', 'sgd', '--target', target, '--format', 'json'], {
-        cwd: KIT_ROOT,
-        env: { ...process.env, PATH: path },
-        detached: true,
-      });
+      const child = spawn(
+        process.execPath,
+        [LAUNCH, 'grader/cli/grade.ts', 'sgd', '--target', target, '--format', 'json'],
+        {
+          cwd: KIT_ROOT,
+          env: { ...process.env, PATH: path },
+          detached: true,
+        },
+      );
       let stdout = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       const limit = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 60_000);

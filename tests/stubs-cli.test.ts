@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { loadCourses, qualifiedId } from '../grader/course/course-metadata.js';
-import { KIT_ROOT, makeSandbox, runKitScript, snapshot, TSX } from './kit-sandbox.js';
+import { KIT_ROOT, makeSandbox, runKitScript, snapshot, LAUNCH } from './kit-sandbox.js';
 
 test('the committed exercises/ is exactly what solutions/ generates', () => {
   const result = runKitScript(KIT_ROOT, 'scripts/stubs.ts', ['--check']);
@@ -164,7 +164,7 @@ describe('in a copy of the kit', () => {
   });
 
   test('--watch regenerates a stub when its solution is saved', async () => {
-    const watcher = spawn(TSX, ['scripts/stubs.ts', '--watch'], {
+    const watcher = spawn(process.execPath, [LAUNCH, 'scripts/stubs.ts', '--watch'], {
       cwd: sandbox.root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
