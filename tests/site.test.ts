@@ -275,6 +275,9 @@ describe('course site pages in Chromium', () => {
         for (const row of rows) expect(row).toContain('implement it to play with it');
       }
 
+      // The built site cannot watch files: its top bar says how to see one's own code live (the dev server's says it is live).
+      expect(await page.textContent('.topbar__hint')).toContain('npm run site');
+
       const exercise = course.exercises.find((candidate) => candidate.id === name);
       if (exercise) {
         expect(await page.locator('details.hint').count()).toBe(exercise.hints.length);
