@@ -10,7 +10,7 @@ import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
 import { exerciseReport, gradeReport, outcomeFor, type ExerciseReport, type GradeReport } from './grade-report.js';
 import type { BatchVerdicts } from './grade-in-batches.js';
 import { SuiteRunner } from './run-suites.js';
-import { stageSubmission } from './stage-submission.js';
+import { stageFiles, stageSubmission, type SubmissionFiles } from './stage-submission.js';
 
 // The sandbox ends learner code after TIME_LIMIT_SECONDS; the watchdog is the backstop for the grader itself.
 export const WATCHDOG_SECONDS = 3 * TIME_LIMIT_SECONDS;
@@ -26,6 +26,13 @@ export interface Grader {
   gradeTargets(exercises: Exercise[], targets: GradeTarget[]): Promise<BatchVerdicts>;
   /** Grades the learner-owned files of `source` (laid out like exercises/, named `shownAs` in messages). */
   gradeFolder(exercises: Exercise[], source: string, shownAs: string): Promise<FolderGrade>;
+  /** Grades learner files already read from an upload (`paths`: every learner file of `exercises`' courses). */
+  gradeUpload(
+    exercises: Exercise[],
+    files: SubmissionFiles,
+    paths: string[],
+    shownAs: string,
+  ): Promise<ExerciseReport[]>;
   close(): Promise<void>;
 }
 
@@ -75,7 +82,16 @@ export async function openGrader(root: string, spares = 1): Promise<Grader> {
       rmSync(staging, { recursive: true, force: true });
     }
   };
-  return { gradeTargets, gradeFolder, close: () => runner.close() };
+  const gradeUpload = async (exercises: Exercise[], files: SubmissionFiles, paths: string[], shownAs: string) => {
+    const staging = mkdtempSync(join(tmpdir(), 'grade-'));
+    try {
+      stageFiles(root, files, paths, staging);
+      return (await gradeTargets(exercises, [{ id: '', dir: staging, shownAs, upload: true }])).reports.get('')!;
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
+    }
+  };
+  return { gradeTargets, gradeFolder, gradeUpload, close: () => runner.close() };
 }
 
 /** Grades `source` once, with a grader of its own: the report, and the notes beside it. */

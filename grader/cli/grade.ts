@@ -15,6 +15,7 @@ import { ExerciseNameError, shortName } from '../course/find-exercise.js';
 import { readHintState } from '../hints/hint-state.js';
 import { sealedSolutionPath } from '../reveal/sealed-solution.js';
 import { gradeClass } from './grade-class.js';
+import { gradeUpload } from './grade-upload.js';
 import { openGrader } from './grade-folder.js';
 import { gradeReport, type ExerciseReport, type GradeReport } from './grade-report.js';
 import { parseGradeArgs, UsageError, USAGE } from './parse-args.js';
@@ -122,6 +123,20 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
 
+    if (args.format === 'gradescope') {
+      // An upload, laid out however the student dragged it in: messages speak to them, never of the command line.
+      const target = resolve(args.target ?? join(root, 'exercises'));
+      if (!existsSync(target) || !statSync(target).isDirectory())
+        throw new UsageError(`--target ${args.target}: no such folder`);
+      const { reports, notes } = await gradeUpload(grader, root, target, args.exercises, courses);
+      markPhase('suites run');
+      const report = gradeReport(reports);
+      const text = toGradescope(report, notes);
+      if (args.out) writeAtomically(resolve(args.out), `${text}\n`);
+      else console.log(text);
+      if (args.timings) console.error(formatPhases(phaseMarks()));
+      return report.exercises.every((e) => e.status === 'pass') ? 0 : 1;
+    }
     const source = locateTarget(resolve(args.target ?? join(root, 'exercises')), args.target, args.exercises);
     const shownAs = relative(process.cwd(), source) || '.';
     if (args.watch) {
@@ -145,9 +160,7 @@ async function main(argv: string[]): Promise<number> {
       const text =
         args.format === 'json'
           ? toJson(report, { sandbox, ...(notes.length ? { warnings: notes } : {}) })
-          : args.format === 'junit'
-            ? toJunit(report)
-            : toGradescope(report, notes);
+          : toJunit(report);
       // A file of its own, whole or not at all: `npm run grade -- --format json > f` would get npm's banner too.
       if (args.out) writeAtomically(resolve(args.out), `${text}\n`);
       else console.log(text);

@@ -6,7 +6,7 @@ import type { TreeEntry } from './submission-tree.js';
 
 export interface CourseFiles {
   id: string;
-  /** The learner-owned files of the course's exercises (info.toml's `files`), e.g. sgd.ts. */
+  /** The learner-owned files of the course's exercises (info.toml's `files`), e.g. <file>.ts. */
   files: string[];
 }
 
@@ -33,7 +33,7 @@ const better = (a: string, b: string | undefined) =>
 
 /**
  * The layout of the upload listed in `entries`, or undefined when it holds no learner file of `courses`. Only a
- * regular file places the learner folder (a link named sgd.ts steers nothing), but once it is placed, a refused
+ * regular file places the learner folder (a link named like a learner file steers nothing), but once it is placed, a refused
  * entry where a learner file belongs is listed in `sources`, so that reading it reports why it is not used.
  * The repository's layout wins unless a folder holding learner files by themselves is shallower.
  */

@@ -11,6 +11,8 @@ export interface GradeTarget {
   dir: string;
   /** How to name that folder in messages (e.g. "exercises"). */
   shownAs: string;
+  /** The files came from an upload (Gradescope): messages name them by file and say to upload them. */
+  upload?: boolean;
 }
 
 declare module 'vitest' {

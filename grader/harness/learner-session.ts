@@ -106,6 +106,7 @@ async function runSessionNow(
   const request = {
     dir: target.dir,
     shownAs: target.shownAs,
+    ...(target.upload ? { upload: true } : {}),
     course,
     required: files,
     optional,

@@ -11,6 +11,8 @@ export interface SessionRequest {
   /** The folder laid out like exercises/, and how to name it to the learner. */
   dir: string;
   shownAs: string;
+  /** The files came from an upload: a missing one is named by its file name, with the advice to upload it. */
+  upload?: boolean;
   course: string;
   /** Files the session cannot do without, and files whose absence only fails the jobs that use them. */
   required: string[];
@@ -36,14 +38,15 @@ export async function bundleAndRun(
   await Promise.all(
     [...request.required, ...request.optional].map(async (file) => {
       const full = join(dir, course, file);
-      const shown = join(shownAs, course, file);
+      const shown = request.upload ? file : join(shownAs, course, file);
       if (!existsSync(full)) {
-        unavailable[file] =
-          `${shown} is missing: create it, or bring back its starting version with npm run reset <exercise>`;
+        unavailable[file] = request.upload
+          ? `${file} is missing from your submission: upload ${file} (with your other files) and submit again`
+          : `${shown} is missing: create it, or bring back its starting version with npm run reset <exercise>`;
         return;
       }
       try {
-        modules[file] = await bundleLearner(join(dir, course), file, join(shownAs, course));
+        modules[file] = await bundleLearner(join(dir, course), file, request.upload ? course : join(shownAs, course));
       } catch (error) {
         if (!(error instanceof LearnerBuildError)) throw error;
         unavailable[file] = `${shown} could not be loaded: ${error.message}`;
