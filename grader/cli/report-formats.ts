@@ -14,14 +14,19 @@ const titleIn = (report: GradeReport) => {
   return (e: ExerciseReport) => `${several ? `${e.id}: ` : ''}${e.title}`;
 };
 
-/** Gradescope's results.json: one scored entry per exercise, then each test for detail (hidden ones after publishing). */
+/**
+ * Gradescope's results.json (its autograder specification): one scored entry per exercise, then each test for
+ * detail (hidden ones after publishing). A bonus exercise is extra credit: its entry's max_score is 0 and its
+ * score what it earned (Gradescope allows a score above max_score), so that bonus never counts toward the
+ * required total; the assignment's total is Gradescope's own setting. The top-level score is the sum of the entries.
+ */
 export function toGradescope(report: GradeReport, notes: string[] = []): string {
   const title = titleIn(report);
   const tests = report.exercises.flatMap((e) => [
     {
       name: `${title(e)}${e.bonus ? ' (bonus)' : ''}`,
       score: e.score,
-      max_score: e.maxScore,
+      max_score: e.bonus ? 0 : e.maxScore,
       status: e.status === 'pass' ? 'passed' : 'failed',
       output: e.status === 'pass' ? 'All tests passed.' : e.message,
       visibility: 'visible',
@@ -35,11 +40,16 @@ export function toGradescope(report: GradeReport, notes: string[] = []): string 
       visibility: t.name.startsWith(HIDDEN_TEST_PREFIX) ? 'after_published' : 'visible',
     })),
   ]);
+  const sum = (list: ExerciseReport[], of: (e: ExerciseReport) => number) => list.reduce((n, e) => n + of(e), 0);
+  const required = report.exercises.filter((e) => !e.bonus);
+  const bonus = report.exercises.filter((e) => e.bonus);
+  const summary =
+    `Required: ${sum(required, (e) => e.score)}/${sum(required, (e) => e.maxScore)}` +
+    (bonus.length > 0 ? `; bonus (extra credit): ${sum(bonus, (e) => e.score)}/${sum(bonus, (e) => e.maxScore)}` : '');
   return JSON.stringify(
     {
       score: report.score,
-      max_score: report.maxScore,
-      output: notes.join('\n'),
+      output: [summary, ...notes].join('\n'),
       visibility: 'visible',
       stdout_visibility: 'hidden',
       tests,
