@@ -127,15 +127,20 @@ function expectNoLeaks(dir: string, what: string, courses: Course[]): void {
   if (forbidden.length > 0) throw new ReleaseError(`${what} holds ${forbidden.join(', ')}; nothing was released`);
 }
 
-function zipFolder(dir: string, prefix: string, extra: Record<string, string>): Uint8Array {
-  const files: Record<string, Uint8Array> = {};
+/**
+ * `dir` under `prefix/`, plus `scripts` at the top: those are executable (Unix mode 0755 in the entries' external
+ * attributes, os 3 = Unix), as Gradescope runs run_autograder directly; the kit's files are 0644.
+ */
+function zipFolder(dir: string, prefix: string, scripts: Record<string, string>): Uint8Array {
+  const files: Record<string, Uint8Array | [Uint8Array, { os: number; attrs: number }]> = {};
   const walk = (path: string) => {
     for (const name of execFileSync('find', [path, '-type', 'f'], { encoding: 'utf8' }).split('\n').filter(Boolean)) {
-      files[`${prefix}/${relative(dir, name)}`] = readFileSync(name);
+      files[`${prefix}/${relative(dir, name)}`] = [readFileSync(name), { os: 3, attrs: (0o100644 << 16) >>> 0 }];
     }
   };
   walk(dir);
-  for (const [name, text] of Object.entries(extra)) files[name] = new TextEncoder().encode(text);
+  for (const [name, text] of Object.entries(scripts))
+    files[name] = [new TextEncoder().encode(text), { os: 3, attrs: (0o100755 << 16) >>> 0 }];
   return zipSync(files);
 }
 
