@@ -35,6 +35,8 @@ import { KIT_ROOT, makeSandbox, snapshot, TSX } from './kit-sandbox.js';
 // holds only it, so that the gradebook's columns are that course's exercises.
 const COURSE = 'optimizers';
 const exercises = loadCourses(KIT_ROOT).find((c) => c.id === COURSE)!.exercises;
+const required = exercises.filter((e) => !e.bonus).reduce((n, e) => n + e.points, 0);
+const bonus = exercises.filter((e) => e.bonus).reduce((n, e) => n + e.points, 0);
 const tempFolders = (dir: string) =>
   readdirSync(dir)
     .filter((name) => name.startsWith('grade-'))
@@ -104,9 +106,10 @@ describe('one class run over honest and hostile submissions', () => {
     const rows = parseCsv(text);
     expect(rows[0]).toEqual([
       'student',
-      ...exercises.map((e) => `${qualifiedId(e)}${e.bonus ? ' (bonus)' : ''}`),
-      'score',
-      'max score',
+      'status',
+      ...exercises.map((e) => `${e.id}${e.bonus ? ' (bonus)' : ''}`),
+      `required (of ${required})`,
+      `bonus (of ${bonus})`,
       'problems',
     ]);
     for (const row of rows) expect(row).toHaveLength(rows[0]!.length);
@@ -117,8 +120,8 @@ describe('one class run over honest and hostile submissions', () => {
         .sort(),
     ).toEqual(expected.map((e) => (/^[=+\-@\t\r]/.test(e.id) ? `'${e.id}` : e.id)).sort());
     expect(`${rows.map(csvRow).join('\n')}\n`).toBe(text);
-    expect(text).toContain(`'=1+2,1,1,1,1,1,1,6,6,\n`);
-    expect(text).toContain(`"quote""comma,cr\rname",1,1,1,1,1,1,6,6,\n`);
+    expect(text).toContain(`'=1+2,graded,1,1,1,1,1,1,${required},${bonus},\n`);
+    expect(text).toContain(`"quote""comma,cr\rname",graded,1,1,1,1,1,1,${required},${bonus},\n`);
   });
 
   test('every honest row has full marks; every hostile row its reason and no unearned point', () => {
@@ -127,20 +130,20 @@ describe('one class run over honest and hostile submissions', () => {
         .slice(1)
         .map((r) => [r[0]!.replace(/^'(?=[=+\-@\t\r])/, ''), r]),
     );
-    const columns = exercises.map((_, i) => i + 1);
+    const columns = exercises.map((_, i) => i + 2); // after the student and the status
     for (const member of expected) {
       const row = rows.get(member.id);
       expect(row, member.id).toBeDefined();
-      const problems = row![columns.length + 3]!;
+      const problems = row![columns.length + 4]!;
       if (member.honest) {
-        expect(row!.slice(1), member.id).toEqual([...columns.map(() => '1'), '6', '6', '']);
+        expect(row!.slice(1), member.id).toEqual(['graded', ...columns.map(() => '1'), `${required}`, `${bonus}`, '']);
         continue;
       }
       for (const [i, e] of exercises.entries()) {
         if (member.zeroed.includes(e.id)) expect(row![columns[i]!], `${member.id} ${e.id}`).toBe('0');
       }
       const earned = exercises.filter((e) => !member.zeroed.includes(e.id)).reduce((n, e) => n + e.points, 0);
-      expect(Number(row![columns.length + 1]), member.id).toBe(earned);
+      expect(Number(row![columns.length + 2]) + Number(row![columns.length + 3]), member.id).toBe(earned);
       for (const problem of member.problems) expect(problems, member.id).toMatch(problem);
     }
   });
@@ -313,12 +316,12 @@ describe('a failure while grading a batch costs only the submission that caused 
       process.env.TMPDIR = previous;
     }
     const rows = parseCsv(readFileSync(join(work, 'unit-out', 'gradebook.csv'), 'utf8'));
-    expect(rows.slice(1).map((r) => [r[0], r[7]])).toEqual([
-      ['ann', '6'],
-      ['boom', '0'],
-      ['cat', '6'],
+    expect(rows.slice(1).map((r) => [r[0], r[8], r[9]])).toEqual([
+      ['ann', `${required}`, `${bonus}`],
+      ['boom', '0', '0'],
+      ['cat', `${required}`, `${bonus}`],
     ]);
-    expect(rows[2]![9]).toMatch(/^optimizers\/sgd: error; optimizers\/momentum: error/);
+    expect(rows[2]![10]).toMatch(/^sgd: grader error; momentum: grader error/);
     const boom = JSON.parse(readFileSync(join(work, 'unit-out', 'boom.json'), 'utf8')) as {
       exercises: Array<{ message: string }>;
     };

@@ -39,6 +39,8 @@ export interface ClassRunOptions {
   out: string;
   /** Exercise ids to grade; every exercise when empty. */
   exercises?: string[];
+  /** More options for grade.ts (--roster FILE, --shard i/n). */
+  args?: string[];
   env?: NodeJS.ProcessEnv;
   /** The grader is killed (its whole process group) after this long: the test then fails on the missing reports. */
   killAfterMs?: number;
@@ -51,7 +53,14 @@ export interface ClassRunOptions {
 export function gradeClassRun(options: ClassRunOptions): Promise<ClassRun> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const args = ['grader/cli/grade.ts', '--submissions', options.submissions, '--out', options.out];
+    const args = [
+      'grader/cli/grade.ts',
+      '--submissions',
+      options.submissions,
+      '--out',
+      options.out,
+      ...(options.args ?? []),
+    ];
     const child = spawn(TSX, [...args, ...(options.exercises ?? [])], {
       cwd: options.kit,
       detached: true,
@@ -76,7 +85,8 @@ export function readClassOutput(out: string): Pick<ClassRun, 'gradebook' | 'repo
   const reports = new Map<string, SubmissionReport>();
   const reportTexts = new Map<string, string>();
   if (!existsSync(out)) return { gradebook: '', reports, reportTexts };
-  for (const file of readdirSync(out).filter((f) => f.endsWith('.json'))) {
+  // .class.json is the run's own manifest (class-shards.ts), not a report.
+  for (const file of readdirSync(out).filter((f) => f.endsWith('.json') && !f.startsWith('.'))) {
     const text = readFileSync(join(out, file), 'utf8');
     const report = JSON.parse(text) as SubmissionReport;
     reports.set(report.student, report);

@@ -12,8 +12,10 @@ import { KIT_ROOT, makeSandbox, runKitScript } from './kit-sandbox.js';
 const course = loadCourse(KIT_ROOT, 'optimizers');
 const ids = course.exercises.map(qualifiedId);
 const total = course.exercises.reduce((n, e) => n + e.points, 0);
-const row = (name: string, cell: number, score: number) =>
-  [name, ...course.exercises.map(() => cell), score, total].join(',');
+const points = (bonus: boolean) => course.exercises.filter((e) => e.bonus === bonus).reduce((n, e) => n + e.points, 0);
+// One course graded: columns are its ids alone; then the required and bonus totals.
+const row = (name: string, status: string, cell: number) =>
+  [name, status, ...course.exercises.map(() => cell), cell * points(false), cell * points(true)].join(',');
 
 // In a copy of the kit: a grader file edited meanwhile in the working tree would rightly make the second run regrade.
 let kit: { root: string; dispose(): void };
@@ -72,19 +74,22 @@ describe('--submissions DIR', () => {
     expect(rows[0]).toBe(
       [
         'student',
-        ...course.exercises.map((e) => `${qualifiedId(e)}${e.bonus ? ' (bonus)' : ''}`),
-        'score',
-        'max score',
+        'status',
+        ...course.exercises.map((e) => `${e.id}${e.bonus ? ' (bonus)' : ''}`),
+        `required (of ${points(false)})`,
+        `bonus (of ${points(true)})`,
         'problems',
       ].join(','),
     );
-    expect(rows[1]).toBe(`${row('ann', 1, total)},`);
-    expect(rows[2]).toBe(`${row('ben', 0, 0)},optimizers/hyperparameter-search: error`); // its zip lacks that file
-    expect(rows[3]!.startsWith(`${row('cat', 0, 0)},"cat holds none of the learner files`)).toBe(true);
+    expect(rows[1]).toBe(`${row('ann', 'graded', 1)},`);
+    // Each lost point says why in a few words: stubs, the stale velocity, and the file its zip lacks.
+    expect(rows[2]).toMatch(new RegExp(`^${row('ben', 'graded', 0)},sgd: not implemented; momentum: wrong result;`));
+    expect(rows[2]).toMatch(/hyperparameter-search: file missing/);
+    expect(rows[3]!.startsWith(`${row('cat', 'broken', 0)},"cat holds none of the learner files`)).toBe(true);
     expect(
-      rows[4]!.startsWith(`${row('dan', 0, 0)},dan.zip could not be unpacked: holds a path outside the archive`),
+      rows[4]!.startsWith(`${row('dan', 'broken', 0)},dan.zip could not be unpacked: holds a path outside the archive`),
     ).toBe(true);
-    expect(rows[5]!.startsWith(`${row('eli', 0, 0)},eli.zip could not be unpacked`)).toBe(true);
+    expect(rows[5]!.startsWith(`${row('eli', 'broken', 0)},eli.zip could not be unpacked`)).toBe(true);
     const ann = JSON.parse(readFileSync(join(out, 'ann.json'), 'utf8')) as { score: number; warnings: string[] };
     expect(ann.score).toBe(total);
     expect(ann.warnings).toEqual([

@@ -11,9 +11,11 @@ import type { GradeTarget } from '../harness/grade-targets.js';
 import { readFileBelow } from '../files/read-folder.js';
 import { describeRefusal, RefusedSubmission, type Refusal } from '../files/refusal.js';
 import { writeAtomically } from '../files/write-atomically.js';
-import { csvRow } from './csv-cell.js';
+import { manifestText, MANIFEST, shardOf, sortIds, type Shard } from './class-shards.js';
 import { gradeInBatches, type GradeBatch } from './grade-in-batches.js';
 import { gradeReport, type GradeReport } from './grade-report.js';
+import { gradebookCsv, type GradebookLayout, type StoredReport } from './gradebook.js';
+import { rosterKey, type RosterEntry } from './roster.js';
 import { gatherSubmission, learnerFilePaths, stageFiles, type SubmissionFiles } from './stage-submission.js';
 import { reportFileNames } from './submission-ids.js';
 import { describeProblem, listSubmissions, openSubmission, type ClassMember } from './submissions.js';
@@ -21,21 +23,12 @@ import { describeProblem, listSubmissions, openSubmission, type ClassMember } fr
 export type { BatchVerdicts, GradeBatch } from './grade-in-batches.js';
 export type GradeTargets = GradeBatch;
 
-/** One submission's JSON report: the grade report, who it is, and what decides whether it is still current. */
-interface StoredReport extends GradeReport {
-  student: string;
-  /** Its name in the class folder. */
-  submission: string;
-  /** Absent when it could not be graded at all (`problem` says why). */
-  key?: string;
-  problem?: string;
-  warnings: string[];
-  /** Entries not used (links, special files, files too large), each with its kind and the sentence shown. */
-  refused: Array<Refusal & { message: string }>;
-}
-
 interface Row {
-  member: ClassMember;
+  /** The gradebook's id: the roster's identifier, or the submission's id (see submission-ids.ts). */
+  id: string;
+  /** Absent for a rostered student who sent nothing. */
+  member?: ClassMember;
+  roster?: RosterEntry;
   report?: GradeReport;
   /** Why it could not be graded at all. */
   problem?: string;
@@ -45,8 +38,6 @@ interface Row {
   warnings: string[];
   /** Its stored report was current and was used as it is. */
   reused: boolean;
-  /** Problems found after grading (a report that could not be written). */
-  notes: string[];
 }
 
 /** A digest of everything that decides a verdict on the grader's side: suites, harness, fixtures, metadata. */
@@ -73,45 +64,6 @@ function submissionKey(fingerprint: string, files: SubmissionFiles, paths: strin
   return hash.digest('hex');
 }
 
-const SHOWN_REFUSALS = 5; // the row stays readable; the JSON report lists them all
-
-function problemsCell(row: Row, reportName: string): string {
-  const refused = row.refusals.map((r) => describeRefusal(r));
-  const shown =
-    refused.length > SHOWN_REFUSALS
-      ? [
-          ...refused.slice(0, SHOWN_REFUSALS),
-          `and ${refused.length - SHOWN_REFUSALS} more refused entries (see ${reportName})`,
-        ]
-      : refused;
-  const failed = (row.report?.exercises ?? [])
-    .filter((e) => e.status === 'error' || e.status === 'timeout')
-    .map((e) => `${e.id}: ${e.status}`);
-  return [...(row.problem ? [row.problem] : []), ...shown, ...failed, ...row.notes].join('; ');
-}
-
-function gradebook(exercises: Exercise[], rows: Row[], reportNames: Map<string, string>): string {
-  const header = [
-    'student',
-    ...exercises.map((e) => `${qualifiedId(e)}${e.bonus ? ' (bonus)' : ''}`),
-    'score',
-    'max score',
-    'problems',
-  ];
-  const max = exercises.reduce((n, e) => n + e.points, 0);
-  const lines = rows.map((row) => {
-    const cells = exercises.map((e) => row.report?.exercises.find((x) => x.id === qualifiedId(e))?.score ?? 0);
-    return csvRow([
-      row.member.id,
-      ...cells,
-      row.report?.score ?? 0,
-      max,
-      problemsCell(row, reportNames.get(row.member.id)!),
-    ]);
-  });
-  return `${[csvRow(header), ...lines].join('\n')}\n`;
-}
-
 /** The stored report at `name` in `outDir`, when there is a readable one. */
 function storedReport(outDir: string, name: string): Partial<StoredReport> | undefined {
   const found = readFileBelow(outDir, name, name, 64 * 1024 * 1024);
@@ -129,7 +81,83 @@ export interface ClassSummary {
   graded: number;
   reused: number;
   broken: number;
+  /** Rostered students who sent nothing (in this shard). */
+  missing: number;
+  /** This run's rows, and the class's. */
+  rows: number;
+  classRows: number;
   outDir: string;
+}
+
+export interface ClassOptions {
+  /** The roster's students: rows are named by their identifiers, and those who sent nothing are marked missing. */
+  roster?: RosterEntry[];
+  /** Grade only this share of the class (class-shards.ts says which). */
+  shard?: Shard;
+}
+
+/** The gradebook's rows: one per submission, named by the roster where it knows the student, plus the missing. */
+function planRows(members: ClassMember[], roster: RosterEntry[] | undefined): Row[] {
+  const blank = { refusals: [], warnings: [], reused: false };
+  if (!roster) return members.map((member) => ({ ...blank, id: member.id, member }));
+  // An identifier wins over a GitHub username; a student's first submission (by id) takes their name.
+  const byIdentifier = new Map(roster.map((entry) => [rosterKey(entry.identifier), entry]));
+  const byAlias = new Map(roster.flatMap((entry) => entry.aliases.map((alias) => [rosterKey(alias), entry] as const)));
+  const claimed = new Set<RosterEntry>();
+  const rows: Row[] = [];
+  const used = new Set(roster.map((entry) => rosterKey(entry.identifier)));
+  for (const member of [...members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const entry = byIdentifier.get(rosterKey(member.id)) ?? byAlias.get(rosterKey(member.id));
+    if (entry && !claimed.has(entry)) {
+      claimed.add(entry);
+      rows.push({ ...blank, id: entry.identifier, member, roster: entry });
+      continue;
+    }
+    // Not on the roster, or a second submission of a student: its own id, kept apart from every identifier.
+    let id = member.id;
+    while (used.has(rosterKey(id))) id = `${id} (${member.name})`;
+    used.add(rosterKey(id));
+    rows.push({
+      ...blank,
+      id,
+      member,
+      ...(entry ? { roster: entry, problem: `a second submission of ${entry.identifier}, graded apart` } : {}),
+    });
+  }
+  for (const entry of roster.filter((e) => !claimed.has(e)))
+    rows.push({ ...blank, id: entry.identifier, roster: entry });
+  return rows;
+}
+
+function storedOf(row: Row, rostered: boolean): StoredReport {
+  const status = !row.member ? 'missing' : row.problem && !row.report ? 'broken' : 'graded';
+  return {
+    student: row.id,
+    ...(rostered ? { name: row.roster?.name ?? '' } : {}),
+    submission: row.member?.name ?? null,
+    status,
+    ...(rostered && row.member && !row.roster ? { unrostered: true } : {}),
+    ...(row.key ? { key: row.key } : {}),
+    ...(row.problem ? { problem: row.problem } : {}),
+    warnings: row.warnings,
+    refused: row.refusals.map((r) => ({ ...r, message: describeRefusal(r) })),
+    ...(row.report ?? gradeReport([])),
+  };
+}
+
+/** The gradebook's columns for `exercises`, in their order. */
+export function layoutOf(exercises: Exercise[], roster: boolean): GradebookLayout {
+  return {
+    exercises: exercises.map((e) => ({
+      id: qualifiedId(e),
+      course: e.course,
+      exercise: e.id,
+      bonus: e.bonus,
+      points: e.points,
+      files: e.files,
+    })),
+    roster,
+  };
 }
 
 export async function gradeClass(
@@ -138,6 +166,7 @@ export async function gradeClass(
   outDir: string,
   exercises: Exercise[],
   grade: GradeBatch,
+  options: ClassOptions = {},
 ): Promise<ClassSummary> {
   const work = mkdtempSync(join(tmpdir(), 'grade-class-'));
   try {
@@ -145,12 +174,16 @@ export async function gradeClass(
     const fingerprint = graderFingerprint(root);
     const paths = learnerFilePaths(root, exercises);
     const members = listSubmissions(submissionsDir, outDir);
-    const reportNames = reportFileNames(members.map((m) => m.id));
-    const rows: Row[] = [];
+    const planned = planRows(members, options.roster);
+    // Every shard plans the whole class, so that all agree on ids, report names and who is missing.
+    const ids = sortIds(planned.map((r) => r.id));
+    const reportNames = reportFileNames(ids);
+    const mine = new Set(shardOf(ids, options.shard));
+    const rows = planned.filter((r) => mine.has(r.id));
     const fresh: Array<{ row: Row; target: GradeTarget }> = [];
-    for (const [index, member] of members.entries()) {
-      const row: Row = { member, refusals: [], warnings: [], reused: false, notes: [] };
-      rows.push(row);
+    for (const [index, row] of rows.entries()) {
+      const member = row.member;
+      if (!member) continue; // rostered, nothing sent
       try {
         const opened = openSubmission(member, paths);
         row.refusals = opened.refusals;
@@ -163,9 +196,10 @@ export async function gradeClass(
         const seen = new Set(row.refusals.map((r) => JSON.stringify(r)));
         row.refusals = [...row.refusals, ...files.refusals.filter((r) => !seen.has(JSON.stringify(r)))];
         row.key = submissionKey(fingerprint, files, paths, row.refusals);
-        const stored = storedReport(outDir, reportNames.get(member.id)!);
+        const stored = storedReport(outDir, reportNames.get(row.id)!);
         if (stored?.key === row.key && Array.isArray(stored.exercises)) {
           row.report = { score: stored.score ?? 0, maxScore: stored.maxScore ?? 0, exercises: stored.exercises };
+          row.warnings = Array.isArray(stored.warnings) ? stored.warnings : [];
           row.reused = true;
           continue;
         }
@@ -190,28 +224,42 @@ export async function gradeClass(
     );
     for (const { row, target } of fresh) row.report = gradeReport(verdicts.get(target.id)!);
 
-    // Every student gets a report, those that could not be graded too (with the problem, and a score of 0).
-    for (const row of rows.filter((r) => !r.reused)) {
-      const stored: StoredReport = {
-        student: row.member.id,
-        submission: row.member.name,
-        ...(row.key ? { key: row.key } : {}),
-        ...(row.problem ? { problem: row.problem } : {}),
-        warnings: row.warnings,
-        refused: row.refusals.map((r) => ({ ...r, message: describeRefusal(r) })),
-        ...(row.report ?? gradeReport([])),
-      };
+    // Every row gets a report: those that could not be graded too (with the problem, and a score of 0), and, with a
+    // roster, the students who sent nothing. A report already current (and named the same) is left as it is.
+    const rostered = options.roster !== undefined;
+    const reports = rows.map((row) => {
+      const report = storedOf(row, rostered);
+      const fileName = reportNames.get(row.id)!;
+      const text = `${JSON.stringify(report, null, 2)}\n`;
       try {
-        writeAtomically(join(outDir, reportNames.get(row.member.id)!), `${JSON.stringify(stored, null, 2)}\n`);
+        const before = readFileBelow(outDir, fileName, fileName, 64 * 1024 * 1024)?.bytes;
+        if (!before || Buffer.from(before).toString('utf8') !== text) writeAtomically(join(outDir, fileName), text);
       } catch (error) {
-        row.notes.push(`its report could not be written: ${errorText(error)}`);
+        report.problem = [report.problem, `its report could not be written: ${errorText(error)}`]
+          .filter(Boolean)
+          .join('; ');
       }
-    }
-    writeAtomically(join(outDir, 'gradebook.csv'), gradebook(exercises, rows, reportNames));
+      return { report, fileName };
+    });
+    const layout = layoutOf(exercises, rostered);
+    writeAtomically(join(outDir, 'gradebook.csv'), gradebookCsv(layout, reports));
+    writeAtomically(
+      join(outDir, MANIFEST),
+      manifestText({
+        format: 1,
+        layout,
+        rows: ids.map((id) => ({ id, file: reportNames.get(id)! })),
+        shard: options.shard ?? null,
+        graded: ids.filter((id) => mine.has(id)),
+      }),
+    );
     return {
       graded: fresh.length,
       reused: rows.filter((r) => r.reused).length,
-      broken: rows.filter((r) => r.problem).length,
+      broken: rows.filter((r) => r.member && r.problem && !r.report).length,
+      missing: rows.filter((r) => !r.member).length,
+      rows: rows.length,
+      classRows: ids.length,
       outDir,
     };
   } finally {

@@ -14,7 +14,9 @@ import {
 import { ExerciseNameError, shortName } from '../course/find-exercise.js';
 import { readHintState } from '../hints/hint-state.js';
 import { sealedSolutionPath } from '../reveal/sealed-solution.js';
+import { ClassOutputError, mergeClassOutputs } from './class-shards.js';
 import { gradeClass } from './grade-class.js';
+import { readRoster, RosterError } from './roster.js';
 import { gradeUpload } from './grade-upload.js';
 import { openGrader } from './grade-folder.js';
 import { gradeReport, type ExerciseReport, type GradeReport } from './grade-report.js';
@@ -106,6 +108,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (args.merge) {
+    const merged = mergeClassOutputs(args.merge, resolve(args.out ?? 'gradebook'));
+    console.log(
+      `merged ${args.merge.length} output(s), ${merged.rows} row(s): ${join(relative(process.cwd(), merged.outDir) || '.', 'gradebook.csv')}`,
+    );
+    return 0;
+  }
+  const roster = args.roster === undefined ? undefined : readRoster(args.roster);
   // Probed once (the sandbox reuses the answer); grading for the record stops here, before anything starts.
   const guards = await sandboxGuards();
   if (args.official) requireOfficialGuards(guards, args.allowWeakSandbox);
@@ -115,9 +125,14 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (args.submissions) {
       const out = resolve(args.out ?? 'gradebook');
-      const summary = await gradeClass(root, resolve(args.submissions), out, args.exercises, grader.gradeTargets);
+      const summary = await gradeClass(root, resolve(args.submissions), out, args.exercises, grader.gradeTargets, {
+        roster,
+        shard: args.shard,
+      });
       console.log(
-        `graded ${summary.graded} submission(s), ${summary.reused} unchanged since the last run, ${summary.broken} could not be graded\n` +
+        `graded ${summary.graded} submission(s), ${summary.reused} unchanged since the last run, ${summary.broken} could not be graded` +
+          `${roster ? `, ${summary.missing} missing` : ''}` +
+          `${args.shard ? ` (shard ${args.shard.index}/${args.shard.count}: ${summary.rows} of the class's ${summary.classRows} rows)` : ''}\n` +
           `gradebook: ${join(relative(process.cwd(), out) || '.', 'gradebook.csv')}, one JSON report per submission beside it`,
       );
       return 0;
@@ -180,7 +195,9 @@ main(process.argv.slice(2)).then(
       error instanceof UsageError ||
       error instanceof MetadataError ||
       error instanceof ExerciseNameError ||
-      error instanceof WeakSandboxError
+      error instanceof WeakSandboxError ||
+      error instanceof RosterError ||
+      error instanceof ClassOutputError
     ) {
       console.error(`error: ${error.message}${error instanceof UsageError ? `\n\n${USAGE}` : ''}`);
     } else if (error instanceof SandboxStartError) {

@@ -2,9 +2,11 @@
 import { parseArgs } from 'node:util';
 import type { Course, Exercise } from '../course/course-metadata.js';
 import { ExerciseNameError, findExercise } from '../course/find-exercise.js';
+import { parseShard, type Shard } from './class-shards.js';
 
 export const USAGE = `usage: npm run grade -- [exercise ...] [--target DIR] [--format text|json|gradescope|junit] [--watch]
-       npm run grade -- --submissions DIR [--out DIR] [exercise ...]
+       npm run grade -- --submissions DIR [--out DIR] [--roster FILE] [--shard i/n] [exercise ...]
+       npm run grade -- --merge OUT1 OUT2 ... --out DIR
 
   exercise       exercises to grade, as <course>/<id> (or <id> alone where no other course has one like
                  it, in any case); all when none is given
@@ -13,6 +15,10 @@ export const USAGE = `usage: npm run grade -- [exercise ...] [--target DIR] [--f
                  (Gradescope's results.json) or junit (JUnit XML); --out FILE writes it to FILE
   --submissions DIR  grade a whole class: every folder or .zip in DIR is one submission; writes
                  gradebook.csv and one JSON report per submission to --out DIR (default ./gradebook)
+  --roster FILE  with --submissions: a CSV roster (GitHub Classroom's export as it is); rows are named by
+                 its identifiers, and students who sent nothing get a row marked missing
+  --shard i/n    with --submissions: grade only share i of n (the rows sorted by id, every n-th from the i-th)
+  --merge OUT... merge the --out folders of a class graded in shards into one gradebook at --out DIR
   --watch        grade again whenever a file is saved (also: npm run watch)
   --timings      also print where the time went (loading, sandbox, vitest, suites) to stderr
   --verbose      also print which sandbox guards are on, in one line (the JSON report always has them)
@@ -38,6 +44,10 @@ export interface GradeArgs {
   allowWeakSandbox: boolean;
   submissions: string | undefined;
   out: string | undefined;
+  roster: string | undefined;
+  shard: Shard | undefined;
+  /** --merge: the output folders to merge (the positionals). */
+  merge: string[] | undefined;
   exercises: Exercise[];
 }
 
@@ -57,6 +67,9 @@ export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
         'allow-weak-sandbox': { type: 'boolean' },
         submissions: { type: 'string' },
         out: { type: 'string' },
+        roster: { type: 'string' },
+        shard: { type: 'string' },
+        merge: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -69,9 +82,21 @@ export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
   if (!format) throw new UsageError(`--format must be text, json, gradescope or junit, not ${values.format}`);
   if (values.submissions && (values.target || values.watch))
     throw new UsageError('--submissions grades a class; it does not combine with --target or --watch');
+  if ((values.roster !== undefined || values.shard !== undefined) && !values.submissions)
+    throw new UsageError('--roster and --shard go with --submissions');
+  if (values.merge && (values.submissions || values.target || values.watch))
+    throw new UsageError('--merge merges graded outputs; it does not combine with --submissions, --target or --watch');
+  if (values.merge && positionals.length === 0)
+    throw new UsageError('--merge needs the output folders to merge: --merge OUT1 OUT2 ... --out DIR');
+  let shard: Shard | undefined;
+  try {
+    shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const all = courses.flatMap((c) => c.exercises);
   const exercises =
-    positionals.length === 0
+    positionals.length === 0 || values.merge
       ? all
       : positionals.map((name) => {
           try {
@@ -93,6 +118,9 @@ export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
     allowWeakSandbox: values['allow-weak-sandbox'] ?? false,
     submissions: values.submissions,
     out: values.out,
+    roster: values.roster,
+    shard,
+    merge: values.merge ? positionals : undefined,
     exercises: [...new Set(exercises)],
   };
 }

@@ -39,6 +39,10 @@ export function submissionIds(entries: ClassEntry[]): Map<string, string> {
   return ids;
 }
 
+// A roster's identifiers are not file names: one holding a path separator, a NUL or a leading dot (which
+// could also meet the class run's own `.class.json`) is named by its hash too.
+const UNSAFE_CHARS = /[/\\\0]|^\./g;
+const UNSAFE = /[/\\\0]|^\./;
 const MAX_NAME_BYTES = 200; // file names may hold 255 bytes: room for a hash and ".json"
 
 /**
@@ -50,9 +54,10 @@ export function reportFileNames(ids: string[]): Map<string, string> {
   for (const id of ids) count.set(sameName(id), (count.get(sameName(id)) ?? 0) + 1);
   return new Map(
     ids.map((id) => {
-      if (Buffer.byteLength(id) <= MAX_NAME_BYTES && count.get(sameName(id)) === 1) return [id, `${id}.json`];
+      if (Buffer.byteLength(id) <= MAX_NAME_BYTES && count.get(sameName(id)) === 1 && !UNSAFE.test(id))
+        return [id, `${id}.json`];
       const hash = createHash('sha256').update(id).digest('hex').slice(0, 12);
-      return [id, `${[...id].slice(0, 40).join('')}-${hash}.json`];
+      return [id, `${[...id].slice(0, 40).join('').replace(UNSAFE_CHARS, '_')}-${hash}.json`];
     }),
   );
 }

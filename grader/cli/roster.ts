@@ -1,0 +1,123 @@
+// A class roster (--roster FILE): a CSV with a header row, one student a row. GitHub Classroom's roster export works as
+// it is ("identifier","github_username","github_id","name"); so does any CSV with an `identifier` (or `student`,
+// `id`, `email`) column. A submission named after a student's identifier or GitHub username is that student's.
+// The parser is our own (RFC 4180: quoted cells may hold commas, quotes and line breaks), so that an error can name
+// the file and the line it is on. Pure but for reading the file.
+import { readFileSync } from 'node:fs';
+
+export class RosterError extends Error {
+  override name = 'RosterError';
+}
+
+export interface RosterEntry {
+  /** What the gradebook calls the student: the identifier, or the GitHub username when it has none. */
+  identifier: string;
+  name: string;
+  /** The names a submission of theirs may carry: the identifier and the GitHub username. */
+  aliases: string[];
+  /** The line of the roster it came from. */
+  line: number;
+}
+
+/** The cells of each record, with the line each starts on. Throws on a quote out of place, naming the line. */
+export function parseCsvLines(text: string, file: string): Array<{ line: number; cells: string[] }> {
+  const records: Array<{ line: number; cells: string[] }> = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let wasQuoted = false;
+  let line = 1;
+  let start = 1;
+  const body = text.replace(/^\uFEFF/, '');
+  const endCell = () => {
+    cells.push(wasQuoted ? cell : cell.trim());
+    cell = '';
+    wasQuoted = false;
+  };
+  for (let at = 0; at < body.length; at++) {
+    const char = body[at]!;
+    if (quoted) {
+      if (char === '"' && body[at + 1] === '"') {
+        cell += '"';
+        at++;
+      } else if (char === '"') {
+        quoted = false;
+        const next = body[at + 1];
+        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r')
+          throw new RosterError(`${file}:${line}: text after a closing quote`);
+      } else {
+        if (char === '\n') line++;
+        cell += char;
+      }
+      continue;
+    }
+    if (char === '"') {
+      if (cell.trim() !== '') throw new RosterError(`${file}:${line}: a quote inside an unquoted cell`);
+      quoted = true;
+      wasQuoted = true;
+      cell = '';
+    } else if (char === ',') endCell();
+    else if (char === '\n' || char === '\r') {
+      if (char === '\r' && body[at + 1] === '\n') at++;
+      endCell();
+      if (cells.some((c) => c !== '')) records.push({ line: start, cells });
+      cells = [];
+      line++;
+      start = line;
+    } else cell += char;
+  }
+  if (quoted) throw new RosterError(`${file}:${start}: a quoted cell that never ends`);
+  endCell();
+  if (cells.some((c) => c !== '')) records.push({ line: start, cells });
+  return records;
+}
+
+const IDENTIFIER = ['identifier', 'student', 'student id', 'id', 'email'];
+const USERNAME = ['github_username', 'github username', 'github', 'username', 'login'];
+const NAME = ['name', 'full name', 'student name'];
+/** Names are compared as submission ids are: Unicode-normalised, in any case. */
+export const rosterKey = (name: string) => name.normalize('NFC').toLowerCase();
+
+/** The roster in `text` (read from `file`, named in errors). */
+export function parseRoster(text: string, file: string): RosterEntry[] {
+  const [header, ...records] = parseCsvLines(text, file);
+  if (!header) throw new RosterError(`${file}: the roster is empty (it needs a header row, e.g. identifier,name)`);
+  const columns = header.cells.map((c) => c.toLowerCase());
+  const find = (names: string[]) => names.map((n) => columns.indexOf(n)).find((i) => i >= 0);
+  const id = find(IDENTIFIER);
+  const username = find(USERNAME);
+  const name = find(NAME);
+  if (id === undefined && username === undefined)
+    throw new RosterError(
+      `${file}:${header.line}: no identifier column (expected one of ${[...IDENTIFIER, ...USERNAME].join(', ')}; found ${header.cells.join(', ')})`,
+    );
+  const entries: RosterEntry[] = [];
+  const taken = new Map<string, number>();
+  for (const { line, cells } of records) {
+    if (cells.length > columns.length)
+      throw new RosterError(`${file}:${line}: ${cells.length} cells, but the header has ${columns.length}`);
+    const own = id === undefined ? '' : (cells[id] ?? '');
+    const github = username === undefined ? '' : (cells[username] ?? '');
+    const identifier = own || github;
+    if (!identifier) throw new RosterError(`${file}:${line}: a student with neither identifier nor GitHub username`);
+    const aliases = [...new Set([own, github].filter((a) => a !== ''))];
+    for (const alias of aliases) {
+      const before = taken.get(rosterKey(alias));
+      if (before !== undefined)
+        throw new RosterError(`${file}:${line}: ${alias} is already the student of line ${before}`);
+      taken.set(rosterKey(alias), line);
+    }
+    entries.push({ identifier, name: name === undefined ? '' : (cells[name] ?? ''), aliases, line });
+  }
+  return entries;
+}
+
+export function readRoster(file: string): RosterEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new RosterError(`--roster ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return parseRoster(text, file);
+}
