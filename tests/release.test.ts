@@ -3,6 +3,7 @@
 // the autograder run against Gradescope's layout under a temporary root.
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
+  chmodSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -15,7 +16,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { create } from 'tar';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadCourses } from '../grader/course/course-metadata.js';
@@ -195,14 +196,19 @@ describe("Gradescope's autograder, run locally under a temporary root", () => {
     symlinkSync(join(KIT_ROOT, 'node_modules'), join(root, 'source', 'kit', 'node_modules'), 'dir');
   });
 
-  const grade = (submission: Record<string, string>) => {
+  type Upload = Record<string, string | Uint8Array | { link: string }>;
+  const grade = (submission: Upload) => {
     rmSync(join(root, 'submission'), { recursive: true, force: true });
     rmSync(join(root, 'results'), { recursive: true, force: true });
-    for (const [name, text] of Object.entries(submission)) {
+    mkdirSync(join(root, 'submission'), { recursive: true });
+    for (const [name, content] of Object.entries(submission)) {
       mkdirSync(join(root, 'submission', name, '..'), { recursive: true });
-      writeFileSync(join(root, 'submission', name), text);
+      if (typeof content === 'object' && 'link' in content) symlinkSync(content.link, join(root, 'submission', name));
+      else writeFileSync(join(root, 'submission', name), content);
     }
-    const run = spawnSync('bash', [join(root, 'source', 'run_autograder')], {
+    // Executed as Gradescope does, by its own #! line: the zip gave it its mode (checked below), set here by hand.
+    chmodSync(join(root, 'source', 'run_autograder'), 0o755);
+    const run = spawnSync(join(root, 'source', 'run_autograder'), [], {
       encoding: 'utf8',
       env: { ...process.env, AUTOGRADER_ROOT: root },
       timeout: 120_000,
@@ -210,7 +216,7 @@ describe("Gradescope's autograder, run locally under a temporary root", () => {
     expect(run.status).toBe(0);
     return JSON.parse(readFileSync(join(root, 'results', 'results.json'), 'utf8')) as {
       score: number;
-      max_score: number;
+      output: string;
       tests: Array<{
         name: string;
         score: number;
@@ -222,28 +228,97 @@ describe("Gradescope's autograder, run locally under a temporary root", () => {
     };
   };
   const solution = (file: string) => readFileSync(join(KIT_ROOT, 'solutions', 'optimizers', file), 'utf8');
-  const all = ['sgd.ts', 'momentum.ts', 'rmsprop.ts', 'adam.ts', 'challenge.ts', 'hyperparameter-search.ts'];
   const courses = loadCourses(KIT_ROOT);
-  const points = (list: typeof courses) => list.flatMap((c) => c.exercises).reduce((n, e) => n + e.points, 0);
-  // An exercise's scored entry: its title, led by its <course>/<id> when the kit holds several courses.
+  const optimizers = courses.find((c) => c.id === 'optimizers')!.exercises;
+  const all = optimizers.flatMap((e) => e.files);
+  const points = (list: typeof optimizers) => list.reduce((n, e) => n + e.points, 0);
+  // An exercise's scored entry: its title, led by its <course>/<id> when the upload has files of several courses.
   const entry = (results: ReturnType<typeof grade>, id: string) => {
     const exercise = courses.flatMap((c) => c.exercises).find((e) => `${e.course}/${e.id}` === id)!;
     const title = `${exercise.title}${exercise.bonus ? ' (bonus)' : ''}`;
-    return results.tests.find((t) => t.max_score > 0 && (t.name === title || t.name === `${id}: ${title}`));
+    return results.tests.find((t) => t.name === title || t.name === `${id}: ${title}`);
   };
+  const scored = (results: ReturnType<typeof grade>) =>
+    optimizers.map((e) => entry(results, `optimizers/${e.id}`)!).map((t) => [t.name, t.score, t.max_score]);
 
-  test('a correct submission scores full marks, with the fields Gradescope documents', () => {
+  test('the zip is what Gradescope needs: setup.sh and run_autograder at its top, executable (0755); Node.js 24 LTS', () => {
+    const zip = readFileSync(join(work, 'out', 'gradescope-autograder.zip'));
+    // fflate's unzip does not give entries' attributes: read the central directory's headers (PKZIP APPNOTE 4.3.12).
+    const modes = new Map<string, number>();
+    for (let at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0;) {
+      const nameLength = zip.readUInt16LE(at + 28);
+      const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+      expect(zip.readUInt16LE(at + 4) >> 8, name).toBe(3); // made by: Unix, so that the mode means what it says
+      modes.set(name, zip.readUInt32LE(at + 38) >>> 16);
+      const next = at + 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+      at = zip.readUInt32LE(next) === 0x02014b50 ? next : -1;
+    }
+    expect(modes.get('setup.sh')).toBe(0o100755);
+    expect(modes.get('run_autograder')).toBe(0o100755);
+    expect(modes.get('kit/package.json')).toBe(0o100644);
+    const setup = readFileSync(join(root, 'source', 'setup.sh'), 'utf8');
+    expect(setup).toMatch(/^#!\/usr\/bin\/env bash\n/);
+    expect(setup).toContain('https://deb.nodesource.com/setup_24.x');
+    expect(readFileSync(join(KIT_ROOT, 'README.md'), 'utf8')).toMatch(/Node\.js 24, an LTS line/);
+  });
+
+  test('a correct submission scores full marks, with the fields Gradescope documents; bonus is extra credit', () => {
     const results = grade(Object.fromEntries(all.map((f) => [`my-repo/exercises/optimizers/${f}`, solution(f)])));
-    expect(results.score).toBe(points(courses.filter((c) => c.id === 'optimizers')));
-    expect(results.max_score).toBe(points(courses));
+    expect(results.score).toBe(points(optimizers));
     for (const t of results.tests) {
       expect(Object.keys(t).sort()).toEqual(['max_score', 'name', 'output', 'score', 'status', 'visibility']);
       expect(['passed', 'failed']).toContain(t.status);
       expect(['visible', 'after_published']).toContain(t.visibility);
     }
+    expect(results.score).toBe(results.tests.reduce((n, t) => n + t.score, 0));
+    // Only the required exercises make the total; a bonus one adds its points above it (max_score 0).
+    const required = optimizers.filter((e) => !e.bonus);
+    expect(results.tests.reduce((n, t) => n + t.max_score, 0)).toBe(points(required));
+    for (const e of optimizers.filter((x) => x.bonus)) {
+      expect(entry(results, `optimizers/${e.id}`)).toMatchObject({ score: e.points, max_score: 0, status: 'passed' });
+    }
+    expect(results.output).toContain(`Required: ${points(required)}/${points(required)}; bonus (extra credit):`);
+    // Only the course the upload holds files of is graded; the other is named, not failed file by file.
+    expect(results.tests.some((t) => t.name.startsWith('backprop/'))).toBe(false);
+    expect(results.output).toMatch(/No file of the course backprop \(value\.ts, .*\) was found, so it was not graded/);
   });
 
-  test('a buggy submission does not, and an adversarial one is contained', () => {
+  test('flat, in a folder, or laid out as in the repository: the same files get the same scores', () => {
+    const layouts = [
+      (f: string) => f, // dragged in by themselves
+      (f: string) => `my-work/${f}`, // a folder of them
+      (f: string) => `my-work/optimizers/${f}`,
+      (f: string) => `exercises/optimizers/${f}`,
+      (f: string) => `optimizers/${f}`,
+    ];
+    const required = optimizers.filter((e) => !e.bonus);
+    const runs = layouts.map((at) => grade(Object.fromEntries(all.map((f) => [at(f), solution(f)]))));
+    for (const results of runs) {
+      expect(results.output).not.toMatch(/--target|usage:|npm run|git checkout/);
+      expect(scored(results)).toEqual(scored(runs[0]!));
+      expect(results.tests.filter((t) => t.max_score > 0).reduce((n, t) => n + t.score, 0)).toBe(points(required));
+    }
+  }, 400_000);
+
+  test('a missing file is named, with the advice to upload it, in words for a student on Gradescope', () => {
+    const results = grade(Object.fromEntries(all.filter((f) => f !== 'momentum.ts').map((f) => [f, solution(f)])));
+    const momentum = entry(results, 'optimizers/momentum')!;
+    expect(momentum.status).toBe('failed');
+    expect(momentum.output).toMatch(/momentum\.ts is missing from your submission: upload momentum\.ts/);
+    const everything = JSON.stringify(results);
+    expect(everything).not.toMatch(/npm run|git checkout|--target|usage:|exercises\//);
+    expect(entry(results, 'optimizers/sgd')?.status).toBe('passed');
+  });
+
+  test('an upload with no learner file at all says which files to upload', () => {
+    const results = grade({ 'notes.txt': 'I could not finish\n' });
+    expect(results.score).toBe(0);
+    expect(results.output).toMatch(/holds none of the files this assignment grades \(.*sgd\.ts, momentum\.ts, /);
+    expect(entry(results, 'optimizers/sgd')?.output).toMatch(/sgd\.ts is missing from your submission: upload/);
+    expect(JSON.stringify(results)).not.toMatch(/npm run|--target|usage:/);
+  });
+
+  test('a buggy submission does not score, and an adversarial one is contained', () => {
     const buggy = readFileSync(
       join(KIT_ROOT, 'tests', 'learner-variants', 'buggy', 'momentum', 'stale-velocity.ts'),
       'utf8',
@@ -257,7 +332,30 @@ describe("Gradescope's autograder, run locally under a temporary root", () => {
     expect(results.score).toBe(1);
     expect(entry(results, 'optimizers/momentum')?.output).toMatch(/old velocity/);
     expect(entry(results, 'optimizers/sgd')?.status).toBe('failed');
-    expect(entry(results, 'optimizers/rmsprop')?.output).toMatch(/is missing: create it/);
+    expect(entry(results, 'optimizers/rmsprop')?.output).toMatch(/rmsprop\.ts is missing from your submission/);
+  });
+
+  test('a hostile upload is contained and named: a link to /etc/passwd named sgd.ts, a zip whose entry climbs out', () => {
+    const linked = grade({
+      'sgd.ts': { link: '/etc/passwd' },
+      'momentum.ts': solution('momentum.ts'),
+    });
+    expect(linked.output).toContain('sgd.ts is a symbolic link: upload the file itself (it was not graded)');
+    expect(entry(linked, 'optimizers/sgd')?.status).toBe('failed');
+    expect(entry(linked, 'optimizers/momentum')?.status).toBe('passed');
+    expect(JSON.stringify(linked)).not.toMatch(/root:x:0:0/);
+
+    // An upload of one .zip (Gradescope unpacks most; this one it would not): read in memory, never unpacked.
+    const zip = zipSync({ 'momentum.ts': strToU8(solution('momentum.ts')), '../../escaped.ts': strToU8('// out\n') });
+    const zipped = grade({ 'work.zip': zip });
+    expect(zipped.output).toMatch(
+      /work\.zip could not be unpacked: holds a path outside the archive: \.\.\/\.\.\/escaped\.ts/,
+    );
+    expect(existsSync(join(root, 'escaped.ts'))).toBe(false);
+    expect(existsSync(join(root, 'submission', 'escaped.ts'))).toBe(false);
+    // A well-made one is graded like the files themselves.
+    const good = grade({ 'work.zip': zipSync({ 'my-work/momentum.ts': strToU8(solution('momentum.ts')) }) });
+    expect(entry(good, 'optimizers/momentum')?.status).toBe('passed');
   });
 
   test('the challenge is judged as in the repository: an SGD that cheats only on its own entry wins nothing', () => {
