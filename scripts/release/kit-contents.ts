@@ -7,6 +7,7 @@ const INCLUDE = [
   'package.json',
   'package-lock.json',
   'tsconfig.json',
+  'tsconfig.exercises.json',
   '.gitignore',
   'exercises/**',
   'grader/**',
@@ -43,4 +44,6 @@ export const KIT_SCRIPTS: Record<string, string> = {
   update: 'node scripts/launch.mjs scripts/kit-update.ts',
   site: 'tsx site/scripts/serve.ts',
   build: 'tsx site/scripts/build.ts',
+  // The learner's own files only: the kit's other folders refer to solutions/ and tests, which it does not ship.
+  typecheck: 'tsc --noEmit -p tsconfig.exercises.json',
 };

@@ -41,7 +41,8 @@ You need Node.js 20, 22 or 24 (a long-term-support line; 24 is the current one):
 2. Edit the file it names: replace the \`// TODO\` and the \`throw new Error('not implemented yet: …')\`.
 3. \`npm run grade <exercise>\` checks one exercise, \`npm run grade\` all of them; \`npm run watch\` grades again
    every time you save. ${[...new Set(texts.map((t) => t.readmeFeedback))].join(' ')}${qualified ? '\n   Where two courses share an exercise id, name it with its course: `<course>/<id>`.' : ''}
-4. Stuck? \`npm run hint <exercise>\` reveals a hint at a time.
+4. Stuck? \`npm run hint <exercise>\` reveals a hint at a time. The grader runs your code and judges what it
+   does, not its types: \`npm run typecheck\` shows TypeScript's errors in your files (your editor shows them too).
 5. Want to start an exercise over? \`npm run reset <exercise>\` restores its starting file (yours is kept in
    \`.grade/backups/\`).
 ${revealStep(courses)}
