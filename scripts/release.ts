@@ -30,6 +30,7 @@ import { SealError, sealSolutions } from './release/seal-solutions.js';
 import { studentReadme } from './release/student-readme.js';
 import { hiddenLines } from './stubs/hidden-text.js';
 import { stripMarkdown } from './markers/strip-markdown.js';
+import { pristinePath } from '../grader/course/starting-files.js';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -86,7 +87,7 @@ async function layOutKit(kit: string, courses: Course[], others: Course[]): Prom
   for (const course of courses) await writeSiteData(kit, course);
   for (const course of courses) {
     for (const file of course.exercises.flatMap((e) => e.files))
-      cpSync(join(root, 'exercises', course.id, file), join(kit, 'grader', 'pristine', course.id, file));
+      cpSync(join(root, 'exercises', course.id, file), join(kit, pristinePath(course.id, file)));
   }
 }
 

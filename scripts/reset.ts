@@ -5,12 +5,13 @@ import { extname, join, resolve } from 'node:path';
 import { loadCourses, type Exercise } from '../grader/course/course-metadata.js';
 import { ExerciseNameError, exerciseNames, findExercise } from '../grader/course/find-exercise.js';
 import { writeAtomically } from '../grader/files/write-atomically.js';
+import { pristinePath } from '../grader/course/starting-files.js';
 
 const root = resolve(import.meta.dirname, '..');
 
 /** The starting version of a learner file: the kit's pristine copy, or (in the instructor's repo) a fresh stub. */
 async function pristine(exercise: Exercise, file: string, labels: string[]): Promise<string> {
-  const kept = join(root, 'grader', 'pristine', exercise.course, file);
+  const kept = join(root, pristinePath(exercise.course, file));
   if (existsSync(kept)) return readFileSync(kept, 'utf8');
   const solution = join('solutions', exercise.course, file);
   if (!existsSync(join(root, solution)))

@@ -13,6 +13,7 @@ import { renderMarkdown, splitTitle } from './render-markdown.js';
 import type { CoursePage, Widget } from './site-plugin.js';
 import type { SolutionSnippet } from './solution-snippets.js';
 import { stripMarkdown } from '../../scripts/markers/strip-markdown.js';
+import { startingFile } from '../../grader/course/starting-files.js';
 
 export interface RenderedPage {
   /** Entry name for the bundler: the output file without `.html` ('index', '<course>/index', '<course>/<id>'). */
@@ -53,11 +54,11 @@ function readMarkdown(root: string, relativePath: string, course: Course, warn: 
   return stripMarkdown(readFileSync(path, 'utf8'), relativePath, course.labels, 'normal');
 }
 
-/** The learner's starting files for an exercise, highlighted, straight from exercises/<course>/. */
+/** The learner's starting files for an exercise, highlighted: as they started, whatever the learner has written since. */
 function starterCode(root: string, course: Course, exercise: Exercise): { path: string; html: string }[] {
   return exercise.files.map((file) => {
+    const full = join(root, startingFile(root, course.id, file));
     const path = `exercises/${course.id}/${file}`;
-    const full = join(root, path);
     return { path, html: existsSync(full) ? highlightTypeScript(readFileSync(full, 'utf8')) : '' };
   });
 }
