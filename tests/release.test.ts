@@ -171,6 +171,20 @@ describe('unpacked in an empty folder', () => {
     expect(readFileSync(join(kit, 'README.md'), 'utf8')).toBe('# The course, version 3\n');
   });
 
+  test('npm run typecheck shows a type error in a learner file, which grading alone would not', () => {
+    expect(npm(kit, ['run', '--silent', 'typecheck']).status).toBe(0);
+    const file = join(kit, 'exercises', 'optimizers', 'sgd.ts');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, `${original}\nconst unused: string = 42;\n`);
+    try {
+      const checked = npm(kit, ['run', '--silent', 'typecheck']);
+      expect(checked.status).not.toBe(0);
+      expect(checked.stdout).toMatch(/exercises\/optimizers\/sgd\.ts\(\d+,\d+\): error TS2322/);
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+
   test('npm run build makes the site from the kit', () => {
     const built = npm(kit, ['run', '--silent', 'build', '--', '--out-dir', join(work, 'kit-site')]);
     expect(built.status, built.stderr).toBe(0);
