@@ -126,6 +126,25 @@ describe('a learner file that hangs, crashes or does not parse costs only its ow
   });
 });
 
+test('a renamed export is named as such, with what the file exports instead', () => {
+  const target = mkdtempSync(join(tmpdir(), 'grade-renamed-'));
+  try {
+    cpSync(join(KIT_ROOT, 'solutions'), target, { recursive: true });
+    const file = join(target, 'optimizers', 'adam.ts');
+    const renamed = readFileSync(file, 'utf8').replace('export class Adam ', 'export class AdamOptimizer ');
+    expect(renamed).toContain('AdamOptimizer'); // the edit applies to the committed solution
+    writeFileSync(file, renamed);
+    const result = grade(['optimizers/adam', '--target', target, '--format', 'json']);
+    expect(result.status).toBe(1);
+    const adam = json(result.stdout).exercises[0]!;
+    expect(adam.kind).toBe('missing-export');
+    expect(adam.message).toMatch(/^adam\.ts exports no `Adam` \(it exports [^)]*`AdamOptimizer`/);
+    expect(adam.message).not.toMatch(/is not a constructor/);
+  } finally {
+    rmSync(target, { recursive: true, force: true });
+  }
+});
+
 test('--watch grades again on save, only the exercise saved, with a progress line', async () => {
   const target = mkdtempSync(join(tmpdir(), 'grade-watch-'));
   cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });

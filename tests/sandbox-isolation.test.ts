@@ -142,6 +142,30 @@ describe('the result channel', () => {
     );
   });
 
+  test('a forged missing-export failure is cut to size and shape: names capped, at most 8, never anything but text', () => {
+    const channel = new ResultChannel();
+    channel.push(line({ kind: 'ready' }));
+    channel.expect(['job 0', 'job 1']);
+    const forged = (missingExport: unknown) => ({ during: 'loading a.ts', message: 'm', missingExport });
+    channel.push(
+      line({
+        kind: 'result',
+        name: 'job 0',
+        result: { failure: forged({ file: 'a.ts', name: 'x'.repeat(5000), exported: Array(1000).fill('y') }) },
+      }),
+    );
+    channel.push(line({ kind: 'result', name: 'job 1', result: { failure: forged({ exported: 'not a list' }) } }));
+    expect(channel.tampered).toBeUndefined();
+    const first = channel.results.get('job 0')!.failure!.missingExport!;
+    expect(first.name.length).toBeLessThan(200);
+    expect(first.exported).toHaveLength(8);
+    expect(channel.results.get('job 1')!.failure!.missingExport).toEqual({
+      file: 'undefined',
+      name: 'undefined',
+      exported: [],
+    });
+  });
+
   test('a flood without newlines is cut off at the channel limit', () => {
     const channel = new ResultChannel();
     channel.push(line({ kind: 'ready' }));

@@ -153,6 +153,14 @@ async function runSessionNow(
  * apart here, where the learner's failure enters the grader, and travels on as its kind.
  */
 export function describeFailure(failure: LearnerFailure): Problem {
+  if (failure.missingExport) {
+    const { file, name, exported } = failure.missingExport;
+    const others = exported.length ? `it exports ${exported.map((e) => `\`${e}\``).join(', ')}` : 'it exports nothing';
+    return {
+      kind: 'missing-export',
+      message: `${file} exports no \`${name}\` (${others}): the grader imports it by that name, so keep the name the starting file gives it`,
+    };
+  }
   if (/^not implemented yet/i.test(failure.message)) return { kind: 'not-implemented', message: failure.message };
   const at = failure.where ? ` (at ${failure.where})` : '';
   const loading = /^loading (.+)$/.exec(failure.during);

@@ -16,6 +16,15 @@ function capFailure(failure: LearnerFailure): LearnerFailure {
     message: capText(String(failure.message)),
   };
   if (failure.where !== undefined) capped.where = capText(String(failure.where), 200);
+  const missing = failure.missingExport;
+  if (missing !== undefined && missing !== null && typeof missing === 'object')
+    capped.missingExport = {
+      file: capText(String(missing.file), 100),
+      name: capText(String(missing.name), 100),
+      exported: (Array.isArray(missing.exported) ? missing.exported : [])
+        .slice(0, 8)
+        .map((name) => capText(String(name), 100)),
+    };
   return capped;
 }
 

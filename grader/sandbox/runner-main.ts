@@ -29,7 +29,24 @@ function learnerFrame(error: unknown): string | undefined {
   return match ? `${match[1]}:${match[2]}` : undefined;
 }
 
+/** The learner's module loaded, but has no export of the name the grader imports (a renamed class, say). */
+class MissingExport extends Error {
+  constructor(
+    readonly file: string,
+    readonly exportName: string,
+    readonly exported: string[],
+  ) {
+    super(`${file} has no export named ${exportName}`);
+  }
+}
+
 function failure(error: unknown): LearnerFailure {
+  if (error instanceof MissingExport)
+    return {
+      during: `loading ${error.file}`,
+      message: error.message,
+      missingExport: { file: error.file, name: error.exportName, exported: error.exported },
+    };
   const threw = isLearnerThrew(error);
   const cause = threw ? error.cause : error;
   const message =
@@ -56,13 +73,15 @@ function context(request: SandboxRequest, outputs: Map<string, unknown>): Driver
   return {
     async load(name, exportName) {
       const file = request.modules[name];
+      let module: Record<string, unknown>;
       try {
         if (file === undefined) throw new Error('it is not available');
-        const module = (await import(pathToFileURL(join(request.folder ?? '.', file)).href)) as Record<string, unknown>;
-        return module[exportName];
+        module = (await import(pathToFileURL(join(request.folder ?? '.', file)).href)) as Record<string, unknown>;
       } catch (error) {
         throw new LearnerThrew(`loading ${name}`, error);
       }
+      if (!Object.hasOwn(module, exportName)) throw new MissingExport(name, exportName, Object.keys(module));
+      return module[exportName];
     },
     earlier: (name) => outputs.get(name),
   };

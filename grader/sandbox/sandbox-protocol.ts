@@ -16,6 +16,8 @@ export interface LearnerFailure {
   message: string;
   /** file:line in the learner's code, when the stack names it. */
   where?: string;
+  /** Set when the learner's module loaded but lacks the export the grader imports: what it exports instead. */
+  missingExport?: { file: string; name: string; exported: string[] };
 }
 
 export interface JobResult {
