@@ -4,7 +4,16 @@
 import { defineDrivers, isLearnerThrew, learnerCall, LearnerThrew, type DriverContext } from '../sandbox/driver.js';
 import { decodeNumbers, encodeNumbers } from '../sandbox/sandbox-protocol.js';
 import type { Point } from './harness/fixtures.js';
-import { advance, backward, startRun, type OptimizerClass, type Run } from './harness/run-optimizer.js';
+import type { ProbeResponse, ProbeScenario } from './harness/probe-findings.js';
+import {
+  advance,
+  backward,
+  startRun,
+  type GradedOptimizer,
+  type GradedParameter,
+  type OptimizerClass,
+  type Run,
+} from './harness/run-optimizer.js';
 import { bowlSteps, seededRandom } from './harness/seeded-random.js';
 
 export interface RunSpec {
@@ -86,7 +95,61 @@ async function materialise(context: DriverContext, argument: Argument, calls: nu
   return counted((await context.load(recipe.module, recipe.exportName)) as (...args: unknown[]) => unknown);
 }
 
+/** The numbers in an array-like the learner's code may have replaced or tampered with; NaN for anything else. */
+function readPoint(values: unknown): Point {
+  const array = values as ArrayLike<unknown> | null | undefined;
+  return [Number(array?.[0]), Number(array?.[1])];
+}
+
+/**
+ * One probe scenario (see fixtures/generate.py): instances created and stepped with gradients set directly, no loss.
+ * The parameters after every step, and whether step() changed the grad array it was given; null when the learner's
+ * code threw (its regular tests say what it threw).
+ */
+function probeOne(Optimizer: OptimizerClass, scenario: ProbeScenario): ProbeResponse | null {
+  const parameters: GradedParameter[] = [];
+  const optimizers: GradedOptimizer[] = [];
+  const response: ProbeResponse = { points: [], gradChanged: false };
+  try {
+    for (const action of scenario.actions) {
+      if (action.create !== undefined) {
+        const parameter: GradedParameter = { data: Float64Array.from(scenario.starts[action.create]!), grad: null };
+        if (action.grad) parameter.grad = Float64Array.from(action.grad);
+        parameters[action.create] = parameter;
+        optimizers[action.create] = new Optimizer(parameter, { ...scenario.options });
+        continue;
+      }
+      const i = action.step!;
+      const parameter = parameters[i]!;
+      if (action.grad) {
+        if (action.mode === 'inPlace' && parameter.grad instanceof Float64Array && parameter.grad.length === 2)
+          parameter.grad.set(action.grad);
+        else parameter.grad = Float64Array.from(action.grad);
+      }
+      const given = parameter.grad;
+      const before = readPoint(given);
+      optimizers[i]!.step();
+      const after = readPoint(given);
+      if (given && (!Object.is(before[0], after[0]) || !Object.is(before[1], after[1]))) response.gradChanged = true;
+      response.points.push(readPoint(parameter.data));
+      if (action.mode === 'new') optimizers[i]!.zeroGrad();
+    }
+    return response;
+  } catch {
+    return null;
+  }
+}
+
 export default defineDrivers({
+  /**
+   * The learner's optimizer on controlled inputs, without the loss: each scenario sets grad directly and reads data
+   * after every step(). Plain numbers only; what they mean is decided outside the sandbox (harness/probe-findings.ts).
+   */
+  async probe(input: ClassRef & { scenarios: ProbeScenario[] }, context): Promise<Array<ProbeResponse | null>> {
+    const Optimizer = (await context.load(input.module, input.exportName)) as OptimizerClass;
+    return input.scenarios.map((scenario) => probeOne(Optimizer, scenario));
+  },
+
   /** One optimizer's run; with `ifChosen`, only when the named challenge entry picks that optimizer (else null). */
   async trajectory(
     input: ClassRef & { run: RunSpec; ifChosen?: { entry: string; optimizer: string } },

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'smol-toml';
 import { decodeNumbers } from '../../sandbox/sandbox-protocol.js';
 import type { OptimizerId, Point } from '../../../courses/optimizers/manifest.js';
+import type { ProbeScenario } from './probe-findings.js';
 
 export type { OptimizerId, Point };
 
@@ -36,7 +37,13 @@ const fixtures = JSON.parse(
 ) as {
   cases: Record<OptimizerId, FixtureCase[]>;
   search: SearchFixture;
+  probes: Record<OptimizerId, ProbeScenario[]>;
 };
+
+/** The probe scenarios of an optimizer, with PyTorch's responses and each typical mistake's. */
+export function probeScenarios(optimizer: OptimizerId): ProbeScenario[] {
+  return fixtures.probes[optimizer] ?? [];
+}
 
 export function fixtureSearch(): SearchFixture {
   return fixtures.search;

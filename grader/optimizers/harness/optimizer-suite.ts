@@ -8,6 +8,7 @@ import {
   fixtureCases,
   hiddenCases,
   mistakeNotes,
+  probeScenarios,
   VARIANT_NAMES,
   type FixtureCase,
   type OptimizerId,
@@ -18,6 +19,7 @@ import { describeFailure, expectNoFailure, SessionProblem, startSession } from '
 import type { Job, JobResult } from '../../sandbox/sandbox-protocol.js';
 import { hiddenTestName } from '../../harness/hidden-tests.js';
 import type { RunSpec } from '../drivers.js';
+import { probeDiagnosis, probeFindings, type ProbeResponse } from './probe-findings.js';
 
 export interface OptimizerSpec {
   id: OptimizerId;
@@ -43,11 +45,20 @@ function describeOptions(c: FixtureCase): string {
   return `${c.nSteps} steps from (${c.start.join(', ')}), ${options}`;
 }
 
-/** What a known mistake would explain, and how the drift grows: the lines added below a failure. */
-function diagnosis(optimizer: OptimizerId, c: FixtureCase, trajectory: Point[], expected: Point[]): string {
+/**
+ * What a known mistake would explain (or else what the probes found), and how the drift grows: the lines added below
+ * a failure.
+ */
+function diagnosis(
+  optimizer: OptimizerId,
+  c: FixtureCase,
+  trajectory: Point[],
+  expected: Point[],
+  probed = '',
+): string {
   const mistake = matchingMistake(trajectory, c.mistakes);
   const lines = [
-    mistake ? `Diagnosis: this is a typical mistake: ${mistakeNotes(optimizer)[mistake]}.` : '',
+    mistake ? `Diagnosis: this is a typical mistake: ${mistakeNotes(optimizer)[mistake]}.` : probed,
     `Drift per step: ${driftSparkline(trajectory, expected)}  (▁ within tolerance … █ off by 1 or more)`,
     `See both trajectories on the site: npm run site, then the ${optimizer} page.`,
   ];
@@ -60,6 +71,7 @@ export function trajectoryProblem(
   trajectory: Point[],
   nSteps = c.nSteps,
   optimizer?: OptimizerId,
+  probed = '',
 ): string | null {
   const expected = Object.fromEntries(Object.entries(c.expected).map(([k, t]) => [k, t.slice(0, nSteps)]));
   const divergence = bestDivergence(trajectory, expected);
@@ -72,13 +84,17 @@ export function trajectoryProblem(
   const sentence =
     `${c.name} (${describeOptions({ ...c, nSteps })}): the trajectory leaves ${VARIANT_NAMES[variant] ?? variant} ${when}: ` +
     `expected ${formatPoint(divergence.expected)}, got ${formatPoint(divergence.actual)}.${nonFinite}`;
-  return optimizer ? `${sentence}\n${diagnosis(optimizer, c, trajectory, expected[variant]!)}` : sentence;
+  return optimizer ? `${sentence}\n${diagnosis(optimizer, c, trajectory, expected[variant]!, probed)}` : sentence;
 }
 
-const trajectoryOf = (result: JobResult): Point[] => {
-  expectNoFailure(result);
-  return result.output as Point[];
-};
+/** A result's output; a failure is thrown with the probes' diagnosis, if any, below what the code threw. */
+function outputOf<T>(result: JobResult, probed: string): T {
+  if (result.failure) {
+    const problem = describeFailure(result.failure);
+    throw new SessionProblem(probed ? { ...problem, message: `${problem.message}\n${probed}` } : problem);
+  }
+  return result.output as T;
+}
 
 export function defineOptimizerSuite(spec: OptimizerSpec): void {
   const cases = fixtureCases(spec.id);
@@ -90,6 +106,7 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
   const module = spec.file;
   const exportName = spec.className;
   const hidden = hiddenCases(spec.id);
+  const probes = probeScenarios(spec.id);
   const run = (name: string, c: FixtureCase): Job => ({
     name,
     driver: 'trajectory',
@@ -103,6 +120,12 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
       input: { module, exportName, runs: [runSpec(first), runSpec(second)], rounds },
     },
     { name: 'grad after zero', driver: 'gradAfterZero', input: { module, exportName, run: runSpec(cases[0]!) } },
+    // Controlled inputs, no loss: the numbers the diagnosis words its findings from (harness/probe-findings.ts).
+    {
+      name: 'probe',
+      driver: 'probe',
+      input: { module, exportName, scenarios: probes.map(({ expected: _e, mistakes: _m, ...s }) => s) },
+    },
     // Hidden jobs run last, after every visible result has been sent, so nothing the learner's code saw in them
     // can reach a visible test's message.
     ...hidden.map((c, i) => run(`hidden ${i}`, c)),
@@ -112,25 +135,39 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
     const session = startSession(target, COURSE, [spec.file], jobs);
     beforeAll(() => session.settled);
     const resultOf = (name: string): JobResult => session.get().result(name);
+    let probed: string | undefined;
+    /** The probes' diagnosis ('' when they found nothing or could not run), worked out once. */
+    const probeLine = (): string => {
+      if (probed === undefined) {
+        let responses: Array<ProbeResponse | null> = [];
+        try {
+          const result = resultOf('probe');
+          if (!result.failure && Array.isArray(result.output)) responses = result.output as Array<ProbeResponse | null>;
+        } catch {
+          // A probe run that timed out or crashed diagnoses nothing; the tests say what went wrong.
+        }
+        probed = probeDiagnosis(probeFindings(probes, responses, mistakeNotes(spec.id)));
+      }
+      return probed;
+    };
 
     cases.forEach((c, index) => {
       test(`follows PyTorch: ${c.name}`, () => {
-        const trajectory = trajectoryOf(resultOf(`case ${index}`));
-        const failure = trajectoryProblem(c, trajectory, c.nSteps, spec.id);
+        const trajectory = outputOf<Point[]>(resultOf(`case ${index}`), probeLine());
+        const failure = trajectoryProblem(c, trajectory, c.nSteps, spec.id, probeLine());
         if (failure) throw new SessionProblem(failure);
       });
     });
 
     test('two optimizers at once keep their own state', () => {
-      const result = resultOf('interleaved');
-      expectNoFailure(result);
-      const trajectories = result.output as Point[][];
+      const trajectories = outputOf<Point[][]>(resultOf('interleaved'), probeLine());
       [first, second].forEach((c, i) => {
         const failure = trajectoryProblem(c, trajectories[i] ?? [], rounds);
         if (failure) {
           throw new SessionProblem(
             `with two ${spec.className} instances stepping in turn, ${failure} ` +
-              'Alone it may pass: keep every running average on `this`, not in a variable shared by all instances.',
+              'Alone it may pass: keep every running average on `this`, not in a variable shared by all instances.' +
+              (probeLine() ? `\n${probeLine()}` : ''),
           );
         }
       });

@@ -1,0 +1,389 @@
+// Findings in words from the probes: the learner's optimizer run on controlled inputs (grad set directly, data read
+// after each step(), see the `probe` driver and fixtures/generate.py). Pure: it compares the learner's responses with
+// each other (linearity, independence of coordinates and instances, scale) and with PyTorch's responses and those of
+// the typical mistakes, both computed by the fixture generator. No update rule is written here.
+import { TOLERANCE } from './compare-trajectories.js';
+import type { Point } from './fixtures.js';
+
+export interface ProbeAction {
+  /** Creates instance `create` on a parameter at starts[create] (grad set to `grad` first, when given). */
+  create?: number;
+  /** Steps instance `step`, after setting its grad to `grad` when given. */
+  step?: number;
+  grad?: Point;
+  /** "new": a new grad array, zeroGrad() after the step; "inPlace": the values written into the array already there. */
+  mode?: 'new' | 'inPlace';
+}
+
+export interface ProbeScenario {
+  name: string;
+  starts: Point[];
+  options: Record<string, number>;
+  actions: ProbeAction[];
+  /** PyTorch's parameters after every step, per accepted variant. */
+  expected: Record<string, Point[]>;
+  /** The same, for each typical mistake (fixtures/mistakes.py). */
+  mistakes: Record<string, Point[]>;
+}
+
+/** What the learner's optimizer did in one scenario: the parameters after every step. */
+export interface ProbeResponse {
+  points: Point[];
+  /** Whether some step() changed the values of the grad array it was given. */
+  gradChanged: boolean;
+}
+
+export interface Finding {
+  id: string;
+  message: string;
+}
+
+const close = (a: number, b: number): boolean =>
+  (Number.isNaN(a) && Number.isNaN(b)) ||
+  a === b ||
+  Math.abs(a - b) <= TOLERANCE.absolute + TOLERANCE.relative * Math.abs(b);
+
+const samePoints = (a: readonly Point[], b: readonly Point[]): boolean =>
+  a.length === b.length && a.every((p, i) => close(p[0], b[i]![0]) && close(p[1], b[i]![1]));
+
+/** Moves are compared with a tolerance relative to the move itself, not to θ. */
+const sameMove = (a: number, b: number): boolean =>
+  (Number.isNaN(a) && Number.isNaN(b)) || Math.abs(a - b) <= 1e-9 + 1e-5 * Math.max(Math.abs(a), Math.abs(b));
+
+const fmt = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPrecision(4))) : String(v));
+const fmtPoint = (p: Point): string => `(${fmt(p[0])}, ${fmt(p[1])})`;
+
+/** The move each step made: its point minus where its instance stood before it. */
+export function movesOf(scenario: ProbeScenario, points: readonly Point[]): Point[] {
+  const at: Point[] = scenario.starts.map((p) => [p[0], p[1]]);
+  const moves: Point[] = [];
+  let k = 0;
+  for (const action of scenario.actions) {
+    if (action.step === undefined) continue;
+    const now = points[k++];
+    if (!now) break;
+    const before = at[action.step]!;
+    moves.push([now[0] - before[0], now[1] - before[1]]);
+    at[action.step] = now;
+  }
+  return moves;
+}
+
+const log2 = (v: number): number => Math.log(v) / Math.LN2;
+
+/** "g²", "√g", "g" … for the power a step grows with. */
+function power(k: number): string {
+  if (Math.abs(k) < 0.05) return 'not at all with the size of g';
+  const named: Array<[number, string]> = [
+    [1, 'g'],
+    [2, 'g²'],
+    [0.5, '√g'],
+    [-1, '1/g'],
+    [3, 'g³'],
+  ];
+  const hit = named.find(([p]) => Math.abs(k - p) < 0.05);
+  return `like ${hit ? hit[1] : `g^${fmt(k)}`}`;
+}
+
+/**
+ * What the probes show about the learner's optimizer, most specific first; empty when it responds like PyTorch to
+ * every probe (or the probes could not run it). `notes` words the typical mistakes (mistakes.toml).
+ */
+export function probeFindings(
+  scenarios: readonly ProbeScenario[],
+  responses: ReadonlyArray<ProbeResponse | null | undefined>,
+  notes: Record<string, string>,
+): Finding[] {
+  const named = new Map<string, { scenario: ProbeScenario; response: ProbeResponse | null }>();
+  scenarios.forEach((scenario, i) => {
+    const r = responses[i];
+    const valid =
+      r && Array.isArray(r.points) && r.points.length === scenario.actions.filter((a) => a.step !== undefined).length;
+    named.set(scenario.name, { scenario, response: valid ? r : null });
+  });
+  const answered = [...named.values()].filter((e) => e.response);
+  if (answered.length === 0) return [];
+  const matchesReference = (e: { scenario: ProbeScenario; response: ProbeResponse | null }): boolean =>
+    !e.response || Object.values(e.scenario.expected).some((p) => samePoints(e.response!.points, p));
+  if (answered.every(matchesReference) && !answered.some((e) => e.response!.gradChanged)) return [];
+
+  const findings: Finding[] = [];
+  const add = (id: string, message: string): void => {
+    if (!findings.some((f) => f.id === id)) findings.push({ id, message });
+  };
+  /** The learner's moves in a scenario (empty when it threw). */
+  const moves = (name: string): Point[] => {
+    const e = named.get(name);
+    return e?.response ? movesOf(e.scenario, e.response.points) : [];
+  };
+  /** PyTorch's moves (its first variant: they differ only where ε matters). */
+  const reference = (name: string): Point[] => {
+    const e = named.get(name);
+    return e ? movesOf(e.scenario, Object.values(e.scenario.expected)[0] ?? []) : [];
+  };
+  const fine = (name: string): boolean => {
+    const e = named.get(name);
+    return !!e?.response && matchesReference(e);
+  };
+
+  // 1. Nothing moves at all.
+  const stepped = answered.flatMap((e) => movesOf(e.scenario, e.response!.points));
+  if (stepped.length > 0 && stepped.every(([dx, dy]) => dx === 0 && dy === 0)) {
+    add(
+      'never-moves',
+      'the parameters never move: after step(), parameters.data holds the same values as before. Write θ − (the step) ' +
+        'into parameters.data (in place, or by assigning a new array to parameters.data), not into a copy',
+    );
+  }
+
+  // 2. State shared between instances: two fresh instances given the same gradient must make the same first move,
+  //    and an instance must step the same whether or not another one steps in between.
+  const sequential = moves('sequential');
+  const interleaved = named.get('interleaved');
+  const alone = moves('newArrays');
+  const interleavedFirst = interleaved?.response
+    ? movesOf(interleaved.scenario, interleaved.response.points).filter((_, k) => k % 2 === 0)
+    : [];
+  const differs = (a: Point[], b: Point[], n: number): boolean =>
+    a.length >= n &&
+    b.length >= n &&
+    a.slice(0, n).some((p, i) => !sameMove(p[0], b[i]![0]) || !sameMove(p[1], b[i]![1]));
+  if (differs(sequential.slice(1), sequential, 1) || differs(interleavedFirst, alone, 2)) {
+    add(
+      'shared-state',
+      'two instances share state: a fresh optimizer given the same gradient moves differently from the first one, or ' +
+        "an instance's steps change when another instance steps in between. Keep every running average and counter " +
+        'on `this`, created in the constructor, not in a module-level variable or a static field',
+    );
+  }
+
+  // 3. step() writes into the grad array it was given.
+  if (answered.some((e) => e.response!.gradChanged)) {
+    add(
+      'changes-grad',
+      'step() changes the values of parameters.grad: some state shares the grad array (e.g. this.v = grad, then v is ' +
+        'updated in place). Copy it (Float64Array.from(grad)) or keep the state in arrays of its own',
+    );
+  }
+
+  // 4. A stale gradient: given a new grad array, it still uses an old one.
+  const inPlace = moves('inPlace');
+  const early = moves('gradBeforeConstructor');
+  if (differs(alone, inPlace, 3) || differs(early, alone, 2)) {
+    add(
+      'stale-gradient',
+      'step() uses a gradient it kept from before: given a new grad array, it moves as if the old one were still ' +
+        'there (it was kept in the constructor or on the first step). Read this.parameters.grad afresh in every ' +
+        'step(): zeroGrad() sets it to null and the next backward pass makes a new array',
+    );
+  }
+
+  // 5. A typical mistake that answers every probe as the learner's code does.
+  const withEpsilon = (s: ProbeScenario) => s.name === 'largeEpsilon';
+  for (const mistake of Object.keys(scenarios[0]?.mistakes ?? {})) {
+    const matches = (e: { scenario: ProbeScenario; response: ProbeResponse | null }): boolean =>
+      !e.response || samePoints(e.response.points, e.scenario.mistakes[mistake] ?? []);
+    const entries = [...named.values()];
+    const plain = entries.filter((e) => !withEpsilon(e.scenario));
+    const tellsApart = plain.some(
+      (e) => !Object.values(e.scenario.expected).some((p) => samePoints(e.scenario.mistakes[mistake] ?? [], p)),
+    );
+    // Where the mistake differs from PyTorch with a tiny ε, the large-ε probe need not match (ε may sit inside or outside the root).
+    if (plain.every(matches) && (tellsApart || entries.every(matches)) && notes[mistake]) {
+      add(`mistake:${mistake}`, `this is a typical mistake: ${notes[mistake]}`);
+    }
+  }
+
+  // 6. Division by zero where a coordinate's gradient is 0.
+  const single = moves('single');
+  const singleRef = reference('single');
+  if (single[0] && !Number.isFinite(single[0][1]) && Number.isFinite(singleRef[0]?.[1] ?? NaN)) {
+    add(
+      'zero-gradient-not-finite',
+      'with g = (1, 0), y becomes ' +
+        `${fmt(single[0][1])}: where a coordinate's gradient is 0 the step divides 0 by 0. ε belongs in the ` +
+        'denominator, α·g / √(r + ε) or α·g / (√r + ε), not added after the division',
+    );
+  }
+  const nonFinite = answered.filter((e) => e.response!.points.flat().some((v) => !Number.isFinite(v)));
+  // A NaN with an ordinary gradient says more than one after a zero gradient.
+  const notFinite = nonFinite.find((e) => e.scenario.name !== 'zeroAfter') ?? nonFinite[0];
+
+  const isAdam = 'momentumGradSquared' in (named.get('single')?.scenario.options ?? {});
+  const adamFirstStep = (dx: number, rx: number): string =>
+    `Adam's first step should move each coordinate by ≈ α = ${fmt(Math.abs(rx))} (â / √r̂ is sign(g) once both ` +
+    `averages are bias-corrected with t = 1); yours moved x by ${fmt(dx / rx)}·α. Check â = a / (1 − μ₁ᵗ), ` +
+    'r̂ = r / (1 − μ₂ᵗ), and that t is 1 on the first step';
+  if (single[0] && singleRef[0]) {
+    const [dx, dy] = single[0];
+    const [rx] = singleRef[0];
+    // 7. The sign of the step.
+    if (Number.isFinite(dx) && dx !== 0 && Math.sign(dx) !== Math.sign(rx)) {
+      add(
+        'uphill',
+        `with g = (1, 0), x moved by ${fmt(dx)}, along the gradient (PyTorch: ${fmt(rx)}): the update must subtract, θ ← θ − …`,
+      );
+    }
+    // 8. Coupled coordinates.
+    const mixed = moves('mixed')[0];
+    const yOnly = moves('yOnly')[0];
+    if (Number.isFinite(dy) && Math.abs(dy) > 1e-12) {
+      add(
+        'coupled',
+        `the coordinates are coupled: with g = (1, 0), y moved by ${fmt(dy)} though its gradient is 0. Each ` +
+          "coordinate's update must use only its own gradient and its own entries of the running averages (one " +
+          'entry per coordinate, e.g. a Float64Array, not one number for all)',
+      );
+    } else if (mixed && yOnly && (!sameMove(mixed[0], dx) || !sameMove(mixed[1], yOnly[1]))) {
+      add(
+        'coupled',
+        `the coordinates are coupled: x moves by ${fmt(dx)} with g = (1, 0) but by ${fmt(mixed[0])} with g = (1, 0.5)` +
+          ` (y: ${fmt(yOnly[1])} with g = (0, 0.5), ${fmt(mixed[1])} with g = (1, 0.5)). Each coordinate's update ` +
+          'must use only its own gradient and its own entry of each running average: not a norm or a sum over ' +
+          'the coordinates, not one number for all',
+      );
+    }
+    // 9. The learning rate.
+    const lr = moves('lrDoubled')[0];
+    const lrRef = reference('lrDoubled')[0];
+    if (lr && lrRef && Number.isFinite(dx) && dx !== 0) {
+      const ratio = lr[0] / dx;
+      const expected = lrRef[0] / rx;
+      if (Math.abs(ratio - expected) > 1e-3 * Math.abs(expected)) {
+        if (Math.abs(ratio - 1) < 0.01)
+          add('learning-rate-ignored', 'the learning rate option is ignored: doubling it does not change the step');
+        else if (Math.abs(ratio - expected * expected) < 0.01 * expected * expected)
+          add(
+            'learning-rate-twice',
+            `the learning rate is applied twice: doubling it makes the step ${fmt(ratio)}× larger (α² instead of α)`,
+          );
+        else
+          add(
+            'learning-rate-scale',
+            `doubling the learning rate multiplies the step by ${fmt(ratio)}; it should double it (the step is α times the rest)`,
+          );
+      }
+    }
+    // 10. How the first step scales with the gradient.
+    const two = moves('double')[0];
+    const four = moves('quadruple')[0];
+    const twoRef = reference('double')[0];
+    if (two && four && twoRef && dx !== 0 && Number.isFinite(dx)) {
+      const k = log2(two[0] / dx);
+      const k4 = log2(four[0] / dx) / 2;
+      const kRef = log2(twoRef[0] / rx);
+      if (Number.isFinite(k) && Number.isFinite(k4) && (Math.abs(k - kRef) > 0.02 || Math.abs(k4 - kRef) > 0.02)) {
+        const grows = `with g = (1, 0), (2, 0) and (4, 0) the first step is ${fmt(dx)}, ${fmt(two[0])} and ${fmt(four[0])}: it scales ${power(k)}`;
+        add(
+          'gradient-scale',
+          Math.abs(kRef) < 0.05
+            ? `${grows}, but the first step should not depend on the size of g (α·g / √(g²) is α·sign(g)): ` +
+                'check that r averages g² (not g, not the average squared) and that the step divides by its square root'
+            : `${grows}, instead of in proportion to g (doubling g should double the step): look for a gradient ` +
+                'squared, rooted or normalised where it should be used as it is',
+        );
+      }
+    }
+    // 11. ε.
+    const eps = moves('largeEpsilon')[0];
+    const epsEntry = named.get('largeEpsilon');
+    if (eps && epsEntry && !matchesReference(epsEntry)) {
+      if (sameMove(eps[0], dx))
+        add('epsilon-ignored', 'the epsilon option is ignored: with ε = 1 the first step is the same as with ε = 1e-8');
+      else if (fine('single'))
+        add(
+          'epsilon-placement',
+          `with a large ε (1), x moved by ${fmt(eps[0])}, PyTorch by ${fmt(reference('largeEpsilon')[0]![0])}: ε must ` +
+            'be added to r inside the square root, or to √r, in the denominator',
+        );
+    }
+    // 12. How the first step depends on the decay μ (RMSprop, Adam: other μ, same gradients).
+    const otherFirst = moves('otherMomenta')[0];
+    const otherRef = reference('otherMomenta')[0];
+    const hasRoot = 'epsilon' in (named.get('single')?.scenario.options ?? {});
+    if (hasRoot && otherFirst && otherRef && !fine('single') && Number.isFinite(dx) && dx !== 0) {
+      const ratio = otherFirst[0] / dx;
+      const expected = otherRef[0] / rx;
+      if (Number.isFinite(ratio) && Math.abs(ratio - expected) > 1e-3 * Math.abs(expected)) {
+        // Adam's first step has a known size (≈ α): that finding, below, says more; it goes first.
+        if (isAdam) add('first-step-size', adamFirstStep(dx, rx));
+        add(
+          'decay-dependence',
+          `with other μ and the same gradient, your first step changes by a factor ${fmt(ratio)}, PyTorch's by ` +
+            `${fmt(expected)}: check how the averages weigh the old value and the new one (r ← μ·r + (1 − μ)·g², ` +
+            'g² itself, not the average squared) and that the step divides by √r',
+        );
+      }
+    }
+    // 13. The size of an otherwise well-behaved first step.
+    if (
+      !fine('single') &&
+      Number.isFinite(dx) &&
+      dx !== 0 &&
+      Math.sign(dx) === Math.sign(rx) &&
+      Math.abs(dy) <= 1e-12
+    ) {
+      const q = dx / rx;
+      add(
+        'first-step-size',
+        isAdam
+          ? adamFirstStep(dx, rx)
+          : `with g = (1, 0) the first step moves x by ${fmt(dx)}, ${fmt(q)}× PyTorch's ${fmt(rx)}: check the ` +
+              'constant factors of the update (α, μ, 1 − μ) and the starting values of the running averages',
+      );
+    }
+  }
+
+  // 14. Non-finite values, from which probe.
+  if (notFinite) {
+    const what: Record<string, string> = {
+      zeroAfter:
+        'with g = (0, 0) after g = (1, 0), θ becomes NaN or infinite: something divides by the size of the gradient, or by an average that is 0',
+    };
+    add(
+      'not-finite',
+      what[notFinite.scenario.name] ??
+        'a step with an ordinary gradient makes θ NaN or infinite: something divides by zero or takes the square ' +
+          'root of a negative number (a bias correction 1 − μᵗ must stay between 0 and 1: t ≥ 1, μ raised to the power t)',
+    );
+  }
+
+  // 15. The decay options: other μ, the same gradients, must give other steps.
+  const otherMomenta = moves('otherMomenta');
+  if (!fine('otherMomenta') && otherMomenta.length >= 3 && !differs(otherMomenta, alone, 3)) {
+    add(
+      'momentum-ignored',
+      'the momentum options are ignored: with other μ the steps are the same as before. Read μ from the options ' +
+        'given to the constructor; do not fix it in the code',
+    );
+  }
+
+  // 16. Right first step, wrong later ones: what the state carries from step to step.
+  for (const [name, given] of [
+    ['zeroAfter', 'g = (0, 0) after g = (1, 0)'],
+    ['newArrays', 'g = (−0.5, 1) after g = (1, 0)'],
+  ] as const) {
+    const m = moves(name);
+    const r = reference(name);
+    if (fine('single') && m.length >= 2 && r.length >= 2 && !fine(name)) {
+      const k = m.findIndex((p, i) => !sameMove(p[0], r[i]![0]) || !sameMove(p[1], r[i]![1]));
+      if (k >= 1) {
+        add(
+          'later-steps',
+          `the first step is right but later ones are not: given ${given}, θ moved by ${fmtPoint(m[1]!)}, PyTorch's by ` +
+            `${fmtPoint(r[1]!)}. Check what the state carries from one step to the next (the running averages, t, ` +
+            'when each is updated and whether it is updated before it is used)',
+        );
+        break;
+      }
+    }
+  }
+  return findings;
+}
+
+/** The line a failing test's message gets from the probes, with at most one more finding; '' when there is none. */
+export function probeDiagnosis(findings: readonly Finding[]): string {
+  if (findings.length === 0) return '';
+  const [first, second] = findings;
+  return `Diagnosis: ${first!.message}.${second ? `\nThe probes also show: ${second.message}.` : ''}`;
+}
