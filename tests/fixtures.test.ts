@@ -33,13 +33,15 @@ test.runIf(torchAvailable || process.env.CI)(
       const run = spawnSync(PYTHON, args, { encoding: 'utf8', timeout: 120_000 });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
-      const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as { cases: unknown; search?: unknown };
+      const read = (path: string) =>
+        JSON.parse(readFileSync(path, 'utf8')) as { cases: unknown; search?: unknown; probes?: unknown };
       const [fresh, committed] = [
         read(join(dir, 'optimizers.json')),
         read(join(KIT_ROOT, 'grader/optimizers/fixtures/cases.json')),
       ];
       expect(fresh.cases).toEqual(committed.cases);
       expect(fresh.search).toEqual(committed.search);
+      expect(fresh.probes).toEqual(committed.probes);
       expect(read(join(dir, 'hidden.json')).cases).toEqual(
         read(join(KIT_ROOT, 'grader/optimizers/hidden/cases.json')).cases,
       );

@@ -1,0 +1,130 @@
+// The probe findings on the committed PyTorch fixtures: PyTorch's own responses find nothing, each typical
+// mistake's responses (computed by fixtures/mistakes.py) are named, and responses built from PyTorch's by a
+// property (no move, the same move twice, a second instance continuing the first) give the property's finding.
+import { describe, expect, test } from 'vitest';
+import { mistakeNotes, probeScenarios, type OptimizerId, type Point } from '../grader/optimizers/harness/fixtures.js';
+import {
+  movesOf,
+  probeDiagnosis,
+  probeFindings,
+  type ProbeResponse,
+  type ProbeScenario,
+} from '../grader/optimizers/harness/probe-findings.js';
+
+const OPTIMIZERS: OptimizerId[] = ['sgd', 'momentum', 'rmsprop', 'adam'];
+
+const respond = (points: Point[]): ProbeResponse => ({ points, gradChanged: false });
+const variantOf = (s: ProbeScenario): Point[] => Object.values(s.expected)[0]!;
+/** PyTorch's responses, with some scenarios' points replaced. */
+function responses(scenarios: ProbeScenario[], replace: Record<string, Point[]> = {}): ProbeResponse[] {
+  return scenarios.map((s) => respond(replace[s.name] ?? variantOf(s)));
+}
+const ids = (optimizer: OptimizerId, r: Array<ProbeResponse | null>): string[] =>
+  probeFindings(probeScenarios(optimizer), r, mistakeNotes(optimizer)).map((f) => f.id);
+const byName = (scenarios: ProbeScenario[], name: string): ProbeScenario => scenarios.find((s) => s.name === name)!;
+
+describe.each(OPTIMIZERS)('%s probes', (optimizer) => {
+  const scenarios = probeScenarios(optimizer);
+
+  test('the fixtures hold the probe scenarios with PyTorch’s responses', () => {
+    expect(scenarios.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['single', 'double', 'lrDoubled', 'sequential', 'interleaved', 'newArrays', 'inPlace']),
+    );
+  });
+
+  test('every accepted variant of PyTorch’s responses finds nothing; probes that could not run find nothing', () => {
+    for (const variant of Object.keys(scenarios[0]!.expected)) {
+      expect(
+        ids(
+          optimizer,
+          scenarios.map((s) => respond(s.expected[variant]!)),
+        ),
+      ).toEqual([]);
+    }
+    expect(
+      ids(
+        optimizer,
+        scenarios.map(() => null),
+      ),
+    ).toEqual([]);
+  });
+
+  test('each typical mistake that probes can see is named first', () => {
+    for (const mistake of Object.keys(scenarios[0]!.mistakes)) {
+      if (mistake === 'never-cleared') continue; // probes give a new grad array every step: zeroGrad() is not seen
+      const found = ids(
+        optimizer,
+        scenarios.map((s) => respond(s.mistakes[mistake]!)),
+      );
+      expect(found[0], mistake).toBe(`mistake:${mistake}`);
+    }
+  });
+
+  test('parameters that never move are named', () => {
+    const still = scenarios.map((s) => {
+      const stepping = s.actions.filter((a) => a.step !== undefined).map((a) => s.starts[a.step!]!);
+      return respond(stepping);
+    });
+    expect(ids(optimizer, still)[0]).toBe('never-moves');
+  });
+
+  test('a second instance that carries on where the first stopped shows shared state', () => {
+    const sequential = byName(scenarios, 'sequential');
+    const second = movesOf(byName(scenarios, 'newArrays'), variantOf(byName(scenarios, 'newArrays')))[1]!;
+    // PyTorch's second move of one instance, made by a fresh instance: it inherited the first one's state.
+    const [first] = variantOf(sequential);
+    const start = sequential.starts[1]!;
+    const found = ids(
+      optimizer,
+      responses(scenarios, { sequential: [first!, [start[0] + second[0], start[1] + second[1]]] }),
+    );
+    expect(found[0]).toBe('shared-state');
+  });
+
+  test('a learning rate ignored is named: doubling α gives PyTorch’s move for α', () => {
+    expect(ids(optimizer, responses(scenarios, { lrDoubled: variantOf(byName(scenarios, 'single')) }))[0]).toBe(
+      'learning-rate-ignored',
+    );
+  });
+
+  test('a step() that writes into grad is named', () => {
+    const r = responses(scenarios);
+    r[0] = { ...r[0]!, gradChanged: true };
+    expect(ids(optimizer, r)).toContain('changes-grad');
+  });
+});
+
+test('SGD reusing its first gradient: PyTorch’s single move, again and again, is a stale gradient', () => {
+  const scenarios = probeScenarios('sgd');
+  const [move] = movesOf(byName(scenarios, 'single'), variantOf(byName(scenarios, 'single')));
+  const again = (s: ProbeScenario): Point[] =>
+    variantOf(s).map((_, k) => [s.starts[0]![0] + (k + 1) * move![0], s.starts[0]![1] + (k + 1) * move![1]]);
+  // Two instances stepping in turn, each repeating its own first move.
+  const stalePair = (s: ProbeScenario): Point[] => {
+    const [a, b] = variantOf(s);
+    const [sa, sb] = s.starts;
+    return [a!, b!, [2 * a![0] - sa![0], 2 * a![1] - sa![1]], [2 * b![0] - sb![0], 2 * b![1] - sb![1]]];
+  };
+  const found = ids(
+    'sgd',
+    responses(scenarios, {
+      newArrays: again(byName(scenarios, 'newArrays')),
+      gradBeforeConstructor: again(byName(scenarios, 'gradBeforeConstructor')),
+      interleaved: stalePair(byName(scenarios, 'interleaved')),
+    }),
+  );
+  expect(found[0]).toBe('stale-gradient');
+});
+
+test('Adam without bias correction, by its own fixture responses, is named in the words of mistakes.toml', () => {
+  const scenarios = probeScenarios('adam');
+  const findings = probeFindings(
+    scenarios,
+    scenarios.map((s) => respond(s.mistakes['no-bias-correction']!)),
+    mistakeNotes('adam'),
+  );
+  expect(probeDiagnosis(findings)).toMatch(
+    /^Diagnosis: this is a typical mistake: the averages are not bias-corrected/,
+  );
+  expect(probeDiagnosis([])).toBe('');
+});
