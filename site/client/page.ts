@@ -8,7 +8,7 @@ import { clients } from 'virtual:course-clients';
 // The built site cannot watch anything, so its top bar tells how to see one's own code live; under `npm run site`
 // that is what is happening already, and the bar says so instead.
 const hint = document.querySelector('.topbar__hint');
-if (import.meta.env.DEV && hint) hint.textContent = 'Live: saving a file under exercises/ redraws this page';
+if (import.meta.hot && hint) hint.textContent = 'Live: saving a file under exercises/ redraws this page';
 
 const course = document.body.dataset.course ?? '';
 if (Object.hasOwn(clients, course)) void clients[course]!();
