@@ -1,5 +1,5 @@
 // Compares a learner's trajectory with an expected one and says where, if anywhere, it leaves it.
-import type { Point } from './fixtures.js';
+import type { Point } from '../../../courses/optimizers/manifest.js';
 
 /** Per coordinate |actual − expected| ≤ ABSOLUTE + RELATIVE·|expected|: loose enough for float32 state, tight enough for every typical bug. */
 export const TOLERANCE = { absolute: 1e-5, relative: 1e-5 } as const;

@@ -3,7 +3,7 @@
 // each other (linearity, independence of coordinates and instances, scale) and with PyTorch's responses and those of
 // the typical mistakes, both computed by the fixture generator. No update rule is written here.
 import { TOLERANCE } from './compare-trajectories.js';
-import type { Point } from './fixtures.js';
+import type { Point } from '../../../courses/optimizers/manifest.js';
 
 export interface ProbeAction {
   /** Creates instance `create` on a parameter at starts[create] (grad set to `grad` first, when given). */
