@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadCourse, loadCourses, qualifiedId } from '../grader/course/course-metadata.js';
 import type { GradeReport } from '../grader/cli/grade-report.js';
-import { KIT_ROOT, runKitScript, LAUNCH } from './kit-sandbox.js';
+import { KIT_ROOT, makeSandbox, runKitScript, LAUNCH } from './kit-sandbox.js';
 
 const grade = (args: string[]) => runKitScript(KIT_ROOT, 'grader/cli/grade.ts', args, 90_000);
 const json = (stdout: string) => JSON.parse(stdout) as GradeReport;
@@ -173,3 +173,27 @@ test('--watch grades again on save, only the exercise saved, with a progress lin
     rmSync(target, { recursive: true, force: true });
   }
 });
+
+test('a passing challenge shows its steps and distance, and the best kept under .grade/ across runs', () => {
+  // A copy of the kit whose exercises are the solutions, graded as a learner grades exercises/ (records are kept).
+  const kit = makeSandbox();
+  try {
+    cpSync(join(KIT_ROOT, 'solutions', 'optimizers'), join(kit.root, 'exercises', 'optimizers'), { recursive: true });
+    const runs = [1, 2].map(() => runKitScript(kit.root, 'grader/cli/grade.ts', ['challenge'], 90_000));
+    for (const run of runs) {
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/challenge: \d+ steps, 0\.\d+ from \(1, 1\)/);
+    }
+    expect(runs[0]!.stdout).toContain('your first record');
+    const steps = /challenge: (\d+) steps/.exec(runs[0]!.stdout)![1];
+    expect(runs[1]!.stdout).toContain(`— your best: ${steps} steps`);
+    const records = JSON.parse(readFileSync(join(kit.root, '.grade', 'records.json'), 'utf8')) as Record<
+      string,
+      { attempts: unknown[]; best: { figures: { name: string; value: number }[] } }
+    >;
+    expect(records['optimizers/challenge']?.attempts).toHaveLength(2);
+    expect(records['optimizers/challenge']?.best.figures[0]).toMatchObject({ name: 'steps', value: Number(steps) });
+  } finally {
+    kit.dispose();
+  }
+}, 200_000);

@@ -1,6 +1,7 @@
 // The grade report: one type for every reader (the scorecard, JSON, Gradescope, JUnit, the class gradebook, the
 // site's .grade/last-report.json, `npm run check`, `npm run reveal`), built from suite outcomes. Pure.
 import { qualifiedId, type Exercise } from '../course/course-metadata.js';
+import type { Figure } from '../harness/exercise-figures.js';
 import { HIDDEN_TEST_PREFIX } from '../harness/hidden-tests.js';
 import type { ProblemKind } from '../harness/problem-kind.js';
 import type { ModuleOutcome } from './result-collector.js';
@@ -35,6 +36,11 @@ export interface ExerciseReport {
   /** How many hidden tests there were and how many passed (what they check is not said). */
   hidden: { total: number; passed: number };
   tests: TestReport[];
+  /**
+   * What the suite measured on a pass (e.g. steps taken), from its first passing visible test that reported
+   * figures; absent otherwise. Never from a hidden test.
+   */
+  figures?: Figure[];
 }
 
 /** What `--format json` prints and .grade/last-report.json holds. */
@@ -116,7 +122,14 @@ export function exerciseReport(
       ? { name: t.name, status: 'pass', message: t.message }
       : failedTest(t.name, t.kind ?? 'wrong-result', t.message),
   );
-  return reportOf(exercise, tests, hidden);
+  const report = reportOf(exercise, tests, hidden);
+  const figures = figuresOf(outcome.tests);
+  return report.status === 'pass' && figures ? { ...report, figures } : report;
+}
+
+/** The figures of the first passing visible test that has any: a hidden test's are never taken. */
+export function figuresOf(tests: ModuleOutcome['tests']): Figure[] | undefined {
+  return tests.find((t) => t.state === 'passed' && !t.name.startsWith(HIDDEN_TEST_PREFIX) && t.figures)?.figures;
 }
 
 export function gradeReport(exercises: ExerciseReport[]): GradeReport {

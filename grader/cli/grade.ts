@@ -29,6 +29,7 @@ import { formatScorecard, styles } from './scorecard.js';
 import { findLearnerRoot } from './submissions.js';
 import { watchAndGrade } from './watch.js';
 import { writeAtomically } from '../files/write-atomically.js';
+import { keepRecords, type BestNews } from './exercise-records.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -45,7 +46,13 @@ function locateTarget(target: string, given: string | undefined, exercises: Exer
 }
 
 /** The scorecard, with pointers (files, hints, commands) relative to where the learner stands. */
-function scorecardText(report: GradeReport, courses: Course[], target: string, notes: string[]): string {
+function scorecardText(
+  report: GradeReport,
+  courses: Course[],
+  target: string,
+  notes: string[],
+  news: ReadonlyMap<string, BestNews> = new Map(),
+): string {
   const here = (path: string) => relative(process.cwd(), path) || '.';
   const all = courses.flatMap((c) => c.exercises);
   const exercise = (e: ExerciseReport) => all.find((x) => qualifiedId(x) === e.id)!;
@@ -75,6 +82,7 @@ function scorecardText(report: GradeReport, courses: Course[], target: string, n
         .filter((x) => report.exercises.some((e) => e.course === x.course))
         .filter((x) => !report.exercises.some((e) => e.id === qualifiedId(x)))
         .map((x) => shortName(x, all)),
+      bestOf: (e) => news.get(e.id),
     },
     styles(color),
   );
@@ -161,7 +169,8 @@ async function main(argv: string[]): Promise<number> {
         grade: async (exercises) => (await grader.gradeFolder(exercises, source, shownAs)).reports,
         show: (report) => {
           if (!args.target) rememberReport(report, courses);
-          return scorecardText(report, courses, source, []);
+          const news = args.target ? new Map<string, BestNews>() : keepRecords(root, report);
+          return scorecardText(report, courses, source, [], news);
         },
       });
     }
@@ -169,8 +178,10 @@ async function main(argv: string[]): Promise<number> {
     markPhase('suites run');
     const report = gradeReport(reports);
     if (!args.target) rememberReport(report, courses);
+    // The learner's own records (.grade/records.json): only for their exercises/, never for another folder.
+    const news = args.target ? new Map<string, BestNews>() : keepRecords(root, report);
     const sandbox = { platform: process.platform, guards };
-    if (args.format === 'text') console.log(scorecardText(report, courses, source, notes));
+    if (args.format === 'text') console.log(scorecardText(report, courses, source, notes, news));
     else {
       const text =
         args.format === 'json'

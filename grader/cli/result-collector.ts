@@ -1,6 +1,7 @@
 // A vitest reporter that keeps what the scorecard needs: per suite file, when it started, whether it ended,
-// its load error if any, and each test's state and first error message.
+// its load error if any, and each test's state, first error message and the figures its suite reported.
 import type { Reporter, TestModule } from 'vitest/node';
+import { parseFigures, type Figure } from '../harness/exercise-figures.js';
 import { isProblemKind, type ProblemKind } from '../harness/problem-kind.js';
 import { capText } from '../sandbox/cap-text.js';
 
@@ -15,6 +16,8 @@ export interface TestOutcome {
   /** The kind a failure carried (a SessionProblem's own property, serialised by vitest); absent for others. */
   kind?: ProblemKind;
   message: string;
+  /** What the suite measured (reportFigures, through the task's meta); absent when it reported nothing. */
+  figures?: Figure[];
 }
 
 export interface ModuleOutcome {
@@ -46,12 +49,14 @@ export class ResultCollector implements Reporter {
       const group = testCase.parent.type === 'suite' ? testCase.parent.name : '';
       const error = result.errors?.[0];
       const kind: unknown = error?.kind;
+      const figures = parseFigures(testCase.meta().figures);
       return {
         group,
         name: testCase.name,
         state: result.state,
         ...(isProblemKind(kind) ? { kind } : {}),
         message: capText(error?.message ?? '', TEST_MESSAGE_LIMIT),
+        ...(figures ? { figures } : {}),
       };
     });
     this.modules.set(testModule.moduleId, outcome);

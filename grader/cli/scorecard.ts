@@ -2,6 +2,7 @@
 // several, then the score and what to do next.
 import type { ExerciseReport, GradeReport } from './grade-report.js';
 import { nextExercise } from './grade-report.js';
+import { figuresLine, type BestNews } from './exercise-records.js';
 
 // Older importers of the report's types find them here too.
 export type { ExerciseReport, GradeReport } from './grade-report.js';
@@ -65,6 +66,8 @@ export interface ScorecardContext {
   revealOf?: (exercise: ExerciseReport) => string;
   /** The names of the graded courses' exercises that this run did not grade (the learner named others). */
   notGraded?: string[];
+  /** For a passing exercise with figures: its best so far (absent where no records are kept, e.g. --target). */
+  bestOf?: (exercise: ExerciseReport) => BestNews | undefined;
 }
 
 function rows(exercises: ExerciseReport[], context: ScorecardContext, s: Style, indent: string): string[] {
@@ -83,6 +86,8 @@ function rows(exercises: ExerciseReport[], context: ScorecardContext, s: Style, 
     out.push(
       `${indent}${names.get(e)!.padEnd(idWidth)}  ${title}${pad}  ${`${e.score}/${e.maxScore}`.padStart(5)}  ${statusLabel(e, s)}${hidden}`,
     );
+    if (e.status === 'pass' && e.figures)
+      out.push(`${under}${s.bold(`${names.get(e)!}:`)} ${figuresLine(e.figures, context.bestOf?.(e))}`);
     const reveal = e.status === 'pass' ? context.revealOf?.(e) : '';
     if (reveal) out.push(`${under}${s.dim(reveal)}`);
     if (e.status !== 'pass' && !e.notImplemented) {

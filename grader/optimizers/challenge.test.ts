@@ -10,6 +10,7 @@ import { forEachTarget, loadReferenceExport } from '../harness/grade-targets.js'
 import { trajectoryProblem } from './harness/optimizer-suite.js';
 import { runTrajectory, type OptimizerClass } from './harness/run-optimizer.js';
 import type { Job } from '../sandbox/sandbox-protocol.js';
+import { reportFigures, type Figure } from '../harness/exercise-figures.js';
 
 const COURSE = 'optimizers';
 const { goal: GOAL, start: START, goalRadius: RADIUS, challengeMaxSteps: MAX_STEPS } = RACE;
@@ -54,7 +55,7 @@ function checkEntry(entry: unknown): Entry {
 const distanceToGoal = ([x, y]: Point): number => Math.hypot(x - GOAL[0], y - GOAL[1]);
 
 forEachTarget((target) =>
-  test('your entry ends within 1e-2 of the minimum (1, 1)', async () => {
+  test('your entry ends within 1e-2 of the minimum (1, 1)', async ({ task }) => {
     // One sandbox run: the entry, the chosen optimizer's fixture cases (a shortcut optimizer could "reach" the
     // goal without optimizing, so it must follow PyTorch everywhere), and the entry's own run.
     const ids = Object.keys(OPTIMIZERS) as OptimizerId[];
@@ -105,7 +106,8 @@ forEachTarget((target) =>
     });
     const run = session.result('entry run');
     expectNoFailure(run);
-    expectWithinGoal((run.output as Point[] | undefined) ?? [], entry, chosen.className);
+    const trajectory = (run.output as Point[] | undefined) ?? [];
+    expectWithinGoal(trajectory, entry, chosen.className);
 
     const Reference = await loadReferenceExport<OptimizerClass>(COURSE, chosen.file, chosen.className);
     if (Reference)
@@ -114,8 +116,18 @@ forEachTarget((target) =>
         entry,
         `the reference ${chosen.className}`,
       );
+    // Passed: the scorecard shows how well, and the kit keeps the fewest steps as the learner's best.
+    reportFigures(task, challengeFigures(entry.nSteps, distanceToGoal(trajectory[trajectory.length - 1]!)));
   }),
 );
+
+/** The challenge's figures: steps (fewer is better), then the final distance from the minimum. */
+function challengeFigures(nSteps: number, distance: number): Figure[] {
+  return [
+    { name: 'steps', value: nSteps, text: `${nSteps} step${nSteps === 1 ? '' : 's'}`, better: 'lower' },
+    { name: 'distance', value: distance, text: `${distance.toPrecision(2)} from (1, 1)` },
+  ];
+}
 
 function expectWithinGoal(trajectory: Point[], entry: Entry, runBy: string): void {
   const last = trajectory[trajectory.length - 1];
