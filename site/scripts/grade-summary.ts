@@ -72,3 +72,39 @@ export function summarizeGrades(report: GradeReport | null, exercises: readonly 
   const maxScore = results.reduce((sum, result) => sum + result.maxScore, 0);
   return { graded: true, score, maxScore, next, badges };
 }
+
+/** What an exercise page shows of the last grade run: the grader's own words about the learner's code. */
+export interface ExerciseFinding {
+  tone: ExerciseBadge['tone'];
+  label: string;
+  /** The first failing test and the grader's message for it (its diagnosis included); empty once it passes. */
+  test: string;
+  message: string;
+  /** The report predates the learner's last edit of the exercise's files: it may describe older code. */
+  stale: boolean;
+}
+
+/**
+ * The grader's finding for one exercise, or null when the report does not cover it. `stale` is for the caller to
+ * work out (the report's time against the files'): a finding about code since changed must say so.
+ */
+export function exerciseFinding(
+  report: GradeReport | null,
+  exercise: Pick<ExerciseRef, 'course' | 'id'>,
+  stale: boolean,
+): ExerciseFinding | null {
+  if (!report) return null;
+  const result =
+    (exercise.course ? report.exercises.get(`${exercise.course}/${exercise.id}`) : undefined) ??
+    report.exercises.get(exercise.id);
+  if (!result) return null;
+  const failing = result.failing[0];
+  const notYet = failing?.message.includes('not implemented yet') ?? false;
+  return {
+    tone: notYet ? 'todo' : LABELS[result.status],
+    label: notYet ? 'to do' : WORDS[result.status],
+    test: failing?.name ?? '',
+    message: failing?.message ?? `${result.score} / ${result.maxScore} points`,
+    stale,
+  };
+}

@@ -1,12 +1,12 @@
 // Renders every page of the site from the Handlebars templates in site/templates, each course's info.toml, markdown
 // and site plug-in: per course, under <course>/, its overview, concepts page, one page per exercise (info.toml order)
 // and the plug-in's extra pages; at the root, the home page: the list of courses, or with one course its overview.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Course, Exercise } from '../../grader/course/course-metadata.js';
 import type { CourseSite } from './course-sites.js';
-import { readGradeReport, type GradeReport } from './grade-report.js';
-import { summarizeGrades } from './grade-summary.js';
+import { GRADE_REPORT_PATH, readGradeReport, type GradeReport } from './grade-report.js';
+import { exerciseFinding, summarizeGrades } from './grade-summary.js';
 import { highlightTypeScript } from './highlight-code.js';
 import { loadPageTemplates, type PageTemplates } from './page-templates.js';
 import { renderMarkdown, splitTitle } from './render-markdown.js';
@@ -63,6 +63,17 @@ function starterCode(root: string, course: Course, exercise: Exercise): { path: 
   });
 }
 
+/** The grade report was written before the learner last saved one of the exercise's files (false without a report). */
+function reportOlderThanFiles(root: string, course: Course, exercise: Exercise): boolean {
+  const report = join(root, GRADE_REPORT_PATH);
+  if (!existsSync(report)) return false;
+  const written = statSync(report).mtimeMs;
+  return exercise.files.some((file) => {
+    const path = join(root, 'exercises', course.id, file);
+    return existsSync(path) && statSync(path).mtimeMs > written;
+  });
+}
+
 /** Strict templates need every field present: a widget's optional heading and lead become null. */
 const normalized = (widgets: readonly Widget[]) =>
   widgets.map((widget) => ({
@@ -80,6 +91,8 @@ interface CourseContext {
   multiCourse: boolean;
   report: GradeReport | null;
   gradesShown: boolean;
+  /** The report is the one on disk, whose age can be compared with the exercise files'. */
+  reportOnDisk: boolean;
   solutions: readonly SolutionSnippet[];
   warn: (message: string) => void;
 }
@@ -199,7 +212,15 @@ function coursePages(context: CourseContext): { id: string; render: (base: strin
 
   const exercisePage = (exercise: Exercise, index: number) => (base: string) => {
     const exercises = exercisesAt(base);
+    const finding = context.gradesShown
+      ? exerciseFinding(
+          context.report,
+          { course: course.id, id: exercise.id },
+          context.reportOnDisk && reportOlderThanFiles(root, course, exercise),
+        )
+      : null;
     return templates.page('exercise')({
+      grade: { shown: context.gradesShown, finding },
       ...common(base, exercise.id, exercise.title),
       exercise: exercises[index],
       total: exercises.length,
@@ -276,6 +297,7 @@ export function renderPages(root: string, sites: readonly CourseSite[], options:
       multiCourse: sites.length > 1,
       report,
       gradesShown: options.gradeReport !== undefined && options.gradeReport !== false,
+      reportOnDisk: options.gradeReport === true,
       solutions: options.solutions ?? [],
       warn: options.warn ?? (() => {}),
     };

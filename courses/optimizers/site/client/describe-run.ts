@@ -2,7 +2,7 @@
 import { BANANA_MINIMUM } from '../../../../exercises/optimizers/banana.js';
 import { RACE } from '../../manifest.js';
 import { demoRun, type Point } from '../shared/demo-runs.js';
-import { divergenceAdvice } from './divergence.js';
+import { divergenceAdvice, divergenceNote } from './divergence.js';
 import type { LearnerOutcome } from './learner-protocol.js';
 import { RUN_LIMIT_MS } from './run-learner.js';
 
@@ -41,6 +41,39 @@ function diverged(step: number): RunDescription {
   return { tone: 'warn', badge: 'diverged', detail: `${divergenceAdvice(step)} The chart shows the steps before.` };
 }
 
+/** The first step where the learner's run is more than the grader's tolerance from the reference, with both points. */
+export function departure(
+  trajectory: readonly Point[],
+  reference: readonly Point[],
+): { step: number; yours: Point; reference: Point } | null {
+  const step = trajectory.findIndex(([x, y], k) => {
+    const [rx, ry] = reference[k] ?? [Number.NaN, Number.NaN];
+    return !(Math.max(Math.abs(x - rx), Math.abs(y - ry)) <= MATCH_TOLERANCE);
+  });
+  return step < 0 ? null : { step, yours: trajectory[step], reference: reference[step] };
+}
+
+const leavesAt = (gap: NonNullable<ReturnType<typeof departure>>): string =>
+  `leaves the reference at step ${gap.step}: yours ${formatPoint(gap.yours)}, the reference ${formatPoint(gap.reference)}`;
+
+/**
+ * An exercise run that diverged. The settings are the demo's, fixed on the page, so no advice about them: where the
+ * run first leaves the reference says more about the code (and the grader's finding, when the page shows it, names it).
+ */
+function divergedFromReference(
+  outcome: LearnerOutcome & { status: 'ran' },
+  reference: Point[] | undefined,
+): RunDescription {
+  const step = outcome.divergedAt ?? 0;
+  const gap = reference ? departure(outcome.trajectory, reference) : null;
+  const where = gap ? `; it ${leavesAt(gap)}` : '';
+  return {
+    tone: 'warn',
+    badge: 'diverged',
+    detail: `${divergenceNote(step).replace(/\.$/, '')}${where}. The settings are the reference's, so look at the update rule; the chart shows the steps before.`,
+  };
+}
+
 /** A run at the demo settings, compared point by point with the reference trajectory when there is one. */
 export function describeDemoRun(
   outcome: LearnerOutcome,
@@ -48,7 +81,7 @@ export function describeDemoRun(
   reference: Point[] | undefined,
 ): RunDescription {
   if (outcome.status !== 'ran') return unfinished(outcome, ` in exercises/optimizers/${optimizer}.ts`);
-  if (outcome.divergedAt !== null) return diverged(outcome.divergedAt);
+  if (outcome.divergedAt !== null) return divergedFromReference(outcome, reference);
   const ends = `ends at ${formatPoint(outcome.last)} after ${outcome.nSteps} steps`;
   if (!reference) return { tone: 'ok', badge: 'ran', detail: ends };
   let worst = 0;
@@ -58,11 +91,12 @@ export function describeDemoRun(
     const gap = Math.max(Math.abs(x - rx), Math.abs(y - ry));
     if (!(gap <= worst)) [worst, worstStep] = [gap, step];
   });
-  if (worst <= MATCH_TOLERANCE) return { tone: 'ok', badge: 'matches the reference', detail: ends };
+  const gap = departure(outcome.trajectory, reference);
+  if (!gap) return { tone: 'ok', badge: 'matches the reference', detail: ends };
   return {
     tone: 'warn',
     badge: 'differs from the reference',
-    detail: `by up to ${worst.toPrecision(3)} (at step ${worstStep}); ${ends}`,
+    detail: `it ${leavesAt(gap)}; by up to ${worst.toPrecision(3)} (at step ${worstStep}); ${ends}`,
   };
 }
 

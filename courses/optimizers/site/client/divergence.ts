@@ -25,6 +25,17 @@ export function divergenceStep(points: readonly Point[], objective: SiteObjectiv
   return index < 0 ? null : index;
 }
 
-export function divergenceAdvice(step: number): string {
-  return `diverged at step ${step}: the parameters left the plot (or stopped being finite numbers). Try a smaller learning rate.`;
+/** What happened, with no advice: on an exercise page the learner cannot change the settings, only the code. */
+export function divergenceNote(step: number): string {
+  return `diverged at step ${step}: the parameters left the plot (or stopped being finite numbers).`;
+}
+
+/**
+ * The note and what to do, where the learner sets the hyperparameters (the playground, the challenge). On a
+ * function without a minimum (the saddle) running off is the expected outcome, not a mistake to fix.
+ */
+export function divergenceAdvice(step: number, objective?: Pick<SiteObjective, 'minima'>): string {
+  if (objective && objective.minima.length === 0)
+    return `escaped at step ${step}: it ran off the plot down the falling direction, as expected on a function with no minimum.`;
+  return `${divergenceNote(step)} Try a smaller learning rate.`;
 }

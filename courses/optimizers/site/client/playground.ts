@@ -20,6 +20,7 @@ import { drawablePart, indexAtStep, type DrawnRun } from './drawn-runs.js';
 import { renderInnerState } from './inner-state-panel.js';
 import { showStep, stepView } from './step-view.js';
 import { TrajectoryChart } from './trajectory-chart.js';
+import { mountChallengeMode } from './challenge-mode.js';
 
 const NAMES = Object.fromEntries(OPTIMIZERS.map((entry) => [entry.id, entry.name])) as Record<OptimizerId, string>;
 const ORDER: OptimizerId[] = OPTIMIZERS.map((entry) => entry.id);
@@ -34,12 +35,12 @@ interface RunRow {
   tone: 'ok' | 'warn' | 'error' | 'todo';
 }
 
-function outcomeRow(outcome: LearnerOutcome, divergedAt: number | null): RunRow {
+function outcomeRow(outcome: LearnerOutcome, divergedAt: number | null, objective?: SiteObjective): RunRow {
   switch (outcome.status) {
     case 'ran':
       return divergedAt === null
         ? { status: 'ran', tone: 'ok' }
-        : { status: divergenceAdvice(divergedAt), tone: 'warn' };
+        : { status: divergenceAdvice(divergedAt, objective), tone: 'warn' };
     case 'not-implemented':
       return { status: 'not implemented yet — implement it to play with it', tone: 'todo' };
     case 'failed':
@@ -188,6 +189,11 @@ export function mountPlayground(root: HTMLElement): void {
     form.append(group);
   }
   form.addEventListener('submit', (event) => event.preventDefault());
+  mountChallengeMode(
+    form,
+    () => settings,
+    () => runOnPage,
+  );
 
   function syncControls(): void {
     objectiveSelect.value = settings.objective;
@@ -329,7 +335,7 @@ export function mountPlayground(root: HTMLElement): void {
         return;
       }
       const part = drawablePart(outcome, objective);
-      rows.set(id, outcomeRow(outcome, part.divergedAt));
+      rows.set(id, outcomeRow(outcome, part.divergedAt, objective));
       if (part.points.length > 0) {
         runs.push({
           label: `Your ${NAMES[id]}`,
