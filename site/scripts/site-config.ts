@@ -83,6 +83,8 @@ export async function siteConfig(options: SiteConfigOptions = {}): Promise<Inlin
         },
       },
     },
+    // The pages are rendered by a plug-in, so Vite cannot crawl them for imports at start: each course names its own.
+    optimizeDeps: { include: [...new Set(sites.flatMap(({ plugin }) => plugin.browserDeps ?? []))] },
     server: {
       host: '127.0.0.1',
       port: options.port ?? 5173,

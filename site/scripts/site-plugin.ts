@@ -40,6 +40,12 @@ export interface SitePlugin {
    * script: it finds its widgets in the page (by their markup) and brings them to life.
    */
   client?: string;
+  /**
+   * npm packages the client imports, lazily included, for the dev server to pre-bundle as it starts (Vite's
+   * `optimizeDeps.include`). One found only when a learner first opens the widget that imports it makes Vite
+   * re-bundle and reload the page, losing what the learner just chose.
+   */
+  browserDeps?: string[];
   /** The widgets of one page, in order; none by default. */
   widgets?(page: CoursePage, course: Course): Widget[];
   pages?: ExtraPage[];

@@ -5,6 +5,9 @@ import { widgetsFor } from './widgets.js';
 
 export default {
   client: 'client/course-page.ts',
+  // mathjs loads only once a learner picks "Your formula…" in the playground; the charts' and contours' libraries
+  // with the first page. Pre-bundled at start, none of them makes the dev server reload a page mid-choice.
+  browserDeps: ['mathjs', 'chart.js', 'd3-contour'],
   widgets: widgetsFor,
   pages: [{ id: 'playground', title: 'Playground' }],
   data: {
