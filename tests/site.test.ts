@@ -23,7 +23,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse, loadCourses } from '../grader/course/course-metadata.js';
 import { findLeaks, hiddenLines } from '../scripts/stubs/hidden-text.js';
-import { isOptimizerId, optimizer } from '../courses/optimizers/manifest.js';
+import { isOptimizerId, optimizer, RACE } from '../courses/optimizers/manifest.js';
+import { runTrajectory, type OptimizerClass } from '../grader/optimizers/harness/run-optimizer.js';
 import { buildSite, type SiteBuild } from '../site/scripts/build.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -462,6 +463,35 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
 
   const summaryOf = (page: Page) => page.locator('.run-summary tbody').textContent();
   const revisionOf = (page: Page) => page.getAttribute('[data-playground]', 'data-revision');
+
+  it('challenge mode counts the steps to (1, 1) and writes an entry that the reference optimizer wins with', async () => {
+    const settings =
+      'show=adam&adam.learningRate=0.2&adam.momentumGrad=0.9&adam.momentumGradSquared=0.9&adam.epsilon=1e-8';
+    const { page, problems } = await openPage(`playground.html?${settings}`);
+    try {
+      await page.waitForSelector('[data-playground][data-state="ready"]', { timeout: 15_000 });
+      await page.click('.challenge-mode__count');
+      await page.waitForSelector('.challenge-mode[data-state="counted"]');
+      const row = await page.locator('.challenge-mode__row[data-optimizer="adam"]').textContent();
+      const steps = Number(/(\d+) steps/.exec(row ?? '')?.[1]);
+      expect(steps).toBeGreaterThan(0);
+      const code = (await page.locator('.challenge-mode__entry').textContent()) ?? '';
+      expect(code).toContain(`nSteps: ${steps},`);
+      expect(code).toContain("optimizer: 'adam',");
+      // The entry, pasted into challenge.ts, ends within the goal radius with the instructor's Adam.
+      const entry = new Function(`return ${/return (\{[\s\S]*\});/.exec(code)![1]}`)() as {
+        options: Record<string, number>;
+        nSteps: number;
+      };
+      const { Adam } = (await import('../solutions/optimizers/adam.js')) as unknown as { Adam: OptimizerClass };
+      const path = runTrajectory(Adam, [...RACE.start], entry.options, entry.nSteps);
+      const [x, y] = path[path.length - 1]!;
+      expect(Math.hypot(x - RACE.goal[0], y - RACE.goal[1])).toBeLessThanOrEqual(RACE.goalRadius);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 
   it('runs every optimizer on the playground, and a slider moved with the keyboard changes the runs', async () => {
     const { page, problems } = await openPage('playground.html');
