@@ -30,7 +30,7 @@ test.runIf(torchAvailable || process.env.CI)(
         '--hidden-out',
         join(dir, 'hidden.json'),
       ];
-      const run = spawnSync(PYTHON, args, { encoding: 'utf8', timeout: 120_000 });
+      const run = spawnSync(PYTHON, args, { encoding: 'utf8', timeout: 280_000 });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       const read = (path: string) =>
@@ -49,6 +49,8 @@ test.runIf(torchAvailable || process.env.CI)(
       rmSync(dir, { recursive: true, force: true });
     }
   },
+  // PyTorch runs every case, probe and simulated mistake: about 10 s alone, several times that beside the other files.
+  300_000,
 );
 
 type Make = (p: ReturnType<typeof createParameter>, options: Record<string, number>) => Optimizer;
