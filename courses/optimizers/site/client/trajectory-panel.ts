@@ -3,7 +3,8 @@
 import references from 'virtual:reference-trajectories';
 import { CHALLENGE_COLOR, optimizer } from '../../manifest.js';
 import { demoRun, isOptimizerId, type OptimizerId } from '../shared/demo-runs.js';
-import { objectiveById } from '../shared/objectives.js';
+import type { Point } from '../shared/demo-runs.js';
+import { objectiveById, type SiteObjective } from '../shared/objectives.js';
 import { describeChallengeRun, describeDemoRun, type RunDescription } from './describe-run.js';
 import { drawablePart, type DrawnRun } from './drawn-runs.js';
 import type { LearnerOutcome, LearnerRequest } from './learner-protocol.js';
@@ -64,6 +65,24 @@ function statusItem(list: HTMLElement, job: { label: string; color: string }): (
   };
 }
 
+/**
+ * The region a panel shows: the whole function, unless the reference paths stay in a small corner of it (SGD's
+ * short path is a speck on the full banana). Then a square around them, wide enough to show where a wrong
+ * learner run sets off; a run that leaves it is clipped at the edge, and its note says where it went.
+ */
+export function viewFor(objective: SiteObjective, paths: readonly (readonly Point[])[]): SiteObjective {
+  const points = paths.flat();
+  if (points.length === 0) return objective;
+  const xs = points.map(([x]) => x);
+  const ys = points.map(([, y]) => y);
+  const [width, height] = [Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)];
+  const [fullWidth, fullHeight] = [objective.x[1] - objective.x[0], objective.y[1] - objective.y[0]];
+  if (width > fullWidth / 4 || height > fullHeight / 4) return objective;
+  const span = Math.max(width, height, fullWidth / 8) * 2;
+  const [cx, cy] = [(Math.max(...xs) + Math.min(...xs)) / 2, (Math.max(...ys) + Math.min(...ys)) / 2];
+  return { ...objective, x: [cx - span / 2, cx + span / 2], y: [cy - span / 2, cy + span / 2] };
+}
+
 async function mountPanel(figure: HTMLElement): Promise<void> {
   const canvas = figure.querySelector<HTMLCanvasElement>('.trajectory-panel__plot canvas');
   const list = figure.querySelector<HTMLElement>('.run-status');
@@ -81,7 +100,12 @@ async function mountPanel(figure: HTMLElement): Promise<void> {
     kind: 'reference' as const,
     rank: 2 * index,
   }));
-  const chart = new TrajectoryChart(canvas, runs, { objective });
+  const chart = new TrajectoryChart(canvas, runs, {
+    objective: viewFor(
+      objective,
+      runs.map((run) => run.points),
+    ),
+  });
   const lossCanvas = figure.querySelector<HTMLCanvasElement>('.trajectory-panel__loss canvas');
   const loss = lossCanvas ? new LossChart(lossCanvas, objective) : null;
   const inner = figure.querySelector<HTMLElement>('.inner-state');
