@@ -82,7 +82,7 @@ export function mountChallengeMode(
   const table = element('table', { className: 'challenge-mode__counts' });
   const entry = element('pre', { className: 'challenge-mode__entry' });
   const copy = element('button', { type: 'button', className: 'challenge-mode__copy', textContent: 'Copy entry' });
-  copy.hidden = true;
+  entry.hidden = copy.hidden = true; // no empty code block before the first count
   panel.append(
     element('legend', { textContent: 'Challenge mode' }),
     element('p', {
