@@ -1,6 +1,6 @@
 // The learner's records (.grade/records.json): for each exercise whose suite reports figures, its recent passing
 // attempts and its best, by the figure the suite marked (lower or higher is better, as the suite declares).
-// Pure but for readRecords/writeRecords; the scorecard shows them and the site lists the attempts.
+// Pure but for readRecords/writeRecords; the scorecard shows them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFigures, type Figure } from '../harness/exercise-figures.js';
