@@ -14,6 +14,7 @@ import type { CoursePage, Widget } from './site-plugin.js';
 import type { SolutionSnippet } from './solution-snippets.js';
 import { stripMarkdown } from '../../scripts/markers/strip-markdown.js';
 import { startingFile } from '../../grader/course/starting-files.js';
+import { readRecords, type ExerciseRecord, type Records } from '../../grader/cli/exercise-records.js';
 
 export interface RenderedPage {
   /** Entry name for the bundler: the output file without `.html` ('index', '<course>/index', '<course>/<id>'). */
@@ -29,6 +30,9 @@ export interface RenderOptions {
    * reads .grade/last-report.json, a report (or null for none) is shown as given, which the tests use.
    */
   gradeReport?: boolean | GradeReport | null;
+  /** The learner's records of passing attempts (.grade/records.json) where grades are shown: read from disk when
+   * gradeReport is true, or as given (the tests). */
+  records?: Records;
   /** Each exercise's solution, collapsed on its page: for the instructor build only. */
   solutions?: readonly SolutionSnippet[];
   /** Told of what a course lacks (a missing markdown file); silent by default. */
@@ -74,6 +78,19 @@ function reportOlderThanFiles(root: string, course: Course, exercise: Exercise):
   });
 }
 
+/** An exercise's passing attempts for its page, newest first, the best one marked (figures as the suite words them). */
+function attemptsOf(record: ExerciseRecord | undefined): { text: string; at: string; best: boolean }[] {
+  if (!record) return [];
+  return [...record.attempts]
+    .reverse()
+    .slice(0, 10)
+    .map((attempt) => ({
+      text: attempt.figures.map((figure) => figure.text).join(', '),
+      at: attempt.at.slice(0, 16).replace('T', ' '),
+      best: attempt.at === record.best?.at,
+    }));
+}
+
 /** Strict templates need every field present: a widget's optional heading and lead become null. */
 const normalized = (widgets: readonly Widget[]) =>
   widgets.map((widget) => ({
@@ -90,6 +107,7 @@ interface CourseContext {
   /** More than one course: pages link back to the home page's list. */
   multiCourse: boolean;
   report: GradeReport | null;
+  records: Records;
   gradesShown: boolean;
   /** The report is the one on disk, whose age can be compared with the exercise files'. */
   reportOnDisk: boolean;
@@ -219,8 +237,9 @@ function coursePages(context: CourseContext): { id: string; render: (base: strin
           context.reportOnDisk && reportOlderThanFiles(root, course, exercise),
         )
       : null;
+    const attempts = context.gradesShown ? attemptsOf(context.records[`${course.id}/${exercise.id}`]) : [];
     return templates.page('exercise')({
-      grade: { shown: context.gradesShown, finding },
+      grade: { shown: context.gradesShown, finding, attempts },
       ...common(base, exercise.id, exercise.title),
       exercise: exercises[index],
       total: exercises.length,
@@ -288,6 +307,7 @@ function homePage(root: string, sites: readonly CourseSite[]): string {
 export function renderPages(root: string, sites: readonly CourseSite[], options: RenderOptions = {}): RenderedPage[] {
   if (sites.length === 0) throw new Error('no course to show: the site needs at least one courses/<course>/info.toml');
   const report = options.gradeReport === true ? readGradeReport(root) : options.gradeReport || null;
+  const records = options.records ?? (options.gradeReport === true ? readRecords(root) : {});
   const pages: RenderedPage[] = [];
   for (const site of sites) {
     const context: CourseContext = {
@@ -296,6 +316,7 @@ export function renderPages(root: string, sites: readonly CourseSite[], options:
       templates: loadPageTemplates(root, join(root, 'site', 'templates'), site.pluginDir),
       multiCourse: sites.length > 1,
       report,
+      records,
       gradesShown: options.gradeReport !== undefined && options.gradeReport !== false,
       reportOnDisk: options.gradeReport === true,
       solutions: options.solutions ?? [],
