@@ -128,3 +128,81 @@ test('Adam without bias correction, by its own fixture responses, is named in th
   );
   expect(probeDiagnosis([])).toBe('');
 });
+
+/** PyTorch's responses rebuilt move by move: `edit` changes each move (k: the instance's own step count). */
+function edited(s: ProbeScenario, edit: (move: Point, k: number) => Point): Point[] {
+  const at = s.starts.map((p) => [p[0], p[1]] as Point);
+  const stepping = s.actions.filter((a) => a.step !== undefined).map((a) => a.step!);
+  const count = s.starts.map(() => 0);
+  return movesOf(s, variantOf(s)).map((m, k) => {
+    const i = stepping[k]!;
+    const [dx, dy] = edit(m, count[i]!++);
+    at[i] = [at[i]![0] + dx, at[i]![1] + dy];
+    return [at[i]![0], at[i]![1]];
+  });
+}
+const editAll = (optimizer: OptimizerId, edit: (move: Point, k: number) => Point): string[] => {
+  const scenarios = probeScenarios(optimizer);
+  return ids(
+    optimizer,
+    scenarios.map((s) => respond(edited(s, edit))),
+  );
+};
+
+describe('SGD: what differs, not state advice (SGD keeps none)', () => {
+  test('a last coordinate that never moves is named', () => {
+    expect(editAll('sgd', ([dx]) => [dx, 0])[0]).toBe('coordinate-still');
+  });
+  test('a sign ignored (every move downhill) is named', () => {
+    expect(editAll('sgd', ([dx, dy]) => [-Math.abs(dx), -Math.abs(dy)])[0]).toBe('sign-ignored');
+  });
+  test('a learning rate that decays by 1% a step is named, and no finding speaks of running averages', () => {
+    const scenarios = probeScenarios('sgd');
+    const findings = probeFindings(
+      scenarios,
+      scenarios.map((s) => respond(edited(s, ([dx, dy], k) => [dx * 0.99 ** k, dy * 0.99 ** k]))),
+      mistakeNotes('sgd'),
+    );
+    expect(findings[0]?.id).toBe('shrinking-steps');
+    expect(probeDiagnosis(findings)).not.toMatch(/running averages/);
+  });
+});
+
+test('ε squared is told apart from ε fixed: PyTorch’s response for ε = 0.01 given for ε = 0.1', () => {
+  const scenarios = probeScenarios('rmsprop');
+  const hundredth = byName(scenarios, 'epsilonHundredth');
+  const large = byName(scenarios, 'largeEpsilon');
+  expect(hundredth.options.epsilon).toBeCloseTo(byName(scenarios, 'epsilonTenth').options.epsilon! ** 2, 12);
+  const findings = probeFindings(
+    scenarios,
+    responses(scenarios, {
+      epsilonTenth: hundredth.expected.epsInside!,
+      largeEpsilon: large.expected.epsInside!,
+    }),
+    mistakeNotes('rmsprop'),
+  );
+  expect(findings[0]?.id).toBe('epsilon-form');
+  expect(findings[0]?.message).toMatch(/ε is squared/);
+  expect(findings.map((f) => f.id)).not.toContain('mistake:epsilon-fixed');
+});
+
+test('an option ignored in favour of its default: Adam answering μ₂ = 0.9 as with 0.999 is named', () => {
+  const scenarios = probeScenarios('adam');
+  const found = ids(
+    'adam',
+    responses(scenarios, { 'option:momentumGradSquared': variantOf(byName(scenarios, 'newArrays')) }),
+  );
+  expect(found[0]).toBe('option-ignored:momentumGradSquared');
+});
+
+test('a first finding that explains the responses gets no second cause', () => {
+  const mistake = { id: 'mistake:x', message: 'm' };
+  const later = { id: 'later-steps', message: 'l' };
+  expect(probeDiagnosis([mistake, later])).not.toMatch(/also show/);
+  expect(
+    probeDiagnosis([
+      { id: 'learning-rate-ignored', message: 'a' },
+      { id: 'uphill', message: 'b' },
+    ]),
+  ).toMatch(/also show: b/);
+});

@@ -121,6 +121,11 @@ export function probeFindings(
     const e = named.get(name);
     return e ? movesOf(e.scenario, Object.values(e.scenario.expected)[0] ?? []) : [];
   };
+  /** PyTorch's first move in a scenario, for each accepted variant. */
+  const firstMoves = (name: string): Point[] => {
+    const e = named.get(name);
+    return e ? Object.values(e.scenario.expected).flatMap((p) => movesOf(e.scenario, p).slice(0, 1)) : [];
+  };
   const fine = (name: string): boolean => {
     const e = named.get(name);
     return !!e?.response && matchesReference(e);
@@ -179,7 +184,8 @@ export function probeFindings(
   }
 
   // 5. A typical mistake that answers every probe as the learner's code does.
-  const withEpsilon = (s: ProbeScenario) => s.name === 'largeEpsilon';
+  const baseEpsilon = named.get('single')?.scenario.options.epsilon;
+  const withEpsilon = (s: ProbeScenario) => s.options.epsilon !== baseEpsilon;
   for (const mistake of Object.keys(scenarios[0]?.mistakes ?? {})) {
     const matches = (e: { scenario: ProbeScenario; response: ProbeResponse | null }): boolean =>
       !e.response || samePoints(e.response.points, e.scenario.mistakes[mistake] ?? []);
@@ -192,6 +198,59 @@ export function probeFindings(
     if (plain.every(matches) && (tellsApart || entries.every(matches)) && notes[mistake]) {
       add(`mistake:${mistake}`, `this is a typical mistake: ${notes[mistake]}`);
     }
+  }
+
+  // 5b. An option ignored in favour of a fixed value: with that option alone at another value, the learner's steps
+  //     are its steps with the usual options, where PyTorch's change.
+  for (const e of named.values()) {
+    const option = e.scenario.name.startsWith('option:') ? e.scenario.name.slice('option:'.length) : '';
+    const mine = moves(e.scenario.name);
+    const usual = alone;
+    const finite = mine.flat().every(Number.isFinite) && usual.flat().every(Number.isFinite);
+    if (!option || !e.response || matchesReference(e) || mine.length === 0 || !finite) continue;
+    const theirs = reference(e.scenario.name);
+    const torchSame = !differs(theirs, reference('newArrays'), theirs.length);
+    if (!torchSame && !differs(mine, usual, mine.length)) {
+      const base = named.get('newArrays')?.scenario.options[option];
+      add(
+        `option-ignored:${option}`,
+        `the ${option} option is ignored: with ${option} = ${fmt(e.scenario.options[option]!)} instead of ` +
+          `${fmt(base ?? NaN)} your steps are the same, PyTorch's change (its second move: ${fmtPoint(theirs[1] ?? [NaN, NaN])}, ` +
+          `yours: ${fmtPoint(mine[1] ?? [NaN, NaN])}). Read it from the options given to the constructor; do not fix it in the code`,
+      );
+    }
+  }
+
+  // 5c. Coordinates and signs, from a gradient with two nonzero components of opposite sign.
+  const opposite = moves('opposite')[0];
+  const oppositeRef = reference('opposite')[0];
+  const oppositeGiven = named.get('opposite')?.scenario.actions.find((a) => a.grad)?.grad;
+  const gText = oppositeGiven ? fmtPoint(oppositeGiven) : '';
+  if (opposite && oppositeRef && !fine('opposite')) {
+    ([0, 1] as const).forEach((c) => {
+      const other = 1 - c;
+      const name = c === 0 ? 'x' : 'y';
+      const stillEverywhere = answered.every((e) => movesOf(e.scenario, e.response!.points).every((m) => m[c] === 0));
+      if (stillEverywhere && oppositeRef[c] !== 0 && opposite[other] !== 0) {
+        add(
+          'coordinate-still',
+          `with g = ${gText}, ${name} never moves (PyTorch moves it by ${fmt(oppositeRef[c])}); ${c === 0 ? 'y' : 'x'} ` +
+            'does: the loop over the coordinates must visit every one of them (i < length, from 0)',
+        );
+      } else if (
+        sameMove(opposite[other], oppositeRef[other]) &&
+        oppositeRef[c] !== 0 &&
+        sameMove(Math.abs(opposite[c]), Math.abs(oppositeRef[c])) &&
+        Math.sign(opposite[c]) !== Math.sign(oppositeRef[c])
+      ) {
+        add(
+          'sign-ignored',
+          `with g = ${gText}, ${c === 0 ? 'x' : 'y'} moved by ${fmt(opposite[c])}, PyTorch by ${fmt(oppositeRef[c])}: ` +
+            `the size is right but the sign is not, and ${c === 0 ? 'y' : 'x'} is right: the sign of each ` +
+            "coordinate's gradient is lost (Math.abs, a square without its sign): the step must follow g's sign",
+        );
+      }
+    });
   }
 
   // 6. Division by zero where a coordinate's gradient is 0.
@@ -287,7 +346,33 @@ export function probeFindings(
     // 11. ε.
     const eps = moves('largeEpsilon')[0];
     const epsEntry = named.get('largeEpsilon');
-    if (eps && epsEntry && !matchesReference(epsEntry)) {
+    const tenth = moves('epsilonTenth')[0];
+    const tenthEntry = named.get('epsilonTenth');
+    const tenthRef = reference('epsilonTenth')[0];
+    const epsOf = (name: string): number => named.get(name)?.scenario.options.epsilon ?? NaN;
+    if (tenth && tenthEntry && tenthRef && !matchesReference(tenthEntry) && fine('single')) {
+      if (sameMove(tenth[0], dx))
+        add(
+          'epsilon-ignored',
+          `the epsilon option is ignored: with ε = ${fmt(epsOf('epsilonTenth'))} the first step is the same as with ` +
+            `ε = ${fmt(epsOf('single'))} (${fmt(dx)}; PyTorch: ${fmt(tenthRef[0])}). Read ε from the options; do not fix it in the code`,
+        );
+      else {
+        const squared = firstMoves('epsilonHundredth').some((m) => sameMove(tenth[0], m[0]));
+        add(
+          'epsilon-form',
+          `the epsilon option is used, but in another form: with ε = ${fmt(epsOf('epsilonTenth'))} x moved by ` +
+            `${fmt(tenth[0])}, PyTorch by ${fmt(tenthRef[0])}` +
+            (squared
+              ? `; yours is PyTorch's step for ε = ${fmt(epsOf('epsilonHundredth'))}, ε²: ε is squared`
+              : eps && firstMoves('largeEpsilon').some((m) => sameMove(eps[0], m[0]))
+                ? ` (with ε = 1 both agree, so ε is transformed: squared, rooted or scaled)`
+                : '') +
+            '. Add the epsilon option itself, as given, to r inside the square root (or to √r)',
+        );
+      }
+    }
+    if (eps && epsEntry && !matchesReference(epsEntry) && !findings.some((f) => f.id.startsWith('epsilon-'))) {
       if (sameMove(eps[0], dx))
         add('epsilon-ignored', 'the epsilon option is ignored: with ε = 1 the first step is the same as with ε = 1e-8');
       else if (fine('single'))
@@ -350,7 +435,13 @@ export function probeFindings(
 
   // 15. The decay options: other μ, the same gradients, must give other steps.
   const otherMomenta = moves('otherMomenta');
-  if (!fine('otherMomenta') && otherMomenta.length >= 3 && !differs(otherMomenta, alone, 3)) {
+  if (
+    !fine('otherMomenta') &&
+    otherMomenta.length >= 3 &&
+    otherMomenta.flat().every(Number.isFinite) &&
+    !differs(otherMomenta, alone, 3) &&
+    !findings.some((f) => f.id.startsWith('option-ignored:'))
+  ) {
     add(
       'momentum-ignored',
       'the momentum options are ignored: with other μ the steps are the same as before. Read μ from the options ' +
@@ -358,11 +449,45 @@ export function probeFindings(
     );
   }
 
-  // 16. Right first step, wrong later ones: what the state carries from step to step.
-  for (const [name, given] of [
-    ['zeroAfter', 'g = (0, 0) after g = (1, 0)'],
-    ['newArrays', 'g = (−0.5, 1) after g = (1, 0)'],
-  ] as const) {
+  // 16. Right first step, wrong later ones. An optimizer without state (SGD: no option but the learning rate) gets
+  //     what differs, not advice about state it does not have.
+  const stateless = Object.keys(named.get('single')?.scenario.options ?? {}).length === 1;
+  const seq = moves('newArrays');
+  const seqRef = reference('newArrays');
+  if (stateless && fine('single') && seq.length >= 3 && seqRef.length >= 3 && !fine('newArrays')) {
+    const ratios = seq.map((m, i) => {
+      const r = seqRef[i]!;
+      const per = ([0, 1] as const).filter((c) => r[c] !== 0).map((c) => m[c] / r[c]);
+      return per.length > 0 && per.every((q) => Math.abs(q - per[0]!) <= 1e-6 * Math.abs(per[0]!)) ? per[0]! : NaN;
+    });
+    const shrinking =
+      ratios.every(Number.isFinite) && ratios.slice(1).every((q, i) => q > 0 && q < ratios[i]! * (1 - 1e-6));
+    if (shrinking) {
+      add(
+        'shrinking-steps',
+        `the step shrinks from step to step: given the same kind of gradients, your moves are ${ratios.map(fmt).join(', ')}× ` +
+          "PyTorch's. That is a decaying learning rate: SGD keeps no state, so every step is α·g with the same α; " +
+          'do not change the learning rate inside step()',
+      );
+    }
+  }
+  if (stateless && !findings.some((f) => ['coordinate-still', 'sign-ignored', 'shrinking-steps'].includes(f.id))) {
+    const k = seq.findIndex((p, i) => seqRef[i] && (!sameMove(p[0], seqRef[i]![0]) || !sameMove(p[1], seqRef[i]![1])));
+    if (fine('single') && k >= 1) {
+      add(
+        'later-steps',
+        `the first step is right but step ${k + 1} is not: θ moved by ${fmtPoint(seq[k]!)}, PyTorch's by ` +
+          `${fmtPoint(seqRef[k]!)}. SGD keeps no state: every step is α times that step's gradient alone, so look ` +
+          'for something step() changes or keeps between calls (the learning rate, a gradient, a counter)',
+      );
+    }
+  }
+  for (const [name, given] of stateless
+    ? []
+    : ([
+        ['zeroAfter', 'g = (0, 0) after g = (1, 0)'],
+        ['newArrays', 'g = (−0.5, 1) after g = (1, 0)'],
+      ] as const)) {
     const m = moves(name);
     const r = reference(name);
     if (fine('single') && m.length >= 2 && r.length >= 2 && !fine(name)) {
@@ -382,8 +507,33 @@ export function probeFindings(
 }
 
 /** The line a failing test's message gets from the probes, with at most one more finding; '' when there is none. */
+/** Findings that a first finding already explains: they follow from it, so they are not listed as a second cause. */
+const EXPLAINED_BY: Record<string, readonly string[] | 'all'> = {
+  'never-moves': 'all',
+  'shared-state': ['stale-gradient', 'later-steps', 'decay-dependence', 'momentum-ignored', 'first-step-size'],
+  'stale-gradient': ['later-steps', 'decay-dependence', 'momentum-ignored'],
+  'changes-grad': ['gradient-scale', 'first-step-size', 'later-steps', 'decay-dependence', 'coupled'],
+  coupled: ['gradient-scale', 'first-step-size', 'later-steps'],
+  'first-step-size': ['decay-dependence', 'later-steps'],
+  'epsilon-form': ['epsilon-placement'],
+  'gradient-scale': ['later-steps', 'decay-dependence', 'first-step-size'],
+  'not-finite': ['later-steps', 'decay-dependence', 'momentum-ignored'],
+  'learning-rate-ignored': ['first-step-size'],
+  'learning-rate-twice': ['first-step-size'],
+  'learning-rate-scale': ['first-step-size'],
+};
+const explains = (first: Finding, second: Finding): boolean => {
+  if (first.id.startsWith('mistake:') || first.id.startsWith('option-ignored:')) return true;
+  const e = EXPLAINED_BY[first.id];
+  // State kept from before (shared, or a stale gradient) makes every option look ignored.
+  const optionLooksIgnored =
+    ['shared-state', 'stale-gradient'].includes(first.id) && second.id.startsWith('option-ignored:');
+  return e === 'all' || optionLooksIgnored || (e?.includes(second.id) ?? false);
+};
+
 export function probeDiagnosis(findings: readonly Finding[]): string {
   if (findings.length === 0) return '';
-  const [first, second] = findings;
+  const [first, next] = findings;
+  const second = next && !explains(first!, next) ? next : undefined;
   return `Diagnosis: ${first!.message}.${second ? `\nThe probes also show: ${second.message}.` : ''}`;
 }
