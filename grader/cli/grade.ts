@@ -128,6 +128,15 @@ async function main(argv: string[]): Promise<number> {
   const guards = await sandboxGuards();
   if (args.official) requireOfficialGuards(guards, args.allowWeakSandbox);
   if (args.verbose) console.error(guardsLine(guards));
+  /** Prints the report (to --out FILE for a machine format), the timings if asked, and the exit code. */
+  const finish = (report: GradeReport, text: string): number => {
+    // A file of its own, whole or not at all: `npm run grade -- --format json > f` would get npm's banner too.
+    if (args.out && args.format !== 'text') writeAtomically(resolve(args.out), `${text}\n`);
+    else console.log(text);
+    markPhase('report printed');
+    if (args.timings) console.error(formatPhases(phaseMarks()));
+    return report.exercises.every((e) => e.status === 'pass') ? 0 : 1;
+  };
   // One sandbox boots while vitest starts, and one stays ready for the next suite (more would compete for the cores).
   const grader = await openGrader(root, 1);
   try {
@@ -154,11 +163,7 @@ async function main(argv: string[]): Promise<number> {
       const { reports, notes } = await gradeUpload(grader, root, target, args.exercises, courses);
       markPhase('suites run');
       const report = gradeReport(reports);
-      const text = toGradescope(report, notes);
-      if (args.out) writeAtomically(resolve(args.out), `${text}\n`);
-      else console.log(text);
-      if (args.timings) console.error(formatPhases(phaseMarks()));
-      return report.exercises.every((e) => e.status === 'pass') ? 0 : 1;
+      return finish(report, toGradescope(report, notes));
     }
     const source = locateTarget(resolve(args.target ?? join(root, 'exercises')), args.target, args.exercises);
     const shownAs = relative(process.cwd(), source) || '.';
@@ -181,19 +186,13 @@ async function main(argv: string[]): Promise<number> {
     // The learner's own records (.grade/records.json): only for their exercises/, never for another folder.
     const news = args.target ? new Map<string, BestNews>() : keepRecords(root, report);
     const sandbox = { platform: process.platform, guards };
-    if (args.format === 'text') console.log(scorecardText(report, courses, source, notes, news));
-    else {
-      const text =
-        args.format === 'json'
-          ? toJson(report, { sandbox, ...(notes.length ? { warnings: notes } : {}) })
-          : toJunit(report);
-      // A file of its own, whole or not at all: `npm run grade -- --format json > f` would get npm's banner too.
-      if (args.out) writeAtomically(resolve(args.out), `${text}\n`);
-      else console.log(text);
-    }
-    markPhase('report printed');
-    if (args.timings) console.error(formatPhases(phaseMarks()));
-    return report.exercises.every((e) => e.status === 'pass') ? 0 : 1;
+    if (args.format === 'text') return finish(report, scorecardText(report, courses, source, notes, news));
+    return finish(
+      report,
+      args.format === 'json'
+        ? toJson(report, { sandbox, ...(notes.length ? { warnings: notes } : {}) })
+        : toJunit(report),
+    );
   } finally {
     await grader.close();
   }
