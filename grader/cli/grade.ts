@@ -33,9 +33,15 @@ import { keepRecords, type BestNews } from './exercise-records.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
-/** The folder laid out like exercises/ at or below `target` (a submission may nest it, e.g. in exercises/). */
-function locateTarget(target: string, given: string | undefined, exercises: Exercise[]): string {
+/** The folder --target names (or exercises/), resolved; a usage error where there is none. */
+function targetFolder(given: string | undefined): string {
+  const target = resolve(given ?? join(root, 'exercises'));
   if (!existsSync(target) || !statSync(target).isDirectory()) throw new UsageError(`--target ${given}: no such folder`);
+  return target;
+}
+
+/** The folder laid out like exercises/ at or below `target` (a submission may nest it, e.g. in exercises/). */
+function locateTarget(target: string, exercises: Exercise[]): string {
   const courses = [...new Set(exercises.map((e) => e.course))];
   if (courses.every((course) => existsSync(join(target, course)))) return target;
   const found = findLearnerRoot(target, exercises);
@@ -157,15 +163,12 @@ async function main(argv: string[]): Promise<number> {
 
     if (args.format === 'gradescope') {
       // An upload, laid out however the student dragged it in: messages speak to them, never of the command line.
-      const target = resolve(args.target ?? join(root, 'exercises'));
-      if (!existsSync(target) || !statSync(target).isDirectory())
-        throw new UsageError(`--target ${args.target}: no such folder`);
-      const { reports, notes } = await gradeUpload(grader, root, target, args.exercises, courses);
+      const { reports, notes } = await gradeUpload(grader, root, targetFolder(args.target), args.exercises, courses);
       markPhase('suites run');
       const report = gradeReport(reports);
       return finish(report, toGradescope(report, notes));
     }
-    const source = locateTarget(resolve(args.target ?? join(root, 'exercises')), args.target, args.exercises);
+    const source = locateTarget(targetFolder(args.target), args.exercises);
     const shownAs = relative(process.cwd(), source) || '.';
     if (args.watch) {
       return await watchAndGrade({
