@@ -39,6 +39,19 @@ test('every exercise of the course passes: All done, with the course’s own wor
   expect(card([exercise('first'), exercise('second')])).toContain('All done. Try the playground.');
 });
 
+test('two courses done: each course’s own words on its own line, under its title', () => {
+  const two: ScorecardContext = {
+    ...context(),
+    courses: new Map([
+      ['c', { title: 'Course C', allDone: 'Try the playground.' }],
+      ['d', { title: 'Course D', allDone: 'Explore the site.' }],
+    ]),
+  };
+  const other = { ...exercise('third'), course: 'd' };
+  const text = formatScorecard(gradeReport([exercise('first'), other].map(passed)), two, styles(false));
+  expect(text).toContain('All done.\n    Course C: Try the playground.\n    Course D: Explore the site.');
+});
+
 test('the score splits required and bonus only when both were graded', () => {
   expect(card([exercise('extra', true)], ['first'])).toMatch(/Score 1\/1 {2}\(bonus\)\n/);
   expect(card([exercise('first'), exercise('extra', true)])).toContain('Score 2/2  (required 1/1, bonus 1/1)');

@@ -146,8 +146,14 @@ export function formatScorecard(report: GradeReport, context: ScorecardContext, 
       `  ${s.green(report.exercises.length === 1 ? 'Passed.' : 'All of these pass.')} Not graded this time: ${rest.join(', ')}; \`npm run grade\` grades everything`,
     );
   } else {
-    const words = [...new Set(courses.map((c) => context.courses.get(c)?.allDone).filter(Boolean))];
-    out.push(`  ${s.green('All done.')}${words.map((w) => ` ${w}`).join('')}`);
+    const said = courses.flatMap((c) => {
+      const course = context.courses.get(c);
+      return course?.allDone ? [{ title: course.title, words: course.allDone }] : [];
+    });
+    // Two courses' words run together read as one garbled sentence: each course then gets its own line.
+    if (new Set(said.map((c) => c.words)).size <= 1)
+      out.push(`  ${s.green('All done.')}${said[0] ? ` ${said[0].words}` : ''}`);
+    else out.push(`  ${s.green('All done.')}`, ...said.map((c) => `    ${c.title}: ${c.words}`));
   }
   return out.join('\n');
 }
