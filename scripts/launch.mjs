@@ -1,26 +1,109 @@
-// Starts one of the kit's TypeScript commands quickly: its heavy dependencies are imported natively first
-// (through tsx's loader they take three times as long), then tsx is registered to compile the kit's own modules.
-// usage: node scripts/launch.mjs <entry.ts> [args...]   (preloads come from PRELOAD below, by entry)
-import { register } from 'tsx/esm/api';
+// Starts one of the kit's TypeScript commands quickly: the command and the kit modules it imports are compiled
+// once into one JavaScript file (esbuild, packages left as imports), kept under node_modules/.cache/ and reused
+// while every source file it came from is byte-identical. Loading fifty modules through a TypeScript loader on
+// every run cost more than the command's own work; tsx remains the fallback where no cache can be written.
+// usage: node scripts/launch.mjs <entry.ts> [args...]
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
 
-const PRELOAD = {
-  'grader/cli/grade.ts': ['vitest/node'],
-  'scripts/stubs.ts': ['ts-morph'],
-  'scripts/release.ts': ['ts-morph'],
-  'scripts/check.ts': ['ts-morph'],
-  'bench/stubs-scaling.ts': ['ts-morph'],
-  'bench/watch-latency.ts': [],
-  'bench/class-batch.ts': [],
-};
+// Part of the cache key: a compiled file from another layout of this launcher is never reused.
+const FORMAT = 1;
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
   console.error('usage: node scripts/launch.mjs <entry.ts> [args...]');
   process.exit(2);
 }
-await Promise.all((PRELOAD[entry] ?? []).map((specifier) => import(specifier)));
-register();
-process.argv = [process.argv[0], resolve(entry), ...args];
-await import(pathToFileURL(resolve(entry)).href);
+const root = resolve(import.meta.dirname, '..');
+const source = resolve(entry);
+process.argv = [process.argv[0], source, ...args];
+
+const digest = (files) => {
+  const hash = createHash('sha256').update(`${FORMAT}\0`);
+  for (const file of files)
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(root, file)))
+      .update('\0');
+  return hash.digest('hex');
+};
+
+const cacheFolder = join(root, 'node_modules', '.cache', 'kit-launch');
+// Keyed by the kit's location too: a compiled file has its modules' paths written in, and copies of the kit may
+// share one node_modules.
+const cacheName = `${relative(root, source).replaceAll(/[\\/:]/g, '~')}-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`;
+const compiled = join(cacheFolder, `${cacheName}.mjs`);
+const inputsFile = join(cacheFolder, `${cacheName}.json`);
+
+/** The compiled command, if the cache holds one built from exactly the sources there are now. */
+function cached() {
+  try {
+    const { inputs, hash, loadsTypeScript } = JSON.parse(readFileSync(inputsFile, 'utf8'));
+    return digest(inputs) === hash ? { file: compiled, loadsTypeScript } : undefined;
+  } catch {
+    return undefined; // no cache yet, or a source was deleted: compile again
+  }
+}
+
+// A bundled module would see the bundle's location in import.meta; each keeps its own, as the kit's paths
+// (the kit's root, a course's drivers) are found from there.
+const ownLocation = {
+  name: 'own-import-meta',
+  setup(build) {
+    build.onLoad({ filter: /\.[cm]?ts$/ }, ({ path }) => {
+      const text = readFileSync(path, 'utf8');
+      const meta = { url: pathToFileURL(path).href, dirname: dirname(path), filename: path };
+      const contents = text.replaceAll(/\bimport\.meta\.(url|dirname|filename)\b/g, (_, key) =>
+        JSON.stringify(meta[key]),
+      );
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+async function compile() {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: [source],
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: compiled,
+    write: false,
+    metafile: true,
+    sourcemap: 'linked',
+    sourceRoot: root,
+    absWorkingDir: root,
+    logLevel: 'silent',
+    plugins: [ownLocation],
+  });
+  const inputs = Object.keys(result.metafile.inputs).sort();
+  const text = result.outputFiles.find((f) => f.path.endsWith('.mjs')).text;
+  // An import() of a path computed at run time may name a TypeScript file (a course's plug-in): such a command
+  // still needs the TypeScript loader.
+  const loadsTypeScript = /\bimport\((?!["'`])/.test(text);
+  mkdirSync(cacheFolder, { recursive: true });
+  // Another command may compile the same entry at the same moment: each writes its own file, then renames.
+  const temporary = `${compiled}.${process.pid}`;
+  writeFileSync(`${compiled}.map`, result.outputFiles.find((f) => f.path.endsWith('.map')).contents);
+  writeFileSync(temporary, text);
+  renameSync(temporary, compiled);
+  writeFileSync(`${inputsFile}.${process.pid}`, JSON.stringify({ inputs, hash: digest(inputs), loadsTypeScript }));
+  renameSync(`${inputsFile}.${process.pid}`, inputsFile);
+  return { file: compiled, loadsTypeScript };
+}
+
+let program = cached();
+if (!program) program = await compile().catch(() => undefined);
+if (!program || program.loadsTypeScript) (await import('tsx/esm/api')).register();
+if (program) {
+  // Errors then point at the kit's TypeScript lines, not at the compiled file.
+  process.setSourceMapsEnabled(true);
+  await import(pathToFileURL(program.file).href);
+} else {
+  await import(pathToFileURL(source).href);
+}

@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { createVitest, type Vitest } from 'vitest/node';
 import type { GradeTarget } from '../harness/grade-targets.js';
 import { startBroker, type Broker } from '../sandbox/sandbox-broker.js';
+import gradingConfig from '../vitest.config.js';
 import { markPhase } from './phase-timings.js';
 import { ResultCollector, type ModuleOutcome } from './result-collector.js';
 
@@ -33,7 +34,9 @@ export class SuiteRunner {
     const vitest = await createVitest(
       'test',
       {
-        config: `${root}/grader/vitest.config.ts`,
+        // The settings come compiled with this module: Vite need not bundle the config file on every run.
+        config: false,
+        ...gradingConfig.test,
         root,
         watch: false,
         reporters: [collector],
