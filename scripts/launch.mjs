@@ -4,7 +4,7 @@
 // every run cost more than the command's own work; tsx remains the fallback where no cache can be written.
 // usage: node scripts/launch.mjs <entry.ts> [args...]
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -63,6 +63,21 @@ const ownLocation = {
   },
 };
 
+/** Removes the compiled commands of kit copies that no longer exist (tests and class runs make many). */
+function forgetGoneKits() {
+  for (const name of readdirSync(cacheFolder).filter((n) => n.endsWith('.json'))) {
+    try {
+      const kit = JSON.parse(readFileSync(join(cacheFolder, name), 'utf8')).root;
+      if (typeof kit === 'string' && !existsSync(kit)) {
+        const stem = join(cacheFolder, name.slice(0, -'.json'.length));
+        for (const file of [`${stem}.json`, `${stem}.mjs`, `${stem}.mjs.map`]) rmSync(file, { force: true });
+      }
+    } catch {
+      // being written by another command at this moment: left for the next time
+    }
+  }
+}
+
 async function compile() {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
@@ -87,12 +102,16 @@ async function compile() {
   // still needs the TypeScript loader.
   const loadsTypeScript = /\bimport\((?!["'`])/.test(text);
   mkdirSync(cacheFolder, { recursive: true });
+  forgetGoneKits();
   // Another command may compile the same entry at the same moment: each writes its own file, then renames.
   const temporary = `${compiled}.${process.pid}`;
   writeFileSync(`${compiled}.map`, result.outputFiles.find((f) => f.path.endsWith('.map')).contents);
   writeFileSync(temporary, text);
   renameSync(temporary, compiled);
-  writeFileSync(`${inputsFile}.${process.pid}`, JSON.stringify({ inputs, hash: digest(inputs), loadsTypeScript }));
+  writeFileSync(
+    `${inputsFile}.${process.pid}`,
+    JSON.stringify({ root, inputs, hash: digest(inputs), loadsTypeScript }),
+  );
   renameSync(`${inputsFile}.${process.pid}`, inputsFile);
   return { file: compiled, loadsTypeScript };
 }

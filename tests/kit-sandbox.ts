@@ -9,8 +9,8 @@ export const KIT_ROOT = resolve(import.meta.dirname, '..');
 export const TSX = join(KIT_ROOT, 'node_modules', '.bin', 'tsx');
 /**
  * How `npm run` starts the kit's TypeScript commands, relative to a kit's root: `node scripts/launch.mjs <entry>`,
- * one process with the heavy packages loaded natively (tsx's CLI would start a second Node.js and load them
- * through its hooks, about 0.15 s more a command).
+ * one process running the command compiled once (tsx's CLI would start a second Node.js and load every module
+ * through its hooks).
  */
 export const LAUNCH = 'scripts/launch.mjs';
 
