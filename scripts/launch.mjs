@@ -4,12 +4,17 @@
 // every run cost more than the command's own work; tsx remains the fallback where no cache can be written.
 // usage: node scripts/launch.mjs <entry.ts> [args...]
 import { createHash } from 'node:crypto';
+import module from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 // Part of the cache key: a compiled file from another layout of this launcher is never reused.
 const FORMAT = 1;
+
+// Node.js 22 and later keep V8's compiled code of the packages on disk (vitest and Vite are large); the worker
+// threads and helper processes a command starts inherit it through the environment.
+if (module.enableCompileCache?.().directory) process.env.NODE_COMPILE_CACHE ??= module.getCompileCacheDir();
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
