@@ -1,12 +1,15 @@
 // The course site's speed in headless Chromium, from a build of a temporary kit copy whose exercises/ hold the
 // solutions (so every optimizer and search runs): (a) playground slider input to redrawn chart with 4 optimizers ×
-// 1,000 steps, measured inside the page; (b) first chart painted after navigation on localhost; (c) gzipped
-// JavaScript an exercise page loads. (a) and (b) run twice: as Chromium runs here, and with the page's CPU slowed 4×
-// (DevTools' Emulation.setCPUThrottlingRate, as Lighthouse's mobile profile does), for a student's slower laptop.
-// Prints medians and 95th percentiles side by side; the goals apply to the throttled figures.
+// 1,000 steps, measured inside the page; (b) first chart painted after navigation on localhost, on every page of the
+// course that has one; (c) gzipped JavaScript a page loads; (d) where (b)'s time goes: one load per page traced
+// (Chromium's performance trace: the main thread's scripting, style and layout, paint) beside the page's own
+// User Timing measures (contour background, reference runs, learner runs, Chart.js set-up). (a), (b) and (d) run
+// twice: as Chromium runs here, and with the page's CPU slowed 4× (DevTools' Emulation.setCPUThrottlingRate, as
+// Lighthouse's mobile profile does), for a student's slower laptop. Prints medians and 95th percentiles side by
+// side; the goals apply to the throttled figures.
 // usage: node scripts/launch.mjs courses/optimizers/bench/site-perf.ts (npm run bench runs it)
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,6 +17,13 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  ACTIVITIES,
+  mainThreadSummary,
+  TRACE_CATEGORIES,
+  type MainThreadSummary,
+  type TraceEvent,
+} from '../../../bench/chromium-trace.js';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 /** The course whose pages are measured, as the site lays it out: one folder per course. */
@@ -162,14 +172,23 @@ async function playgroundLatency(browser: Browser, url: string, rate: number): P
   return samples.slice(WARMUP);
 }
 
+/** The first chart of a page: its first trajectory chart, the heatmap, or the playground's trajectories. */
+const FIRST_CHART =
+  'figure[data-chart] canvas, figure[data-heatmap] canvas, [data-playground] .trajectory-panel__plot canvas';
+/** What a page shows once every chart has its learner runs (or searches) drawn. */
+const PAGE_READY =
+  'figure[data-chart][data-state="ready"], figure[data-heatmap][data-state="ready"], [data-playground][data-state="ready"]';
+const FIRST_CHART_MARK = 'bench:first-chart';
+
 // Polls every frame until the chart's canvas has paint at its centre; starts once parsing is done (a frame callback
 // asked for before the document exists is dropped), which is before the deferred module scripts draw anything.
+// The mark ends the traced window of (d).
 const FIRST_CHART_PROBE = `
   const check = () => {
-    const canvas = document.querySelector('figure[data-chart] canvas, figure[data-heatmap] canvas');
+    const canvas = document.querySelector(${JSON.stringify(FIRST_CHART)});
     if (canvas && canvas.width > 0) {
       const pixel = canvas.getContext('2d').getImageData(Math.floor(canvas.width / 2), Math.floor(canvas.height / 2), 1, 1).data;
-      if (pixel[3] > 0) { window.firstChart = performance.now(); return; }
+      if (pixel[3] > 0) { window.firstChart = performance.now(); performance.mark(${JSON.stringify(FIRST_CHART_MARK)}); return; }
     }
     requestAnimationFrame(check);
   };
@@ -195,6 +214,47 @@ async function firstChart(browser: Browser, url: string, path: string, rate: num
     await context.close();
   }
   return times.slice(1); // the first load also warms the server's file cache
+}
+
+interface TracedLoad {
+  main: MainThreadSummary;
+  /** The page's own User Timing measures, in the order they ended: name, start and duration (ms). */
+  measures: Array<{ name: string; start: number; duration: number }>;
+}
+
+/**
+ * (d) One load traced by Chromium, from navigation to the first chart painted, then left to finish its learner runs
+ * so that the page's own measures of them are there too.
+ */
+async function tracedLoad(browser: Browser, url: string, path: string, rate: number): Promise<TracedLoad> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(FIRST_CHART_PROBE);
+  const page = await context.newPage();
+  await throttle(page, rate);
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  await page.goto(`${url}${path}`);
+  await page.waitForFunction(() => (window as unknown as { firstChart?: number }).firstChart, undefined, {
+    timeout: 15_000,
+  });
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+  await page.waitForSelector(PAGE_READY, { timeout: 30_000 });
+  const measures = await page.evaluate(() =>
+    performance
+      .getEntriesByType('measure')
+      .map(({ name, startTime, duration }) => ({ name, start: startTime, duration }))
+      .sort((a, b) => a.start + a.duration - (b.start + b.duration)),
+  );
+  await context.close();
+  return { main: mainThreadSummary(trace.traceEvents, FIRST_CHART_MARK), measures };
+}
+
+/** Every page of the course with a chart on it, from the built site: exercise pages, the playground, the others. */
+function chartPages(outDir: string): string[] {
+  return readdirSync(join(outDir, COURSE))
+    .filter((file) => file.endsWith('.html'))
+    .filter((file) => /data-chart=|data-heatmap|data-playground/.test(readFileSync(join(outDir, COURSE, file), 'utf8')))
+    .sort()
+    .map((file) => `${COURSE}${file}`);
 }
 
 /** (c) Every JavaScript file the page and its workers load, each gzipped (level 9) as a server would send it. */
@@ -234,19 +294,26 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
 try {
-  const runs: Array<{ rate: number; latency: Latency[]; momentum: number[]; search: number[] }> = [];
-  for (const rate of RATES)
-    runs.push({
-      rate,
-      latency: await playgroundLatency(browser, server.url, rate),
-      momentum: await firstChart(browser, server.url, `${COURSE}momentum.html`, rate),
-      search: await firstChart(browser, server.url, `${COURSE}hyperparameter-search.html`, rate),
-    });
+  const pages = chartPages(site.outDir);
+  // The goal is about the pages a learner works on: the exercises and the playground.
+  const hasGoal = (path: string): boolean =>
+    /class="page page--(exercise|playground)"/.test(readFileSync(join(site.outDir, path), 'utf8'));
+  const runs: Array<{
+    rate: number;
+    latency: Latency[];
+    first: Map<string, number[]>;
+    traced: Map<string, TracedLoad>;
+  }> = [];
+  for (const rate of RATES) {
+    const first = new Map<string, number[]>();
+    const traced = new Map<string, TracedLoad>();
+    for (const path of pages) first.set(path, await firstChart(browser, server.url, path, rate));
+    for (const path of pages) traced.set(path, await tracedLoad(browser, server.url, path, rate));
+    runs.push({ rate, latency: await playgroundLatency(browser, server.url, rate), first, traced });
+  }
   const sizes = [
-    [`${COURSE}momentum.html`, 'figure[data-chart][data-state="ready"]'],
-    [`${COURSE}hyperparameter-search.html`, 'figure[data-heatmap][data-state="ready"]'],
-    [`${COURSE}playground.html`, '[data-playground][data-state="ready"]'],
-    // mathjs loads only once a formula is chosen: reported, though the goal is about exercise pages.
+    ...pages.map((path) => [path, PAGE_READY] as const),
+    // mathjs loads only once a formula is chosen: reported, though the goal is about the pages as they open.
     [`${COURSE}playground.html?f=formula`, '[data-playground][data-state="ready"]'],
   ] as const;
 
@@ -255,11 +322,11 @@ try {
     `${median(values).toFixed(1).padStart(8)} ${quantile(values, 0.95).toFixed(1).padStart(8)}`;
   console.log('course site in headless Chromium (solutions-as-exercises build, localhost)\n');
   console.log(
-    `${'measure'.padEnd(60)} ${RATES.map((r) => `${`${r}× median`.padStart(8)} ${`${r}× p95`.padStart(8)}`).join(' ')}  goal (at ${RATES.at(-1)}×)`,
+    `${'measure'.padEnd(66)} ${RATES.map((r) => `${`${r}× median`.padStart(8)} ${`${r}× p95`.padStart(8)}`).join(' ')}  goal (at ${RATES.at(-1)}×)`,
   );
   /** One row: median and p95 at each slowdown, and the goal judged on the slowest. */
   const row = (name: string, pick: (run: (typeof runs)[number]) => number[], goal = ''): void => {
-    console.log(`${name.padEnd(60)} ${runs.map((run) => cells(pick(run))).join(' ')}  ${goal}`);
+    console.log(`${name.padEnd(66)} ${runs.map((run) => cells(pick(run))).join(' ')}  ${goal}`);
   };
   const slowest = runs.at(-1)!;
   const inputs = slowest.latency.map((s) => s.chart);
@@ -276,22 +343,47 @@ try {
       `    at ${run.rate}×, that first frame showed the new chart: ${run.latency.filter((s) => s.inFirstFrame).length} of ${run.latency.length} inputs`,
     );
   row('    input → loss chart, 3-D view and summary too (a frame later), ms', (run) => run.latency.map((s) => s.all));
-  row(
-    `(b) first chart, momentum.html, ms (${slowest.momentum.length} loads)`,
-    (run) => run.momentum,
-    `median ≤ ${GOALS.firstChartMs} ms: ${verdict(median(slowest.momentum), GOALS.firstChartMs)}`,
-  );
-  row(
-    `(b) first chart, hyperparameter-search.html, ms`,
-    (run) => run.search,
-    `median ≤ ${GOALS.firstChartMs} ms: ${verdict(median(slowest.search), GOALS.firstChartMs)}`,
-  );
+  for (const path of pages) {
+    const times = slowest.first.get(path)!;
+    row(
+      `(b) first chart, ${path.slice(COURSE.length)}, ms (${times.length} loads)`,
+      (run) => run.first.get(path)!,
+      hasGoal(path)
+        ? `median ≤ ${GOALS.firstChartMs} ms: ${verdict(median(times), GOALS.firstChartMs)}`
+        : '(not an exercise page; no goal)',
+    );
+  }
   for (const [path, ready] of sizes) {
     const size = await gzippedScripts(browser, server.url, site.outDir, path, ready);
     console.log(
-      `${`(c) gzip JS, ${path} (${size.files} files, ${size.raw.toFixed(0)} KB raw), KB`.padEnd(60)} ${size.gzip.toFixed(1).padStart(8)} ${''.padStart(8)} ${''.padStart(8)}  ${path.includes('?') ? '(after choosing a formula; no goal)' : `≤ ${GOALS.gzipKB} KB: ${verdict(size.gzip, GOALS.gzipKB)}`}`,
+      `${`(c) gzip JS, ${path.slice(COURSE.length)} (${size.files} files, ${size.raw.toFixed(0)} KB raw), KB`.padEnd(66)} ${size.gzip.toFixed(1).padStart(8)} ${''.padStart(8)} ${''.padStart(8)}  ${path.includes('?') ? '(after choosing a formula; no goal)' : `≤ ${GOALS.gzipKB} KB: ${verdict(size.gzip, GOALS.gzipKB)}`}`,
     );
   }
+
+  // (d): one traced load per page and slowdown; the main thread's time to the first chart, by activity.
+  const columns = ['window', ...ACTIVITIES, 'idle'];
+  console.log(
+    `\n(d) navigation → first chart, one traced load per page: the main thread's time by activity (Chromium trace), ms`,
+  );
+  console.log(`${'page'.padEnd(30)} ${'rate'.padStart(4)} ${columns.map((c) => c.padStart(14)).join('')}`);
+  for (const path of pages)
+    for (const run of runs) {
+      const { main } = run.traced.get(path)!;
+      const values = [main.window, ...ACTIVITIES.map((activity) => main.busy[activity]), main.idle];
+      console.log(
+        `${path.slice(COURSE.length).padEnd(30)} ${`${run.rate}×`.padStart(4)} ${values.map((v) => v.toFixed(0).padStart(14)).join('')}`,
+      );
+    }
+  console.log(`\n    the pages' own measures in the same loads (ms: duration @ start; * after the first chart):`);
+  for (const path of pages)
+    for (const run of runs) {
+      const { main, measures } = run.traced.get(path)!;
+      const listed = measures.map(
+        (m) =>
+          `${m.name} ${m.duration.toFixed(0)} @ ${m.start.toFixed(0)}${m.start + m.duration > main.window ? '*' : ''}`,
+      );
+      console.log(`    ${path.slice(COURSE.length)} at ${run.rate}×: ${listed.join(' · ') || '(none)'}`);
+    }
 } finally {
   await browser.close();
   server.close();

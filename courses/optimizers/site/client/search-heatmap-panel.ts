@@ -16,6 +16,7 @@ import heatmap from 'virtual:search-heatmap';
 import { SEARCH } from '../../manifest.js';
 import type { SearchHeatmap } from '../shared/search-heatmap.js';
 import { WORKER_READY } from './learner-protocol.js';
+import { measured, measuredSince } from './measured.js';
 import type { SearchOutcome, SearchOutcomes, SearchTrial } from './search-protocol.js';
 
 Chart.register(ScatterController, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
@@ -279,17 +280,14 @@ function statusItem(list: HTMLElement, label: string, swatch: string, outcome: S
   list.append(item);
 }
 
-export async function mountSearchHeatmap(figure: HTMLElement): Promise<void> {
-  const canvas = figure.querySelector<HTMLCanvasElement>('canvas');
-  const list = figure.querySelector<HTMLElement>('.run-status');
-  const legendHost = figure.querySelector<HTMLElement>('.search-legend');
-  const readout = figure.querySelector<HTMLElement>('.search-readout');
-  const tableHost = figure.querySelector<HTMLElement>('.search-values');
-  if (!canvas || !list) return;
-  const scale = colorScale(heatmap);
-  const xEdges = edges(heatmap.learningRates, true);
-  const yEdges = edges(heatmap.momenta, false);
-  const chart = new Chart<'scatter', Marker[]>(canvas, {
+function createChart(
+  canvas: HTMLCanvasElement,
+  scale: ColorScale,
+  xEdges: number[],
+  yEdges: number[],
+  readout: HTMLElement | null,
+): Chart<'scatter', Marker[]> {
+  return new Chart<'scatter', Marker[]>(canvas, {
     type: 'scatter',
     data: { datasets: [] },
     plugins: [heatmapPlugin(heatmap, scale)],
@@ -346,10 +344,25 @@ export async function mountSearchHeatmap(figure: HTMLElement): Promise<void> {
       },
     },
   });
-  if (legendHost) colorLegend(legendHost, scale);
-  if (tableHost && heatmap.steps.length) valuesTable(tableHost, heatmap);
+}
 
+export async function mountSearchHeatmap(figure: HTMLElement): Promise<void> {
+  const canvas = figure.querySelector<HTMLCanvasElement>('canvas');
+  const list = figure.querySelector<HTMLElement>('.run-status');
+  const legendHost = figure.querySelector<HTMLElement>('.search-legend');
+  const readout = figure.querySelector<HTMLElement>('.search-readout');
+  const tableHost = figure.querySelector<HTMLElement>('.search-values');
+  if (!canvas || !list) return;
+  const scale = colorScale(heatmap);
+  const xEdges = edges(heatmap.learningRates, true);
+  const yEdges = edges(heatmap.momenta, false);
+  const chart = measured('heatmap set-up and first draw', () => createChart(canvas, scale, xEdges, yEdges, readout));
+  if (legendHost) colorLegend(legendHost, scale);
+  if (tableHost && heatmap.steps.length) measured('heatmap values table', () => valuesTable(tableHost, heatmap));
+
+  const started = performance.now();
   const outcomes = await runSearches();
+  measuredSince('learner searches (worker)', started);
   const datasets: MarkerDataset[] = [];
   const add = (outcome: SearchOutcome, name: string, style: 'rect' | 'triangle', fill: string): void => {
     if (outcome.status !== 'ran') return;

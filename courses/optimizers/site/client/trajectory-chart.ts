@@ -14,6 +14,7 @@ import {
 import type { Point } from '../shared/demo-runs.js';
 import type { SiteObjective } from '../shared/objectives.js';
 import { contourLegend } from './contour-legend.js';
+import { measured } from './measured.js';
 import { objectiveContours } from './objective-contours.js';
 import { stepOverlayPlugin, type StepOverlay } from './step-overlay-plugin.js';
 
@@ -183,8 +184,15 @@ export class TrajectoryChart {
     canvas.after(this.legend);
     this.start = options.start ?? objective.start;
     this.series = [...series].sort((a, b) => a.rank - b.rank);
+    // Chart.js draws the chart once as it is made, contour background included.
+    this.chart = measured('Chart.js set-up and first draw', () => this.create(canvas, options));
+    if (options.onPick) this.dragStart(canvas, options.onPick);
+  }
+
+  private create(canvas: HTMLCanvasElement, options: TrajectoryChartOptions) {
+    const { objective } = options;
     const tickStep = (objective.x[1] - objective.x[0]) / 8;
-    this.chart = new Chart<'scatter', { x: number; y: number }[]>(canvas, {
+    return new Chart<'scatter', { x: number; y: number }[]>(canvas, {
       type: 'scatter',
       data: { datasets: this.datasets() },
       plugins: [objectiveContours(objective), stepOverlayPlugin(() => this.overlay)],
@@ -231,7 +239,6 @@ export class TrajectoryChart {
         },
       },
     });
-    if (options.onPick) this.dragStart(canvas, options.onPick);
   }
 
   /** Lets the start marker be dragged: each move picks a new start, so the runs follow the pointer. */
