@@ -5,8 +5,9 @@ import { widgetsFor } from './widgets.js';
 
 export default {
   client: 'client/course-page.ts',
-  // mathjs loads only once a learner picks "Your formula…" in the playground; the charts' and contours' libraries
-  // with the first page. Pre-bundled at start, none of them makes the dev server reload a page mid-choice.
+  // mathjs and d3-contour load only once a learner picks "Your formula…" in the playground (the built-in functions'
+  // contours are traced at build time); the charts' library with the first page. Pre-bundled at start, none of them
+  // makes the dev server reload a page mid-choice.
   browserDeps: ['mathjs', 'chart.js', 'd3-contour'],
   widgets: widgetsFor,
   pages: [{ id: 'playground', title: 'Playground' }],
@@ -14,6 +15,8 @@ export default {
     // Imported only when run: they import solutions/, which a student kit does not have.
     'reference-trajectories': async () => (await import('./data/reference-runs.js')).runReferences(),
     'search-heatmap': async () => (await import('./data/search-heatmap-runs.js')).runSearchHeatmap(),
+    'panel-contour-maps': async () => (await import('./data/contour-maps.js')).panelContourMaps(),
+    'playground-contour-maps': async () => (await import('./data/contour-maps.js')).playgroundContourMaps(),
   },
   howItWorks: 'how-it-works',
   footer: 'Dashed lines on the charts come from your own code in exercises/optimizers, run in your browser.',

@@ -1,7 +1,8 @@
 // The contour map's colour key, under a trajectory chart: one swatch per band, in the map's own colours, with the
 // heights of a few contour levels (above the minimum where the function has one, on the log scale the levels use).
 import type { SiteObjective } from '../shared/objectives.js';
-import { levelsOf, rampColor } from './objective-contours.js';
+import { levelsOf } from '../shared/contour-levels.js';
+import { rampColor } from './objective-contours.js';
 
 const TICKS = 5;
 

@@ -1,11 +1,12 @@
-// A function's contour map as drawn under the trajectory charts: its plotted region, contour heights spread
-// to show both the valley floor and the walls, and a light colour ramp, handed to the contour-background plugin.
+// A function's contour map as drawn under the trajectory charts: the map traced at build time for the region shown
+// (or, for a learner's typed formula, traced here once d3-contour has loaded) in a light colour ramp, handed to the
+// contour-background plugin.
 import type { Plugin } from 'chart.js';
+import panelMaps from 'virtual:panel-contour-maps';
+import { contourMapKey, type ContourMap } from '../shared/contour-map.js';
 import type { SiteObjective } from '../shared/objectives.js';
 import { contourBackground } from './contour-background.js';
-
-const LEVEL_COUNT = 20;
-const SAMPLES = 60;
+import { measured } from './measured.js';
 
 type Rgb = [number, number, number];
 
@@ -27,56 +28,41 @@ export function rampColor(t: number): string {
   return `rgb(${channel(0)}, ${channel(1)}, ${channel(2)})`;
 }
 
-/**
- * Heights above the minimum spaced evenly in log scale (for the banana, 0.1 to ~3000 above f* = 1): a function
- * with a minimum is interesting near it. Without one (the saddle), evenly spaced heights across the plot.
- */
-function contourLevels(objective: SiteObjective): number[] {
-  let [low, high] = [Infinity, -Infinity];
-  const [x0, x1] = objective.x;
-  const [y0, y1] = objective.y;
-  for (let i = 0; i <= SAMPLES; i++) {
-    for (let j = 0; j <= SAMPLES; j++) {
-      const value = objective.value(x0 + ((x1 - x0) * i) / SAMPLES, y0 + ((y1 - y0) * j) / SAMPLES);
-      [low, high] = [Math.min(low, value), Math.max(high, value)];
-    }
-  }
-  if (objective.minValue === null) {
-    return Array.from({ length: LEVEL_COUNT }, (_, k) => low + ((high - low) * (k + 0.5)) / LEVEL_COUNT);
-  }
-  const top = Math.log10(high - objective.minValue);
-  const bottom = top - 4.5;
-  return Array.from(
-    { length: LEVEL_COUNT },
-    (_, k) => objective.minValue! + 10 ** (bottom + ((top - bottom) * k) / (LEVEL_COUNT - 1)),
-  );
+/** Maps known ahead, by function and region: every chart panel's, and the playground's once it adds them. */
+const known = new Map<string, ContourMap>(Object.entries(panelMaps));
+let tracer: Promise<typeof import('../shared/trace-contour-map.js')> | null = null;
+let trace: ((objective: SiteObjective) => ContourMap) | null = null;
+
+/** Adds maps traced at build time (a data module of the plug-in). */
+export function provideContourMaps(maps: Record<string, ContourMap>): void {
+  for (const [key, map] of Object.entries(maps)) known.set(key, map);
 }
 
-const levels = new WeakMap<SiteObjective, number[]>();
-
-/** contourLevels, computed once per function: the map and its colour key draw the same levels. */
-export function levelsOf(objective: SiteObjective): number[] {
-  let known = levels.get(objective);
-  if (!known) levels.set(objective, (known = contourLevels(objective)));
-  return known;
+/** Loads the tracer for functions no map was made for (a typed formula): await it before drawing one. */
+export function loadContourTracer(): Promise<void> {
+  tracer ??= import('../shared/trace-contour-map.js');
+  return tracer.then((module) => void (trace = module.traceContourMap));
 }
 
 // By the objective itself, not its id: a typed formula is a new objective each time it changes.
 const cache = new WeakMap<SiteObjective, Plugin<'scatter'>>();
 
-/** One plugin per function, so its bands are traced once however often the chart redraws or switches. */
+/** One plugin per function, so its map is looked up (or traced) once however often the chart redraws or switches. */
 export function objectiveContours(objective: SiteObjective): Plugin<'scatter'> {
   let plugin = cache.get(objective);
   if (!plugin) {
-    plugin = contourBackground({
-      f: objective.value,
-      x: objective.x,
-      y: objective.y,
-      levels: levelsOf(objective),
-      resolution: 200,
-      fill: rampColor,
-      line: 'rgba(51, 65, 85, 0.22)',
-    });
+    let map: ContourMap | null = null;
+    const mapOf = (redraw: () => void): ContourMap | null => {
+      const traceHere = trace;
+      map ??=
+        known.get(contourMapKey(objective)) ??
+        (traceHere && measured('contour map traced', () => traceHere(objective))) ??
+        null;
+      // A region the build did not foresee: traced as soon as the tracer has loaded.
+      if (!map) void loadContourTracer().then(redraw);
+      return map;
+    };
+    plugin = contourBackground(mapOf, { fill: rampColor, line: 'rgba(51, 65, 85, 0.22)' });
     cache.set(objective, plugin);
   }
   return plugin;

@@ -12,6 +12,7 @@ import type { CustomRun, LearnerOutcome } from './learner-protocol.js';
 import { lossOf, LossChart } from './loss-chart.js';
 import { settingsFromQuery, settingsToQuery } from './playground-url.js';
 import { runProgress } from './run-summary.js';
+import { measured, measuredSince } from './measured.js';
 import { loadPageRunner, type PageRunner } from './run-on-page.js';
 import { sliderField, type SliderField } from './slider-field.js';
 import { mountStepScrubber } from './step-scrubber.js';
@@ -21,6 +22,7 @@ import { renderInnerState } from './inner-state-panel.js';
 import { showStep, stepView } from './step-view.js';
 import { TrajectoryChart } from './trajectory-chart.js';
 import { mountChallengeMode } from './challenge-mode.js';
+import { loadContourTracer, provideContourMaps } from './objective-contours.js';
 
 const NAMES = Object.fromEntries(OPTIMIZERS.map((entry) => [entry.id, entry.name])) as Record<OptimizerId, string>;
 const ORDER: OptimizerId[] = OPTIMIZERS.map((entry) => entry.id);
@@ -241,7 +243,12 @@ export function mountPlayground(root: HTMLElement): void {
 
   /** Compiles the typed formula; one that cannot be a formula says why, and the last good one keeps running. */
   async function compileTyped(): Promise<void> {
-    typed = (await formula.compile((settings.formula ??= structuredClone(DEFAULT_FORMULA)))) ?? typed;
+    // No map was made ahead for a typed function: its contours are traced here, once the tracer has loaded.
+    const [compiled] = await Promise.all([
+      formula.compile((settings.formula ??= structuredClone(DEFAULT_FORMULA))),
+      loadContourTracer(),
+    ]);
+    typed = compiled ?? typed;
   }
   for (const [input, axis] of [
     [startX, 0],
@@ -386,8 +393,12 @@ export function mountPlayground(root: HTMLElement): void {
 
   syncControls();
   root.dataset.state = 'running';
+  // The other built-in functions' maps, for when the learner picks one (the banana's came with the page).
+  void import('virtual:playground-contour-maps').then(({ default: maps }) => provideContourMaps(maps));
+  const loading = performance.now();
   void Promise.all([loadPageRunner(), settings.objective === 'formula' ? compileTyped() : null]).then(([runner]) => {
+    measuredSince('learner modules loaded', loading);
     runOnPage = runner;
-    recompute(runner);
+    measured('first runs drawn', () => recompute(runner));
   });
 }

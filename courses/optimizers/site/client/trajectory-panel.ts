@@ -3,12 +3,13 @@
 import references from 'virtual:reference-trajectories';
 import { CHALLENGE_COLOR, optimizer } from '../../manifest.js';
 import { demoRun, isOptimizerId, type OptimizerId } from '../shared/demo-runs.js';
-import type { Point } from '../shared/demo-runs.js';
-import { objectiveById, type SiteObjective } from '../shared/objectives.js';
+import { objectiveById } from '../shared/objectives.js';
+import { viewFor } from '../shared/panel-view.js';
 import { describeChallengeRun, describeDemoRun, type RunDescription } from './describe-run.js';
 import { drawablePart, type DrawnRun } from './drawn-runs.js';
 import type { LearnerOutcome, LearnerRequest } from './learner-protocol.js';
 import { LossChart } from './loss-chart.js';
+import { measured, measuredSince } from './measured.js';
 import { runLearner } from './run-learner.js';
 import { mountStepScrubber, type StepScrubber } from './step-scrubber.js';
 import { NO_STATES } from './step-states.js';
@@ -65,24 +66,6 @@ function statusItem(list: HTMLElement, job: { label: string; color: string }): (
   };
 }
 
-/**
- * The region a panel shows: the whole function, unless the reference paths stay in a small corner of it (SGD's
- * short path is a speck on the full banana). Then a square around them, wide enough to show where a wrong
- * learner run sets off; a run that leaves it is clipped at the edge, and its note says where it went.
- */
-export function viewFor(objective: SiteObjective, paths: readonly (readonly Point[])[]): SiteObjective {
-  const points = paths.flat();
-  if (points.length === 0) return objective;
-  const xs = points.map(([x]) => x);
-  const ys = points.map(([, y]) => y);
-  const [width, height] = [Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)];
-  const [fullWidth, fullHeight] = [objective.x[1] - objective.x[0], objective.y[1] - objective.y[0]];
-  if (width > fullWidth / 4 || height > fullHeight / 4) return objective;
-  const span = Math.max(width, height, fullWidth / 8) * 2;
-  const [cx, cy] = [(Math.max(...xs) + Math.min(...xs)) / 2, (Math.max(...ys) + Math.min(...ys)) / 2];
-  return { ...objective, x: [cx - span / 2, cx + span / 2], y: [cy - span / 2, cy + span / 2] };
-}
-
 async function mountPanel(figure: HTMLElement): Promise<void> {
   const canvas = figure.querySelector<HTMLCanvasElement>('.trajectory-panel__plot canvas');
   const list = figure.querySelector<HTMLElement>('.run-status');
@@ -91,15 +74,17 @@ async function mountPanel(figure: HTMLElement): Promise<void> {
   const optimizers = (figure.dataset.optimizers ?? '').split(',').filter(isOptimizerId);
   const objective = objectiveById('banana');
 
-  const runs: DrawnRun[] = optimizers.map((id, index) => ({
-    label: `Reference ${demoRun(id).name}`,
-    points: references[id],
-    steps: references[id].map((_, step) => step),
-    states: NO_STATES,
-    color: optimizer(id).colors.reference,
-    kind: 'reference' as const,
-    rank: 2 * index,
-  }));
+  const runs: DrawnRun[] = measured('reference runs', () =>
+    optimizers.map((id, index) => ({
+      label: `Reference ${demoRun(id).name}`,
+      points: references[id],
+      steps: references[id].map((_, step) => step),
+      states: NO_STATES,
+      color: optimizer(id).colors.reference,
+      kind: 'reference' as const,
+      rank: 2 * index,
+    })),
+  );
   const chart = new TrajectoryChart(canvas, runs, {
     objective: viewFor(
       objective,
@@ -107,7 +92,7 @@ async function mountPanel(figure: HTMLElement): Promise<void> {
     ),
   });
   const lossCanvas = figure.querySelector<HTMLCanvasElement>('.trajectory-panel__loss canvas');
-  const loss = lossCanvas ? new LossChart(lossCanvas, objective) : null;
+  const loss = lossCanvas ? measured('loss chart set-up', () => new LossChart(lossCanvas, objective)) : null;
   const inner = figure.querySelector<HTMLElement>('.inner-state');
   const scrubberHost = figure.querySelector<HTMLElement>('.step-scrubber');
   let scrubber: StepScrubber | null = null;
@@ -125,12 +110,14 @@ async function mountPanel(figure: HTMLElement): Promise<void> {
     scrubber?.setLength(Math.max(0, ...runs.map((run) => (run.steps.at(-1) ?? -1) + 1)));
   };
   if (scrubberHost) scrubber = mountStepScrubber(scrubberHost, (step) => showStep(step, runs, chart, loss, inner));
-  redraw();
+  measured('reference runs drawn on the loss chart', redraw);
 
   await Promise.all(
     jobsFor(kind, optimizers).map(async (job) => {
       const show = statusItem(list, job);
+      const started = performance.now();
       const outcome = await runLearner(job.request);
+      measuredSince('learner run (worker)', started);
       if (outcome.status !== 'ran') return show(job.describe(outcome));
       const part = drawablePart(outcome, objective);
       show(job.describe({ ...outcome, divergedAt: part.divergedAt }));
@@ -144,9 +131,11 @@ async function mountPanel(figure: HTMLElement): Promise<void> {
         kind: 'learner',
         rank: job.rank,
       };
-      runs.push(run);
-      chart.add({ label: run.label, points: run.points, color: run.color, kind: 'learner', rank: run.rank });
-      redraw();
+      measured('learner run drawn', () => {
+        runs.push(run);
+        chart.add({ label: run.label, points: run.points, color: run.color, kind: 'learner', rank: run.rank });
+        redraw();
+      });
     }),
   );
   figure.dataset.state = 'ready';
