@@ -288,6 +288,20 @@ const DIAGNOSES: Record<string, RegExp> = {
   'buggy/adam/t-plus-one-off-by-one': /use t \+ 1/,
   'buggy/adam/swapped-mus': /μ₁ and μ₂ are swapped/,
   'buggy/adam/only-first-moment-corrected': /only â is bias-corrected/,
+  'buggy/rmsprop/swapped-weights': /μ and \(1 − μ\) are swapped/,
+  'buggy/rmsprop/root-kept-in-state': /the state keeps the square root/,
+  'buggy/adam/t-stays-one': /t does not advance/,
+  'buggy/adam/one-array-for-both-averages': /a and r are one and the same array/,
+  'buggy/adam/corrections-kept-in-state': /â and r̂ are stored back into a and r/,
+};
+
+// What the probes conclude from the learner's own responses, no typical mistake needed: the first failure says it.
+const FINDINGS: Record<string, RegExp> = {
+  'buggy/momentum/velocity-recreated-each-step': /Diagnosis: nothing is carried over from one step to the next/,
+  'buggy/rmsprop/gradient-one-step-late': /Diagnosis: step\(\) uses the previous step's gradient/,
+  'buggy/rmsprop/no-epsilon': /Diagnosis: the epsilon option is ignored/,
+  'buggy/adam/options-under-other-names':
+    /Diagnosis: your code reads options\.mu1 and options\.mu2, but the constructor/,
 };
 
 describe('typical mistakes are named', () => {
@@ -298,6 +312,15 @@ describe('typical mistakes are named', () => {
     expect(first?.message).toMatch(/Diagnosis: this is a typical mistake: /);
     expect(first?.message).toMatch(note);
     expect(first?.message).toMatch(/Drift per step: [▁▂▃▄▅▆▇█✕]+/);
+  });
+});
+
+describe('what the probes conclude is named', () => {
+  test.each(Object.entries(FINDINGS))('%s', (name, finding) => {
+    const c = BUGGY.find((b) => b.name === name);
+    expect(c, `no buggy variant ${name}`).toBeDefined();
+    const first = outcomeOf(c!).tests.find((t) => t.status !== 'pass');
+    expect(first?.message).toMatch(finding);
   });
 });
 

@@ -206,3 +206,99 @@ test('a first finding that explains the responses gets no second cause', () => {
     ]),
   ).toMatch(/also show: b/);
 });
+
+/** Responses in which each step of an instance is its own first step for that step's gradient: nothing kept. */
+function forgetful(optimizer: OptimizerId): Array<ProbeResponse | null> {
+  const scenarios = probeScenarios(optimizer);
+  const firstMove = (g: Point): Point => {
+    const s = scenarios.find(
+      (c) => c.actions.length === 2 && c.actions[1]!.grad?.join() === g.join() && c.options === scenarios[0]!.options,
+    );
+    const fallback = scenarios.find((c) => c.actions.length === 2 && c.actions[1]!.grad?.join() === g.join());
+    const chosen = s ?? fallback;
+    return chosen ? movesOf(chosen, variantOf(chosen))[0]! : [0, 0];
+  };
+  // Two instances in turn (no single-step probe for the second one's gradients): as if that probe could not run.
+  return scenarios.map((s) => {
+    if (s.name === 'interleaved') return null;
+    const sequences = ['newArrays', 'zeroAfter', 'repeatFirst', 'inPlace', 'gradBeforeConstructor'];
+    if (!sequences.includes(s.name)) return respond(variantOf(s));
+    let at: Point = [s.starts[0]![0], s.starts[0]![1]];
+    return respond(
+      s.actions
+        .filter((a) => a.step !== undefined)
+        .map((a) => {
+          // A step with no grad given uses the one set before the constructor: the sequence's first, (1, 0).
+          const m = firstMove(a.grad ?? [1, 0]);
+          at = [at[0] + m[0], at[1] + m[1]];
+          return at;
+        }),
+    );
+  });
+}
+
+describe.each(['momentum', 'rmsprop', 'adam'] as const)(
+  '%s: what the state carries, from its own responses',
+  (optimizer) => {
+    test('later steps that are fresh first steps: nothing is carried over', () => {
+      expect(ids(optimizer, forgetful(optimizer))[0]).toBe('state-not-kept');
+    });
+    test('a second step that is the step of the first gradient again: the previous gradient', () => {
+      const scenarios = probeScenarios(optimizer);
+      const repeated = variantOf(byName(scenarios, 'repeatFirst'));
+      // The second step makes PyTorch's move for (1, 0) twice, whatever the second gradient; from where it then stands.
+      const shifted = (name: string): Point[] => {
+        const s = byName(scenarios, name);
+        const moves = movesOf(byName(scenarios, 'repeatFirst'), repeated);
+        const own = movesOf(s, variantOf(s));
+        let at: Point = [s.starts[0]![0], s.starts[0]![1]];
+        return own.map((m, k) => {
+          const used = k === 1 ? moves[1]! : m;
+          at = [at[0] + used[0], at[1] + used[1]];
+          return at;
+        });
+      };
+      const r: Array<ProbeResponse | null> = responses(scenarios, {
+        newArrays: shifted('newArrays'),
+        zeroAfter: shifted('zeroAfter'),
+        inPlace: shifted('inPlace'),
+        gradBeforeConstructor: shifted('gradBeforeConstructor'),
+      });
+      r[scenarios.findIndex((s) => s.name === 'interleaved')] = null;
+      const found = ids(optimizer, r);
+      expect(found[0]).toBe('previous-gradient');
+    });
+  },
+);
+
+test('PyTorch’s own SGD is not "nothing carried over": it keeps no state, so no finding', () => {
+  expect(ids('sgd', forgetful('sgd'))).toEqual([]);
+});
+
+test('options read under names the constructor is not given are named, with the names it is given', () => {
+  const scenarios = probeScenarios('adam');
+  const nan: Point[] = [[NaN, NaN]];
+  const r = scenarios.map((s) => ({
+    points: s.actions.filter((a) => a.step !== undefined).map(() => nan[0]!),
+    gradChanged: false,
+    unknownOptions: ['beta1', 'beta2'],
+  }));
+  const findings = probeFindings(scenarios, r, mistakeNotes('adam'));
+  expect(findings[0]?.id).toBe('unknown-option');
+  expect(probeDiagnosis(findings)).toMatch(/options\.beta1 and options\.beta2.*only learningRate, momentumGrad/);
+  // Read but harmless (the responses are PyTorch's): nothing to say.
+  expect(
+    ids(
+      'adam',
+      responses(scenarios).map((x) => ({ ...x, unknownOptions: ['beta1'] })),
+    ),
+  ).toEqual([]);
+});
+
+test('ε ignored is not ε outside the division: with ε = 1 and 0.1 the step of ε = 1e-8', () => {
+  const scenarios = probeScenarios('rmsprop');
+  const single = variantOf(byName(scenarios, 'single'));
+  const found = ids('rmsprop', responses(scenarios, { largeEpsilon: single, epsilonTenth: single }));
+  expect(found[0]).toBe('epsilon-ignored');
+  expect(found).not.toContain('mistake:epsilon-outside-division');
+});

@@ -101,6 +101,25 @@ function readPoint(values: unknown): Point {
   return [Number(array?.[0]), Number(array?.[1])];
 }
 
+/** Names no plain object answers for itself (JSON.stringify looks for toJSON, await for then). */
+const INCIDENTAL_READS = new Set(['toJSON', 'then', 'constructor', '__proto__']);
+
+/**
+ * The options the probes give a constructor, watched: every name the learner's code reads that the object does not
+ * hold is added to `unknown` (a misspelt or renamed option reads undefined, and the steps it feeds are NaN).
+ */
+function watchedOptions(options: Record<string, number>, unknown: Set<string>): Record<string, number> {
+  return new Proxy(
+    { ...options },
+    {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && !(key in target) && !INCIDENTAL_READS.has(key)) unknown.add(key);
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    },
+  );
+}
+
 /**
  * One probe scenario (see fixtures/generate.py): instances created and stepped with gradients set directly, no loss.
  * The parameters after every step, and whether step() changed the grad array it was given; null when the learner's
@@ -110,13 +129,14 @@ function probeOne(Optimizer: OptimizerClass, scenario: ProbeScenario): ProbeResp
   const parameters: GradedParameter[] = [];
   const optimizers: GradedOptimizer[] = [];
   const response: ProbeResponse = { points: [], gradChanged: false };
+  const unknown = new Set<string>();
   try {
     for (const action of scenario.actions) {
       if (action.create !== undefined) {
         const parameter: GradedParameter = { data: Float64Array.from(scenario.starts[action.create]!), grad: null };
         if (action.grad) parameter.grad = Float64Array.from(action.grad);
         parameters[action.create] = parameter;
-        optimizers[action.create] = new Optimizer(parameter, { ...scenario.options });
+        optimizers[action.create] = new Optimizer(parameter, watchedOptions(scenario.options, unknown));
         continue;
       }
       const i = action.step!;
@@ -134,7 +154,7 @@ function probeOne(Optimizer: OptimizerClass, scenario: ProbeScenario): ProbeResp
       response.points.push(readPoint(parameter.data));
       if (action.mode === 'new') optimizers[i]!.zeroGrad();
     }
-    return response;
+    return unknown.size > 0 ? { ...response, unknownOptions: [...unknown] } : response;
   } catch {
     return null;
   }

@@ -5,6 +5,7 @@ import { fixtureSearch } from './harness/fixtures.js';
 import { forEachTarget } from '../harness/grade-targets.js';
 import { expectNoFailure, SessionProblem, startSession, type Session } from '../harness/learner-session.js';
 import { bowlSteps, seededRandom } from './harness/seeded-random.js';
+import { gridFinding, randomFinding } from './harness/search-findings.js';
 import type { Job } from '../sandbox/sandbox-protocol.js';
 import type { Argument } from './drivers.js';
 
@@ -75,14 +76,22 @@ function expectedGrid(s: { learningRate: readonly number[]; momentum: readonly n
   });
 }
 
-function expectTrials(trials: Trial[], expected: Array<{ learningRate: number; momentum: number }>, what: string) {
+/** `explain` words what the trials as a whole show (search-findings.ts), for the first wrong trial's message. */
+function expectTrials(
+  trials: Trial[],
+  expected: Array<{ learningRate: number; momentum: number }>,
+  what: string,
+  explain: () => string = () => gridFinding(trials, expected),
+) {
   if (trials.length !== expected.length)
     throw new SessionProblem(`${what} should try ${expected.length} settings; it tried ${trials.length}`);
   expected.forEach((e, i) => {
     const t = trials[i]!;
     if (!close(t.learningRate, e.learningRate) || !close(t.momentum, e.momentum)) {
+      const finding = explain();
       throw new SessionProblem(
-        `${what}: trial ${i + 1} should be ${describeTrial({ ...e, steps: 0 })}, but is ${describeTrial(t)}`,
+        `${what}: trial ${i + 1} should be ${describeTrial({ ...e, steps: 0 })}, but is ${describeTrial(t)}` +
+          (finding ? `\nDiagnosis: ${finding}.` : ''),
       );
     }
     if (t.steps !== bowlOf(t))
@@ -119,7 +128,13 @@ forEachTarget((target) => {
         const [u, v] = [random(), random()];
         return { learningRate: a * (b / a) ** u, momentum: m + v * (n - m) };
       });
-      expectTrials(trials, expected, `randomSearch(space, budget 12, seed ${seed})`);
+      const draws = (() => {
+        const again = seededRandom(seed);
+        return Array.from({ length: 48 }, () => again());
+      })();
+      expectTrials(trials, expected, `randomSearch(space, budget 12, seed ${seed})`, () =>
+        randomFinding(trials, draws, space),
+      );
       if (calls[0] !== 12 || calls[1] !== 24) {
         throw new SessionProblem(
           `randomSearch(budget 12) should train 12 times and draw 24 numbers; it trained ${calls[0]} times and drew ${calls[1]}`,

@@ -31,6 +31,8 @@ export interface ProbeResponse {
   points: Point[];
   /** Whether some step() changed the values of the grad array it was given. */
   gradChanged: boolean;
+  /** Option names the learner's code read that the options given to its constructor do not hold. */
+  unknownOptions?: string[];
 }
 
 export interface Finding {
@@ -106,6 +108,9 @@ export function probeFindings(
   const matchesReference = (e: { scenario: ProbeScenario; response: ProbeResponse | null }): boolean =>
     !e.response || Object.values(e.scenario.expected).some((p) => samePoints(e.response!.points, p));
   if (answered.every(matchesReference) && !answered.some((e) => e.response!.gradChanged)) return [];
+  const given = Object.keys(scenarios[0]?.options ?? {});
+  const andList = (names: readonly string[]): string =>
+    names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 
   const findings: Finding[] = [];
   const add = (id: string, message: string): void => {
@@ -138,6 +143,19 @@ export function probeFindings(
       'never-moves',
       'the parameters never move: after step(), parameters.data holds the same values as before. Write θ − (the step) ' +
         'into parameters.data (in place, or by assigning a new array to parameters.data), not into a copy',
+    );
+  }
+
+  // 1b. Options read under names the constructor is not given: they are undefined, and whatever they feed is NaN.
+  const unknownOptions = [...new Set(answered.flatMap((e) => e.response!.unknownOptions ?? []))];
+  if (unknownOptions.length > 0 && !answered.every(matchesReference)) {
+    const read = andList(unknownOptions.map((n) => `options.${n}`));
+    const nan = answered.some((e) => e.response!.points.flat().some((v) => !Number.isFinite(v)));
+    add(
+      'unknown-option',
+      `your code reads ${read}, but the constructor is given only ${andList(given)}: ` +
+        `${unknownOptions.length > 1 ? 'those are' : 'that is'} undefined${nan ? ', and the steps they feed are NaN' : ''}. ` +
+        'Read each hyperparameter under the name the options give it',
     );
   }
 
@@ -189,15 +207,77 @@ export function probeFindings(
   for (const mistake of Object.keys(scenarios[0]?.mistakes ?? {})) {
     const matches = (e: { scenario: ProbeScenario; response: ProbeResponse | null }): boolean =>
       !e.response || samePoints(e.response.points, e.scenario.mistakes[mistake] ?? []);
+    // Whatever the placement of ε, a mistake whose step changes with ε is not the learner's if ε changes nothing
+    // there (ε ignored is not ε outside the division), and the other way round.
+    const mistakeMove = (name: string): Point | undefined => {
+      const e = named.get(name);
+      return e ? movesOf(e.scenario, e.scenario.mistakes[mistake] ?? [])[0] : undefined;
+    };
     const entries = [...named.values()];
-    const plain = entries.filter((e) => !withEpsilon(e.scenario));
+    const epsilonAgrees = entries
+      .filter((e) => withEpsilon(e.scenario) && e.response && e.scenario.actions.length === 2)
+      .every((e) => {
+        const mine = moves(e.scenario.name)[0];
+        const theirs = mistakeMove(e.scenario.name);
+        const [mineBase, theirsBase] = [moves('single')[0], mistakeMove('single')];
+        if (!mine || !theirs || !mineBase || !theirsBase) return true;
+        const unchanged = (m: Point, b: Point) => sameMove(m[0], b[0]);
+        return unchanged(mine, mineBase) === unchanged(theirs, theirsBase);
+      });
+    // A gradient so small that ε dominates tells ε inside the root from ε outside, which the mistakes (computed with ε
+    // inside) do not decide: that probe is left out of the comparison.
+    const comparable = entries.filter((e) => e.scenario.name !== 'tinyGradient');
+    const plain = comparable.filter((e) => !withEpsilon(e.scenario));
     const tellsApart = plain.some(
       (e) => !Object.values(e.scenario.expected).some((p) => samePoints(e.scenario.mistakes[mistake] ?? [], p)),
     );
     // Where the mistake differs from PyTorch with a tiny ε, the large-ε probe need not match (ε may sit inside or outside the root).
-    if (plain.every(matches) && (tellsApart || entries.every(matches)) && notes[mistake]) {
+    if (plain.every(matches) && epsilonAgrees && (tellsApart || comparable.every(matches)) && notes[mistake]) {
       add(`mistake:${mistake}`, `this is a typical mistake: ${notes[mistake]}`);
     }
+  }
+
+  // 5a. What the state carries from one step to the next, read off the learner's own responses. Its later steps in the
+  //     sequence are what a fresh instance of its own does with the same gradient: nothing was carried over.
+  const freshMoves = [1, 2].map((k) => moves(`fresh:${k}`)[0]);
+  const freshRef = [1, 2].map((k) => reference(`fresh:${k}`)[0]);
+  const sameAs = (a: Point | undefined, b: Point | undefined): boolean =>
+    !!a && !!b && a.every(Number.isFinite) && sameMove(a[0], b[0]) && sameMove(a[1], b[1]);
+  const seqMoves = moves('newArrays');
+  const seqRefMoves = reference('newArrays');
+  const moved = (p: Point | undefined): boolean => !!p && (p[0] !== 0 || p[1] !== 0);
+  if (
+    !fine('newArrays') &&
+    [0, 1].every((k) => sameAs(seqMoves[k + 1], freshMoves[k]) && moved(seqMoves[k + 1])) &&
+    [0, 1].some((k) => !sameAs(seqRefMoves[k + 1], freshRef[k]))
+  ) {
+    add(
+      'state-not-kept',
+      `nothing is carried over from one step to the next: given g = (−0.5, 1) after g = (1, 0), θ moved by ` +
+        `${fmtPoint(seqMoves[1]!)}, exactly what a fresh optimizer does with g = (−0.5, 1) alone (PyTorch: ` +
+        `${fmtPoint(seqRefMoves[1]!)}). The running averages (and t) are reset or never stored: create them once, ` +
+        'in the constructor, and write the new values back into those same arrays in step()',
+    );
+  }
+  // 5a'. The second step moves as if the first gradient were given again, whatever the second gradient is: step()
+  //      uses a gradient kept from the step before.
+  const repeated = moves('repeatFirst');
+  const repeatedRef = reference('repeatFirst');
+  const afterZero = moves('zeroAfter');
+  if (
+    !fine('newArrays') &&
+    sameAs(seqMoves[1], repeated[1]) &&
+    sameAs(afterZero[1], repeated[1]) &&
+    !sameAs(seqRefMoves[1], repeatedRef[1])
+  ) {
+    const always = sameAs(seqMoves[2], repeated[2]);
+    add(
+      'previous-gradient',
+      `step() uses ${always ? 'the first' : 'the previous'} step's gradient: after g = (1, 0), given g = (0, 0) or ` +
+        `g = (−0.5, 1) θ moves by ${fmtPoint(seqMoves[1]!)} both times, as if given (1, 0) again (PyTorch: ` +
+        `${fmtPoint(seqRefMoves[1]!)} with (−0.5, 1)). Use this step's parameters.grad, not a copy kept from ` +
+        `${always ? 'the first step' : 'the last step()'}`,
+    );
   }
 
   // 5b. An option ignored in favour of a fixed value: with that option alone at another value, the learner's steps
@@ -253,9 +333,40 @@ export function probeFindings(
     });
   }
 
-  // 6. Division by zero where a coordinate's gradient is 0.
   const single = moves('single');
   const singleRef = reference('single');
+  // 5d. ε ignored: however large ε is, the first step stays the step of the usual ε, where PyTorch's shrinks. Checked
+  //     before the division by zero it causes where a gradient is 0, which it explains.
+  const epsilonProbes = ['largeEpsilon', 'epsilonTenth'].filter((n) => named.get(n)?.response);
+  const x0 = single[0]?.[0];
+  if (
+    x0 !== undefined &&
+    Number.isFinite(x0) &&
+    x0 !== 0 &&
+    epsilonProbes.length > 0 &&
+    epsilonProbes.every((n) => {
+      const mine = moves(n)[0];
+      const theirs = reference(n)[0];
+      return mine && theirs && sameMove(mine[0], x0) && !sameMove(theirs[0], singleRef[0]?.[0] ?? NaN);
+    })
+  ) {
+    const tiny = moves('tinyGradient')[0];
+    const tinyRef = reference('tinyGradient')[0];
+    const tinyShows = tiny && tinyRef && Number.isFinite(tiny[0]) && Math.abs(tiny[0]) > 10 * Math.abs(tinyRef[0]);
+    const zeroNaN = single[0] && !Number.isFinite(single[0][1]);
+    add(
+      'epsilon-ignored',
+      `the epsilon option is ignored: with ε = 1 or ε = 0.1 the first step is the same as with ε = ` +
+        `${fmt(baseEpsilon ?? NaN)} (${fmt(x0)})` +
+        (tinyShows
+          ? `, and with a tiny gradient, g = (1e-6, 0), x moves by ${fmt(tiny[0])} where PyTorch's ε keeps it to ${fmt(tinyRef[0])}`
+          : '') +
+        (zeroNaN ? `; where a coordinate's gradient is 0 the step is 0 / 0 = NaN` : '') +
+        '. Add the epsilon option to the denominator, α·g / √(r + ε) or α·g / (√r + ε)',
+    );
+  }
+
+  // 6. Division by zero where a coordinate's gradient is 0.
   if (single[0] && !Number.isFinite(single[0][1]) && Number.isFinite(singleRef[0]?.[1] ?? NaN)) {
     add(
       'zero-gradient-not-finite',
@@ -511,11 +622,15 @@ export function probeFindings(
 const EXPLAINED_BY: Record<string, readonly string[] | 'all'> = {
   'never-moves': 'all',
   'shared-state': ['stale-gradient', 'later-steps', 'decay-dependence', 'momentum-ignored', 'first-step-size'],
-  'stale-gradient': ['later-steps', 'decay-dependence', 'momentum-ignored'],
+  'stale-gradient': ['later-steps', 'decay-dependence', 'momentum-ignored', 'previous-gradient'],
+  'unknown-option': 'all',
+  'state-not-kept': ['later-steps', 'decay-dependence', 'momentum-ignored', 'previous-gradient'],
+  'previous-gradient': ['later-steps', 'decay-dependence', 'momentum-ignored'],
   'changes-grad': ['gradient-scale', 'first-step-size', 'later-steps', 'decay-dependence', 'coupled'],
   coupled: ['gradient-scale', 'first-step-size', 'later-steps'],
   'first-step-size': ['decay-dependence', 'later-steps'],
   'epsilon-form': ['epsilon-placement'],
+  'epsilon-ignored': ['zero-gradient-not-finite', 'not-finite', 'first-step-size', 'coupled', 'later-steps'],
   'gradient-scale': ['later-steps', 'decay-dependence', 'first-step-size'],
   'not-finite': ['later-steps', 'decay-dependence', 'momentum-ignored'],
   'learning-rate-ignored': ['first-step-size'],
@@ -527,7 +642,8 @@ const explains = (first: Finding, second: Finding): boolean => {
   const e = EXPLAINED_BY[first.id];
   // State kept from before (shared, or a stale gradient) makes every option look ignored.
   const optionLooksIgnored =
-    ['shared-state', 'stale-gradient'].includes(first.id) && second.id.startsWith('option-ignored:');
+    ['shared-state', 'stale-gradient', 'state-not-kept', 'previous-gradient'].includes(first.id) &&
+    second.id.startsWith('option-ignored:');
   return e === 'all' || optionLooksIgnored || (e?.includes(second.id) ?? false);
 };
 

@@ -1,0 +1,135 @@
+// What a wrong list of search trials shows, in words: the learner's trials compared with the expected ones by their
+// structure (which values occur, how they are spaced, which coordinate changes from one trial to the next, which of
+// the generator's draws each value came from), not by a list of known wrong programs. Pure; '' when nothing is sure.
+
+export interface Setting {
+  learningRate: number;
+  momentum: number;
+}
+
+type Coordinate = keyof Setting;
+const NAMES: Record<Coordinate, string> = { learningRate: 'learning rate', momentum: 'momentum' };
+const COORDINATES: Coordinate[] = ['learningRate', 'momentum'];
+
+const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+const fmt = (v: number): string => String(Number(v.toPrecision(4)));
+
+/** The distinct values of one coordinate, in the order they first appear. */
+function distinct(settings: readonly Setting[], c: Coordinate): number[] {
+  const out: number[] = [];
+  for (const s of settings) if (!out.some((v) => close(v, s[c]))) out.push(s[c]);
+  return out;
+}
+
+/** "log" when the values are evenly spaced in log10, "linear" when evenly spaced in value; '' for neither or too few. */
+function spacing(values: readonly number[]): 'log' | 'linear' | '' {
+  if (values.length < 3) return '';
+  const sorted = [...values].sort((a, b) => a - b);
+  const even = (xs: number[]): boolean => {
+    const d = xs[1]! - xs[0]!;
+    return d !== 0 && xs.every((x, i) => i === 0 || Math.abs(x - xs[i - 1]! - d) <= 1e-6 * Math.abs(d));
+  };
+  if (sorted.every((v) => v > 0) && even(sorted.map(Math.log10))) return 'log';
+  return even(sorted) ? 'linear' : '';
+}
+
+/** Which coordinate changes between the first two trials ('' for both or neither). */
+function fastest(settings: readonly Setting[]): Coordinate | '' {
+  const [a, b] = settings;
+  if (!a || !b) return '';
+  const changed = COORDINATES.filter((c) => !close(a[c], b[c]));
+  return changed.length === 1 ? changed[0]! : '';
+}
+
+/** A grid search's trials against the expected grid: the spacing of a coordinate, or the order of the loops. */
+export function gridFinding(trials: readonly Setting[], expected: readonly Setting[]): string {
+  if (trials.length !== expected.length || trials.length < 4) return '';
+  if (trials.every((t, i) => COORDINATES.every((c) => close(t[c], expected[i]![c])))) return '';
+  for (const c of COORDINATES) {
+    const mine = distinct(trials, c);
+    const theirs = distinct(expected, c);
+    const [want, got] = [spacing(theirs), spacing(mine)];
+    if (mine.length === theirs.length && want && got && want !== got) {
+      const ends = (xs: number[]) => [Math.min(...xs), Math.max(...xs)];
+      const sameEnds = ends(mine).every((v, i) => close(v, ends(theirs)[i]!));
+      const listed = [...mine]
+        .sort((a, b) => a - b)
+        .map(fmt)
+        .join(', ');
+      return (
+        `the ${NAMES[c]}s are spaced ${got === 'linear' ? 'evenly in value (linearly)' : 'evenly in log10'}` +
+        `${sameEnds ? ', between the right ends' : ''}: ${listed}; they should be spaced ` +
+        (want === 'log'
+          ? 'evenly in log10 (each a constant factor times the one before), 10 ** (log10(lo) + u · (log10(hi) − log10(lo)))'
+          : 'evenly in value, lo + u · (hi − lo)')
+      );
+    }
+  }
+  const samePairs =
+    trials.every((t) => expected.some((e) => COORDINATES.every((c) => close(t[c], e[c])))) &&
+    expected.every((e) => trials.some((t) => COORDINATES.every((c) => close(t[c], e[c]))));
+  if (samePairs) {
+    const [mine, theirs] = [fastest(trials), fastest(expected)];
+    if (mine && theirs && mine !== theirs) {
+      const outer = theirs === 'momentum' ? 'learningRate' : 'momentum';
+      return (
+        `the grid holds the right settings in another order: from one trial to the next your ${NAMES[mine]} changes ` +
+        `first; the ${NAMES[outer]} belongs in the outer loop and the ${NAMES[theirs]} in the inner one ` +
+        `(every ${NAMES[theirs]} for the first ${NAMES[outer]}, then the next)`
+      );
+    }
+    return 'the grid holds the right settings in another order: keep the order the instructions give';
+  }
+  return '';
+}
+
+/**
+ * A random search's trials against the generator's draws (two per trial, learning rate first): which draw each value
+ * came from, and whether the learning rate was drawn on a log scale.
+ */
+export function randomFinding(
+  trials: readonly Setting[],
+  draws: readonly number[],
+  space: { learningRate: readonly [number, number]; momentum: readonly [number, number] },
+): string {
+  const [a, b] = space.learningRate;
+  const [m, n] = space.momentum;
+  // The draw u each value would come from, under the expected scale and under the other one.
+  const fromLog = (lr: number) => Math.log(lr / a) / Math.log(b / a);
+  const fromLinearLr = (lr: number) => (lr - a) / (b - a);
+  const fromMomentum = (mu: number) => (mu - m) / (n - m);
+  const index = (u: number): number => draws.findIndex((d) => Math.abs(d - u) <= 1e-9);
+  const k = Math.min(trials.length, Math.floor(draws.length / 2));
+  if (k < 2) return '';
+  const pick = (f: (t: Setting) => number) => trials.slice(0, k).map((t) => index(f(t)));
+  const lrLog = pick((t) => fromLog(t.learningRate));
+  const lrLinear = pick((t) => fromLinearLr(t.learningRate));
+  const mu = pick((t) => fromMomentum(t.momentum));
+  const all = (xs: number[], f: (x: number, i: number) => boolean) => xs.every(f);
+  if (all(lrLog, (x, i) => x === 2 * i) && all(mu, (x, i) => x === 2 * i + 1)) return '';
+  if (all(lrLog, (x, i) => x === 2 * i + 1) && all(mu, (x, i) => x === 2 * i))
+    return (
+      'each trial draws its momentum first and its learning rate second: with the same generator, trial 1 gets ' +
+      'the learning rate from the second number drawn. Draw the learning rate first, then the momentum'
+    );
+  if (all(lrLinear, (x, i) => x === 2 * i) && all(mu, (x, i) => x === 2 * i + 1))
+    return (
+      'the learning rate is drawn evenly in value, lo + u · (hi − lo), so almost every draw lands near the top of ' +
+      'the range; draw it evenly in log10: 10 ** (log10(lo) + u · (log10(hi) − log10(lo)))'
+    );
+  if (all(lrLog, (x) => x >= 0) && all(mu, (x) => x >= 0)) {
+    const used = [...lrLog, ...mu].sort((x, y) => x - y);
+    const expectedUse = Array.from({ length: 2 * k }, (_, i) => i);
+    if (used.every((x, i) => x === expectedUse[i]))
+      return (
+        "the values are the generator's draws, but not in the expected order: each trial takes two numbers, the " +
+        'first for its learning rate, the second for its momentum, one trial after the other'
+      );
+    if (used.every((x) => x < draws.length))
+      return (
+        'the values come from the generator, but some draws are skipped or used twice: draw exactly two numbers ' +
+        'per trial (learning rate, then momentum) and no others'
+      );
+  }
+  return '';
+}

@@ -1,0 +1,75 @@
+// The search findings (grader/optimizers/harness/search-findings.ts) on made-up trial lists: a wrong spacing, loops
+// swapped, draws taken in another order are named from the trials' structure; right trials and lists with no
+// recognisable structure say nothing.
+import { expect, test } from 'vitest';
+import { gridFinding, randomFinding, type Setting } from '../grader/optimizers/harness/search-findings.js';
+import { seededRandom } from '../grader/optimizers/harness/seeded-random.js';
+
+const lrs = [1e-3, 1e-2, 1e-1];
+const mus = [0.5, 0.7, 0.9];
+const grid = (outer: 'learningRate' | 'momentum', lr = lrs, mu = mus): Setting[] =>
+  outer === 'learningRate'
+    ? lr.flatMap((learningRate) => mu.map((momentum) => ({ learningRate, momentum })))
+    : mu.flatMap((momentum) => lr.map((learningRate) => ({ learningRate, momentum })));
+
+test('the expected grid says nothing; an unrecognisable one says nothing', () => {
+  expect(gridFinding(grid('learningRate'), grid('learningRate'))).toBe('');
+  const odd = grid('learningRate').map((s, i) => ({ ...s, learningRate: s.learningRate * (1 + i / 7) }));
+  expect(gridFinding(odd, grid('learningRate'))).toBe('');
+});
+
+test('learning rates spaced in value instead of log10 are named, and momenta spaced in log10', () => {
+  expect(gridFinding(grid('learningRate', [1e-3, 0.0505, 0.1]), grid('learningRate'))).toMatch(
+    /learning rates are spaced evenly in value \(linearly\), between the right ends/,
+  );
+  expect(gridFinding(grid('learningRate', lrs, [0.1, 1, 10]), grid('learningRate'))).toMatch(
+    /momentums are spaced evenly in log10/,
+  );
+});
+
+test('the loops swapped: the same settings, momentum in the outer loop', () => {
+  expect(gridFinding(grid('momentum'), grid('learningRate'))).toMatch(
+    /your learning rate changes first; the learning rate belongs in the outer loop/,
+  );
+});
+
+test('random draws: momentum first, the learning rate drawn in value, or draws skipped', () => {
+  const space = { learningRate: [1e-4, 1e-1], momentum: [0.3, 0.99] } as const;
+  const random = seededRandom(3);
+  const draws = Array.from({ length: 40 }, () => random());
+  const [a, b] = space.learningRate;
+  const [m, n] = space.momentum;
+  const trial = (u: number, v: number, linear = false): Setting => ({
+    learningRate: linear ? a + u * (b - a) : a * (b / a) ** u,
+    momentum: m + v * (n - m),
+  });
+  const k = Array.from({ length: 6 }, (_, i) => i);
+  expect(
+    randomFinding(
+      k.map((i) => trial(draws[2 * i]!, draws[2 * i + 1]!)),
+      draws,
+      space,
+    ),
+  ).toBe('');
+  expect(
+    randomFinding(
+      k.map((i) => trial(draws[2 * i + 1]!, draws[2 * i]!)),
+      draws,
+      space,
+    ),
+  ).toMatch(/draws its momentum first/);
+  expect(
+    randomFinding(
+      k.map((i) => trial(draws[2 * i]!, draws[2 * i + 1]!, true)),
+      draws,
+      space,
+    ),
+  ).toMatch(/learning rate is drawn evenly in value/);
+  expect(
+    randomFinding(
+      k.map((i) => trial(draws[3 * i]!, draws[3 * i + 1]!)),
+      draws,
+      space,
+    ),
+  ).toMatch(/some draws are skipped or used twice/);
+});
