@@ -15,6 +15,7 @@ import {
 } from 'chart.js';
 import type { Point } from '../shared/demo-runs.js';
 import type { SiteObjective } from '../shared/objectives.js';
+import { tickLabel } from './tick-label.js';
 
 Chart.register(
   LineController,
@@ -98,7 +99,7 @@ export class LossChart {
       min: 0,
       max,
       title: { display: true, text: 'step', color: '#0f172a' },
-      ticks: { color: '#475569' },
+      ticks: { color: '#475569', callback: tickLabel },
     };
   }
 

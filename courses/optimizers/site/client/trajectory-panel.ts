@@ -5,13 +5,14 @@ import { CHALLENGE_COLOR, optimizer } from '../../manifest.js';
 import { demoRun, isOptimizerId, type OptimizerId } from '../shared/demo-runs.js';
 import { objectiveById } from '../shared/objectives.js';
 import { viewFor } from '../shared/panel-view.js';
+import { afterNextPaint } from './after-next-paint.js';
 import { describeChallengeRun, describeDemoRun, type RunDescription } from './describe-run.js';
 import { drawablePart, type DrawnRun } from './drawn-runs.js';
 import type { LearnerOutcome, LearnerRequest } from './learner-protocol.js';
 import { LossChart } from './loss-chart.js';
 import { measured, measuredSince } from './measured.js';
 import { runLearner } from './run-learner.js';
-import { mountStepScrubber, type StepScrubber } from './step-scrubber.js';
+import { mountStepScrubber } from './step-scrubber.js';
 import { NO_STATES } from './step-states.js';
 import { showStep } from './step-view.js';
 import { TrajectoryChart } from './trajectory-chart.js';
@@ -91,33 +92,45 @@ async function mountPanel(figure: HTMLElement): Promise<void> {
       runs.map((run) => run.points),
     ),
   });
-  const lossCanvas = figure.querySelector<HTMLCanvasElement>('.trajectory-panel__loss canvas');
-  const loss = lossCanvas ? measured('loss chart set-up', () => new LossChart(lossCanvas, objective)) : null;
-  const inner = figure.querySelector<HTMLElement>('.inner-state');
-  const scrubberHost = figure.querySelector<HTMLElement>('.step-scrubber');
-  let scrubber: StepScrubber | null = null;
-  const redraw = (): void => {
-    runs.sort((a, b) => a.rank - b.rank);
-    loss?.replace(
-      runs.map((run) => ({
-        label: run.label,
-        points: run.points,
-        steps: run.steps,
-        color: run.color,
-        dashed: run.kind === 'learner',
-      })),
-    );
-    scrubber?.setLength(Math.max(0, ...runs.map((run) => (run.steps.at(-1) ?? -1) + 1)));
-  };
-  if (scrubberHost) scrubber = mountStepScrubber(scrubberHost, (step) => showStep(step, runs, chart, loss, inner));
-  measured('reference runs drawn on the loss chart', redraw);
+  // The learner's code starts in its workers at once; the loss chart, the scrubber and the runs' notes wait until
+  // the trajectories, the panel's first chart, are on screen.
+  const jobs = jobsFor(kind, optimizers).map((job) => {
+    const started = performance.now();
+    const outcome = runLearner(job.request).then((done) => {
+      measuredSince('learner run (worker)', started);
+      return done;
+    });
+    return { job, outcome };
+  });
+  const redraw = await afterNextPaint(() => {
+    const lossCanvas = figure.querySelector<HTMLCanvasElement>('.trajectory-panel__loss canvas');
+    const loss = lossCanvas ? measured('loss chart set-up', () => new LossChart(lossCanvas, objective)) : null;
+    const inner = figure.querySelector<HTMLElement>('.inner-state');
+    const scrubberHost = figure.querySelector<HTMLElement>('.step-scrubber');
+    const scrubber = scrubberHost
+      ? mountStepScrubber(scrubberHost, (step) => showStep(step, runs, chart, loss, inner))
+      : null;
+    const redrawViews = (): void => {
+      runs.sort((a, b) => a.rank - b.rank);
+      loss?.replace(
+        runs.map((run) => ({
+          label: run.label,
+          points: run.points,
+          steps: run.steps,
+          color: run.color,
+          dashed: run.kind === 'learner',
+        })),
+      );
+      scrubber?.setLength(Math.max(0, ...runs.map((run) => (run.steps.at(-1) ?? -1) + 1)));
+    };
+    measured('reference runs drawn on the loss chart', redrawViews);
+    return redrawViews;
+  });
 
   await Promise.all(
-    jobsFor(kind, optimizers).map(async (job) => {
+    jobs.map(async ({ job, outcome: pending }) => {
       const show = statusItem(list, job);
-      const started = performance.now();
-      const outcome = await runLearner(job.request);
-      measuredSince('learner run (worker)', started);
+      const outcome = await pending;
       if (outcome.status !== 'ran') return show(job.describe(outcome));
       const part = drawablePart(outcome, objective);
       show(job.describe({ ...outcome, divergedAt: part.divergedAt }));
