@@ -21,6 +21,7 @@ import { drawablePart, indexAtStep, type DrawnRun } from './drawn-runs.js';
 import { renderInnerState } from './inner-state-panel.js';
 import { showStep, stepView } from './step-view.js';
 import { TrajectoryChart } from './trajectory-chart.js';
+import { afterNextPaint } from './after-next-paint.js';
 import { mountChallengeMode } from './challenge-mode.js';
 import { loadContourTracer, provideContourMaps } from './objective-contours.js';
 
@@ -53,15 +54,6 @@ function outcomeRow(outcome: LearnerOutcome, divergedAt: number | null, objectiv
         tone: 'error',
       };
   }
-}
-
-/** Runs `work` in a task after the next frame has been painted. */
-function afterNextPaint(work: () => void): void {
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => work();
-    channel.port2.postMessage(null);
-  });
 }
 
 const significant = (value: number): string => String(Number(value.toPrecision(4)));
@@ -367,7 +359,7 @@ export function mountPlayground(root: HTMLElement): void {
     // The other views follow once that frame is on screen, so the trajectory chart is never kept waiting; a newer
     // input before then replaces them (during a drag they redraw at most once a frame).
     const mine = ++pendingViews;
-    afterNextPaint(() => {
+    void afterNextPaint(() => {
       if (mine !== pendingViews) return;
       loss.replace(
         runs.map((run) => ({

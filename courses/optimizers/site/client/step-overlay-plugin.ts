@@ -44,46 +44,50 @@ function arrow(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number
   ctx.fill();
 }
 
+/** Draws the scrubbed step on the chart as it stands (called by the plugin, and by a chart's quick redraw). */
+export function drawStepOverlay(chart: Chart, { markers, arrows }: StepOverlay): void {
+  const { ctx, chartArea: area } = chart;
+  const [xs, ys] = [chart.scales.x, chart.scales.y];
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
+  ctx.clip();
+  for (const { point, color } of markers) {
+    ctx.beginPath();
+    ctx.arc(xs.getPixelForValue(point[0]), ys.getPixelForValue(point[1]), 6, 0, 2 * Math.PI);
+    ctx.fillStyle = '#ffffff';
+    ctx.fill();
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = color;
+    ctx.stroke();
+  }
+  if (arrows) {
+    const [px, py] = [xs.getPixelForValue(arrows.from[0]), ys.getPixelForValue(arrows.from[1])];
+    // −∇f points downhill; in pixels y grows downwards, hence the sign flip on the second coordinate.
+    const [gx, gy] = [-arrows.gradient[0], arrows.gradient[1]];
+    const norm = Math.hypot(gx, gy);
+    if (norm > 0 && Number.isFinite(norm)) {
+      arrow(
+        ctx,
+        px,
+        py,
+        px + (gx / norm) * GRADIENT_ARROW_PX,
+        py + (gy / norm) * GRADIENT_ARROW_PX,
+        GRADIENT_ARROW_COLOR,
+      );
+    }
+    const to = [arrows.from[0] + arrows.update[0], arrows.from[1] + arrows.update[1]];
+    if (to.every(Number.isFinite))
+      arrow(ctx, px, py, xs.getPixelForValue(to[0]), ys.getPixelForValue(to[1]), UPDATE_ARROW_COLOR);
+  }
+  ctx.restore();
+}
+
 export function stepOverlayPlugin(overlay: () => StepOverlay): Plugin<'scatter'> {
   return {
     id: 'stepOverlay',
     afterDatasetsDraw(chart: Chart) {
-      const { ctx, chartArea: area } = chart;
-      const [xs, ys] = [chart.scales.x, chart.scales.y];
-      const { markers, arrows } = overlay();
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
-      ctx.clip();
-      for (const { point, color } of markers) {
-        ctx.beginPath();
-        ctx.arc(xs.getPixelForValue(point[0]), ys.getPixelForValue(point[1]), 6, 0, 2 * Math.PI);
-        ctx.fillStyle = '#ffffff';
-        ctx.fill();
-        ctx.lineWidth = 3;
-        ctx.strokeStyle = color;
-        ctx.stroke();
-      }
-      if (arrows) {
-        const [px, py] = [xs.getPixelForValue(arrows.from[0]), ys.getPixelForValue(arrows.from[1])];
-        // −∇f points downhill; in pixels y grows downwards, hence the sign flip on the second coordinate.
-        const [gx, gy] = [-arrows.gradient[0], arrows.gradient[1]];
-        const norm = Math.hypot(gx, gy);
-        if (norm > 0 && Number.isFinite(norm)) {
-          arrow(
-            ctx,
-            px,
-            py,
-            px + (gx / norm) * GRADIENT_ARROW_PX,
-            py + (gy / norm) * GRADIENT_ARROW_PX,
-            GRADIENT_ARROW_COLOR,
-          );
-        }
-        const to = [arrows.from[0] + arrows.update[0], arrows.from[1] + arrows.update[1]];
-        if (to.every(Number.isFinite))
-          arrow(ctx, px, py, xs.getPixelForValue(to[0]), ys.getPixelForValue(to[1]), UPDATE_ARROW_COLOR);
-      }
-      ctx.restore();
+      drawStepOverlay(chart, overlay());
     },
   };
 }

@@ -10,13 +10,16 @@ import {
   Tooltip,
   type ChartDataset,
   type LegendItem,
+  type Plugin,
 } from 'chart.js';
 import type { Point } from '../shared/demo-runs.js';
 import type { SiteObjective } from '../shared/objectives.js';
 import { contourLegend } from './contour-legend.js';
 import { measured } from './measured.js';
 import { objectiveContours } from './objective-contours.js';
-import { stepOverlayPlugin, type StepOverlay } from './step-overlay-plugin.js';
+import { drawRunLines } from './run-lines.js';
+import { drawStepOverlay, stepOverlayPlugin, type StepOverlay } from './step-overlay-plugin.js';
+import { tickLabel } from './tick-label.js';
 
 Chart.register(ScatterController, LineElement, PointElement, LinearScale, Legend, Tooltip);
 // The page's own system font stack, rather than Chart.js's Helvetica default.
@@ -73,15 +76,18 @@ function markerDatasets(start: Point, minima: Point[]): ScatterDataset[] {
   ].filter((dataset) => dataset.data.length > 0);
 }
 
+const lineWidth = (series: TrajectorySeries): number => (series.kind === 'learner' ? 2.25 : 2.75);
+
 function seriesDataset(series: TrajectorySeries): ScatterDataset {
   const reference = series.kind === 'reference';
   return {
     label: series.label,
-    data: series.points.map(([x, y]) => ({ x, y })),
+    // A playground run is drawn by the chart itself (run-lines.ts): its dataset only gives it a legend entry.
+    data: series.kind === 'run' ? [] : series.points.map(([x, y]) => ({ x, y })),
     showLine: true,
     borderColor: series.color,
     backgroundColor: series.color,
-    borderWidth: series.kind === 'learner' ? 2.25 : 2.75,
+    borderWidth: lineWidth(series),
     borderDash: series.kind === 'learner' ? [7, 4] : [],
     pointRadius: reference ? 2 : 0,
     pointHoverRadius: 5,
@@ -98,7 +104,7 @@ function axis(name: 'x' | 'y', [min, max]: readonly [number, number], stepSize: 
     max,
     title: { display: true, text: name, color: INK, font: { size: 13, weight: 'bold' as const } },
     grid: { color: 'rgba(15, 23, 42, 0.07)' },
-    ticks: { stepSize, color: '#475569' },
+    ticks: { stepSize, color: '#475569', callback: tickLabel },
   };
 }
 
@@ -176,6 +182,8 @@ export class TrajectoryChart {
   /** Removes the drag listeners when the chart goes (the playground makes a new chart on the same canvas). */
   private readonly listeners = new AbortController();
   private dragged = false;
+  /** The chart as drawn before its datasets, for quickRedraw(); only while every trajectory is a playground run. */
+  private background: HTMLCanvasElement | null = null;
 
   constructor(canvas: HTMLCanvasElement, series: TrajectorySeries[], options: TrajectoryChartOptions) {
     const { objective } = options;
@@ -195,7 +203,7 @@ export class TrajectoryChart {
     return new Chart<'scatter', { x: number; y: number }[]>(canvas, {
       type: 'scatter',
       data: { datasets: this.datasets() },
-      plugins: [objectiveContours(objective), stepOverlayPlugin(() => this.overlay)],
+      plugins: [objectiveContours(objective), this.runLinesPlugin(), stepOverlayPlugin(() => this.overlay)],
       options: {
         onClick: (event) => {
           // The click that ends a drag of the start marker is not a pick of its own.
@@ -298,6 +306,65 @@ export class TrajectoryChart {
     return [...this.series.map(seriesDataset), ...markerDatasets(this.start, this.objective.minima)];
   }
 
+  /** The runs drawn as lines, those whose legend entry is not switched off. */
+  private drawRuns(chart: Chart): void {
+    const lines = this.series.flatMap((series, index) =>
+      series.kind === 'run' && chart.isDatasetVisible(index)
+        ? [{ points: series.points, color: series.color, width: lineWidth(series) }]
+        : [],
+    );
+    // Last first, as Chart.js draws datasets of the same order: the first run ends up on top.
+    drawRunLines(chart, lines.reverse());
+  }
+
+  /**
+   * Draws the playground's runs under the markers, and keeps what Chart.js drew before them (contours, grid, axes,
+   * legend) so that a redraw with only new runs can start from that copy.
+   */
+  private runLinesPlugin(): Plugin<'scatter'> {
+    return {
+      id: 'runLines',
+      beforeDatasetsDraw: (chart) => {
+        if (this.series.every((series) => series.kind === 'run')) {
+          const copy = (this.background ??= document.createElement('canvas'));
+          [copy.width, copy.height] = [chart.canvas.width, chart.canvas.height];
+          copy.getContext('2d')!.drawImage(chart.canvas, 0, 0);
+        } else this.background = null;
+        // The chart passed in: during the first draw, made by Chart.js's constructor, this.chart is not set yet.
+        this.drawRuns(chart);
+      },
+    };
+  }
+
+  /**
+   * Redraws runs, markers and the scrubbed step over the kept background, without Chart.js's update: only when
+   * nothing under them changed (the legend, the start, the size), which a slider's input leaves alone.
+   */
+  private quickRedraw(): boolean {
+    const { background, chart } = this;
+    if (!background || background.width !== chart.canvas.width || background.height !== chart.canvas.height)
+      return false;
+    const { ctx } = chart;
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, background.width, background.height);
+    ctx.drawImage(background, 0, 0);
+    ctx.restore();
+    this.drawRuns(chart);
+    // The markers, last dataset first as Chart.js draws datasets of the same order.
+    const { datasets } = chart.data;
+    for (let index = datasets.length - 1; index >= 0; index--)
+      if (datasets[index]!.data.length > 0 && chart.isDatasetVisible(index))
+        chart.getDatasetMeta(index).controller.draw();
+    drawStepOverlay(chart, this.overlay);
+    return true;
+  }
+
+  /** What the legend and the markers show: when it changes, Chart.js must lay the chart out again. */
+  private look(series: readonly TrajectorySeries[], start: Point): string {
+    return JSON.stringify([series.map(({ label, color, kind }) => [label, color, kind]), start]);
+  }
+
   /** Adds a trajectory; learner runs arrive after the chart is first drawn. */
   add(series: TrajectorySeries): void {
     this.series.push(series);
@@ -308,9 +375,12 @@ export class TrajectoryChart {
 
   /** Replaces every trajectory, the start marker and the scrubbed step at once, in one redraw (the playground). */
   replace(series: TrajectorySeries[], start: Point, overlay: StepOverlay = this.overlay): void {
-    this.series = [...series].sort((a, b) => a.rank - b.rank);
+    const sorted = [...series].sort((a, b) => a.rank - b.rank);
+    const same = this.look(sorted, start) === this.look(this.series, this.start);
+    this.series = sorted;
     this.start = start;
     this.overlay = overlay;
+    if (same && this.quickRedraw()) return;
     this.chart.data.datasets = this.datasets();
     this.chart.update('none');
   }
@@ -318,7 +388,7 @@ export class TrajectoryChart {
   /** The scrubbed step's markers and arrows; only redraws, the data stays. */
   showStep(overlay: StepOverlay): void {
     this.overlay = overlay;
-    this.chart.draw();
+    if (!this.quickRedraw()) this.chart.draw();
   }
 
   destroy(): void {
