@@ -193,6 +193,29 @@ describe('every buggy variant fails its exercise, named as its typical mistake',
   });
 });
 
+// Mistakes outside the catalogue, named from how the wrong numbers relate to the right ones (the usual wrong formula
+// at the case's inputs, the earlier gradients dropped, the order's own problem): the first failure says it.
+const FINDINGS: Record<string, RegExp> = {
+  'value/div-operands-swapped': /\nDiagnosis: c\.data is b \/ a \(.*\): the operands are the wrong way round/,
+  'value/add-reads-out-grad-early':
+    /\nDiagnosis: the local backward step adds nothing: .*Read out\.grad .* inside the step/,
+  'nonlinearities/tanh-derivative-is-output':
+    /\nDiagnosis: the local derivative your tanh uses is .*: that is out\.data, the output; the derivative of tanh is 1 − out\.data²/,
+  'backward/zeroes-every-grad-first': /\nDiagnosis: the gradients the leaves held before the pass are lost/,
+  'backward/order-without-visited-set':
+    /\nDiagnosis: backward\(\) runs the local steps in topologicalOrder\(\)'s order, which lists \S+ twice/,
+  'nn/bias-not-added': /\nDiagnosis: only biases are wrong, and their grads stay 0/,
+};
+
+describe('mistakes outside the catalogue are named on the first failure', () => {
+  test.each(Object.entries(FINDINGS))('%s', (name, finding) => {
+    const b = BUGGY.find((v) => v.name === name);
+    expect(b, `no buggy variant ${name}`).toBeDefined();
+    const report = reportOf(reports(`buggy/${b!.name}`), b!.exercise);
+    expect(report.tests.find((t) => t.status !== 'pass')?.message).toMatch(finding);
+  });
+});
+
 test('hidden tests are counted, and a failing one gives nothing of its case away', () => {
   const report = reportOf(reports('buggy/value/power-rule-k'), 'value');
   const hidden = report.tests.filter((t) => t.name.startsWith('hidden test '));

@@ -18,7 +18,8 @@ function orderProblem(c: ExpressionCase, { graph, order }: OrderOutput): string 
   if (order.includes(-1)) return `${intro} returned something that is not one of the graph's values.`;
   const position = new Map<number, number>();
   for (const [i, id] of order.entries()) {
-    if (position.has(id)) return `${intro} lists ${graph[id]!.label} twice; each value belongs in the order once.`;
+    if (position.has(id))
+      return `${intro} lists ${graph[id]!.label} twice; each value belongs in the order once (keep a set of the values visited and skip one already in it).`;
     position.set(id, i);
   }
   const missing = graph.filter((node) => !position.has(node.id));
@@ -41,14 +42,28 @@ defineExpressionSuite({
     {
       title: (c) => `backward() leaves PyTorch's gradients: ${c.name}`,
       jobs: [{ suffix: 'backward', driver: 'backwardExpression' }],
-      judge: (c, result) =>
-        gradsProblem(
+      judge: (c, result) => {
+        const problem = gradsProblem(
           c,
           outputOf<ExpressionOutput>(result('backward')),
           'backward',
           EXPRESSION,
           'after backward(output)',
-        ),
+        );
+        if (!problem || problem.includes('\nDiagnosis: ')) return problem;
+        // Wrong gradients from a wrong order: the order's own problem says why, here on the first failure.
+        let order: string | null = null;
+        try {
+          order = orderProblem(c, outputOf<OrderOutput>(result('order')));
+        } catch {
+          // topologicalOrder() threw: its own test says so.
+        }
+        const intro = `topologicalOrder() on ${c.name} `;
+        const detail = order?.startsWith(intro) ? order.slice(intro.length) : order;
+        return detail
+          ? `${problem}\nDiagnosis: backward() runs the local steps in topologicalOrder()'s order, which ${detail}`
+          : problem;
+      },
     },
     {
       title: (c) => `topologicalOrder() puts every value after its inputs: ${c.name}`,

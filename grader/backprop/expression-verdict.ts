@@ -3,6 +3,8 @@
 import { describeStep, outputName, type Step } from './expression.js';
 import { mistakeNote, type ExpressionCase, type ExpressionExercise, type Grads } from './fixtures.js';
 import { close, formatNumber, type Tolerance } from './tolerance.js';
+import { UNARY_OPS } from './expression.js';
+import { unaryDerivativeFinding, valueFinding } from './formula-findings.js';
 
 export interface ExpressionOutput {
   values?: Record<string, number>;
@@ -21,11 +23,28 @@ export const leavesText = (c: ExpressionCase): string =>
 
 /** The first step whose forward value is wrong, from the inputs on. */
 export function valuesProblem(c: ExpressionCase, values: Record<string, number> = {}): string | null {
+  // The right values so far: the inputs of the first wrong step, at which the usual wrong formulas are evaluated.
+  const known = new Map<string, number>(Object.entries(c.leaves));
   for (const step of c.steps) {
-    const [name] = step;
+    const [name, op, receiver, operand] = step;
     const expected = c.expected.values[name]!;
-    if (!close(values[name] ?? NaN, expected, { absolute: 1e-12, relative: 1e-9 }))
-      return `${describeStep(step)} (${leavesText(c)}): ${name}.data should be ${formatNumber(expected)}, got ${formatNumber(values[name])}.`;
+    if (!close(values[name] ?? NaN, expected, { absolute: 1e-12, relative: 1e-9 })) {
+      const input = (n: string | number): [string, number] =>
+        typeof n === 'number' ? [formatNumber(n), n] : [n, known.get(n) ?? NaN];
+      const finding = valueFinding(
+        name,
+        op,
+        input(receiver),
+        operand === undefined ? undefined : input(operand),
+        values[name] ?? NaN,
+        expected,
+      );
+      return (
+        `${describeStep(step)} (${leavesText(c)}): ${name}.data should be ${formatNumber(expected)}, got ${formatNumber(values[name])}.` +
+        (finding ? `\nDiagnosis: ${finding}.` : '')
+      );
+    }
+    known.set(name, expected);
   }
   return null;
 }
@@ -102,6 +121,59 @@ export function gradsProblem(
     .join(', ');
   const where = output.stepGrads ? firstWrongStep(c, output.stepGrads, tolerance) : '';
   const sentence = `${c.name} (${leavesText(c)}${started ? `; ${started}` : ''}): ${after}, ${list}.${where}`;
-  const diagnosed = diagnosis(c, output, exercise, tolerance);
+  const diagnosed = diagnosis(c, output, exercise, tolerance) || gradsFinding(c, output, exercise, tolerance);
   return diagnosed ? `${sentence}\n${diagnosed}` : sentence;
+}
+
+/**
+ * What the wrong gradients show by their relation to the right ones, when no typical mistake matches: the leaves'
+ * earlier gradients dropped (zeroed before the sweep), local steps that add nothing, or a unary operation's local
+ * derivative that is a usual wrong formula. '' when none of these is sure.
+ */
+function gradsFinding(
+  c: ExpressionCase,
+  output: ExpressionOutput,
+  exercise: ExpressionExercise,
+  tolerance: Tolerance,
+): string {
+  const leaves = Object.entries(c.expected.grads);
+  const got = (n: string) => output.grads[n] ?? NaN;
+  const start = (n: string) => c.startGrads?.[n] ?? 0;
+  const started = Object.keys(c.startGrads ?? {});
+  // Every leaf holds the right gradient minus what it held before: the earlier gradients were set to 0 first.
+  if (
+    started.some((n) => start(n) !== 0) &&
+    leaves.every(([n, x]) => close(got(n), x - start(n), tolerance)) &&
+    leaves.some(([n, x]) => !close(got(n), x, tolerance))
+  ) {
+    const held = started.map((n) => `${n}.grad was ${formatNumber(start(n))}`).join(', ');
+    return (
+      `Diagnosis: the gradients the leaves held before the pass are lost (${held}): each grad is set to 0 before ` +
+      'the sweep instead of being added to. backward() must only add: setting grads to 0 belongs to the training loop, before the pass.'
+    );
+  }
+  const local = exercise === 'value' || exercise === 'nonlinearities';
+  const wrong = leaves.filter(([n, x]) => !close(got(n), x, tolerance));
+  // Local steps that leave every input's grad at 0: out.grad (0 when the operation is built) read too early.
+  if (local && wrong.length > 0 && wrong.every(([n, x]) => got(n) === start(n) && x !== start(n))) {
+    const names = wrong.map(([n]) => `${n}.grad`).join(' and ');
+    return (
+      `Diagnosis: the local backward step adds nothing: ${names} stay${wrong.length > 1 ? '' : 's'} at ` +
+      `${formatNumber(start(wrong[0]![0]))}, whatever out.grad is. Read out.grad (and the values) inside the step, ` +
+      'when backward runs: a copy taken when the operation is built holds 0, the grad it had then.'
+    );
+  }
+  // One unary operation on a leaf: its local derivative is the leaf's grad over out.grad.
+  const [only] = c.steps;
+  if (local && c.steps.length === 1 && only && UNARY_OPS.has(only[1]) && wrong.length === 1) {
+    const [, op, receiver] = only;
+    const outGrad = c.outputGrad ?? 1;
+    const a = c.leaves[receiver] ?? NaN;
+    const t = c.expected.values[only[0]] ?? NaN;
+    const derivative = (got(receiver) - start(receiver)) / outGrad;
+    const expected = (c.expected.grads[receiver]! - start(receiver)) / outGrad;
+    const finding = unaryDerivativeFinding(op, [receiver, a], t, derivative, expected);
+    if (finding) return `Diagnosis: ${finding}.`;
+  }
+  return '';
 }

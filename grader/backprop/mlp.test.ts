@@ -63,6 +63,36 @@ function countProblem(sizes: number[], count: number): string | null {
   );
 }
 
+/** The index of every bias in parameters() order: each neuron lists its weights, then its bias. */
+function biasIndices(sizes: number[]): number[] {
+  const out: number[] = [];
+  let at = 0;
+  sizes.slice(1).forEach((nout, l) => {
+    const nin = sizes[l]!;
+    for (let n = 0; n < nout; n++) {
+      at += nin;
+      out.push(at++);
+    }
+  });
+  return out;
+}
+
+/**
+ * What the wrong parameter gradients have in common, when that names the cause: every wrong one is a bias and
+ * stays 0 (the bias does not take part in the neuron's output). '' otherwise.
+ */
+function gradsFinding(sizes: number[], got: number[], expected: number[]): string {
+  const wrong = expected.map((_, i) => i).filter((i) => firstMismatch([got[i] ?? NaN], [expected[i]!], NETWORK) !== -1);
+  const biases = new Set(biasIndices(sizes));
+  if (wrong.length === 0 || !wrong.every((i) => biases.has(i) && got[i] === 0)) return '';
+  const shown = wrong.slice(0, 3).join(', ') + (wrong.length > 3 ? ', …' : '');
+  return (
+    `\nDiagnosis: only biases are wrong, and their grads stay 0 (parameters ${shown}: the last of each neuron's), ` +
+    "while every weight's grad is right: the bias takes no part in the neuron's output. Add b to Σ wᵢ·xᵢ in the " +
+    "neuron's call()."
+  );
+}
+
 /** Which catalogued mistake's numbers these are, by the first `n` entries of one of its series. */
 function matching(c: { mistakes: Record<string, object> }, key: string, got: number[]): string {
   for (const [id, outcome] of Object.entries(c.mistakes)) {
@@ -70,6 +100,17 @@ function matching(c: { mistakes: Record<string, object> }, key: string, got: num
     if (series && firstMismatch(got, series, NETWORK) === -1) return diagnosed(id);
   }
   return '';
+}
+
+/** A loss that never changes while PyTorch's does: the parameters never move. '' otherwise. */
+function stuckLoss(losses: number[], expected: number[]): string {
+  const still = losses.length > 2 && losses.every((l) => l === losses[0]);
+  if (!still || expected.every((l) => l === expected[0])) return '';
+  return (
+    `\nDiagnosis: your loss is ${formatNumber(losses[0])} at every step: the parameters never move. The update ` +
+    'sees gradients of 0 (are they set to 0 after backward() and before the update? zero them before backward()) ' +
+    'or does not write p.data.'
+  );
 }
 
 function trainProblem(c: TrainCase, trained: Trained): string | null {
@@ -93,7 +134,11 @@ function trainProblem(c: TrainCase, trained: Trained): string | null {
       (at === 0
         ? ' (the first step: look at the network and hingeLoss before the update).'
         : ' (step 0 agreed: look at the update and at zeroing the gradients).') +
-      matching(mistakes, 'losses', losses)
+      (matching(mistakes, 'losses', losses) ||
+        stuckLoss(
+          losses,
+          expected.map((h) => h.loss),
+        ))
     );
   }
   const accuracyAt = expected.findIndex((h, k) => trained.history![k]!.accuracy !== h.accuracy);
@@ -199,7 +244,8 @@ forEachTarget((target) => {
     const at = firstMismatch(out.grads ?? [], evaluate.expected.grads, NETWORK);
     if (at !== -1)
       throw new SessionProblem(
-        `${evaluate.name}: after a backward pass from the loss, parameter ${at} (in parameters() order) should have grad ${formatNumber(evaluate.expected.grads[at])}, got ${formatNumber(out.grads?.[at])}.`,
+        `${evaluate.name}: after a backward pass from the loss, parameter ${at} (in parameters() order) should have grad ${formatNumber(evaluate.expected.grads[at])}, got ${formatNumber(out.grads?.[at])}.` +
+          gradsFinding(evaluate.sizes, out.grads ?? [], evaluate.expected.grads),
       );
   });
 
