@@ -1,9 +1,9 @@
 // Judges what a driver sent back for an expression case against PyTorch's numbers, and says what is wrong in a
-// learner's words: which operation, which value, expected against got, and the typical mistake it matches.
-import { describeStep, outputName, type Step } from './expression.js';
+// learner's words: which operation, which value, expected against got, and the typical mistake it matches (or what
+// the wrong numbers' relation to the right ones shows, formula-findings.ts).
+import { describeStep, outputName, UNARY_OPS, type Step } from './expression.js';
 import { mistakeNote, type ExpressionCase, type ExpressionExercise, type Grads } from './fixtures.js';
 import { close, formatNumber, type Tolerance } from './tolerance.js';
-import { UNARY_OPS } from './expression.js';
 import { unaryDerivativeFinding, valueFinding } from './formula-findings.js';
 
 export interface ExpressionOutput {
