@@ -147,14 +147,15 @@ export function probeFindings(
   }
 
   // 1b. Options read under names the constructor is not given: they are undefined, and whatever they feed is NaN.
+  //     Only with NaN steps: a name read with a fallback (options.x ?? 0.9) is not sure to be the cause.
   const unknownOptions = [...new Set(answered.flatMap((e) => e.response!.unknownOptions ?? []))];
-  if (unknownOptions.length > 0 && !answered.every(matchesReference)) {
+  const nan = answered.some((e) => e.response!.points.flat().some((v) => Number.isNaN(v)));
+  if (unknownOptions.length > 0 && nan && !answered.every(matchesReference)) {
     const read = andList(unknownOptions.map((n) => `options.${n}`));
-    const nan = answered.some((e) => e.response!.points.flat().some((v) => !Number.isFinite(v)));
     add(
       'unknown-option',
       `your code reads ${read}, but the constructor is given only ${andList(given)}: ` +
-        `${unknownOptions.length > 1 ? 'those are' : 'that is'} undefined${nan ? ', and the steps they feed are NaN' : ''}. ` +
+        `${unknownOptions.length > 1 ? 'those are' : 'that is'} undefined, and the steps they feed are NaN. ` +
         'Read each hyperparameter under the name the options give it',
     );
   }
