@@ -107,8 +107,15 @@ describe('--submissions DIR', () => {
     expect(cat.score).toBe(0);
     expect(cat.problem).toMatch(/^cat holds none of the learner files/);
 
+    // The course's site is not the grader: editing it keeps every report; editing a suite regrades everyone.
+    const siteFile = join(kit.root, 'courses', 'optimizers', 'site', 'plugin.ts');
+    writeFileSync(siteFile, `${readFileSync(siteFile, 'utf8')}\n// a new chart colour\n`);
     const again = grade(['--submissions', submissions, '--out', out, ...ids]);
     expect(again.stdout).toMatch(/graded 0 submission\(s\), 2 unchanged since the last run/);
+    const suite = join(kit.root, 'grader', 'optimizers', 'sgd.test.ts');
+    writeFileSync(suite, `${readFileSync(suite, 'utf8')}\n// a stricter tolerance, say\n`);
+    const regraded = grade(['--submissions', submissions, '--out', out, ...ids]);
+    expect(regraded.stdout).toMatch(/graded 2 submission\(s\), 0 unchanged since the last run/);
   });
 });
 

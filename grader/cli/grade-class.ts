@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { qualifiedId, type Exercise } from '../course/course-metadata.js';
 import type { GradeTarget } from '../harness/grade-targets.js';
 import { readFileBelow } from '../files/read-folder.js';
@@ -40,12 +40,16 @@ interface Row {
   reused: boolean;
 }
 
+/** A course's site and benchmarks never decide a verdict: editing them keeps a class's reports current. */
+const NOT_GRADING = /^courses\/[^/]+\/(site|bench)\//;
+
 /** A digest of everything that decides a verdict on the grader's side: suites, harness, fixtures, metadata. */
 function graderFingerprint(root: string): string {
   const hash = createHash('sha256');
   for (const dir of ['grader', 'courses']) {
     const files = readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
       .filter((e) => e.isFile() && /\.(ts|json|toml)$/.test(e.name))
+      .filter((e) => !NOT_GRADING.test(relative(root, join(e.parentPath, e.name)).split(sep).join('/')))
       .map((e) => join(e.parentPath, e.name))
       .sort();
     for (const file of files) hash.update(relative(root, file)).update(readFileSync(file));
