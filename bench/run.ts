@@ -30,7 +30,7 @@ const benchmarks: Benchmark[] = [
     ok: [0],
     goalSeconds: 1.5,
   },
-  // The same grading started with tsx's loader for everything: what scripts/launch.mjs saves.
+  // The same grading started with tsx's loader for everything: what scripts/launch.mjs (compiled once) saves.
   {
     name: 'grade --target solutions, all via tsx',
     command: ['node', '--import', 'tsx', 'grader/cli/grade.ts', '--target', 'solutions'],
@@ -93,7 +93,9 @@ for (const benchmark of benchmarks) {
   );
 }
 const ratio = median(samples.get(benchmarks[1]!.name)!) / median(samples.get(benchmarks[2]!.name)!);
-console.log(`\nlaunch.mjs vs tsx's loader for everything: ${ratio.toFixed(2)}× faster (medians, same run)`);
+console.log(
+  `\nlaunch.mjs (compiled once) vs tsx's loader for everything: ${ratio.toFixed(2)}× faster (medians, same run)`,
+);
 const guarded = median(samples.get('grade --target solutions, launch.mjs')!);
 const unguarded = median(samples.get('the same, without the OS guards')!);
 console.log(
@@ -115,6 +117,8 @@ for (const script of [
   'bench/watch-latency.ts',
   'bench/class-batch.ts',
   ...courseBenches,
+  // The longest last: a class of 1,000 graded whole and in 4 shards (BENCH_LARGE_CLASS=N for another size).
+  'bench/class-shards.ts',
 ]) {
   console.log('');
   const result = spawnSync('node', ['scripts/launch.mjs', script], {

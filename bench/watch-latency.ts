@@ -13,7 +13,7 @@ const all = loadCourses(root).flatMap((c) => c.exercises);
 const exercise = all[0]!;
 const name = shortName(exercise, all);
 const SAVES = Number(process.env.BENCH_RUNS ?? 7) * 2;
-const GOAL_MS = 300;
+const GOAL_MS = 150;
 
 const target = mkdtempSync(join(tmpdir(), 'watch-bench-'));
 cpSync(join(root, 'exercises'), target, { recursive: true });
