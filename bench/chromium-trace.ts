@@ -51,18 +51,15 @@ export interface MainThreadSummary {
   idle: number;
 }
 
-/** The main thread's time from the last navigation before `mark` (a performance.mark of the page) to that mark. */
-export function mainThreadSummary(events: readonly TraceEvent[], mark: string): MainThreadSummary {
+/**
+ * The main thread's time from the navigation to `mark`, a performance.mark of the page set `markedAt` ms (its
+ * performance.now()) after the navigation began: the window is measured back from the mark, since a trace can hold
+ * several navigationStart events (workers', frames') on the page's threads.
+ */
+export function mainThreadSummary(events: readonly TraceEvent[], mark: string, markedAt: number): MainThreadSummary {
   const end = events.find((event) => event.name === mark && event.cat.includes('user_timing'));
   if (!end) throw new Error(`the trace has no mark ${mark}`);
-  // A worker's start is a navigationStart too, on its own thread: the page's is on the mark's thread.
-  const start = events
-    .filter(
-      (event) =>
-        event.name === 'navigationStart' && event.pid === end.pid && event.tid === end.tid && event.ts <= end.ts,
-    )
-    .at(-1);
-  if (!start) throw new Error(`the trace has no navigation before ${mark}`);
+  const start = { ts: end.ts - markedAt * 1000 };
   const inWindow = events
     .filter(
       (event) =>

@@ -233,9 +233,14 @@ async function tracedLoad(browser: Browser, url: string, path: string, rate: num
   await throttle(page, rate);
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   await page.goto(`${url}${path}`);
-  await page.waitForFunction(() => (window as unknown as { firstChart?: number }).firstChart, undefined, {
-    timeout: 15_000,
-  });
+  const marked = await page.waitForFunction(
+    () => (window as unknown as { firstChart?: number }).firstChart,
+    undefined,
+    {
+      timeout: 15_000,
+    },
+  );
+  const markedAt = Number(await marked.jsonValue());
   const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
   await page.waitForSelector(PAGE_READY, { timeout: 30_000 });
   const measures = await page.evaluate(() =>
@@ -245,7 +250,7 @@ async function tracedLoad(browser: Browser, url: string, path: string, rate: num
       .sort((a, b) => a.start + a.duration - (b.start + b.duration)),
   );
   await context.close();
-  return { main: mainThreadSummary(trace.traceEvents, FIRST_CHART_MARK), measures };
+  return { main: mainThreadSummary(trace.traceEvents, FIRST_CHART_MARK, markedAt), measures };
 }
 
 /** Every page of the course with a chart on it, from the built site: exercise pages, the playground, the others. */
