@@ -7,6 +7,7 @@ import { startBroker, type Broker } from '../sandbox/sandbox-broker.js';
 import gradingConfig from '../vitest.config.js';
 import { markPhase } from './phase-timings.js';
 import { ResultCollector, type ModuleOutcome } from './result-collector.js';
+import { transformCacheFolder } from './transform-cache.js';
 
 export interface SuiteRun {
   outcomes: Map<string, ModuleOutcome>;
@@ -27,6 +28,7 @@ export class SuiteRunner {
   static async open(root: string, timeLimitMs: number, spares: number): Promise<SuiteRunner> {
     const collector = new ResultCollector();
     const broker = startBroker(spares);
+    const cache = transformCacheFolder(root);
     broker.booted.then(
       () => markPhase('sandbox booted'),
       () => {},
@@ -37,6 +39,8 @@ export class SuiteRunner {
         // The settings come compiled with this module: Vite need not bundle the config file on every run.
         config: false,
         ...gradingConfig.test,
+        // The suites and their harness compile once, not on every run (keyed by each file's content).
+        ...(cache ? { experimental: { fsModuleCache: true, fsModuleCachePath: cache } } : {}),
         root,
         watch: false,
         reporters: [collector],

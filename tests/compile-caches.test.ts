@@ -1,5 +1,6 @@
-// scripts/launch.mjs, which every `npm run` command goes through: its compiled cache must never serve a command
-// built from other sources, nor one built for another copy of the kit.
+// The two compiled caches that make commands start fast: scripts/launch.mjs's (every `npm run` command) and
+// vitest's for the suites (grader/cli/transform-cache.ts). Neither may serve code built from other sources, nor,
+// for launch.mjs, code built for another copy of the kit.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -43,4 +44,20 @@ test('two copies of the kit with byte-identical sources each act on their own fi
   expect(restored).not.toBe('// my own work\n');
   expect(restored).toContain('export class SGD');
   expect(starting).toContain('export class SGD');
+});
+
+test('a suite edited between two grading runs is what the second run grades with', () => {
+  const grade = () => {
+    const run = runKitScript(edited.root, 'grader/cli/grade.ts', ['--target', 'solutions', '--format', 'json', 'sgd']);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { exercises: Array<{ tests: Array<{ name: string }> }> };
+    return report.exercises[0]!.tests.map((t) => t.name);
+  };
+  expect(grade()).not.toContain('a check the instructor just added');
+  const suite = join(edited.root, 'grader', 'optimizers', 'sgd.test.ts');
+  writeFileSync(
+    suite,
+    `${readFileSync(suite, 'utf8')}\nimport { test as added } from 'vitest';\nadded('a check the instructor just added', () => {});\n`,
+  );
+  expect(grade()).toContain('a check the instructor just added');
 });
