@@ -48,6 +48,15 @@ try {
     writeFileSync(file, versions[save % 2]!);
     await waitFor(new RegExp(`graded ${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`), from);
     latencies.push(performance.now() - started);
+    // A fast answer counts only if it is the right one: the solution passes, the stub does not.
+    const verdict = /(\d+)\/(\d+) {2}✓ passed/.test(
+      output
+        .slice(from)
+        .split('\n')
+        .find((l) => l.includes(exercise.title)) ?? '',
+    );
+    if (verdict !== (save % 2 === 0))
+      throw new Error(`save ${save + 1} was graded as the other version:\n${output.slice(from)}`);
   }
 } finally {
   child.kill();

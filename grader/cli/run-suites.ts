@@ -8,6 +8,7 @@ import gradingConfig from '../vitest.config.js';
 import { markPhase } from './phase-timings.js';
 import { ResultCollector, type ModuleOutcome } from './result-collector.js';
 import { transformCacheFolder } from './transform-cache.js';
+import { closeWarmThreads, warmThreads } from './warm-threads-pool.js';
 
 export interface SuiteRun {
   outcomes: Map<string, ModuleOutcome>;
@@ -41,6 +42,8 @@ export class SuiteRunner {
         ...gradingConfig.test,
         // The suites and their harness compile once, not on every run (keyed by each file's content).
         ...(cache ? { experimental: { fsModuleCache: true, fsModuleCachePath: cache } } : {}),
+        // Threads kept from one run to the next: watch mode and a class's regrading need not start them again.
+        pool: warmThreads(),
         root,
         watch: false,
         reporters: [collector],
@@ -103,5 +106,6 @@ export class SuiteRunner {
     // A worker stuck in a synchronous loop may never let close() finish: wait for it only briefly.
     await Promise.race([this.vitest.close(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
     await this.broker.close();
+    await closeWarmThreads();
   }
 }

@@ -1,0 +1,80 @@
+// A vitest pool (its custom-pool API) whose worker threads outlive a run: watch mode grades again on every save,
+// and a fresh thread would load vitest's runtime and the suites' modules again each time (about 150 ms). Between
+// runs a thread is parked instead of stopped; the next run's runner takes it over, already set up.
+import { ThreadsPoolWorker, type PoolOptions, type PoolRunnerInitializer, type PoolWorker } from 'vitest/node';
+
+type WorkerRequest = Parameters<PoolWorker['send']>[0];
+type Listener = (arg: unknown) => void;
+
+const parked: ThreadsPoolWorker[] = [];
+
+class WarmThread implements PoolWorker {
+  readonly name = 'warm-threads';
+  private readonly thread: ThreadsPoolWorker;
+  /** The thread was set up by an earlier run: vitest's "start" has been answered already. */
+  private readonly reused: boolean;
+  private listeners: Array<[string, Listener]> = [];
+  /** A suite is running on the thread: one stopped now (a run cancelled) is ended, never parked. */
+  private busy = false;
+  private readonly watchFinish = (message: unknown) => {
+    if ((message as { type?: string } | undefined)?.type === 'testfileFinished') this.busy = false;
+  };
+
+  constructor(options: PoolOptions) {
+    const spare = parked.pop();
+    this.reused = spare !== undefined;
+    this.thread = spare ?? new ThreadsPoolWorker(options);
+  }
+
+  on(event: string, callback: Listener): void {
+    this.listeners.push([event, callback]);
+    this.thread.on(event, callback);
+  }
+
+  off(event: string, callback: Listener): void {
+    this.listeners = this.listeners.filter(([e, c]) => e !== event || c !== callback);
+    this.thread.off(event, callback);
+  }
+
+  send(message: WorkerRequest): void {
+    // A parked thread is set up already, and a stopped one could not be set up again: both answers come from here.
+    if ((message.type === 'start' && this.reused) || message.type === 'stop')
+      return this.answer(message.type === 'start' ? 'started' : 'stopped');
+    if (message.type === 'run' || message.type === 'collect') this.busy = true;
+    this.thread.send(message);
+  }
+
+  deserialize(data: unknown): unknown {
+    return this.thread.deserialize(data);
+  }
+
+  async start(): Promise<void> {
+    if (!this.reused) await this.thread.start();
+    this.thread.on('message', this.watchFinish);
+  }
+
+  async stop(): Promise<void> {
+    this.thread.off('message', this.watchFinish);
+    for (const [event, callback] of this.listeners) this.thread.off(event, callback);
+    this.listeners = [];
+    if (this.busy) await this.thread.stop();
+    else parked.push(this.thread);
+  }
+
+  private answer(type: 'started' | 'stopped'): void {
+    const response = { type, __vitest_worker_response__: true };
+    queueMicrotask(() => {
+      for (const [event, callback] of [...this.listeners]) if (event === 'message') callback(response);
+    });
+  }
+}
+
+export const warmThreads = (): PoolRunnerInitializer => ({
+  name: 'warm-threads',
+  createPoolWorker: (options) => new WarmThread(options),
+});
+
+/** Ends the parked threads, when grading is over. */
+export async function closeWarmThreads(): Promise<void> {
+  await Promise.all(parked.splice(0).map((thread) => thread.stop()));
+}
