@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { InlineConfig, LogLevel, Plugin } from 'vite';
 import { brokenLearnerModules } from './broken-learner-module-plugin.js';
+import { courseClientPreload } from './course-client-preload-plugin.js';
 import { courseClients } from './course-clients-plugin.js';
 import { coursePages } from './course-pages-plugin.js';
 import { loadCourseSites, type CourseSite } from './course-sites.js';
@@ -65,6 +66,7 @@ export async function siteConfig(options: SiteConfigOptions = {}): Promise<Inlin
     plugins: [
       coursePages(REPO_ROOT, SITE_ROOT, sites, { solutions }),
       courseClients(sites),
+      courseClientPreload(sites),
       ...learnerModules(),
       ...data(),
       reloadOnExerciseChange(exercises),
