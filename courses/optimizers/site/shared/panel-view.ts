@@ -16,7 +16,26 @@ export function viewFor(objective: SiteObjective, paths: readonly (readonly Poin
   const [width, height] = [Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)];
   const [fullWidth, fullHeight] = [objective.x[1] - objective.x[0], objective.y[1] - objective.y[0]];
   if (width > fullWidth / 4 || height > fullHeight / 4) return objective;
-  const span = Math.max(width, height, fullWidth / 8) * 2;
-  const [cx, cy] = [(Math.max(...xs) + Math.min(...xs)) / 2, (Math.max(...ys) + Math.min(...ys)) / 2];
-  return { ...objective, x: [cx - span / 2, cx + span / 2], y: [cy - span / 2, cy + span / 2] };
+  // The chart ticks its axes at the region's eighths: a round eighth and edges on its multiples make every tick a
+  // round number (an edge at -1.698 would put ticks at -1.698, -1.573, … and label them -1.7, -1.6, …).
+  const step = roundStep((Math.max(width, height, fullWidth / 8) * 2) / 8);
+  // Moving the centre to a multiple of the step shifts it by at most step / 2: the paths (at most 4 steps wide) stay in.
+  const edge = (low: number, high: number): [number, number] => {
+    const start = Math.round((low + high) / 2 / step) * step - 4 * step;
+    return [start, start + 8 * step];
+  };
+  return { ...objective, x: edge(Math.min(...xs), Math.max(...xs)), y: edge(Math.min(...ys), Math.max(...ys)) };
+}
+
+/**
+ * The one of 1, 2, 2.5 and 5 times a power of ten nearest to `raw`: never below two thirds of it, so the paths
+ * (at most 2·raw from the centre) and the centre's snap (at most step / 2) stay within 4 steps.
+ */
+export function roundStep(raw: number): number {
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const candidates = [1, 2, 2.5, 5, 10].map((m) =>
+    // Built from integers, so that 0.2 is 2 / 10, not 2 × 0.1 (which is 0.20000000000000004).
+    power >= 1 ? m * power : m / Math.round(1 / power),
+  );
+  return candidates.reduce((best, c) => (Math.abs(c - raw) < Math.abs(best - raw) ? c : best));
 }
