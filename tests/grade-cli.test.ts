@@ -193,6 +193,18 @@ test('a passing challenge shows its steps and distance, and the best kept under 
     >;
     expect(records['optimizers/challenge']?.attempts).toHaveLength(2);
     expect(records['optimizers/challenge']?.best.figures[0]).toMatchObject({ name: 'steps', value: Number(steps) });
+
+    // Too many steps overshoots: the advice names the nSteps that ends inside, and taking it passes.
+    const entry = join(kit.root, 'exercises', 'optimizers', 'challenge.ts');
+    const withSteps = (n: number) =>
+      writeFileSync(entry, readFileSync(entry, 'utf8').replace(/nSteps: \d+/, `nSteps: ${n}`));
+    withSteps(Number(steps) + 60);
+    const over = runKitScript(kit.root, 'grader/cli/grade.ts', ['challenge'], 90_000);
+    expect(over.status).toBe(1);
+    const advised = /nSteps = (\d+) ends there/.exec(over.stdout);
+    expect(advised, over.stdout).not.toBeNull();
+    withSteps(Number(advised![1]));
+    expect(runKitScript(kit.root, 'grader/cli/grade.ts', ['challenge'], 90_000).status).toBe(0);
   } finally {
     kit.dispose();
   }

@@ -140,7 +140,8 @@ function expectWithinGoal(trajectory: Point[], entry: Entry, runBy: string): voi
       `after ${entry.nSteps} steps of ${runBy} the trajectory ends at (${last.map((v) => v.toPrecision(6)).join(', ')}), ` +
         `${Number.isFinite(distance) ? distance.toPrecision(5) : 'infinitely far'} from (1, 1); it must be within ${RADIUS}. ` +
         (firstInside >= 0
-          ? `It was inside at row ${firstInside}: it overshoots, so stop there or damp it.`
+          ? // The trajectory's rows are the points before each step: row i is the last one of nSteps = i + 1.
+            `It was inside at row ${firstInside}, then overshot: nSteps = ${firstInside + 1} ends there, or damp it.`
           : Number.isFinite(closest)
             ? `It never got closer than ${closest.toPrecision(5)}: try more steps or a larger learning rate.`
             : 'It diverged: try a smaller learning rate.'),
