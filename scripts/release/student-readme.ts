@@ -15,20 +15,30 @@ function revealStep(courses: Course[]): string {
 `;
 }
 
+/**
+ * What each course says at one place of the README: once where they all say the same, else each after its
+ * course's title (two courses' sentences run together read as one garbled sentence).
+ */
+function eachCourse(courses: Course[], text: (c: Course) => string, separator: string): string {
+  const said = courses.map(text);
+  if (new Set(said).size <= 1) return said[0] ?? '';
+  return courses.map((c, i) => `${c.title}: ${said[i]}`).join(separator);
+}
+
 export function studentReadme(courses: Course[]): string {
   const all = courses.flatMap((c) => c.exercises);
   const rows = all.map(
     (e) =>
       `| \`${shortName(e, all)}\` | \`exercises/${e.course}/${e.files[0]}\` | ${e.title}${e.bonus ? ' (bonus)' : ''} |`,
   );
-  const texts = courses.map((c) => c.texts ?? DEFAULT_TEXTS);
+  const texts = (c: Course) => c.texts ?? DEFAULT_TEXTS;
   // Shared ids need their course: the table says what to type.
   const qualified = all.some((e) => shortName(e, all) === qualifiedId(e));
   return `# ${courses.map((c) => c.title).join(', ')}
 
 \`\`\`sh
 npm install && npm run grade     # set up, then see your scorecard and what to do next
-npm run site                     # ${[...new Set(texts.map((t) => t.readmeSite))].join('; ')}
+npm run site                     # ${eachCourse(courses, (c) => texts(c).readmeSite, '; ')}
 \`\`\`
 
 ${courses.map((c) => c.summary).join('\n\n')}
@@ -40,7 +50,7 @@ You need Node.js 20, 22 or 24 (a long-term-support line; 24 is the current one):
 1. Open the site (\`npm run site\`) and read the concepts, then the page of the first exercise.
 2. Edit the file it names: replace the \`// TODO\` and the \`throw new Error('not implemented yet: …')\`.
 3. \`npm run grade <exercise>\` checks one exercise, \`npm run grade\` all of them; \`npm run watch\` grades again
-   every time you save. ${[...new Set(texts.map((t) => t.readmeFeedback))].join(' ')}${qualified ? '\n   Where two courses share an exercise id, name it with its course: `<course>/<id>`.' : ''}
+   every time you save. ${eachCourse(courses, (c) => texts(c).readmeFeedback, ' ')}${qualified ? '\n   Where two courses share an exercise id, name it with its course: `<course>/<id>`.' : ''}
 4. Stuck? \`npm run hint <exercise>\` reveals a hint at a time. The grader runs your code and judges what it
    does, not its types: \`npm run typecheck\` shows TypeScript's errors in your files (your editor shows them too).
 5. Want to start an exercise over? \`npm run reset <exercise>\` restores its starting file (yours is kept in
