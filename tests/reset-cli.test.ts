@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadCourses } from '../grader/course/course-metadata.js';
+import { resetCommand } from '../grader/course/reset-command.js';
 import { KIT_ROOT, makeRepoCopy, runKitScript } from './kit-sandbox.js';
 
 const courses = loadCourses(KIT_ROOT);
@@ -29,4 +30,11 @@ test('npm run reset <id> restores the starting file and keeps the learner’s ve
   expect(backups[0]!.endsWith(`.${exercise.files[0]!.split('.').pop()}`)).toBe(true);
   expect(reset.stdout).toContain(`.grade/backups/${backups[0]}; to go back to it, copy it over exercises/`);
   expect(readFileSync(join(sandbox.root, '.grade', 'backups', backups[0]!), 'utf8')).toContain('my work in progress');
+});
+
+test('a missing file’s message names the reset command for its own exercise, as the learner types it', () => {
+  const { course, id, files } = courses[0]!.exercises[0]!;
+  expect(resetCommand(course, files[0]!)).toBe(`\`npm run reset ${id}\``);
+  // A file no exercise owns cannot be reset by name: the general form, never a wrong exercise.
+  expect(resetCommand(course, 'no-exercise-owns-this.ts')).toBe('`npm run reset <exercise>`');
 });

@@ -2,6 +2,7 @@
 // grading process's broker (so test workers never load esbuild) or, run directly by vitest, in the worker.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { resetCommand } from '../course/reset-command.js';
 import { bundleLearner, LearnerBuildError } from './bundle-learner.js';
 import { compiledDrivers } from './compiled-script.js';
 import { openSandbox, type Sandbox, type SandboxOutcome } from './run-sandboxed.js';
@@ -42,7 +43,7 @@ export async function bundleAndRun(
       if (!existsSync(full)) {
         unavailable[file] = request.upload
           ? `${file} is missing from your submission: upload ${file} (with your other files) and submit again`
-          : `${shown} is missing: create it, or bring back its starting version with npm run reset <exercise>`;
+          : `${shown} is missing: create it, or bring back its starting version with ${resetCommand(course, file)}`;
         return;
       }
       try {
