@@ -4,6 +4,7 @@
 // the typical mistakes, both computed by the fixture generator. No update rule is written here.
 import { TOLERANCE } from './compare-trajectories.js';
 import type { Point } from '../../../courses/optimizers/manifest.js';
+import { fitMessage, fitRule } from './rule-fit.js';
 
 export interface ProbeAction {
   /** Creates instance `create` on a parameter at starts[create] (grad set to `grad` first, when given). */
@@ -163,6 +164,9 @@ export function probeFindings(
   // 2. State shared between instances: two fresh instances given the same gradient must make the same first move,
   //    and an instance must step the same whether or not another one steps in between.
   const sequential = moves('sequential');
+  // The second instance of "sequential" starts elsewhere: its step is compared with one instance alone at that start
+  // (a step that depends on θ, e.g. a state copied from θ, is no evidence of sharing).
+  const otherStart = moves('otherStart');
   const interleaved = named.get('interleaved');
   const alone = moves('newArrays');
   const interleavedFirst = interleaved?.response
@@ -172,7 +176,12 @@ export function probeFindings(
     a.length >= n &&
     b.length >= n &&
     a.slice(0, n).some((p, i) => !sameMove(p[0], b[i]![0]) || !sameMove(p[1], b[i]![1]));
-  if (differs(sequential.slice(1), sequential, 1) || differs(interleavedFirst, alone, 2)) {
+  // An update rule fitted to every single-instance probe, each instance with its own state (rule-fit.ts): when one
+  // reproduces them all, instances do not share state and the gradient is read afresh, whatever else differs.
+  const fit = fitRule(scenarios, responses);
+  const sharedAtCreation =
+    otherStart.length > 0 ? differs(sequential.slice(1), otherStart, 1) : differs(sequential.slice(1), sequential, 1);
+  if (!fit && (sharedAtCreation || differs(interleavedFirst, alone, 2))) {
     add(
       'shared-state',
       'two instances share state: a fresh optimizer given the same gradient moves differently from the first one, or ' +
@@ -193,7 +202,26 @@ export function probeFindings(
   // 4. A stale gradient: given a new grad array, it still uses an old one.
   const inPlace = moves('inPlace');
   const early = moves('gradBeforeConstructor');
-  if (differs(alone, inPlace, 3) || differs(early, alone, 2)) {
+  // zeroGrad() that clears the running averages too: the gradient written into the same array (no zeroGrad() between
+  // steps) follows PyTorch, while with zeroGrad() between steps each step is what a fresh instance does.
+  const freshSteps = [1, 2].map((k) => moves(`fresh:${k}`)[0]);
+  const zeroGradResets =
+    fine('inPlace') &&
+    !fine('newArrays') &&
+    [0, 1].every((k) => {
+      const [a, b] = [alone[k + 1], freshSteps[k]];
+      return !!a && !!b && a.every(Number.isFinite) && sameMove(a[0], b[0]) && sameMove(a[1], b[1]);
+    });
+  if (zeroGradResets) {
+    add(
+      'zerograd-resets-state',
+      `zeroGrad() resets the running averages (or t) too: stepping with the gradient written into the same array, ` +
+        `without zeroGrad() in between, follows PyTorch, but with zeroGrad() after each step every step is what a ` +
+        `fresh optimizer does (given g = (−0.5, 1) after g = (1, 0), θ moved by ${fmtPoint(alone[1]!)}; PyTorch: ` +
+        `${fmtPoint(reference('newArrays')[1] ?? [NaN, NaN])}). zeroGrad() must only set parameters.grad to null`,
+    );
+  }
+  if (!fit && !zeroGradResets && (differs(alone, inPlace, 3) || differs(early, alone, 2))) {
     add(
       'stale-gradient',
       'step() uses a gradient it kept from before: given a new grad array, it moves as if the old one were still ' +
@@ -236,6 +264,45 @@ export function probeFindings(
     if (plain.every(matches) && epsilonAgrees && (tellsApart || comparable.every(matches)) && notes[mistake]) {
       add(`mistake:${mistake}`, `this is a typical mistake: ${notes[mistake]}`);
     }
+  }
+
+  // 5'. The fitted rule: the components that differ from the reference, in words, with what the zero-gradient probe
+  //     shows when the start of the state is what differs.
+  if (fit) {
+    const zero = moves('zeroFirst')[0];
+    const initial = fit.changes.some((c) => c.component === 'init');
+    add(
+      'rule-fit',
+      fitMessage(fit) +
+        (initial && zero
+          ? zero.every(Number.isFinite)
+            ? ` (with g = (0, 0), the first step moved θ by ${fmtPoint(zero)}; it should not move at all)`
+            : ' (with g = (0, 0), the first step already makes θ NaN)'
+          : ''),
+    );
+  }
+
+  // 5''. What a zero gradient does on the first step: nothing, for every optimizer here (the state starts at zero).
+  //      Said as an observation, not a guess at the code, when no rule explains it. A NaN counts only where the
+  //      optimizer has no ε: with one, 0 / 0 from ε left out is as likely.
+  const zeroFirst = moves('zeroFirst')[0];
+  const hasEpsilon = 'epsilon' in (named.get('single')?.scenario.options ?? {});
+  const zeroMoves = !!zeroFirst && zeroFirst.every(Number.isFinite) && (zeroFirst[0] !== 0 || zeroFirst[1] !== 0);
+  const zeroNotFinite = !!zeroFirst && !zeroFirst.every(Number.isFinite) && !hasEpsilon;
+  if (!fit && zeroMoves) {
+    add(
+      'zero-gradient-moves',
+      `with a zero gradient, g = (0, 0), the first step already moves θ by ${fmtPoint(zeroFirst)}; it should not ` +
+        'move at all. Something other than the gradient moves θ: the running averages must start at zero ' +
+        '(new Float64Array(n)), and every term of the step must come from the gradient',
+    );
+  } else if (!fit && zeroNotFinite) {
+    add(
+      'zero-gradient-not-a-number',
+      'with a zero gradient, g = (0, 0), the first step already makes θ NaN: a value in the update is not a number ' +
+        'from the start, such as an entry of the state never set (new Array(n) holds undefined). Start the ' +
+        'running averages at zeros: new Float64Array(n)',
+    );
   }
 
   // 5a. What the state carries from one step to the next, read off the learner's own responses. Its later steps in the
@@ -368,7 +435,7 @@ export function probeFindings(
   }
 
   // 6. Division by zero where a coordinate's gradient is 0.
-  if (single[0] && !Number.isFinite(single[0][1]) && Number.isFinite(singleRef[0]?.[1] ?? NaN)) {
+  if (hasEpsilon && single[0] && !Number.isFinite(single[0][1]) && Number.isFinite(singleRef[0]?.[1] ?? NaN)) {
     add(
       'zero-gradient-not-finite',
       'with g = (1, 0), y becomes ' +
@@ -398,10 +465,15 @@ export function probeFindings(
     // 8. Coupled coordinates.
     const mixed = moves('mixed')[0];
     const yOnly = moves('yOnly')[0];
-    if (Number.isFinite(dy) && Math.abs(dy) > 1e-12) {
+    // y's move with g = (1, 0) beyond what it does with g = (0, 0): a state that does not start at zero moves y
+    // either way, which is no coupling.
+    const yOwn = zeroFirst && Number.isFinite(zeroFirst[1]) ? zeroFirst[1] : 0;
+    if (Number.isFinite(dy) && Math.abs(dy - yOwn) > 1e-12 + 1e-6 * Math.abs(dy)) {
       add(
         'coupled',
-        `the coordinates are coupled: with g = (1, 0), y moved by ${fmt(dy)} though its gradient is 0. Each ` +
+        `the coordinates are coupled: with g = (1, 0), y moved by ${fmt(dy)}` +
+          (yOwn !== 0 ? ` (with g = (0, 0): ${fmt(yOwn)})` : '') +
+          ` though its gradient is 0. Each ` +
           "coordinate's update must use only its own gradient and its own entries of the running averages (one " +
           'entry per coordinate, e.g. a Float64Array, not one number for all)',
       );
@@ -540,8 +612,12 @@ export function probeFindings(
     add(
       'not-finite',
       what[notFinite.scenario.name] ??
-        'a step with an ordinary gradient makes θ NaN or infinite: something divides by zero or takes the square ' +
-          'root of a negative number (a bias correction 1 − μᵗ must stay between 0 and 1: t ≥ 1, μ raised to the power t)',
+        (hasEpsilon
+          ? 'a step with an ordinary gradient makes θ NaN or infinite: something divides by zero or takes the square ' +
+            'root of a negative number' +
+            (isAdam ? ' (a bias correction 1 − μᵗ must stay between 0 and 1: t ≥ 1, μ raised to the power t)' : '')
+          : 'a step with an ordinary gradient makes θ NaN or infinite: some value in the update is not a number (an ' +
+            'entry of the velocity never set, an option read under another name) or overflows'),
     );
   }
 
@@ -622,6 +698,17 @@ export function probeFindings(
 /** Findings that a first finding already explains: they follow from it, so they are not listed as a second cause. */
 const EXPLAINED_BY: Record<string, readonly string[] | 'all'> = {
   'never-moves': 'all',
+  // A rule that reproduces every probe explains whatever else the probes show.
+  'rule-fit': 'all',
+  'zerograd-resets-state': [
+    'state-not-kept',
+    'later-steps',
+    'decay-dependence',
+    'momentum-ignored',
+    'previous-gradient',
+  ],
+  'zero-gradient-moves': ['coupled', 'first-step-size', 'later-steps', 'decay-dependence', 'shared-state'],
+  'zero-gradient-not-a-number': ['not-finite', 'later-steps', 'decay-dependence', 'momentum-ignored'],
   'shared-state': ['stale-gradient', 'later-steps', 'decay-dependence', 'momentum-ignored', 'first-step-size'],
   'stale-gradient': ['later-steps', 'decay-dependence', 'momentum-ignored', 'previous-gradient'],
   'unknown-option': 'all',
@@ -643,8 +730,9 @@ const explains = (first: Finding, second: Finding): boolean => {
   const e = EXPLAINED_BY[first.id];
   // State kept from before (shared, or a stale gradient) makes every option look ignored.
   const optionLooksIgnored =
-    ['shared-state', 'stale-gradient', 'state-not-kept', 'previous-gradient'].includes(first.id) &&
-    second.id.startsWith('option-ignored:');
+    ['shared-state', 'stale-gradient', 'state-not-kept', 'previous-gradient', 'zerograd-resets-state'].includes(
+      first.id,
+    ) && second.id.startsWith('option-ignored:');
   return e === 'all' || optionLooksIgnored || (e?.includes(second.id) ?? false);
 };
 
