@@ -133,7 +133,7 @@ forEachTarget((target) => {
         return Array.from({ length: 48 }, () => again());
       })();
       expectTrials(trials, expected, `randomSearch(space, budget 12, seed ${seed})`, () =>
-        randomFinding(trials, draws, space),
+        randomFinding(trials, draws, space, calls[1]),
       );
       if (calls[0] !== 12 || calls[1] !== 24) {
         throw new SessionProblem(

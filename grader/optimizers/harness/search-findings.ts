@@ -65,6 +65,12 @@ export function gridFinding(trials: readonly Setting[], expected: readonly Setti
       );
     }
   }
+  // The same spacing, but the values' grid fractions (where each sits between the ends, on the expected scale) step
+  // by another amount: e.g. i / k instead of i / (k − 1), which leaves the last value short of the upper bound.
+  for (const c of COORDINATES) {
+    const finding = fractionFinding(c, distinct(trials, c), distinct(expected, c));
+    if (finding) return finding;
+  }
   const samePairs =
     trials.every((t) => expected.some((e) => COORDINATES.every((c) => close(t[c], e[c])))) &&
     expected.every((e) => trials.some((t) => COORDINATES.every((c) => close(t[c], e[c]))));
@@ -83,6 +89,46 @@ export function gridFinding(trials: readonly Setting[], expected: readonly Setti
   return '';
 }
 
+/** Where each of `values` sits between lo and hi, on the scale of the expected values (log10 or linear). */
+function fractions(values: readonly number[], expected: readonly number[]): number[] | null {
+  const kind = spacing(expected);
+  const [lo, hi] = [Math.min(...expected), Math.max(...expected)];
+  if (!kind || lo === hi || (kind === 'log' && values.some((v) => !(v > 0)))) return null;
+  const f =
+    kind === 'log' ? (v: number) => Math.log10(v / lo) / Math.log10(hi / lo) : (v: number) => (v - lo) / (hi - lo);
+  return [...values].map(f).sort((a, b) => a - b);
+}
+
+/** One coordinate's values evenly spaced from the right start, but by the wrong step (short of, or past, the end). */
+function fractionFinding(c: Coordinate, mine: readonly number[], theirs: readonly number[]): string {
+  const k = theirs.length;
+  const u = fractions(mine, theirs);
+  if (!u || mine.length !== k || k < 3) return '';
+  const d = u[1]! - u[0]!;
+  const even = d > 0 && u.every((x, i) => Math.abs(x - u[0]! - i * d) <= 1e-6);
+  if (!even || Math.abs(d - 1 / (k - 1)) <= 1e-6) return '';
+  const sorted = [...mine].sort((a, b) => a - b);
+  const hi = Math.max(...theirs);
+  const lo = Math.min(...theirs);
+  const startsRight = Math.abs(u[0]!) <= 1e-6;
+  const byK = Math.abs(d - 1 / k) <= 1e-6;
+  if (startsRight && byK)
+    return (
+      `the ${NAMES[c]}s start at the lower bound but stop one step short of the upper one: your last is ` +
+      `${fmt(sorted[k - 1]!)}, it should be ${fmt(hi)}. With k values per coordinate the fraction is i / (k − 1), ` +
+      `not i / k, so that the last value (i = k − 1) lands on the upper bound`
+    );
+  if (Math.abs(u[0]! - 1 / k) <= 1e-6 && byK)
+    return (
+      `the ${NAMES[c]}s end at the upper bound but start one step above the lower one: your first is ` +
+      `${fmt(sorted[0]!)}, it should be ${fmt(lo)}. The fraction is i / (k − 1) for i = 0 … k − 1`
+    );
+  return (
+    `the ${NAMES[c]}s are evenly spaced but by the wrong step: ${sorted.map(fmt).join(', ')}; they should run from ` +
+    `${fmt(lo)} to ${fmt(hi)}, the first on the lower bound and the last on the upper one (fraction i / (k − 1))`
+  );
+}
+
 /**
  * A random search's trials against the generator's draws (two per trial, learning rate first): which draw each value
  * came from, and whether the learning rate was drawn on a log scale.
@@ -91,6 +137,8 @@ export function randomFinding(
   trials: readonly Setting[],
   draws: readonly number[],
   space: { learningRate: readonly [number, number]; momentum: readonly [number, number] },
+  /** How often the search called the generator it was given, when known. */
+  generatorCalls?: number,
 ): string {
   const [a, b] = space.learningRate;
   const [m, n] = space.momentum;
@@ -116,6 +164,17 @@ export function randomFinding(
     return (
       'the learning rate is drawn evenly in value, lo + u · (hi − lo), so almost every draw lands near the top of ' +
       'the range; draw it evenly in log10: 10 ** (log10(lo) + u · (log10(hi) − log10(lo)))'
+    );
+  // No value comes from any of the generator's draws, under either scale: the numbers come from somewhere else.
+  const inRange = trials.every((t) => t.learningRate >= a && t.learningRate <= b && t.momentum >= m && t.momentum <= n);
+  const noneDrawn = [...lrLog, ...lrLinear, ...mu].every((x) => x === -1);
+  if (generatorCalls === 0 || (noneDrawn && inRange))
+    return (
+      (generatorCalls === 0
+        ? 'randomSearch never calls the random generator it is given'
+        : "none of the values comes from the given generator's draws, in any order") +
+      ': use the random generator you are given (the `random` argument), not Math.random, so that a seed gives ' +
+      'the same trials every time; two draws per trial, learning rate first'
     );
   if (all(lrLog, (x) => x >= 0) && all(mu, (x) => x >= 0)) {
     const used = [...lrLog, ...mu].sort((x, y) => x - y);
