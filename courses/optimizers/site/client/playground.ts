@@ -23,6 +23,7 @@ import { showStep, stepView } from './step-view.js';
 import { TrajectoryChart } from './trajectory-chart.js';
 import { afterNextPaint } from './after-next-paint.js';
 import { mountChallengeMode } from './challenge-mode.js';
+import { rerunChanged } from './rerun-changed.js';
 import { loadContourTracer, provideContourMaps } from './objective-contours.js';
 
 const NAMES = Object.fromEntries(OPTIMIZERS.map((entry) => [entry.id, entry.name])) as Record<OptimizerId, string>;
@@ -201,12 +202,17 @@ export function mountPlayground(root: HTMLElement): void {
       for (const spec of optimizer(id).hyperparameters)
         fields.get(`${id}.${spec.name}`)!.set((settings.options[id] as unknown as Record<string, number>)[spec.name]);
     }
-    const match = PRESETS.find((p) => settingsToQuery(p.settings) === settingsToQuery(settings));
-    preset.value = match?.id ?? '';
+    preset.value = matchingPreset();
+  }
+
+  /** The preset the settings are, if any ('' for none); the settings' query is written once, not once per preset. */
+  function matchingPreset(): string {
+    const query = settingsToQuery(settings);
+    return PRESETS.find((p) => settingsToQuery(p.settings) === query)?.id ?? '';
   }
 
   function changed(): void {
-    preset.value = PRESETS.find((p) => settingsToQuery(p.settings) === settingsToQuery(settings))?.id ?? '';
+    preset.value = matchingPreset();
     schedule();
   }
 
@@ -288,6 +294,7 @@ export function mountPlayground(root: HTMLElement): void {
   // The learner's code runs on this thread (under the loop guard), so each input's run is drawn before the next
   // frame; inputs before the modules have loaded are caught up once they are.
   let runOnPage: PageRunner | null = null;
+  const rerun = rerunChanged();
   let pendingViews = 0;
   function schedule(): void {
     if (runOnPage) recompute(runOnPage);
@@ -323,7 +330,7 @@ export function mountPlayground(root: HTMLElement): void {
         }) as CustomRun,
     );
     performance.mark('playground:requests');
-    const outcomes = runBatch(requests);
+    const outcomes = rerun(runBatch, requests);
     performance.mark('playground:ran');
     runs = [];
     rows = new Map();

@@ -123,19 +123,28 @@ function runPlan(modules: LearnerModules, plan: Plan): Extract<LearnerOutcome, {
   const states = new StepStateRecorder(keepStates ? plan.nSteps : 0);
   let divergedAt: number | null = null;
   let last: Point = [plan.start[0], plan.start[1]];
+  // Reused every step (the recorder copies them), so a run of thousands of steps allocates no more than its points.
+  const gradient = [NaN, NaN];
+  const update: [number, number] = [NaN, NaN];
   for (let step = 0; step < plan.nSteps; step++) {
     const before: Point = [parameter.data[0], parameter.data[1]];
     last = before;
-    if (divergedAt === null && !before.every(Number.isFinite)) divergedAt = step;
+    if (divergedAt === null && !(Number.isFinite(before[0]) && Number.isFinite(before[1]))) divergedAt = step;
     const kept = step % stride === 0 || step === plan.nSteps - 1;
     if (kept) {
       trajectory.push(before);
       steps.push(step);
     }
     backward(plan.objective, parameter);
-    const gradient = [parameter.grad?.[0] ?? NaN, parameter.grad?.[1] ?? NaN];
+    // Read before step(), which may change the gradient the learner's code holds.
+    gradient[0] = parameter.grad?.[0] ?? NaN;
+    gradient[1] = parameter.grad?.[1] ?? NaN;
     optimizer.step();
-    if (keepStates) states.record(gradient, [parameter.data[0] - before[0], parameter.data[1] - before[1]], optimizer);
+    if (keepStates) {
+      update[0] = parameter.data[0] - before[0];
+      update[1] = parameter.data[1] - before[1];
+      states.record(gradient, update, optimizer);
+    }
     optimizer.zeroGrad();
     // Once a run has blown up nothing more is worth drawing; stop early so huge step counts stay fast.
     if (divergedAt !== null && step > divergedAt + 1) break;

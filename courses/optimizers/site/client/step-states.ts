@@ -61,12 +61,11 @@ export class StepStateRecorder {
     }
     const row = this.count++ * this.stride;
     const { values } = this;
-    [values[row], values[row + 1], values[row + 2], values[row + 3]] = [
-      gradient[0] ?? NaN,
-      gradient[1] ?? NaN,
-      update[0],
-      update[1],
-    ];
+    // One by one: a destructuring assignment would build an array per step.
+    values[row] = gradient[0] ?? NaN;
+    values[row + 1] = gradient[1] ?? NaN;
+    values[row + 2] = update[0];
+    values[row + 3] = update[1];
     let at = row + 4;
     for (const { name, size } of this.layout) {
       const value: unknown = (optimizer as Record<string, unknown>)[name];
