@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCourseSites, type CourseSite } from '../site/scripts/course-sites.js';
 import { parseGradeReport } from '../site/scripts/grade-report.js';
-import { summarizeGrades } from '../site/scripts/grade-summary.js';
+import { exerciseFinding, summarizeGrades } from '../site/scripts/grade-summary.js';
 import { renderPages } from '../site/scripts/render-pages.js';
 
 const EXERCISES = [
@@ -54,6 +54,19 @@ describe('grade report on the course index', () => {
     expect(summary.badges.get('rmsprop')).toMatchObject({ tone: 'todo', label: 'to do' });
     // Momentum comes after the bonus RMSprop in the list, but the core track goes first.
     expect(summary.next?.id).toBe('momentum');
+  });
+
+  it('shows the grader’s finding on the exercise page without the line that sends the learner to the site', () => {
+    const message =
+      'expected (1, 2), got (1, 3)\nDiagnosis: a missing (1 − μ)\nSee both trajectories on the site: npm run site, then the momentum page.';
+    const parsed = parseGradeReport(
+      report([
+        { id: 'momentum', status: 'fail', score: 0, maxScore: 1, tests: [{ name: 'm', status: 'fail', message }] },
+      ]),
+    );
+    expect(exerciseFinding(parsed, { id: 'momentum' }, false)?.message).toBe(
+      'expected (1, 2), got (1, 3)\nDiagnosis: a missing (1 − μ)',
+    );
   });
 
   it('has nothing next once everything passes', () => {

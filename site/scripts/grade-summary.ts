@@ -104,7 +104,15 @@ export function exerciseFinding(
     tone: notYet ? 'todo' : LABELS[result.status],
     label: notYet ? 'to do' : WORDS[result.status],
     test: failing?.name ?? '',
-    message: failing?.message ?? `${result.score} / ${result.maxScore} points`,
+    message: failing ? onThePage(failing.message) : `${result.score} / ${result.maxScore} points`,
     stale,
   };
+}
+
+/** The message as the page shows it: a line sending the learner to the site is moot on the site itself. */
+function onThePage(message: string): string {
+  return message
+    .split('\n')
+    .filter((line) => !line.includes('npm run site'))
+    .join('\n');
 }
