@@ -33,6 +33,8 @@ it('an exercise run that diverges names where it left the reference, with no adv
   const { detail } = describeDemoRun(outcome as never, 'momentum', reference);
   expect(detail).not.toMatch(/learning rate/i);
   expect(detail).toContain('leaves the reference at step 1: yours (-4.000, 9.000), the reference (-1.100, 1.900)');
+  // Its numbers are the page's run, not the grader's: the note says which settings it ran.
+  expect(detail).toContain('this page runs α = 0.01, μ = 0.9 from (-1, 2); the grader');
 });
 
 it('the playground words a run off the saddle as the expected escape, elsewhere as a learning rate to lower', () => {

@@ -1,6 +1,6 @@
 // Turns the outcome of a learner run into the short status line shown under a chart.
 import { BANANA_MINIMUM } from '../../../../exercises/optimizers/banana.js';
-import { RACE } from '../../manifest.js';
+import { optimizer as optimizerEntry, RACE } from '../../manifest.js';
 import { demoRun, type Point } from '../shared/demo-runs.js';
 import { divergenceAdvice, divergenceNote } from './divergence.js';
 import type { LearnerOutcome } from './learner-protocol.js';
@@ -53,6 +53,16 @@ export function departure(
   return step < 0 ? null : { step, yours: trajectory[step], reference: reference[step] };
 }
 
+/**
+ * The page's own run, in symbols (α = 0.01, μ = 0.9): its numbers differ from the grader's, whose tests run other
+ * settings, and a learner comparing the two needs to know why.
+ */
+function pageSettings(optimizer: Parameters<typeof demoRun>[0]): string {
+  const options = demoRun(optimizer).options as unknown as Record<string, number>;
+  const symbols = optimizerEntry(optimizer).hyperparameters.map((h) => `${h.symbol} = ${options[h.name]}`);
+  return `this page runs ${symbols.join(', ')} from (${RACE.start.join(', ')}); the grader's tests use settings of their own`;
+}
+
 const leavesAt = (gap: NonNullable<ReturnType<typeof departure>>): string =>
   `leaves the reference at step ${gap.step}: yours ${formatPoint(gap.yours)}, the reference ${formatPoint(gap.reference)}`;
 
@@ -62,6 +72,7 @@ const leavesAt = (gap: NonNullable<ReturnType<typeof departure>>): string =>
  */
 function divergedFromReference(
   outcome: LearnerOutcome & { status: 'ran' },
+  optimizer: Parameters<typeof demoRun>[0],
   reference: Point[] | undefined,
 ): RunDescription {
   const step = outcome.divergedAt ?? 0;
@@ -70,7 +81,7 @@ function divergedFromReference(
   return {
     tone: 'warn',
     badge: 'diverged',
-    detail: `${divergenceNote(step).replace(/\.$/, '')}${where}. The settings are the reference's, so look at the update rule; the chart shows the steps before.`,
+    detail: `${divergenceNote(step).replace(/\.$/, '')}${where}. The settings are the reference's (${pageSettings(optimizer)}), so look at the update rule; the chart shows the steps before.`,
   };
 }
 
@@ -81,7 +92,7 @@ export function describeDemoRun(
   reference: Point[] | undefined,
 ): RunDescription {
   if (outcome.status !== 'ran') return unfinished(outcome, ` in exercises/optimizers/${optimizer}.ts`);
-  if (outcome.divergedAt !== null) return divergedFromReference(outcome, reference);
+  if (outcome.divergedAt !== null) return divergedFromReference(outcome, optimizer, reference);
   const ends = `ends at ${formatPoint(outcome.last)} after ${outcome.nSteps} steps`;
   if (!reference) return { tone: 'ok', badge: 'ran', detail: ends };
   let worst = 0;
@@ -96,7 +107,7 @@ export function describeDemoRun(
   return {
     tone: 'warn',
     badge: 'differs from the reference',
-    detail: `it ${leavesAt(gap)}; by up to ${worst.toPrecision(3)} (at step ${worstStep}); ${ends}`,
+    detail: `it ${leavesAt(gap)}; by up to ${worst.toPrecision(3)} (at step ${worstStep}); ${ends} (${pageSettings(optimizer)})`,
   };
 }
 
