@@ -68,33 +68,68 @@ const dataOf = (nodes: Map<string, GraphNode>) =>
 const gradsOf = (nodes: Map<string, GraphNode>) =>
   Object.fromEntries([...nodes].map(([name, node]) => [name, read(`reading ${name}.grad`, () => node.grad)]));
 
-/** Whether a learner-made step lists its receiver (and a Value operand) among its children. */
-function linkedOf(spec: ExpressionSpec, built: Built, ops: ReadonlySet<Op>): Record<string, boolean> {
-  const linked: Record<string, boolean> = {};
-  for (const [name, op, receiver, operand] of spec.steps) {
-    if (!ops.has(op)) continue;
-    const node = built.steps.get(name)!;
-    const children = learnerCall(`reading ${name}.children`, () => Array.from(node.children ?? []));
-    const env = (n: string) => built.leaves.get(n) ?? built.steps.get(n);
-    linked[name] =
-      children.includes(env(receiver)!) && (typeof operand !== 'string' || children.includes(env(operand)!));
+/** The Values a node reaches through children, itself included (at most `limit` of them: a graph is small here). */
+function reachable(node: GraphNode, name: string, limit = 10_000): Set<GraphNode> {
+  const seen = new Set<GraphNode>();
+  const stack = [node];
+  while (stack.length > 0 && seen.size < limit) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    const children = learnerCall(`reading ${name}.children`, () => Array.from(n.children ?? []));
+    for (const child of children) if (child && typeof child === 'object') stack.push(child as GraphNode);
   }
-  return linked;
+  return seen;
+}
+
+/**
+ * Whether a learner-made step lists its receiver (and a Value operand) among its children: directly for the ops in
+ * `ops`, and, for the ops built from others (neg, sub, div, in `composite`), anywhere below it through children, since
+ * a − b is a + (−b). A step whose inputs are not all reached is listed in `unreached` with the inputs it misses.
+ */
+function linkedOf(
+  spec: ExpressionSpec,
+  built: Built,
+  ops: ReadonlySet<Op>,
+  composite: ReadonlySet<Op> = new Set(),
+): { linked: Record<string, boolean>; unreached: Record<string, string[]> } {
+  const linked: Record<string, boolean> = {};
+  const unreached: Record<string, string[]> = {};
+  const env = (n: string) => built.leaves.get(n) ?? built.steps.get(n);
+  for (const [name, op, receiver, operand] of spec.steps) {
+    const inputs = [receiver, ...(typeof operand === 'string' ? [operand] : [])];
+    const node = built.steps.get(name)!;
+    if (ops.has(op)) {
+      const children = learnerCall(`reading ${name}.children`, () => Array.from(node.children ?? []));
+      linked[name] = inputs.every((n) => children.includes(env(n)!));
+    } else if (composite.has(op)) {
+      const below = reachable(node, name);
+      const missing = inputs.filter((n) => !below.has(env(n)!));
+      linked[name] = missing.length === 0;
+      if (missing.length > 0) unreached[name] = missing;
+    }
+  }
+  return { linked, unreached };
 }
 
 /** Builds, reads every value, runs the grader's backward pass from outputGrad, reads every gradient. */
-function evaluateBuilt(spec: ExpressionSpec, construct: () => Built, linkedOps: ReadonlySet<Op>) {
+function evaluateBuilt(
+  spec: ExpressionSpec,
+  construct: () => Built,
+  linkedOps: ReadonlySet<Op>,
+  compositeOps?: ReadonlySet<Op>,
+) {
   const built = construct();
   const values = dataOf(built.steps);
-  const linked = linkedOf(spec, built, linkedOps);
+  const { linked, unreached } = linkedOf(spec, built, linkedOps, compositeOps);
   startGrads(built, spec);
   try {
     runBackward(built.output, spec.outputGrad ?? 1, built.label);
   } catch (error) {
-    if (isLearnerThrew(error)) throw new LearnerThrew(error.during, error.cause, { values, linked });
+    if (isLearnerThrew(error)) throw new LearnerThrew(error.during, error.cause, { values, linked, unreached });
     throw error;
   }
-  return { values, linked, grads: gradsOf(built.leaves), stepGrads: gradsOf(built.steps) };
+  return { values, linked, unreached, grads: gradsOf(built.leaves), stepGrads: gradsOf(built.steps) };
 }
 
 type ValueClass = new (data: number) => Record<string, unknown>;
@@ -202,7 +237,12 @@ export default defineDrivers({
       );
     };
     const leaf = (x: number) => learnerCall(`new Value(${x})`, () => new Value(x)) as unknown as GraphNode;
-    return evaluateBuilt(input, () => build(input, leaf, apply), new Set<Op>(['add', 'mul', 'pow']));
+    return evaluateBuilt(
+      input,
+      () => build(input, leaf, apply),
+      new Set<Op>(['add', 'mul', 'pow']),
+      new Set<Op>(['neg', 'sub', 'div']),
+    );
   },
 
   /** nonlinearities: the grader's values and arithmetic around the learner's tanh, relu, exp and log. */

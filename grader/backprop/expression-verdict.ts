@@ -9,6 +9,8 @@ import { unaryDerivativeFinding, valueFinding } from './formula-findings.js';
 export interface ExpressionOutput {
   values?: Record<string, number>;
   linked?: Record<string, boolean>;
+  /** For a step built from other operations (a − b is a + (−b)): the inputs no chain of children reaches. */
+  unreached?: Record<string, string[]>;
   grads: Grads;
   stepGrads?: Record<string, number>;
 }
@@ -49,11 +51,32 @@ export function valuesProblem(c: ExpressionCase, values: Record<string, number> 
   return null;
 }
 
+/** How each operation built from others is composed, as the instructions suggest. */
+const COMPOSED: Partial<Record<string, string>> = {
+  neg: '−a as a.mul(−1)',
+  sub: 'a − b as a.add(b.neg())',
+  div: 'a / b as a.mul(b.pow(−1))',
+};
+
 /** The first step whose value does not list the values it was made from as children. */
-export function linkProblem(c: ExpressionCase, linked: Record<string, boolean> = {}): string | null {
+export function linkProblem(
+  c: ExpressionCase,
+  linked: Record<string, boolean> = {},
+  unreached: Record<string, string[]> = {},
+): string | null {
   for (const [name, isLinked] of Object.entries(linked)) {
     if (isLinked) continue;
     const step = stepNamed(c, name);
+    const missing = unreached[name];
+    if (missing) {
+      const inputs = missing.join(' and ');
+      return (
+        `${describeStep(step)}: the result of ${step[1]}() is not connected to ${inputs}: no chain of children ` +
+        `leads from ${name} back to ${inputs}, so no gradient can reach ${missing.length > 1 ? 'them' : 'it'}. ` +
+        `Build it from ${inputs} with operations that record their children (${COMPOSED[step[1]] ?? 'add, mul, pow'}), ` +
+        'not as a new Value made from the number alone.'
+      );
+    }
     const inputs = [step[2], typeof step[3] === 'string' ? step[3] : undefined].filter(Boolean).join(' and ');
     return `${describeStep(step)}: ${name}.children must hold ${inputs}, the values it was made from, or no gradient can flow back to them.`;
   }

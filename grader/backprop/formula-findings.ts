@@ -116,3 +116,47 @@ export function unaryDerivativeFinding(
     (right ? `; the derivative of ${op} is ${right}` : '')
   );
 }
+
+/**
+ * The hinge loss as the learner computed it, against the usual wrong ways to combine its parts (the margins
+ * relu(1 − yᵢ·scoreᵢ) at the right scores, and the regularisation 1e-4·Σ p²); '' when none alone matches.
+ */
+export function lossFinding(
+  scores: readonly number[],
+  labels: readonly number[],
+  parameters: readonly number[] | undefined,
+  got: number,
+  alpha = 1e-4,
+): string {
+  const n = scores.length;
+  if (n < 2 || labels.length !== n || !parameters) return '';
+  const margins = scores.map((s, i) => Math.max(0, 1 - labels[i]! * s));
+  const sum = margins.reduce((a, b) => a + b, 0);
+  const reg = alpha * parameters.reduce((a, p) => a + p * p, 0);
+  const expected = sum / n + reg;
+  const hit = unique(
+    [
+      {
+        text: 'summed',
+        value: sum + reg,
+        means:
+          `the margins are summed, not averaged: your loss is Σ relu(1 − yᵢ·scoreᵢ) + 1e-4·Σ p² ` +
+          `(${formatNumber(sum + reg)}), with the sum ${n}× too large; divide it by the number of points, ${n}`,
+      },
+      {
+        text: 'all averaged',
+        value: (sum + reg) / n,
+        means: `the regularisation is divided by the number of points too: add 1e-4·Σ p² to the mean of the margins, not before dividing`,
+      },
+      { text: 'no reg', value: sum / n, means: 'the regularisation 1e-4·Σ p² over every parameter is missing' },
+      {
+        text: 'reg not squared',
+        value: sum / n + alpha * parameters.reduce((a, p) => a + Math.abs(p), 0),
+        means: 'the regularisation adds |p|, not p²: 1e-4·Σ p²',
+      },
+    ],
+    got,
+    expected,
+  );
+  return hit?.means ?? '';
+}

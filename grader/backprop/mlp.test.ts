@@ -7,6 +7,7 @@ import { describeFailure, SessionProblem, startSession } from '../harness/learne
 import type { Job, JobResult } from '../sandbox/sandbox-protocol.js';
 import { COURSE, outputOf } from './expression-suite.js';
 import { fixtures, hidden, mistakeNote, type History, type MlpData, type TrainCase } from './fixtures.js';
+import { lossFinding } from './formula-findings.js';
 import { close, firstMismatch, formatNumber, NETWORK } from './tolerance.js';
 
 const FILES = ['nn.ts', 'value.ts', 'backward.ts', 'nonlinearities.ts'];
@@ -48,6 +49,13 @@ interface Trained {
   parameterCount: number;
   history?: History[];
   parameters?: number[];
+}
+
+/** What the learner's loss is, from its parts at the right scores (formula-findings.ts); '' when unsure. */
+function lossDiagnosis(got: number): string {
+  const parameters = Array.isArray(evaluate.parameters) ? evaluate.parameters : undefined;
+  const finding = lossFinding(evaluate.expected.scores, evaluate.labels, parameters, got);
+  return finding ? `\nDiagnosis: ${finding}.` : '';
 }
 
 const diagnosed = (id: string) => `\nDiagnosis: this is a typical mistake: ${mistakeNote('mlp', id)}.`;
@@ -221,7 +229,7 @@ forEachTarget((target) => {
     if (!close(out.loss ?? NaN, loss, NETWORK))
       throw new SessionProblem(
         `${evaluate.name}: the loss should be ${formatNumber(loss)}, got ${formatNumber(out.loss)}: the mean of relu(1 − yᵢ·scoreᵢ) plus 1e-4·Σ p² over every parameter.` +
-          matching(
+          (matching(
             {
               mistakes: Object.fromEntries(
                 Object.entries(evaluate.mistakes).map(([id, m]) => [id, { loss: [m.loss] }]),
@@ -229,7 +237,7 @@ forEachTarget((target) => {
             },
             'loss',
             [out.loss ?? NaN],
-          ),
+          ) || lossDiagnosis(out.loss ?? NaN)),
       );
     if (out.accuracy !== accuracy)
       throw new SessionProblem(

@@ -17,7 +17,7 @@ defineExpressionSuite({
         const output = outputOf<ExpressionOutput>(result('expression'));
         return (
           valuesProblem(c, output.values) ??
-          linkProblem(c, output.linked) ??
+          linkProblem(c, output.linked, output.unreached) ??
           gradsProblem(
             c,
             output,
