@@ -205,6 +205,8 @@ const FINDINGS: Record<string, RegExp> = {
   'backward/order-without-visited-set':
     /\nDiagnosis: backward\(\) runs the local steps in topologicalOrder\(\)'s order, which lists \S+ twice/,
   'nn/bias-not-added': /\nDiagnosis: only biases are wrong, and their grads stay 0/,
+  'value/sub-not-connected': /: the result of sub\(\) is not connected to a and b: no chain of children/,
+  'nn/regularisation-forgotten': /\nDiagnosis: the regularisation 1e-4·Σ p² over every parameter is missing/,
 };
 
 describe('mistakes outside the catalogue are named on the first failure', () => {

@@ -302,6 +302,14 @@ const FINDINGS: Record<string, RegExp> = {
   'buggy/rmsprop/no-epsilon': /Diagnosis: the epsilon option is ignored/,
   'buggy/adam/options-under-other-names':
     /Diagnosis: your code reads options\.mu1 and options\.mu2, but the constructor/,
+  // Named by fitting the probes to a family of update rules (harness/rule-fit.ts), or by the zero-gradient probe.
+  'buggy/momentum/velocity-starts-at-one':
+    /Diagnosis: with a zero gradient, g = \(0, 0\), the first step already moves θ/,
+  'buggy/momentum/velocity-empty-array': /Diagnosis: the velocity does not start at zero: its entries are not numbers/,
+  'buggy/rmsprop/averages-absolute-gradient': /Diagnosis: r averages \|g\|, not g²/,
+  'buggy/rmsprop/weight-applied-twice': /Diagnosis: the new term is \(\(1 − μ\)·g\)²/,
+  'buggy/adam/second-correction-power-of-difference': /Diagnosis: the bias correction of r̂ is \(1 − μ₂\)ᵗ/,
+  'buggy/adam/zerograd-clears-moments': /Diagnosis: zeroGrad\(\) resets the running averages/,
 };
 
 describe('typical mistakes are named', () => {

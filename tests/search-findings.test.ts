@@ -73,3 +73,30 @@ test('random draws: momentum first, the learning rate drawn in value, or draws s
     ),
   ).toMatch(/some draws are skipped or used twice/);
 });
+
+test('a grid fraction of i / k instead of i / (k − 1) is named: the last value short of the upper bound', () => {
+  // Three values per coordinate at fractions 0, 1/3, 2/3: in log10 for the learning rate, in value for the momentum.
+  const short = [1e-3, 10 ** (-3 + 2 / 3), 10 ** (-3 + 4 / 3)];
+  expect(gridFinding(grid('learningRate', short), grid('learningRate'))).toMatch(
+    /learning rates start at the lower bound but stop one step short of the upper one: your last is 0\.02154, it should be 0\.1.*i \/ \(k − 1\), not i \/ k/,
+  );
+  expect(gridFinding(grid('learningRate', lrs, [0.5, 0.5 + 0.4 / 3, 0.5 + 0.8 / 3]), grid('learningRate'))).toMatch(
+    /momentums start at the lower bound but stop one step short/,
+  );
+});
+
+test('a random search that never calls its generator, or whose values are none of its draws, is told to use it', () => {
+  const space = { learningRate: [1e-4, 1e-1], momentum: [0.3, 0.99] } as const;
+  const draws = (() => {
+    const r = seededRandom(3);
+    return Array.from({ length: 24 }, () => r());
+  })();
+  // Values in range, from another generator.
+  const other = seededRandom(99);
+  const trials = Array.from({ length: 6 }, () => ({
+    learningRate: 1e-4 * 1000 ** other(),
+    momentum: 0.3 + 0.69 * other(),
+  }));
+  expect(randomFinding(trials, draws, space)).toMatch(/use the random generator you are given .*not Math\.random/);
+  expect(randomFinding(trials, draws, space, 0)).toMatch(/^randomSearch never calls the random generator it is given/);
+});

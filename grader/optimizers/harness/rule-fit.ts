@@ -452,3 +452,14 @@ export function fitMessage(fit: RuleFit): string {
   const parts = fit.changes.map((c) => c.words);
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join('; ')}; and ${parts[parts.length - 1]!}`;
 }
+
+/**
+ * The responses a rule would give to every probe: the reference with `changes` applied (unknown components are
+ * ignored), each instance with its own state. For tests and for checking a fit by hand.
+ */
+export function responsesOf(scenarios: readonly ProbeScenario[], changes: Rule): ProbeResponse[] {
+  const family = familyOf(scenarios);
+  if (!family) return [];
+  const rule = { ...referenceRule(family), ...changes };
+  return scenarios.map((s) => ({ points: simulate(family, rule, s), gradChanged: false }));
+}
