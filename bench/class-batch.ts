@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadCourses } from '../grader/course/course-metadata.js';
+import { loadCourses, qualifiedId } from '../grader/course/course-metadata.js';
 import { generateClass, SLOW_SUBMISSIONS } from './class-generator.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -16,11 +16,11 @@ const courses = loadCourses(root);
 const dir = mkdtempSync(join(tmpdir(), 'class-bench-'));
 const submissions = generateClass(root, courses, COUNT, dir);
 
-const grade = () => {
+const grade = (out = 'grades', exercises: string[] = []) => {
   const started = performance.now();
   const result = spawnSync(
     'node',
-    ['scripts/launch.mjs', 'grader/cli/grade.ts', '--submissions', submissions, '--out', join(dir, 'grades')],
+    ['scripts/launch.mjs', 'grader/cli/grade.ts', '--submissions', submissions, '--out', join(dir, out), ...exercises],
     { cwd: root, encoding: 'utf8' },
   );
   if (result.status !== 0) throw new Error(`grading the class failed (${result.status}): ${result.stderr}`);
@@ -45,6 +45,14 @@ try {
   console.log(
     `  graded again unchanged in ${again.toFixed(1)} s (every report reused; ${verdict(again, AGAIN_GOAL_SECONDS)})`,
   );
+  // A class usually takes one course: each course's exercises alone, as its instructor would grade them.
+  if (courses.length > 1)
+    for (const course of courses) {
+      const seconds = grade(`grades-${course.id}`, course.exercises.map(qualifiedId));
+      console.log(
+        `  ${course.id} alone (${course.exercises.length} exercises): ${seconds.toFixed(1)} s (${verdict(seconds, GOAL_SECONDS)})`,
+      );
+    }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
