@@ -44,7 +44,8 @@ export interface Finding {
 const close = (a: number, b: number): boolean =>
   (Number.isNaN(a) && Number.isNaN(b)) ||
   a === b ||
-  Math.abs(a - b) <= TOLERANCE.absolute + TOLERANCE.relative * Math.abs(b);
+  // An infinite b would make the relative tolerance infinite: only b itself matches it.
+  (Number.isFinite(b) && Math.abs(a - b) <= TOLERANCE.absolute + TOLERANCE.relative * Math.abs(b));
 
 const samePoints = (a: readonly Point[], b: readonly Point[]): boolean =>
   a.length === b.length && a.every((p, i) => close(p[0], b[i]![0]) && close(p[1], b[i]![1]));
