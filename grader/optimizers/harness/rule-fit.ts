@@ -7,7 +7,19 @@
 // PyTorch's own responses first, and nothing is fitted if it does not reproduce them.
 import { TOLERANCE } from './compare-trajectories.js';
 import type { Point } from '../../../courses/optimizers/manifest.js';
-import type { ProbeResponse, ProbeScenario } from './probe-findings.js';
+
+// The shapes of probe-findings.ts's scenarios and responses, as far as a fit reads them (that module imports this
+// one, so they are restated here rather than imported).
+interface ProbeScenario {
+  starts: Point[];
+  options: Record<string, number>;
+  actions: Array<{ create?: number; step?: number; grad?: Point; mode?: 'new' | 'inPlace' }>;
+  expected: Record<string, Point[]>;
+}
+interface ProbeResponse {
+  points: Point[];
+  gradChanged: boolean;
+}
 
 /** One component of an update rule: its possible values, those the reference accepts, and each value in words. */
 export interface Component {
