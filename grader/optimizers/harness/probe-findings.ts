@@ -450,7 +450,8 @@ export function probeFindings(
 
   const isAdam = 'momentumGradSquared' in (named.get('single')?.scenario.options ?? {});
   const adamFirstStep = (dx: number, rx: number): string =>
-    `Adam's first step should move each coordinate by ≈ α = ${fmt(Math.abs(rx))} (â / √r̂ is sign(g) once both ` +
+    // The probe runs its own α, not the failing test's: the message says so, or the two numbers seem to disagree.
+    `Adam's first step should move each coordinate by ≈ α (this probe runs α = ${fmt(Math.abs(rx))}: â / √r̂ is sign(g) once both ` +
     `averages are bias-corrected with t = 1); yours moved x by ${fmt(dx / rx)}·α. Check â = a / (1 − μ₁ᵗ), ` +
     'r̂ = r / (1 − μ₂ᵗ), and that t is 1 on the first step';
   if (single[0] && singleRef[0]) {
@@ -479,12 +480,15 @@ export function probeFindings(
           'entry per coordinate, e.g. a Float64Array, not one number for all)',
       );
     } else if (mixed && yOnly && (!sameMove(mixed[0], dx) || !sameMove(mixed[1], yOnly[1]))) {
+      // The evidence names the coordinate whose step changed: the other one's equal moves read as no difference.
+      const evidence = !sameMove(mixed[0], dx)
+        ? `x moves by ${fmt(dx)} with g = (1, 0) but by ${fmt(mixed[0])} with g = (1, 0.5)`
+        : `y moves by ${fmt(yOnly[1])} with g = (0, 0.5) but by ${fmt(mixed[1])} with g = (1, 0.5)`;
       add(
         'coupled',
-        `the coordinates are coupled: x moves by ${fmt(dx)} with g = (1, 0) but by ${fmt(mixed[0])} with g = (1, 0.5)` +
-          ` (y: ${fmt(yOnly[1])} with g = (0, 0.5), ${fmt(mixed[1])} with g = (1, 0.5)). Each coordinate's update ` +
-          'must use only its own gradient and its own entry of each running average: not a norm or a sum over ' +
-          'the coordinates, not one number for all',
+        `the coordinates are coupled: ${evidence}, so one coordinate's gradient changes the other's step. Each ` +
+          "coordinate's update must use only its own gradient and its own entry of each running average: not a " +
+          'norm or a sum over the coordinates, not one number for all',
       );
     }
     // 9. The learning rate.
