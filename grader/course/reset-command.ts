@@ -1,4 +1,4 @@
-// The command that brings back a learner file's starting version, as the learner types it: `npm run reset sgd`,
+// The command that brings back a learner file's starting version, as the learner types it: `npm run reset <its exercise>`,
 // not a placeholder they must work out.
 import { resolve } from 'node:path';
 import { loadCourses, type Exercise } from './course-metadata.js';
