@@ -1,5 +1,5 @@
-// The command that brings back a learner file's starting version, as the learner types it: `npm run reset <its exercise>`,
-// not a placeholder they must work out.
+// The command that brings back a learner file's starting version, with the name of the exercise the file belongs
+// to as the learner types it, rather than a placeholder they must work out.
 import { resolve } from 'node:path';
 import { loadCourses, type Exercise } from './course-metadata.js';
 import { shortName } from './find-exercise.js';
