@@ -14,6 +14,19 @@ export interface Divergence {
 const close = (actual: number, expected: number): boolean =>
   Math.abs(actual - expected) <= TOLERANCE.absolute + TOLERANCE.relative * Math.abs(expected);
 
+/**
+ * Two responses to a probe agree: within the tolerance, or both NaN, or the same infinity (an infinite expected
+ * value would make the relative tolerance infinite: only itself matches it).
+ */
+export const sameResponse = (a: number, b: number): boolean =>
+  (Number.isNaN(a) && Number.isNaN(b)) ||
+  a === b ||
+  (Number.isFinite(b) && Math.abs(a - b) <= TOLERANCE.absolute + TOLERANCE.relative * Math.abs(b));
+
+/** Two probe trajectories agree point by point (see sameResponse). */
+export const samePoints = (a: readonly Point[], b: readonly Point[]): boolean =>
+  a.length === b.length && a.every((p, i) => sameResponse(p[0], b[i]![0]) && sameResponse(p[1], b[i]![1]));
+
 /** The first row where `actual` leaves `expected`, or null when it follows it all the way. */
 export function firstDivergence(actual: readonly Point[], expected: readonly Point[]): Divergence | null {
   for (let step = 0; step < expected.length; step++) {

@@ -2,7 +2,7 @@
 // after each step(), see the `probe` driver and fixtures/generate.py). Pure: it compares the learner's responses with
 // each other (linearity, independence of coordinates and instances, scale) and with PyTorch's responses and those of
 // the typical mistakes, both computed by the fixture generator. No update rule is written here.
-import { TOLERANCE } from './compare-trajectories.js';
+import { samePoints } from './compare-trajectories.js';
 import type { Point } from '../../../courses/optimizers/manifest.js';
 import { fitMessage, fitRule } from './rule-fit.js';
 
@@ -40,15 +40,6 @@ export interface Finding {
   id: string;
   message: string;
 }
-
-const close = (a: number, b: number): boolean =>
-  (Number.isNaN(a) && Number.isNaN(b)) ||
-  a === b ||
-  // An infinite b would make the relative tolerance infinite: only b itself matches it.
-  (Number.isFinite(b) && Math.abs(a - b) <= TOLERANCE.absolute + TOLERANCE.relative * Math.abs(b));
-
-const samePoints = (a: readonly Point[], b: readonly Point[]): boolean =>
-  a.length === b.length && a.every((p, i) => close(p[0], b[i]![0]) && close(p[1], b[i]![1]));
 
 /** Moves are compared with a tolerance relative to the move itself, not to θ. */
 const sameMove = (a: number, b: number): boolean =>

@@ -5,7 +5,7 @@
 // learner files is involved: any mistake that is a change of these components is named, whatever its source.
 // Pure: the rules are simulated here on the probe scenarios' gradients; the reference rule is checked against
 // PyTorch's own responses first, and nothing is fitted if it does not reproduce them.
-import { TOLERANCE } from './compare-trajectories.js';
+import { samePoints } from './compare-trajectories.js';
 import type { Point } from '../../../courses/optimizers/manifest.js';
 
 // The shapes of probe-findings.ts's scenarios and responses, as far as a fit reads them (that module imports this
@@ -356,14 +356,6 @@ export function simulate(family: Family, rule: Rule, scenario: ProbeScenario): P
   }
   return out;
 }
-
-const close = (a: number, b: number): boolean =>
-  (Number.isNaN(a) && Number.isNaN(b)) ||
-  a === b ||
-  // An infinite b would make the relative tolerance infinite: only b itself matches it.
-  (Number.isFinite(b) && Math.abs(a - b) <= TOLERANCE.absolute + TOLERANCE.relative * Math.abs(b));
-const samePoints = (a: readonly Point[], b: readonly Point[]): boolean =>
-  a.length === b.length && a.every((p, i) => close(p[0], b[i]![0]) && close(p[1], b[i]![1]));
 
 const referenceRule = (family: Family): Rule =>
   Object.fromEntries(family.components.map((c) => [c.name, c.accepted[0]!]));
