@@ -25,13 +25,10 @@ const root = resolve(import.meta.dirname, '..');
 const source = resolve(entry);
 process.argv = [process.argv[0], source, ...args];
 
-const digest = (files) => {
+/** `read` gives a source's content: what the compiler saw, when digesting what it compiled. */
+const digest = (files, read = (file) => readFileSync(join(root, file))) => {
   const hash = createHash('sha256').update(`${FORMAT}\0`);
-  for (const file of files)
-    hash
-      .update(`${file}\0`)
-      .update(readFileSync(join(root, file)))
-      .update('\0');
+  for (const file of files) hash.update(`${file}\0`).update(read(file)).update('\0');
   return hash.digest('hex');
 };
 
@@ -54,11 +51,14 @@ function cached() {
 
 // A bundled module would see the bundle's location in import.meta; each keeps its own, as the kit's paths
 // (the kit's root, a course's drivers) are found from there.
+// The sources as the compiler read them: a file saved again mid-compile must not be digested as compiled.
+const seen = new Map();
 const ownLocation = {
   name: 'own-import-meta',
   setup(build) {
     build.onLoad({ filter: /\.[cm]?ts$/ }, ({ path }) => {
       const text = readFileSync(path, 'utf8');
+      seen.set(path, text);
       const meta = { url: pathToFileURL(path).href, dirname: dirname(path), filename: path };
       const contents = text.replaceAll(/\bimport\.meta\.(url|dirname|filename)\b/g, (_, key) =>
         JSON.stringify(meta[key]),
@@ -108,16 +108,15 @@ async function compile() {
   const loadsTypeScript = /\bimport\((?!["'`])/.test(text);
   mkdirSync(cacheFolder, { recursive: true });
   forgetGoneKits();
-  // Another command may compile the same entry at the same moment: each writes its own file, then renames.
-  const temporary = `${compiled}.${process.pid}`;
-  writeFileSync(`${compiled}.map`, result.outputFiles.find((f) => f.path.endsWith('.map')).contents);
-  writeFileSync(temporary, text);
-  renameSync(temporary, compiled);
-  writeFileSync(
-    `${inputsFile}.${process.pid}`,
-    JSON.stringify({ root, inputs, hash: digest(inputs), loadsTypeScript }),
-  );
-  renameSync(`${inputsFile}.${process.pid}`, inputsFile);
+  // Another command may compile the same entry at the same moment: each writes its own files, then renames them.
+  const place = (file, contents) => {
+    writeFileSync(`${file}.${process.pid}`, contents);
+    renameSync(`${file}.${process.pid}`, file);
+  };
+  const hash = digest(inputs, (file) => seen.get(join(root, file)) ?? readFileSync(join(root, file)));
+  place(`${compiled}.map`, result.outputFiles.find((f) => f.path.endsWith('.map')).contents);
+  place(compiled, text);
+  place(inputsFile, JSON.stringify({ root, inputs, hash, loadsTypeScript }));
   return { file: compiled, loadsTypeScript };
 }
 
