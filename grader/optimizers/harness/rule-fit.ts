@@ -114,6 +114,12 @@ const SQUARED_WORDS = (r: string, mu: string): Record<string, string> => ({
   aSquared: `${r} averages the square of the first average a, not the square of the gradient: ${r} ← ${mu}·${r} + (1 − ${mu})·g²`,
 });
 
+/** The weights a rule gives the old average and the new term, for a decay μ (NaN for a value it does not know). */
+const averageWeights = (rule: Rule, mu: number): [number, number] => [
+  { mu, oneMinusMu: 1 - mu, one: 1 }[rule.oldWeight!] ?? NaN,
+  { oneMinusMu: 1 - mu, mu, one: 1, oneMinusMuSquared: (1 - mu) ** 2 }[rule.newWeight!] ?? NaN,
+];
+
 const MOMENTUM: Family = {
   components: [
     INIT('the velocity'),
@@ -154,8 +160,7 @@ const MOMENTUM: Family = {
   step(rule, o, state, theta, g) {
     const mu = o.momentum ?? NaN;
     const a = state.a as number[];
-    const oldW = { mu, oneMinusMu: 1 - mu, one: 1 }[rule.oldWeight!] ?? NaN;
-    const newW = { oneMinusMu: 1 - mu, mu, one: 1, oneMinusMuSquared: (1 - mu) ** 2 }[rule.newWeight!] ?? NaN;
+    const [oldW, newW] = averageWeights(rule, mu);
     for (let i = 0; i < 2; i++) {
       const before = a[i]!;
       a[i] = oldW * before + newW * g[i]!;
@@ -204,8 +209,7 @@ const RMSPROP: Family = {
   step(rule, o, state, theta, g) {
     const mu = o.momentum ?? NaN;
     const r = state.r as number[];
-    const oldW = { mu, oneMinusMu: 1 - mu, one: 1 }[rule.oldWeight!] ?? NaN;
-    const newW = { oneMinusMu: 1 - mu, mu, one: 1, oneMinusMuSquared: (1 - mu) ** 2 }[rule.newWeight!] ?? NaN;
+    const [oldW, newW] = averageWeights(rule, mu);
     for (let i = 0; i < 2; i++) {
       const before = r[i]!;
       r[i] = oldW * before + newW * squareOf(rule.squared!, g[i]!, 0);
