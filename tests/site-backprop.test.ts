@@ -2,14 +2,12 @@
 // files are the stubs), a copy whose learner files are the solutions, and a copy with a buggy engine (mul's local
 // backward assigns instead of adding), a tanh that throws and a trainingStep that never returns. The expected
 // numbers are PyTorch's, from the grader's fixtures.
-import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +15,7 @@ import { fixtures, type ExpressionCase } from '../grader/backprop/fixtures.js';
 import { close, EXPRESSION, NETWORK } from '../grader/backprop/tolerance.js';
 import { GRAPHS } from '../courses/backprop/site/shared/graph-catalog.js';
 import { buildSite, type SiteBuild } from '../site/scripts/build.js';
+import { buildSolvedKit } from './solved-kit.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -80,27 +79,6 @@ const ENDLESS_TRAINING_STEP = () =>
     '  const { loss, accuracy } = hingeLoss(model, points, labels);',
     '  let spins = 0;\n  while (k >= 0) spins++;\n  const { loss, accuracy } = hingeLoss(model, points, labels);',
   );
-
-/** A temporary copy of the kit whose learner files are the solutions, with `replaced` files over them, built. */
-async function buildKit(replaced: Record<string, string>): Promise<{ kit: string; outDir: string }> {
-  const kit = mkdtempSync(join(tmpdir(), 'backprop-kit-'));
-  for (const dir of ['courses', 'grader', 'scripts', 'site', 'solutions', 'exercises']) {
-    cpSync(join(ROOT, dir), join(kit, dir), {
-      recursive: true,
-      filter: (source) => !/[\\/]site[\\/]dist(-instructor)?([\\/]|$)/.test(source),
-    });
-  }
-  cpSync(join(ROOT, 'solutions', COURSE), join(kit, 'exercises', COURSE), { recursive: true });
-  for (const [name, source] of Object.entries(replaced)) writeFileSync(join(kit, 'exercises', COURSE, name), source);
-  for (const file of ['package.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(kit, file));
-  symlinkSync(join(ROOT, 'node_modules'), join(kit, 'node_modules'), 'dir');
-  const outDir = join(kit, 'out');
-  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), ['site/scripts/build.ts', '--out-dir', outDir], {
-    cwd: kit,
-    timeout: 240_000,
-  });
-  return { kit, outDir };
-}
 
 interface Visit {
   page: Page;
@@ -244,8 +222,12 @@ beforeAll(async () => {
   // The two copies build in processes of their own, beside this process's build of the kit itself.
   [stubs, solved, broken, browser] = await Promise.all([
     buildSite({ outDir: mkdtempSync(join(tmpdir(), 'backprop-site-')), logLevel: 'warn' }),
-    buildKit({}),
-    buildKit({ 'value.ts': ASSIGNING_MUL(), 'nonlinearities.ts': THROWING_TANH(), 'nn.ts': ENDLESS_TRAINING_STEP() }),
+    buildSolvedKit(COURSE, {}, 240_000),
+    buildSolvedKit(
+      COURSE,
+      { 'value.ts': ASSIGNING_MUL(), 'nonlinearities.ts': THROWING_TANH(), 'nn.ts': ENDLESS_TRAINING_STEP() },
+      240_000,
+    ),
     chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],

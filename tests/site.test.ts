@@ -1,24 +1,12 @@
 // The course site: builds it, serves the output under a sub-path on 127.0.0.1 and opens every page in headless
 // Chromium (no errors, charts drawn, stubs reported, math typeset, screenshots saved), then proves that no
 // solution code reached the output, by scanning every file and by reading the bundler's module graph.
-import { execFile } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse, loadCourses } from '../grader/course/course-metadata.js';
@@ -26,6 +14,7 @@ import { findLeaks, hiddenLines } from '../scripts/stubs/hidden-text.js';
 import { isOptimizerId, optimizer, RACE } from '../courses/optimizers/manifest.js';
 import { runTrajectory, type OptimizerClass } from '../grader/optimizers/harness/run-optimizer.js';
 import { buildSite, type SiteBuild } from '../site/scripts/build.js';
+import { buildSolvedKit } from './solved-kit.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -410,38 +399,13 @@ describe('course site output holds no solution', () => {
   });
 });
 
-/**
- * A copy of the kit whose exercises/ holds the solutions, built into a static site: there the learner's
- * optimizers work, so the playground, the scrubber and the inner-state panel have real runs to show.
- */
-/** A temporary kit whose exercises/ hold the solutions, with `replaced` files (name → source) over them, built. */
-async function buildSolvedKit(replaced: Record<string, string> = {}): Promise<{ kit: string; outDir: string }> {
-  const kit = mkdtempSync(join(tmpdir(), 'course-kit-solved-'));
-  for (const dir of ['courses', 'grader', 'scripts', 'site', 'solutions', 'exercises']) {
-    cpSync(join(ROOT, dir), join(kit, dir), {
-      recursive: true,
-      filter: (source) => !/[\\/]site[\\/]dist(-instructor)?([\\/]|$)/.test(source),
-    });
-  }
-  cpSync(join(ROOT, 'solutions', COURSE_ID), join(kit, 'exercises', COURSE_ID), { recursive: true });
-  for (const [name, source] of Object.entries(replaced)) writeFileSync(join(kit, 'exercises', COURSE_ID, name), source);
-  for (const file of ['package.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(kit, file));
-  symlinkSync(join(ROOT, 'node_modules'), join(kit, 'node_modules'), 'dir');
-  const outDir = join(kit, 'out');
-  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), ['site/scripts/build.ts', '--out-dir', outDir], {
-    cwd: kit,
-    timeout: 120_000,
-  });
-  return { kit, outDir };
-}
-
 describe('course site with working optimizers (exercises/ replaced by the solutions, in a temporary copy)', () => {
   let solved: { kit: string; outDir: string };
   let solvedServer: Server;
   let solvedUrl: string;
 
   beforeAll(async () => {
-    solved = await buildSolvedKit();
+    solved = await buildSolvedKit(COURSE_ID);
     ({ server: solvedServer, baseUrl: solvedUrl } = await serveStatic(solved.outDir));
   });
 
@@ -767,7 +731,7 @@ describe('course site with learner files mid-work (an endless loop, a syntax err
   let kitUrl: string;
 
   beforeAll(async () => {
-    kit = await buildSolvedKit(MID_WORK);
+    kit = await buildSolvedKit(COURSE_ID, MID_WORK);
     ({ server: kitServer, baseUrl: kitUrl } = await serveStatic(kit.outDir));
   });
 

@@ -8,13 +8,10 @@
 // Lighthouse's mobile profile does), for a student's slower laptop. Prints medians and 95th percentiles side by
 // side; the goals apply to the throttled figures.
 // usage: node scripts/launch.mjs courses/optimizers/bench/site-perf.ts (npm run bench runs it)
-import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { promisify } from 'node:util';
+import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import {
@@ -24,8 +21,8 @@ import {
   type MainThreadSummary,
   type TraceEvent,
 } from '../../../bench/chromium-trace.js';
+import { buildSolvedKit } from '../../../tests/solved-kit.js';
 
-const root = resolve(import.meta.dirname, '..', '..', '..');
 /** The course whose pages are measured, as the site lays it out: one folder per course. */
 const COURSE = 'optimizers/';
 const INPUTS = 50;
@@ -62,25 +59,6 @@ const median = (values: number[]): number => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-
-async function buildSolvedSite(): Promise<{ kit: string; outDir: string }> {
-  const kit = mkdtempSync(join(tmpdir(), 'site-perf-kit-'));
-  for (const dir of ['courses', 'grader', 'scripts', 'site', 'solutions', 'exercises']) {
-    cpSync(join(root, dir), join(kit, dir), {
-      recursive: true,
-      filter: (source) => !/[\\/]site[\\/]dist(-instructor)?([\\/]|$)/.test(source),
-    });
-  }
-  cpSync(join(root, 'solutions', 'optimizers'), join(kit, 'exercises', 'optimizers'), { recursive: true });
-  for (const file of ['package.json', 'tsconfig.json']) cpSync(join(root, file), join(kit, file));
-  symlinkSync(join(root, 'node_modules'), join(kit, 'node_modules'), 'dir');
-  const outDir = join(kit, 'out');
-  await promisify(execFile)(join(root, 'node_modules', '.bin', 'tsx'), ['site/scripts/build.ts', '--out-dir', outDir], {
-    cwd: kit,
-    timeout: 120_000,
-  });
-  return { kit, outDir };
-}
 
 function serve(dir: string): Promise<{ close(): void; url: string }> {
   const server = createServer((req, res) => {
@@ -292,7 +270,7 @@ async function gzippedScripts(
   };
 }
 
-const site = await buildSolvedSite();
+const site = await buildSolvedKit('optimizers');
 const server = await serve(site.outDir);
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
