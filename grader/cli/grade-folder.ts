@@ -41,7 +41,11 @@ export async function openGrader(root: string, spares = 1): Promise<Grader> {
   const runner = await SuiteRunner.open(root, WATCHDOG_SECONDS * 1000, spares);
   const gradeTargets = async (exercises: Exercise[], targets: GradeTarget[]): Promise<BatchVerdicts> => {
     const suites = exercises.map((e) => join(root, e.suite));
-    const run = await runner.run(suites, targets);
+    const run = await runner.run(
+      suites,
+      targets,
+      exercises.map((e) => [e.course, e.files]),
+    );
     const reports = new Map(
       targets.map((t) => [
         t.id,

@@ -1,7 +1,7 @@
 // Runs exercise suites through vitest's Node API, with a watchdog: a suite that has not finished within the
 // time limit is reported as timed out. One runner serves many runs (watch mode keeps it open).
 import { Writable } from 'node:stream';
-import { createVitest, type Vitest } from 'vitest/node';
+import type { Vitest } from 'vitest/node';
 import type { GradeTarget } from '../harness/grade-targets.js';
 import { startBroker, type Broker } from '../sandbox/sandbox-broker.js';
 import gradingConfig from '../vitest.config.js';
@@ -9,6 +9,9 @@ import { markPhase } from './phase-timings.js';
 import { ResultCollector, type ModuleOutcome } from './result-collector.js';
 import { transformCacheFolder } from './transform-cache.js';
 import { closeWarmThreads, warmThreads } from './warm-threads-pool.js';
+
+/** Learner code runs in sandboxed children: two workers keep both cores busy without oversubscribing them. */
+export const GRADING_THREADS = 2;
 
 export interface SuiteRun {
   outcomes: Map<string, ModuleOutcome>;
@@ -34,6 +37,8 @@ export class SuiteRunner {
       () => markPhase('sandbox booted'),
       () => {},
     );
+    // Loaded only now: the threads started early (vitest-thread.ts) load vitest's runtime meanwhile.
+    const { createVitest } = await import('vitest/node');
     const vitest = await createVitest(
       'test',
       {
@@ -48,8 +53,7 @@ export class SuiteRunner {
         watch: false,
         reporters: [collector],
         provide: { gradeTargets: [], sandboxBroker: broker.channelName },
-        // Learner code runs in sandboxed children: two workers keep both cores busy without oversubscribing them.
-        maxWorkers: 2,
+        maxWorkers: GRADING_THREADS,
       },
       {},
       { stdout: quiet(), stderr: quiet() },
@@ -65,8 +69,24 @@ export class SuiteRunner {
     return new SuiteRunner(vitest, collector, broker, timeLimitMs);
   }
 
-  /** Runs `suites` for every target: one for a learner, one per submission for a class. */
-  async run(suites: string[], targets: GradeTarget[]): Promise<SuiteRun> {
+  /**
+   * Runs `suites` for every target: one for a learner, one per submission for a class. `files`: the learner
+   * files the suites load, by course, bundled for a single target while vitest's workers start.
+   */
+  async run(
+    suites: string[],
+    targets: GradeTarget[],
+    files: Array<[course: string, files: string[]]> = [],
+  ): Promise<SuiteRun> {
+    if (targets.length === 1) for (const [course, names] of files) this.broker.prepare(targets[0]!, course, names);
+    try {
+      return await this.runNow(suites, targets);
+    } finally {
+      this.broker.endRun();
+    }
+  }
+
+  private async runNow(suites: string[], targets: GradeTarget[]): Promise<SuiteRun> {
     this.vitest.provide('gradeTargets', targets);
     for (const suite of suites) this.collector.modules.delete(suite);
     const { collector } = this;

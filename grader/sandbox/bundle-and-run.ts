@@ -29,9 +29,53 @@ export interface SessionResponse {
   outcome?: SandboxOutcome;
 }
 
+/**
+ * Bundles already started for the folders of one grading run, by folder, file and name shown. A staged folder
+ * never changes while its run lasts, so a bundle made for one session serves every other session of that run
+ * that loads the same file; the grading process forgets them when the run ends (see SandboxBroker).
+ */
+export type BundleMemo = Map<string, Promise<string>>;
+
+/** `file` of the request's folder bundled, once per memo. */
+function bundleOnce(
+  request: Pick<SessionRequest, 'dir' | 'shownAs' | 'upload' | 'course'>,
+  file: string,
+  memo?: BundleMemo,
+): Promise<string> {
+  const folder = join(request.dir, request.course);
+  // How messages and stack traces name the folder: part of the bundle (its source map).
+  const shownAs = request.upload ? request.course : join(request.shownAs, request.course);
+  const key = JSON.stringify([folder, file, shownAs]);
+  let bundle = memo?.get(key);
+  if (!bundle) {
+    bundle = bundleLearner(folder, file, shownAs);
+    // Only the learner's own build errors are kept: a bundler that failed for its own reasons gets another try.
+    bundle.catch((error: unknown) => {
+      if (!(error instanceof LearnerBuildError)) memo?.delete(key);
+    });
+    memo?.set(key, bundle);
+  }
+  return bundle;
+}
+
+/**
+ * Starts bundling a target's files before any session asks for them (while the test workers start): the
+ * sessions then find them made. Files that do not exist are left to the session to report.
+ */
+export function prepareBundles(
+  target: Pick<SessionRequest, 'dir' | 'shownAs' | 'upload'>,
+  course: string,
+  files: string[],
+  memo: BundleMemo,
+): void {
+  for (const file of files)
+    if (existsSync(join(target.dir, course, file))) bundleOnce({ ...target, course }, file, memo).catch(() => {});
+}
+
 export async function bundleAndRun(
   request: SessionRequest,
   sandbox: Promise<Sandbox> = openSandbox(),
+  memo?: BundleMemo,
 ): Promise<SessionResponse> {
   const { dir, shownAs, course } = request;
   const modules: Record<string, string> = {};
@@ -47,7 +91,7 @@ export async function bundleAndRun(
         return;
       }
       try {
-        modules[file] = await bundleLearner(join(dir, course), file, request.upload ? course : join(shownAs, course));
+        modules[file] = await bundleOnce(request, file, memo);
       } catch (error) {
         if (!(error instanceof LearnerBuildError)) throw error;
         unavailable[file] = `${shown} could not be loaded: ${error.message}`;

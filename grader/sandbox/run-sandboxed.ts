@@ -103,6 +103,13 @@ export interface Sandbox {
   booted: Promise<void>;
 }
 
+const removals = new Set<Promise<void>>();
+
+/** Settles once every finished sandbox's folder is gone. */
+export async function sandboxFoldersRemoved(): Promise<void> {
+  await Promise.all(removals);
+}
+
 export async function openSandbox(): Promise<Sandbox> {
   const caps = await probeCapabilities();
   const dir = await mkdtemp(join(tmpdir(), 'grade-sandbox-'));
@@ -188,7 +195,9 @@ export async function openSandbox(): Promise<Sandbox> {
         return await collect(child, closed, program, channel, timeLimitMs, output, guards);
       } finally {
         killGroup(child);
-        await cleanUp();
+        // The results need not wait for the folder to go; the grader waits for every folder before it exits.
+        const removed = cleanUp().finally(() => removals.delete(removed));
+        removals.add(removed);
       }
     },
     async dispose() {

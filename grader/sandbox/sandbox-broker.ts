@@ -5,10 +5,10 @@
 import { BroadcastChannel } from 'node:worker_threads';
 import { randomUUID } from 'node:crypto';
 import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
-import { bundleAndRun } from './bundle-and-run.js';
+import { bundleAndRun, prepareBundles, type BundleMemo, type SessionRequest } from './bundle-and-run.js';
 import { prewarmBundler } from './bundler-process.js';
 import type { BrokerMessage } from './broker-client.js';
-import { openSandbox, SandboxStartError, type Sandbox } from './run-sandboxed.js';
+import { openSandbox, SandboxStartError, sandboxFoldersRemoved, type Sandbox } from './run-sandboxed.js';
 
 export interface Broker {
   /** The channel's name, for the test workers (through vitest's `provide`). */
@@ -17,6 +17,10 @@ export interface Broker {
   booted: Promise<void>;
   /** Set when a sandbox could not start during the run: the grader's failure, to be reported as such. */
   startFailure(): SandboxStartError | undefined;
+  /** Starts bundling a target's files for a run about to begin, so that its first sessions need not wait. */
+  prepare(target: Pick<SessionRequest, 'dir' | 'shownAs' | 'upload'>, course: string, files: string[]): void;
+  /** The run is over: its folders may go, and the bundles made from them with them. */
+  endRun(): void;
   close(): Promise<void>;
 }
 
@@ -38,6 +42,7 @@ export function startBroker(spares: number): Broker {
     return sandbox;
   };
 
+  let bundles: BundleMemo = new Map();
   const channel = new BroadcastChannel(channelName);
   channel.onmessage = async (event) => {
     const message = (event as { data: BrokerMessage }).data;
@@ -50,7 +55,7 @@ export function startBroker(spares: number): Broker {
       channel.postMessage({
         kind: 'response',
         id: message.id,
-        response: await bundleAndRun(request, take()),
+        response: await bundleAndRun(request, take(), bundles),
       } satisfies BrokerMessage);
     } catch (error) {
       if (error instanceof SandboxStartError) failure ??= error;
@@ -62,9 +67,12 @@ export function startBroker(spares: number): Broker {
     channelName,
     booted,
     startFailure: () => failure,
+    prepare: (target, course, files) => prepareBundles(target, course, files, bundles),
+    endRun: () => void (bundles = new Map()),
     async close() {
       channel.close();
       await Promise.all(ready.splice(0).map(async (sandbox) => (await sandbox).dispose()));
+      await sandboxFoldersRemoved();
     },
   };
 }
