@@ -1,10 +1,12 @@
 // Vitest settings for grading. Learner code never runs in these workers (it runs in a sandboxed child
 // process per suite), so the suites can share workers and the grader's modules stay loaded between them.
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import type { ViteUserConfig } from 'vitest/config';
 import { TIME_LIMIT_SECONDS } from './harness/limits.js';
 
-export default defineConfig({
+// A plain object (no defineConfig): the grader reads these settings before it loads vitest, and so may start
+// vitest's threads while vitest loads.
+export default {
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['grader/**/*.test.ts'],
@@ -17,4 +19,4 @@ export default defineConfig({
     teardownTimeout: 1_000,
     silent: true,
   },
-});
+} satisfies ViteUserConfig;

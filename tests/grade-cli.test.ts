@@ -57,12 +57,17 @@ describe('on the untouched stubs', () => {
   });
 });
 
-test('`--target solutions` exits 0 with full marks', () => {
-  const result = grade(['--target', 'solutions', '--format', 'json']);
+test('`--target solutions` exits 0 with full marks; --timings shows the phases, and vitest ran on the threads started early', () => {
+  const result = grade(['--target', 'solutions', '--format', 'json', '--timings']);
   expect(result.status).toBe(0);
   const report = json(result.stdout);
   expect(report.score).toBe(report.maxScore);
   for (const exercise of report.exercises) expect(exercise.status).toBe('pass');
+  for (const phase of ['modules loaded', 'vitest ready', 'sandbox booted', 'suites run', 'report printed'])
+    expect(result.stderr).toMatch(new RegExp(`${phase} +at +\\d+ ms`));
+  // Started before vitest loaded, with the settings vitest's own pool uses: a vitest that starts its threads
+  // differently would silently lose the head start, so a mismatch fails here.
+  expect(result.stderr).toContain('threads started before vitest loaded: 2, used by vitest: 2');
 });
 
 test('exercise ids select a subset, qualified or not, in any case; reports name them <course>/<id>', () => {

@@ -22,6 +22,8 @@ import { openGrader } from './grade-folder.js';
 import { gradeReport, type ExerciseReport, type GradeReport } from './grade-report.js';
 import { parseGradeArgs, UsageError, USAGE } from './parse-args.js';
 import { formatPhases, markPhase, phaseMarks } from './phase-timings.js';
+import { GRADING_THREADS } from './run-suites.js';
+import { earlyThreadCounts, startThreadsEarly } from './vitest-thread.js';
 import { toGradescope, toJson, toJunit } from './report-formats.js';
 import { SandboxStartError, sandboxGuards } from '../sandbox/run-sandboxed.js';
 import { guardsLine, requireOfficialGuards, WeakSandboxError } from './official-grading.js';
@@ -129,6 +131,8 @@ async function main(argv: string[]): Promise<number> {
     );
     return 0;
   }
+  // Every other command grades: vitest's threads start loading its runtime now, on the other core.
+  startThreadsEarly(Math.min(GRADING_THREADS, args.exercises.length));
   const roster = args.roster === undefined ? undefined : readRoster(args.roster);
   // Probed once (the sandbox reuses the answer); grading for the record stops here, before anything starts.
   const guards = await sandboxGuards();
@@ -140,7 +144,11 @@ async function main(argv: string[]): Promise<number> {
     if (args.out && args.format !== 'text') writeAtomically(resolve(args.out), `${text}\n`);
     else console.log(text);
     markPhase('report printed');
-    if (args.timings) console.error(formatPhases(phaseMarks()));
+    if (args.timings) {
+      const threads = earlyThreadCounts();
+      console.error(formatPhases(phaseMarks()));
+      console.error(`  threads started before vitest loaded: ${threads.started}, used by vitest: ${threads.taken}`);
+    }
     return report.exercises.every((e) => e.status === 'pass') ? 0 : 1;
   };
   // One sandbox boots while vitest starts, and one stays ready for the next suite (more would compete for the cores).
