@@ -2,7 +2,7 @@
 // cases (hidden/, never in a student kit) and what each typical mistake means (mistakes.toml).
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'smol-toml';
-import { decodeNumbers } from '../sandbox/sandbox-protocol.js';
+import { parseWithNumbers } from '../sandbox/sandbox-protocol.js';
 import type { ExpressionSpec } from './expression.js';
 
 export type ExpressionExercise = 'value' | 'backward' | 'nonlinearities' | 'gradient-check';
@@ -57,7 +57,7 @@ interface Hidden extends Record<ExpressionExercise, ExpressionCase[]> {
   mlp: { train: TrainCase[] };
 }
 
-const load = <T>(url: URL): T => JSON.parse(readFileSync(url, 'utf8'), decodeNumbers) as T;
+const load = <T>(url: URL): T => parseWithNumbers(readFileSync(url, 'utf8')) as T;
 
 export const fixtures = load<Visible>(new URL('fixtures/cases.json', import.meta.url));
 

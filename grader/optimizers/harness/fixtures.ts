@@ -2,7 +2,7 @@
 // typical mistake means (../mistakes.toml).
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'smol-toml';
-import { decodeNumbers } from '../../sandbox/sandbox-protocol.js';
+import { parseWithNumbers } from '../../sandbox/sandbox-protocol.js';
 import type { OptimizerId, Point } from '../../../courses/optimizers/manifest.js';
 import type { ProbeScenario } from './probe-findings.js';
 
@@ -31,10 +31,7 @@ export interface SearchFixture {
   steps: number[][];
 }
 
-const fixtures = JSON.parse(
-  readFileSync(new URL('../fixtures/cases.json', import.meta.url), 'utf8'),
-  decodeNumbers,
-) as {
+const fixtures = parseWithNumbers(readFileSync(new URL('../fixtures/cases.json', import.meta.url), 'utf8')) as {
   cases: Record<OptimizerId, FixtureCase[]>;
   search: SearchFixture;
   probes: Record<OptimizerId, ProbeScenario[]>;
@@ -62,7 +59,7 @@ export function fixtureCases(optimizer: OptimizerId): FixtureCase[] {
 
 const HIDDEN = new URL('../hidden/cases.json', import.meta.url);
 const hidden = existsSync(HIDDEN)
-  ? (JSON.parse(readFileSync(HIDDEN, 'utf8'), decodeNumbers) as {
+  ? (parseWithNumbers(readFileSync(HIDDEN, 'utf8')) as {
       cases: Record<OptimizerId, Array<Omit<FixtureCase, 'mistakes'>>>;
     })
   : undefined;
