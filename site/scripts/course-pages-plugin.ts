@@ -5,14 +5,20 @@ import { join } from 'node:path';
 import { normalizePath, type Plugin } from 'vite';
 import { loadCourseSites, type CourseSite } from './course-sites.js';
 import { pageSources, renderPages } from './render-pages.js';
+import type { BuiltData } from './site-plugin.js';
 import type { SolutionSnippet } from './solution-snippets.js';
 
 export function coursePages(
   repoRoot: string,
   siteRoot: string,
   sites: readonly CourseSite[],
-  options: { solutions?: readonly SolutionSnippet[] } = {},
+  options: {
+    solutions?: readonly SolutionSnippet[];
+    /** The plug-ins' data modules' values, which widgets may draw into the pages' HTML. */
+    data?: () => Promise<BuiltData>;
+  } = {},
 ): Plugin {
+  const data = options.data ?? (() => Promise.resolve({}));
   const pageId = (file: string): string => normalizePath(join(siteRoot, file));
   const builtPages = new Map<string, string>();
 
@@ -20,10 +26,10 @@ export function coursePages(
     name: 'course-pages',
     enforce: 'pre',
 
-    config(_config, env) {
+    async config(_config, env) {
       if (env.command !== 'build') return;
       const warn = (message: string): void => console.warn(`warning: ${message}`);
-      const pages = renderPages(repoRoot, sites, { solutions: options.solutions, warn });
+      const pages = renderPages(repoRoot, sites, { solutions: options.solutions, warn, data: await data() });
       for (const page of pages) builtPages.set(pageId(page.file), page.html);
       return {
         build: { rollupOptions: { input: Object.fromEntries(pages.map((page) => [page.name, pageId(page.file)])) } },
@@ -53,8 +59,10 @@ export function coursePages(
         if (!file.endsWith('.html')) return next();
         // The dev server is where a learner works, so each index shows their last grade run. info.toml is read
         // afresh, so a new exercise appears on the next request.
-        loadCourseSites(repoRoot)
-          .then((fresh) => renderPages(repoRoot, fresh, { gradeReport: true, solutions: options.solutions }))
+        Promise.all([loadCourseSites(repoRoot), data()])
+          .then(([fresh, values]) =>
+            renderPages(repoRoot, fresh, { gradeReport: true, solutions: options.solutions, data: values }),
+          )
           .then((pages) => {
             const page = pages.find((candidate) => candidate.file === file);
             if (!page) return next();

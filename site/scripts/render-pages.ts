@@ -10,7 +10,7 @@ import { exerciseFinding, summarizeGrades } from './grade-summary.js';
 import { highlightTypeScript } from './highlight-code.js';
 import { loadPageTemplates, type PageTemplates } from './page-templates.js';
 import { renderMarkdown, splitTitle } from './render-markdown.js';
-import type { CoursePage, Widget } from './site-plugin.js';
+import type { BuiltData, CoursePage, Widget } from './site-plugin.js';
 import type { SolutionSnippet } from './solution-snippets.js';
 import { stripMarkdown } from '../../scripts/markers/strip-markdown.js';
 import { startingFile } from '../../grader/course/starting-files.js';
@@ -37,6 +37,8 @@ export interface RenderOptions {
   solutions?: readonly SolutionSnippet[];
   /** Told of what a course lacks (a missing markdown file); silent by default. */
   warn?: (message: string) => void;
+  /** The plug-ins' data modules' values, by name (each plug-in is given its own); none by default. */
+  data?: BuiltData;
 }
 
 interface PageLink {
@@ -113,6 +115,8 @@ interface CourseContext {
   reportOnDisk: boolean;
   solutions: readonly SolutionSnippet[];
   warn: (message: string) => void;
+  /** The values of this course's plug-in's data modules that were given. */
+  data: BuiltData;
 }
 
 /** The course's pages, each rendered by `render(base)`, where base is the course folder as seen from the page. */
@@ -123,7 +127,7 @@ function coursePages(context: CourseContext): { id: string; render: (base: strin
   const conceptsTitle = concepts.title ?? 'Concepts';
   const extraPages = plugin.pages ?? [];
   const widgets = (page: CoursePage) => {
-    const chosen = plugin.widgets?.(page, course) ?? [];
+    const chosen = plugin.widgets?.(page, course, context.data) ?? [];
     for (const widget of chosen) templates.expectPartial(widget.partial);
     return normalized(chosen);
   };
@@ -261,7 +265,11 @@ function coursePages(context: CourseContext): { id: string; render: (base: strin
     ...course.exercises.map((exercise, index) => ({ id: exercise.id, render: exercisePage(exercise, index) })),
     ...extraPages.map((page) => ({
       id: page.id,
-      render: (base: string) => templates.pluginPage(page.id)(common(base, page.id, page.title)),
+      render: (base: string) =>
+        templates.pluginPage(page.id)({
+          ...common(base, page.id, page.title),
+          page: plugin.pageData?.(page.id, context.data) ?? {},
+        }),
     })),
   ];
 }
@@ -321,6 +329,11 @@ export function renderPages(root: string, sites: readonly CourseSite[], options:
       reportOnDisk: options.gradeReport === true,
       solutions: options.solutions ?? [],
       warn: options.warn ?? (() => {}),
+      data: Object.fromEntries(
+        Object.keys(site.plugin.data ?? {})
+          .filter((name) => options.data && name in options.data)
+          .map((name) => [name, options.data![name]]),
+      ),
     };
     for (const page of coursePages(context)) {
       const file = `${site.course.id}/${page.id}.html`;

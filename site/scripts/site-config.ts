@@ -14,6 +14,7 @@ import { solvedOrShipped } from './kit-data.js';
 import { loopGuard } from './loop-guard-plugin.js';
 import type { ModuleRecorder } from './module-recorder-plugin.js';
 import { dropOrphanSourcemaps } from './orphan-sourcemaps-plugin.js';
+import type { BuiltData } from './site-plugin.js';
 import { solutionSnippets } from './solution-snippets.js';
 import { virtualData } from './virtual-data-plugin.js';
 
@@ -31,15 +32,31 @@ export interface SiteConfigOptions {
   instructor?: boolean;
 }
 
-/** Every plug-in's data modules as Vite plugins; each computes (or reads) its data once, however many bundles use it. */
-function dataModules(sites: readonly CourseSite[]): () => Plugin[] {
+/**
+ * Every plug-in's data modules: as Vite plugins, and all their values by name for the pages' HTML. Each computes (or
+ * reads) its data once, however many bundles and pages use it.
+ */
+function dataModules(sites: readonly CourseSite[]): { plugins: () => Plugin[]; values: () => Promise<BuiltData> } {
   const modules = sites.flatMap(({ course, plugin }) =>
     Object.entries(plugin.data ?? {}).map(([name, compute]) => {
       let data: Promise<unknown> | null = null;
-      return { id: `virtual:${name}`, load: () => (data ??= solvedOrShipped(REPO_ROOT, course.id, name, compute)) };
+      return { name, load: () => (data ??= solvedOrShipped(REPO_ROOT, course.id, name, compute)) };
     }),
   );
-  return () => modules.map((module) => virtualData(module.id, module.load));
+  let values: Promise<BuiltData> | null = null;
+  return {
+    plugins: () => modules.map((module) => virtualData(`virtual:${module.name}`, module.load)),
+    // One that fails is left out: the pages render without what it would have drawn, and its import still says why.
+    values: () =>
+      (values ??= Promise.all(
+        modules.map((module) =>
+          module.load().then(
+            (value) => [[module.name, value] as const],
+            () => [],
+          ),
+        ),
+      ).then((entries) => Object.fromEntries(entries.flat()))),
+  };
 }
 
 export async function siteConfig(options: SiteConfigOptions = {}): Promise<InlineConfig> {
@@ -64,18 +81,18 @@ export async function siteConfig(options: SiteConfigOptions = {}): Promise<Inlin
     appType: 'mpa',
     logLevel: options.logLevel ?? 'info',
     plugins: [
-      coursePages(REPO_ROOT, SITE_ROOT, sites, { solutions }),
+      coursePages(REPO_ROOT, SITE_ROOT, sites, { solutions, data: data.values }),
       courseClients(sites),
       courseClientPreload(sites),
       ...learnerModules(),
-      ...data(),
+      ...data.plugins(),
       reloadOnExerciseChange(exercises),
       dropOrphanSourcemaps(),
       ...recorded,
     ],
     worker: {
       format: 'es',
-      plugins: () => [...learnerModules(), ...data(), ...(options.recorder ? [options.recorder.plugin()] : [])],
+      plugins: () => [...learnerModules(), ...data.plugins(), ...(options.recorder ? [options.recorder.plugin()] : [])],
       rolldownOptions: {
         // A learner who renames an export breaks only the runs that use it (they say the export is missing), not the build.
         shimMissingExports: true,

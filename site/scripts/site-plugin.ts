@@ -34,6 +34,14 @@ export interface ExtraPage {
  */
 export type DataModules = Record<string, () => Promise<unknown>>;
 
+/**
+ * The values of the plug-in's own data modules, by name, as the browser gets them: given to `widgets()` and
+ * `pageData()` when the site is built or served, so that a page's HTML can already show what they draw (a static
+ * picture of a chart, replaced by the live one once the page's script has run). Empty where pages are rendered
+ * without them (some tests do): a plug-in then leaves that picture out.
+ */
+export type BuiltData = Readonly<Record<string, unknown>>;
+
 export interface SitePlugin {
   /**
    * A browser module, relative to the plug-in's folder, that every page of the course loads after the shell's own
@@ -47,8 +55,10 @@ export interface SitePlugin {
    */
   browserDeps?: string[];
   /** The widgets of one page, in order; none by default. */
-  widgets?(page: CoursePage, course: Course): Widget[];
+  widgets?(page: CoursePage, course: Course, data: BuiltData): Widget[];
   pages?: ExtraPage[];
+  /** Values an extra page's template reads as `page.<key>` (`page` is `{}` without this). */
+  pageData?(id: string, data: BuiltData): Record<string, unknown>;
   data?: DataModules;
   /** A partial of the plug-in that replaces the index's generic "How it works" steps. */
   howItWorks?: string;
