@@ -1,7 +1,8 @@
 // The optimizers course's site plug-in: its chart widgets and their browser module, the playground page, and the
 // data the charts need from the reference solutions (computed in Node, shipped to the browser as numbers only).
 import type { SitePlugin } from '../../../site/scripts/site-plugin.js';
-import { widgetsFor } from './widgets.js';
+import { DEFAULT_SETTINGS } from './shared/playground-presets.js';
+import { playgroundData, widgetsFor } from './widgets.js';
 
 export default {
   client: 'client/course-page.ts',
@@ -11,6 +12,7 @@ export default {
   browserDeps: ['mathjs', 'chart.js', 'd3-contour'],
   widgets: widgetsFor,
   pages: [{ id: 'playground', title: 'Playground' }],
+  pageData: (id, data) => (id === 'playground' ? playgroundData(data, DEFAULT_SETTINGS.start) : {}),
   data: {
     // Imported only when run: they import solutions/, which a student kit does not have.
     'reference-trajectories': async () => (await import('./data/reference-runs.js')).runReferences(),

@@ -15,7 +15,7 @@ import {
 } from 'chart.js';
 import type { Point } from '../shared/demo-runs.js';
 import type { SiteObjective } from '../shared/objectives.js';
-import { tickLabel } from './tick-label.js';
+import { tickLabel } from '../shared/tick-label.js';
 
 Chart.register(
   LineController,

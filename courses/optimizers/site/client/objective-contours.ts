@@ -5,28 +5,10 @@ import type { Plugin } from 'chart.js';
 import panelMaps from 'virtual:panel-contour-maps';
 import { contourMapKey, type ContourMap } from '../shared/contour-map.js';
 import type { SiteObjective } from '../shared/objectives.js';
+import { CONTOUR_LINE_COLOR } from '../shared/chart-frame.js';
+import { rampColor } from '../shared/contour-ramp.js';
 import { contourBackground } from './contour-background.js';
 import { measured } from './measured.js';
-
-type Rgb = [number, number, number];
-
-// Low ground in warm cream, through pale green and sky, up to a soft periwinkle on the steep walls: distinct
-// bands, yet light enough for every trajectory colour to stand out on top.
-const RAMP: Rgb[] = [
-  [255, 248, 220],
-  [236, 247, 222],
-  [218, 238, 246],
-  [206, 218, 243],
-  [190, 198, 234],
-];
-
-export function rampColor(t: number): string {
-  const position = Math.min(Math.max(t, 0), 1) * (RAMP.length - 1);
-  const low = Math.min(Math.floor(position), RAMP.length - 2);
-  const share = position - low;
-  const channel = (i: number) => Math.round(RAMP[low][i] + (RAMP[low + 1][i] - RAMP[low][i]) * share);
-  return `rgb(${channel(0)}, ${channel(1)}, ${channel(2)})`;
-}
 
 /** Maps known ahead, by function and region: every chart panel's, and the playground's once it adds them. */
 const known = new Map<string, ContourMap>(Object.entries(panelMaps));
@@ -62,7 +44,7 @@ export function objectiveContours(objective: SiteObjective): Plugin<'scatter'> {
       if (!map) void loadContourTracer().then(redraw);
       return map;
     };
-    plugin = contourBackground(mapOf, { fill: rampColor, line: 'rgba(51, 65, 85, 0.22)' });
+    plugin = contourBackground(mapOf, { fill: rampColor, line: CONTOUR_LINE_COLOR });
     cache.set(objective, plugin);
   }
   return plugin;

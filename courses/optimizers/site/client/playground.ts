@@ -20,7 +20,7 @@ import { SurfaceView } from './surface-view.js';
 import { drawablePart, indexAtStep, type DrawnRun } from './drawn-runs.js';
 import { renderInnerState } from './inner-state-panel.js';
 import { showStep, stepView } from './step-view.js';
-import { TrajectoryChart } from './trajectory-chart.js';
+import { replaceStaticChart, TrajectoryChart } from './trajectory-chart.js';
 import { afterNextPaint } from './after-next-paint.js';
 import { mountChallengeMode } from './challenge-mode.js';
 import { rerunChanged } from './rerun-changed.js';
@@ -97,6 +97,7 @@ export function mountPlayground(root: HTMLElement): void {
     schedule();
   };
   let chart = new TrajectoryChart(canvas, [], { objective, start: settings.start, onPick });
+  replaceStaticChart(root);
   const loss = new LossChart(lossCanvas, objective);
   const surface = new SurfaceView(root.querySelector<HTMLCanvasElement>('.surface__canvas')!);
   const inspect = root.querySelector<HTMLSelectElement>('#playground-inspect')!;

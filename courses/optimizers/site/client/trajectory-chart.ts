@@ -11,7 +11,22 @@ import {
   type ChartDataset,
   type LegendItem,
   type Plugin,
+  type Scale,
 } from 'chart.js';
+import {
+  BORDER_COLOR,
+  CHART_FONT,
+  GRID_COLOR,
+  INK,
+  LEGEND,
+  minimumLabel,
+  PADDING,
+  startLabel,
+  TICK_COLOR,
+  tickStep as stepOf,
+  X_AXIS_HEIGHT,
+  yAxisWidth,
+} from '../shared/chart-frame.js';
 import type { Point } from '../shared/demo-runs.js';
 import type { SiteObjective } from '../shared/objectives.js';
 import { contourLegend } from './contour-legend.js';
@@ -19,12 +34,10 @@ import { measured } from './measured.js';
 import { objectiveContours } from './objective-contours.js';
 import { drawRunLines } from './run-lines.js';
 import { drawStepOverlay, stepOverlayPlugin, type StepOverlay } from './step-overlay-plugin.js';
-import { tickLabel } from './tick-label.js';
+import { tickLabel } from '../shared/tick-label.js';
 
 Chart.register(ScatterController, LineElement, PointElement, LinearScale, Legend, Tooltip);
-// The page's own system font stack, rather than Chart.js's Helvetica default.
-Chart.defaults.font.family =
-  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', 'Noto Sans', 'Liberation Sans', Arial, sans-serif";
+Chart.defaults.font.family = CHART_FONT;
 
 export interface TrajectorySeries {
   label: string;
@@ -36,23 +49,12 @@ export interface TrajectorySeries {
   rank: number;
 }
 
-const INK = '#0f172a';
-
-/** Typographic minus signs in labels, as in the text of the pages. */
-const formatNumber = (value: number): string => String(value).replace('-', '−');
-
 type ScatterDataset = ChartDataset<'scatter', { x: number; y: number }[]>;
 
-const formatCoordinate = (value: number): string => formatNumber(Number(value.toFixed(3)));
-
 function markerDatasets(start: Point, minima: Point[]): ScatterDataset[] {
-  const minimumLabel =
-    minima.length === 1
-      ? `Minimum (${formatCoordinate(minima[0][0])}, ${formatCoordinate(minima[0][1])})`
-      : `Minima (${minima.length})`;
   return [
     {
-      label: `Start (${formatCoordinate(start[0])}, ${formatCoordinate(start[1])})`,
+      label: startLabel(start),
       data: [{ x: start[0], y: start[1] }],
       pointStyle: 'circle',
       pointRadius: 7,
@@ -63,7 +65,7 @@ function markerDatasets(start: Point, minima: Point[]): ScatterDataset[] {
       order: 0,
     },
     {
-      label: minimumLabel,
+      label: minimumLabel(minima),
       data: minima.map(([x, y]) => ({ x, y })),
       pointStyle: 'star',
       pointRadius: 11,
@@ -96,20 +98,32 @@ function seriesDataset(series: TrajectorySeries): ScatterDataset {
   };
 }
 
-/** One axis of the plotted region; both step their ticks by the x range's eighth (the built-in regions are square). */
-function axis(name: 'x' | 'y', [min, max]: readonly [number, number], stepSize: number) {
+/**
+ * One axis of the plotted region; both step their ticks by the x range's eighth (the built-in regions are square).
+ * Its size is fixed (shared/chart-frame.ts) rather than measured from its labels, so the static picture of the chart
+ * in the page's HTML has its plot exactly where this one draws it.
+ */
+function axis(name: 'x' | 'y', objective: SiteObjective) {
+  const yWidth = yAxisWidth(objective);
   return {
     type: 'linear' as const,
-    min,
-    max,
+    min: objective[name][0],
+    max: objective[name][1],
     title: { display: true, text: name, color: INK, font: { size: 13, weight: 'bold' as const } },
-    grid: { color: 'rgba(15, 23, 42, 0.07)' },
-    ticks: { stepSize, color: '#475569', callback: tickLabel },
+    grid: { color: GRID_COLOR },
+    border: { color: BORDER_COLOR },
+    ticks: { stepSize: stepOf(objective), color: TICK_COLOR, callback: tickLabel },
+    afterFit(scale: Scale) {
+      if (name === 'x') scale.height = X_AXIS_HEIGHT;
+      else scale.width = yWidth;
+      // The labels' overhang is in the chart's padding: the plot's edges never depend on how wide a label came out.
+      [scale.paddingLeft, scale.paddingRight, scale.paddingTop, scale.paddingBottom] = [0, 0, 0, 0];
+    },
   };
 }
 
-const SWATCH_WIDTH = 28;
-const SWATCH_HEIGHT = 22;
+const SWATCH_WIDTH = LEGEND.swatchWidth;
+const SWATCH_HEIGHT = LEGEND.swatchHeight;
 
 /**
  * The legend symbol of a dataset, drawn on a small canvas (Chart.js accepts a canvas as a legend point style):
@@ -199,7 +213,6 @@ export class TrajectoryChart {
 
   private create(canvas: HTMLCanvasElement, options: TrajectoryChartOptions) {
     const { objective } = options;
-    const tickStep = (objective.x[1] - objective.x[0]) / 8;
     return new Chart<'scatter', { x: number; y: number }[]>(canvas, {
       type: 'scatter',
       data: { datasets: this.datasets() },
@@ -223,8 +236,8 @@ export class TrajectoryChart {
         responsive: true,
         maintainAspectRatio: true,
         aspectRatio: 1,
-        layout: { padding: { top: 4, right: 8 } },
-        scales: { x: axis('x', objective.x, tickStep), y: axis('y', objective.y, tickStep) },
+        layout: { padding: { top: PADDING.top, right: PADDING.right } },
+        scales: { x: axis('x', objective), y: axis('y', objective) },
         plugins: {
           legend: {
             position: 'bottom',
@@ -235,8 +248,8 @@ export class TrajectoryChart {
               generateLabels: legendLabels,
               sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0),
               color: INK,
-              padding: 14,
-              font: { size: 12.5 },
+              padding: LEGEND.padding,
+              font: { size: LEGEND.fontSize },
             },
           },
           tooltip: {
@@ -324,6 +337,10 @@ export class TrajectoryChart {
   private runLinesPlugin(): Plugin<'scatter'> {
     return {
       id: 'runLines',
+      // Where the plot lies in the canvas (CSS px), for the tests that compare it with the page's static picture.
+      afterLayout: ({ canvas, chartArea: { left, top, right, bottom } }) => {
+        canvas.dataset.plotArea = [left, top, right, bottom].map((v) => Math.round(v * 100) / 100).join(' ');
+      },
       beforeDatasetsDraw: (chart) => {
         if (this.series.every((series) => series.kind === 'run')) {
           const copy = (this.background ??= document.createElement('canvas'));
@@ -396,4 +413,15 @@ export class TrajectoryChart {
     this.legend.remove();
     this.chart.destroy();
   }
+}
+
+/**
+ * Removes the static picture of a chart that the page's HTML showed until the live chart was drawn (static-chart.ts):
+ * called right after the chart is made, in the same task, so no frame shows neither or both.
+ */
+export function replaceStaticChart(root: ParentNode): void {
+  const pictures = root.querySelectorAll('[data-static-chart]');
+  if (pictures.length === 0) return;
+  pictures.forEach((picture) => picture.remove());
+  performance.mark('static chart replaced');
 }

@@ -15,7 +15,7 @@ import { runLearner } from './run-learner.js';
 import { mountStepScrubber } from './step-scrubber.js';
 import { NO_STATES } from './step-states.js';
 import { showStep } from './step-view.js';
-import { TrajectoryChart } from './trajectory-chart.js';
+import { replaceStaticChart, TrajectoryChart } from './trajectory-chart.js';
 
 interface LearnerJob {
   request: LearnerRequest;
@@ -92,6 +92,8 @@ async function mountPanel(figure: HTMLElement): Promise<void> {
       runs.map((run) => run.points),
     ),
   });
+  // The live chart is drawn: it replaces the page's static picture of it in the same frame.
+  replaceStaticChart(figure);
   // The learner's code starts in its workers at once; the loss chart, the scrubber and the runs' notes wait until
   // the trajectories, the panel's first chart, are on screen.
   const jobs = jobsFor(kind, optimizers).map((job) => {
