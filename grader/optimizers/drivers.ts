@@ -121,6 +121,32 @@ function watchedOptions(options: Record<string, number>, unknown: Set<string>): 
 }
 
 /**
+ * The arrays of two numbers an optimizer keeps in its own fields, or one level down (this.state = { a, r }), other
+ * than the parameter's data and grad: its running averages, to compare with a fitted rule's. Fields written
+ * this.#a are invisible here; a field that throws when read shows nothing.
+ */
+function keptArrays(optimizer: GradedOptimizer, parameter: GradedParameter): number[][] {
+  const out: number[][] = [];
+  const visit = (value: unknown, depth: number): void => {
+    if (value === parameter.data || value === parameter.grad || value === null || typeof value !== 'object') return;
+    const list = value as ArrayLike<unknown>;
+    const arrays = Array.isArray(value) && value.some((v) => v !== null && typeof v === 'object');
+    if (arrays) {
+      // this.state = [a, r]: the arrays inside are the averages.
+      if (depth === 0) for (const inner of value as unknown[]) visit(inner, 1);
+    } else if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) {
+      if (list.length === 2) out.push([Number(list[0]), Number(list[1])]);
+    } else if (depth === 0) for (const inner of Object.values(value)) visit(inner, 1);
+  };
+  try {
+    for (const value of Object.values(optimizer)) visit(value, 0);
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+/**
  * One probe scenario (see fixtures/generate.py): instances created and stepped with gradients set directly, no loss.
  * The parameters after every step, and whether step() changed the grad array it was given; null when the learner's
  * code threw (its regular tests say what it threw).
@@ -128,7 +154,7 @@ function watchedOptions(options: Record<string, number>, unknown: Set<string>): 
 function probeOne(Optimizer: OptimizerClass, scenario: ProbeScenario): ProbeResponse | null {
   const parameters: GradedParameter[] = [];
   const optimizers: GradedOptimizer[] = [];
-  const response: ProbeResponse = { points: [], gradChanged: false };
+  const response: ProbeResponse = { points: [], gradChanged: false, states: [] };
   const unknown = new Set<string>();
   try {
     for (const action of scenario.actions) {
@@ -146,12 +172,15 @@ function probeOne(Optimizer: OptimizerClass, scenario: ProbeScenario): ProbeResp
           parameter.grad.set(action.grad);
         else parameter.grad = Float64Array.from(action.grad);
       }
+      // Written entry by entry: the learner's code may have put an array of another kind in data.
+      if (action.data) [parameter.data[0], parameter.data[1]] = action.data;
       const given = parameter.grad;
       const before = readPoint(given);
       optimizers[i]!.step();
       const after = readPoint(given);
       if (given && (!Object.is(before[0], after[0]) || !Object.is(before[1], after[1]))) response.gradChanged = true;
       response.points.push(readPoint(parameter.data));
+      response.states!.push(keptArrays(optimizers[i]!, parameter));
       if (action.mode === 'new') optimizers[i]!.zeroGrad();
     }
     return unknown.size > 0 ? { ...response, unknownOptions: [...unknown] } : response;

@@ -19,6 +19,7 @@ import { describeFailure, expectNoFailure, SessionProblem, startSession } from '
 import type { Job, JobResult } from '../../sandbox/sandbox-protocol.js';
 import { hiddenTestName } from '../../harness/hidden-tests.js';
 import type { RunSpec } from '../drivers.js';
+import { fitProbes } from './fit-probes.js';
 import { probeDiagnosis, probeFindings, type ProbeResponse } from './probe-findings.js';
 
 export interface OptimizerSpec {
@@ -110,7 +111,7 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
   const module = spec.file;
   const exportName = spec.className;
   const hidden = hiddenCases(spec.id);
-  const probes = probeScenarios(spec.id);
+  const probes = [...probeScenarios(spec.id), ...fitProbes(probeScenarios(spec.id))];
   const run = (name: string, c: FixtureCase): Job => ({
     name,
     driver: 'trajectory',
