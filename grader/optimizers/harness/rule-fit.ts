@@ -13,12 +13,14 @@ import type { Point } from '../../../courses/optimizers/manifest.js';
 interface ProbeScenario {
   starts: Point[];
   options: Record<string, number>;
-  actions: Array<{ create?: number; step?: number; grad?: Point; mode?: 'new' | 'inPlace' }>;
+  actions: Array<{ create?: number; step?: number; grad?: Point; mode?: 'new' | 'inPlace'; data?: Point }>;
   expected: Record<string, Point[]>;
 }
 interface ProbeResponse {
   points: Point[];
   gradChanged: boolean;
+  /** After each step, the arrays of numbers the stepped instance keeps in its own fields (none where it hides them). */
+  states?: number[][][];
 }
 
 /** One component of an update rule: its possible values, those the reference accepts, and each value in words. */
@@ -38,18 +40,31 @@ type Options = Record<string, number>;
 /** A per-instance update rule: the state it starts with, and one step of it (θ changes in place). */
 interface Family {
   components: readonly Component[];
-  init(rule: Rule, theta: Point): Record<string, number[] | number>;
-  step(rule: Rule, o: Options, state: Record<string, number[] | number>, theta: number[], g: Point): void;
+  init(rule: Rule, theta: Point): State;
+  step(rule: Rule, o: Options, state: State, theta: number[], g: Point): void;
+  /** The running averages a learner's instance would keep, to compare with the arrays it does keep. */
+  averages(state: State): number[][];
 }
+
+type State = Record<string, number[] | number>;
 
 const lr = (o: Options): number => o.learningRate ?? NaN;
 
-/** What a running average starts as: zeros, a copy of θ, entries that are not numbers (new Array(n)). */
-const INIT = (what: string): Component => ({
+/**
+ * What a running average starts as: zeros, a copy of θ, entries that are not numbers (new Array(n)), ones, or the
+ * first step's new term (set lazily on the first step, then averaged in again).
+ */
+const INIT = (what: string, firstTerm: string): Component => ({
   name: 'init',
-  values: ['zero', 'theta', 'undefined'],
+  values: ['zero', 'theta', 'undefined', 'one', 'first'],
   accepted: ['zero'],
   words: {
+    one:
+      `${what} starts at 1, not at zero, so even a zero gradient moves θ on the first step. Start it at zeros: ` +
+      'new Float64Array(n)',
+    first:
+      `${what} starts at ${firstTerm}, not at zero, and then takes it in again with the usual update. Start it at ` +
+      'zeros (new Float64Array(n), in the constructor) and let the update alone bring the first term in',
     theta:
       `${what} does not start at zero: it starts as a copy of θ (parameters.data), so even a zero gradient moves θ ` +
       'on the first step. Start it at zeros: new Float64Array(n)',
@@ -60,7 +75,17 @@ const INIT = (what: string): Component => ({
 });
 
 const start = (rule: Rule, theta: Point): number[] =>
-  rule.init === 'theta' ? [theta[0], theta[1]] : rule.init === 'undefined' ? [NaN, NaN] : [0, 0];
+  ({ theta: [theta[0], theta[1]], undefined: [NaN, NaN], one: [1, 1] })[rule.init!] ?? [0, 0];
+
+/** A state that starts at the first new term is set on the first step, before its update (see INIT's 'first'). */
+function startLazily(rule: Rule, state: State, average: string, term: (i: number) => number): void {
+  if (rule.init !== 'first' || state[`${average}Set`]) return;
+  state[average] = [term(0), term(1)];
+  state[`${average}Set`] = 1;
+}
+
+/** JavaScript's x ^ k: both sides cut to 32-bit whole numbers, then a bitwise XOR (not a power). */
+const xor = (x: number, k: number): number => (x | 0) ^ (k | 0);
 
 /** What a step divides by, r standing for the (corrected) average of the squares. */
 const DENOMINATOR = (what: string, update: string): Component => ({
@@ -93,11 +118,12 @@ function divide(rule: Rule, numerator: number, r: number, eps: number): number {
 function squareOf(kind: string, g: number, a: number): number {
   switch (kind) {
     case 'g':
+    case 'xorOfAverage':
       return g;
     case 'absG':
       return Math.abs(g);
     case 'xor':
-      return g ^ 2;
+      return xor(g, 2);
     case 'aSquared':
       return a * a;
     default:
@@ -112,17 +138,60 @@ const SQUARED_WORDS = (r: string, mu: string): Record<string, string> => ({
     `${r} takes in g ^ 2, which in JavaScript is a bitwise XOR of whole numbers (1 ^ 2 is 3, 2 ^ 2 is 0), not a ` +
     'square: write g * g or g ** 2',
   aSquared: `${r} averages the square of the first average a, not the square of the gradient: ${r} ← ${mu}·${r} + (1 − ${mu})·g²`,
+  xorOfAverage:
+    `${r} is (${mu}·${r} + (1 − ${mu})·g) ^ 2: in JavaScript ^ is a bitwise XOR of whole numbers (0.1 ^ 2 is 2), not ` +
+    `a power, and it is applied to the whole average of g. Square g alone, with g * g or g ** 2: ` +
+    `${r} ← ${mu}·${r} + (1 − ${mu})·g²`,
 });
 
-/** The weights a rule gives the old average and the new term, for a decay μ (NaN for a value it does not know). */
-const averageWeights = (rule: Rule, mu: number): [number, number] => [
-  { mu, oneMinusMu: 1 - mu, one: 1 }[rule.oldWeight!] ?? NaN,
-  { oneMinusMu: 1 - mu, mu, one: 1, oneMinusMuSquared: (1 - mu) ** 2 }[rule.newWeight!] ?? NaN,
-];
+/** The new average: what a squared-average rule that XORs the whole average of g makes of it (see SQUARED_WORDS). */
+const squaredAverage = (kind: string, average: number): number => (kind === 'xorOfAverage' ? xor(average, 2) : average);
+
+/**
+ * The new average from the old one and the new term x, for a decay μ: the old weight times the old average plus the
+ * new term as the rule weighs it (NaN for a value it does not know). μ·a + 1 − μ·x is (1 − μ)·x without its
+ * parentheses; μ·(a + (1 − μ)·x) is a parenthesis closed too late; "twice" runs the whole update two times a step.
+ */
+function average(rule: Rule, mu: number, old: number, x: number): number {
+  const oldW = { mu, oneMinusMu: 1 - mu, one: 1 }[rule.oldWeight!] ?? NaN;
+  const term: Record<string, number> = {
+    oneMinusMu: (1 - mu) * x,
+    mu: mu * x,
+    one: x,
+    oneMinusMuSquared: (1 - mu) ** 2 * x,
+    minusOneMinusMu: -(1 - mu) * x,
+    noParens: 1 - mu * x,
+    decayWrapsNew: mu * (1 - mu) * x,
+  };
+  const once = (a: number): number => oldW * a + (term[rule.newWeight!] ?? NaN);
+  return rule.repeats === 'twice' ? once(once(old)) : once(old);
+}
+
+/** How often the average is updated in one step: once, or twice (the same line run again, or a helper and the line). */
+const REPEATS = (what: string, update: string): Component => ({
+  name: 'repeats',
+  values: ['once', 'twice'],
+  accepted: ['once'],
+  words: {
+    twice:
+      `${what} is updated twice in each step (it decays with μ² and takes in (1 − μ²) of the new term): update it ` +
+      `once per step(), ${update}`,
+  },
+});
+
+/** Weights of the new term shared by Momentum's and RMSprop's averages (x is g for one, g² for the other). */
+const NEW_WEIGHT_WORDS = (a: string, x: string): Record<string, string> => ({
+  noParens:
+    `the parentheses around (1 − μ) are missing: μ·${a} + 1 − μ·${x} adds 1 and subtracts μ·${x}. Write ` +
+    `${a} ← μ·${a} + (1 − μ)·${x}`,
+  decayWrapsNew:
+    `the decay μ also multiplies the new term: ${a} ← μ·(${a} + (1 − μ)·${x}), a parenthesis closed too late. Write ` +
+    `${a} ← μ·${a} + (1 − μ)·${x}`,
+});
 
 const MOMENTUM: Family = {
   components: [
-    INIT('the velocity'),
+    INIT('the velocity', 'the first gradient'),
     {
       name: 'oldWeight',
       // A velocity dropped every step is left to the probes' "nothing is carried over", which shows the evidence.
@@ -135,14 +204,19 @@ const MOMENTUM: Family = {
     },
     {
       name: 'newWeight',
-      values: ['oneMinusMu', 'mu', 'one', 'oneMinusMuSquared'],
+      values: ['oneMinusMu', 'mu', 'one', 'oneMinusMuSquared', 'minusOneMinusMu', 'noParens', 'decayWrapsNew'],
       accepted: ['oneMinusMu'],
       words: {
         mu: 'the new gradient is weighted by μ; it gets (1 − μ): a ← μ·a + (1 − μ)·g',
         one: 'the new gradient lacks the (1 − μ) factor: a ← μ·a + (1 − μ)·g',
         oneMinusMuSquared: 'the new gradient is weighted by (1 − μ)², not (1 − μ): a ← μ·a + (1 − μ)·g',
+        minusOneMinusMu:
+          'the velocity update subtracts the gradient term: a ← μ·a − (1 − μ)·g, so the velocity points uphill and ' +
+          'θ ← θ − α·a climbs the slope. Add it: a ← μ·a + (1 − μ)·g',
+        ...NEW_WEIGHT_WORDS('a', 'g'),
       },
     },
+    REPEATS('the velocity', 'a ← μ·a + (1 − μ)·g'),
     {
       name: 'order',
       values: ['updateFirst', 'stepFirst'],
@@ -155,24 +229,34 @@ const MOMENTUM: Family = {
       accepted: ['a'],
       words: { g: 'the step uses the gradient, not the velocity: θ ← θ − α·a' },
     },
+    {
+      name: 'stepSign',
+      values: ['subtract', 'add'],
+      accepted: ['subtract'],
+      words: {
+        add: 'the step adds α·a to θ instead of subtracting it (the velocity itself is right), so it climbs the slope: θ ← θ − α·a',
+      },
+    },
   ],
   init: (rule, theta) => ({ a: start(rule, theta) }),
   step(rule, o, state, theta, g) {
     const mu = o.momentum ?? NaN;
+    startLazily(rule, state, 'a', (i) => g[i]!);
     const a = state.a as number[];
-    const [oldW, newW] = averageWeights(rule, mu);
+    const sign = rule.stepSign === 'add' ? -1 : 1;
     for (let i = 0; i < 2; i++) {
       const before = a[i]!;
-      a[i] = oldW * before + newW * g[i]!;
+      a[i] = average(rule, mu, before, g[i]!);
       const v = rule.stepUses === 'g' ? g[i]! : rule.order === 'stepFirst' ? before : a[i]!;
-      theta[i]! -= lr(o) * v;
+      theta[i]! -= sign * lr(o) * v;
     }
   },
+  averages: (state) => [state.a as number[]],
 };
 
 const RMSPROP: Family = {
   components: [
-    INIT('the average r'),
+    INIT('the average r', 'the first g²'),
     {
       name: 'oldWeight',
       values: ['mu', 'oneMinusMu', 'one'],
@@ -186,7 +270,7 @@ const RMSPROP: Family = {
     },
     {
       name: 'newWeight',
-      values: ['oneMinusMu', 'mu', 'one', 'oneMinusMuSquared'],
+      values: ['oneMinusMu', 'mu', 'one', 'oneMinusMuSquared', 'noParens', 'decayWrapsNew'],
       accepted: ['oneMinusMu'],
       words: {
         mu: 'the new g² is weighted by μ; it gets (1 − μ): r ← μ·r + (1 − μ)·g²',
@@ -194,9 +278,16 @@ const RMSPROP: Family = {
         oneMinusMuSquared:
           'the new term is ((1 − μ)·g)²: the square covers (1 − μ) too, so g² is weighted by (1 − μ)². Square g ' +
           'alone: r ← μ·r + (1 − μ)·g²',
+        ...NEW_WEIGHT_WORDS('r', 'g²'),
       },
     },
-    { name: 'squared', values: ['g2', 'g', 'absG', 'xor'], accepted: ['g2'], words: SQUARED_WORDS('r', 'μ') },
+    REPEATS('r', 'r ← μ·r + (1 − μ)·g²'),
+    {
+      name: 'squared',
+      values: ['g2', 'g', 'absG', 'xor', 'xorOfAverage'],
+      accepted: ['g2'],
+      words: SQUARED_WORDS('r', 'μ'),
+    },
     DENOMINATOR('r', 'α·g / (√r + ε) or α·g / √(r + ε)'),
     {
       name: 'order',
@@ -208,20 +299,21 @@ const RMSPROP: Family = {
   init: (rule, theta) => ({ r: start(rule, theta) }),
   step(rule, o, state, theta, g) {
     const mu = o.momentum ?? NaN;
+    startLazily(rule, state, 'r', (i) => squareOf(rule.squared!, g[i]!, 0));
     const r = state.r as number[];
-    const [oldW, newW] = averageWeights(rule, mu);
     for (let i = 0; i < 2; i++) {
       const before = r[i]!;
-      r[i] = oldW * before + newW * squareOf(rule.squared!, g[i]!, 0);
+      r[i] = squaredAverage(rule.squared!, average(rule, mu, before, squareOf(rule.squared!, g[i]!, 0)));
       const used = rule.order === 'stepFirst' ? before : r[i]!;
       theta[i]! -= divide(rule, lr(o) * g[i]!, used, o.epsilon ?? NaN);
     }
   },
+  averages: (state) => [state.r as number[]],
 };
 
-const CORRECTION = (moment: string, own: string, other: string): Component => ({
+const CORRECTION = (moment: string, raw: string, own: string, other: string): Component => ({
   name: `correct${moment === 'â' ? 'A' : 'R'}`,
-  values: ['own', 'other', 'powerOfOneMinus', 'none', 'noPower'],
+  values: ['own', 'other', 'powerOfOneMinus', 'none', 'noPower', 'xor', 'xorOfDifference', 'divideFirst'],
   accepted: ['own'],
   words: {
     other: `${moment} is bias-corrected with ${other}: ${moment} needs 1 − ${own}ᵗ`,
@@ -230,42 +322,100 @@ const CORRECTION = (moment: string, own: string, other: string): Component => ({
       'then subtracted from 1 (mind the parentheses)',
     none: `${moment} is not bias-corrected: divide by 1 − ${own}ᵗ`,
     noPower: `the bias correction of ${moment} is 1 − ${own}, without the power t: it must be 1 − ${own}ᵗ`,
+    xor:
+      `the bias correction of ${moment} computes ${own} ^ t: in JavaScript ^ is a bitwise XOR of whole numbers, not a ` +
+      `power (0.9 ^ 1 is 1, so 1 − (${own} ^ t) is 1 − t, and the first step divides by 0). Write 1 − ${own} ** t ` +
+      `(or Math.pow(${own}, t))`,
+    xorOfDifference:
+      `the bias correction of ${moment} is 1 − ${own} ^ t, which JavaScript reads as (1 − ${own}) ^ t, a bitwise ` +
+      `XOR of whole numbers, not a power: it comes out as t. Write 1 − ${own} ** t`,
+    divideFirst:
+      `${moment} is ${raw} / 1 − ${own}ᵗ, which is (${raw} / 1) − ${own}ᵗ: the division comes first, so ${own}ᵗ is ` +
+      `subtracted instead of divided by. Write ${raw} / (1 − ${own}ᵗ), with the parentheses`,
   },
 });
 
+/** What a moment is divided by to correct its bias at step t, `own` being its decay and `other` the other one's. */
+const divisorOf = (kind: string, own: number, other: number, t: number): number =>
+  ({
+    own: 1 - own ** t,
+    other: 1 - other ** t,
+    powerOfOneMinus: (1 - own) ** t,
+    none: 1,
+    noPower: 1 - own,
+    xor: 1 - xor(own, t),
+    xorOfDifference: xor(1 - own, t),
+  })[kind] ?? NaN;
+
+/** A moment x bias-corrected the way a rule says (x / 1 − μᵗ divides first, then subtracts). */
+const corrected = (kind: string, x: number, own: number, other: number, t: number): number =>
+  kind === 'divideFirst' ? x / 1 - own ** t : x / divisorOf(kind, own, other, t);
+
+/** An average of Adam's: the weights on the old value and the new term; `own` is its decay, `other` the other one's. */
+const ADAM_AVERAGE = (name: string, a: string, x: string, own: string, other: string): Component => ({
+  name,
+  values: [
+    'own',
+    'other',
+    'noDecay',
+    'weightsSwapped',
+    'otherNewWeight',
+    'noParens',
+    'decayWrapsNew',
+    ...(name === 'averageR' ? ['newSquared'] : []),
+  ],
+  accepted: ['own'],
+  words: {
+    other:
+      `the ${name === 'averageA' ? 'first average a' : 'average of the squares r'} is updated with ${other}: ` +
+      `${a} ← ${own}·${a} + (1 − ${own})·${x}`,
+    noDecay: `${a} never decays: the old ${a} must be multiplied by ${own}: ${a} ← ${own}·${a} + (1 − ${own})·${x}`,
+    weightsSwapped: `in ${a}, ${own} and (1 − ${own}) are swapped: ${a} ← ${own}·${a} + (1 − ${own})·${x}`,
+    otherNewWeight:
+      `the new term of ${a} is weighted by (1 − ${other}), the other average's weight: ` +
+      `${a} ← ${own}·${a} + (1 − ${own})·${x}`,
+    noParens:
+      `the parentheses around (1 − ${own}) are missing: ${own}·${a} + 1 − ${own}·${x} adds 1 and subtracts ` +
+      `${own}·${x}. Write ${a} ← ${own}·${a} + (1 − ${own})·${x}`,
+    decayWrapsNew:
+      `${own} also multiplies the new term: ${a} ← ${own}·(${a} + (1 − ${own})·${x}), a parenthesis closed too late. ` +
+      `Write ${a} ← ${own}·${a} + (1 − ${own})·${x}`,
+    newSquared:
+      `the new term of ${a} is ((1 − ${own})·g)²: the square covers (1 − ${own}) too. Square g alone: ` +
+      `${a} ← ${own}·${a} + (1 − ${own})·g²`,
+  },
+});
+
+/** One of Adam's averages updated as a rule says: `own` is its decay, `other` the other average's. */
+function adamAverage(kind: string, old: number, x: number, own: number, other: number): number {
+  const [oldW, term] = (
+    {
+      own: [own, (1 - own) * x],
+      other: [other, (1 - other) * x],
+      noDecay: [1, (1 - own) * x],
+      weightsSwapped: [1 - own, own * x],
+      otherNewWeight: [own, (1 - other) * x],
+      noParens: [own, 1 - own * x],
+      decayWrapsNew: [own, own * (1 - own) * x],
+      newSquared: [own, (1 - own) ** 2 * x],
+    } as Record<string, [number, number]>
+  )[kind] ?? [NaN, NaN];
+  return oldW * old + term;
+}
+
 const ADAM: Family = {
   components: [
-    INIT('each running average (a and r)'),
-    {
-      name: 'averageA',
-      values: ['mu1', 'mu2', 'noDecay', 'weightsSwapped'],
-      accepted: ['mu1'],
-      words: {
-        mu2: 'the first average a is updated with μ₂ (momentumGradSquared): a ← μ₁·a + (1 − μ₁)·g',
-        noDecay: 'a never decays: the old a must be multiplied by μ₁: a ← μ₁·a + (1 − μ₁)·g',
-        weightsSwapped: 'in a, μ₁ and (1 − μ₁) are swapped: a ← μ₁·a + (1 − μ₁)·g',
-      },
-    },
-    {
-      name: 'averageR',
-      values: ['mu2', 'mu1', 'noDecay', 'weightsSwapped', 'newSquared'],
-      accepted: ['mu2'],
-      words: {
-        mu1: 'the average of the squares r is updated with μ₁ (momentumGrad): r ← μ₂·r + (1 − μ₂)·g²',
-        noDecay: 'r never decays: the old r must be multiplied by μ₂: r ← μ₂·r + (1 − μ₂)·g²',
-        weightsSwapped: 'in r, μ₂ and (1 − μ₂) are swapped: r ← μ₂·r + (1 − μ₂)·g²',
-        newSquared:
-          'the new term of r is ((1 − μ₂)·g)²: the square covers (1 − μ₂) too. Square g alone: r ← μ₂·r + (1 − μ₂)·g²',
-      },
-    },
+    INIT('each running average (a and r)', 'the first g and g²'),
+    ADAM_AVERAGE('averageA', 'a', 'g', 'μ₁', 'μ₂'),
+    ADAM_AVERAGE('averageR', 'r', 'g²', 'μ₂', 'μ₁'),
     {
       name: 'squared',
-      values: ['g2', 'g', 'absG', 'xor', 'aSquared'],
+      values: ['g2', 'g', 'absG', 'xor', 'aSquared', 'xorOfAverage'],
       accepted: ['g2'],
       words: SQUARED_WORDS('r', 'μ₂'),
     },
-    CORRECTION('â', 'μ₁', 'μ₂'),
-    CORRECTION('r̂', 'μ₂', 'μ₁'),
+    CORRECTION('â', 'a', 'μ₁', 'μ₂'),
+    CORRECTION('r̂', 'r', 'μ₂', 'μ₁'),
     {
       name: 'numerator',
       // The step using a itself is â not corrected (correctA "none"): one behaviour, one name.
@@ -276,6 +426,28 @@ const ADAM: Family = {
       },
     },
     DENOMINATOR('r̂', 'α·â / (√r̂ + ε) or α·â / √(r̂ + ε)'),
+    {
+      // The corrections folded into the step size, α·√(1 − μ₂ᵗ) / (1 − μ₁ᵗ) · a / (√r + ε) (Kingma and Ba's form,
+      // which differs from PyTorch's only where ε is large), or that form without its square root.
+      name: 'form',
+      values: ['corrected', 'stepSize', 'stepSizeNoRoot'],
+      accepted: ['corrected', 'stepSize'],
+      words: {
+        stepSizeNoRoot:
+          'the step size uses (1 − μ₂ᵗ) without its square root: α·(1 − μ₂ᵗ) / (1 − μ₁ᵗ). r̂ is r / (1 − μ₂ᵗ) under ' +
+          'the root, so folded into the step size the factor is √(1 − μ₂ᵗ): α·√(1 − μ₂ᵗ) / (1 − μ₁ᵗ) · a / (√r + ε)',
+      },
+    },
+    {
+      name: 'order',
+      values: ['updateFirst', 'stepFirst'],
+      accepted: ['updateFirst'],
+      words: {
+        stepFirst:
+          'θ moves with the old averages: a and r are updated only after the step (so the first step does not move ' +
+          'θ). Update a and r first, then θ ← θ − α·â / (√r̂ + ε)',
+      },
+    },
     {
       name: 't',
       values: ['fromOne', 'fromZero', 'fromTwo', 'frozen'],
@@ -295,34 +467,35 @@ const ADAM: Family = {
   init: (rule, theta) => ({ a: start(rule, theta), r: start(rule, theta), t: 0 }),
   step(rule, o, state, theta, g) {
     const [m1, m2] = [o.momentumGrad ?? NaN, o.momentumGradSquared ?? NaN];
+    const squared = (i: number): number => squareOf(rule.squared!, g[i]!, (state.a as number[])[i]!);
+    startLazily(rule, state, 'a', (i) => g[i]!);
+    startLazily(rule, state, 'r', squared);
     const a = state.a as number[];
     const r = state.r as number[];
     const count = (state.t as number) + 1;
     state.t = count;
     const t = { fromZero: count - 1, fromTwo: count + 1, frozen: 1 }[rule.t!] ?? count;
-    const mus: Record<string, number> = { mu1: m1, mu2: m2 };
-    /** The weights on the old average and the new term; `own` is the μ the average should decay with. */
-    const weights = (kind: string, own: number): [number, number] => {
-      if (kind in mus) return [mus[kind]!, 1 - mus[kind]!];
-      if (kind === 'noDecay') return [1, 1 - own];
-      if (kind === 'weightsSwapped') return [1 - own, own];
-      return [own, (1 - own) ** 2]; // newSquared: ((1 − μ)·g)²
-    };
-    const [aOld, aNew] = weights(rule.averageA!, m1);
-    const [rOld, rNew] = weights(rule.averageR!, m2);
-    const correction = (kind: string, own: number, other: number): number =>
-      ({ own: 1 - own ** t, other: 1 - other ** t, powerOfOneMinus: (1 - own) ** t, none: 1, noPower: 1 - own })[
-        kind
-      ] ?? NaN;
+    const eps = o.epsilon ?? NaN;
     for (let i = 0; i < 2; i++) {
-      a[i] = aOld * a[i]! + aNew * g[i]!;
-      r[i] = rOld * r[i]! + rNew * squareOf(rule.squared!, g[i]!, a[i]!);
-      const aHat = a[i]! / correction(rule.correctA!, m1, m2);
-      const rHat = r[i]! / correction(rule.correctR!, m2, m1);
-      const num = rule.numerator === 'g' ? g[i]! : aHat;
-      theta[i]! -= divide(rule, lr(o) * num, rHat, o.epsilon ?? NaN);
+      const [aOld, rOld] = [a[i]!, r[i]!];
+      a[i] = adamAverage(rule.averageA!, aOld, g[i]!, m1, m2);
+      r[i] = squaredAverage(rule.squared!, adamAverage(rule.averageR!, rOld, squared(i), m2, m1));
+      const [aUsed, rUsed] = rule.order === 'stepFirst' ? [aOld, rOld] : [a[i]!, r[i]!];
+      // x / 1 − μᵗ is no divisor: a step-size form cannot hold it, so it is simulated in the corrected form.
+      if (rule.form === 'corrected' || rule.correctA === 'divideFirst' || rule.correctR === 'divideFirst') {
+        const aHat = corrected(rule.correctA!, aUsed, m1, m2, t);
+        const rHat = corrected(rule.correctR!, rUsed, m2, m1, t);
+        theta[i]! -= divide(rule, lr(o) * (rule.numerator === 'g' ? g[i]! : aHat), rHat, eps);
+      } else {
+        // The corrections as factors of the step size: what divides a, and what r would be divided by.
+        const c1 = divisorOf(rule.correctA!, m1, m2, t);
+        const c2 = divisorOf(rule.correctR!, m2, m1, t);
+        const size = (lr(o) * (rule.form === 'stepSize' ? Math.sqrt(c2) : c2)) / c1;
+        theta[i]! -= divide(rule, size * (rule.numerator === 'g' ? g[i]! : aUsed), rUsed, eps);
+      }
     }
   },
+  averages: (state) => [state.a as number[], state.r as number[]],
 };
 
 const FAMILIES: Record<string, Family> = { momentum: MOMENTUM, rmsprop: RMSPROP, adam: ADAM };
@@ -336,12 +509,22 @@ function familyOf(scenarios: readonly ProbeScenario[]): Family | undefined {
   return undefined;
 }
 
+/** What a rule does in a scenario: the parameters after every step, and the stepped instance's averages then. */
+interface Simulated {
+  points: Point[];
+  states: number[][][];
+}
+
 /** The parameters after every step of a scenario, each instance with its own state, under a rule. */
 export function simulate(family: Family, rule: Rule, scenario: ProbeScenario): Point[] {
+  return run(family, rule, scenario).points;
+}
+
+function run(family: Family, rule: Rule, scenario: ProbeScenario): Simulated {
   const thetas: number[][] = [];
-  const states: Array<Record<string, number[] | number>> = [];
+  const states: State[] = [];
   const grads: Array<Point | null> = [];
-  const out: Point[] = [];
+  const out: Simulated = { points: [], states: [] };
   for (const action of scenario.actions) {
     if (action.create !== undefined) {
       const i = action.create;
@@ -352,10 +535,13 @@ export function simulate(family: Family, rule: Rule, scenario: ProbeScenario): P
     }
     const i = action.step!;
     if (action.grad) grads[i] = action.grad;
+    // θ set from outside before the step (a probe that restarts from a finite point after a NaN).
+    if (action.data) thetas[i] = [...action.data];
     const g = grads[i];
     // A step without a gradient: PyTorch leaves the parameter alone.
     if (g) family.step(rule, scenario.options, states[i]!, thetas[i]!, g);
-    out.push([thetas[i]![0]!, thetas[i]![1]!]);
+    out.points.push([thetas[i]![0]!, thetas[i]![1]!]);
+    out.states.push(family.averages(states[i]!).map((a) => [a[0]!, a[1]!]));
     if (action.mode === 'new') grads[i] = null;
   }
   return out;
@@ -377,14 +563,19 @@ function* rulesWith(family: Family, changes: number, from = 0, rule = referenceR
   }
 }
 
+/** Scenarios with PyTorch's responses; the others (fit-probes.ts) are answered only by the rules simulated here. */
+const withReference = (s: ProbeScenario): boolean => Object.keys(s.expected).length > 0;
+
 /** Whether a rule with every accepted combination of the reference reproduces PyTorch on every probe it can run. */
 export function referenceReproducesPyTorch(scenarios: readonly ProbeScenario[]): boolean {
   const family = familyOf(scenarios);
   if (!family) return false;
   const variants = acceptedVariants(family);
-  return scenarios.every((s) =>
-    variants.some((rule) => Object.values(s.expected).some((p) => samePoints(simulate(family, rule, s), p))),
-  );
+  return scenarios
+    .filter(withReference)
+    .every((s) =>
+      variants.some((rule) => Object.values(s.expected).some((p) => samePoints(simulate(family, rule, s), p))),
+    );
 }
 
 /** The reference with each accepted value of each component (ε inside or outside the root …). */
@@ -397,6 +588,31 @@ function acceptedVariants(family: Family): Rule[] {
 export interface RuleFit {
   /** The components that differ from the reference, with the learner's value of each. */
   changes: Array<{ component: string; value: string; words: string }>;
+  /**
+   * What the arrays the learner's instance keeps say of the rule: 'agree' when they hold its running averages after
+   * every step, 'disagree' when they do not, 'unseen' when the instance shows none (private # fields).
+   */
+  state: 'agree' | 'disagree' | 'unseen';
+}
+
+type Answered = { s: ProbeScenario; r: ProbeResponse };
+
+/**
+ * Whether the learner's own arrays hold the rule's averages: after every step where the instance shows arrays, each
+ * average the rule keeps is one of them. Arrays are compared by value; their names and order say nothing.
+ */
+function stateVerdict(answered: readonly Answered[], simulated: readonly Simulated[]): RuleFit['state'] {
+  let seen = false;
+  for (const [k, { r }] of answered.entries()) {
+    for (const [step, mine] of (r.states ?? []).entries()) {
+      const theirs = simulated[k]!.states[step];
+      if (!mine || mine.length === 0 || !theirs) continue;
+      seen = true;
+      const held = theirs.every((avg) => mine.some((arr) => samePoints([[arr[0]!, arr[1]!]], [[avg[0]!, avg[1]!]])));
+      if (!held) return 'disagree';
+    }
+  }
+  return seen ? 'agree' : 'unseen';
 }
 
 /**
@@ -413,14 +629,18 @@ export function fittingRules(
   const answered = scenarios
     .map((s, i) => ({ s, r: responses[i] }))
     .filter(
-      (e): e is { s: ProbeScenario; r: ProbeResponse } =>
+      (e): e is Answered =>
         !!e.r &&
         Array.isArray(e.r.points) &&
         e.r.points.length === e.s.actions.filter((a) => a.step !== undefined).length,
     );
   // Too few answers leave too many rules standing.
-  if (answered.length < scenarios.length / 2) return [];
-  const fits = (rule: Rule): boolean => answered.every(({ s, r }) => samePoints(r.points, simulate(family, rule, s)));
+  if (answered.length < scenarios.filter(withReference).length / 2) return [];
+  const simulateAll = (rule: Rule): Simulated[] => answered.map(({ s }) => run(family, rule, s));
+  const fits = (rule: Rule): Simulated[] | null => {
+    const simulated = simulateAll(rule);
+    return answered.every(({ r }, k) => samePoints(r.points, simulated[k]!.points)) ? simulated : null;
+  };
   if (acceptedVariants(family).some(fits)) return [];
   for (const changes of [1, 2]) {
     const found: RuleFit[] = [];
@@ -428,13 +648,21 @@ export function fittingRules(
       const alternatives = family.components
         .filter((c) => c.accepted.includes(rule[c.name]!) && c.accepted.length > 1)
         .reduce<Rule[]>((rules, c) => rules.flatMap((r) => c.accepted.map((v) => ({ ...r, [c.name]: v }))), [rule]);
-      const hit = alternatives.find(fits);
-      if (hit)
+      for (const alternative of alternatives) {
+        const simulated = fits(alternative);
+        if (!simulated) continue;
         found.push({
           changes: family.components
-            .filter((c) => !c.accepted.includes(hit[c.name]!))
-            .map((c) => ({ component: c.name, value: hit[c.name]!, words: c.words[hit[c.name]!] ?? '' })),
+            .filter((c) => !c.accepted.includes(alternative[c.name]!))
+            .map((c) => ({
+              component: c.name,
+              value: alternative[c.name]!,
+              words: c.words[alternative[c.name]!] ?? '',
+            })),
+          state: stateVerdict(answered, simulated),
         });
+        break;
+      }
     }
     if (found.length > 0) return found;
   }
@@ -443,15 +671,38 @@ export function fittingRules(
 
 /**
  * The one explanation of the learner's responses by the fewest changes of the reference rule; null when there is
- * none, or when different explanations fit equally well (a pick between them would be a guess).
+ * none, or when different explanations fit equally well (a pick between them would be a guess). Rules that behave
+ * alike (a velocity that subtracts the gradient, or a step that adds the velocity) are told apart by the arrays the
+ * learner's instance keeps, where it shows them. Responses that are NaN everywhere say little: many rules give them,
+ * so such a fit needs the learner's arrays to agree with it.
  */
 export function fitRule(
   scenarios: readonly ProbeScenario[],
   responses: ReadonlyArray<ProbeResponse | null | undefined>,
-): RuleFit | null {
-  const found = fittingRules(scenarios, responses);
-  const distinct = new Set(found.map((f) => fitMessage(f)));
-  return distinct.size === 1 && found[0]!.changes.every((c) => c.words) ? found[0]! : null;
+): (RuleFit & { byState: boolean }) | null {
+  return fitVerdict(scenarios, responses).fit;
+}
+
+/**
+ * fitRule's answer, and whether it is null because several different single changes of the rule reproduce the
+ * responses alike (then any one named cause, a typical mistake's too, would be a guess).
+ */
+export function fitVerdict(
+  scenarios: readonly ProbeScenario[],
+  responses: ReadonlyArray<ProbeResponse | null | undefined>,
+): { fit: (RuleFit & { byState: boolean }) | null; ambiguous: boolean } {
+  const found = fittingRules(scenarios, responses).filter((f) => f.changes.every((c) => c.words));
+  const nothingFinite = responses.every((r) => !r || r.points.flat().every((v) => !Number.isFinite(v)));
+  const one = (fits: RuleFit[]): RuleFit | null =>
+    fits.length > 0 && new Set(fits.map(fitMessage)).size === 1 ? fits[0]! : null;
+  const agreeing = one(found.filter((f) => f.state === 'agree'));
+  const alone = nothingFinite ? null : one(found);
+  if (alone) return { fit: { ...alone, byState: false }, ambiguous: false };
+  if (agreeing) return { fit: { ...agreeing, byState: true }, ambiguous: false };
+  // Two single changes that act alike are equally simple and equally likely; among pairs of changes, equivalents are
+  // mostly contrived (a step-size form undoing a swapped correction), and a typical mistake may still settle it.
+  const single = found.length > 0 && found.every((f) => f.changes.length === 1);
+  return { fit: null, ambiguous: single && new Set(found.map(fitMessage)).size > 1 };
 }
 
 /** A fit in words, for a student. */
@@ -462,11 +713,15 @@ export function fitMessage(fit: RuleFit): string {
 
 /**
  * The responses a rule would give to every probe: the reference with `changes` applied (unknown components are
- * ignored), each instance with its own state. For tests and for checking a fit by hand.
+ * ignored), each instance with its own state. For tests and for checking a fit by hand; with `showState`, the
+ * instance shows its running averages as a learner's fields would.
  */
-export function responsesOf(scenarios: readonly ProbeScenario[], changes: Rule): ProbeResponse[] {
+export function responsesOf(scenarios: readonly ProbeScenario[], changes: Rule, showState = false): ProbeResponse[] {
   const family = familyOf(scenarios);
   if (!family) return [];
   const rule = { ...referenceRule(family), ...changes };
-  return scenarios.map((s) => ({ points: simulate(family, rule, s), gradChanged: false }));
+  return scenarios.map((s) => {
+    const { points, states } = run(family, rule, s);
+    return showState ? { points, gradChanged: false, states } : { points, gradChanged: false };
+  });
 }
