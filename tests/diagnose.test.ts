@@ -11,7 +11,7 @@ const expected: Point[] = [
   [3, 3],
 ];
 
-test('a trajectory matching a mistake’s first steps is named; NaN matches NaN', () => {
+test('a trajectory matching a mistake’s first steps is named; NaN matches NaN after a finite step', () => {
   const mistakes = {
     'goes-left': [
       [0, 0],
@@ -19,6 +19,7 @@ test('a trajectory matching a mistake’s first steps is named; NaN matches NaN'
     ] as Point[],
     'blows-up': [
       [0, 0],
+      [2, 2],
       [NaN, NaN],
     ] as Point[],
   };
@@ -36,6 +37,7 @@ test('a trajectory matching a mistake’s first steps is named; NaN matches NaN'
     matchingMistake(
       [
         [0, 0],
+        [2, 2],
         [NaN, NaN],
       ],
       mistakes,
@@ -46,6 +48,24 @@ test('a trajectory matching a mistake’s first steps is named; NaN matches NaN'
       [
         [0, 0],
         [-1.1, -1],
+      ],
+      mistakes,
+    ),
+  ).toBeNull();
+});
+
+test('a mistake that is NaN from its first update on names no NaN trajectory: any NaN would match it', () => {
+  const mistakes = {
+    'nan-at-once': [
+      [0, 0],
+      [NaN, NaN],
+    ] as Point[],
+  };
+  expect(
+    matchingMistake(
+      [
+        [0, 0],
+        [NaN, NaN],
       ],
       mistakes,
     ),

@@ -10,6 +10,7 @@ import {
   type ProbeResponse,
   type ProbeScenario,
 } from '../grader/optimizers/harness/probe-findings.js';
+import { fitVerdict } from '../grader/optimizers/harness/rule-fit.js';
 
 const OPTIMIZERS: OptimizerId[] = ['sgd', 'momentum', 'rmsprop', 'adam'];
 
@@ -56,7 +57,16 @@ describe.each(OPTIMIZERS)('%s probes', (optimizer) => {
         optimizer,
         scenarios.map((s) => respond(s.mistakes[mistake]!)),
       );
-      expect(found[0], mistake).toBe(`mistake:${mistake}`);
+      // A mistake that makes θ NaN on every probe looks like every other cause of a NaN, and one that acts exactly
+      // like another single change of the rule (a velocity that subtracts g, a step that adds the velocity) like
+      // that change: neither is named.
+      const onlyNaN = scenarios.every((s) => s.mistakes[mistake]!.flat().every((v) => !Number.isFinite(v)));
+      const alike = fitVerdict(
+        scenarios,
+        scenarios.map((s) => respond(s.mistakes[mistake]!)),
+      ).ambiguous;
+      if (onlyNaN || alike) expect(found, mistake).not.toContain(`mistake:${mistake}`);
+      else expect(found[0], mistake).toBe(`mistake:${mistake}`);
     }
   });
 

@@ -4,7 +4,14 @@
 import { describe, expect, test } from 'vitest';
 import { mistakeNotes, probeScenarios } from '../grader/optimizers/harness/fixtures.js';
 import { probeFindings } from '../grader/optimizers/harness/probe-findings.js';
-import { fitMessage, fitRule, referenceReproducesPyTorch, responsesOf } from '../grader/optimizers/harness/rule-fit.js';
+import { fitProbes } from '../grader/optimizers/harness/fit-probes.js';
+import {
+  fitMessage,
+  fitRule,
+  fitVerdict,
+  referenceReproducesPyTorch,
+  responsesOf,
+} from '../grader/optimizers/harness/rule-fit.js';
 
 const OPTIMIZERS = ['momentum', 'rmsprop', 'adam'] as const;
 
@@ -37,11 +44,22 @@ const CASES: Array<[(typeof OPTIMIZERS)[number], Record<string, string>, RegExp]
   ['adam', { correctA: 'other', correctR: 'other' }, /â is bias-corrected with μ₂.*; and r̂ is bias-corrected with μ₁/],
   ['adam', { correctR: 'powerOfOneMinus' }, /the bias correction of r̂ is \(1 − μ₂\)ᵗ/],
   ['adam', { t: 'fromTwo' }, /the corrections use t \+ 1/],
+  ['momentum', { init: 'one' }, /the velocity starts at 1, not at zero/],
+  ['momentum', { newWeight: 'noParens' }, /the parentheses around \(1 − μ\) are missing: μ·a \+ 1 − μ·g/],
+  ['momentum', { repeats: 'twice' }, /the velocity is updated twice in each step/],
+  ['rmsprop', { squared: 'xorOfAverage' }, /r is \(μ·r \+ \(1 − μ\)·g\) \^ 2: in JavaScript \^ is a bitwise XOR/],
+  ['rmsprop', { init: 'first' }, /the average r starts at the first g², not at zero/],
+  ['rmsprop', { newWeight: 'decayWrapsNew' }, /r ← μ·\(r \+ \(1 − μ\)·g²\), a parenthesis closed too late/],
+  ['adam', { form: 'stepSizeNoRoot' }, /the step size uses \(1 − μ₂ᵗ\) without its square root/],
+  ['adam', { order: 'stepFirst' }, /θ moves with the old averages/],
+  ['adam', { correctR: 'divideFirst' }, /r̂ is r \/ 1 − μ₂ᵗ, which is \(r \/ 1\) − μ₂ᵗ/],
+  ['adam', { averageA: 'otherNewWeight' }, /the new term of a is weighted by \(1 − μ₂\)/],
 ];
 
 test.each(CASES)('%s with %j is named by what changed', (optimizer, changes, words) => {
   const scenarios = probeScenarios(optimizer);
-  const responses = responsesOf(scenarios, changes);
+  // The instance shows its running averages, as a learner's own fields do (this.#a would not).
+  const responses = responsesOf(scenarios, changes, true);
   const fit = fitRule(scenarios, responses);
   expect(fit?.changes.map((c) => c.component).sort()).toEqual(Object.keys(changes).sort());
   expect(fitMessage(fit!)).toMatch(words);
@@ -63,4 +81,38 @@ test('a state that starts at θ is neither shared state nor coupled coordinates'
   );
   expect(ids).not.toContain('shared-state');
   expect(ids).not.toContain('coupled');
+});
+
+test('a velocity that subtracts g acts like a step that adds the velocity: only the instance’s arrays tell which', () => {
+  const scenarios = probeScenarios('momentum');
+  const velocity = { newWeight: 'minusOneMinusMu' };
+  expect(fitMessage(fitRule(scenarios, responsesOf(scenarios, velocity, true))!)).toMatch(
+    /the velocity update subtracts the gradient term/,
+  );
+  expect(fitMessage(fitRule(scenarios, responsesOf(scenarios, { stepSign: 'add' }, true))!)).toMatch(
+    /the step adds α·a to θ instead of subtracting it/,
+  );
+  // Hidden arrays (this.#a): neither is named, nor the typical mistake that acts like both.
+  const hidden = responsesOf(scenarios, velocity);
+  expect(fitVerdict(scenarios, hidden)).toEqual({ fit: null, ambiguous: true });
+  expect(probeFindings(scenarios, hidden, mistakeNotes('momentum')).map((f) => f.id)).not.toContain(
+    'mistake:adds-velocity',
+  );
+});
+
+describe('NaN from the first step, told apart by a restart from a finite θ and by the instance’s arrays', () => {
+  const scenarios = [...probeScenarios('adam'), ...fitProbes(probeScenarios('adam'))];
+  test.each([
+    [
+      { correctA: 'xor', correctR: 'xor' },
+      /the bias correction of â computes μ₁ \^ t: in JavaScript \^ is a bitwise XOR/,
+    ],
+    [{ init: 'undefined' }, /its entries are not numbers/],
+    [{ t: 'fromZero' }, /t is 0 on the first step/],
+  ])('%j', (changes, words) => {
+    expect(fitMessage(fitRule(scenarios, responsesOf(scenarios, changes, true))!)).toMatch(words);
+  });
+  test('without the arrays, a NaN on every probe is pinned on nothing', () => {
+    expect(fitRule(scenarios, responsesOf(scenarios, { init: 'undefined' }))).toBeNull();
+  });
 });

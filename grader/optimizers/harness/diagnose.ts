@@ -15,6 +15,8 @@ export function matchingMistake(
 ): string | null {
   for (const [name, expected] of Object.entries(mistakes)) {
     if (expected.length < 2 || trajectory.length < expected.length) continue;
+    // A mistake that is NaN from its first update on matches every NaN, whatever made it: no evidence of this one.
+    if (expected.slice(1).every(([x, y]) => !Number.isFinite(x) && !Number.isFinite(y))) continue;
     if (expected.every(([x, y], i) => same(trajectory[i]![0], x) && same(trajectory[i]![1], y))) return name;
   }
   return null;

@@ -4,7 +4,7 @@
 // the typical mistakes, both computed by the fixture generator. No update rule is written here.
 import { samePoints } from './compare-trajectories.js';
 import type { Point } from '../../../courses/optimizers/manifest.js';
-import { fitMessage, fitRule } from './rule-fit.js';
+import { fitMessage, fitVerdict } from './rule-fit.js';
 
 export interface ProbeAction {
   /** Creates instance `create` on a parameter at starts[create] (grad set to `grad` first, when given). */
@@ -14,6 +14,8 @@ export interface ProbeAction {
   grad?: Point;
   /** "new": a new grad array, zeroGrad() after the step; "inPlace": the values written into the array already there. */
   mode?: 'new' | 'inPlace';
+  /** θ written into parameters.data before the step (a restart from a finite point). */
+  data?: Point;
 }
 
 export interface ProbeScenario {
@@ -34,6 +36,8 @@ export interface ProbeResponse {
   gradChanged: boolean;
   /** Option names the learner's code read that the options given to its constructor do not hold. */
   unknownOptions?: string[];
+  /** After each step, the arrays of two numbers the stepped instance keeps in its fields (none where they are private). */
+  states?: number[][][];
 }
 
 export interface Finding {
@@ -91,6 +95,8 @@ export function probeFindings(
 ): Finding[] {
   const named = new Map<string, { scenario: ProbeScenario; response: ProbeResponse | null }>();
   scenarios.forEach((scenario, i) => {
+    // A probe without PyTorch's responses is the rule fit's alone (fit-probes.ts).
+    if (Object.keys(scenario.expected).length === 0) return;
     const r = responses[i];
     const valid =
       r && Array.isArray(r.points) && r.points.length === scenario.actions.filter((a) => a.step !== undefined).length;
@@ -170,7 +176,7 @@ export function probeFindings(
     a.slice(0, n).some((p, i) => !sameMove(p[0], b[i]![0]) || !sameMove(p[1], b[i]![1]));
   // An update rule fitted to every single-instance probe, each instance with its own state (rule-fit.ts): when one
   // reproduces them all, instances do not share state and the gradient is read afresh, whatever else differs.
-  const fit = fitRule(scenarios, responses);
+  const { fit, ambiguous } = fitVerdict(scenarios, responses);
   const sharedAtCreation =
     otherStart.length > 0 ? differs(sequential.slice(1), otherStart, 1) : differs(sequential.slice(1), sequential, 1);
   if (!fit && (sharedAtCreation || differs(interleavedFirst, alone, 2))) {
@@ -222,10 +228,26 @@ export function probeFindings(
     );
   }
 
-  // 5. A typical mistake that answers every probe as the learner's code does.
+  // 5. A typical mistake that answers every probe as the learner's code does. A fit that the learner's own arrays
+  //    singled out among rules that act alike goes first: a mistake that acts alike is no more than one of those.
+  const fitWords = (): string => {
+    const zero = moves('zeroFirst')[0];
+    const initial = fit!.changes.some((c) => c.component === 'init');
+    return (
+      fitMessage(fit!) +
+      (initial && zero
+        ? zero.every(Number.isFinite)
+          ? ` (with g = (0, 0), the first step moved θ by ${fmtPoint(zero)}; it should not move at all)`
+          : ' (with g = (0, 0), the first step already makes θ NaN)'
+        : '')
+    );
+  };
+  if (fit?.byState) add('rule-fit', fitWords());
   const baseEpsilon = named.get('single')?.scenario.options.epsilon;
   const withEpsilon = (s: ProbeScenario) => s.options.epsilon !== baseEpsilon;
-  for (const mistake of Object.keys(scenarios[0]?.mistakes ?? {})) {
+  // Where several different changes of the rule act exactly as the learner's code does, so does any typical mistake
+  // among them: naming it would be a guess.
+  for (const mistake of ambiguous ? [] : Object.keys(scenarios[0]?.mistakes ?? {})) {
     const matches = (e: { scenario: ProbeScenario; response: ProbeResponse | null }): boolean =>
       !e.response || samePoints(e.response.points, e.scenario.mistakes[mistake] ?? []);
     // Whatever the placement of ε, a mistake whose step changes with ε is not the learner's if ε changes nothing
@@ -249,6 +271,9 @@ export function probeFindings(
     // inside) do not decide: that probe is left out of the comparison.
     const comparable = entries.filter((e) => e.scenario.name !== 'tinyGradient');
     const plain = comparable.filter((e) => !withEpsilon(e.scenario));
+    // A mistake that makes θ NaN on every probe cannot be told from any other cause of a NaN by these probes.
+    const onlyNaN = plain.every((e) => (e.scenario.mistakes[mistake] ?? []).flat().every((v) => !Number.isFinite(v)));
+    if (onlyNaN) continue;
     const tellsApart = plain.some(
       (e) => !Object.values(e.scenario.expected).some((p) => samePoints(e.scenario.mistakes[mistake] ?? [], p)),
     );
@@ -260,19 +285,7 @@ export function probeFindings(
 
   // 5'. The fitted rule: the components that differ from the reference, in words, with what the zero-gradient probe
   //     shows when the start of the state is what differs.
-  if (fit) {
-    const zero = moves('zeroFirst')[0];
-    const initial = fit.changes.some((c) => c.component === 'init');
-    add(
-      'rule-fit',
-      fitMessage(fit) +
-        (initial && zero
-          ? zero.every(Number.isFinite)
-            ? ` (with g = (0, 0), the first step moved θ by ${fmtPoint(zero)}; it should not move at all)`
-            : ' (with g = (0, 0), the first step already makes θ NaN)'
-          : ''),
-    );
-  }
+  if (fit) add('rule-fit', fitWords());
 
   // 5''. What a zero gradient does on the first step: nothing, for every optimizer here (the state starts at zero).
   //      Said as an observation, not a guess at the code, when no rule explains it. A NaN counts only where the
@@ -427,7 +440,14 @@ export function probeFindings(
   }
 
   // 6. Division by zero where a coordinate's gradient is 0.
-  if (hasEpsilon && single[0] && !Number.isFinite(single[0][1]) && Number.isFinite(singleRef[0]?.[1] ?? NaN)) {
+  // Only where x's step is finite: a NaN everywhere is no sign of 0 / 0 where the gradient is 0.
+  if (
+    hasEpsilon &&
+    single[0] &&
+    Number.isFinite(single[0][0]) &&
+    !Number.isFinite(single[0][1]) &&
+    Number.isFinite(singleRef[0]?.[1] ?? NaN)
+  ) {
     add(
       'zero-gradient-not-finite',
       'with g = (1, 0), y becomes ' +
@@ -552,7 +572,13 @@ export function probeFindings(
         );
       }
     }
-    if (eps && epsEntry && !matchesReference(epsEntry) && !findings.some((f) => f.id.startsWith('epsilon-'))) {
+    if (
+      eps &&
+      epsEntry &&
+      Number.isFinite(eps[0]) &&
+      !matchesReference(epsEntry) &&
+      !findings.some((f) => f.id.startsWith('epsilon-'))
+    ) {
       if (sameMove(eps[0], dx))
         add('epsilon-ignored', 'the epsilon option is ignored: with ε = 1 the first step is the same as with ε = 1e-8');
       else if (fine('single'))
