@@ -2,7 +2,12 @@
 // swapped, draws taken in another order are named from the trials' structure; right trials and lists with no
 // recognisable structure say nothing.
 import { expect, test } from 'vitest';
-import { gridFinding, randomFinding, type Setting } from '../grader/optimizers/harness/search-findings.js';
+import {
+  gridFinding,
+  randomFinding,
+  stepsFinding,
+  type Setting,
+} from '../grader/optimizers/harness/search-findings.js';
 import { seededRandom } from '../grader/optimizers/harness/seeded-random.js';
 
 const lrs = [1e-3, 1e-2, 1e-1];
@@ -99,4 +104,34 @@ test('a random search that never calls its generator, or whose values are none o
   }));
   expect(randomFinding(trials, draws, space)).toMatch(/use the random generator you are given .*not Math\.random/);
   expect(randomFinding(trials, draws, space, 0)).toMatch(/^randomSearch never calls the random generator it is given/);
+});
+
+test('a coordinate whose grid runs from the upper bound down is named, with the values it took', () => {
+  const down = [...lrs].reverse();
+  expect(gridFinding(grid('learningRate', down), grid('learningRate'))).toMatch(
+    /your learning rates run from the upper bound down: 0\.1, 0\.01, 0\.001; they should run from 0\.001 up to 0\.1/,
+  );
+});
+
+test('random draws: one draw for both values, or each learning rate mirrored', () => {
+  const space = { learningRate: [1e-4, 1e-1], momentum: [0.3, 0.99] } as const;
+  const random = seededRandom(5);
+  const draws = Array.from({ length: 40 }, () => random());
+  const [a, b] = space.learningRate;
+  const [m, n] = space.momentum;
+  const k = Array.from({ length: 6 }, (_, i) => i);
+  const oneDraw = k.map((i) => ({ learningRate: a * (b / a) ** draws[i]!, momentum: m + draws[i]! * (n - m) }));
+  expect(randomFinding(oneDraw, draws, space)).toMatch(/each trial uses one draw for both values/);
+  const mirrored = k.map((i) => ({
+    learningRate: a * (b / a) ** (1 - draws[2 * i]!),
+    momentum: m + draws[2 * i + 1]! * (n - m),
+  }));
+  expect(randomFinding(mirrored, draws, space)).toMatch(/each learning rate is the mirror image of its draw/);
+});
+
+test('steps recorded from evaluate(momentum, learningRate) are named as swapped arguments', () => {
+  const evaluate = (lr: number, mu: number) => Math.round(1000 * lr + 10 * mu);
+  const trial = { learningRate: 0.01, momentum: 0.9, steps: evaluate(0.9, 0.01) };
+  expect(stepsFinding(trial, evaluate)).toMatch(/the arguments are swapped/);
+  expect(stepsFinding({ ...trial, steps: 3 }, evaluate)).toBe('');
 });

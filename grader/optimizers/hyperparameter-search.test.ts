@@ -5,7 +5,7 @@ import { fixtureSearch } from './harness/fixtures.js';
 import { forEachTarget } from '../harness/grade-targets.js';
 import { expectNoFailure, SessionProblem, startSession, type Session } from '../harness/learner-session.js';
 import { bowlSteps, seededRandom } from './harness/seeded-random.js';
-import { gridFinding, randomFinding } from './harness/search-findings.js';
+import { gridFinding, randomFinding, stepsFinding } from './harness/search-findings.js';
 import type { Job } from '../sandbox/sandbox-protocol.js';
 import type { Argument } from './drivers.js';
 
@@ -94,10 +94,13 @@ function expectTrials(
           (finding ? `\nDiagnosis: ${finding}.` : ''),
       );
     }
-    if (t.steps !== bowlOf(t))
+    if (t.steps !== bowlOf(t)) {
+      const finding = stepsFinding(t, (learningRate, momentum) => bowlOf({ learningRate, momentum }));
       throw new SessionProblem(
-        `${what}: trial ${i + 1} should record the steps evaluate() returned (${bowlOf(t)}), not ${t.steps}`,
+        `${what}: trial ${i + 1} should record the steps evaluate() returned (${bowlOf(t)}), not ${t.steps}` +
+          (finding ? `\nDiagnosis: ${finding}.` : ''),
       );
+    }
   });
 }
 

@@ -75,6 +75,8 @@ export function gridFinding(trials: readonly Setting[], expected: readonly Setti
     trials.every((t) => expected.some((e) => COORDINATES.every((c) => close(t[c], e[c])))) &&
     expected.every((e) => trials.some((t) => COORDINATES.every((c) => close(t[c], e[c]))));
   if (samePairs) {
+    const reversed = reversedFinding(trials, expected);
+    if (reversed) return reversed;
     const [mine, theirs] = [fastest(trials), fastest(expected)];
     if (mine && theirs && mine !== theirs) {
       const outer = theirs === 'momentum' ? 'learningRate' : 'momentum';
@@ -85,6 +87,29 @@ export function gridFinding(trials: readonly Setting[], expected: readonly Setti
       );
     }
     return 'the grid holds the right settings in another order: keep the order the instructions give';
+  }
+  return '';
+}
+
+/**
+ * One coordinate's values in the opposite order (the other one's as expected): its grid runs from the upper bound down,
+ * i.e. its fraction u is mapped onto the range from hi to lo.
+ */
+function reversedFinding(trials: readonly Setting[], expected: readonly Setting[]): string {
+  const inOrder = (xs: readonly number[], ys: readonly number[]) =>
+    xs.length === ys.length && xs.every((v, i) => close(v, ys[i]!));
+  for (const c of COORDINATES) {
+    const other = COORDINATES.find((o) => o !== c)!;
+    const [mine, theirs] = [distinct(trials, c), distinct(expected, c)];
+    if (mine.length < 2 || !inOrder(distinct(trials, other), distinct(expected, other))) continue;
+    if (!inOrder(mine, [...theirs].reverse())) continue;
+    const [lo, hi] = [theirs[0]!, theirs[theirs.length - 1]!];
+    return (
+      `your ${NAMES[c]}s run from the upper bound down: ${mine.map(fmt).join(', ')}; they should run from ` +
+      `${fmt(lo)} up to ${fmt(hi)}. The value for fraction u is lo at u = 0 and hi at u = 1` +
+      (c === 'learningRate' ? ': 10 ** (log10(lo) + u · (log10(hi) − log10(lo)))' : ': lo + u · (hi − lo)') +
+      ', not the other way round'
+    );
   }
   return '';
 }
@@ -160,6 +185,18 @@ export function randomFinding(
       'each trial draws its momentum first and its learning rate second: with the same generator, trial 1 gets ' +
       'the learning rate from the second number drawn. Draw the learning rate first, then the momentum'
     );
+  const lrMirrored = pick((t) => 1 - fromLog(t.learningRate));
+  if (all(lrMirrored, (x, i) => x === 2 * i) && all(mu, (x, i) => x === 2 * i + 1))
+    return (
+      'each learning rate is the mirror image of its draw: a draw u gives the value a draw 1 − u should give, so ' +
+      'u = 0 lands on the upper bound. Map u from the lower bound up: 10 ** (log10(lo) + u · (log10(hi) − log10(lo)))'
+    );
+  if (all(lrLog, (x, i) => x >= 0 && x === mu[i]))
+    return (
+      'each trial uses one draw for both values: its learning rate and its momentum come from the same number ' +
+      `(trial 1 takes both from draw ${lrLog[0]! + 1}). Draw two numbers per trial, the first for the learning ` +
+      'rate, the second for the momentum'
+    );
   if (all(lrLinear, (x, i) => x === 2 * i) && all(mu, (x, i) => x === 2 * i + 1))
     return (
       'the learning rate is drawn evenly in value, lo + u · (hi − lo), so almost every draw lands near the top of ' +
@@ -191,4 +228,20 @@ export function randomFinding(
       );
   }
   return '';
+}
+
+/**
+ * A trial whose recorded steps are not what evaluate(learningRate, momentum) returns: when they are what it returns
+ * with the two arguments swapped, that is said; '' otherwise.
+ */
+export function stepsFinding(
+  trial: Setting & { steps: unknown },
+  evaluate: (lr: number, mu: number) => number,
+): string {
+  const swapped = evaluate(trial.momentum, trial.learningRate);
+  if (trial.steps !== swapped || swapped === evaluate(trial.learningRate, trial.momentum)) return '';
+  return (
+    `the steps recorded are what evaluate(momentum, learningRate) returns (${String(swapped)}): the arguments are ` +
+    'swapped. evaluate takes the learning rate first: evaluate(learningRate, momentum)'
+  );
 }
