@@ -284,7 +284,6 @@ const DIAGNOSES: Record<string, RegExp> = {
   'buggy/rmsprop/missing-one-minus-mu': /lacks the \(1 − μ\) factor/,
   'buggy/rmsprop/hardcoded-epsilon': /ε is fixed at 1e-8/,
   'buggy/adam/no-bias-correction': /not bias-corrected/,
-  'buggy/adam/t-starts-at-zero': /t is used before it is increased/,
   'buggy/adam/t-plus-one-off-by-one': /use t \+ 1/,
   'buggy/adam/swapped-mus': /μ₁ and μ₂ are swapped/,
   'buggy/adam/only-first-moment-corrected': /only â is bias-corrected/,
@@ -303,8 +302,24 @@ const FINDINGS: Record<string, RegExp> = {
   'buggy/adam/options-under-other-names':
     /Diagnosis: your code reads options\.mu1 and options\.mu2, but the constructor/,
   // Named by fitting the probes to a family of update rules (harness/rule-fit.ts), or by the zero-gradient probe.
-  'buggy/momentum/velocity-starts-at-one':
-    /Diagnosis: with a zero gradient, g = \(0, 0\), the first step already moves θ/,
+  'buggy/momentum/velocity-starts-at-one': /Diagnosis: the velocity starts at 1, not at zero/,
+  'buggy/momentum/no-parentheses-one-minus-mu': /Diagnosis: the parentheses around \(1 − μ\) are missing/,
+  'buggy/momentum/velocity-updated-twice': /Diagnosis: the velocity is updated twice in each step/,
+  // Acts exactly like a step that adds the velocity: the instance's own velocity array tells the two apart.
+  'buggy/momentum/velocity-subtracts-gradient': /Diagnosis: the velocity update subtracts the gradient term/,
+  'buggy/rmsprop/xor-square-of-average':
+    /Diagnosis: r is \(μ·r \+ \(1 − μ\)·g\) \^ 2: in JavaScript \^ is a bitwise XOR/,
+  'buggy/rmsprop/starts-at-first-square': /Diagnosis: the average r starts at the first g², not at zero/,
+  'buggy/rmsprop/decay-wraps-new-term': /Diagnosis: the decay μ also multiplies the new term/,
+  // NaN from the first step: a restart from a finite θ and the instance's own arrays tell the causes apart.
+  'buggy/adam/t-starts-at-zero': /Diagnosis: t is 0 on the first step \(used before it is increased\)/,
+  'buggy/adam/xor-power': /Diagnosis: the bias correction of â computes μ₁ \^ t: in JavaScript \^ is a bitwise XOR/,
+  'buggy/adam/unfilled-state-arrays':
+    /Diagnosis: each running average \(a and r\) does not start at zero: its entries are not numbers/,
+  'buggy/adam/step-size-without-root': /Diagnosis: the step size uses \(1 − μ₂ᵗ\) without its square root/,
+  'buggy/adam/moves-before-averages': /Diagnosis: θ moves with the old averages/,
+  'buggy/adam/divide-before-subtract': /Diagnosis: r̂ is r \/ 1 − μ₂ᵗ, which is \(r \/ 1\) − μ₂ᵗ/,
+  'buggy/adam/first-average-weight-of-mu2': /Diagnosis: the new term of a is weighted by \(1 − μ₂\)/,
   'buggy/momentum/velocity-empty-array': /Diagnosis: the velocity does not start at zero: its entries are not numbers/,
   'buggy/rmsprop/averages-absolute-gradient': /Diagnosis: r averages \|g\|, not g²/,
   'buggy/rmsprop/weight-applied-twice': /Diagnosis: the new term is \(\(1 − μ\)·g\)²/,
