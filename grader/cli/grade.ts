@@ -134,10 +134,12 @@ async function main(argv: string[]): Promise<number> {
   // Every other command grades: vitest's threads start loading its runtime now, on the other core.
   startThreadsEarly(Math.min(GRADING_THREADS, args.exercises.length));
   const roster = args.roster === undefined ? undefined : readRoster(args.roster);
-  // Probed once (the sandbox reuses the answer); grading for the record stops here, before anything starts.
-  const guards = await sandboxGuards();
-  if (args.official) requireOfficialGuards(guards, args.allowWeakSandbox);
-  if (args.verbose) console.error(guardsLine(guards));
+  // Probed once (the sandbox reuses the answer). Grading for the record stops here, before anything starts;
+  // other grading goes on loading vitest while the tools are tried (a failed probe fails the sandbox's start).
+  const probed = sandboxGuards();
+  probed.catch(() => {});
+  if (args.official) requireOfficialGuards(await probed, args.allowWeakSandbox);
+  if (args.verbose) console.error(guardsLine(await probed));
   /** Prints the report (to --out FILE for a machine format), the timings if asked, and the exit code. */
   const finish = (report: GradeReport, text: string): number => {
     // A file of its own, whole or not at all: `npm run grade -- --format json > f` would get npm's banner too.
@@ -196,7 +198,7 @@ async function main(argv: string[]): Promise<number> {
     if (!args.target) rememberReport(report, courses);
     // The learner's own records (.grade/records.json): only for their exercises/, never for another folder.
     const news = args.target ? new Map<string, BestNews>() : keepRecords(root, report);
-    const sandbox = { platform: process.platform, guards };
+    const sandbox = { platform: process.platform, guards: await probed };
     if (args.format === 'text') return finish(report, scorecardText(report, courses, source, notes, news));
     return finish(
       report,
