@@ -1,0 +1,156 @@
+// The optimizers' trajectory charts open with a static picture of the chart in the page's HTML (written at build time
+// by courses/optimizers/site/static-chart.ts): it is there in the first paint, without any script; it sits exactly
+// where the live Chart.js chart draws (its box, and its plot at the live chart's plot area), so nothing moves when
+// the live chart replaces it; it is gone once that chart is drawn; and it holds no solution code.
+import { readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCourse } from '../grader/course/course-metadata.js';
+import { findLeaks, hiddenLines } from '../scripts/stubs/hidden-text.js';
+import { buildSolvedKit } from './solved-kit.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+const COURSE_ID = 'optimizers';
+/** Pages with a trajectory chart: an exercise's (zoomed view), the race, the challenge and the playground. */
+const PAGES = ['momentum', 'sgd', 'index', 'challenge', 'playground'];
+const PLOT = '.trajectory-panel__plot';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(dir + sep)) return void res.writeHead(404).end();
+    try {
+      res
+        .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .end(readFileSync(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () =>
+      done({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/${COURSE_ID}/` }),
+    ),
+  );
+}
+
+/** The picture's box and its plot's, relative to the plot container, in CSS px. */
+const pictureGeometry = (page: Page) =>
+  page.evaluate((plot) => {
+    const host = document.querySelector(plot)!.getBoundingClientRect();
+    const box = (selector: string): number[] => {
+      const r = document.querySelector(selector)!.getBoundingClientRect();
+      return [r.left - host.left, r.top - host.top, r.right - host.left, r.bottom - host.top];
+    };
+    const canvas = box(`${plot} > canvas`);
+    const picture = box('.static-chart');
+    const inner = box('.static-chart__plot');
+    return { canvas, picture, plot: inner.map((v, i) => v - picture[i % 2]) };
+  }, PLOT);
+
+describe('static chart pictures in the optimizers pages', () => {
+  let kit: string;
+  let outDir: string;
+  let server: Server;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ kit, outDir } = await buildSolvedKit(COURSE_ID));
+    ({ server, url } = await serve(outDir));
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    if (kit) rmSync(kit, { recursive: true, force: true });
+  });
+
+  it.each(PAGES)(
+    '%s.html: the picture is in the first paint, where the live chart goes, and is replaced by it',
+    async (name) => {
+      // Without scripts: what the first paint shows, from the HTML and styles alone.
+      const still = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+      const before = await still.newPage();
+      await before.goto(`${url}${name}.html`);
+      const picture = before.locator('.static-chart[data-static-chart]');
+      await expect(picture.count()).resolves.toBe(1);
+      // A contour map, axes with their labels and, beside the references' legend, the start and the minimum.
+      expect(await before.locator('.static-chart__plot use').count()).toBeGreaterThan(20);
+      expect(await before.locator('.static-chart__plot text').count()).toBeGreaterThan(10);
+      const legend = await before.locator('.static-chart__legend li').allTextContents();
+      expect(legend.slice(-2)).toEqual(['Start (−1, 2)', 'Minimum (1, 1)']);
+      if (name === 'momentum') expect(legend[0]).toBe('Reference Momentum');
+      await expect(before.locator(`${PLOT} .contour-legend[data-static-chart]`).count()).resolves.toBe(1);
+      const geometry = await pictureGeometry(before);
+      // Over the canvas's own square, which already has its final size.
+      expect(geometry.picture).toEqual(geometry.canvas);
+      expect(geometry.canvas[2] - geometry.canvas[0]).toBeCloseTo(geometry.canvas[3] - geometry.canvas[1], 0);
+      const heightBefore = (await before.locator(PLOT).boundingBox())!.height;
+      await before.locator(PLOT).screenshot({ path: join(SCREENSHOTS, `static-chart-${name}-before.png`) });
+      await still.close();
+
+      // With scripts: the live chart replaces the picture, in the same place.
+      const live = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      // Learner runs would change the legend (and so the plot's height): the live chart is compared as first drawn.
+      if (name !== 'playground') await live.route(/learner-worker/, (route) => route.abort());
+      const after = await live.newPage();
+      await after.goto(`${url}${name}.html`);
+      const canvas = after.locator(`${PLOT} > canvas`);
+      await expect
+        .poll(() => canvas.getAttribute('data-plot-area'), { timeout: 20_000 })
+        .toMatch(/^[\d.]+ [\d.]+ [\d.]+ [\d.]+$/);
+      await expect(after.locator('[data-static-chart]').count()).resolves.toBe(0);
+      await expect(after.locator(`${PLOT} .contour-legend`).count()).resolves.toBe(1);
+      if (name !== 'playground') {
+        const area = (await canvas.getAttribute('data-plot-area'))!.split(' ').map(Number);
+        area.forEach((value, i) => expect(value).toBeCloseTo(geometry.plot[i]!, 0));
+      }
+      // No layout shift: the plot container keeps its height (the colour key included).
+      expect((await after.locator(PLOT).boundingBox())!.height).toBeCloseTo(heightBefore, 0);
+      await after.locator(PLOT).screenshot({ path: join(SCREENSHOTS, `static-chart-${name}-after.png`) });
+      await live.close();
+    },
+    60_000,
+  );
+
+  it('the playground drops the picture when its address asks for another function or start', async () => {
+    const page = await browser.newPage();
+    await page.route(/\.js$/, (route) => route.abort());
+    await page.goto(`${url}playground.html?f=himmelblau&x=0&y=0`);
+    await expect(page.locator('[data-static-chart]').count()).resolves.toBe(0);
+    await page.goto(`${url}playground.html?f=banana&x=-1&y=2`);
+    await expect(page.locator('.static-chart[data-static-chart]').count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  it('the pictures hold no solution code', () => {
+    const lines = hiddenLines(ROOT, loadCourse(ROOT, COURSE_ID));
+    expect(lines.length).toBeGreaterThan(10);
+    for (const name of PAGES) {
+      const html = readFileSync(join(outDir, COURSE_ID, `${name}.html`), 'utf8');
+      const pictures = [...html.matchAll(/<div class="static-chart" data-static-chart[\s\S]*?<\/ul><\/div>/g)];
+      expect(pictures.length, name).toBe(1);
+      // Numbers, labels and markup only: no hidden line of any solution file, and nothing that looks like code.
+      expect(findLeaks(pictures[0]![0], lines)).toEqual([]);
+      expect(pictures[0]![0]).not.toMatch(/class\s+\w+|=>|function|this\.|step\(|<script/);
+    }
+  });
+});
