@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Course } from '../grader/course/course-metadata.js';
 
-/** A learner file to replace: `<course>/<file>`. */
-type Pick = { slot: string; file: string };
+/** Learner files to replace (`<course>/<file>`), each with the same file. */
+type Pick = { slots: string[]; file: string };
 
 /** The number of hanging or memory-flooding submissions in every class (the first ones). */
 export const SLOW_SUBMISSIONS = 3;
@@ -20,17 +20,18 @@ export function generateClass(root: string, courses: Course[], count: number, di
     .filter((e) => e.files.length === 1 && existsSync(join(variantsDir, e.id)))
     .flatMap((e) =>
       readdirSync(join(variantsDir, e.id)).map((f) => ({
-        slot: `${e.course}/${e.files[0]}`,
+        slots: [`${e.course}/${e.files[0]}`],
         file: join(variantsDir, e.id, f),
       })),
     );
-  const attacked = `${exercises[0]!.course}/${exercises[0]!.files[0]}`;
+  // An attack goes into the first exercise of every course, so that a course graded alone meets it too.
+  const attacked = courses.map((c) => `${c.id}/${c.exercises[0]!.files[0]}`);
   const adversarial: Pick[] = readdirSync(join(root, 'tests', 'adversarial', 'sandbox'))
     .filter((f) => !/hang|memory/.test(f))
-    .map((f) => ({ slot: attacked, file: join(root, 'tests', 'adversarial', 'sandbox', f) }));
+    .map((f) => ({ slots: attacked, file: join(root, 'tests', 'adversarial', 'sandbox', f) }));
   // Two that hang and one that floods memory: the worst a class sends, a few times in a hundred.
   const slow: Pick[] = ['hang-at-load.ts', 'memory-hog.ts', 'hang-at-load.ts'].map((f) => ({
-    slot: attacked,
+    slots: attacked,
     file: join(root, 'tests', 'adversarial', 'sandbox', f),
   }));
   const width = String(count - 1).length;
@@ -51,7 +52,7 @@ export function generateClass(root: string, courses: Course[], count: number, di
           : i % 7 === 1
             ? adversarial[i % adversarial.length]!
             : undefined;
-    if (pick) cpSync(pick.file, join(folder, pick.slot));
+    for (const slot of pick?.slots ?? []) cpSync(pick!.file, join(folder, slot));
     if (i % 2 === 0) cpSync(folder, join(submissions, name), { recursive: true });
     else {
       const files: Record<string, Uint8Array> = {};
