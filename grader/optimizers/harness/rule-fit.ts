@@ -367,7 +367,8 @@ const ADAM_AVERAGE = (name: string, a: string, x: string, own: string, other: st
   accepted: ['own'],
   words: {
     other:
-      `the ${name === 'averageA' ? 'first average a' : 'average of the squares r'} is updated with ${other}: ` +
+      `the ${name === 'averageA' ? 'first average a' : 'average of the squares r'} is updated with ${other} ` +
+      `(${name === 'averageA' ? 'momentumGradSquared' : 'momentumGrad'}): ` +
       `${a} ← ${own}·${a} + (1 − ${own})·${x}`,
     noDecay: `${a} never decays: the old ${a} must be multiplied by ${own}: ${a} ← ${own}·${a} + (1 − ${own})·${x}`,
     weightsSwapped: `in ${a}, ${own} and (1 − ${own}) are swapped: ${a} ← ${own}·${a} + (1 − ${own})·${x}`,
