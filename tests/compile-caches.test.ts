@@ -1,6 +1,6 @@
-// The two compiled caches that make commands start fast: scripts/launch.mjs's (every `npm run` command) and
-// vitest's for the suites (grader/cli/transform-cache.ts). Neither may serve code built from other sources, nor,
-// for launch.mjs, code built for another copy of the kit.
+// The compiled caches that make commands start fast: scripts/launch.mjs's (every `npm run` command), vitest's for
+// the suites (grader/cli/transform-cache.ts) and the sandbox's scripts (grader/sandbox/compiled-script.ts). None
+// may serve code built from other sources, nor, for launch.mjs, code built for another copy of the kit.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -60,4 +60,18 @@ test('a suite edited between two grading runs is what the second run grades with
     `${readFileSync(suite, 'utf8')}\nimport { test as added } from 'vitest';\nadded('a check the instructor just added', () => {});\n`,
   );
   expect(grade()).toContain('a check the instructor just added');
+});
+
+test("an edited source of the sandbox's runner is what the next grading run's sandbox runs", () => {
+  const grade = () => runKitScript(edited.root, 'grader/cli/grade.ts', ['--target', 'solutions', 'sgd']);
+  expect(grade().status).toBe(0);
+  // Not the runner's entry but a module it imports: the cache must look at every source it came from.
+  const guards = join(edited.root, 'grader', 'sandbox', 'runner-guards.ts');
+  const original = readFileSync(guards, 'utf8');
+  writeFileSync(guards, `${original}\nthrow new Error('runner edited by the maintainer');\n`);
+  const broken = grade();
+  expect(broken.status).toBe(2);
+  expect(broken.stderr).toContain('runner edited by the maintainer');
+  writeFileSync(guards, original);
+  expect(grade().status).toBe(0);
 });
