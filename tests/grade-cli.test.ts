@@ -120,6 +120,9 @@ describe('a learner file that hangs, crashes or does not parse costs only its ow
     const byId = Object.fromEntries(json(result.stdout).exercises.map((e) => [e.exercise, e]));
     expect(byId.sgd?.status).toBe('timeout');
     expect(byId.sgd?.kind).toBe('timeout');
+    // Stopped at the limit its course sets in info.toml, which the message names.
+    const limit = optimizers.exercises.find((e) => e.id === 'sgd')!.timeLimitSeconds;
+    expect(byId.sgd?.tests[0]?.message).toContain(`did not finish within ${limit} s`);
     expect(byId.momentum?.status).toBe('error');
     expect(byId.momentum?.kind).toBe('load');
     expect(byId.momentum?.tests[0]?.message).toMatch(/momentum\.ts could not be loaded/);

@@ -15,6 +15,7 @@ const exercise = (id: string, bonus = false): Exercise => ({
   suite: `grader/c/${id}.test.ts`,
   instructions: `courses/c/${id}.md`,
   revealProbe: [],
+  timeLimitSeconds: 10,
 });
 const passed = (e: Exercise) => reportOf(e, [{ name: 'works', status: 'pass', message: '' }]);
 const context = (notGraded: string[] = []): ScorecardContext => ({

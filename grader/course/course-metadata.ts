@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse, TomlError } from 'smol-toml';
+import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
 import type { Job } from '../sandbox/sandbox-protocol.js';
 import { parseRevealProbe } from './reveal-probe.js';
 import { lineOfKey } from './toml-lines.js';
@@ -26,6 +27,12 @@ export interface Exercise {
    * unlock the official solution when the course reveals it. Empty when the exercise has none.
    */
   revealProbe: Job[];
+  /**
+   * How long the learner's code may run in one sandbox session of this exercise (`timeLimitSeconds`, of the
+   * exercise or else of the course; at most, and by default, TIME_LIMIT_SECONDS). A short limit costs a class
+   * little for each submission that loops forever; a long one spares a slow but correct learner on a slow laptop.
+   */
+  timeLimitSeconds: number;
 }
 
 /** The course's own words where the kit's commands speak of it ([texts] in info.toml); the core names no course. */
@@ -105,6 +112,17 @@ export function loadCourse(root: string, courseId: string): Course {
     throw error;
   }
   const list = field(data.exercises ?? [], file, 'exercises', Array.isArray, 'a list of [[exercises]] tables');
+  const isTimeLimit = (v: unknown): v is number => typeof v === 'number' && v > 0 && v <= TIME_LIMIT_SECONDS;
+  const timeLimitProblem = `a number of seconds above 0 and at most ${TIME_LIMIT_SECONDS}`;
+  const courseTimeLimit = data.timeLimitSeconds ?? TIME_LIMIT_SECONDS;
+  if (!isTimeLimit(courseTimeLimit))
+    failAt(
+      text,
+      file,
+      '',
+      'timeLimitSeconds',
+      `expected ${timeLimitProblem}, found ${JSON.stringify(courseTimeLimit)}`,
+    );
   const seen = new Set<string>();
   const exercises = list.map((raw: Record<string, unknown>, index): Exercise => {
     const where = `[[exercises]] #${index + 1}`;
@@ -137,6 +155,13 @@ export function loadCourse(root: string, courseId: string): Course {
       instructions: join('courses', courseId, `${id}.md`),
       revealProbe: parseRevealProbe(raw.reveal, (problemAt, problem) =>
         fail(file, `${at} reveal${problemAt ? ` ${problemAt}` : ''}`, problem),
+      ),
+      timeLimitSeconds: field(
+        raw.timeLimitSeconds ?? courseTimeLimit,
+        file,
+        `${at} timeLimitSeconds`,
+        isTimeLimit,
+        timeLimitProblem,
       ),
     };
   });

@@ -2,7 +2,8 @@
 // happened (a build error, a timeout, process.exit, a throw) into the plain-language message a test reports.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { TIME_LIMIT_SECONDS, TIMEOUT_PREFIX } from './limits.js';
+import { TIMEOUT_PREFIX } from './limits.js';
+import { sessionTimeLimit } from './session-time-limit.js';
 import type { ProblemKind } from './problem-kind.js';
 import type { GradeTarget } from './grade-targets.js';
 import type { SandboxOutcome } from '../sandbox/run-sandboxed.js';
@@ -103,6 +104,7 @@ async function runSessionNow(
 ): Promise<Session & { unavailable: Unavailable }> {
   const names = new Set(jobs.map((job) => job.name));
   if (names.size !== jobs.length) throw new Error('every job of a session needs a name of its own');
+  const seconds = sessionTimeLimit(course, files[0]);
   const request = {
     dir: target.dir,
     shownAs: target.shownAs,
@@ -111,7 +113,7 @@ async function runSessionNow(
     required: files,
     optional,
     jobs,
-    timeLimitMs: TIME_LIMIT_SECONDS * 1000,
+    timeLimitMs: seconds * 1000,
   };
   // The grading process's broker bundles and runs on a sandbox booted ahead of time; run directly by vitest,
   // this worker does it itself.
@@ -134,7 +136,7 @@ async function runSessionNow(
       if (result) return result;
       if (outcome.timedOut) {
         throw new SessionProblem(
-          `${TIMEOUT_PREFIX} your code did not finish within ${TIME_LIMIT_SECONDS} s: look for a loop that never ends (or a step count far too large)`,
+          `${TIMEOUT_PREFIX} your code did not finish within ${seconds} s: look for a loop that never ends (or a step count far too large)`,
           'timeout',
         );
       }
