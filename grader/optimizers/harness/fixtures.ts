@@ -69,8 +69,18 @@ export function hiddenCases(optimizer: OptimizerId): FixtureCase[] {
   return (hidden?.cases[optimizer] ?? []).map((c) => ({ ...c, mistakes: {} }));
 }
 
+/** Whose trajectory each accepted variant is, as a failure names it ("the trajectory leaves PyTorch's …"). */
 export const VARIANT_NAMES: Record<string, string> = {
-  reference: 'PyTorch',
-  epsOutside: 'PyTorch (ε outside the root)',
-  epsInside: 'the workshop formula (ε inside the root)',
+  reference: "PyTorch's",
+  epsOutside: "PyTorch's",
+  epsInside: "the workshop formula's",
+};
+
+/**
+ * How a variant's expected numbers were computed, said apart from the failure and with the other form beside it: in
+ * the failure's own sentence a student read the label (ε outside the root) as the cause.
+ */
+export const VARIANT_NOTES: Record<string, string> = {
+  epsOutside: 'The expected numbers put ε outside the root, √r + ε; ε inside it, √(r + ε), passes too.',
+  epsInside: 'The expected numbers put ε inside the root, √(r + ε); ε outside it, √r + ε, passes too.',
 };

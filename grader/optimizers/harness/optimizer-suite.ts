@@ -10,6 +10,7 @@ import {
   mistakeNotes,
   probeScenarios,
   VARIANT_NAMES,
+  VARIANT_NOTES,
   type FixtureCase,
   type OptimizerId,
   type Point,
@@ -88,7 +89,8 @@ export function trajectoryProblem(
     : '';
   const sentence =
     `${c.name} (${describeOptions({ ...c, nSteps })}): the trajectory leaves ${VARIANT_NAMES[variant] ?? variant} ${when}: ` +
-    `expected ${formatPoint(divergence.expected)}, got ${formatPoint(divergence.actual)}.${nonFinite}`;
+    `expected ${formatPoint(divergence.expected)}, got ${formatPoint(divergence.actual)}.${nonFinite}` +
+    (VARIANT_NOTES[variant] ? ` ${VARIANT_NOTES[variant]}` : '');
   return optimizer ? `${sentence}\n${diagnosis(optimizer, c, trajectory, expected[variant]!, probed)}` : sentence;
 }
 
