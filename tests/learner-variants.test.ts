@@ -325,6 +325,24 @@ const FINDINGS: Record<string, RegExp> = {
   'buggy/rmsprop/weight-applied-twice': /Diagnosis: the new term is \(\(1 − μ\)·g\)²/,
   'buggy/adam/second-correction-power-of-difference': /Diagnosis: the bias correction of r̂ is \(1 − μ₂\)ᵗ/,
   'buggy/adam/zerograd-clears-moments': /Diagnosis: zeroGrad\(\) resets the running averages/,
+  'buggy/rmsprop/divides-a-momentum-average':
+    /Diagnosis: the step divides a running average of the gradients \(a velocity a ← μ·a \+ \(1 − μ\)·g\) by √r/,
+  'buggy/rmsprop/average-starts-at-one': /Diagnosis: the average r starts at 1, not at zero\. Start it at zeros/,
+  'buggy/adam/corrections-multiply':
+    /Diagnosis: â is a·\(1 − μ₁ᵗ\): the bias correction multiplies where it must divide/,
+  // 1 − μ₁·t in â is hidden behind r̂'s NaN from t = 2 on: r̂'s is the one change the probes single out.
+  'buggy/adam/beta-times-t': /Diagnosis: the bias correction of r̂ is 1 − μ₂·t, μ₂ times t, not μ₂ to the power t/,
+  // NaN on every usual probe, like μ ^ t: one step with μ = −1 tells the swapped power from the XOR.
+  'buggy/adam/power-base-and-exponent-swapped':
+    /Diagnosis: the bias correction of â raises t to the power μ₁ \(Math\.pow\(t, μ₁\) or t \*\* μ₁\): the base/,
+};
+
+// What the first failure must not say: a cause the evidence does not single out, a claim it contradicts, or a label
+// that reads as a cause.
+const NOT_SAID: Record<string, RegExp> = {
+  'buggy/adam/power-base-and-exponent-swapped': /XOR/,
+  'buggy/rmsprop/average-starts-at-one': /zero gradient moves θ/,
+  'buggy/rmsprop/divides-a-momentum-average': /leaves PyTorch \(ε outside the root\)/,
 };
 
 describe('typical mistakes are named', () => {
@@ -344,6 +362,14 @@ describe('what the probes conclude is named', () => {
     expect(c, `no buggy variant ${name}`).toBeDefined();
     const first = outcomeOf(c!).tests.find((t) => t.status !== 'pass');
     expect(first?.message).toMatch(finding);
+  });
+});
+
+describe('what the evidence does not show is not said', () => {
+  test.each(Object.entries(NOT_SAID))('%s', (name, unsaid) => {
+    const c = BUGGY.find((b) => b.name === name);
+    expect(c, `no buggy variant ${name}`).toBeDefined();
+    expect(outcomeOf(c!).tests.find((t) => t.status !== 'pass')?.message).not.toMatch(unsaid);
   });
 });
 

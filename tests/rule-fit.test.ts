@@ -54,6 +54,14 @@ const CASES: Array<[(typeof OPTIMIZERS)[number], Record<string, string>, RegExp]
   ['adam', { order: 'stepFirst' }, /θ moves with the old averages/],
   ['adam', { correctR: 'divideFirst' }, /r̂ is r \/ 1 − μ₂ᵗ, which is \(r \/ 1\) − μ₂ᵗ/],
   ['adam', { averageA: 'otherNewWeight' }, /the new term of a is weighted by \(1 − μ₂\)/],
+  ['rmsprop', { numerator: 'velocity' }, /the step divides a running average of the gradients \(a velocity/],
+  ['rmsprop', { init: 'one' }, /^the average r starts at 1, not at zero\. Start it at zeros/],
+  [
+    'adam',
+    { correctA: 'multiply', correctR: 'multiply' },
+    /â is a·\(1 − μ₁ᵗ\): the bias correction multiplies .*; and r̂ is r·\(1 − μ₂ᵗ\)/,
+  ],
+  ['adam', { correctR: 'muTimesT' }, /the bias correction of r̂ is 1 − μ₂·t, μ₂ times t, not μ₂ to the power t/],
 ];
 
 test.each(CASES)('%s with %j is named by what changed', (optimizer, changes, words) => {
@@ -109,8 +117,15 @@ describe('NaN from the first step, told apart by a restart from a finite θ and 
     ],
     [{ init: 'undefined' }, /its entries are not numbers/],
     [{ t: 'fromZero' }, /t is 0 on the first step/],
+    [{ correctA: 'powSwapped', correctR: 'powSwapped' }, /the bias correction of â raises t to the power μ₁/],
   ])('%j', (changes, words) => {
     expect(fitMessage(fitRule(scenarios, responsesOf(scenarios, changes, true))!)).toMatch(words);
+  });
+  test('μ ^ t and t ** μ are NaN alike on the usual probes: without the one step at μ = −1, neither is named', () => {
+    const blind = (responses: ReturnType<typeof responsesOf>) =>
+      responses.map((r, i) => (scenarios[i]!.name === 'fit:negativeDecays' ? null : r));
+    for (const kind of ['xor', 'powSwapped'])
+      expect(fitRule(scenarios, blind(responsesOf(scenarios, { correctA: kind, correctR: kind }, true)))).toBeNull();
   });
   test('without the arrays, a NaN on every probe is pinned on nothing', () => {
     expect(fitRule(scenarios, responsesOf(scenarios, { init: 'undefined' }))).toBeNull();

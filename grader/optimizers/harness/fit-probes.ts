@@ -4,6 +4,23 @@
 import type { ProbeScenario } from './probe-findings.js';
 
 /**
+ * "negativeDecays": one step with μ₁ = μ₂ = −1. With the usual decays, powers of μ that are wrong in different ways
+ * (μ ^ t, a bitwise XOR; t ** μ, base and exponent swapped) all make 1 − …ᵗ zero at t = 1 and negative after, so θ is
+ * NaN on every probe whatever the mistake. Here the right correction is 1 − (−1)¹ = 2, an XOR gives 1 − (−1 ^ 1) = 3
+ * and a swapped power 1 − 1⁻¹ = 0: only the XOR leaves θ finite, which is what singles it out.
+ */
+function negativeDecays(single: ProbeScenario): ProbeScenario {
+  return {
+    name: 'fit:negativeDecays',
+    starts: single.starts,
+    options: { ...single.options, momentumGrad: -1, momentumGradSquared: -1 },
+    actions: [{ create: 0 }, { step: 0, grad: [1, 0.5], mode: 'new' }],
+    expected: {},
+    mistakes: {},
+  };
+}
+
+/**
  * "restart": three steps, θ written back to its start before the second and the third. A step that makes θ NaN hides
  * every later step behind that NaN; from a finite θ again, the later steps show whether the state is NaN too (a state
  * never set) or only the first step divided by zero (t = 0 on the first step), or every step does (a power that is
@@ -14,6 +31,7 @@ export function fitProbes(scenarios: readonly ProbeScenario[]): ProbeScenario[] 
   if (!single) return [];
   const start = single.starts[0]!;
   return [
+    ...('momentumGradSquared' in single.options ? [negativeDecays(single)] : []),
     {
       name: 'fit:restart',
       starts: single.starts,

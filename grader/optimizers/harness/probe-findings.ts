@@ -230,14 +230,18 @@ export function probeFindings(
 
   // 5. A typical mistake that answers every probe as the learner's code does. A fit that the learner's own arrays
   //    singled out among rules that act alike goes first: a mistake that acts alike is no more than one of those.
+  // What a zero gradient did is said only as the probe saw it: a state that starts wrong moves θ without a gradient
+  // in Momentum, but not in RMSprop, whose step is g times something.
   const fitWords = (): string => {
     const zero = moves('zeroFirst')[0];
     const initial = fit!.changes.some((c) => c.component === 'init');
+    const still = !!zero && zero.every((v) => v === 0);
     return (
       fitMessage(fit!) +
-      (initial && zero
+      (initial && zero && !still
         ? zero.every(Number.isFinite)
-          ? ` (with g = (0, 0), the first step moved θ by ${fmtPoint(zero)}; it should not move at all)`
+          ? ` (so even a zero gradient moves θ: with g = (0, 0), the first step moved θ by ${fmtPoint(zero)}; it ` +
+            'should not move at all)'
           : ' (with g = (0, 0), the first step already makes θ NaN)'
         : '')
     );

@@ -59,15 +59,15 @@ const INIT = (what: string, firstTerm: string): Component => ({
   values: ['zero', 'theta', 'undefined', 'one', 'first'],
   accepted: ['zero'],
   words: {
-    one:
-      `${what} starts at 1, not at zero, so even a zero gradient moves θ on the first step. Start it at zeros: ` +
-      'new Float64Array(n)',
+    // Whether a zero gradient then moves θ depends on the optimizer (RMSprop's step is g times something): the
+    // probe's own evidence says it, where it shows it (probe-findings.ts), not these words.
+    one: `${what} starts at 1, not at zero. Start it at zeros: new Float64Array(n)`,
     first:
       `${what} starts at ${firstTerm}, not at zero, and then takes it in again with the usual update. Start it at ` +
       'zeros (new Float64Array(n), in the constructor) and let the update alone bring the first term in',
     theta:
-      `${what} does not start at zero: it starts as a copy of θ (parameters.data), so even a zero gradient moves θ ` +
-      'on the first step. Start it at zeros: new Float64Array(n)',
+      `${what} does not start at zero: it starts as a copy of θ (parameters.data). Start it at zeros: ` +
+      'new Float64Array(n)',
     undefined:
       `${what} does not start at zero: its entries are not numbers (new Array(n) holds undefined, and μ·undefined ` +
       'is NaN), so θ becomes NaN on the first step. Start it at zeros: new Float64Array(n), or new Array(n).fill(0)',
@@ -295,8 +295,20 @@ const RMSPROP: Family = {
       accepted: ['updateFirst'],
       words: { stepFirst: 'the step divides by the old r: update r ← μ·r + (1 − μ)·g² first, then divide by its root' },
     },
+    {
+      // What the step divides by √r: this step's gradient, or a momentum-style velocity (Adam's first average
+      // without its correction), a mix-up of RMSprop with Adam.
+      name: 'numerator',
+      values: ['g', 'velocity'],
+      accepted: ['g'],
+      words: {
+        velocity:
+          'the step divides a running average of the gradients (a velocity a ← μ·a + (1 − μ)·g) by √r, where it ' +
+          "needs this step's gradient itself: RMSprop keeps only r, and moves θ ← θ − α·g / (√r + ε)",
+      },
+    },
   ],
-  init: (rule, theta) => ({ r: start(rule, theta) }),
+  init: (rule, theta) => ({ r: start(rule, theta), ...(rule.numerator === 'velocity' ? { v: [0, 0] } : {}) }),
   step(rule, o, state, theta, g) {
     const mu = o.momentum ?? NaN;
     startLazily(rule, state, 'r', (i) => squareOf(rule.squared!, g[i]!, 0));
@@ -305,15 +317,29 @@ const RMSPROP: Family = {
       const before = r[i]!;
       r[i] = squaredAverage(rule.squared!, average(rule, mu, before, squareOf(rule.squared!, g[i]!, 0)));
       const used = rule.order === 'stepFirst' ? before : r[i]!;
-      theta[i]! -= divide(rule, lr(o) * g[i]!, used, o.epsilon ?? NaN);
+      const v = state.v as number[] | undefined;
+      if (v) v[i] = mu * v[i]! + (1 - mu) * g[i]!;
+      theta[i]! -= divide(rule, lr(o) * (v ? v[i]! : g[i]!), used, o.epsilon ?? NaN);
     }
   },
-  averages: (state) => [state.r as number[]],
+  averages: (state) => (state.v ? [state.r as number[], state.v as number[]] : [state.r as number[]]),
 };
 
 const CORRECTION = (moment: string, raw: string, own: string, other: string): Component => ({
   name: `correct${moment === 'â' ? 'A' : 'R'}`,
-  values: ['own', 'other', 'powerOfOneMinus', 'none', 'noPower', 'xor', 'xorOfDifference', 'divideFirst'],
+  values: [
+    'own',
+    'other',
+    'powerOfOneMinus',
+    'none',
+    'noPower',
+    'xor',
+    'xorOfDifference',
+    'divideFirst',
+    'multiply',
+    'muTimesT',
+    'powSwapped',
+  ],
   accepted: ['own'],
   words: {
     other: `${moment} is bias-corrected with ${other}: ${moment} needs 1 − ${own}ᵗ`,
@@ -332,6 +358,16 @@ const CORRECTION = (moment: string, raw: string, own: string, other: string): Co
     divideFirst:
       `${moment} is ${raw} / 1 − ${own}ᵗ, which is (${raw} / 1) − ${own}ᵗ: the division comes first, so ${own}ᵗ is ` +
       `subtracted instead of divided by. Write ${raw} / (1 − ${own}ᵗ), with the parentheses`,
+    multiply:
+      `${moment} is ${raw}·(1 − ${own}ᵗ): the bias correction multiplies where it must divide, so it shrinks ` +
+      `${moment} instead of enlarging it. Write ${moment} = ${raw} / (1 − ${own}ᵗ)`,
+    muTimesT:
+      `the bias correction of ${moment} is 1 − ${own}·t, ${own} times t, not ${own} to the power t: the two agree ` +
+      `only at t = 1, and from t = 2 on 1 − ${own}·t is below 0. Write 1 − ${own} ** t (or Math.pow(${own}, t))`,
+    powSwapped:
+      `the bias correction of ${moment} raises t to the power ${own} (Math.pow(t, ${own}) or t ** ${own}): the base ` +
+      `and the exponent are swapped, so 1 − t^${own} is 0 at t = 1 and the first step divides by 0. Write ` +
+      `1 − Math.pow(${own}, t), ${own} raised to the power t`,
   },
 });
 
@@ -345,6 +381,9 @@ const divisorOf = (kind: string, own: number, other: number, t: number): number 
     noPower: 1 - own,
     xor: 1 - xor(own, t),
     xorOfDifference: xor(1 - own, t),
+    multiply: 1 / (1 - own ** t),
+    muTimesT: 1 - own * t,
+    powSwapped: 1 - t ** own,
   })[kind] ?? NaN;
 
 /** A moment x bias-corrected the way a rule says (x / 1 − μᵗ divides first, then subtracts). */
