@@ -3,7 +3,9 @@
 // recognisable structure say nothing.
 import { expect, test } from 'vitest';
 import {
+  bestFinding,
   gridFinding,
+  gridSizeFinding,
   randomFinding,
   stepsFinding,
   type Setting,
@@ -134,4 +136,52 @@ test('steps recorded from evaluate(momentum, learningRate) are named as swapped 
   const trial = { learningRate: 0.01, momentum: 0.9, steps: evaluate(0.9, 0.01) };
   expect(stepsFinding(trial, evaluate)).toMatch(/the arguments are swapped/);
   expect(stepsFinding({ ...trial, steps: 3 }, evaluate)).toBe('');
+});
+
+test('a grid of the wrong size: k rounded up, or the whole budget per coordinate; the right size says nothing', () => {
+  expect(gridSizeFinding(25, 20)).toMatch(/5 values per coordinate, 5 × 5 = 25 trials, more than .*rounded up to 5/);
+  expect(gridSizeFinding(400, 20)).toMatch(/each coordinate takes the whole budget/);
+  expect(gridSizeFinding(16, 20)).toBe('');
+  expect(gridSizeFinding(20, 20)).toBe('');
+});
+
+test('learning rates with the power on the lower exponent alone, or no power at all', () => {
+  const lo = [1e-4, 1e-3, 1e-2, 1e-1];
+  const expected = lo.flatMap((learningRate) => mus.map((momentum) => ({ learningRate, momentum })));
+  const at = (f: (u: number) => number) =>
+    [0, 1, 2, 3].flatMap((i) => mus.map((momentum) => ({ learningRate: f(i / 3), momentum })));
+  expect(
+    gridFinding(
+      at((u) => 1e-4 + 3 * u),
+      expected,
+    ),
+  ).toMatch(/past the upper bound 0\.1: 10 \*\* applies to/);
+  expect(
+    gridFinding(
+      at((u) => -4 + 3 * u),
+      expected,
+    ),
+  ).toMatch(/the exponents themselves/);
+});
+
+test('random trials that are all the same: drawn once before the loop only when the generator says so', () => {
+  const space = { learningRate: [1e-4, 1e-1], momentum: [0.3, 0.99] } as const;
+  const draws = Array.from({ length: 24 }, (_, i) => (i * 0.37) % 1);
+  const same = Array.from({ length: 12 }, () => ({ learningRate: 1e-3, momentum: 0.5 }));
+  expect(randomFinding(same, draws, space, 2)).toMatch(
+    /every one of the 12 trials used the same learning rate \(0\.001\) and the same momentum \(0\.5\): they are drawn once, before the loop/,
+  );
+  expect(randomFinding(same, draws, space, 24)).toMatch(/used the same .*: each trial must draw its own values/);
+  expect(randomFinding(same, draws, space, 24)).not.toMatch(/before the loop/);
+});
+
+test('bestTrial: each wrong pick of the sample is named, the right one says nothing', () => {
+  const sample = [6, 9, Infinity, 4, 4, 7].map((steps, i) => ({ learningRate: (i + 1) / 100, momentum: 0.5, steps }));
+  const pick = (i: number) => sample[i]!;
+  expect(bestFinding(sample, pick(3))).toBe('');
+  expect(bestFinding(sample, pick(0))).toMatch(/keeps the first trial \(6 steps\).*such as 0/);
+  expect(bestFinding(sample, pick(4))).toMatch(/on a tie bestTrial keeps the later trial/);
+  expect(bestFinding(sample, pick(2))).toMatch(/a run that did not converge .* the comparison is reversed/);
+  expect(bestFinding(sample, pick(1))).toMatch(/the most steps among those that converged/);
+  expect(bestFinding(sample, pick(5))).toMatch(/returned the last trial/);
 });

@@ -1,5 +1,6 @@
 // The hyperparameter-search exercise grades independent learner implementations right: a correct one in
-// another style passes, and each typical mistake (linear spacing, draws swapped, last on a tie, over budget) fails.
+// another style passes, and each typical mistake (linear spacing, draws swapped, last on a tie, over budget) fails;
+// where the trials show what went wrong, the first failure says it (DIAGNOSES).
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,21 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+// What the first failure must say, read off the trials (harness/search-findings.ts), whatever code made them.
+const DIAGNOSES: Record<string, RegExp> = {
+  'buggy-over-budget': /Diagnosis: the grid has 20 values per coordinate, 20 × 20 = 400 trials, more than the budget/,
+  'buggy-grid-rounds-up': /Diagnosis: the grid has 5 values per coordinate.*: √20 ≈ 4\.472 is rounded up to 5/,
+  'buggy-power-binds-lower-exponent':
+    /Diagnosis: the learning rates are .*, past the upper bound 0\.1: 10 \*\* applies to log10\(lo\) alone/,
+  'buggy-random-drawn-once':
+    /Diagnosis: every one of the 12 trials used the same learning rate \(.*\) and the same momentum \(.*\): they are drawn once, before the loop/,
+  'buggy-best-starts-at-zero':
+    /Diagnosis: bestTrial keeps the first trial \(6 steps\), though a later one converged in 4/,
+  'buggy-last-on-tie': /Diagnosis: on a tie bestTrial keeps the later trial/,
+  'buggy-linear-grid': /Diagnosis: the learning rates are spaced evenly in value/,
+  'buggy-draw-order': /Diagnosis: each trial draws its momentum first/,
+};
+
 test.each(readdirSync(VARIANTS).map((f) => f.replace(/\.ts$/, '')))('%s', (name) => {
   const verdict = verdicts.get(name)!;
   const description = readFileSync(join(VARIANTS, `${name}.ts`), 'utf8').split('\n')[0];
@@ -33,5 +49,6 @@ test.each(readdirSync(VARIANTS).map((f) => f.replace(/\.ts$/, '')))('%s', (name)
   else {
     expect(verdict.status, description).toBe('fail');
     expect(verdict.message.length).toBeGreaterThan(20);
+    if (DIAGNOSES[name]) expect(verdict.message).toMatch(DIAGNOSES[name]);
   }
 });

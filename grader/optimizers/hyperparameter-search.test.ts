@@ -5,7 +5,7 @@ import { fixtureSearch } from './harness/fixtures.js';
 import { forEachTarget } from '../harness/grade-targets.js';
 import { expectNoFailure, SessionProblem, startSession, type Session } from '../harness/learner-session.js';
 import { bowlSteps, seededRandom } from './harness/seeded-random.js';
-import { gridFinding, randomFinding, stepsFinding } from './harness/search-findings.js';
+import { bestFinding, gridFinding, gridSizeFinding, randomFinding, stepsFinding } from './harness/search-findings.js';
 import type { Job } from '../sandbox/sandbox-protocol.js';
 import type { Argument } from './drivers.js';
 
@@ -25,11 +25,15 @@ const bowlOf = (t: { learningRate: number; momentum: number }) =>
 const search = fixtureSearch();
 const realSpace = { learningRate: search.learningRate, momentum: search.momentum };
 const stepsToConverge = { $function: 'export', module: 'steps-to-converge.ts', exportName: 'stepsToConverge' } as const;
+// Each way of picking wrong picks another trial (search-findings.ts, bestFinding): the first one kept (6), the most
+// steps that converged (9), a run that did not converge, the later of the tie (4, 4), the last one (7).
 const sample = [
-  { learningRate: 0.01, momentum: 0.5, steps: 9 },
-  { learningRate: 0.02, momentum: 0.6, steps: 4 },
-  { learningRate: 0.03, momentum: 0.7, steps: 4 },
-  { learningRate: 0.04, momentum: 0.8, steps: Infinity },
+  { learningRate: 0.01, momentum: 0.5, steps: 6 },
+  { learningRate: 0.02, momentum: 0.6, steps: 9 },
+  { learningRate: 0.03, momentum: 0.7, steps: Infinity },
+  { learningRate: 0.04, momentum: 0.8, steps: 4 },
+  { learningRate: 0.05, momentum: 0.9, steps: 4 },
+  { learningRate: 0.06, momentum: 0.95, steps: 7 },
 ];
 
 const call = (name: string, exportName: string, ...args: Argument[]): Job => ({
@@ -82,9 +86,16 @@ function expectTrials(
   expected: Array<{ learningRate: number; momentum: number }>,
   what: string,
   explain: () => string = () => gridFinding(trials, expected),
+  /** What the number of trials tried says, when it is wrong. */
+  explainCount: () => string = () => '',
 ) {
-  if (trials.length !== expected.length)
-    throw new SessionProblem(`${what} should try ${expected.length} settings; it tried ${trials.length}`);
+  if (trials.length !== expected.length) {
+    const finding = explainCount();
+    throw new SessionProblem(
+      `${what} should try ${expected.length} settings; it tried ${trials.length}` +
+        (finding ? `\nDiagnosis: ${finding}.` : ''),
+    );
+  }
   expected.forEach((e, i) => {
     const t = trials[i]!;
     if (!close(t.learningRate, e.learningRate) || !close(t.momentum, e.momentum)) {
@@ -112,12 +123,14 @@ forEachTarget((target) => {
   test('grid search tries a ⌊√budget⌋ × ⌊√budget⌋ grid, log-spaced learning rates, within the budget', async () => {
     const s = ready();
     const { trials, calls } = trialsOf(s, 'grid 20');
-    expectTrials(trials, expectedGrid(space, 20), 'gridSearch(space, budget 20)');
+    const sized = (tried: Trial[], budget: number) => () => gridSizeFinding(tried.length, budget);
+    expectTrials(trials, expectedGrid(space, 20), 'gridSearch(space, budget 20)', undefined, sized(trials, 20));
     if (calls[0] !== 16)
       throw new SessionProblem(
         `gridSearch(space, budget 20) should train 16 times (one per trial); it trained ${calls[0]} times`,
       );
-    expectTrials(trialsOf(s, 'grid 1').trials, expectedGrid(space, 1), 'gridSearch(space, budget 1)');
+    const one = trialsOf(s, 'grid 1').trials;
+    expectTrials(one, expectedGrid(space, 1), 'gridSearch(space, budget 1)', undefined, sized(one, 1));
   });
 
   test('random search draws each trial from the generator, learning rate then momentum', async () => {
@@ -148,10 +161,13 @@ forEachTarget((target) => {
 
   test('bestTrial picks the fewest steps, the earliest on a tie, never a run that did not converge', async () => {
     const best = called(ready(), 'best').value as Trial | undefined;
-    if (!best || best.learningRate !== 0.02)
+    if (!best || best.learningRate !== 0.04) {
+      const finding = bestFinding(sample, best);
       throw new SessionProblem(
-        `bestTrial should pick the trial with learningRate 0.02 (4 steps, the first of two), not ${best ? describeTrial(best) : 'nothing'}`,
+        `bestTrial should pick the trial with learningRate 0.04 (4 steps, the first of two), not ${best ? describeTrial(best) : 'nothing'}` +
+          (finding ? `\nDiagnosis: ${finding}.` : ''),
       );
+    }
   });
 
   test("on Momentum's real cost, grid search finds what PyTorch's grid says is best", async () => {
@@ -160,6 +176,8 @@ forEachTarget((target) => {
       trials.map((t) => ({ ...t, steps: bowlOf(t) })),
       expectedGrid(realSpace, search.budget),
       `gridSearch(the challenge's space, budget ${search.budget})`,
+      undefined,
+      () => gridSizeFinding(trials.length, search.budget),
     );
     const flat = search.steps.flat();
     trials.forEach((t, i) => {

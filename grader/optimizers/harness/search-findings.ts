@@ -41,10 +41,60 @@ function fastest(settings: readonly Setting[]): Coordinate | '' {
   return changed.length === 1 ? changed[0]! : '';
 }
 
+/**
+ * A grid of the wrong size, from how many trials it tried and the budget: a whole number of values per coordinate that
+ * is not ⌊√budget⌋ says how k was worked out. '' when the count is no k × k grid.
+ */
+export function gridSizeFinding(tried: number, budget: number): string {
+  const k = Math.floor(Math.sqrt(budget));
+  const m = Math.round(Math.sqrt(tried));
+  if (m * m !== tried || m === k || tried === 0) return '';
+  const over = tried > budget ? `, more than the budget of ${budget} allows` : '';
+  const grid = `the grid has ${m} values per coordinate, ${m} × ${m} = ${tried} trials${over}`;
+  if (m === budget && budget > 1)
+    return `${grid}: each coordinate takes the whole budget. Use k = ⌊√budget⌋ = ${k} values per coordinate, k² ≤ budget`;
+  if (m === Math.ceil(Math.sqrt(budget)))
+    return (
+      `${grid}: √${budget} ≈ ${fmt(Math.sqrt(budget))} is rounded up to ${m}. Round it down, ` +
+      `k = Math.floor(Math.sqrt(budget)) = ${k}, so that the k × k grid stays within the budget`
+    );
+  return `${grid}; with a budget of ${budget} it should have k = ⌊√budget⌋ = ${k} values per coordinate`;
+}
+
+/**
+ * Learning rates computed with the exponent's parts outside the power: 10 ** lo + u·(hi − lo) (the power binds to the
+ * lower bound's exponent alone) or lo + u·(hi − lo) on the exponents with no power at all. '' for neither.
+ */
+function powerFinding(mine: readonly number[], theirs: readonly number[]): string {
+  const k = theirs.length;
+  const [lo, hi] = [Math.min(...theirs), Math.max(...theirs)];
+  if (k < 2 || mine.length !== k || !(lo > 0) || lo === hi) return '';
+  const [L, H] = [Math.log10(lo), Math.log10(hi)];
+  const at = (f: (u: number) => number) => Array.from({ length: k }, (_, i) => f(i / (k - 1)));
+  const sorted = [...mine].sort((a, b) => a - b);
+  const is = (xs: number[]) => xs.every((x, i) => Math.abs(x - sorted[i]!) <= 1e-9 * Math.max(1, Math.abs(x)));
+  const right = `10 ** (log10(lo) + u · (log10(hi) − log10(lo)))`;
+  const listed = sorted.map(fmt).join(', ');
+  if (is(at((u) => 10 ** L + u * (H - L))))
+    return (
+      `the learning rates are ${listed}, past the upper bound ${fmt(hi)}: 10 ** applies to log10(lo) alone, and ` +
+      `u · (log10(hi) − log10(lo)) is added after the power. Put the whole exponent in parentheses: ${right}`
+    );
+  if (is(at((u) => L + u * (H - L))))
+    return (
+      `the learning rates are ${listed}: the exponents themselves, log10(lo) … log10(hi), not 10 raised to them. ` +
+      `Raise 10 to the exponent: ${right}`
+    );
+  return '';
+}
+
 /** A grid search's trials against the expected grid: the spacing of a coordinate, or the order of the loops. */
 export function gridFinding(trials: readonly Setting[], expected: readonly Setting[]): string {
   if (trials.length !== expected.length || trials.length < 4) return '';
   if (trials.every((t, i) => COORDINATES.every((c) => close(t[c], expected[i]![c])))) return '';
+  // Before the spacing: 10 ** lo + u·(hi − lo) is evenly spaced in value, but it is not lo + u·(hi − lo).
+  const power = powerFinding(distinct(trials, 'learningRate'), distinct(expected, 'learningRate'));
+  if (power) return power;
   for (const c of COORDINATES) {
     const mine = distinct(trials, c);
     const theirs = distinct(expected, c);
@@ -180,6 +230,8 @@ export function randomFinding(
   const mu = pick((t) => fromMomentum(t.momentum));
   const all = (xs: number[], f: (x: number, i: number) => boolean) => xs.every(f);
   if (all(lrLog, (x, i) => x === 2 * i) && all(mu, (x, i) => x === 2 * i + 1)) return '';
+  const same = sameValueFinding(trials.slice(0, k), generatorCalls);
+  if (same) return same;
   if (all(lrLog, (x, i) => x === 2 * i + 1) && all(mu, (x, i) => x === 2 * i))
     return (
       'each trial draws its momentum first and its learning rate second: with the same generator, trial 1 gets ' +
@@ -231,6 +283,24 @@ export function randomFinding(
 }
 
 /**
+ * Coordinates whose value is the same in every trial of a random search. With the generator's call count it is sure
+ * that they were drawn once, before the loop: once per constant coordinate, once per trial for each other one.
+ */
+function sameValueFinding(trials: readonly Setting[], generatorCalls?: number): string {
+  const constant = COORDINATES.filter((c) => trials.every((t) => close(t[c], trials[0]![c])));
+  if (constant.length === 0 || trials.length < 2) return '';
+  const what = constant.map((c) => `${NAMES[c]} (${fmt(trials[0]![c])})`).join(' and the same ');
+  const seen = `every one of the ${trials.length} trials used the same ${what}`;
+  const drawnOnce = generatorCalls === constant.length + (COORDINATES.length - constant.length) * trials.length;
+  const pronoun = constant.length > 1 ? 'they are' : 'it is';
+  return drawnOnce
+    ? `${seen}: ${pronoun} drawn once, before the loop (the generator was called ${generatorCalls} ` +
+        `time${generatorCalls === 1 ? '' : 's'} in all), and every trial reuses ${constant.length > 1 ? 'them' : 'it'}. ` +
+        'Draw inside the loop: two new numbers per trial, the learning rate first, then the momentum'
+    : `${seen}: each trial must draw its own values, two new numbers per trial (learning rate first, then momentum)`;
+}
+
+/**
  * A trial whose recorded steps are not what evaluate(learningRate, momentum) returns: when they are what it returns
  * with the two arguments swapped, that is said; '' otherwise.
  */
@@ -244,4 +314,55 @@ export function stepsFinding(
     `the steps recorded are what evaluate(momentum, learningRate) returns (${String(swapped)}): the arguments are ` +
     'swapped. evaluate takes the learning rate first: evaluate(learningRate, momentum)'
   );
+}
+
+export interface Trial extends Setting {
+  steps: number | null;
+}
+
+const converged = (t: Trial): boolean => typeof t.steps === 'number' && Number.isFinite(t.steps);
+
+/**
+ * Which trial bestTrial picked, against the trials it was given: the first one though a later one beats it, the later
+ * of a tie, the most steps (a reversed comparison), or the last one (every trial replaced the one kept before). The
+ * sample is built so that each of these picks a different trial. '' when the pick is none of them.
+ */
+export function bestFinding(trials: readonly Trial[], picked: Setting | null | undefined): string {
+  if (!picked) return '';
+  const index = trials.findIndex((t) => COORDINATES.every((c) => close(t[c], picked[c])));
+  if (index < 0) return '';
+  const finite = trials.filter(converged);
+  const fewest = Math.min(...finite.map((t) => t.steps as number));
+  const best = trials.findIndex((t) => t.steps === fewest);
+  const mine = trials[index]!;
+  const steps = (t: Trial) => String(t.steps);
+  if (index === best) return '';
+  if (mine.steps === fewest)
+    return (
+      `on a tie bestTrial keeps the later trial (trial ${index + 1}; trial ${best + 1} took as few steps, ${fewest}): ` +
+      'replace the best only when a trial takes strictly fewer steps (<, not <=), so that the earliest stays'
+    );
+  if (index === 0)
+    return (
+      `bestTrial keeps the first trial (${steps(mine)} steps), though a later one converged in ${fewest}: no trial ` +
+      'ever replaces it, so the fewest steps so far starts at a value no trial goes below (such as 0). Start it at ' +
+      'Infinity, and replace the best trial whenever one takes fewer steps'
+    );
+  if (!converged(mine))
+    return (
+      `bestTrial picked a run that did not converge (steps ${steps(mine)}), the most steps of all: the comparison ` +
+      'is reversed. Keep a trial when it takes fewer steps than the best so far (<), and never one that did not converge'
+    );
+  if (converged(mine) && finite.every((t) => (t.steps as number) <= (mine.steps as number)))
+    return (
+      `bestTrial picked the trial with the most steps among those that converged (${steps(mine)}): the comparison ` +
+      'is reversed. Keep a trial when it takes fewer steps than the best so far (<)'
+    );
+  if (index === trials.length - 1)
+    return (
+      `bestTrial returned the last trial (${steps(mine)} steps), not the one with the fewest (${fewest}): every trial ` +
+      'replaced the one kept before it, so the fewest steps so far is never updated (or never compared). When a ' +
+      'trial is kept, remember its steps as the new fewest'
+    );
+  return '';
 }
