@@ -77,7 +77,7 @@ export function trajectoryProblem(
   trajectory: Point[],
   nSteps = c.nSteps,
   optimizer?: OptimizerId,
-  probed = '',
+  probed: () => string = () => '',
 ): string | null {
   const expected = Object.fromEntries(Object.entries(c.expected).map(([k, t]) => [k, t.slice(0, nSteps)]));
   const divergence = bestDivergence(trajectory, expected);
@@ -91,14 +91,15 @@ export function trajectoryProblem(
     `${c.name} (${describeOptions({ ...c, nSteps })}): the trajectory leaves ${VARIANT_NAMES[variant] ?? variant} ${when}: ` +
     `expected ${formatPoint(divergence.expected)}, got ${formatPoint(divergence.actual)}.${nonFinite}` +
     (VARIANT_NOTES[variant] ? ` ${VARIANT_NOTES[variant]}` : '');
-  return optimizer ? `${sentence}\n${diagnosis(optimizer, c, trajectory, expected[variant]!, probed)}` : sentence;
+  return optimizer ? `${sentence}\n${diagnosis(optimizer, c, trajectory, expected[variant]!, probed())}` : sentence;
 }
 
 /** A result's output; a failure is thrown with the probes' diagnosis, if any, below what the code threw. */
-function outputOf<T>(result: JobResult, probed: string): T {
+function outputOf<T>(result: JobResult, probed: () => string): T {
   if (result.failure) {
     const problem = describeFailure(result.failure);
-    throw new SessionProblem(probed ? { ...problem, message: `${problem.message}\n${probed}` } : problem);
+    const diagnosis = probed();
+    throw new SessionProblem(diagnosis ? { ...problem, message: `${problem.message}\n${diagnosis}` } : problem);
   }
   return result.output as T;
 }
@@ -143,7 +144,7 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
     beforeAll(() => session.settled);
     const resultOf = (name: string): JobResult => session.get().result(name);
     let probed: string | undefined;
-    /** The probes' diagnosis ('' when they found nothing or could not run), worked out once. */
+    /** The probes' diagnosis ('' when they found nothing or could not run), worked out once, and only for a failure. */
     const probeLine = (): string => {
       if (probed === undefined) {
         let responses: Array<ProbeResponse | null> = [];
@@ -160,14 +161,14 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
 
     cases.forEach((c, index) => {
       test(`follows PyTorch: ${c.name}`, () => {
-        const trajectory = outputOf<Point[]>(resultOf(`case ${index}`), probeLine());
-        const failure = trajectoryProblem(c, trajectory, c.nSteps, spec.id, probeLine());
+        const trajectory = outputOf<Point[]>(resultOf(`case ${index}`), probeLine);
+        const failure = trajectoryProblem(c, trajectory, c.nSteps, spec.id, probeLine);
         if (failure) throw new SessionProblem(failure);
       });
     });
 
     test('two optimizers at once keep their own state', () => {
-      const trajectories = outputOf<Point[][]>(resultOf('interleaved'), probeLine());
+      const trajectories = outputOf<Point[][]>(resultOf('interleaved'), probeLine);
       /** Whether the case, run by one instance alone, follows PyTorch for the rounds compared here. */
       const passesAlone = (c: FixtureCase): boolean => {
         const result = resultOf(`case ${cases.indexOf(c)}`);
