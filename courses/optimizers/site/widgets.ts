@@ -6,8 +6,9 @@ import { isOptimizerId, optimizer, OPTIMIZERS, RACE, SEARCH, type OptimizerId, t
 import { contourMapKey, type ContourMap } from './shared/contour-map.js';
 import { objectiveById } from './shared/objectives.js';
 import { viewFor } from './shared/panel-view.js';
-import { HEATMAP_SIZE } from './shared/search-heatmap.js';
+import { HEATMAP_SIZE, type SearchHeatmap } from './shared/search-heatmap.js';
 import { staticChart } from './static-chart.js';
+import { staticHeatmap } from './static-heatmap.js';
 
 /** The data of templates/partials/trajectory-panel.hbs. */
 interface ChartPanel {
@@ -95,11 +96,13 @@ function exerciseWidgets(exercise: Exercise, data: BuiltData): Widget[] {
   if (exercise.id === 'hyperparameter-search') {
     const [a0, a1] = SEARCH.learningRates;
     const [m0, m1] = SEARCH.momenta;
+    const heatmap = data['search-heatmap'] as SearchHeatmap | undefined;
     return [
       {
         partial: 'search-heatmap',
         heading: 'Where your searches looked',
         data: {
+          staticChart: heatmap ? staticHeatmap(heatmap) : null,
           label:
             'Heatmap of the steps the reference Momentum needs over learning rate (log scale) and momentum, with the trials of your grid and random searches on top',
           caption: `Background: the steps the reference Momentum needs from ${point(RACE.start)} to come within ${RACE.goalRadius} of ${point(RACE.goal)}, on a ${HEATMAP_SIZE} × ${HEATMAP_SIZE} grid over α ∈ [${a0}, ${a1}] (log scale) and μ ∈ [${m0}, ${m1}]; grey: never within ${SEARCH.maxSteps.toLocaleString('en')} steps. On top: your gridSearch() and randomSearch() (mulberry32, seed ${SEARCH.seed}) with a budget of ${SEARCH.budget}, run in this browser tab with your own Momentum; the larger orange markers are their bestTrial().`,

@@ -10,11 +10,23 @@ import {
   Tooltip,
   type ChartDataset,
   type Plugin,
+  type Scale,
   type TooltipItem,
 } from 'chart.js';
 import heatmap from 'virtual:search-heatmap';
 import { SEARCH } from '../../manifest.js';
-import type { SearchHeatmap } from '../shared/search-heatmap.js';
+import {
+  colorKeyHtml,
+  colorScale,
+  edges,
+  HEATMAP_FRAME,
+  HEATMAP_TICKS,
+  INK,
+  xTickLabel,
+  yTickLabel,
+  type ColorScale,
+  type SearchHeatmap,
+} from '../shared/search-heatmap.js';
 import { WORKER_READY } from './learner-protocol.js';
 import { measured, measuredSince } from './measured.js';
 import type { SearchOutcome, SearchOutcomes, SearchTrial } from './search-protocol.js';
@@ -23,61 +35,12 @@ Chart.register(ScatterController, PointElement, LinearScale, LogarithmicScale, L
 Chart.defaults.font.family =
   "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', 'Noto Sans', 'Liberation Sans', Arial, sans-serif";
 
-const INK = '#0f172a';
-/** Cells whose run never came within reach. */
-export const NEVER_COLOR = '#d4d4d8';
-/** Viridis, reversed so that few steps (good) are bright: from few steps to many. */
-const PALETTE = ['#fde725', '#90d743', '#35b779', '#21918c', '#31688e', '#443983', '#440154'];
 export const GRID_COLOR = '#ffffff';
 export const RANDOM_COLOR = '#f472b6';
 export const BEST_COLOR = '#f97316';
 
 const RUN_LIMIT_MS = 4000;
 const LOAD_LIMIT_MS = 15000;
-
-function hexToRgb(hex: string): [number, number, number] {
-  return [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)) as [number, number, number];
-}
-
-/** Colour of t ∈ [0, 1] along the palette. */
-function paletteColor(t: number): string {
-  const scaled = Math.min(1, Math.max(0, t)) * (PALETTE.length - 1);
-  const k = Math.min(PALETTE.length - 2, Math.floor(scaled));
-  const [a, b] = [hexToRgb(PALETTE[k]), hexToRgb(PALETTE[k + 1])];
-  const f = scaled - k;
-  return `rgb(${a.map((value, i) => Math.round(value + f * (b[i] - value))).join(',')})`;
-}
-
-interface ColorScale {
-  min: number;
-  max: number;
-  color(steps: number | null): string;
-}
-
-function colorScale(data: SearchHeatmap): ColorScale {
-  const finite = data.steps.flat().filter((value): value is number => value !== null);
-  const min = finite.length ? Math.min(...finite) : 1;
-  const max = SEARCH.maxSteps;
-  const [l0, l1] = [Math.log(min), Math.log(max)];
-  return {
-    min,
-    max,
-    color: (steps) => (steps === null ? NEVER_COLOR : paletteColor(l1 === l0 ? 0 : (Math.log(steps) - l0) / (l1 - l0))),
-  };
-}
-
-/** Cell edges around log-spaced (x) or linear (y) centres: midway between neighbours, half a step beyond the ends. */
-function edges(centres: number[], log: boolean): number[] {
-  const to = log ? Math.log10 : (v: number) => v;
-  const from = log ? (v: number) => 10 ** v : (v: number) => v;
-  const c = centres.map(to);
-  if (c.length < 2) return c.length ? [from(c[0]), from(c[0])] : [];
-  return [
-    c[0] - (c[1] - c[0]) / 2,
-    ...c.slice(1).map((v, k) => (v + c[k]) / 2),
-    c.at(-1)! + (c.at(-1)! - c.at(-2)!) / 2,
-  ].map(from);
-}
 
 function heatmapPlugin(data: SearchHeatmap, scale: ColorScale): Plugin<'scatter'> {
   const xEdges = edges(data.learningRates, true);
@@ -154,29 +117,10 @@ function bestDataset(label: string, best: SearchTrial, style: 'rect' | 'triangle
   };
 }
 
+/** The colour key under the chart; the page's HTML has it already where it was built with the heatmap's data. */
 function colorLegend(host: HTMLElement, scale: ColorScale): void {
-  const stops = PALETTE.map((color, k) => `${color} ${((k / (PALETTE.length - 1)) * 100).toFixed(0)}%`).join(', ');
-  const mid = Math.round(Math.sqrt(scale.min * scale.max));
-  host.innerHTML = '';
-  const bar = Object.assign(document.createElement('div'), { className: 'search-legend__bar' });
-  bar.style.background = `linear-gradient(to right, ${stops})`;
-  const ticks = Object.assign(document.createElement('div'), { className: 'search-legend__ticks' });
-  for (const value of [scale.min, mid, scale.max])
-    ticks.append(Object.assign(document.createElement('span'), { textContent: value.toLocaleString('en') }));
-  const scaleBox = Object.assign(document.createElement('div'), { className: 'search-legend__scale' });
-  scaleBox.append(
-    Object.assign(document.createElement('span'), {
-      className: 'search-legend__title',
-      textContent: 'Steps to within 0.01 of (1, 1), log scale',
-    }),
-    bar,
-    ticks,
-  );
-  const never = Object.assign(document.createElement('div'), { className: 'search-legend__never' });
-  const swatch = Object.assign(document.createElement('span'), { className: 'search-legend__swatch' });
-  swatch.style.background = NEVER_COLOR;
-  never.append(swatch, document.createTextNode(`never within ${SEARCH.maxSteps.toLocaleString('en')} steps`));
-  host.append(scaleBox, never);
+  const html = colorKeyHtml(scale);
+  if (host.innerHTML !== html) host.innerHTML = html;
 }
 
 /** The background as a table, for keyboard and screen-reader users. */
@@ -280,6 +224,21 @@ function statusItem(list: HTMLElement, label: string, swatch: string, outcome: S
   list.append(item);
 }
 
+/** Each axis's size is fixed (shared/search-heatmap.ts), not measured from its labels; their overhang is in the padding. */
+function fixedFrame(scale: Scale): void {
+  if (scale.axis === 'x') scale.height = HEATMAP_FRAME.xAxisHeight;
+  else scale.width = HEATMAP_FRAME.yAxisWidth;
+  [scale.paddingLeft, scale.paddingRight, scale.paddingTop, scale.paddingBottom] = [0, 0, 0, 0];
+}
+
+/** Where the plot lies in the canvas (CSS px), for the tests that compare it with the page's static picture. */
+const plotAreaPlugin: Plugin<'scatter'> = {
+  id: 'plotArea',
+  afterLayout: ({ canvas, chartArea: { left, top, right, bottom } }) => {
+    canvas.dataset.plotArea = [left, top, right, bottom].map((v) => Math.round(v * 100) / 100).join(' ');
+  },
+};
+
 function createChart(
   canvas: HTMLCanvasElement,
   scale: ColorScale,
@@ -290,11 +249,13 @@ function createChart(
   return new Chart<'scatter', Marker[]>(canvas, {
     type: 'scatter',
     data: { datasets: [] },
-    plugins: [heatmapPlugin(heatmap, scale)],
+    plugins: [heatmapPlugin(heatmap, scale), plotAreaPlugin],
     options: {
       animation: false,
       maintainAspectRatio: true,
-      aspectRatio: 1.25,
+      aspectRatio: HEATMAP_FRAME.aspectRatio,
+      // With the axes' sizes fixed (fixedFrame), the plot lies where the page's static picture of the chart has it.
+      layout: { padding: { ...HEATMAP_FRAME.padding } },
       scales: {
         x: {
           type: 'logarithmic',
@@ -302,11 +263,10 @@ function createChart(
           max: xEdges.at(-1) ?? SEARCH.learningRates[1],
           title: { display: true, text: 'learning rate α (log scale)', color: INK },
           afterBuildTicks: (axis) => {
-            axis.ticks = [0.001, 0.002, 0.003, 0.005, 0.007, 0.01]
-              .filter((v) => v >= axis.min && v <= axis.max)
-              .map((value) => ({ value }));
+            axis.ticks = HEATMAP_TICKS.x.filter((v) => v >= axis.min && v <= axis.max).map((value) => ({ value }));
           },
-          ticks: { color: INK, callback: (value) => String(Number(Number(value).toPrecision(3))) },
+          afterFit: fixedFrame,
+          ticks: { color: INK, callback: (value) => xTickLabel(Number(value)) },
           grid: { display: false },
         },
         y: {
@@ -314,16 +274,16 @@ function createChart(
           max: yEdges.at(-1) ?? SEARCH.momenta[1],
           title: { display: true, text: 'momentum μ', color: INK },
           afterBuildTicks: (axis) => {
-            axis.ticks = [0.5, 0.6, 0.7, 0.8, 0.9, 0.98]
-              .filter((v) => v >= axis.min && v <= axis.max)
-              .map((value) => ({ value }));
+            axis.ticks = HEATMAP_TICKS.y.filter((v) => v >= axis.min && v <= axis.max).map((value) => ({ value }));
           },
-          ticks: { color: INK, callback: (value) => String(value) },
+          afterFit: fixedFrame,
+          ticks: { color: INK, callback: (value) => yTickLabel(Number(value)) },
           grid: { display: false },
         },
       },
       plugins: {
-        legend: { position: 'bottom', labels: { usePointStyle: true, color: INK } },
+        // Shown once the searches' markers are drawn; the first drawing, with the background alone, has none.
+        legend: { display: false, position: 'bottom', labels: { usePointStyle: true, color: INK } },
         tooltip: {
           callbacks: {
             label: (item: TooltipItem<'scatter'>) => {
@@ -357,6 +317,8 @@ export async function mountSearchHeatmap(figure: HTMLElement): Promise<void> {
   const xEdges = edges(heatmap.learningRates, true);
   const yEdges = edges(heatmap.momenta, false);
   const chart = measured('heatmap set-up and first draw', () => createChart(canvas, scale, xEdges, yEdges, readout));
+  // The live chart is drawn: it replaces the page's static picture of it in the same frame.
+  figure.querySelectorAll('[data-static-chart]').forEach((picture) => picture.remove());
   if (legendHost) colorLegend(legendHost, scale);
   if (tableHost && heatmap.steps.length) measured('heatmap values table', () => valuesTable(tableHost, heatmap));
 
@@ -374,6 +336,7 @@ export async function mountSearchHeatmap(figure: HTMLElement): Promise<void> {
   statusItem(list, 'Your grid search', INK, outcomes.grid);
   statusItem(list, `Your random search (seed ${SEARCH.seed})`, RANDOM_COLOR, outcomes.random);
   chart.data.datasets = datasets;
+  chart.options.plugins!.legend!.display = datasets.length > 0;
   chart.update();
   figure.dataset.markers = String(datasets.reduce((sum, dataset) => sum + dataset.data.length, 0));
   figure.dataset.state = 'ready';
