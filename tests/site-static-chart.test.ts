@@ -1,7 +1,8 @@
 // The optimizers' trajectory charts open with a static picture of the chart in the page's HTML (written at build time
 // by courses/optimizers/site/static-chart.ts): it is there in the first paint, without any script; it sits exactly
 // where the live Chart.js chart draws (its box, and its plot at the live chart's plot area), so nothing moves when
-// the live chart replaces it; it is gone once that chart is drawn; and it holds no solution code.
+// the live chart replaces it; it is gone once that chart is drawn; and it holds no solution code. The
+// hyperparameter-search page's heatmap has one too (courses/optimizers/site/static-heatmap.ts).
 import { readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -130,6 +131,73 @@ describe('static chart pictures in the optimizers pages', () => {
     },
     60_000,
   );
+
+  it("hyperparameter-search.html: the heatmap's picture is in the first paint, where the live chart goes, and is replaced by it", async () => {
+    const PANEL = 'figure[data-heatmap] .search-panel__plot';
+    const heatmapGeometry = (page: Page) =>
+      page.evaluate((plot) => {
+        const host = document.querySelector(plot)!.getBoundingClientRect();
+        const box = (selector: string): number[] => {
+          const r = document.querySelector(`${plot} ${selector}`)!.getBoundingClientRect();
+          return [r.left - host.left, r.top - host.top, r.right - host.left, r.bottom - host.top];
+        };
+        const picture = box('.static-chart');
+        return { canvas: box('canvas'), picture, plot: box('.static-chart__plot').map((v, i) => v - picture[i % 2]!) };
+      }, PANEL);
+    const still = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    const before = await still.newPage();
+    await before.goto(`${url}hyperparameter-search.html`);
+    await expect(before.locator(`${PANEL} .static-chart[data-static-chart]`).count()).resolves.toBe(1);
+    // The background's cells (one path per colour over the commonest one), the axes' labels and titles.
+    expect(await before.locator(`${PANEL} .static-chart__plot path`).count()).toBeGreaterThan(20);
+    const texts = await before.locator(`${PANEL} .static-chart__plot text`).allTextContents();
+    expect(texts).toEqual(expect.arrayContaining(['0.001', '0.01', '0.5', '0.98', 'momentum μ']));
+    // The colour key under the chart is there too, with the scale's ends.
+    const key = (await before.locator('figure[data-heatmap] .search-legend').textContent()) ?? '';
+    expect(key).toMatch(/Steps to within .*3,000.*never within 3,000 steps/);
+    const geometry = await heatmapGeometry(before);
+    expect(geometry.picture).toEqual(geometry.canvas);
+    expect((geometry.canvas[2]! - geometry.canvas[0]!) / (geometry.canvas[3]! - geometry.canvas[1]!)).toBeCloseTo(
+      1.25,
+      2,
+    );
+    // What follows the chart and its colour key starts where it will once the live chart and key are drawn.
+    const below = (page: Page) =>
+      page.evaluate(
+        () =>
+          document.querySelector('figure[data-heatmap] .search-readout')!.getBoundingClientRect().top -
+          document.querySelector('figure[data-heatmap]')!.getBoundingClientRect().top,
+      );
+    const belowBefore = await below(before);
+    await before
+      .locator(PANEL)
+      .screenshot({ path: join(SCREENSHOTS, 'static-chart-hyperparameter-search-before.png') });
+    await still.close();
+
+    const live = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // The searches' markers bring a legend (and so move the plot): the live chart is compared as first drawn.
+    await live.route(/search-worker/, (route) => route.abort());
+    const after = await live.newPage();
+    await after.goto(`${url}hyperparameter-search.html`);
+    const canvas = after.locator(`${PANEL} > canvas`);
+    await expect
+      .poll(() => canvas.getAttribute('data-plot-area'), { timeout: 20_000 })
+      .toMatch(/^[\d.]+ [\d.]+ [\d.]+ [\d.]+$/);
+    await expect(after.locator('[data-static-chart]').count()).resolves.toBe(0);
+    // Chart.js gives the canvas whole pixels (the panel is 38rem wide at most): within a pixel of the picture's plot.
+    const area = (await canvas.getAttribute('data-plot-area'))!.split(' ').map(Number);
+    area.forEach((value, i) => expect(Math.abs(value - geometry.plot[i]!)).toBeLessThanOrEqual(1));
+    // No layout shift: the chart and its colour key keep their height.
+    expect(Math.abs((await below(after)) - belowBefore)).toBeLessThan(1);
+    await after.locator(PANEL).screenshot({ path: join(SCREENSHOTS, 'static-chart-hyperparameter-search-after.png') });
+    const html = readFileSync(join(outDir, COURSE_ID, 'hyperparameter-search.html'), 'utf8');
+    const picture = /<div class="static-chart static-chart--heatmap" data-static-chart[\s\S]*?<\/svg><\/div>/.exec(
+      html,
+    );
+    expect(findLeaks(picture![0], hiddenLines(ROOT, loadCourse(ROOT, COURSE_ID)))).toEqual([]);
+    expect(picture![0]).not.toMatch(/class\s+\w+|=>|function|this\.|<script/);
+    await live.close();
+  }, 60_000);
 
   it('the playground drops the picture when its address asks for another function or start', async () => {
     const page = await browser.newPage();
