@@ -46,19 +46,19 @@ function fastest(settings: readonly Setting[]): Coordinate | '' {
  * is not ⌊√budget⌋ says how k was worked out. '' when the count is no k × k grid.
  */
 export function gridSizeFinding(tried: number, budget: number): string {
-  const k = Math.floor(Math.sqrt(budget));
+  const right = Math.floor(Math.sqrt(budget)); // the k of a grid within the budget
   const m = Math.round(Math.sqrt(tried));
-  if (m * m !== tried || m === k || tried === 0) return '';
+  if (m * m !== tried || m === right || tried === 0) return '';
   const over = tried > budget ? `, more than the budget of ${budget} allows` : '';
   const grid = `the grid has ${m} values per coordinate, ${m} × ${m} = ${tried} trials${over}`;
   if (m === budget && budget > 1)
-    return `${grid}: each coordinate takes the whole budget. Use k = ⌊√budget⌋ = ${k} values per coordinate, k² ≤ budget`;
+    return `${grid}: each coordinate takes the whole budget. Use k = ⌊√budget⌋ = ${right} values per coordinate, k² ≤ budget`;
   if (m === Math.ceil(Math.sqrt(budget)))
     return (
       `${grid}: √${budget} ≈ ${fmt(Math.sqrt(budget))} is rounded up to ${m}. Round it down, ` +
-      `k = Math.floor(Math.sqrt(budget)) = ${k}, so that the k × k grid stays within the budget`
+      `k = Math.floor(Math.sqrt(budget)) = ${right}, so that the k × k grid stays within the budget`
     );
-  return `${grid}; with a budget of ${budget} it should have k = ⌊√budget⌋ = ${k} values per coordinate`;
+  return `${grid}; with a budget of ${budget} it should have k = ⌊√budget⌋ = ${right} values per coordinate`;
 }
 
 /**
