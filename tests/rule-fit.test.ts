@@ -30,7 +30,7 @@ describe.each(OPTIMIZERS)('%s', (optimizer) => {
   });
 });
 
-const CASES: Array<[(typeof OPTIMIZERS)[number], Record<string, string>, RegExp]> = [
+const CASES: Array<[(typeof OPTIMIZERS)[number] | 'sgd', Record<string, string>, RegExp]> = [
   ['momentum', { init: 'theta' }, /the velocity does not start at zero: it starts as a copy of θ/],
   ['momentum', { init: 'undefined' }, /the velocity does not start at zero: its entries are not numbers/],
   ['momentum', { oldWeight: 'one' }, /the velocity never decays/],
@@ -62,6 +62,13 @@ const CASES: Array<[(typeof OPTIMIZERS)[number], Record<string, string>, RegExp]
     /â is a·\(1 − μ₁ᵗ\): the bias correction multiplies .*; and r̂ is r·\(1 − μ₂ᵗ\)/,
   ],
   ['adam', { correctR: 'muTimesT' }, /the bias correction of r̂ is 1 − μ₂·t, μ₂ times t, not μ₂ to the power t/],
+  ['sgd', { loop: 'values' }, /the loop runs over θ's values, not its indices/],
+  ['sgd', { write: 'assign' }, /θ is replaced by the step instead of moved by it/],
+  ['momentum', { write: 'assign' }, /parameters\.data holds −α·a\[i\] alone/],
+  ['momentum', { init: 'alias' }, /the velocity is parameters\.data itself, and θ is set to zero/],
+  ['momentum', { options: 'swapped' }, /the learning rate and the momentum are swapped/],
+  ['rmsprop', { squared: 'twoG' }, /r takes in 2·g \(g \* 2, g doubled\), not g²/],
+  ['rmsprop', { denominator: 'half' }, /divides by \(r \+ ε\) \/ 2, half of it, not by its square root/],
 ];
 
 test.each(CASES)('%s with %j is named by what changed', (optimizer, changes, words) => {

@@ -40,7 +40,8 @@ type Options = Record<string, number>;
 /** A per-instance update rule: the state it starts with, and one step of it (θ changes in place). */
 interface Family {
   components: readonly Component[];
-  init(rule: Rule, theta: Point): State;
+  /** `theta` is the instance's own θ array: a rule may keep it as its state (an alias) or change it. */
+  init(rule: Rule, theta: number[]): State;
   step(rule: Rule, o: Options, state: State, theta: number[], g: Point): void;
   /** The running averages a learner's instance would keep, to compare with the arrays it does keep. */
   averages(state: State): number[][];
@@ -48,15 +49,48 @@ interface Family {
 
 type State = Record<string, number[] | number>;
 
+/** Whether the rule reads the learning rate and the decay the right way round, or each under the other's name. */
+const OPTIONS_SWAPPED: Component = {
+  name: 'options',
+  values: ['asGiven', 'swapped'],
+  accepted: ['asGiven'],
+  words: {
+    swapped:
+      'the learning rate and the momentum are swapped: your step uses μ (options.momentum) as the learning rate and ' +
+      'α (options.learningRate) as the decay. Take α from options.learningRate and μ from options.momentum (mind ' +
+      'the order when you destructure them)',
+  },
+};
+
+/**
+ * How θ takes the step: θ − step, or the step assigned in its place (θ[i] = -α·…, or `=-` typed for `-=`). Applied to
+ * every family by run(), from θ before and after the family's own step.
+ */
+const WRITE = (step: string): Component => ({
+  name: 'write',
+  values: ['subtract', 'assign'],
+  accepted: ['subtract'],
+  words: {
+    assign:
+      `θ is replaced by the step instead of moved by it: after step(), parameters.data holds −${step} alone, ` +
+      `whatever θ was (θ[i] = -${step}, or \`=-\` typed for \`-=\`). Subtract the step from θ: θ[i] -= ${step}`,
+  },
+});
+
+/** The options as a rule reads them: α and μ exchanged where the rule swaps them. */
+const optionsOf = (rule: Rule, o: Options): Options =>
+  rule.options === 'swapped' ? { ...o, learningRate: o.momentum ?? NaN, momentum: o.learningRate ?? NaN } : o;
+
 const lr = (o: Options): number => o.learningRate ?? NaN;
 
 /**
  * What a running average starts as: zeros, a copy of θ, entries that are not numbers (new Array(n)), ones, or the
  * first step's new term (set lazily on the first step, then averaged in again).
  */
-const INIT = (what: string, firstTerm: string): Component => ({
+const INIT = (what: string, firstTerm: string, alias = false): Component => ({
   name: 'init',
-  values: ['zero', 'theta', 'undefined', 'one', 'first'],
+  // 'alias': the state is θ's own array, zeroed (this.v = parameters.data.fill(0): fill returns the array it filled).
+  values: ['zero', 'theta', 'undefined', 'one', 'first', ...(alias ? ['alias'] : [])],
   accepted: ['zero'],
   words: {
     // Whether a zero gradient then moves θ depends on the optimizer (RMSprop's step is g times something): the
@@ -68,14 +102,20 @@ const INIT = (what: string, firstTerm: string): Component => ({
     theta:
       `${what} does not start at zero: it starts as a copy of θ (parameters.data). Start it at zeros: ` +
       'new Float64Array(n)',
+    alias:
+      `${what} is parameters.data itself, and θ is set to zero when the optimizer is created: fill(0) fills θ's own ` +
+      `array and returns it (this.v = parameters.data.fill(0)), so ${what} and θ are one array and every update of ` +
+      `one changes the other. Give ${what} an array of its own: new Float64Array(n)`,
     undefined:
       `${what} does not start at zero: its entries are not numbers (new Array(n) holds undefined, and μ·undefined ` +
       'is NaN), so θ becomes NaN on the first step. Start it at zeros: new Float64Array(n), or new Array(n).fill(0)',
   },
 });
 
-const start = (rule: Rule, theta: Point): number[] =>
-  ({ theta: [theta[0], theta[1]], undefined: [NaN, NaN], one: [1, 1] })[rule.init!] ?? [0, 0];
+function start(rule: Rule, theta: number[]): number[] {
+  if (rule.init === 'alias') return theta.fill(0);
+  return { theta: [theta[0]!, theta[1]!], undefined: [NaN, NaN], one: [1, 1] }[rule.init!] ?? [0, 0];
+}
 
 /** A state that starts at the first new term is set on the first step, before its update (see INIT's 'first'). */
 function startLazily(rule: Rule, state: State, average: string, term: (i: number) => number): void {
@@ -91,13 +131,17 @@ const xor = (x: number, k: number): number => (x | 0) ^ (k | 0);
 const DENOMINATOR = (what: string, update: string): Component => ({
   name: 'denominator',
   // ε left out is left to the probes' own ε findings, which show what ε changes (nothing) and the 0 / 0 it causes.
-  values: ['sqrtPlusEps', 'sqrtOfSumEps', 'noSqrt', 'epsOutsideDivision'],
+  values: ['sqrtPlusEps', 'sqrtOfSumEps', 'noSqrt', 'epsOutsideDivision', 'half'],
   accepted: ['sqrtPlusEps', 'sqrtOfSumEps'],
   words: {
     noSqrt: `the step divides by ${what} + ε itself; it must divide by its square root: ${update}`,
     epsOutsideDivision:
       `ε is added to the step, after the division (precedence): it belongs in the denominator, ${update}; ` +
       'mind the parentheses',
+    // x ** 1 / 2 reads as (x ** 1) / 2: the power binds before the division.
+    half:
+      `the step divides by (${what} + ε) / 2, half of it, not by its square root: x ** 1 / 2 is (x ** 1) / 2, since ` +
+      `** binds before /. Write Math.sqrt(…) or x ** 0.5: ${update}`,
   },
 });
 
@@ -109,6 +153,8 @@ function divide(rule: Rule, numerator: number, r: number, eps: number): number {
       return numerator / (r + eps);
     case 'epsOutsideDivision':
       return numerator / Math.sqrt(r) + eps;
+    case 'half':
+      return numerator / ((r + eps) / 2);
     default:
       return numerator / (Math.sqrt(r) + eps);
   }
@@ -122,6 +168,8 @@ function squareOf(kind: string, g: number, a: number): number {
       return g;
     case 'absG':
       return Math.abs(g);
+    case 'twoG':
+      return 2 * g;
     case 'xor':
       return xor(g, 2);
     case 'aSquared':
@@ -134,6 +182,7 @@ function squareOf(kind: string, g: number, a: number): number {
 const SQUARED_WORDS = (r: string, mu: string): Record<string, string> => ({
   g: `${r} averages g, not g²: ${r} ← ${mu}·${r} + (1 − ${mu})·g²`,
   absG: `${r} averages |g|, not g²: ${r} ← ${mu}·${r} + (1 − ${mu})·g²`,
+  twoG: `${r} takes in 2·g (g * 2, g doubled), not g² (g squared): write g * g or g ** 2, ${r} ← ${mu}·${r} + (1 − ${mu})·g²`,
   xor:
     `${r} takes in g ^ 2, which in JavaScript is a bitwise XOR of whole numbers (1 ^ 2 is 3, 2 ^ 2 is 0), not a ` +
     'square: write g * g or g ** 2',
@@ -189,9 +238,35 @@ const NEW_WEIGHT_WORDS = (a: string, x: string): Record<string, string> => ({
     `${a} ← μ·${a} + (1 − μ)·${x}`,
 });
 
+const SGD: Family = {
+  components: [
+    {
+      // for (const i of θ) yields θ's values, not its indices: only a value that happens to be 0 or 1 is an index.
+      name: 'loop',
+      values: ['indices', 'values'],
+      accepted: ['indices'],
+      words: {
+        values:
+          "the loop runs over θ's values, not its indices (for…of yields the values): θ[value] is updated only where a " +
+          'value happens to be 0 or 1, so for most θ your parameters never move. Loop over the indices: ' +
+          'for (let i = 0; i < θ.length; i++)',
+      },
+    },
+    WRITE('α·g[i]'),
+  ],
+  init: () => ({}),
+  step(rule, o, _state, theta, g) {
+    for (let k = 0; k < theta.length; k++) {
+      const i = rule.loop === 'values' ? theta[k]! : k;
+      if (i === 0 || i === 1) theta[i]! -= lr(o) * g[i]!;
+    }
+  },
+  averages: () => [],
+};
+
 const MOMENTUM: Family = {
   components: [
-    INIT('the velocity', 'the first gradient'),
+    INIT('the velocity', 'the first gradient', true),
     {
       name: 'oldWeight',
       // A velocity dropped every step is left to the probes' "nothing is carried over", which shows the evidence.
@@ -229,6 +304,7 @@ const MOMENTUM: Family = {
       accepted: ['a'],
       words: { g: 'the step uses the gradient, not the velocity: θ ← θ − α·a' },
     },
+    OPTIONS_SWAPPED,
     {
       name: 'stepSign',
       values: ['subtract', 'add'],
@@ -237,9 +313,11 @@ const MOMENTUM: Family = {
         add: 'the step adds α·a to θ instead of subtracting it (the velocity itself is right), so it climbs the slope: θ ← θ − α·a',
       },
     },
+    WRITE('α·a[i]'),
   ],
   init: (rule, theta) => ({ a: start(rule, theta) }),
-  step(rule, o, state, theta, g) {
+  step(rule, given, state, theta, g) {
+    const o = optionsOf(rule, given);
     const mu = o.momentum ?? NaN;
     startLazily(rule, state, 'a', (i) => g[i]!);
     const a = state.a as number[];
@@ -284,7 +362,7 @@ const RMSPROP: Family = {
     REPEATS('r', 'r ← μ·r + (1 − μ)·g²'),
     {
       name: 'squared',
-      values: ['g2', 'g', 'absG', 'xor', 'xorOfAverage'],
+      values: ['g2', 'g', 'absG', 'twoG', 'xor', 'xorOfAverage'],
       accepted: ['g2'],
       words: SQUARED_WORDS('r', 'μ'),
     },
@@ -307,9 +385,12 @@ const RMSPROP: Family = {
           "needs this step's gradient itself: RMSprop keeps only r, and moves θ ← θ − α·g / (√r + ε)",
       },
     },
+    OPTIONS_SWAPPED,
+    WRITE('α·g[i] / (√r[i] + ε)'),
   ],
   init: (rule, theta) => ({ r: start(rule, theta), ...(rule.numerator === 'velocity' ? { v: [0, 0] } : {}) }),
-  step(rule, o, state, theta, g) {
+  step(rule, given, state, theta, g) {
+    const o = optionsOf(rule, given);
     const mu = o.momentum ?? NaN;
     startLazily(rule, state, 'r', (i) => squareOf(rule.squared!, g[i]!, 0));
     const r = state.r as number[];
@@ -450,7 +531,7 @@ const ADAM: Family = {
     ADAM_AVERAGE('averageR', 'r', 'g²', 'μ₂', 'μ₁'),
     {
       name: 'squared',
-      values: ['g2', 'g', 'absG', 'xor', 'aSquared', 'xorOfAverage'],
+      values: ['g2', 'g', 'absG', 'twoG', 'xor', 'aSquared', 'xorOfAverage'],
       accepted: ['g2'],
       words: SQUARED_WORDS('r', 'μ₂'),
     },
@@ -503,6 +584,7 @@ const ADAM: Family = {
           'every step() and raise μ to the power t',
       },
     },
+    WRITE('α·â[i] / (√r̂[i] + ε)'),
   ],
   init: (rule, theta) => ({ a: start(rule, theta), r: start(rule, theta), t: 0 }),
   step(rule, o, state, theta, g) {
@@ -538,14 +620,15 @@ const ADAM: Family = {
   averages: (state) => [state.a as number[], state.r as number[]],
 };
 
-const FAMILIES: Record<string, Family> = { momentum: MOMENTUM, rmsprop: RMSPROP, adam: ADAM };
+const FAMILIES: Record<string, Family> = { sgd: SGD, momentum: MOMENTUM, rmsprop: RMSPROP, adam: ADAM };
 
-/** The family of rules of an optimizer, told by the options its probes give (no family for SGD). */
+/** The family of rules of an optimizer, told by the options its probes give. */
 function familyOf(scenarios: readonly ProbeScenario[]): Family | undefined {
   const options = scenarios[0]?.options ?? {};
   if ('momentumGradSquared' in options) return FAMILIES.adam;
   if ('epsilon' in options) return FAMILIES.rmsprop;
   if ('momentum' in options) return FAMILIES.momentum;
+  if ('learningRate' in options) return FAMILIES.sgd;
   return undefined;
 }
 
@@ -569,17 +652,22 @@ function run(family: Family, rule: Rule, scenario: ProbeScenario): Simulated {
     if (action.create !== undefined) {
       const i = action.create;
       thetas[i] = [...scenario.starts[i]!];
-      states[i] = family.init(rule, scenario.starts[i]!);
+      states[i] = family.init(rule, thetas[i]!);
       grads[i] = action.grad ?? null;
       continue;
     }
     const i = action.step!;
     if (action.grad) grads[i] = action.grad;
     // θ set from outside before the step (a probe that restarts from a finite point after a NaN).
-    if (action.data) thetas[i] = [...action.data];
+    // Written entry by entry, as the probe driver does: a state that is θ's own array sees it too.
+    if (action.data) [thetas[i]![0], thetas[i]![1]] = action.data;
     const g = grads[i];
+    const theta = thetas[i]!;
+    const before = [...theta];
     // A step without a gradient: PyTorch leaves the parameter alone.
-    if (g) family.step(rule, scenario.options, states[i]!, thetas[i]!, g);
+    if (g) family.step(rule, scenario.options, states[i]!, theta, g);
+    // The step assigned in θ's place: θ ends as −(the step), the step being what θ lost.
+    if (g && rule.write === 'assign') theta.forEach((v, j) => (theta[j] = v - before[j]!));
     out.points.push([thetas[i]![0]!, thetas[i]![1]!]);
     out.states.push(family.averages(states[i]!).map((a) => [a[0]!, a[1]!]));
     if (action.mode === 'new') grads[i] = null;
