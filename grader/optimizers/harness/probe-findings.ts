@@ -177,6 +177,7 @@ export function probeFindings(
   // An update rule fitted to every single-instance probe, each instance with its own state (rule-fit.ts): when one
   // reproduces them all, instances do not share state and the gradient is read afresh, whatever else differs.
   const { fit, ambiguous } = fitVerdict(scenarios, responses);
+
   const sharedAtCreation =
     otherStart.length > 0 ? differs(sequential.slice(1), otherStart, 1) : differs(sequential.slice(1), sequential, 1);
   if (!fit && (sharedAtCreation || differs(interleavedFirst, alone, 2))) {
@@ -234,7 +235,8 @@ export function probeFindings(
   // in Momentum, but not in RMSprop, whose step is g times something.
   const fitWords = (): string => {
     const zero = moves('zeroFirst')[0];
-    const initial = fit!.changes.some((c) => c.component === 'init');
+    // θ zeroed at construction (a state that is θ's own array) is not a first step moving it.
+    const initial = fit!.changes.some((c) => c.component === 'init' && c.value !== 'alias');
     const still = !!zero && zero.every((v) => v === 0);
     return (
       fitMessage(fit!) +
@@ -291,6 +293,30 @@ export function probeFindings(
   //     shows when the start of the state is what differs.
   if (fit) add('rule-fit', fitWords());
 
+  // 5'a. θ stays put on the first steps with nonzero gradients, though it moves elsewhere: said as seen, after the
+  //      typical mistakes and the fit, which may explain it (an integer velocity rounds a small step to nothing).
+  const stillFirst = moves('single')[0];
+  const stillStart = named.get('single')?.scenario.starts[0];
+  const stillRef = reference('single')[0];
+  if (
+    stillFirst &&
+    stillStart &&
+    stillRef &&
+    stillFirst.every((v) => v === 0) &&
+    // With both components of g nonzero θ stays put too: not one coordinate skipped (said by 'coordinate-still').
+    (moves('opposite')[0] ?? [1]).every((v) => v === 0) &&
+    stillRef.some((v) => v !== 0) &&
+    !fit &&
+    !findings.some((f) => f.id === 'never-moves')
+  ) {
+    add(
+      'first-step-still',
+      `your parameters never moved: with g = (1, 0), step() left θ at ${fmtPoint(stillStart)} (PyTorch moves it by ` +
+        `${fmtPoint(stillRef)}). Subtract the step from every entry of parameters.data, in place, for every index ` +
+        'i from 0 to n − 1',
+    );
+  }
+
   // 5''. What a zero gradient does on the first step: nothing, for every optimizer here (the state starts at zero).
   //      Said as an observation, not a guess at the code, when no rule explains it. A NaN counts only where the
   //      optimizer has no ε: with one, 0 / 0 from ε left out is as likely.
@@ -298,12 +324,15 @@ export function probeFindings(
   const hasEpsilon = 'epsilon' in (named.get('single')?.scenario.options ?? {});
   const zeroMoves = !!zeroFirst && zeroFirst.every(Number.isFinite) && (zeroFirst[0] !== 0 || zeroFirst[1] !== 0);
   const zeroNotFinite = !!zeroFirst && !zeroFirst.every(Number.isFinite) && !hasEpsilon;
-  if (!fit && zeroMoves) {
+  // Said as the probe saw it, where θ started and where it ended: no rule explains it, so no cause is guessed.
+  const zeroStart = named.get('zeroFirst')?.scenario.starts[0];
+  if (!fit && zeroMoves && zeroStart) {
+    const end: Point = [zeroStart[0] + zeroFirst[0], zeroStart[1] + zeroFirst[1]];
     add(
       'zero-gradient-moves',
-      `with a zero gradient, g = (0, 0), the first step already moves θ by ${fmtPoint(zeroFirst)}; it should not ` +
-        'move at all. Something other than the gradient moves θ: the running averages must start at zero ' +
-        '(new Float64Array(n)), and every term of the step must come from the gradient',
+      `with a zero gradient, g = (0, 0), the first step already moves θ from ${fmtPoint(zeroStart)} to ` +
+        `${fmtPoint(end)}; it should stay where it is, since every term of the step is a multiple of the gradient ` +
+        '(or of a running average of it, which starts at zero)',
     );
   } else if (!fit && zeroNotFinite) {
     add(
@@ -341,8 +370,10 @@ export function probeFindings(
   const repeated = moves('repeatFirst');
   const repeatedRef = reference('repeatFirst');
   const afterZero = moves('zeroAfter');
+  // Only a move is evidence of an old gradient: a θ that stays put with every gradient is not using one.
   if (
     !fine('newArrays') &&
+    moved(repeated[1]) &&
     sameAs(seqMoves[1], repeated[1]) &&
     sameAs(afterZero[1], repeated[1]) &&
     !sameAs(seqRefMoves[1], repeatedRef[1])
@@ -540,8 +571,9 @@ export function probeFindings(
         add(
           'gradient-scale',
           Math.abs(kRef) < 0.05
-            ? `${grows}, but the first step should not depend on the size of g (α·g / √(g²) is α·sign(g)): ` +
-                'check that r averages g² (not g, not the average squared) and that the step divides by its square root'
+            ? `${grows}, but the first step should not depend on the size of g (α·g / √(g²) is α·sign(g)): what ` +
+                `your step divides g by grows ${power(1 - k)} where it should grow like |g|, ` +
+                'the square root of an average of g²'
             : `${grows}, instead of in proportion to g (doubling g should double the step): look for a gradient ` +
                 'squared, rooted or normalised where it should be used as it is',
         );
@@ -724,6 +756,7 @@ export function probeFindings(
 /** Findings that a first finding already explains: they follow from it, so they are not listed as a second cause. */
 const EXPLAINED_BY: Record<string, readonly string[] | 'all'> = {
   'never-moves': 'all',
+  'first-step-still': 'all',
   // A rule that reproduces every probe explains whatever else the probes show.
   'rule-fit': 'all',
   'zerograd-resets-state': [
