@@ -48,6 +48,34 @@ function describeOptions(c: FixtureCase): string {
 }
 
 /**
+ * What two instances stepping in turn share, from the first move of one of them: a move that is PyTorch's times the
+ * other instance's learning rate over its own is made with the other's learning rate (the first move of every
+ * optimizer here is α times the rest). '' when the move says nothing of the kind.
+ */
+export function sharedOptionWords(
+  c: FixtureCase,
+  other: FixtureCase,
+  trajectory: readonly Point[],
+  className: string,
+): string {
+  const expected = Object.values(c.expected)[0];
+  const [mine, theirs] = [trajectory, expected ?? []].map((t) =>
+    t.length >= 2 ? [t[1]![0] - t[0]![0], t[1]![1] - t[0]![1]] : [],
+  );
+  const [lr, otherLr] = [c.options.learningRate, other.options.learningRate];
+  if (!lr || !otherLr || lr === otherLr || mine!.length < 2) return '';
+  const ratios = [0, 1].filter((k) => theirs![k] !== 0).map((k) => mine![k]! / theirs![k]!);
+  const want = otherLr / lr;
+  if (ratios.length === 0 || !ratios.every((q) => Math.abs(q - want) <= 1e-6 * Math.abs(want))) return '';
+  return (
+    `the ${className} with learningRate ${lr} steps with the other instance's learning rate, ${otherLr}: its first ` +
+    `move is ${Number(want.toPrecision(4))}× PyTorch's. The instances share one learning rate, kept where each ` +
+    'new optimizer overwrites it (a module-level variable or a static field): keep it on `this`, ' +
+    'this.learningRate, set in the constructor'
+  );
+}
+
+/**
  * What a known mistake would explain (or else what the probes found), and how the drift grows: the lines added below
  * a failure.
  */
@@ -177,12 +205,19 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
       [first, second].forEach((c, i) => {
         const failure = trajectoryProblem(c, trajectories[i] ?? [], rounds);
         if (failure) {
+          const alone = passesAlone(c);
+          const shared = alone
+            ? sharedOptionWords(c, i === 0 ? second : first, trajectories[i] ?? [], spec.className)
+            : '';
           throw new SessionProblem(
             `with two ${spec.className} instances stepping in turn, ${failure} ` +
-              (passesAlone(c)
-                ? 'Alone it passes: keep every running average on `this`, not in a variable shared by all instances.'
-                : 'It fails alone too (see the tests above): fix those first.') +
-              (probeLine() ? `\n${probeLine()}` : ''),
+              (shared
+                ? `Alone it passes.\nDiagnosis: ${shared}.`
+                : alone
+                  ? 'Alone it passes: keep every running average, counter and option on `this`, not in a variable ' +
+                    'shared by all instances.'
+                  : 'It fails alone too (see the tests above): fix those first.') +
+              (probeLine() && !shared ? `\n${probeLine()}` : ''),
           );
         }
       });
