@@ -40,6 +40,9 @@ const DIAGNOSES: Record<string, RegExp> = {
   'buggy-last-on-tie': /Diagnosis: on a tie bestTrial keeps the later trial/,
   'buggy-linear-grid': /Diagnosis: the learning rates are spaced evenly in value/,
   'buggy-draw-order': /Diagnosis: each trial draws its momentum first/,
+  'buggy-grid-one-trial-object':
+    /Diagnosis: all \d+ trials hold the same values.*One trial object is pushed every time/,
+  'buggy-random-no-lower-exponent': /Diagnosis: the learning rates run from 1 up .*without log10\(lo\)/,
 };
 
 test.each(readdirSync(VARIANTS).map((f) => f.replace(/\.ts$/, '')))('%s', (name) => {

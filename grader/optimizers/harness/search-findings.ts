@@ -80,6 +80,11 @@ function powerFinding(mine: readonly number[], theirs: readonly number[]): strin
       `the learning rates are ${listed}, past the upper bound ${fmt(hi)}: 10 ** applies to log10(lo) alone, and ` +
       `u · (log10(hi) − log10(lo)) is added after the power. Put the whole exponent in parentheses: ${right}`
     );
+  if (is(at((u) => 10 ** (u * (H - L)))))
+    return (
+      `the learning rates are ${listed}, from 1 up: the exponent is u · (log10(hi) − log10(lo)) without ` +
+      `log10(lo), the lower bound's exponent, in front. Add it: ${right}`
+    );
   if (is(at((u) => L + u * (H - L))))
     return (
       `the learning rates are ${listed}: the exponents themselves, log10(lo) … log10(hi), not 10 raised to them. ` +
@@ -88,10 +93,27 @@ function powerFinding(mine: readonly number[], theirs: readonly number[]): strin
   return '';
 }
 
+/**
+ * Every trial the same, and the same as the last setting that should have been tried: one object was pushed for
+ * every trial and changed in place, so each entry of the list shows its last values. '' otherwise.
+ */
+function oneObjectFinding(trials: readonly Setting[], last: Setting | undefined): string {
+  if (!last || trials.length < 2) return '';
+  if (!trials.every((t) => COORDINATES.every((c) => close(t[c], last[c])))) return '';
+  return (
+    `all ${trials.length} trials hold the same values, learning rate ${fmt(last.learningRate)} and momentum ` +
+    `${fmt(last.momentum)}: the last setting tried. One trial object is pushed every time and then changed in ` +
+    'place, so every entry of the list is that one object with its last values. Make a new object for each ' +
+    'trial, inside the loop'
+  );
+}
+
 /** A grid search's trials against the expected grid: the spacing of a coordinate, or the order of the loops. */
 export function gridFinding(trials: readonly Setting[], expected: readonly Setting[]): string {
   if (trials.length !== expected.length || trials.length < 4) return '';
   if (trials.every((t, i) => COORDINATES.every((c) => close(t[c], expected[i]![c])))) return '';
+  const oneObject = oneObjectFinding(trials, expected[expected.length - 1]);
+  if (oneObject) return oneObject;
   // Before the spacing: 10 ** lo + u·(hi − lo) is evenly spaced in value, but it is not lo + u·(hi − lo).
   const power = powerFinding(distinct(trials, 'learningRate'), distinct(expected, 'learningRate'));
   if (power) return power;
@@ -230,6 +252,14 @@ export function randomFinding(
   const mu = pick((t) => fromMomentum(t.momentum));
   const all = (xs: number[], f: (x: number, i: number) => boolean) => xs.every(f);
   if (all(lrLog, (x, i) => x === 2 * i) && all(mu, (x, i) => x === 2 * i + 1)) return '';
+  // The last trial's values, as the generator's draws make them (draws 2k − 1 and 2k).
+  const [uLast, vLast] = [draws[2 * k - 2], draws[2 * k - 1]];
+  const last =
+    uLast === undefined || vLast === undefined
+      ? undefined
+      : { learningRate: a * (b / a) ** uLast, momentum: m + vLast * (n - m) };
+  const oneObject = oneObjectFinding(trials.slice(0, k), trials.length === k ? last : undefined);
+  if (oneObject) return oneObject;
   const same = sameValueFinding(trials.slice(0, k), generatorCalls);
   if (same) return same;
   if (all(lrLog, (x, i) => x === 2 * i + 1) && all(mu, (x, i) => x === 2 * i))
@@ -248,6 +278,14 @@ export function randomFinding(
       'each trial uses one draw for both values: its learning rate and its momentum come from the same number ' +
       `(trial 1 takes both from draw ${lrLog[0]! + 1}). Draw two numbers per trial, the first for the learning ` +
       'rate, the second for the momentum'
+    );
+  // 10 ** (u · span): the exponent without log10(lo), so the values run from 1 up to hi / lo.
+  const lrNoLower = pick((t) => Math.log10(t.learningRate) / Math.log10(b / a));
+  if (all(lrNoLower, (x, i) => x === 2 * i) && all(mu, (x, i) => x === 2 * i + 1))
+    return (
+      `the learning rates run from 1 up (trial 1: ${fmt(trials[0]!.learningRate)}): each is 10 ** (u · ` +
+      `(log10(hi) − log10(lo))), the exponent without log10(lo), the lower bound's exponent, in front. Add it: ` +
+      '10 ** (log10(lo) + u · (log10(hi) − log10(lo)))'
     );
   if (all(lrLinear, (x, i) => x === 2 * i) && all(mu, (x, i) => x === 2 * i + 1))
     return (
