@@ -335,11 +335,21 @@ const FINDINGS: Record<string, RegExp> = {
   // NaN on every usual probe, like μ ^ t: one step with μ = −1 tells the swapped power from the XOR.
   'buggy/adam/power-base-and-exponent-swapped':
     /Diagnosis: the bias correction of â raises t to the power μ₁ \(Math\.pow\(t, μ₁\) or t \*\* μ₁\): the base/,
+  'buggy/sgd/loops-over-values': /Diagnosis: the loop runs over θ's values, not its indices/,
+  'buggy/sgd/assigns-the-step': /Diagnosis: θ is replaced by the step instead of moved by it/,
+  'buggy/sgd/shared-learning-rate':
+    /Diagnosis: the SGD with learningRate .* steps with the other instance's learning rate/,
+  'buggy/momentum/velocity-is-data': /Diagnosis: the velocity is parameters\.data itself, and θ is set to zero/,
+  'buggy/momentum/options-read-swapped': /Diagnosis: the learning rate and the momentum are swapped/,
+  'buggy/rmsprop/doubles-gradient': /Diagnosis: r takes in 2·g \(g \* 2, g doubled\), not g²/,
+  'buggy/rmsprop/half-power': /Diagnosis: the step divides by \(r \+ ε\) \/ 2, half of it, not by its square root/,
 };
 
 // What the first failure must not say: a cause the evidence does not single out, a claim it contradicts, or a label
 // that reads as a cause.
 const NOT_SAID: Record<string, RegExp> = {
+  // θ that never moves is no evidence of an old gradient.
+  'buggy/sgd/loops-over-values': /a copy kept from/,
   'buggy/adam/power-base-and-exponent-swapped': /XOR/,
   'buggy/rmsprop/average-starts-at-one': /zero gradient moves θ/,
   'buggy/rmsprop/divides-a-momentum-average': /leaves PyTorch \(ε outside the root\)/,
