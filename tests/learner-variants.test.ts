@@ -343,6 +343,7 @@ const FINDINGS: Record<string, RegExp> = {
   'buggy/momentum/options-read-swapped': /Diagnosis: the learning rate and the momentum are swapped/,
   'buggy/rmsprop/doubles-gradient': /Diagnosis: r takes in 2·g \(g \* 2, g doubled\), not g²/,
   'buggy/rmsprop/half-power': /Diagnosis: the step divides by \(r \+ ε\) \/ 2, half of it, not by its square root/,
+  'buggy/rmsprop/square-of-average': /Diagnosis: r is \(μ·r \+ \(1 − μ\)·g\)², the square of an average of g/,
 };
 
 // What the first failure must not say: a cause the evidence does not single out, a claim it contradicts, or a label

@@ -160,11 +160,15 @@ function divide(rule: Rule, numerator: number, r: number, eps: number): number {
   }
 }
 
-/** What the average of the squares takes in: g², g, |g|, g ^ 2 (in JavaScript a bitwise XOR, not a square). */
+/**
+ * What the average of the squares takes in: g², g, |g|, g ^ 2 (in JavaScript a bitwise XOR, not a square); for the
+ * rules that square (or XOR) the whole average of g, g itself (see squaredAverage).
+ */
 function squareOf(kind: string, g: number, a: number): number {
   switch (kind) {
     case 'g':
     case 'xorOfAverage':
+    case 'squareOfAverage':
       return g;
     case 'absG':
       return Math.abs(g);
@@ -187,14 +191,18 @@ const SQUARED_WORDS = (r: string, mu: string): Record<string, string> => ({
     `${r} takes in g ^ 2, which in JavaScript is a bitwise XOR of whole numbers (1 ^ 2 is 3, 2 ^ 2 is 0), not a ` +
     'square: write g * g or g ** 2',
   aSquared: `${r} averages the square of the first average a, not the square of the gradient: ${r} ← ${mu}·${r} + (1 − ${mu})·g²`,
+  squareOfAverage:
+    `${r} is (${mu}·${r} + (1 − ${mu})·g)², the square of an average of g, where it must be an average of g²: ` +
+    `square g alone, inside the average: ${r} ← ${mu}·${r} + (1 − ${mu})·g²`,
   xorOfAverage:
     `${r} is (${mu}·${r} + (1 − ${mu})·g) ^ 2: in JavaScript ^ is a bitwise XOR of whole numbers (0.1 ^ 2 is 2), not ` +
     `a power, and it is applied to the whole average of g. Square g alone, with g * g or g ** 2: ` +
     `${r} ← ${mu}·${r} + (1 − ${mu})·g²`,
 });
 
-/** The new average: what a squared-average rule that XORs the whole average of g makes of it (see SQUARED_WORDS). */
-const squaredAverage = (kind: string, average: number): number => (kind === 'xorOfAverage' ? xor(average, 2) : average);
+/** The new average: what a rule that squares (or XORs) the whole average of g makes of it (see SQUARED_WORDS). */
+const squaredAverage = (kind: string, average: number): number =>
+  kind === 'xorOfAverage' ? xor(average, 2) : kind === 'squareOfAverage' ? average * average : average;
 
 /**
  * The new average from the old one and the new term x, for a decay μ: the old weight times the old average plus the
@@ -362,7 +370,7 @@ const RMSPROP: Family = {
     REPEATS('r', 'r ← μ·r + (1 − μ)·g²'),
     {
       name: 'squared',
-      values: ['g2', 'g', 'absG', 'twoG', 'xor', 'xorOfAverage'],
+      values: ['g2', 'g', 'absG', 'twoG', 'xor', 'xorOfAverage', 'squareOfAverage'],
       accepted: ['g2'],
       words: SQUARED_WORDS('r', 'μ'),
     },
@@ -531,7 +539,7 @@ const ADAM: Family = {
     ADAM_AVERAGE('averageR', 'r', 'g²', 'μ₂', 'μ₁'),
     {
       name: 'squared',
-      values: ['g2', 'g', 'absG', 'twoG', 'xor', 'aSquared', 'xorOfAverage'],
+      values: ['g2', 'g', 'absG', 'twoG', 'xor', 'aSquared', 'xorOfAverage', 'squareOfAverage'],
       accepted: ['g2'],
       words: SQUARED_WORDS('r', 'μ₂'),
     },
