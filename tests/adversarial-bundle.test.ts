@@ -259,9 +259,11 @@ describe('the import rule', () => {
     expect(resolveImport(request('./notes.txt'), exists)).toEqual({
       refused: { reason: 'not-source', file: 'notes.txt' },
     });
+    // Named as the TypeScript file the import stands for, the one to create or bring back.
     expect(resolveImport(request('./nothing.js'), exists)).toEqual({
-      refused: { reason: 'missing', file: 'nothing.js' },
+      refused: { reason: 'missing', file: 'nothing.ts' },
     });
+    expect(resolveImport(request('./nothing'), exists)).toEqual({ refused: { reason: 'missing', file: 'nothing' } });
   });
 
   test('the message names the import as written and says what to do', () => {

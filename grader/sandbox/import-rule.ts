@@ -52,6 +52,13 @@ const TYPESCRIPT_FOR: Record<string, string[]> = {
   '.cjs': ['.cts'],
 };
 
+/** The TypeScript file an import of `path` names by TypeScript's convention (parameter.js → parameter.ts), or itself. */
+function sourceNamed(path: string): string {
+  const ext = posix.extname(path);
+  const typescript = TYPESCRIPT_FOR[ext]?.[0];
+  return typescript ? path.slice(0, -ext.length) + typescript : path;
+}
+
 /** The loader for a file of the folder, or undefined when it is no file an exercise may import. */
 export function loaderFor(file: string): Loader | undefined {
   return LOADERS[posix.extname(file).toLowerCase()];
@@ -84,7 +91,8 @@ export function resolveImport(request: ImportRequest, exists: (file: string) => 
   if (keys.length > 0 && !asJson) return { refused: { reason: 'attributes' } };
 
   const file = candidates(path).find(exists);
-  if (file === undefined) return { refused: { reason: 'missing', file: path.replace(/\/$/, '') } };
+  // A missing './momentum.js' is a missing momentum.ts: the file the learner has to bring back.
+  if (file === undefined) return { refused: { reason: 'missing', file: sourceNamed(path.replace(/\/$/, '')) } };
   const loader = loaderFor(file);
   if (loader === undefined) return { refused: { reason: 'not-source', file } };
   if (asJson && loader !== 'json') return { refused: { reason: 'attributes' } };
