@@ -91,7 +91,7 @@ export function resolveImport(request: ImportRequest, exists: (file: string) => 
   if (keys.length > 0 && !asJson) return { refused: { reason: 'attributes' } };
 
   const file = candidates(path).find(exists);
-  // A missing './momentum.js' is a missing momentum.ts: the file the learner has to bring back.
+  // A missing './parameter.js' is a missing parameter.ts: the file the learner has to bring back.
   if (file === undefined) return { refused: { reason: 'missing', file: sourceNamed(path.replace(/\/$/, '')) } };
   const loader = loaderFor(file);
   if (loader === undefined) return { refused: { reason: 'not-source', file } };
