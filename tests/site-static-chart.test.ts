@@ -4,15 +4,14 @@
 // the live chart replaces it; it is gone once that chart is drawn; and it holds no solution code. The
 // hyperparameter-search page's heatmap has one too (courses/optimizers/site/static-heatmap.ts).
 import { readFileSync, rmSync, mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../grader/course/course-metadata.js';
 import { findLeaks, hiddenLines } from '../scripts/stubs/hidden-text.js';
 import { buildSolvedKit } from './solved-kit.js';
+import { serveSite } from './static-site-server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -20,32 +19,6 @@ const COURSE_ID = 'optimizers';
 /** Pages with a trajectory chart: an exercise's (zoomed view), the race, the challenge and the playground. */
 const PAGES = ['momentum', 'sgd', 'index', 'challenge', 'playground'];
 const PLOT = '.trajectory-panel__plot';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-};
-
-function serve(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const file = normalize(join(dir, path));
-    if (!file.startsWith(dir + sep)) return void res.writeHead(404).end();
-    try {
-      res
-        .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
-        .end(readFileSync(file));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () =>
-      done({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/${COURSE_ID}/` }),
-    ),
-  );
-}
 
 /** The picture's box and its plot's, relative to the plot container, in CSS px. */
 const pictureGeometry = (page: Page) =>
@@ -64,13 +37,14 @@ const pictureGeometry = (page: Page) =>
 describe('static chart pictures in the optimizers pages', () => {
   let kit: string;
   let outDir: string;
-  let server: Server;
+  let server: Awaited<ReturnType<typeof serveSite>>;
   let url: string;
   let browser: Browser;
 
   beforeAll(async () => {
     ({ kit, outDir } = await buildSolvedKit(COURSE_ID));
-    ({ server, url } = await serve(outDir));
+    server = await serveSite(outDir);
+    url = `${server.url}${COURSE_ID}/`;
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],

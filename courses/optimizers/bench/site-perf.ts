@@ -10,9 +10,7 @@
 // side; the goals apply to the throttled figures.
 // usage: node scripts/launch.mjs courses/optimizers/bench/site-perf.ts (npm run bench runs it)
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import {
@@ -23,6 +21,7 @@ import {
   type TraceEvent,
 } from '../../../bench/chromium-trace.js';
 import { buildSolvedKit } from '../../../tests/solved-kit.js';
+import { serveSite } from '../../../tests/static-site-server.js';
 
 /** The course whose pages are measured, as the site lays it out: one folder per course. */
 const COURSE = 'optimizers/';
@@ -42,14 +41,6 @@ async function throttle(page: Page, rate: number): Promise<void> {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
-
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   // Nearest rank: the value at or below which q of the samples lie.
@@ -60,26 +51,6 @@ const median = (values: number[]): number => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-
-function serve(dir: string): Promise<{ close(): void; url: string }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const file = normalize(join(dir, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(dir + sep)) return void res.writeHead(404).end();
-    try {
-      res
-        .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
-        .end(readFileSync(file));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () =>
-      done({ close: () => server.close(), url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` }),
-    ),
-  );
-}
 
 interface Latency {
   /** From the input event to the trajectory chart redrawn with the new runs, ready for the next frame. */
@@ -313,7 +284,7 @@ async function gzippedScripts(
 }
 
 const site = await buildSolvedKit('optimizers');
-const server = await serve(site.outDir);
+const server = await serveSite(site.outDir);
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
