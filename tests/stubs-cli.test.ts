@@ -5,13 +5,58 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { loadCourses, qualifiedId } from '../grader/course/course-metadata.js';
+import { loadCourse, loadCourses, qualifiedId } from '../grader/course/course-metadata.js';
+import { generateFile } from '../scripts/stubs/generate-stubs.js';
 import { KIT_ROOT, makeSandbox, runKitScript, snapshot, LAUNCH } from './kit-sandbox.js';
 
 test('the committed exercises/ is exactly what solutions/ generates', () => {
   const result = runKitScript(KIT_ROOT, 'scripts/stubs.ts', ['--check']);
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
+});
+
+// Every way to get a marker wrong, on the committed solution itself, so that each message names its real line: the
+// generator's own function, in-process. The command's plumbing for such an error (exit 2, nothing written) is
+// proved just below, once for a marker and once for a stub that does not type-check, a later stage.
+const MARKER_MISTAKES: Array<[string, (t: string) => string, RegExp]> = [
+  [
+    'an unclosed region',
+    (t) => t.replace(/\n\s*\/\/ Hide: none\n/, '\n'),
+    /solutions\/optimizers\/sgd\.ts:\d+:\d+: the region opened .* is never closed/,
+  ],
+  [
+    'a misspelt label',
+    (t) => t.replace('// Hide: all', '// Hide: al'),
+    /solutions\/optimizers\/sgd\.ts:\d+:\d+: unknown label `al`/,
+  ],
+  [
+    'a marker with three slashes',
+    (t) => t.replace('// Hide: all', '/// Hide: all'),
+    /solutions\/optimizers\/sgd\.ts:23:5: `\/\/\/ Hide: all` looks like a `\/\/ Hide` marker[^]*did you mean `\/\/ Hide: all`\?/,
+  ],
+  [
+    'a marker in a block comment',
+    (t) => t.replace('// Hide: none', '/* Hide: none */'),
+    /solutions\/optimizers\/sgd\.ts:27:5: .*is a block comment[^]*did you mean `\/\/ Hide: none`\?/,
+  ],
+  [
+    'a marker without its colon',
+    (t) => t.replace('// Hide: hard', '// Hide hard'),
+    /solutions\/optimizers\/sgd\.ts:20:5: .*not followed by a colon[^]*did you mean `\/\/ Hide: hard`\?/,
+  ],
+  [
+    'a region from the end of one method into the next',
+    (t) =>
+      t.replace('    // Hide: none\n  }\n\n  zeroGrad(): void {\n', '  }\n\n  zeroGrad(): void {\n    // Hide: none\n'),
+    /solutions\/optimizers\/sgd\.ts:23:5: the region opened by `\/\/ Hide: all` starts inside `SGD\.step\(\)` and ends inside `SGD\.zeroGrad\(\)`[^]*fix: close the region before the end of `SGD\.step\(\)`/,
+  ],
+];
+test.each(MARKER_MISTAKES)('%s is refused, naming the solution’s file, line and column', (_, change, message) => {
+  const file = 'solutions/optimizers/sgd.ts';
+  const solution = readFileSync(join(KIT_ROOT, file), 'utf8');
+  expect(change(solution)).not.toBe(solution); // the edit applies to the committed solution
+  const labels = loadCourse(KIT_ROOT, 'optimizers').labels;
+  expect(() => generateFile(change(solution), file, labels, 'normal')).toThrow(message);
 });
 
 describe('in a copy of the kit', () => {
@@ -55,40 +100,7 @@ describe('in a copy of the kit', () => {
   });
 
   test.each([
-    [
-      'an unclosed region',
-      (t: string) => t.replace(/\n\s*\/\/ Hide: none\n/, '\n'),
-      /solutions\/optimizers\/sgd\.ts:\d+:\d+: the region opened .* is never closed/,
-    ],
-    [
-      'a misspelt label',
-      (t: string) => t.replace('// Hide: all', '// Hide: al'),
-      /solutions\/optimizers\/sgd\.ts:\d+:\d+: unknown label `al`/,
-    ],
-    [
-      'a marker with three slashes',
-      (t: string) => t.replace('// Hide: all', '/// Hide: all'),
-      /solutions\/optimizers\/sgd\.ts:23:5: `\/\/\/ Hide: all` looks like a `\/\/ Hide` marker[^]*did you mean `\/\/ Hide: all`\?/,
-    ],
-    [
-      'a marker in a block comment',
-      (t: string) => t.replace('// Hide: none', '/* Hide: none */'),
-      /solutions\/optimizers\/sgd\.ts:27:5: .*is a block comment[^]*did you mean `\/\/ Hide: none`\?/,
-    ],
-    [
-      'a marker without its colon',
-      (t: string) => t.replace('// Hide: hard', '// Hide hard'),
-      /solutions\/optimizers\/sgd\.ts:20:5: .*not followed by a colon[^]*did you mean `\/\/ Hide: hard`\?/,
-    ],
-    [
-      'a region from the end of one method into the next',
-      (t: string) =>
-        t.replace(
-          '    // Hide: none\n  }\n\n  zeroGrad(): void {\n',
-          '  }\n\n  zeroGrad(): void {\n    // Hide: none\n',
-        ),
-      /solutions\/optimizers\/sgd\.ts:23:5: the region opened by `\/\/ Hide: all` starts inside `SGD\.step\(\)` and ends inside `SGD\.zeroGrad\(\)`[^]*fix: close the region before the end of `SGD\.step\(\)`/,
-    ],
+    MARKER_MISTAKES[0]!,
     [
       'a stub that would not type-check',
       (t: string) =>
@@ -100,8 +112,8 @@ describe('in a copy of the kit', () => {
           .replace('for (let i', 'g;\n    for (let i')
           .replace('    // Hide: none\n  }', '    // Hide: none\n    void g;\n  }'),
       /exercises\/optimizers\/sgd\.ts:\d+:\d+: the generated stub does not type-check: TS\d+/,
-    ],
-  ])('%s exits 2 naming file and line, and writes nothing', (_, change, message) => {
+    ] as const,
+  ])('%s: npm run stubs exits 2 naming file and line, and writes nothing', (_, change, message) => {
     const solution = readFileSync(path('solutions/optimizers/sgd.ts'), 'utf8');
     expect(change(solution)).not.toBe(solution); // the edit applies to the committed solution
     edit('solutions/optimizers/sgd.ts', change);
