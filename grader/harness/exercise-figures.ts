@@ -3,6 +3,10 @@
 // the ResultCollector reads them back, the report carries them, the scorecard shows them and `.grade/` keeps the
 // learner's best. The core never knows what a figure means: the suite words it and says which way is better.
 
+// Loads vitest's types before the augmentation below: without it, whether TaskMeta gains `figures` depended on the
+// order tsc happened to read the program's files in.
+import type {} from 'vitest';
+
 /** One measured figure of a passing test. */
 export interface Figure {
   /** A stable key within the exercise, e.g. "steps": records compare figures of the same name. */
