@@ -52,15 +52,12 @@ test('then the gate, tsc and the site know the new exercises: check, typecheck a
   for (const [course, id] of ADDED) expect(pages, `${course}/${id}`).toContain(join(course, `${id}.html`));
 }, 240_000);
 
-test('and grades them: the scaffolded solutions pass, their stubs say what to write', () => {
-  const solved = npmRun(copy.root, 'grade', ['--target', 'solutions', '--format', 'json']);
-  expectSuccess(solved, 'npm run grade -- --target solutions');
+test('and grades them: the scaffolded stubs say what to write (that their solutions pass, the gate said above)', () => {
   const stubs = npmRun(copy.root, 'grade', ['--format', 'json']);
   expect(stubs.status, stubs.output).toBe(1);
-  const report = (run: typeof solved) => JSON.parse(run.output.slice(run.output.indexOf('{'))) as GradeReport;
+  const report = JSON.parse(stubs.output.slice(stubs.output.indexOf('{'))) as GradeReport;
   for (const [course, id] of ADDED) {
-    expect(report(solved).exercises.find((e) => e.id === `${course}/${id}`)?.status).toBe('pass');
-    const stub = report(stubs).exercises.find((e) => e.id === `${course}/${id}`);
+    const stub = report.exercises.find((e) => e.id === `${course}/${id}`);
     expect(stub?.notImplemented, `${course}/${id}`).toBe(true);
   }
   expect(stubs.output).toContain('not implemented yet: write lineSearch()');
