@@ -1,11 +1,10 @@
 // The backprop course's widgets in headless Chromium, on three builds of the site: the kit as it is (the learner's
 // files are the stubs), a copy whose learner files are the solutions, and a copy with a buggy engine (mul's local
-// backward assigns instead of adding), a tanh that throws and a trainingStep that never returns. The expected
-// numbers are PyTorch's, from the grader's fixtures.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// backward assigns instead of adding), a tanh that throws and a trainingStep that never returns (the backprop
+// mistakes in tests/site-builds.ts). The expected numbers are PyTorch's, from the grader's fixtures.
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -14,8 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, type ExpressionCase } from '../grader/backprop/fixtures.js';
 import { close, EXPRESSION, NETWORK } from '../grader/backprop/tolerance.js';
 import { GRAPHS } from '../courses/backprop/site/shared/graph-catalog.js';
-import { buildSite, type SiteBuild } from '../site/scripts/build.js';
-import { buildSolvedKit } from './solved-kit.js';
+import { sharedSite } from './site-builds.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -50,35 +48,6 @@ function serveStatic(dir: string): Promise<{ server: Server; baseUrl: string }> 
     ),
   );
 }
-
-/** Replaces `from` by `to` in a solution's source, failing loudly if the solution no longer holds `from`. */
-function edited(file: string, from: string, to: string): string {
-  const source = readFileSync(join(ROOT, 'solutions', COURSE, file), 'utf8');
-  if (!source.includes(from)) throw new Error(`solutions/${COURSE}/${file} no longer holds ${JSON.stringify(from)}`);
-  return source.replace(from, to);
-}
-
-/** The mistake the brief of this test names: mul's local backward assigns its grads instead of adding to them. */
-const ASSIGNING_MUL = () =>
-  edited(
-    'value.ts',
-    'this.grad += b.data * out.grad;\n      b.grad += this.data * out.grad;',
-    'this.grad = b.data * out.grad;\n      b.grad = this.data * out.grad;',
-  );
-/** A tanh that throws a TypeError of the kind a half-written function does. */
-const THROWING_TANH = () =>
-  edited(
-    'nonlinearities.ts',
-    'const t = Math.tanh(a.data);',
-    'const t = Math.tanh(a.data);\n  const missing: { data: number } | undefined = undefined;\n  if (t > -2) return new Value(missing!.data);',
-  );
-/** A trainingStep that never returns. */
-const ENDLESS_TRAINING_STEP = () =>
-  edited(
-    'nn.ts',
-    '  const { loss, accuracy } = hingeLoss(model, points, labels);',
-    '  let spins = 0;\n  while (k >= 0) spins++;\n  const { loss, accuracy } = hingeLoss(model, points, labels);',
-  );
 
 interface Visit {
   page: Page;
@@ -207,9 +176,6 @@ const share = (classes: number[]): number =>
   classes.filter((c, i) => c === fixtures.mlp.train.labels[i]).length / classes.length;
 
 let browser: Browser;
-let stubs: SiteBuild;
-let solved: { kit: string; outDir: string };
-let broken: { kit: string; outDir: string };
 const servers: Server[] = [];
 const sites: Record<'stubs' | 'solved' | 'broken', Served> = {
   stubs: { url: '', dir: '' },
@@ -219,20 +185,16 @@ const sites: Record<'stubs' | 'solved' | 'broken', Served> = {
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  // The two copies build in processes of their own, beside this process's build of the kit itself.
-  [stubs, solved, broken, browser] = await Promise.all([
-    buildSite({ outDir: mkdtempSync(join(tmpdir(), 'backprop-site-')), logLevel: 'warn' }),
-    buildSolvedKit(COURSE, {}, 240_000),
-    buildSolvedKit(
-      COURSE,
-      { 'value.ts': ASSIGNING_MUL(), 'nonlinearities.ts': THROWING_TANH(), 'nn.ts': ENDLESS_TRAINING_STEP() },
-      240_000,
-    ),
+  const [stubs, solved, broken, launched] = await Promise.all([
+    sharedSite('student'),
+    sharedSite('solved'),
+    sharedSite('faulty'),
     chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     }),
   ]);
+  browser = launched;
   for (const [which, dir] of [
     ['stubs', stubs.outDir],
     ['solved', solved.outDir],
@@ -247,8 +209,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  if (stubs) rmSync(stubs.outDir, { recursive: true, force: true });
-  for (const kit of [solved, broken]) if (kit) rmSync(kit.kit, { recursive: true, force: true });
 });
 
 describe('backprop pages with the stubs (nothing written yet)', () => {

@@ -3,14 +3,14 @@
 // where the live Chart.js chart draws (its box, and its plot at the live chart's plot area), so nothing moves when
 // the live chart replaces it; it is gone once that chart is drawn; and it holds no solution code. The
 // hyperparameter-search page's heatmap has one too (courses/optimizers/site/static-heatmap.ts).
-import { readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../grader/course/course-metadata.js';
 import { findLeaks, hiddenLines } from '../scripts/stubs/hidden-text.js';
-import { buildSolvedKit } from './solved-kit.js';
+import { sharedSite } from './site-builds.js';
 import { serveSite } from './static-site-server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -35,14 +35,13 @@ const pictureGeometry = (page: Page) =>
   }, PLOT);
 
 describe('static chart pictures in the optimizers pages', () => {
-  let kit: string;
   let outDir: string;
   let server: Awaited<ReturnType<typeof serveSite>>;
   let url: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    ({ kit, outDir } = await buildSolvedKit(COURSE_ID));
+    ({ outDir } = await sharedSite('solved'));
     server = await serveSite(outDir);
     url = `${server.url}${COURSE_ID}/`;
     browser = await chromium.launch({
@@ -55,7 +54,6 @@ describe('static chart pictures in the optimizers pages', () => {
   afterAll(async () => {
     await browser?.close();
     server?.close();
-    if (kit) rmSync(kit, { recursive: true, force: true });
   });
 
   it.each(PAGES)(

@@ -1,10 +1,9 @@
 // The course site: builds it, serves the output under a sub-path on 127.0.0.1 and opens every page in headless
 // Chromium (no errors, charts drawn, stubs reported, math typeset, screenshots saved), then proves that no
 // solution code reached the output, by scanning every file and by reading the bundler's module graph.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -13,8 +12,8 @@ import { loadCourse, loadCourses } from '../grader/course/course-metadata.js';
 import { findLeaks, hiddenLines } from '../scripts/stubs/hidden-text.js';
 import { isOptimizerId, optimizer, RACE } from '../courses/optimizers/manifest.js';
 import { runTrajectory, type OptimizerClass } from '../grader/optimizers/harness/run-optimizer.js';
-import { buildSite, type SiteBuild } from '../site/scripts/build.js';
-import { buildSolvedKit } from './solved-kit.js';
+import type { SiteBuild } from '../site/scripts/build.js';
+import { sharedSite } from './site-builds.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -129,19 +128,9 @@ let site: SiteBuild;
 let instructorSite: SiteBuild;
 
 beforeAll(async () => {
-  const outDir = mkdtempSync(join(tmpdir(), 'course-site-'));
-  // One build after the other: both go through the same in-memory plugins, and Vite builds are not meant to overlap.
-  const builds = (async () => {
-    const student = await buildSite({ outDir, logLevel: 'warn' });
-    const instructor = await buildSite({
-      outDir: mkdtempSync(join(tmpdir(), 'course-site-instructor-')),
-      logLevel: 'warn',
-      instructor: true,
-    });
-    return [student, instructor] as const;
-  })();
-  [[site, instructorSite], browser] = await Promise.all([
-    builds,
+  [site, instructorSite, browser] = await Promise.all([
+    sharedSite('student'),
+    sharedSite('instructor'),
     chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -154,8 +143,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (site) rmSync(site.outDir, { recursive: true, force: true });
-  if (instructorSite) rmSync(instructorSite.outDir, { recursive: true, force: true });
 });
 
 describe('course site pages in Chromium', () => {
@@ -400,18 +387,15 @@ describe('course site output holds no solution', () => {
 });
 
 describe('course site with working optimizers (exercises/ replaced by the solutions, in a temporary copy)', () => {
-  let solved: { kit: string; outDir: string };
   let solvedServer: Server;
   let solvedUrl: string;
 
   beforeAll(async () => {
-    solved = await buildSolvedKit(COURSE_ID);
-    ({ server: solvedServer, baseUrl: solvedUrl } = await serveStatic(solved.outDir));
+    ({ server: solvedServer, baseUrl: solvedUrl } = await serveStatic((await sharedSite('solved')).outDir));
   });
 
   afterAll(async () => {
     await new Promise((resolve) => (solvedServer ? solvedServer.close(resolve) : resolve(undefined)));
-    if (solved) rmSync(solved.kit, { recursive: true, force: true });
   });
 
   async function openPage(path: string): Promise<{ page: Page; problems: string[] }> {
@@ -694,50 +678,19 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
   });
 });
 
-// Learner files as they are mid-work: one that loops forever for some settings, one that does not parse, one whose
-// class was renamed. The site must still build, say what is wrong with each, and run the learner's other optimizers.
-const MID_WORK: Record<string, string> = {
-  'momentum.ts': `import { gradientOf, type Parameter } from './parameter.js';
-export class Momentum {
-  constructor(private readonly parameters: Parameter, private readonly options: { learningRate: number; momentum: number }) {}
-  step(): void {
-    // Waits for a condition that never comes true once the learning rate is large.
-    while (this.options.learningRate > 0.05) gradientOf(this.parameters);
-    this.parameters.data[0] -= 0;
-  }
-  zeroGrad(): void {
-    this.parameters.grad = null;
-  }
-}
-`,
-  'adam.ts': `import { gradientOf, type Parameter } from './parameter.js';
-export class Adam {
-  constructor(private readonly parameters: Parameter) {}
-  step( {{
-}
-`,
-  'rmsprop.ts': `import type { Parameter } from './parameter.js';
-export class RmsProp {
-  constructor(private readonly parameters: Parameter) {}
-  step(): void {}
-  zeroGrad(): void {}
-}
-`,
-};
-
+// The learner files are the optimizers' mistakes in tests/site-builds.ts: a Momentum that loops forever once the
+// learning rate is large, an adam.ts that does not parse, an RMSprop class exported as RmsProp. The site must still
+// build, say what is wrong with each, and run the learner's other optimizers.
 describe('course site with learner files mid-work (an endless loop, a syntax error, a renamed class)', () => {
-  let kit: { kit: string; outDir: string };
   let kitServer: Server;
   let kitUrl: string;
 
   beforeAll(async () => {
-    kit = await buildSolvedKit(COURSE_ID, MID_WORK);
-    ({ server: kitServer, baseUrl: kitUrl } = await serveStatic(kit.outDir));
+    ({ server: kitServer, baseUrl: kitUrl } = await serveStatic((await sharedSite('faulty')).outDir));
   });
 
   afterAll(async () => {
     await new Promise((resolve) => (kitServer ? kitServer.close(resolve) : resolve(undefined)));
-    if (kit) rmSync(kit.kit, { recursive: true, force: true });
   });
 
   it('builds, runs the working optimizer on the playground and says what is wrong with each of the others', async () => {
