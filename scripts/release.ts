@@ -25,7 +25,9 @@ import { kitDataFile } from '../site/scripts/kit-data.js';
 import { classroomWorkflow } from './release/classroom-workflow.js';
 import { RUN_AUTOGRADER, SETUP_SH } from './release/gradescope.js';
 import { inKit, KIT_SCRIPTS } from './release/kit-contents.js';
+import { kitManifest, readKitUses, UndeclaredPackageError, type PackageJson } from './release/kit-packages.js';
 import { describeLeak, scanForLeaks } from './release/leak-scan.js';
+import { LockError, pruneLock, type Lock } from './release/prune-lock.js';
 import { SealError, sealSolutions } from './release/seal-solutions.js';
 import { studentReadme } from './release/student-readme.js';
 import { hiddenLines } from './stubs/hidden-text.js';
@@ -79,8 +81,6 @@ async function layOutKit(kit: string, courses: Course[], others: Course[]): Prom
       writeFileSync(to, stripMarkdown(readFileSync(from, 'utf8'), path, course.labels, 'normal'));
     else cpSync(from, to);
   }
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
-  write(join(kit, 'package.json'), `${JSON.stringify({ ...pkg, scripts: KIT_SCRIPTS }, null, 2)}\n`);
   write(join(kit, 'README.md'), studentReadme(courses));
   write(join(kit, '.github', 'workflows', 'classroom.yml'), classroomWorkflow(courses));
   // The site's data computed from solutions/, and each exercise's starting files for reset.
@@ -89,6 +89,18 @@ async function layOutKit(kit: string, courses: Course[], others: Course[]): Prom
     for (const file of course.exercises.flatMap((e) => e.files))
       cpSync(join(root, 'exercises', course.id, file), join(kit, pristinePath(course.id, file)));
   }
+}
+
+/**
+ * The kit's package.json and package-lock.json, from what the files laid out in `kit` use: a student's `npm ci`
+ * installs the kit's packages, not the instructor's tools.
+ */
+function writeKitPackages(kit: string): void {
+  const readJson = (file: string): unknown => JSON.parse(readFileSync(join(root, file), 'utf8'));
+  const lock = readJson('package-lock.json') as Lock;
+  const manifest = kitManifest(readJson('package.json') as PackageJson, lock, readKitUses(kit, KIT_SCRIPTS));
+  write(join(kit, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  write(join(kit, 'package-lock.json'), `${JSON.stringify(pruneLock(lock, manifest), null, 2)}\n`);
 }
 
 /** Builds the kit's own site with this repository's packages, to scan what a student would publish. */
@@ -186,6 +198,7 @@ async function main(argv: string[]): Promise<number> {
       all.filter((c) => !courses.includes(c)),
     );
     const sealed = await sealSolutions(root, kit, courses);
+    writeKitPackages(kit);
     expectNoLeaks(kit, 'the student kit', courses);
     buildKitSite(kit, join(work, 'site'));
     expectNoLeaks(join(work, 'site'), "the kit's built site", courses);
@@ -212,13 +225,19 @@ async function main(argv: string[]): Promise<number> {
         if (course.release?.gradescopeSolutions)
           cpSync(join(root, 'solutions', course.id), join(kit, 'solutions', course.id), { recursive: true });
       }
+      writeKitPackages(kit); // what the hidden tests and solutions import too
       const zip = zipFolder(kit, 'kit', { 'setup.sh': SETUP_SH, run_autograder: RUN_AUTOGRADER });
       writeFileSync(join(out, 'gradescope-autograder.zip'), zip);
       console.log(`gradescope autograder: ${relative(process.cwd(), join(out, 'gradescope-autograder.zip'))}`);
     }
     return 0;
   } catch (error) {
-    if (error instanceof ReleaseError || error instanceof SealError) {
+    if (
+      error instanceof ReleaseError ||
+      error instanceof SealError ||
+      error instanceof UndeclaredPackageError ||
+      error instanceof LockError
+    ) {
       console.error(`error: ${error.message}`);
       return 1;
     }

@@ -101,6 +101,14 @@ describe('unpacked in an empty folder', () => {
     expect(installed.status, installed.stderr).toBe(0);
   }, 320_000);
 
+  test("npm ci installs the kit's own packages, none of the instructor's tools, and nothing missing or extraneous", () => {
+    const tools = ['eslint', '@eslint/js', 'typescript-eslint', 'prettier', 'dependency-cruiser', 'ts-morph'];
+    for (const tool of [...tools, 'playwright-core', 'fast-check'])
+      expect(existsSync(join(kit, 'node_modules', tool)), tool).toBe(false);
+    const listed = npm(kit, ['ls', '--all']);
+    expect(listed.status, listed.stdout + listed.stderr).toBe(0);
+  });
+
   test('npm run grade scores 0 on the stubs; the GitHub Classroom commands agree', () => {
     const graded = npm(kit, ['run', '--silent', 'grade', '--', '--format', 'json']);
     expect(graded.status).toBe(1);

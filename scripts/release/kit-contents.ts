@@ -4,8 +4,7 @@ import { minimatch } from 'minimatch';
 
 /** Files of the instructor's repository that go into the kit as they are (git-tracked paths). */
 const INCLUDE = [
-  'package.json',
-  'package-lock.json',
+  // package.json and package-lock.json are the kit's own, written by the release (kit-packages.ts, prune-lock.ts).
   'tsconfig.json',
   'tsconfig.exercises.json',
   '.gitignore',
