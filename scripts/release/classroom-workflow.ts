@@ -21,7 +21,10 @@ export function classroomWorkflow(courses: Course[]): string {
           timeout: 5
           max-score: ${e.points}`;
   const env = exercises
-    .map((e) => `          ${stepId(e).toUpperCase().replace(/-/g, '_')}_RESULTS: "\${{ steps.${stepId(e)}.outputs.result }}"`)
+    .map(
+      (e) =>
+        `          ${stepId(e).toUpperCase().replace(/-/g, '_')}_RESULTS: "\${{ steps.${stepId(e)}.outputs.result }}"`,
+    )
     .join('\n');
   return `# Grades every push with the kit's own grader; each exercise is worth its points (courses/*/info.toml).
 name: Autograding

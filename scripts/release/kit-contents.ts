@@ -25,7 +25,18 @@ const INCLUDE = [
  * solutions (grader/reveal/<course>/) are written by the release alone, and only for what info.toml reveals;
  * the modules of `npm run reveal` beside them (grader/reveal/*.ts) do ship.
  */
-const EXCLUDE = ['solutions/**', 'grader/*/hidden/**', 'grader/*/fixtures/*.py', 'grader/reveal/*/**', 'tests/**', 'bench/**', 'courses/*/bench/**', '.ci/**', 'site/dist*/**', '**/*.tsbuildinfo'];
+const EXCLUDE = [
+  'solutions/**',
+  'grader/*/hidden/**',
+  'grader/*/fixtures/*.py',
+  'grader/reveal/*/**',
+  'tests/**',
+  'bench/**',
+  'courses/*/bench/**',
+  '.ci/**',
+  'site/dist*/**',
+  '**/*.tsbuildinfo',
+];
 
 export function inKit(path: string): boolean {
   const matches = (patterns: string[]) => patterns.some((pattern) => minimatch(path, pattern, { dot: true }));

@@ -6,7 +6,12 @@ import { shortName } from '../../grader/course/find-exercise.js';
 function revealStep(courses: Course[]): string {
   const all = courses.flatMap((c) => c.exercises);
   const revealed = courses.flatMap((c) =>
-    (c.revealSolutions ?? []).map((id) => shortName(c.exercises.find((e) => e.id === id)!, all)),
+    (c.revealSolutions ?? []).map((id) =>
+      shortName(
+        c.exercises.find((e) => e.id === id)!,
+        all,
+      ),
+    ),
   );
   if (revealed.length === 0) return '';
   return `6. Done with an exercise? Once it passes, \`npm run reveal <exercise>\` puts its official solution in
