@@ -5,12 +5,23 @@
 // usage: node scripts/launch.mjs <entry.ts> [args...]
 import { createHash } from 'node:crypto';
 import module from 'node:module';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // Part of the cache key: a compiled file from another layout of this launcher is never reused.
-const FORMAT = 1;
+const FORMAT = 2;
 
 // Node.js 22 and later keep V8's compiled code of the packages on disk (vitest and Vite are large); the worker
 // threads and helper processes a command starts inherit it through the environment.
@@ -25,63 +36,155 @@ const root = resolve(import.meta.dirname, '..');
 const source = resolve(entry);
 process.argv = [process.argv[0], source, ...args];
 
-/** `read` gives a source's content: what the compiler saw, when digesting what it compiled. */
-const digest = (files, read = (file) => readFileSync(join(root, file))) => {
+// The compiled modules find their own location (the kit's root, a course's drivers are found from there) through
+// this, given their path relative to the kit's root: the compiled text names no kit, so every copy of the kit
+// with the same sources (tests and class runs make many, sharing one node_modules) runs the same compiled file.
+const inKit = (file) => join(root, file);
+const inKitPath = (path) => relative(root, path).split(sep).join('/');
+globalThis[Symbol.for('kit-launch')] = {
+  url: (file) => pathToFileURL(inKit(file)).href,
+  dirname: (file) => dirname(inKit(file)),
+  filename: inKit,
+};
+
+/** The sources' digest, by their paths relative to a kit's root; `read` gives a source's content. */
+const digest = (files, read) => {
   const hash = createHash('sha256').update(`${FORMAT}\0`);
   for (const file of files) hash.update(`${file}\0`).update(read(file)).update('\0');
   return hash.digest('hex');
 };
+const contents = new Map();
+/** This kit's sources, each read once however many compiled files are checked against them. */
+const readHere = (file) => {
+  if (!contents.has(file)) contents.set(file, readFileSync(join(root, file)));
+  return contents.get(file);
+};
 
+// One folder per kit, holding for each command it ran a record of the sources compiled and the compiled file
+// named by their digest: a hard link to the same file in every kit with the same sources. The source map is the
+// kit's own: Node.js resolves a map beside the module's real path, and errors must name the TypeScript lines of
+// the kit being run.
 const cacheFolder = join(root, 'node_modules', '.cache', 'kit-launch');
-// Keyed by the kit's location too: a compiled file has its modules' paths written in, and copies of the kit may
-// share one node_modules.
-const cacheName = `${relative(root, source).replaceAll(/[\\/:]/g, '~')}-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`;
-const compiled = join(cacheFolder, `${cacheName}.mjs`);
-const inputsFile = join(cacheFolder, `${cacheName}.json`);
+const ownFolder = join(cacheFolder, createHash('sha256').update(root).digest('hex').slice(0, 16));
+const name = relative(root, source).replaceAll(/[\\/:]/g, '~');
+const compiledName = (hash) => `${name}-${hash.slice(0, 16)}.mjs`;
+const KIT_FILE = 'kit';
 
-/** The compiled command, if the cache holds one built from exactly the sources there are now. */
+/** The compiled command, if this kit's record says it was built from exactly the sources there are now. */
 function cached() {
   try {
-    const { inputs, hash, loadsTypeScript } = JSON.parse(readFileSync(inputsFile, 'utf8'));
-    return digest(inputs) === hash ? { file: compiled, loadsTypeScript } : undefined;
+    const { inputs, hash, loadsTypeScript } = JSON.parse(readFileSync(join(ownFolder, `${name}.json`), 'utf8'));
+    const file = join(ownFolder, compiledName(hash));
+    return digest(inputs, readHere) === hash && existsSync(file) ? { file, loadsTypeScript } : undefined;
   } catch {
     return undefined; // no cache yet, or a source was deleted: compile again
   }
 }
 
-// A bundled module would see the bundle's location in import.meta; each keeps its own, as the kit's paths
-// (the kit's root, a course's drivers) are found from there.
+// Another command may write the same file at the same moment: each writes its own, then renames it.
+const place = (file, write) => {
+  const own = `${file}.${process.pid}`;
+  rmSync(own, { force: true });
+  write(own);
+  renameSync(own, file);
+  rmSync(own, { force: true }); // left in place where it was already a link to the same file
+};
+
+/** The map as this kit's copy of it: sources relative to this kit's root. */
+const mapHere = (map) => `{"sourceRoot":${JSON.stringify(`${pathToFileURL(root).href}/`)},${map.slice(1)}`;
+/** The map as compiled, from a kit's copy of it. */
+const mapAsCompiled = (map) => map.replace(/^\{"sourceRoot":"(?:[^"\\]|\\.)*",/, '{');
+
+/**
+ * Records the compiled command (`write` writes it, `map` is its source map) as this kit's; the kit's earlier ones
+ * go, once no command started just before can still be about to load them.
+ */
+function keep({ inputs, hash, loadsTypeScript }, write, map) {
+  mkdirSync(ownFolder, { recursive: true });
+  place(join(ownFolder, KIT_FILE), (file) => writeFileSync(file, root));
+  const file = join(ownFolder, compiledName(hash));
+  place(file, write);
+  place(`${file}.map`, (own) => writeFileSync(own, mapHere(map)));
+  place(join(ownFolder, `${name}.json`), (own) =>
+    writeFileSync(own, JSON.stringify({ inputs, hash, loadsTypeScript })),
+  );
+  for (const old of readdirSync(ownFolder)) {
+    const earlier = old.startsWith(`${name}-`) && /^[0-9a-f]{16}\.mjs\.map$/.test(old.slice(name.length + 1));
+    if (!earlier || old === `${compiledName(hash)}.map`) continue;
+    const stem = join(ownFolder, old.slice(0, -'.map'.length));
+    try {
+      if (Date.now() - statSync(`${stem}.map`).mtimeMs < 60_000) continue;
+      for (const file of [stem, `${stem}.map`]) rmSync(file, { force: true });
+    } catch {
+      // removed by another command meanwhile
+    }
+  }
+  return { file, loadsTypeScript };
+}
+
+/** The compiled command of another kit whose sources are byte-identical to this one's, taken without compiling. */
+function fromAnotherKit() {
+  const tried = new Set();
+  for (const kit of readdirSync(cacheFolder)) {
+    const folder = join(cacheFolder, kit);
+    if (folder === ownFolder) continue;
+    try {
+      const record = JSON.parse(readFileSync(join(folder, `${name}.json`), 'utf8'));
+      if (tried.has(record.hash)) continue;
+      tried.add(record.hash);
+      if (digest(record.inputs, readHere) !== record.hash) continue;
+      const theirs = join(folder, compiledName(record.hash));
+      const map = mapAsCompiled(readFileSync(`${theirs}.map`, 'utf8'));
+      const link = (own) => {
+        try {
+          linkSync(theirs, own);
+        } catch {
+          copyFileSync(theirs, own); // a file system without hard links
+        }
+      };
+      return keep(record, link, map);
+    } catch {
+      // that kit has not run this command, or is being removed: the next one
+    }
+  }
+  return undefined;
+}
+
+/** Removes the compiled commands of kit copies that no longer exist (tests and class runs make many). */
+function forgetGoneKits() {
+  for (const entry of readdirSync(cacheFolder, { withFileTypes: true })) {
+    const path = join(cacheFolder, entry.name);
+    try {
+      if (entry.isDirectory()) {
+        if (!existsSync(readFileSync(join(path, KIT_FILE), 'utf8'))) rmSync(path, { recursive: true, force: true });
+      } else if (Date.now() - statSync(path).mtimeMs > 86_400_000) {
+        rmSync(path, { force: true }); // an earlier layout's, unused for a day
+      }
+    } catch {
+      // being set up by another command at this moment: left for the next time
+    }
+  }
+}
+
 // The sources as the compiler read them: a file saved again mid-compile must not be digested as compiled.
 const seen = new Map();
+// A bundled module would see the bundle's location in import.meta; each keeps its own, found at run time from the
+// kit's root (see inKit above).
 const ownLocation = {
   name: 'own-import-meta',
   setup(build) {
     build.onLoad({ filter: /\.[cm]?ts$/ }, ({ path }) => {
       const text = readFileSync(path, 'utf8');
       seen.set(path, text);
-      const meta = { url: pathToFileURL(path).href, dirname: dirname(path), filename: path };
-      const contents = text.replaceAll(/\bimport\.meta\.(url|dirname|filename)\b/g, (_, key) =>
-        JSON.stringify(meta[key]),
+      const file = JSON.stringify(inKitPath(path));
+      const contents = text.replaceAll(
+        /\bimport\.meta\.(url|dirname|filename)\b/g,
+        (_, key) => `globalThis[Symbol.for("kit-launch")].${key}(${file})`,
       );
       return { contents, loader: 'ts' };
     });
   },
 };
-
-/** Removes the compiled commands of kit copies that no longer exist (tests and class runs make many). */
-function forgetGoneKits() {
-  for (const name of readdirSync(cacheFolder).filter((n) => n.endsWith('.json'))) {
-    try {
-      const kit = JSON.parse(readFileSync(join(cacheFolder, name), 'utf8')).root;
-      if (typeof kit === 'string' && !existsSync(kit)) {
-        const stem = join(cacheFolder, name.slice(0, -'.json'.length));
-        for (const file of [`${stem}.json`, `${stem}.mjs`, `${stem}.mjs.map`]) rmSync(file, { force: true });
-      }
-    } catch {
-      // being written by another command at this moment: left for the next time
-    }
-  }
-}
 
 async function compile() {
   const esbuild = await import('esbuild');
@@ -92,35 +195,38 @@ async function compile() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outfile: compiled,
+    // Never written there: the map's sources are relative to the output's folder, here the kit's root.
+    outfile: join(root, `${name}.mjs`),
     write: false,
     metafile: true,
-    sourcemap: 'linked',
-    sourceRoot: root,
+    sourcemap: 'external',
     absWorkingDir: root,
     logLevel: 'silent',
     plugins: [ownLocation],
   });
-  const inputs = Object.keys(result.metafile.inputs).sort();
-  const text = result.outputFiles.find((f) => f.path.endsWith('.mjs')).text;
+  // What compiled them is part of what they were compiled from: the compiler's settings and this launcher (its
+  // import.meta replacements).
+  const compiledBy = [inKitPath(fileURLToPath(import.meta.url))];
+  if (existsSync(join(root, 'tsconfig.json'))) compiledBy.push('tsconfig.json');
+  const inputs = [...Object.keys(result.metafile.inputs), ...compiledBy].sort();
+  const output = (suffix) => result.outputFiles.find((f) => f.path.endsWith(suffix)).text;
+  const hash = digest(inputs, (file) => seen.get(join(root, file)) ?? readFileSync(join(root, file)));
+  const text = `${output('.mjs')}//# sourceMappingURL=${encodeURIComponent(compiledName(hash))}.map\n`;
   // An import() of a path computed at run time may name a TypeScript file (a course's plug-in): such a command
   // still needs the TypeScript loader.
   const loadsTypeScript = /\bimport\((?!["'`])/.test(text);
-  mkdirSync(cacheFolder, { recursive: true });
-  forgetGoneKits();
-  // Another command may compile the same entry at the same moment: each writes its own files, then renames them.
-  const place = (file, contents) => {
-    writeFileSync(`${file}.${process.pid}`, contents);
-    renameSync(`${file}.${process.pid}`, file);
-  };
-  const hash = digest(inputs, (file) => seen.get(join(root, file)) ?? readFileSync(join(root, file)));
-  place(`${compiled}.map`, result.outputFiles.find((f) => f.path.endsWith('.map')).contents);
-  place(compiled, text);
-  place(inputsFile, JSON.stringify({ root, inputs, hash, loadsTypeScript }));
-  return { file: compiled, loadsTypeScript };
+  return keep({ inputs, hash, loadsTypeScript }, (file) => writeFileSync(file, text), output('.map'));
 }
 
 let program = cached();
+if (!program) {
+  try {
+    forgetGoneKits();
+    program = fromAnotherKit();
+  } catch {
+    // no cache folder yet
+  }
+}
 if (!program) program = await compile().catch(() => undefined);
 if (!program || program.loadsTypeScript) (await import('tsx/esm/api')).register();
 if (program) {

@@ -3,12 +3,28 @@
 // then needs no compiler of its own), and held in memory once read; where a process needs it as a file, the file
 // goes into a folder private to this grading process, never under a guessable name in a shared temporary folder.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
+// Each compiled script is named by its sources' digest and never rewritten: copies of the kit sharing one
+// node_modules, some with a source edited, keep theirs side by side, and no grading process pairs the record of
+// one with the text of another written meanwhile.
 const cacheFolder = join(root, 'node_modules', '.cache', 'kit-scripts');
+/** How many compiled versions of one script are kept, the most recently used. */
+const KEPT_VERSIONS = 8;
 const texts = new Map<string, Promise<string>>();
 
 /** The sources' digest, by their paths relative to the kit's root; `read` gives what the compiler read. */
@@ -18,17 +34,52 @@ const digest = (inputs: string[], read = (file: string): string | Buffer => read
   return hash.digest('hex');
 };
 
-/** The compiled text kept for `name`, if every source it came from is unchanged. */
-function kept(name: string): string | undefined {
-  try {
-    const { inputs, hash } = JSON.parse(readFileSync(join(cacheFolder, `${name}.json`), 'utf8')) as {
-      inputs: string[];
-      hash: string;
-    };
-    return digest(inputs) === hash ? readFileSync(join(cacheFolder, `${name}.mjs`), 'utf8') : undefined;
-  } catch {
-    return undefined; // none yet, or a source is gone: compile again
+/** The compiled versions of `name` there are, the most recently used first. */
+function versions(name: string): string[] {
+  const version = (file: string) =>
+    file.startsWith(`${name}-`) && /^[0-9a-f]{16}\.json$/.test(file.slice(name.length + 1));
+  const found: Array<{ stem: string; used: number }> = [];
+  for (const file of readdirSync(cacheFolder).filter(version)) {
+    try {
+      found.push({
+        stem: join(cacheFolder, file.slice(0, -'.json'.length)),
+        used: statSync(join(cacheFolder, file)).mtimeMs,
+      });
+    } catch {
+      // removed by another grading process meanwhile
+    }
   }
+  return found.sort((a, b) => b.used - a.used).map((v) => v.stem);
+}
+
+/** The compiled text kept for `name` whose sources are all as they are now, if there is one. */
+function kept(name: string): string | undefined {
+  const contents = new Map<string, Buffer>();
+  const read = (file: string): Buffer => {
+    if (!contents.has(file)) contents.set(file, readFileSync(join(root, file)));
+    return contents.get(file)!;
+  };
+  try {
+    for (const stem of versions(name)) {
+      try {
+        const { inputs, hash } = JSON.parse(readFileSync(`${stem}.json`, 'utf8')) as { inputs: string[]; hash: string };
+        if (digest(inputs, read) !== hash) continue;
+        const text = readFileSync(`${stem}.mjs`, 'utf8');
+        try {
+          const now = new Date();
+          utimesSync(`${stem}.json`, now, now); // most recently used: kept the longest
+        } catch {
+          // a read-only kit: nothing is ever removed there
+        }
+        return text;
+      } catch {
+        // a source it came from is gone here, or another process removed this version meanwhile: the next one
+      }
+    }
+  } catch {
+    // no cache yet
+  }
+  return undefined;
 }
 
 async function compile(path: string, name: string): Promise<string> {
@@ -59,21 +110,28 @@ async function compile(path: string, name: string): Promise<string> {
     ],
   });
   const text = result.outputFiles[0]!.text;
-  const inputs = Object.keys(result.metafile.inputs).sort();
+  // The compiler's settings are part of what it compiled from.
+  const inputs = [
+    ...Object.keys(result.metafile.inputs),
+    ...(existsSync(join(root, 'tsconfig.json')) ? ['tsconfig.json'] : []),
+  ];
+  inputs.sort();
   try {
+    const hash = digest(inputs, (file) => seen.get(file) ?? readFileSync(join(root, file)));
     mkdirSync(cacheFolder, { recursive: true });
     // Another grading process may compile the same script at the same moment: each writes its own, then renames.
     const place = (file: string, contents: string) => {
       writeFileSync(`${file}.${process.pid}`, contents);
       renameSync(`${file}.${process.pid}`, file);
     };
-    place(join(cacheFolder, `${name}.mjs`), text);
-    place(
-      join(cacheFolder, `${name}.json`),
-      JSON.stringify({ inputs, hash: digest(inputs, (file) => seen.get(file) ?? readFileSync(join(root, file))) }),
-    );
+    const stem = join(cacheFolder, `${name}-${hash.slice(0, 16)}`);
+    place(`${stem}.mjs`, text);
+    place(`${stem}.json`, JSON.stringify({ inputs, hash }));
+    for (const old of [...versions(name).slice(KEPT_VERSIONS), join(cacheFolder, name)]) {
+      for (const file of [`${old}.json`, `${old}.mjs`]) rmSync(file, { force: true });
+    }
   } catch {
-    // a read-only kit: compiled again next time
+    // a read-only kit, or a source removed meanwhile: compiled again next time
   }
   return text;
 }
