@@ -23,16 +23,16 @@ import { loadCourses } from '../grader/course/course-metadata.js';
 import { scanForLeaks } from '../scripts/release/leak-scan.js';
 import { hiddenLines } from '../scripts/stubs/hidden-text.js';
 import { KIT_ROOT } from './kit-sandbox.js';
+import { releasedKit, type Release } from './released-kit.js';
 
 let work: string;
-let released: ReturnType<typeof spawnSync>;
-beforeAll(() => {
+let released: Release;
+/** The release's output folder, shared with the other test files that need a released kit: read, never changed. */
+let out: string;
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'release-test-'));
-  released = spawnSync(
-    process.execPath,
-    [join(KIT_ROOT, 'scripts', 'launch.mjs'), 'scripts/release.ts', '--gradescope', '--out', join(work, 'out')],
-    { cwd: KIT_ROOT, encoding: 'utf8', timeout: 180_000 },
-  );
+  released = await releasedKit();
+  out = released.out;
 }, 200_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -46,7 +46,7 @@ test('npm run release succeeds and its leak scan is clean', () => {
 });
 
 test('the kit holds no solution, hidden test or instructor tool, by an independent scan of every file', () => {
-  const kit = join(work, 'out', 'student-kit');
+  const kit = join(out, 'student-kit');
   for (const path of [
     'solutions',
     ...loadCourses(KIT_ROOT).flatMap((c) => [
@@ -95,7 +95,7 @@ describe('unpacked in an empty folder', () => {
   beforeAll(() => {
     const empty = join(work, 'fresh');
     mkdirSync(empty);
-    execFileSync('tar', ['-xzf', join(work, 'out', 'student-kit.tgz'), '-C', empty]);
+    execFileSync('tar', ['-xzf', join(out, 'student-kit.tgz'), '-C', empty]);
     kit = join(empty, 'student-kit');
     const installed = npm(kit, ['ci', '--no-audit', '--no-fund', '--prefer-offline']);
     expect(installed.status, installed.stderr).toBe(0);
@@ -207,7 +207,7 @@ describe("Gradescope's autograder, run locally under a temporary root", () => {
   let root: string;
   beforeAll(() => {
     root = join(work, 'autograder');
-    const files = unzipSync(readFileSync(join(work, 'out', 'gradescope-autograder.zip')));
+    const files = unzipSync(readFileSync(join(out, 'gradescope-autograder.zip')));
     for (const [name, data] of Object.entries(files)) {
       mkdirSync(join(root, 'source', name, '..'), { recursive: true });
       writeFileSync(join(root, 'source', name), data);
@@ -264,7 +264,7 @@ describe("Gradescope's autograder, run locally under a temporary root", () => {
     optimizers.map((e) => entry(results, `optimizers/${e.id}`)!).map((t) => [t.name, t.score, t.max_score]);
 
   test('the zip is what Gradescope needs: setup.sh and run_autograder at its top, executable (0755); Node.js 24 LTS', () => {
-    const zip = readFileSync(join(work, 'out', 'gradescope-autograder.zip'));
+    const zip = readFileSync(join(out, 'gradescope-autograder.zip'));
     // fflate's unzip does not give entries' attributes: read the central directory's headers (PKZIP APPNOTE 4.3.12).
     const modes = new Map<string, number>();
     for (let at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0;) {

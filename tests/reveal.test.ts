@@ -34,6 +34,7 @@ import type { JobResult } from '../grader/sandbox/sandbox-protocol.js';
 import { scanForLeaks } from '../scripts/release/leak-scan.js';
 import { hiddenLines } from '../scripts/stubs/hidden-text.js';
 import { KIT_ROOT, makeRepoCopy, snapshot } from './kit-sandbox.js';
+import { releasedKit, type Release } from './released-kit.js';
 
 const COURSE = 'optimizers';
 const INFO = join('courses', COURSE, 'info.toml');
@@ -307,7 +308,7 @@ describe('every learner variant against the probes (in the sandbox, no kit neede
 describe('kits released from a copy of this repository', () => {
   let repo: ReturnType<typeof makeRepoCopy>;
   let work: string;
-  let off: ReturnType<typeof spawnSync>;
+  let off: Release;
   let on: ReturnType<typeof spawnSync>;
   /** Files of the kit released with reveal on that differ from (or are missing in) the one released with it off. */
   let changedByReveal: string[] = [];
@@ -332,10 +333,13 @@ describe('kits released from a copy of this repository', () => {
     });
   const learnerFile = (kit: string, file: string) => join(kit, 'exercises', COURSE, file);
 
-  beforeAll(() => {
+  beforeAll(async () => {
     repo = makeRepoCopy();
     work = mkdtempSync(join(tmpdir(), 'reveal-release-'));
-    off = release('off');
+    // With the switch off as committed, the kit is this repository's own release, shared with release.test.ts; the
+    // copy below is this file's to run commands in.
+    off = await releasedKit();
+    if (off.status === 0) cpSync(join(off.out, 'student-kit'), kitOff(), { recursive: true });
     setSwitch(JSON.stringify(ENABLED));
     on = release('on');
     if (off.status === 0 && on.status === 0) {
