@@ -68,11 +68,14 @@ const reportOf = (reports: ExerciseReport[], exercise: string): ExerciseReport =
 const outcomes = new Map<string, ExerciseReport[] | Error>();
 
 /**
- * Grades every job as one submission of a class, in one run of the grader on every backprop exercise: each
- * submission laid out like exercises/, its backprop/ filled from `files` (by learner file, the reference solutions
- * for the rest), or the stubs' backprop/ as learners get it.
+ * Grades every job as one submission of a class, in one run of the grader on `exercises`: each submission laid out
+ * like exercises/, its backprop/ filled from `files` (by learner file, the reference solutions for the rest), or the
+ * stubs' backprop/ as learners get it.
  */
-async function gradeAsClass(jobs: Array<{ key: string; files: Record<string, string> | 'stubs' }>): Promise<void> {
+async function gradeAsClass(
+  jobs: Array<{ key: string; files: Record<string, string> | 'stubs' }>,
+  exercises: readonly string[] = EXERCISES,
+): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'backprop-variants-'));
   try {
     // Folder names say which job a report is (the report's `submission`), whatever id the class run gives it.
@@ -87,7 +90,7 @@ async function gradeAsClass(jobs: Array<{ key: string; files: Record<string, str
       kit: ROOT,
       submissions: join(work, 'class'),
       out: join(work, 'out'),
-      exercises: EXERCISES.map((e) => `backprop/${e}`),
+      exercises: exercises.map((e) => `backprop/${e}`),
       killAfterMs: RUN_TIMEOUT_MS,
     });
     const broke =
@@ -110,14 +113,26 @@ async function gradeAsClass(jobs: Array<{ key: string; files: Record<string, str
 }
 
 beforeAll(async () => {
-  await gradeAsClass([
-    { key: 'solutions', files: {} },
-    { key: 'stubs', files: 'stubs' },
-    ...ENGINES.map((engine) => ({
-      key: `correct/${engine}`,
-      files: Object.fromEntries(FILES.map((f) => [f, join(VARIANTS, 'correct', engine, f)])),
-    })),
-    ...BUGGY.map((b) => ({ key: `buggy/${b.name}`, files: { [b.file]: b.source } })),
+  // The whole-kit cases on every exercise; each buggy variant only on the exercise its mistake belongs to, which is
+  // all its tests read (one class run per exercise, so that no variant is graded four more times for nothing).
+  await Promise.all([
+    gradeAsClass([
+      { key: 'solutions', files: {} },
+      { key: 'stubs', files: 'stubs' },
+      ...ENGINES.map((engine) => ({
+        key: `correct/${engine}`,
+        files: Object.fromEntries(FILES.map((f) => [f, join(VARIANTS, 'correct', engine, f)])),
+      })),
+    ]),
+    ...EXERCISES.map((exercise) =>
+      gradeAsClass(
+        BUGGY.filter((b) => b.exercise === exercise).map((b) => ({
+          key: `buggy/${b.name}`,
+          files: { [b.file]: b.source },
+        })),
+        [exercise],
+      ),
+    ),
   ]);
 }, RUN_TIMEOUT_MS + 60_000);
 
