@@ -29,7 +29,7 @@ import type { GradeTarget } from '../grader/harness/grade-targets.js';
 import { buildHostileClass, learnerFiles, type Expected } from './adversarial/class/build-class.js';
 import { parseCsv } from './adversarial/class/csv-parse.js';
 import { FIFO_MODE, SYMLINK_MODE, withDeclaredSize, zipOf } from './adversarial/class/zip-bytes.js';
-import { KIT_ROOT, makeSandbox, snapshot, TSX } from './kit-sandbox.js';
+import { KIT_ROOT, LAUNCH, makeSandbox, snapshot } from './kit-sandbox.js';
 
 // The intake's attacks do not depend on the course: they are graded on the first course alone, in a kit copy that
 // holds only it, so that the gradebook's columns are that course's exercises.
@@ -63,7 +63,7 @@ afterAll(() => {
 /** Runs `npm run grade` in the kit copy with the run's own temp folder; returns how long it took too. */
 function grade(args: string[], timeoutMs: number) {
   const started = Date.now();
-  const run = spawnSync(TSX, ['grader/cli/grade.ts', ...args], {
+  const run = spawnSync(process.execPath, [LAUNCH, 'grader/cli/grade.ts', ...args], {
     cwd: kit.root,
     encoding: 'utf8',
     timeout: timeoutMs,

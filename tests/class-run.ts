@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExerciseReport } from '../grader/cli/grade-report.js';
-import { TSX } from './kit-sandbox.js';
+import { LAUNCH } from './kit-sandbox.js';
 
 /** One submission's JSON report, as the class run writes it beside the gradebook. */
 export interface SubmissionReport {
@@ -61,7 +61,7 @@ export function gradeClassRun(options: ClassRunOptions): Promise<ClassRun> {
       options.out,
       ...(options.args ?? []),
     ];
-    const child = spawn(TSX, [...args, ...(options.exercises ?? [])], {
+    const child = spawn(process.execPath, [LAUNCH, ...args, ...(options.exercises ?? [])], {
       cwd: options.kit,
       detached: true,
       env: { ...process.env, NO_COLOR: '1', ...options.env },

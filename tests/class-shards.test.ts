@@ -12,7 +12,7 @@ import { gradebookCsv } from '../grader/cli/gradebook.js';
 import { parseRoster } from '../grader/cli/roster.js';
 import { gradeClassRun, type ClassRun } from './class-run.js';
 import { parseCsv } from './adversarial/class/csv-parse.js';
-import { KIT_ROOT, makeSandbox, TSX } from './kit-sandbox.js';
+import { KIT_ROOT, LAUNCH, makeSandbox } from './kit-sandbox.js';
 
 const EXERCISES = ['optimizers/sgd', 'optimizers/momentum', 'optimizers/hyperparameter-search'];
 const solution = (file: string) => readFileSync(join(KIT_ROOT, 'solutions', 'optimizers', file), 'utf8');
@@ -84,7 +84,10 @@ afterAll(() => {
 });
 
 const merge = (outs: string[], out: string) =>
-  spawnSync(TSX, ['grader/cli/grade.ts', '--merge', ...outs, '--out', out], { cwd: kit.root, encoding: 'utf8' });
+  spawnSync(process.execPath, [LAUNCH, 'grader/cli/grade.ts', '--merge', ...outs, '--out', out], {
+    cwd: kit.root,
+    encoding: 'utf8',
+  });
 const files = (out: string) =>
   Object.fromEntries(
     readdirSync(out)
@@ -141,10 +144,14 @@ describe('--roster', () => {
   test('a roster error names the file and line', () => {
     const bad = join(dir, 'bad-roster.csv');
     writeFileSync(bad, 'identifier,name\nann,Ann\n"bob,Bob\n');
-    const run = spawnSync(TSX, ['grader/cli/grade.ts', '--submissions', classDir(), '--roster', bad], {
-      cwd: kit.root,
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [LAUNCH, 'grader/cli/grade.ts', '--submissions', classDir(), '--roster', bad],
+      {
+        cwd: kit.root,
+        encoding: 'utf8',
+      },
+    );
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`error: ${bad}:3: a quoted cell that never ends`);
   });
