@@ -1,31 +1,43 @@
 // The hyperparameter-search exercise grades independent learner implementations right: a correct one in
 // another style passes, and each typical mistake (linear spacing, draws swapped, last on a tie, over budget) fails;
 // where the trials show what went wrong, the first failure says it (DIAGNOSES).
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { gradeExercise, KIT_ROOT, type Verdict } from './kit-sandbox.js';
+import { exerciseOf, gradeClassRun, type ClassRun } from './class-run.js';
+import { KIT_ROOT } from './kit-sandbox.js';
 
 const VARIANTS = join(KIT_ROOT, 'tests', 'search-variants');
-const verdicts = new Map<string, Verdict>();
-const dirs: string[] = [];
+const NAMES = readdirSync(VARIANTS).map((f) => f.replace(/\.ts$/, ''));
+let work: string;
+let run: ClassRun;
 
+// Every variant is one submission of a class (the solutions, its search replaced), graded in one run of the grader.
 beforeAll(async () => {
-  const queue = readdirSync(VARIANTS).map((file) => {
-    const dir = mkdtempSync(join(tmpdir(), 'search-variant-'));
-    dirs.push(dir);
-    cpSync(join(KIT_ROOT, 'solutions'), dir, { recursive: true });
-    cpSync(join(VARIANTS, file), join(dir, 'optimizers', 'hyperparameter-search.ts'));
-    return [file.replace(/\.ts$/, ''), dir] as const;
+  work = mkdtempSync(join(tmpdir(), 'search-variants-'));
+  for (const name of NAMES) {
+    const course = join(work, 'class', name, 'optimizers');
+    mkdirSync(course, { recursive: true });
+    cpSync(join(KIT_ROOT, 'solutions', 'optimizers'), course, { recursive: true });
+    cpSync(join(VARIANTS, `${name}.ts`), join(course, 'hyperparameter-search.ts'));
+  }
+  run = await gradeClassRun({
+    kit: KIT_ROOT,
+    submissions: join(work, 'class'),
+    out: join(work, 'out'),
+    exercises: ['optimizers/hyperparameter-search'],
   });
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift())
-      verdicts.set(next[0], (await gradeExercise('hyperparameter-search', next[1])).verdict);
-  };
-  await Promise.all([worker(), worker()]);
 }, 120_000);
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The variant's status and its first failure's message ("" when every test passed). */
+function verdictOf(name: string): { status: string; message: string } {
+  const report = [...run.reports.values()].find((r) => r.submission === name);
+  if (!report) throw new Error(`${name} was not graded: ${run.stderr}`);
+  const graded = exerciseOf(report, 'hyperparameter-search');
+  return { status: graded.status, message: graded.tests.find((t) => t.status !== 'pass')?.message ?? '' };
+}
 
 // What the first failure must say, read off the trials (harness/search-findings.ts), whatever code made them.
 const DIAGNOSES: Record<string, RegExp> = {
@@ -45,8 +57,8 @@ const DIAGNOSES: Record<string, RegExp> = {
   'buggy-random-no-lower-exponent': /Diagnosis: the learning rates run from 1 up .*without log10\(lo\)/,
 };
 
-test.each(readdirSync(VARIANTS).map((f) => f.replace(/\.ts$/, '')))('%s', (name) => {
-  const verdict = verdicts.get(name)!;
+test.each(NAMES)('%s', (name) => {
+  const verdict = verdictOf(name);
   const description = readFileSync(join(VARIANTS, `${name}.ts`), 'utf8').split('\n')[0];
   if (name.startsWith('correct')) expect(verdict.status, `${description}\n${verdict.message}`).toBe('pass');
   else {
