@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** Calls that start a process or copy the kit: a second or more each. */
-const PROCESS_CALL = /\b(spawn|spawnSync|runKitScript|npmRun|gradeExercise|makeRepoCopy|makeSandbox)\b/g;
+const PROCESS_CALL = /\b(spawn|spawnSync|runKitScript|npmRun|gradeClassRun|makeRepoCopy|makeSandbox)\b/g;
 /** A file that drives Chromium loads dozens of pages: it outweighs any number of processes. */
 const BROWSER = /\bchromium\b/;
 

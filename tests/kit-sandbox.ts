@@ -1,6 +1,6 @@
 // A throw-away copy of the kit's sources (node_modules linked, not copied) for tests that run its commands
 // and change files, so the real tree is never touched.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -89,42 +89,4 @@ export function snapshot(dir: string): Record<string, string> {
 
 export function gitTracked(path: string): string[] {
   return execFileSync('git', ['ls-files', path], { cwd: KIT_ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
-}
-
-export interface Verdict {
-  status: string;
-  /** The first failing test's message, "" when every test passed. */
-  message: string;
-}
-
-/**
- * Grades one exercise of `target` with the CLI, as a subprocess that does not block the test runner, and returns
- * its verdict and how long grading took; several can run at once.
- */
-export function gradeExercise(exercise: string, target: string): Promise<{ verdict: Verdict; seconds: number }> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [LAUNCH, 'grader/cli/grade.ts', exercise, '--target', target, '--format', 'json'],
-      {
-        cwd: KIT_ROOT,
-      },
-    );
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', () => {
-      try {
-        const report = JSON.parse(stdout) as {
-          exercises: Array<{ status: string; tests: Array<{ status: string; message: string }> }>;
-        };
-        const graded = report.exercises[0]!;
-        const message = graded.tests.find((t) => t.status !== 'pass')?.message ?? '';
-        resolve({ verdict: { status: graded.status, message }, seconds: (Date.now() - started) / 1000 });
-      } catch (error) {
-        reject(new Error(`no JSON report: ${String(error)}\n${stdout}`));
-      }
-    });
-  });
 }
