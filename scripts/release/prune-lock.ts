@@ -72,20 +72,34 @@ export function resolveIn(packages: Record<string, unknown>, from: string, name:
  * missing required one means the lock was broken before it was pruned.
  */
 function installed(packages: Record<string, LockEntry>): Set<string> {
-  const kept = new Set<string>();
+  return reachable(
+    packages,
+    (type) => type !== 'peerOptional',
+    (from, name, type) => {
+      if (type !== 'optional') throw new LockError(`${from || 'the root'} needs ${name}, which the lock does not hold`);
+    },
+  );
+}
+
+/** The packages a walk from the root reaches along the edges `follows` takes; `missing` hears of each edge to none. */
+function reachable(
+  packages: Record<string, LockEntry>,
+  follows: (type: EdgeType) => boolean,
+  missing: (from: string, name: string, type: EdgeType) => void = () => {},
+): Set<string> {
+  const reached = new Set<string>();
   const queue = [''];
   for (let key = queue.pop(); key !== undefined; key = queue.pop()) {
-    if (kept.has(key)) continue;
-    kept.add(key);
+    if (reached.has(key)) continue;
+    reached.add(key);
     for (const { name, type } of edgesOf(key, packages[key]!)) {
-      if (type === 'peerOptional') continue;
+      if (!follows(type)) continue;
       const to = resolveIn(packages, key, name);
-      if (to === undefined && type !== 'optional')
-        throw new LockError(`${key || 'the root'} needs ${name}, which the lock does not hold`);
-      if (to !== undefined) queue.push(to);
+      if (to === undefined) missing(key, name, type);
+      else queue.push(to);
     }
   }
-  return kept;
+  return reached;
 }
 
 type Flag = 'dev' | 'optional' | 'devOptional' | 'peer';
@@ -104,16 +118,7 @@ const FLAG_EDGES: Record<Flag, EdgeType[]> = {
  * would otherwise rewrite the kit's lock on the student's first `npm install`.
  */
 function flagged(packages: Record<string, LockEntry>, flag: Flag): Set<string> {
-  const clean = new Set<string>();
-  const queue = [''];
-  for (let key = queue.pop(); key !== undefined; key = queue.pop()) {
-    if (clean.has(key)) continue;
-    clean.add(key);
-    for (const { name, type } of edgesOf(key, packages[key]!)) {
-      const to = resolveIn(packages, key, name);
-      if (to !== undefined && !FLAG_EDGES[flag].includes(type)) queue.push(to);
-    }
-  }
+  const clean = reachable(packages, (type) => !FLAG_EDGES[flag].includes(type));
   return new Set(Object.keys(packages).filter((key) => !clean.has(key)));
 }
 
