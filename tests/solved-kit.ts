@@ -11,10 +11,7 @@ import { KIT_ROOT, TSX } from './kit-sandbox.js';
 /** For each course whose learner files are its solutions: the files laid over them, by name ({} for none). */
 export type LearnerFiles = Record<string, Record<string, string>>;
 
-/**
- * What site/scripts/build.ts's buildSite() returns, written out: the bench imports this file, and the site's types
- * loaded ahead of vitest's in the typecheck undo the augmentation of vitest's TaskMeta in grader/harness/.
- */
+/** What site/scripts/build.ts's buildSite() returns, as the build's own process wrote it. */
 export interface KitSite {
   outDir: string;
   modules: string[];
