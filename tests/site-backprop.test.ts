@@ -3,9 +3,7 @@
 // backward assigns instead of adding), a tanh that throws and a trainingStep that never returns (the backprop
 // mistakes in tests/site-builds.ts). The expected numbers are PyTorch's, from the grader's fixtures.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -14,6 +12,7 @@ import { fixtures, type ExpressionCase } from '../grader/backprop/fixtures.js';
 import { close, EXPRESSION, NETWORK } from '../grader/backprop/tolerance.js';
 import { GRAPHS } from '../courses/backprop/site/shared/graph-catalog.js';
 import { sharedSite } from './site-builds.js';
+import { serveSite } from './static-site-server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -21,33 +20,6 @@ const COURSE = 'backprop';
 const GRAPH_PAGES = ['index', 'value', 'backward', 'nonlinearities'];
 /** Every page's scripts, workers included, gzipped. */
 const PAGE_SCRIPT_BUDGET = 150 * 1024;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
-function serveStatic(dir: string): Promise<{ server: Server; baseUrl: string }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname).slice(1);
-    const file = normalize(join(dir, path === '' ? 'index.html' : path));
-    if (!file.startsWith(dir + sep)) return void res.writeHead(404).end();
-    try {
-      const body = readFileSync(file);
-      res.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ server, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` }),
-    ),
-  );
-}
 
 interface Visit {
   page: Page;
@@ -176,7 +148,7 @@ const share = (classes: number[]): number =>
   classes.filter((c, i) => c === fixtures.mlp.train.labels[i]).length / classes.length;
 
 let browser: Browser;
-const servers: Server[] = [];
+const servers: Array<Awaited<ReturnType<typeof serveSite>>> = [];
 const sites: Record<'stubs' | 'solved' | 'broken', Served> = {
   stubs: { url: '', dir: '' },
   solved: { url: '', dir: '' },
@@ -200,15 +172,15 @@ beforeAll(async () => {
     ['solved', solved.outDir],
     ['broken', broken.outDir],
   ] as const) {
-    const { server, baseUrl } = await serveStatic(dir);
+    const server = await serveSite(dir);
     servers.push(server);
-    sites[which] = { url: baseUrl, dir };
+    sites[which] = { url: server.url, dir };
   }
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  for (const server of servers) server.close();
 });
 
 describe('backprop pages with the stubs (nothing written yet)', () => {

@@ -2,9 +2,7 @@
 // Chromium (no errors, charts drawn, stubs reported, math typeset, screenshots saved), then proves that no
 // solution code reached the output, by scanning every file and by reading the bundler's module graph.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,11 +12,13 @@ import { isOptimizerId, optimizer, RACE } from '../courses/optimizers/manifest.j
 import { runTrajectory, type OptimizerClass } from '../grader/optimizers/harness/run-optimizer.js';
 import type { SiteBuild } from '../site/scripts/build.js';
 import { sharedSite } from './site-builds.js';
+import { serveSite } from './static-site-server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 // Served below a sub-path, as on GitHub Pages, to prove the relative base works.
 const SUB_PATH = '/optimizers-kit/';
+type Served = Awaited<ReturnType<typeof serveSite>>;
 const COURSE_ID = 'optimizers';
 const course = loadCourse(ROOT, COURSE_ID);
 /** The course's pages, under its own folder of the site. */
@@ -33,40 +33,6 @@ const OTHER_COURSE_PAGES = loadCourses(ROOT)
   );
 /** A page of the course, relative to the site's root. */
 const coursePage = (name: string): string => `${COURSE_ID}/${name}`;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-};
-
-function serveStatic(dir: string): Promise<{ server: Server; baseUrl: string }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const inside = path.startsWith(SUB_PATH) ? path.slice(SUB_PATH.length) : null;
-    const file = inside === null ? null : normalize(join(dir, inside === '' ? 'index.html' : inside));
-    if (!file || !file.startsWith(dir + sep)) {
-      res.writeHead(404).end();
-      return;
-    }
-    try {
-      const body = readFileSync(file);
-      res.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ server, baseUrl: `http://127.0.0.1:${port}${SUB_PATH}` });
-    });
-  });
-}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -122,7 +88,7 @@ function chartPixels(
 }
 
 let browser: Browser;
-let server: Server;
+let server: Served;
 let baseUrl: string;
 let site: SiteBuild;
 let instructorSite: SiteBuild;
@@ -136,13 +102,14 @@ beforeAll(async () => {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     }),
   ]);
-  ({ server, baseUrl } = await serveStatic(site.outDir));
+  server = await serveSite(site.outDir, SUB_PATH);
+  baseUrl = server.url;
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  server?.close();
 });
 
 describe('course site pages in Chromium', () => {
@@ -387,15 +354,16 @@ describe('course site output holds no solution', () => {
 });
 
 describe('course site with working optimizers (exercises/ replaced by the solutions, in a temporary copy)', () => {
-  let solvedServer: Server;
+  let solvedServer: Served;
   let solvedUrl: string;
 
   beforeAll(async () => {
-    ({ server: solvedServer, baseUrl: solvedUrl } = await serveStatic((await sharedSite('solved')).outDir));
+    solvedServer = await serveSite((await sharedSite('solved')).outDir, SUB_PATH);
+    solvedUrl = solvedServer.url;
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => (solvedServer ? solvedServer.close(resolve) : resolve(undefined)));
+    solvedServer?.close();
   });
 
   async function openPage(path: string): Promise<{ page: Page; problems: string[] }> {
@@ -682,15 +650,16 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
 // learning rate is large, an adam.ts that does not parse, an RMSprop class exported as RmsProp. The site must still
 // build, say what is wrong with each, and run the learner's other optimizers.
 describe('course site with learner files mid-work (an endless loop, a syntax error, a renamed class)', () => {
-  let kitServer: Server;
+  let kitServer: Served;
   let kitUrl: string;
 
   beforeAll(async () => {
-    ({ server: kitServer, baseUrl: kitUrl } = await serveStatic((await sharedSite('faulty')).outDir));
+    kitServer = await serveSite((await sharedSite('faulty')).outDir, SUB_PATH);
+    kitUrl = kitServer.url;
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => (kitServer ? kitServer.close(resolve) : resolve(undefined)));
+    kitServer?.close();
   });
 
   it('builds, runs the working optimizer on the playground and says what is wrong with each of the others', async () => {

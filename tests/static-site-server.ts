@@ -1,5 +1,6 @@
 // A built site served over HTTP on a free local port, for Chromium tests and the site bench: files of the folder
-// only (never outside it), `/` as index.html, each with its content type.
+// only (never outside it), below the site's own path (a sub-path, as on GitHub Pages, proves the relative base
+// works), the path itself as index.html, each with its content type.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,14 +11,18 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
   '.map': 'application/json',
 };
 
-/** Serves `dir`; `url` is the site's root, ending in a slash. */
-export function serveSite(dir: string): Promise<{ close(): void; url: string }> {
+/** Serves `dir` at `base` (a path ending in a slash); `url` is the site's root, ending in a slash. */
+export function serveSite(dir: string, base = '/'): Promise<{ close(): void; url: string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const file = normalize(join(dir, path === '/' ? 'index.html' : path));
+    if (!path.startsWith(base)) return void res.writeHead(404).end();
+    const inside = path.slice(base.length);
+    const file = normalize(join(dir, inside === '' ? 'index.html' : inside));
     if (!file.startsWith(dir + sep)) return void res.writeHead(404).end();
     try {
       res
@@ -29,7 +34,10 @@ export function serveSite(dir: string): Promise<{ close(): void; url: string }> 
   });
   return new Promise((done) =>
     server.listen(0, '127.0.0.1', () =>
-      done({ close: () => server.close(), url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` }),
+      done({
+        close: () => server.close(),
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${base}`,
+      }),
     ),
   );
 }
