@@ -28,7 +28,7 @@ const checkItem = (ok: boolean, what: string, details: string[] = []) => {
 };
 
 const typecheck = run(process.execPath, [
-  join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+  join(root, 'node_modules', 'typescript-native', 'bin', 'tsc'),
   '--noEmit',
   '-p',
   'tsconfig.kit.json',

@@ -55,5 +55,7 @@ export const KIT_SCRIPTS: Record<string, string> = {
   site: 'tsx site/scripts/serve.ts',
   build: 'tsx site/scripts/build.ts',
   // The learner's own files only: the kit's other folders refer to solutions/ and tests, which it does not ship.
-  typecheck: 'tsc --noEmit -p tsconfig.exercises.json',
+  // TypeScript 5's own tsc, named by path: the instructor's TypeScript 7 (typescript-native) also installs a `tsc`,
+  // and the kit, which needs TypeScript 5's API for its site build anyway, need not install both.
+  typecheck: 'node node_modules/typescript/bin/tsc --noEmit -p tsconfig.exercises.json',
 };
