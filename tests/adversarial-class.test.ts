@@ -313,7 +313,9 @@ describe('a failure while grading a batch costs only the submission that caused 
       const summary = await gradeClass(KIT_ROOT, dir, join(work, 'unit-out'), exercises, grade);
       expect(summary.graded).toBe(3);
     } finally {
-      process.env.TMPDIR = previous;
+      // Test files share their worker process (isolate: false): the next one must find TMPDIR as it was.
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
     }
     const rows = parseCsv(readFileSync(join(work, 'unit-out', 'gradebook.csv'), 'utf8'));
     expect(rows.slice(1).map((r) => [r[0], r[8], r[9]])).toEqual([

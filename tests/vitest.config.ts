@@ -12,6 +12,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // One worker process runs many test files in turn instead of a fresh one each: about 0.2 CPU-seconds less per
+    // file. A file that changes process-wide state (process.env, the working directory) restores it.
+    isolate: false,
     // Most of a file's time is spent waiting on the processes it starts (the grader, its sandboxes, builds,
     // Chromium), so one more file than there are cores keeps both cores busy. Set here because vitest's default
     // ran one file at a time on this 2-core machine.
