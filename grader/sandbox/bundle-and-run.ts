@@ -72,11 +72,17 @@ export function prepareBundles(
     if (existsSync(join(target.dir, course, file))) bundleOnce({ ...target, course }, file, memo).catch(() => {});
 }
 
+/**
+ * `take`: where the session's sandbox comes from, asked only once the files are bundled and only if a session can
+ * run (the broker's spares: a session whose files are missing then costs no process). Without it, a sandbox of the
+ * session's own boots while the files are bundled.
+ */
 export async function bundleAndRun(
   request: SessionRequest,
-  sandbox: Promise<Sandbox> = openSandbox(),
+  take?: () => Promise<Sandbox>,
   memo?: BundleMemo,
 ): Promise<SessionResponse> {
+  const own = take ? undefined : openSandbox();
   const { dir, shownAs, course } = request;
   const modules: Record<string, string> = {};
   const unavailable: Record<string, string> = {};
@@ -99,12 +105,10 @@ export async function bundleAndRun(
     }),
   );
   if (request.required.some((file) => unavailable[file])) {
-    await (await sandbox).dispose();
+    if (own) await (await own).dispose();
     return { unavailable };
   }
   const drivers = await compiledDrivers(course);
-  return {
-    unavailable,
-    outcome: await (await sandbox).run({ modules, drivers, jobs: request.jobs }, request.timeLimitMs),
-  };
+  const sandbox = await (own ?? take!());
+  return { unavailable, outcome: await sandbox.run({ modules, drivers, jobs: request.jobs }, request.timeLimitMs) };
 }

@@ -55,7 +55,7 @@ export function startBroker(spares: number): Broker {
       channel.postMessage({
         kind: 'response',
         id: message.id,
-        response: await bundleAndRun(request, take(), bundles),
+        response: await bundleAndRun(request, take, bundles),
       } satisfies BrokerMessage);
     } catch (error) {
       if (error instanceof SandboxStartError) failure ??= error;
