@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { zipSync } from 'fflate';
 import { loadCourses, MetadataError, type Course } from '../grader/course/course-metadata.js';
 import { loadCourseSites } from '../site/scripts/course-sites.js';
+import { cachedData } from '../site/scripts/data-cache.js';
 import { kitDataFile } from '../site/scripts/kit-data.js';
 import { classroomWorkflow } from './release/classroom-workflow.js';
 import { RUN_AUTOGRADER, SETUP_SH } from './release/gradescope.js';
@@ -63,7 +64,10 @@ const courseFolders = (course: string): string[] =>
 async function writeSiteData(kit: string, course: Course): Promise<void> {
   const site = (await loadCourseSites(root)).find((s) => s.course.id === course.id);
   for (const [name, compute] of Object.entries(site?.plugin.data ?? {}))
-    write(join(kit, kitDataFile(`${name}.json`)), `${JSON.stringify(await compute())}\n`);
+    write(
+      join(kit, kitDataFile(`${name}.json`)),
+      `${JSON.stringify(await cachedData(root, course.id, name, compute))}\n`,
+    );
 }
 
 /**
