@@ -36,9 +36,12 @@ export interface Grader {
   close(): Promise<void>;
 }
 
-/** `spares`: sandboxes booted ahead of time (one is enough: more would compete for the cores). */
-export async function openGrader(root: string, spares = 1): Promise<Grader> {
-  const runner = await SuiteRunner.open(root, WATCHDOG_SECONDS * 1000, spares);
+/**
+ * `spares`: sandboxes booted ahead of time during a run (one is enough: more would compete for the cores);
+ * `idleSpares`: kept booted between runs, for a grader that waits for the next one (watch mode).
+ */
+export async function openGrader(root: string, spares = 1, idleSpares = 0): Promise<Grader> {
+  const runner = await SuiteRunner.open(root, WATCHDOG_SECONDS * 1000, spares, idleSpares);
   const gradeTargets = async (exercises: Exercise[], targets: GradeTarget[]): Promise<BatchVerdicts> => {
     const suites = exercises.map((e) => join(root, e.suite));
     const run = await runner.run(

@@ -153,8 +153,9 @@ async function main(argv: string[]): Promise<number> {
     }
     return report.exercises.every((e) => e.status === 'pass') ? 0 : 1;
   };
-  // One sandbox boots while vitest starts, and one stays ready for the next suite (more would compete for the cores).
-  const grader = await openGrader(root, 1);
+  // One sandbox boots while vitest starts, and one stays ready for the next suite (more would compete for the cores);
+  // watch mode keeps one ready for the next save too.
+  const grader = await openGrader(root, 1, args.watch ? 1 : 0);
   try {
     if (args.submissions) {
       const out = resolve(args.out ?? 'gradebook');

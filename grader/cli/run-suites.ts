@@ -28,10 +28,10 @@ export class SuiteRunner {
     private readonly timeLimitMs: number,
   ) {}
 
-  /** `spares`: sandboxes to keep booted ahead of time (one per suite for a single run, one for watch mode). */
-  static async open(root: string, timeLimitMs: number, spares: number): Promise<SuiteRunner> {
+  /** `spares`: sandboxes to keep booted ahead of time during a run; `idleSpares`: between runs (watch mode's). */
+  static async open(root: string, timeLimitMs: number, spares: number, idleSpares = 0): Promise<SuiteRunner> {
     const collector = new ResultCollector();
-    const broker = startBroker(spares);
+    const broker = startBroker(spares, idleSpares);
     const cache = transformCacheFolder(root);
     broker.booted.then(
       () => markPhase('sandbox booted'),
@@ -78,6 +78,8 @@ export class SuiteRunner {
     targets: GradeTarget[],
     files: Array<[course: string, files: string[]]> = [],
   ): Promise<SuiteRun> {
+    // One sandbox session per suite and target.
+    this.broker.beginRun(suites.length * targets.length);
     if (targets.length === 1) for (const [course, names] of files) this.broker.prepare(targets[0]!, course, names);
     try {
       return await this.runNow(suites, targets);

@@ -8,7 +8,8 @@ import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
 import { bundleAndRun, prepareBundles, type BundleMemo, type SessionRequest } from './bundle-and-run.js';
 import { prewarmBundler } from './bundler-process.js';
 import type { BrokerMessage } from './broker-client.js';
-import { openSandbox, SandboxStartError, sandboxFoldersRemoved, type Sandbox } from './run-sandboxed.js';
+import { openSandbox, SandboxStartError, sandboxFoldersRemoved } from './run-sandboxed.js';
+import { SparePool } from './spare-pool.js';
 
 export interface Broker {
   /** The channel's name, for the test workers (through vitest's `provide`). */
@@ -19,28 +20,25 @@ export interface Broker {
   startFailure(): SandboxStartError | undefined;
   /** Starts bundling a target's files for a run about to begin, so that its first sessions need not wait. */
   prepare(target: Pick<SessionRequest, 'dir' | 'shownAs' | 'upload'>, course: string, files: string[]): void;
+  /** A run begins that will ask for about `sessions` sandboxes: no more are booted ahead than it can use. */
+  beginRun(sessions: number): void;
   /** The run is over: its folders may go, and the bundles made from them with them. */
   endRun(): void;
   close(): Promise<void>;
 }
 
-/** Serves sandbox runs, keeping `spares` processes booted and waiting. */
-export function startBroker(spares: number): Broker {
+/**
+ * Serves sandbox runs, keeping `spares` processes booted and waiting while a run may still ask for them, and
+ * `idleSpares` between runs (see SparePool).
+ */
+export function startBroker(spares: number, idleSpares = spares): Broker {
   const channelName = `grader-sandbox-broker-${randomUUID()}`;
-  const ready: Array<Promise<Sandbox>> = [];
+  const pool = new SparePool(openSandbox, spares, idleSpares);
   let failure: SandboxStartError | undefined;
-  const refill = () => {
-    while (ready.length < spares) ready.push(openSandbox());
-  };
-  refill();
   prewarmBundler();
-  const booted = (async () => (await ready[0]!).booted)();
+  const booted = (async () => (await pool.first)?.booted)();
   booted.catch(() => {});
-  const take = (): Promise<Sandbox> => {
-    const sandbox = ready.shift() ?? openSandbox();
-    refill();
-    return sandbox;
-  };
+  const take = () => pool.take();
 
   let bundles: BundleMemo = new Map();
   const channel = new BroadcastChannel(channelName);
@@ -68,10 +66,14 @@ export function startBroker(spares: number): Broker {
     booted,
     startFailure: () => failure,
     prepare: (target, course, files) => prepareBundles(target, course, files, bundles),
-    endRun: () => void (bundles = new Map()),
+    beginRun: (sessions) => pool.beginRun(sessions),
+    endRun() {
+      bundles = new Map();
+      pool.endRun();
+    },
     async close() {
       channel.close();
-      await Promise.all(ready.splice(0).map(async (sandbox) => (await sandbox).dispose()));
+      await Promise.all(pool.drain().map(async (sandbox) => (await sandbox).dispose()));
       await sandboxFoldersRemoved();
     },
   };
