@@ -31,7 +31,7 @@ export interface Broker {
  * Serves sandbox runs, keeping `spares` processes booted and waiting while a run may still ask for them, and
  * `idleSpares` between runs (see SparePool).
  */
-export function startBroker(spares: number, idleSpares = spares): Broker {
+export function startBroker(spares: number, idleSpares: number): Broker {
   const channelName = `grader-sandbox-broker-${randomUUID()}`;
   const pool = new SparePool(openSandbox, spares, idleSpares);
   let failure: SandboxStartError | undefined;
