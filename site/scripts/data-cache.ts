@@ -32,9 +32,12 @@ function sources(root: string, course: string): string[] {
     .sort();
 }
 
-/** The digest of a course's data sources: their paths and contents, wherever the tree lies on disk. */
+/**
+ * The digest of a course's data sources: their paths and contents, wherever the tree lies on disk, and the Node.js
+ * version (another V8 may round a Math function differently in the last bit).
+ */
 export function dataDigest(root: string, course: string, name: string): string {
-  const hash = createHash('sha256').update(`${course}\0${name}\0`);
+  const hash = createHash('sha256').update(`${course}\0${name}\0${process.version}\0`);
   for (const file of sources(root, course))
     hash
       .update(`${file}\0`)
