@@ -2,8 +2,9 @@
 // model, drawing contours: about 2.4 s of a 9 s build for the courses of this repository), and a build, a dev
 // server or a release whose sources are byte for byte those of the last run reads the numbers instead.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { writeAtomically } from '../../grader/files/write-atomically.js';
 
 /** Where the numbers are kept: one file per course and data module, beside the other tools' caches. */
 export const dataCacheFolder = (root: string): string => join(root, 'node_modules', '.cache', 'course-site-data');
@@ -67,11 +68,8 @@ export async function cachedData(root: string, course: string, name: string, com
   }
   const value: unknown = JSON.parse(JSON.stringify(await compute()));
   try {
-    mkdirSync(dataCacheFolder(root), { recursive: true });
-    // Written whole, then renamed: a build running beside this one never reads half a file.
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, JSON.stringify({ digest, value } satisfies Entry));
-    renameSync(partial, file);
+    // Whole or not at all: a build running beside this one never reads half a file.
+    writeAtomically(file, JSON.stringify({ digest, value } satisfies Entry));
   } catch {
     // a read-only node_modules: the next build computes again
   }
