@@ -1,9 +1,10 @@
 // Builds that several test files need, made once per test run however many files ask for them, in whichever of
 // vitest's processes those run: the first to ask builds, the others wait for its result (or its error).
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
+import { writeAtomically } from '../grader/files/write-atomically.js';
 
 /** How often a waiting process looks for the result: a build takes seconds. */
 const POLL_MS = 250;
@@ -39,22 +40,16 @@ async function buildOrWait<T>(key: string, build: (dir: string) => Promise<T>): 
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return waitFor<T>(key, dir);
     throw error;
   }
-  publish(join(`${dir}.lock`, 'pid'), String(process.pid));
+  writeAtomically(join(`${dir}.lock`, 'pid'), String(process.pid));
   try {
     mkdirSync(dir);
     const result = await build(dir);
-    publish(`${dir}.json`, JSON.stringify(result));
+    writeAtomically(`${dir}.json`, JSON.stringify(result));
     return result;
   } catch (error) {
-    publish(`${dir}.error`, error instanceof Error ? error.message : String(error));
+    writeAtomically(`${dir}.error`, error instanceof Error ? error.message : String(error));
     throw error;
   }
-}
-
-/** Writes `file` whole or not at all, so that a waiting process never reads half of it. */
-function publish(file: string, text: string): void {
-  writeFileSync(`${file}.part`, text);
-  renameSync(`${file}.part`, file);
 }
 
 function read(file: string): string | undefined {
