@@ -2,6 +2,10 @@
 // network or signal anything outside itself (Node's permission model, plus the operating system's guards that
 // isolation.ts finds), under time, CPU and memory limits and with its output capped. The grader gets plain data
 // back and judges it outside the learner's reach.
+// A process serves one session (one suite's jobs on one submission) and ends with it, so learner code run for one
+// suite never meets the globals, timers or hidden-test inputs of another. Running a submission's sessions in one
+// process, each in a worker thread of its own, saves no CPU: a worker's start and its session cost about 70 ms, as a
+// process's do (a class of 10 graded both ways, counted by process accounting).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
