@@ -4,6 +4,7 @@
 // revealSolutions asks). Grading runs in this process: the verdicts are the grade report itself.
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { exitOnSignals } from '../grader/cli/exit-on-signal.js';
 import { openGrader } from '../grader/cli/grade-folder.js';
 import { loadCourses } from '../grader/course/course-metadata.js';
 import { probeNumbers, resultShape } from '../grader/reveal/reveal-key.js';
@@ -12,6 +13,7 @@ import { describeLeak, scanForLeaks } from './release/leak-scan.js';
 import { hiddenLines } from './stubs/hidden-text.js';
 
 const root = resolve(import.meta.dirname, '..');
+exitOnSignals();
 
 function run(command: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

@@ -7,7 +7,6 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -15,7 +14,6 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { zipSync } from 'fflate';
@@ -34,6 +32,8 @@ import { studentReadme } from './release/student-readme.js';
 import { hiddenLines } from './stubs/hidden-text.js';
 import { stripMarkdown } from './markers/strip-markdown.js';
 import { pristinePath } from '../grader/course/starting-files.js';
+import { makeTemporaryFolder, removeFolder } from '../grader/files/temporary-folders.js';
+import { exitOnSignals } from '../grader/cli/exit-on-signal.js';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -193,7 +193,7 @@ async function main(argv: string[]): Promise<number> {
   const out = resolve(values.out ?? join(root, 'release'));
   const all = loadCourses(root);
   const courses = selectCourses(all, values.course ?? []);
-  const work = mkdtempSync(join(tmpdir(), 'release-'));
+  const work = makeTemporaryFolder('release-');
   try {
     const kit = join(work, 'student-kit');
     await layOutKit(
@@ -247,10 +247,11 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    removeFolder(work);
   }
 }
 
+exitOnSignals();
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     console.error(`error: ${(error as Error).message}\n${USAGE}`);

@@ -3,8 +3,7 @@
 // one submission holds or does. A submission already graded and unchanged (same learner files, same grader,
 // same refusals) is not graded again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { qualifiedId, type Exercise } from '../course/course-metadata.js';
 import type { GradeTarget } from '../harness/grade-targets.js';
@@ -19,6 +18,7 @@ import { rosterKey, type RosterEntry } from './roster.js';
 import { gatherSubmission, learnerFilePaths, stageFiles, type SubmissionFiles } from './stage-submission.js';
 import { reportFileNames } from './submission-ids.js';
 import { describeProblem, listSubmissions, openSubmission, type ClassMember } from './submissions.js';
+import { makeTemporaryFolder, removeFolder } from '../files/temporary-folders.js';
 
 export type { BatchVerdicts, GradeBatch } from './grade-in-batches.js';
 export type GradeTargets = GradeBatch;
@@ -172,7 +172,7 @@ export async function gradeClass(
   grade: GradeBatch,
   options: ClassOptions = {},
 ): Promise<ClassSummary> {
-  const work = mkdtempSync(join(tmpdir(), 'grade-class-'));
+  const work = makeTemporaryFolder('grade-class-');
   try {
     mkdirSync(outDir, { recursive: true });
     const fingerprint = graderFingerprint(root);
@@ -267,6 +267,6 @@ export async function gradeClass(
       outDir,
     };
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    removeFolder(work);
   }
 }

@@ -1,7 +1,5 @@
 // Grading in-process, for every command that needs verdicts (`npm run grade`, `check`, `reveal`): a grader that
 // runs suites for one folder or for a class of submissions, and returns the grade report itself, never text.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { qualifiedId, type Exercise } from '../course/course-metadata.js';
 import { describeRefusal } from '../files/refusal.js';
@@ -11,6 +9,7 @@ import { exerciseReport, gradeReport, outcomeFor, type ExerciseReport, type Grad
 import type { BatchVerdicts } from './grade-in-batches.js';
 import { SuiteRunner } from './run-suites.js';
 import { stageFiles, stageSubmission, type SubmissionFiles } from './stage-submission.js';
+import { makeTemporaryFolder, removeFolder } from '../files/temporary-folders.js';
 
 // The sandbox ends learner code after TIME_LIMIT_SECONDS; the watchdog is the backstop for the grader itself.
 export const WATCHDOG_SECONDS = 3 * TIME_LIMIT_SECONDS;
@@ -74,7 +73,7 @@ export async function openGrader(root: string, spares = 1, idleSpares = 0): Prom
   };
   // Only the learner-owned files come from the folder graded; everything else is the kit's own copy.
   const gradeFolder = async (exercises: Exercise[], source: string, shownAs: string): Promise<FolderGrade> => {
-    const staging = mkdtempSync(join(tmpdir(), 'grade-'));
+    const staging = makeTemporaryFolder('grade-');
     try {
       const staged = stageSubmission(root, source, exercises, staging);
       const reports = (await gradeTargets(exercises, [{ id: '', dir: staged.dir, shownAs }])).reports.get('')!;
@@ -86,16 +85,16 @@ export async function openGrader(root: string, spares = 1, idleSpares = 0): Prom
         ],
       };
     } finally {
-      rmSync(staging, { recursive: true, force: true });
+      removeFolder(staging);
     }
   };
   const gradeUpload = async (exercises: Exercise[], files: SubmissionFiles, paths: string[], shownAs: string) => {
-    const staging = mkdtempSync(join(tmpdir(), 'grade-'));
+    const staging = makeTemporaryFolder('grade-');
     try {
       stageFiles(root, files, paths, staging);
       return (await gradeTargets(exercises, [{ id: '', dir: staging, shownAs, upload: true }])).reports.get('')!;
     } finally {
-      rmSync(staging, { recursive: true, force: true });
+      removeFolder(staging);
     }
   };
   return { gradeTargets, gradeFolder, gradeUpload, close: () => runner.close() };

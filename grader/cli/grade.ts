@@ -32,6 +32,7 @@ import { findLearnerRoot } from './submissions.js';
 import { watchAndGrade } from './watch.js';
 import { writeAtomically } from '../files/write-atomically.js';
 import { keepRecords, type BestNews } from './exercise-records.js';
+import { exitOnSignals } from './exit-on-signal.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -212,6 +213,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+exitOnSignals();
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {

@@ -12,6 +12,7 @@ import { runProbe } from './run-probe.js';
 import { sealedSolutionPath, unseal, type SealedSolution } from './sealed-solution.js';
 import { officialPath, refusal, unsafeDestination, writeOfficial } from './solution-destination.js';
 import { UnsafePathError } from '../files/write-atomically.js';
+import { exitOnSignals } from '../cli/exit-on-signal.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const USAGE =
@@ -130,6 +131,7 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+exitOnSignals();
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {

@@ -1,13 +1,11 @@
 // Runs a reveal probe on a folder laid out like exercises/ (a learner's, or solutions/) in the grader's sandbox,
 // staged as grading stages it, and says in plain words why a run gave no usable results.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { stageSubmission } from '../cli/stage-submission.js';
 import type { Exercise } from '../course/course-metadata.js';
 import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
 import { bundleAndRun } from '../sandbox/bundle-and-run.js';
 import type { Job, JobResult } from '../sandbox/sandbox-protocol.js';
+import { makeTemporaryFolder, removeFolder } from '../files/temporary-folders.js';
 
 export type ProbeOutcome = { results: JobResult[]; problem?: undefined } | { problem: string };
 
@@ -19,7 +17,7 @@ export async function runProbe(
   exercise: Exercise,
   jobs: Job[],
 ): Promise<ProbeOutcome> {
-  const staging = mkdtempSync(join(tmpdir(), 'reveal-probe-'));
+  const staging = makeTemporaryFolder('reveal-probe-');
   try {
     const { dir } = stageSubmission(kitRoot, source, [exercise], staging);
     const required = exercise.files;
@@ -49,6 +47,6 @@ export async function runProbe(
     }
     return { results };
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    removeFolder(staging);
   }
 }

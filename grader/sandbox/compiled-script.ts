@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -15,8 +14,8 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
+import { makeTemporaryFolder } from '../files/temporary-folders.js';
 
 const root = join(import.meta.dirname, '..', '..');
 // Each compiled script is named by its sources' digest and never rewritten: copies of the kit sharing one
@@ -156,9 +155,7 @@ let privateFolder: string | undefined;
 export async function compiledScriptFile(entry: string): Promise<string> {
   const text = await compiledScript(entry);
   if (!privateFolder) {
-    privateFolder = mkdtempSync(join(tmpdir(), 'grader-scripts-'));
-    const folder = privateFolder;
-    process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+    privateFolder = makeTemporaryFolder('grader-scripts-');
   }
   const path = join(privateFolder, entry.replace(/\.ts$/, '.mjs'));
   writeFileSync(path, text, { flag: 'w', mode: 0o600 });
