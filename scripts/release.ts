@@ -3,17 +3,7 @@
 // built from it. `--gradescope` also builds Gradescope's autograder zip (the kit with the hidden tests). Where a
 // course's info.toml sets revealSolutions, the kit also carries those official solutions, sealed (see seal-solutions).
 import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { zipSync } from 'fflate';
@@ -28,6 +18,7 @@ import { kitManifest, readKitUses, UndeclaredPackageError, type PackageJson } fr
 import { describeLeak, scanForLeaks } from './release/leak-scan.js';
 import { LockError, pruneLock, type Lock } from './release/prune-lock.js';
 import { SealError, sealSolutions } from './release/seal-solutions.js';
+import { replaceOutputs } from './release/replace-outputs.js';
 import { studentReadme } from './release/student-readme.js';
 import { hiddenLines } from './stubs/hidden-text.js';
 import { stripMarkdown } from './markers/strip-markdown.js';
@@ -207,11 +198,11 @@ async function main(argv: string[]): Promise<number> {
     buildKitSite(kit, join(work, 'site'));
     expectNoLeaks(join(work, 'site'), "the kit's built site", courses);
 
-    mkdirSync(out, { recursive: true });
-    rmSync(join(out, 'student-kit'), { recursive: true, force: true });
     execFileSync('tar', ['-czf', join(work, 'student-kit.tgz'), '-C', work, 'student-kit']);
-    renameSync(join(work, 'student-kit.tgz'), join(out, 'student-kit.tgz'));
-    cpSync(kit, join(out, 'student-kit'), { recursive: true });
+    replaceOutputs(out, [
+      { from: kit, name: 'student-kit' },
+      { from: join(work, 'student-kit.tgz'), name: 'student-kit.tgz' },
+    ]);
     console.log(
       `student kit: ${relative(process.cwd(), join(out, 'student-kit'))}/ and student-kit.tgz (leak scan: clean, site built from it: clean)`,
     );
@@ -231,7 +222,8 @@ async function main(argv: string[]): Promise<number> {
       }
       writeKitPackages(kit); // what the hidden tests and solutions import too
       const zip = zipFolder(kit, 'kit', { 'setup.sh': SETUP_SH, run_autograder: RUN_AUTOGRADER });
-      writeFileSync(join(out, 'gradescope-autograder.zip'), zip);
+      writeFileSync(join(work, 'gradescope-autograder.zip'), zip);
+      replaceOutputs(out, [{ from: join(work, 'gradescope-autograder.zip'), name: 'gradescope-autograder.zip' }]);
       console.log(`gradescope autograder: ${relative(process.cwd(), join(out, 'gradescope-autograder.zip'))}`);
     }
     return 0;

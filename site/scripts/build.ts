@@ -4,6 +4,7 @@ import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build, type LogLevel } from 'vite';
+import { exitOnSignals } from '../../grader/cli/exit-on-signal.js';
 import { moduleRecorder } from './module-recorder-plugin.js';
 import { DEFAULT_OUT_DIR, INSTRUCTOR_OUT_DIR, REPO_ROOT, siteConfig } from './site-config.js';
 
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  exitOnSignals(); // the instructor build's copy of the solutions goes when the build is stopped
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;

@@ -1,9 +1,9 @@
 // The instructor build's solutions: each exercise's files in the solution variant, as `npm run stubs -- --snippets`
 // writes them. The stubs command runs in a process of its own, so the site's build never loads the stub generator.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeTemporaryFolder, removeFolder } from '../../grader/files/temporary-folders.js';
 
 export interface SolutionSnippet {
   exercise: string;
@@ -18,7 +18,7 @@ const isSnippet = (value: unknown): value is SolutionSnippet =>
   ['exercise', 'file', 'code'].every((key) => typeof (value as Record<string, unknown>)[key] === 'string');
 
 export function solutionSnippets(root: string): SolutionSnippet[] {
-  const work = mkdtempSync(join(tmpdir(), 'site-solutions-'));
+  const work = makeTemporaryFolder('site-solutions-');
   try {
     const snippets = join(work, 'snippets.json');
     // The solution variant goes to a scratch folder: the command would otherwise write exercises/.
@@ -37,6 +37,6 @@ export function solutionSnippets(root: string): SolutionSnippet[] {
       throw new Error(`npm run stubs -- --snippets wrote something other than a list of { exercise, file, code }`);
     return parsed;
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    removeFolder(work);
   }
 }
