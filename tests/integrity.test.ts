@@ -4,13 +4,14 @@
 // writes each a report (under 1 MB, naming no secret, path or hidden case), the run ends in bounded time, no file of
 // the kit changes and no process is left behind. Each attack needs an expectation below. A learner's own
 // `npm run grade` of an attack is tested last, with the grader killed while the attack runs.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { exerciseOf, gradeClassRun, type ClassRun } from './class-run.js';
 import { KIT_ROOT, makeSandbox, snapshot, LAUNCH } from './kit-sandbox.js';
+import { leftBehindUnder, processesUnder } from './left-behind.js';
 
 const ADVERSARIAL = join(KIT_ROOT, 'tests', 'adversarial', 'sandbox');
 const NOT_PASS = /^(fail|error|timeout)$/;
@@ -49,24 +50,6 @@ const MAX_REPORT_BYTES = 1024 * 1024;
  * (the endless loop is stopped at 10 s); a grader stuck on any of them would run into its 30 s watchdog per member.
  */
 const CLASS_SECONDS = 120;
-
-/** Processes whose command line names `folder`: a sandbox this run started has its runner there. */
-function processesUnder(folder: string): string[] {
-  return execFileSync('ps', ['-eo', 'pid=,stat=,args='], { encoding: 'utf8' })
-    .split('\n')
-    .filter((line) => line.includes(folder) && !/^\s*\d+\s+Z/.test(line));
-}
-
-/** What is killed with the grader needs a moment to go; what is still there after 3 s was left behind (and is killed). */
-async function leftBehindUnder(folder: string): Promise<string[]> {
-  let leftBehind = processesUnder(folder);
-  for (let i = 0; i < 30 && leftBehind.length > 0; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    leftBehind = processesUnder(folder);
-  }
-  for (const line of leftBehind) process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
-  return leftBehind;
-}
 
 /** Every hidden case's start and learning rate as they would be printed: none may reach a report. */
 function hiddenMarks(kit: string): string[] {

@@ -2,21 +2,16 @@
 // of a learner's run, in watch mode and in a class's run. The grader exits with the shell's code for that signal and
 // leaves nothing behind: no folder in the temporary folder (the sandboxes' runners, staged copies of learner code, a
 // class's submissions) and no process. Each grader gets a temporary folder of its own (TMPDIR) to look in.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { KIT_ROOT, LAUNCH } from './kit-sandbox.js';
+import { leftBehindUnder } from './left-behind.js';
 
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 type Signal = keyof typeof EXIT_CODES;
-
-/** Processes whose command line names `folder`: a sandbox started under it has its runner there. */
-const processesUnder = (folder: string): string[] =>
-  execFileSync('ps', ['-eo', 'pid=,stat=,args='], { encoding: 'utf8' })
-    .split('\n')
-    .filter((line) => line.includes(folder) && !/^\s*\d+\s+Z/.test(line));
 
 const until = async (what: string, done: () => boolean): Promise<void> => {
   for (let i = 0; i < 600 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
@@ -47,12 +42,11 @@ async function interrupt(
     await until(`the grader to get going (${args.join(' ')})`, () => ready(readdirSync(temp), output));
     grader.kill(signal);
     const code = await exited;
-    // The sandboxes end with the grader (their parent-death signal): give them a moment.
-    for (let i = 0; i < 30 && processesUnder(temp).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
-    return { code, left: readdirSync(temp), running: processesUnder(temp) };
+    // The sandboxes end with the grader (their parent-death signal).
+    return { code, left: readdirSync(temp), running: await leftBehindUnder(temp) };
   } finally {
     grader.kill('SIGKILL');
-    for (const line of processesUnder(temp)) process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
+    await leftBehindUnder(temp);
     rmSync(temp, { recursive: true, force: true });
   }
 }
