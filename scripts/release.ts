@@ -23,7 +23,7 @@ import { studentReadme } from './release/student-readme.js';
 import { hiddenLines } from './stubs/hidden-text.js';
 import { stripMarkdown } from './markers/strip-markdown.js';
 import { pristinePath } from '../grader/course/starting-files.js';
-import { makeTemporaryFolder, removeFolder } from '../grader/files/temporary-folders.js';
+import { makeTemporaryFolder, removeFolder, TemporaryFolderError } from '../grader/files/temporary-folders.js';
 import { exitOnSignals } from '../grader/cli/exit-on-signal.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -249,7 +249,7 @@ process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(`error: ${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  if (!(error instanceof MetadataError)) throw error;
+  if (!(error instanceof MetadataError || error instanceof TemporaryFolderError)) throw error;
   console.error(`error: ${error.message}\nnothing was released.`);
   return 2;
 });

@@ -217,3 +217,28 @@ test('a passing challenge shows its steps and distance, and the best kept under 
     kit.dispose();
   }
 }, 200_000);
+
+test('a temporary folder that cannot be used is named, with what to change, in one line and exit 2', () => {
+  const notAFolder = join(mkdtempSync(join(tmpdir(), 'grade-tmpdir-')), 'a-file');
+  writeFileSync(notAFolder, '');
+  try {
+    for (const [where, reason] of [
+      [join(dirname(notAFolder), 'missing'), 'it does not exist'],
+      [notAFolder, 'it is not a folder'],
+    ] as const) {
+      const result = spawnSync(process.execPath, [LAUNCH, 'grader/cli/grade.ts', first.id], {
+        cwd: KIT_ROOT,
+        encoding: 'utf8',
+        timeout: 90_000,
+        env: { ...process.env, TMPDIR: where, NO_COLOR: '1' },
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim()).toBe(
+        `error: cannot make a working folder in ${where} (set by TMPDIR): ${reason}. Point TMPDIR at a folder you ` +
+          'can write to (or unset it, for the system’s own), then run the command again.',
+      );
+    }
+  } finally {
+    rmSync(dirname(notAFolder), { recursive: true, force: true });
+  }
+});

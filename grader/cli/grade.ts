@@ -33,6 +33,7 @@ import { watchAndGrade } from './watch.js';
 import { writeAtomically } from '../files/write-atomically.js';
 import { keepRecords, type BestNews } from './exercise-records.js';
 import { exitOnSignals } from './exit-on-signal.js';
+import { TemporaryFolderError } from '../files/temporary-folders.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -223,7 +224,8 @@ main(process.argv.slice(2)).then(
       error instanceof ExerciseNameError ||
       error instanceof WeakSandboxError ||
       error instanceof RosterError ||
-      error instanceof ClassOutputError
+      error instanceof ClassOutputError ||
+      error instanceof TemporaryFolderError
     ) {
       console.error(`error: ${error.message}${error instanceof UsageError ? `\n\n${USAGE}` : ''}`);
     } else if (error instanceof SandboxStartError) {

@@ -2,9 +2,34 @@
 // (an error on the way out, or Ctrl-C: see grader/cli/exit-on-signal.ts) is removed then, so that an interrupted
 // grade leaves no copy of anyone's code, and no stub or solution, in the system's temporary folder.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+/** No folder could be made in the system's temporary folder: the machine's set-up, said with what to change. */
+export class TemporaryFolderError extends Error {
+  override name = 'TemporaryFolderError';
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'it does not exist',
+  ENOTDIR: 'it is not a folder',
+  EACCES: 'you may not write there',
+  EPERM: 'you may not write there',
+  EROFS: 'it is on a read-only file system',
+  ENOSPC: 'its disk is full',
+};
+
+function temporaryFolderError(parent: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (!(code in REASONS)) return error;
+  const source = process.env.TMPDIR ? ' (set by TMPDIR)' : '';
+  return new TemporaryFolderError(
+    `cannot make a working folder in ${parent}${source}: ${REASONS[code]}. Point TMPDIR at a folder you can ` +
+      'write to (or unset it, for the system’s own), then run the command again.',
+    { cause: error },
+  );
+}
 
 const open = new Set<string>();
 
@@ -19,7 +44,23 @@ export function removeAtExit(folder: string): string {
 }
 
 /** A new, empty folder in the system's temporary folder, its name starting with `prefix`, removed at exit. */
-export const makeTemporaryFolder = (prefix: string): string => removeAtExit(mkdtempSync(join(tmpdir(), prefix)));
+export function makeTemporaryFolder(prefix: string): string {
+  const parent = tmpdir();
+  try {
+    return removeAtExit(mkdtempSync(join(parent, prefix)));
+  } catch (error) {
+    throw temporaryFolderError(parent, error);
+  }
+}
+
+export async function makeTemporaryFolderAsync(prefix: string): Promise<string> {
+  const parent = tmpdir();
+  try {
+    return removeAtExit(await mkdtemp(join(parent, prefix)));
+  } catch (error) {
+    throw temporaryFolderError(parent, error);
+  }
+}
 
 export function removeFolder(folder: string): void {
   rmSync(folder, { recursive: true, force: true });

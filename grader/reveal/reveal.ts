@@ -13,6 +13,7 @@ import { sealedSolutionPath, unseal, type SealedSolution } from './sealed-soluti
 import { officialPath, refusal, unsafeDestination, writeOfficial } from './solution-destination.js';
 import { UnsafePathError } from '../files/write-atomically.js';
 import { exitOnSignals } from '../cli/exit-on-signal.js';
+import { TemporaryFolderError } from '../files/temporary-folders.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const USAGE =
@@ -135,7 +136,8 @@ exitOnSignals();
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    if (error instanceof MetadataError) console.error(`error: ${error.message}`);
+    if (error instanceof MetadataError || error instanceof TemporaryFolderError)
+      console.error(`error: ${error.message}`);
     else {
       console.error("error: revealing failed; this is not your code's fault. Details:");
       console.error(error);

@@ -7,7 +7,7 @@
 // process, each in a worker thread of its own, saves no CPU: a worker's start and its session cost about 70 ms, as a
 // process's do (a class of 10 graded both ways, counted by process accounting).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
+import { chmod, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path, { join, type PlatformPath } from 'node:path';
 import { compiledScript } from './compiled-script.js';
@@ -22,7 +22,7 @@ import {
 } from './isolation.js';
 import { ResultChannel } from './result-channel.js';
 import { encodeNumbers, type JobResult, type SandboxRequest } from './sandbox-protocol.js';
-import { removeAtExit, removeFolderAsync } from '../files/temporary-folders.js';
+import { makeTemporaryFolderAsync, removeFolderAsync } from '../files/temporary-folders.js';
 
 export const OUTPUT_LIMIT = 64 * 1024;
 
@@ -117,7 +117,7 @@ export async function sandboxFoldersRemoved(): Promise<void> {
 
 export async function openSandbox(): Promise<Sandbox> {
   const caps = await probeCapabilities();
-  const dir = removeAtExit(await mkdtemp(join(tmpdir(), 'grade-sandbox-')));
+  const dir = await makeTemporaryFolderAsync('grade-sandbox-');
   await chmod(dir, 0o711);
   await writeFile(join(dir, 'runner.mjs'), await compiledScript('runner-main.ts'), { mode: 0o644 });
   const uid = canUseOwnUid(caps, dir) ? nextUid() : undefined;
