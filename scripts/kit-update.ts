@@ -1,10 +1,11 @@
 // `npm run update -- <new kit>`: applies a new version of the course over a learner's working copy. The
 // learner's own files are never overwritten; everything else is replaced; a report says what happened.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { extract } from 'tar';
+import { exitOnSignals } from '../grader/cli/exit-on-signal.js';
 import { loadCourses } from '../grader/course/course-metadata.js';
+import { makeTemporaryFolder, removeFolder } from '../grader/files/temporary-folders.js';
 
 const root = resolve(import.meta.dirname, '..');
 const NEVER_TOUCHED = /^(node_modules|\.grade|\.git)(\/|$)/;
@@ -42,7 +43,7 @@ function main(argv: string[]): number {
     console.error('usage: npm run update -- <new kit: a .tgz or a folder>');
     return 2;
   }
-  const work = mkdtempSync(join(tmpdir(), 'kit-update-'));
+  const work = makeTemporaryFolder('kit-update-');
   try {
     let next: string;
     try {
@@ -79,8 +80,9 @@ function main(argv: string[]): number {
     if (replaced.includes('package-lock.json')) console.log('dependencies changed: run `npm install`');
     return 0;
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    removeFolder(work);
   }
 }
 
+exitOnSignals();
 process.exitCode = main(process.argv.slice(2));
