@@ -204,6 +204,22 @@ describe('the pure pieces', () => {
     expect(() => parseRoster('identifier\n"a\nb\n\nc,"d\n', 'r.csv')).toThrow(/^r\.csv:5: /);
   });
 
+  test('a roster saved by a spreadsheet with semicolons or tabs between cells reads the same', () => {
+    const expected = [
+      { identifier: 's1', name: 'Lovelace, Ada', aliases: ['s1', 'ada-l'], line: 2 },
+      { identifier: 'ghopper', name: 'Grace Hopper', aliases: ['ghopper'], line: 3 },
+    ];
+    // Excel in languages that write decimal commas: semicolons, CRLF, a comma inside a quoted cell.
+    const semicolons = '\uFEFFidentifier;github_username;name\r\ns1;ada-l;"Lovelace, Ada"\r\n;ghopper;Grace Hopper\r\n';
+    expect(parseRoster(semicolons, 'r.csv')).toEqual(expected);
+    const tabs = 'identifier\tgithub_username\tname\ns1\tada-l\tLovelace, Ada\n\tghopper\tGrace Hopper\n';
+    expect(parseRoster(tabs, 'r.csv')).toEqual(expected);
+    // A header with commas keeps them as the separator, whatever the cells hold.
+    expect(parseRoster('identifier,name\ns1,A; B\n', 'r.csv')).toEqual([
+      { identifier: 's1', name: 'A; B', aliases: ['s1'], line: 2 },
+    ]);
+  });
+
   test('shards: every n-th of the sorted ids, from the i-th; each id in exactly one shard', () => {
     const ids = sortIds(['b', 'a', 'Z', 'é', 'c']);
     expect(ids).toEqual(['Z', 'a', 'b', 'c', 'é']);

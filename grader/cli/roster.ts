@@ -1,8 +1,9 @@
 // A class roster (--roster FILE): a CSV with a header row, one student a row. GitHub Classroom's roster export works as
 // it is ("identifier","github_username","github_id","name"); so does any CSV with an `identifier` (or `student`,
-// `id`, `email`) column. A submission named after a student's identifier or GitHub username is that student's.
-// The parser is our own (RFC 4180: quoted cells may hold commas, quotes and line breaks), so that an error can name
-// the file and the line it is on. Pure but for reading the file.
+// `id`, `email`) column, and one a spreadsheet saved with semicolons or tabs between cells (Excel does, in languages
+// that write decimal commas). A submission named after a student's identifier or GitHub username is that student's.
+// The parser is our own (RFC 4180: quoted cells may hold separators, quotes and line breaks), so that an error can
+// name the file and the line it is on. Pure but for reading the file.
 import { readFileSync } from 'node:fs';
 
 export class RosterError extends Error {
@@ -19,6 +20,13 @@ export interface RosterEntry {
   line: number;
 }
 
+/** The header's separator: the comma, unless the header has none outside quotes but has semicolons or tabs. */
+function separatorOf(body: string): string {
+  const header = body.split(/\r?\n/, 1)[0]!.replace(/"[^"]*"/g, '');
+  if (header.includes(',')) return ',';
+  return [';', '\t'].find((separator) => header.includes(separator)) ?? ',';
+}
+
 /** The cells of each record, with the line each starts on. Throws on a quote out of place, naming the line. */
 export function parseCsvLines(text: string, file: string): Array<{ line: number; cells: string[] }> {
   const records: Array<{ line: number; cells: string[] }> = [];
@@ -29,6 +37,7 @@ export function parseCsvLines(text: string, file: string): Array<{ line: number;
   let line = 1;
   let start = 1;
   const body = text.replace(/^\uFEFF/, '');
+  const separator = separatorOf(body);
   const endCell = () => {
     cells.push(wasQuoted ? cell : cell.trim());
     cell = '';
@@ -43,7 +52,7 @@ export function parseCsvLines(text: string, file: string): Array<{ line: number;
       } else if (char === '"') {
         quoted = false;
         const next = body[at + 1];
-        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r')
+        if (next !== undefined && next !== separator && next !== '\n' && next !== '\r')
           throw new RosterError(`${file}:${line}: text after a closing quote`);
       } else {
         if (char === '\n') line++;
@@ -56,7 +65,7 @@ export function parseCsvLines(text: string, file: string): Array<{ line: number;
       quoted = true;
       wasQuoted = true;
       cell = '';
-    } else if (char === ',') endCell();
+    } else if (char === separator) endCell();
     else if (char === '\n' || char === '\r') {
       if (char === '\r' && body[at + 1] === '\n') at++;
       endCell();
