@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadCourse, loadCourses, qualifiedId } from '../grader/course/course-metadata.js';
 import type { GradeReport } from '../grader/cli/grade-report.js';
+import { makeTemporaryFolder, TemporaryFolderError } from '../grader/files/temporary-folders.js';
 import { KIT_ROOT, makeSandbox, runKitScript, LAUNCH } from './kit-sandbox.js';
 
 const grade = (args: string[]) => runKitScript(KIT_ROOT, 'grader/cli/grade.ts', args, 90_000);
@@ -219,26 +220,34 @@ test('a passing challenge shows its steps and distance, and the best kept under 
 }, 200_000);
 
 test('a temporary folder that cannot be used is named, with what to change, in one line and exit 2', () => {
-  const notAFolder = join(mkdtempSync(join(tmpdir(), 'grade-tmpdir-')), 'a-file');
-  writeFileSync(notAFolder, '');
+  const parent = mkdtempSync(join(tmpdir(), 'grade-tmpdir-'));
+  const advice =
+    'Point TMPDIR at a folder you can write to (or unset it, for the system’s own), then run the command again.';
+  const saved = process.env.TMPDIR;
   try {
-    for (const [where, reason] of [
-      [join(dirname(notAFolder), 'missing'), 'it does not exist'],
-      [notAFolder, 'it is not a folder'],
-    ] as const) {
-      const result = spawnSync(process.execPath, [LAUNCH, 'grader/cli/grade.ts', first.id], {
-        cwd: KIT_ROOT,
-        encoding: 'utf8',
-        timeout: 90_000,
-        env: { ...process.env, TMPDIR: where, NO_COLOR: '1' },
-      });
-      expect(result.status).toBe(2);
-      expect(result.stderr.trim()).toBe(
-        `error: cannot make a working folder in ${where} (set by TMPDIR): ${reason}. Point TMPDIR at a folder you ` +
-          'can write to (or unset it, for the system’s own), then run the command again.',
-      );
-    }
+    const missing = join(parent, 'missing');
+    const result = spawnSync(process.execPath, [LAUNCH, 'grader/cli/grade.ts', first.id], {
+      cwd: KIT_ROOT,
+      encoding: 'utf8',
+      timeout: 90_000,
+      env: { ...process.env, TMPDIR: missing, NO_COLOR: '1' },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      `error: cannot make a working folder in ${missing} (set by TMPDIR): it does not exist. ${advice}`,
+    );
+    // The other causes take the same way out, each in its own words.
+    const file = join(parent, 'a-file');
+    writeFileSync(file, '');
+    process.env.TMPDIR = file;
+    expect(() => makeTemporaryFolder('grade-')).toThrow(
+      new TemporaryFolderError(
+        `cannot make a working folder in ${file} (set by TMPDIR): it is not a folder. ${advice}`,
+      ),
+    );
   } finally {
-    rmSync(dirname(notAFolder), { recursive: true, force: true });
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+    rmSync(parent, { recursive: true, force: true });
   }
 });
