@@ -7,8 +7,9 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['tests/**/*.test.ts'],
-    // The folder of builds that several files share (the Chromium tests' sites), each made once per run.
-    globalSetup: ['tests/shared-builds-setup.ts'],
+    // The run's own temporary folder first (the shared builds go in it too), then the folder of builds that several
+    // files share (the Chromium tests' sites), each made once per run.
+    globalSetup: ['tests/run-temporary-folder-setup.ts', 'tests/shared-builds-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
