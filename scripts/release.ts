@@ -3,7 +3,18 @@
 // built from it. `--gradescope` also builds Gradescope's autograder zip (the kit with the hidden tests). Where a
 // course's info.toml sets revealSolutions, the kit also carries those official solutions, sealed (see seal-solutions).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { zipSync } from 'fflate';
@@ -167,6 +178,26 @@ function selectCourses(all: Course[], named: string[]): Course[] {
 
 class UsageError extends Error {}
 
+const UNUSABLE: Record<string, string> = {
+  EEXIST: 'it is a file',
+  ENOTDIR: 'it is inside a file',
+  EACCES: 'you may not write there',
+  EPERM: 'you may not write there',
+  EROFS: 'it is on a read-only file system',
+};
+
+/** The output folder, made now: a --out that cannot be one stops the release before it is built, not after. */
+function outputFolder(out: string, given = out): string {
+  try {
+    mkdirSync(out, { recursive: true });
+    accessSync(out, constants.W_OK);
+  } catch (error) {
+    const why = UNUSABLE[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
+    throw new UsageError(`--out ${given}: ${why}. Name a folder you can write to (it is made if missing).`);
+  }
+  return out;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -181,7 +212,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const out = resolve(values.out ?? join(root, 'release'));
+  const out = outputFolder(resolve(values.out ?? join(root, 'release')), values.out);
   const all = loadCourses(root);
   const courses = selectCourses(all, values.course ?? []);
   const work = makeTemporaryFolder('release-');

@@ -90,6 +90,30 @@ test('--course takes a course of this repository, in any case, or exits 2 naming
   );
 });
 
+test('--out that cannot be a folder stops the release before it is built, naming it, with exit 2', () => {
+  const file = join(work, 'not-a-folder');
+  writeFileSync(file, 'an instructor’s notes\n');
+  for (const [out, why] of [
+    [file, 'it is a file'],
+    [join(file, 'release'), 'it is inside a file'],
+  ] as const) {
+    const run = spawnSync(
+      process.execPath,
+      [join(KIT_ROOT, 'scripts', 'launch.mjs'), 'scripts/release.ts', '--out', out],
+      {
+        cwd: KIT_ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      `error: --out ${out}: ${why}. Name a folder you can write to (it is made if missing).`,
+    );
+  }
+  expect(readFileSync(file, 'utf8')).toBe('an instructor’s notes\n');
+});
+
 describe('unpacked in an empty folder', () => {
   let kit: string;
   beforeAll(() => {
