@@ -3,18 +3,7 @@
 // built from it. `--gradescope` also builds Gradescope's autograder zip (the kit with the hidden tests). Where a
 // course's info.toml sets revealSolutions, the kit also carries those official solutions, sealed (see seal-solutions).
 import { execFileSync } from 'node:child_process';
-import {
-  accessSync,
-  constants,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { zipSync } from 'fflate';
@@ -35,6 +24,7 @@ import { hiddenLines } from './stubs/hidden-text.js';
 import { stripMarkdown } from './markers/strip-markdown.js';
 import { pristinePath } from '../grader/course/starting-files.js';
 import { makeTemporaryFolder, removeFolder, TemporaryFolderError } from '../grader/files/temporary-folders.js';
+import { OutputPathError, outputFolder } from '../grader/files/output-path.js';
 import { exitOnSignals } from '../grader/cli/exit-on-signal.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -178,26 +168,6 @@ function selectCourses(all: Course[], named: string[]): Course[] {
 
 class UsageError extends Error {}
 
-const UNUSABLE: Record<string, string> = {
-  EEXIST: 'it is a file',
-  ENOTDIR: 'it is inside a file',
-  EACCES: 'you may not write there',
-  EPERM: 'you may not write there',
-  EROFS: 'it is on a read-only file system',
-};
-
-/** The output folder, made now: a --out that cannot be one stops the release before it is built, not after. */
-function outputFolder(out: string, given = out): string {
-  try {
-    mkdirSync(out, { recursive: true });
-    accessSync(out, constants.W_OK);
-  } catch (error) {
-    const why = UNUSABLE[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
-    throw new UsageError(`--out ${given}: ${why}. Name a folder you can write to (it is made if missing).`);
-  }
-  return out;
-}
-
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -280,7 +250,8 @@ process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(`error: ${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  if (!(error instanceof MetadataError || error instanceof TemporaryFolderError)) throw error;
+  if (!(error instanceof MetadataError || error instanceof TemporaryFolderError || error instanceof OutputPathError))
+    throw error;
   console.error(`error: ${error.message}\nnothing was released.`);
   return 2;
 });

@@ -251,3 +251,32 @@ test('a temporary folder that cannot be used is named, with what to change, in o
     rmSync(parent, { recursive: true, force: true });
   }
 });
+
+test('an --out that cannot be used is named before anything is graded, with exit 2', () => {
+  const parent = mkdtempSync(join(tmpdir(), 'grade-out-'));
+  const file = join(parent, 'notes.txt');
+  writeFileSync(file, 'kept\n');
+  try {
+    for (const [args, line] of [
+      [
+        ['--format', 'json', '--out', parent],
+        `error: --out ${parent}: it is a folder. Name the file to write (it is replaced if it exists).`,
+      ],
+      [
+        ['--format', 'json', '--out', join(file, 'report.json')],
+        `error: --out ${join(file, 'report.json')}: its folder cannot be used: it is a file. Name a file in a folder you can write to.`,
+      ],
+      [
+        ['--submissions', parent, '--out', file],
+        `error: --out ${file}: it is a file. Name a folder you can write to (it is made if missing).`,
+      ],
+    ] as const) {
+      const result = grade([...args]);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr.trim()).toBe(line);
+    }
+    expect(readFileSync(file, 'utf8')).toBe('kept\n');
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
+});

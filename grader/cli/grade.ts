@@ -34,6 +34,7 @@ import { writeAtomically } from '../files/write-atomically.js';
 import { keepRecords, type BestNews } from './exercise-records.js';
 import { exitOnSignals } from './exit-on-signal.js';
 import { TemporaryFolderError } from '../files/temporary-folders.js';
+import { OutputPathError, outputFile, outputFolder } from '../files/output-path.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -127,12 +128,18 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.merge) {
-    const merged = mergeClassOutputs(args.merge, resolve(args.out ?? 'gradebook'));
+    const merged = mergeClassOutputs(args.merge, outputFolder(resolve(args.out ?? 'gradebook'), args.out));
     console.log(
       `merged ${args.merge.length} output(s), ${merged.rows} row(s): ${join(relative(process.cwd(), merged.outDir) || '.', 'gradebook.csv')}`,
     );
     return 0;
   }
+  // Checked before any grading: a --out that cannot be used must not cost a class's run.
+  const out = args.submissions
+    ? outputFolder(resolve(args.out ?? 'gradebook'), args.out)
+    : args.out && args.format !== 'text'
+      ? outputFile(resolve(args.out), args.out)
+      : undefined;
   // Every other command grades: vitest's threads start loading its runtime now, on the other core.
   startThreadsEarly(Math.min(GRADING_THREADS, args.exercises.length));
   const roster = args.roster === undefined ? undefined : readRoster(args.roster);
@@ -145,7 +152,7 @@ async function main(argv: string[]): Promise<number> {
   /** Prints the report (to --out FILE for a machine format), the timings if asked, and the exit code. */
   const finish = (report: GradeReport, text: string): number => {
     // A file of its own, whole or not at all: `npm run grade -- --format json > f` would get npm's banner too.
-    if (args.out && args.format !== 'text') writeAtomically(resolve(args.out), `${text}\n`);
+    if (out && !args.submissions) writeAtomically(out, `${text}\n`);
     else console.log(text);
     markPhase('report printed');
     if (args.timings) {
@@ -159,8 +166,7 @@ async function main(argv: string[]): Promise<number> {
   // watch mode keeps one ready for the next save too.
   const grader = await openGrader(root, 1, args.watch ? 1 : 0);
   try {
-    if (args.submissions) {
-      const out = resolve(args.out ?? 'gradebook');
+    if (args.submissions && out) {
       const summary = await gradeClass(root, resolve(args.submissions), out, args.exercises, grader.gradeTargets, {
         roster,
         shard: args.shard,
@@ -225,7 +231,8 @@ main(process.argv.slice(2)).then(
       error instanceof WeakSandboxError ||
       error instanceof RosterError ||
       error instanceof ClassOutputError ||
-      error instanceof TemporaryFolderError
+      error instanceof TemporaryFolderError ||
+      error instanceof OutputPathError
     ) {
       console.error(`error: ${error.message}${error instanceof UsageError ? `\n\n${USAGE}` : ''}`);
     } else if (error instanceof SandboxStartError) {
