@@ -86,6 +86,9 @@ describe('usage errors exit 2 with a message', () => {
   test.each([
     [['sgdd'], /no exercise named sgdd \(did you mean sgd\?\)/],
     [['--target', '/nonexistent/folder'], /no such folder/],
+    [['--target', 'package.json'], /--target package\.json: it is a file, not a folder/],
+    [['--submissions', '/nonexistent/class'], /--submissions \/nonexistent\/class: no such folder/],
+    [['--submissions', 'package.json'], /--submissions package\.json: it is a file, not a folder/],
     [['--target', 'scripts'], new RegExp(`has no ${courses[0]!.id}/`)],
     [['--format', 'xml'], /--format must be text, json, gradescope or junit/],
     [['--nope'], /Unknown option/],

@@ -38,12 +38,17 @@ import { OutputPathError, outputFile, outputFolder } from '../files/output-path.
 
 const root = resolve(import.meta.dirname, '..', '..');
 
-/** The folder --target names (or exercises/), resolved; a usage error where there is none. */
-function targetFolder(given: string | undefined): string {
-  const target = resolve(given ?? join(root, 'exercises'));
-  if (!existsSync(target) || !statSync(target).isDirectory()) throw new UsageError(`--target ${given}: no such folder`);
-  return target;
+/** `given`, resolved, where it is a folder; a usage error naming `option` where it is not. */
+function existingFolder(option: string, given: string): string {
+  const folder = resolve(given);
+  if (!existsSync(folder)) throw new UsageError(`${option} ${given}: no such folder`);
+  if (!statSync(folder).isDirectory()) throw new UsageError(`${option} ${given}: it is a file, not a folder`);
+  return folder;
 }
+
+/** The folder --target names (or exercises/), resolved; a usage error where there is none. */
+const targetFolder = (given: string | undefined): string =>
+  given === undefined ? resolve(root, 'exercises') : existingFolder('--target', given);
 
 /** The folder laid out like exercises/ at or below `target` (a submission may nest it, e.g. in exercises/). */
 function locateTarget(target: string, exercises: Exercise[]): string {
@@ -134,8 +139,10 @@ async function main(argv: string[]): Promise<number> {
     );
     return 0;
   }
-  // Checked before any grading: a --out that cannot be used must not cost a class's run.
-  const out = args.submissions
+  // Checked before any grading: a --submissions or --out that cannot be used must not cost a class's run.
+  const submissions = args.submissions === undefined ? undefined : existingFolder('--submissions', args.submissions);
+  const target = targetFolder(args.target);
+  const out = submissions
     ? outputFolder(resolve(args.out ?? 'gradebook'), args.out)
     : args.out && args.format !== 'text'
       ? outputFile(resolve(args.out), args.out)
@@ -152,7 +159,7 @@ async function main(argv: string[]): Promise<number> {
   /** Prints the report (to --out FILE for a machine format), the timings if asked, and the exit code. */
   const finish = (report: GradeReport, text: string): number => {
     // A file of its own, whole or not at all: `npm run grade -- --format json > f` would get npm's banner too.
-    if (out && !args.submissions) writeAtomically(out, `${text}\n`);
+    if (out && !submissions) writeAtomically(out, `${text}\n`);
     else console.log(text);
     markPhase('report printed');
     if (args.timings) {
@@ -166,8 +173,8 @@ async function main(argv: string[]): Promise<number> {
   // watch mode keeps one ready for the next save too.
   const grader = await openGrader(root, 1, args.watch ? 1 : 0);
   try {
-    if (args.submissions && out) {
-      const summary = await gradeClass(root, resolve(args.submissions), out, args.exercises, grader.gradeTargets, {
+    if (submissions && out) {
+      const summary = await gradeClass(root, submissions, out, args.exercises, grader.gradeTargets, {
         roster,
         shard: args.shard,
       });
@@ -182,12 +189,12 @@ async function main(argv: string[]): Promise<number> {
 
     if (args.format === 'gradescope') {
       // An upload, laid out however the student dragged it in: messages speak to them, never of the command line.
-      const { reports, notes } = await gradeUpload(grader, root, targetFolder(args.target), args.exercises, courses);
+      const { reports, notes } = await gradeUpload(grader, root, target, args.exercises, courses);
       markPhase('suites run');
       const report = gradeReport(reports);
       return finish(report, toGradescope(report, notes));
     }
-    const source = locateTarget(targetFolder(args.target), args.exercises);
+    const source = locateTarget(target, args.exercises);
     const shownAs = relative(process.cwd(), source) || '.';
     if (args.watch) {
       return await watchAndGrade({
