@@ -91,7 +91,9 @@ describe('usage errors exit 2 with a message', () => {
     [['--submissions', 'package.json'], /--submissions package\.json: it is a file, not a folder/],
     [['--target', 'scripts'], new RegExp(`has no ${courses[0]!.id}/`)],
     [['--format', 'xml'], /--format must be text, json, gradescope or junit/],
-    [['--nope'], /Unknown option/],
+    [['--nope'], /unknown option --nope\n/],
+    [['--taget', 'solutions'], /unknown option --taget \(did you mean --target\?\)/],
+    [['sdg'], /no exercise named sdg \(did you mean sgd\?\)/],
   ])('%j', (args, message) => {
     const result = grade(args);
     expect(result.status).toBe(2);

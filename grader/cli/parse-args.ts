@@ -1,5 +1,6 @@
 // The command line of `npm run grade`: which exercises, which folder, which format.
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { closestName } from '../course/closest-name.js';
 import type { Course, Exercise } from '../course/course-metadata.js';
 import { ExerciseNameError, findExercise } from '../course/find-exercise.js';
 import { parseShard, type Shard } from './class-shards.js';
@@ -51,27 +52,40 @@ export interface GradeArgs {
   exercises: Exercise[];
 }
 
+const OPTIONS = {
+  target: { type: 'string' },
+  format: { type: 'string', default: 'text' },
+  watch: { type: 'boolean' },
+  timings: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  official: { type: 'boolean' },
+  'allow-weak-sandbox': { type: 'boolean' },
+  submissions: { type: 'string' },
+  out: { type: 'string' },
+  roster: { type: 'string' },
+  shard: { type: 'string' },
+  merge: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** An option the grader does not know, named with the one it most likely meant (Node.js's own message is obscure). */
+function rejectUnknownOptions(argv: string[]): void {
+  const { tokens } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== 'option' || Object.hasOwn(OPTIONS, token.name)) continue;
+    const near = closestName(token.name, Object.keys(OPTIONS));
+    throw new UsageError(`unknown option ${token.rawName}${near ? ` (did you mean --${near}?)` : ''}`);
+  }
+}
+
 export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
+  rejectUnknownOptions(argv);
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {
-        target: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        watch: { type: 'boolean' },
-        timings: { type: 'boolean' },
-        verbose: { type: 'boolean' },
-        official: { type: 'boolean' },
-        'allow-weak-sandbox': { type: 'boolean' },
-        submissions: { type: 'string' },
-        out: { type: 'string' },
-        roster: { type: 'string' },
-        shard: { type: 'string' },
-        merge: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
     throw new UsageError((error as Error).message);

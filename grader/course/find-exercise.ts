@@ -1,5 +1,6 @@
 // Finds the exercise a command line names: `<course>/<id>`, or `<id>` alone where no other course has one like
 // it, in any case. An unknown or ambiguous name is an error that lists what to type instead.
+import { closestName } from './closest-name.js';
 import { qualifiedId, type Exercise } from './course-metadata.js';
 
 export class ExerciseNameError extends Error {
@@ -14,10 +15,16 @@ export function shortName(exercise: Exercise, all: readonly Exercise[]): string 
   return shared ? qualifiedId(exercise) : exercise.id;
 }
 
-/** A near name (the same first three letters), to suggest for a typo. */
+/** A near name, to suggest for a typo: one within two edits of it, else one with the same first three letters. */
 function suggestion(name: string, all: readonly Exercise[]): string {
   const id = (name.split('/').pop() ?? name).toLowerCase();
-  const near = all.find((e) => e.id.startsWith(id.slice(0, 3)) || id.startsWith(e.id.slice(0, 3)));
+  const closest = closestName(
+    id,
+    all.map((e) => e.id),
+  );
+  const near =
+    all.find((e) => e.id === closest) ??
+    all.find((e) => e.id.startsWith(id.slice(0, 3)) || id.startsWith(e.id.slice(0, 3)));
   return near ? ` (did you mean ${shortName(near, all)}?)` : '';
 }
 
