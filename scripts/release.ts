@@ -26,6 +26,7 @@ import { pristinePath } from '../grader/course/starting-files.js';
 import { makeTemporaryFolder, removeFolder, TemporaryFolderError } from '../grader/files/temporary-folders.js';
 import { OutputPathError, outputFolder } from '../grader/files/output-path.js';
 import { exitOnSignals } from '../grader/cli/exit-on-signal.js';
+import { unknownOption } from '../grader/cli/unknown-option.js';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -169,15 +170,15 @@ function selectCourses(all: Course[], named: string[]): Course[] {
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      out: { type: 'string' },
-      gradescope: { type: 'boolean' },
-      course: { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const options = {
+    out: { type: 'string' },
+    gradescope: { type: 'boolean' },
+    course: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+  } as const;
+  const unknown = unknownOption(argv, options);
+  if (unknown) throw new UsageError(unknown);
+  const { values } = parseArgs({ args: argv, options });
   if (values.help) {
     console.log(USAGE);
     return 0;

@@ -4,6 +4,7 @@ import { watch } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { unknownOption } from '../grader/cli/unknown-option.js';
 import { loadCourses, MetadataError, type Course } from '../grader/course/course-metadata.js';
 import {
   checkInstructions,
@@ -38,23 +39,23 @@ interface Options {
 
 class UsageError extends Error {}
 
+const OPTIONS = {
+  check: { type: 'boolean' },
+  force: { type: 'boolean' },
+  watch: { type: 'boolean' },
+  variant: { type: 'string' },
+  out: { type: 'string' },
+  snippets: { type: 'string' },
+  course: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 function parseOptions(argv: string[]): (Options & { watch: boolean }) | 'help' {
+  const mistyped = unknownOption(argv, OPTIONS);
+  if (mistyped) throw new UsageError(mistyped);
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        check: { type: 'boolean' },
-        force: { type: 'boolean' },
-        watch: { type: 'boolean' },
-        variant: { type: 'string' },
-        out: { type: 'string' },
-        snippets: { type: 'string' },
-        course: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

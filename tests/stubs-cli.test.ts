@@ -15,6 +15,17 @@ test('the committed exercises/ is exactly what solutions/ generates', () => {
   expect(result.status).toBe(0);
 });
 
+test('a mistyped option of stubs or release is named with the option it most likely meant, exit 2', () => {
+  for (const [script, typo, meant] of [
+    ['scripts/stubs.ts', '--chek', '--check'],
+    ['scripts/release.ts', '--gradscope', '--gradescope'],
+  ] as const) {
+    const result = runKitScript(KIT_ROOT, script, [typo]);
+    expect(result.status, script).toBe(2);
+    expect(result.stderr).toContain(`error: unknown option ${typo} (did you mean ${meant}?)`);
+  }
+});
+
 // Every way to get a marker wrong, on the committed solution itself, so that each message names its real line: the
 // generator's own function, in-process. The command's plumbing for such an error (exit 2, nothing written) is
 // proved just below, once for a marker and once for a stub that does not type-check, a later stage.

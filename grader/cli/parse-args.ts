@@ -1,9 +1,9 @@
 // The command line of `npm run grade`: which exercises, which folder, which format.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { closestName } from '../course/closest-name.js';
 import type { Course, Exercise } from '../course/course-metadata.js';
 import { ExerciseNameError, findExercise } from '../course/find-exercise.js';
 import { parseShard, type Shard } from './class-shards.js';
+import { unknownOption } from './unknown-option.js';
 
 export const USAGE = `usage: npm run grade -- [exercise ...] [--target DIR] [--format text|json|gradescope|junit] [--watch]
        npm run grade -- --submissions DIR [--out DIR] [--roster FILE] [--shard i/n] [exercise ...]
@@ -68,18 +68,9 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-/** An option the grader does not know, named with the one it most likely meant (Node.js's own message is obscure). */
-function rejectUnknownOptions(argv: string[]): void {
-  const { tokens } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
-  for (const token of tokens) {
-    if (token.kind !== 'option' || Object.hasOwn(OPTIONS, token.name)) continue;
-    const near = closestName(token.name, Object.keys(OPTIONS));
-    throw new UsageError(`unknown option ${token.rawName}${near ? ` (did you mean --${near}?)` : ''}`);
-  }
-}
-
 export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
-  rejectUnknownOptions(argv);
+  const unknown = unknownOption(argv, OPTIONS);
+  if (unknown) throw new UsageError(unknown);
   let parsed;
   try {
     parsed = parseArgs({
