@@ -2,18 +2,11 @@
 // release's folder. One that cannot be used is said in a line, with what to name instead, and nothing was done.
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { whyUnusable } from './why-unusable.js';
 
 export class OutputPathError extends Error {
   override name = 'OutputPathError';
 }
-
-const UNUSABLE: Record<string, string> = {
-  EEXIST: 'it is a file',
-  ENOTDIR: 'it is inside a file',
-  EACCES: 'you may not write there',
-  EPERM: 'you may not write there',
-  EROFS: 'it is on a read-only file system',
-};
 
 function makeFolder(folder: string): NodeJS.ErrnoException | undefined {
   try {
@@ -25,7 +18,8 @@ function makeFolder(folder: string): NodeJS.ErrnoException | undefined {
   }
 }
 
-const reason = (error: NodeJS.ErrnoException): string => UNUSABLE[error.code ?? ''] ?? error.message;
+const reason = (error: NodeJS.ErrnoException): string =>
+  whyUnusable(error, { EEXIST: 'it is a file', ENOTDIR: 'it is inside a file' }) ?? error.message;
 
 /** `folder`, made if missing; `shownAs` is how the user named it. */
 export function outputFolder(folder: string, shownAs = folder): string {

@@ -5,27 +5,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { whyUnusable } from './why-unusable.js';
 
 /** No folder could be made in the system's temporary folder: the machine's set-up, said with what to change. */
 export class TemporaryFolderError extends Error {
   override name = 'TemporaryFolderError';
 }
 
-const REASONS: Record<string, string> = {
-  ENOENT: 'it does not exist',
-  ENOTDIR: 'it is not a folder',
-  EACCES: 'you may not write there',
-  EPERM: 'you may not write there',
-  EROFS: 'it is on a read-only file system',
-  ENOSPC: 'its disk is full',
-};
-
 function temporaryFolderError(parent: string, error: unknown): unknown {
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  if (!(code in REASONS)) return error;
+  const why = whyUnusable(error, { ENOTDIR: 'it is not a folder' });
+  if (!why) return error;
   const source = process.env.TMPDIR ? ' (set by TMPDIR)' : '';
   return new TemporaryFolderError(
-    `cannot make a working folder in ${parent}${source}: ${REASONS[code]}. Point TMPDIR at a folder you can ` +
+    `cannot make a working folder in ${parent}${source}: ${why}. Point TMPDIR at a folder you can ` +
       'write to (or unset it, for the system’s own), then run the command again.',
     { cause: error },
   );
