@@ -1,5 +1,5 @@
 // The name a typo most likely meant, for "did you mean …?" in usage errors: the nearest candidate within two edits,
-// an edit being a letter added, dropped or changed, or two neighbours swapped ("sdg" for "sgd").
+// an edit being a letter added, dropped or changed, or two neighbours swapped ("taget" for "target").
 
 /** The optimal string alignment distance: edits as above, each letter edited at most once. */
 export function editDistance(a: string, b: string): number {

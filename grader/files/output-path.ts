@@ -1,6 +1,7 @@
-// Checks a command's --out before the work it will hold is done: a class's gradebook folder, a report's file, a
-// release's folder. One that cannot be used is said in a line, with what to name instead, and nothing was done.
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+// Checks a command's --out before the work it will hold is done (a class's gradebook folder, a report's file, a
+// release's folder), without making anything: a command that then stops for another reason leaves no trace. One
+// that cannot be used is said in a line, with what to name instead.
+import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { whyUnusable } from './why-unusable.js';
 
@@ -8,45 +9,50 @@ export class OutputPathError extends Error {
   override name = 'OutputPathError';
 }
 
-function makeFolder(folder: string): NodeJS.ErrnoException | undefined {
+/** What is at `path`: undefined where nothing is (also below a file, where nothing can be). */
+function statOf(path: string): Stats | undefined {
   try {
-    mkdirSync(folder, { recursive: true });
-    accessSync(folder, constants.W_OK);
-    return undefined;
+    return statSync(path);
   } catch (error) {
-    return error as NodeJS.ErrnoException;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
   }
 }
 
-const reason = (error: NodeJS.ErrnoException): string =>
-  whyUnusable(error, { EEXIST: 'it is a file', ENOTDIR: 'it is inside a file' }) ?? error.message;
+/** Why `folder` could not be made (or written in, where it exists), or undefined when it can. */
+function folderProblem(folder: string): string | undefined {
+  try {
+    // The nearest part of the path that exists decides: a folder one may write in, or not.
+    let existing = folder;
+    let stats = statOf(existing);
+    while (!stats && dirname(existing) !== existing) stats = statOf((existing = dirname(existing)));
+    if (stats && !stats.isDirectory()) return existing === folder ? 'it is a file' : 'it is inside a file';
+    accessSync(existing, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    return whyUnusable(error) ?? (error as Error).message;
+  }
+}
 
-/** `folder`, made if missing; `shownAs` is how the user named it. */
+/** `folder`, where it is or can be made a folder one may write in; `shownAs` is how the user named it. */
 export function outputFolder(folder: string, shownAs = folder): string {
-  const error = makeFolder(folder);
-  if (error)
-    throw new OutputPathError(
-      `--out ${shownAs}: ${reason(error)}. Name a folder you can write to (it is made if missing).`,
-    );
+  const problem = folderProblem(folder);
+  if (problem)
+    throw new OutputPathError(`--out ${shownAs}: ${problem}. Name a folder you can write to (it is made if missing).`);
   return folder;
 }
 
-/** `file`, its folder made if missing; `shownAs` is how the user named it. */
+/** `file`, where it can be written (its folder made if missing); `shownAs` is how the user named it. */
 export function outputFile(file: string, shownAs = file): string {
-  let isFolder = false;
-  try {
-    isFolder = statSync(file).isDirectory();
-  } catch {
-    // missing, or inside a file: said below, of its folder
-  }
-  if (isFolder)
+  if (statOf(file)?.isDirectory() === true)
     throw new OutputPathError(
       `--out ${shownAs}: it is a folder. Name the file to write (it is replaced if it exists).`,
     );
-  const error = makeFolder(dirname(file));
-  if (error)
+  const problem = folderProblem(dirname(file));
+  if (problem)
     throw new OutputPathError(
-      `--out ${shownAs}: its folder cannot be used: ${reason(error)}. Name a file in a folder you can write to.`,
+      `--out ${shownAs}: its folder cannot be used: ${problem}. Name a file in a folder you can write to.`,
     );
   return file;
 }
