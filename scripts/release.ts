@@ -178,7 +178,12 @@ async function main(argv: string[]): Promise<number> {
   } as const;
   const unknown = unknownOption(argv, options);
   if (unknown) throw new UsageError(unknown);
-  const { values } = parseArgs({ args: argv, options });
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   if (values.help) {
     console.log(USAGE);
     return 0;
@@ -247,8 +252,8 @@ async function main(argv: string[]): Promise<number> {
 
 exitOnSignals();
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    console.error(`error: ${(error as Error).message}\n${USAGE}`);
+  if (error instanceof UsageError) {
+    console.error(`error: ${error.message}\n${USAGE}`);
     return 2;
   }
   if (!(error instanceof MetadataError || error instanceof TemporaryFolderError || error instanceof OutputPathError))
