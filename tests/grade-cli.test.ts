@@ -1,6 +1,15 @@
 // `npm run grade` as a student and an instructor meet it: run as a subprocess, read its scorecard, JSON and exit code.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -283,5 +292,88 @@ test('an --out that cannot be used is named before anything is graded, with exit
     expect(readFileSync(file, 'utf8')).toBe('kept\n');
   } finally {
     rmSync(parent, { recursive: true, force: true });
+  }
+});
+
+test('an --out that would replace work is refused with exit 2: a learner file, any code, a submission of the class', () => {
+  const parent = mkdtempSync(join(tmpdir(), 'grade-out-work-'));
+  const learnerFile = join(first.course, first.files[0]!);
+  const suite = join('grader', first.course, `${first.id}.test.ts`);
+  // A --target whose learner file is gone: a report there would be read as its code on the next grade.
+  const target = join(parent, 'target');
+  cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });
+  rmSync(join(target, learnerFile));
+  // A class: alice's folder holds her work.
+  const submissions = join(parent, 'class');
+  cpSync(join(KIT_ROOT, 'exercises'), join(submissions, 'alice'), { recursive: true });
+  const before = (path: string) => readFileSync(path, 'utf8');
+  const kept = [
+    join(KIT_ROOT, 'exercises', learnerFile),
+    join(KIT_ROOT, suite),
+    join(submissions, 'alice', learnerFile),
+  ];
+  const contents = kept.map(before);
+  // The same learner file reached through a link to its folder: no path names it, its extension still does.
+  symlinkSync(join(KIT_ROOT, 'exercises', first.course), join(parent, 'linked'));
+  const inClass = (why: string) => `${why}. Name a folder outside ${submissions}, or a new one directly in it.`;
+  try {
+    for (const [args, line] of [
+      [
+        ['--format', 'json', '--out', join(KIT_ROOT, 'exercises', learnerFile)],
+        `error: --out ${join(KIT_ROOT, 'exercises', learnerFile)}: it is a learner file (the code you write), which the report would replace. Name a file of its own, e.g. --out report.json`,
+      ],
+      [
+        ['--target', target, '--format', 'json', '--out', join(target, learnerFile)],
+        `error: --out ${join(target, learnerFile)}: it is where a learner file goes, and the grader would read the report as its code. Name a file of its own, e.g. --out report.json`,
+      ],
+      [
+        ['--format', 'json', '--out', join(parent, 'linked', first.files[0]!)],
+        `error: --out ${join(parent, 'linked', first.files[0]!)}: it is a .ts file, which the report would replace. Name a file of its own, e.g. --out report.json`,
+      ],
+      [
+        ['--format', 'junit', '--out', join(KIT_ROOT, suite)],
+        `error: --out ${join(KIT_ROOT, suite)}: it is a .ts file, which the report would replace. Name a file of its own, e.g. --out report.xml`,
+      ],
+      [
+        ['--submissions', submissions, '--out', join(submissions, 'alice')],
+        `error: --out ${join(submissions, 'alice')}: ${inClass('it is alice, a submission of the class: the gradebook would change its files and leave its row out')}`,
+      ],
+      [
+        ['--submissions', submissions, '--out', join(submissions, 'alice', 'grades')],
+        `error: --out ${join(submissions, 'alice', 'grades')}: ${inClass('it is inside alice, a submission of the class, whose files the gradebook would change')}`,
+      ],
+      [
+        ['--submissions', submissions, '--out', join(submissions, 'grades', 'today')],
+        `error: --out ${join(submissions, 'grades', 'today')}: ${inClass("it would make grades in the submissions' folder, which the next run would grade as a submission")}`,
+      ],
+    ] as const) {
+      const result = grade([...args]);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr.trim()).toBe(line);
+    }
+    expect(kept.map(before)).toEqual(contents);
+    expect(readdirSync(submissions)).toEqual(['alice']);
+    expect(readdirSync(join(submissions, 'alice')).sort()).toEqual(readdirSync(join(KIT_ROOT, 'exercises')).sort());
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
+});
+
+test("a gradebook kept in the class's own folder is never graded as a submission, whichever --out comes next", () => {
+  const submissions = mkdtempSync(join(tmpdir(), 'grade-class-own-gradebook-'));
+  const graded = qualifiedId(first);
+  cpSync(join(KIT_ROOT, 'solutions'), join(submissions, 'alice'), { recursive: true });
+  try {
+    const inside = grade(['--submissions', submissions, '--out', join(submissions, 'grades'), graded]);
+    expect(inside.status, inside.stderr).toBe(0);
+    expect(existsSync(join(submissions, 'grades', 'gradebook.csv'))).toBe(true);
+    const elsewhere = join(submissions, '..', `${submissions.split('/').at(-1)}-out`);
+    const next = grade(['--submissions', submissions, '--out', elsewhere, graded]);
+    expect(next.status, next.stderr).toBe(0);
+    const rows = readFileSync(join(elsewhere, 'gradebook.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(rows.map((row) => row.split(',')[0])).toEqual(['alice']);
+    rmSync(elsewhere, { recursive: true, force: true });
+  } finally {
+    rmSync(submissions, { recursive: true, force: true });
   }
 });

@@ -35,6 +35,7 @@ import { keepRecords, type BestNews } from './exercise-records.js';
 import { exitOnSignals } from './exit-on-signal.js';
 import { TemporaryFolderError } from '../files/temporary-folders.js';
 import { OutputPathError, outputFile, outputFolder } from '../files/output-path.js';
+import { gradebookFolder, reportFile } from './protected-outputs.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -49,6 +50,16 @@ function existingFolder(option: string, given: string): string {
 /** The folder --target names (or exercises/), resolved; a usage error where there is none. */
 const targetFolder = (given: string | undefined): string =>
   given === undefined ? resolve(root, 'exercises') : existingFolder('--target', given);
+
+/** Every learner file's place, in `target` and in the kit's own exercises/ and solutions/: no report goes there. */
+const learnerFiles = (courses: Course[], target: string): string[] =>
+  courses.flatMap((course) =>
+    course.exercises.flatMap((exercise) =>
+      exercise.files.flatMap((file) =>
+        [target, join(root, 'exercises'), join(root, 'solutions')].map((folder) => join(folder, course.id, file)),
+      ),
+    ),
+  );
 
 /** The folder laid out like exercises/ at or below `target` (a submission may nest it, e.g. in exercises/). */
 function locateTarget(target: string, exercises: Exercise[]): string {
@@ -143,9 +154,14 @@ async function main(argv: string[]): Promise<number> {
   const submissions = args.submissions === undefined ? undefined : existingFolder('--submissions', args.submissions);
   const target = targetFolder(args.target);
   const out = submissions
-    ? outputFolder(resolve(args.out ?? 'gradebook'), args.out)
+    ? gradebookFolder(
+        outputFolder(resolve(args.out ?? 'gradebook'), args.out),
+        args.out ?? 'gradebook',
+        submissions,
+        args.submissions!,
+      )
     : args.out && args.format !== 'text'
-      ? outputFile(resolve(args.out), args.out)
+      ? reportFile(outputFile(resolve(args.out), args.out), args.out, learnerFiles(courses, target), args.format)
       : undefined;
   // Every other command grades: vitest's threads start loading its runtime now, on the other core.
   startThreadsEarly(Math.min(GRADING_THREADS, args.exercises.length));

@@ -1,6 +1,6 @@
 // Finds the submissions of a class in a folder (one folder or one .zip each), reads each without following a link
 // or opening a special file, zips in memory, and locates its learner files however deep the student put them.
-import { lstatSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Exercise } from '../course/course-metadata.js';
 import { INTAKE_LIMITS, type IntakeLimits } from '../files/intake-limits.js';
@@ -8,6 +8,7 @@ import { entryOf, readFileBelow, readFolder } from '../files/read-folder.js';
 import { readZip } from '../files/read-zip.js';
 import { describeRefusal, RefusedSubmission, type Refusal } from '../files/refusal.js';
 import { learnerRootOf, refusalsOf, subtree, type SubmissionTree, type TreeEntry } from '../files/submission-tree.js';
+import { MANIFEST } from './class-shards.js';
 import { submissionIds, type ClassEntry } from './submission-ids.js';
 
 export interface ClassMember extends ClassEntry {
@@ -36,7 +37,14 @@ export interface OpenedSubmission {
   refusals: Refusal[];
 }
 
-/** The members of the class folder `dir`, sorted by name; `skip` is a folder in it that is not one (the output). */
+/** A gradebook that an earlier run wrote into the class folder (its --out then): no student's submission. */
+export const isGradebook = (folder: string): boolean =>
+  existsSync(join(folder, MANIFEST)) && existsSync(join(folder, 'gradebook.csv'));
+
+/**
+ * The members of the class folder `dir`, sorted by name; `skip` is a folder in it that is not one (the output), nor
+ * is a gradebook of an earlier run.
+ */
 export function listSubmissions(dir: string, skip?: string): ClassMember[] {
   const members: Array<Omit<ClassMember, 'id'>> = [];
   for (const name of readdirSync(dir).sort()) {
@@ -52,6 +60,7 @@ export function listSubmissions(dir: string, skip?: string): ClassMember[] {
         refusal: { kind: 'unreadable', path: name, reason: error instanceof Error ? error.message : String(error) },
       };
     }
+    if (entry.kind === 'folder' && isGradebook(path)) continue;
     if (entry.kind === 'folder') members.push({ name, path, kind: 'folder' });
     else if (entry.kind === 'refused') members.push({ name, path, kind: 'refused', refusal: entry.refusal });
     else if (/\.zip$/i.test(name)) members.push({ name, path, kind: 'zip' });

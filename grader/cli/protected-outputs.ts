@@ -1,0 +1,72 @@
+// Where grade's --out may not write, whatever the file system allows: a report never replaces code (a learner's
+// exercise above all), and a class's gradebook never goes into a submission, which it would change and drop.
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isGradebook } from './submissions.js';
+import { OutputPathError } from '../files/output-path.js';
+
+/** Files a report is never written over: what a learner or an author writes, by extension. */
+const CODE = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.py', '.md', '.toml']);
+
+/**
+ * Why a report written to `file` would destroy work: it is one of `learnerFiles` (absolute paths, there or not:
+ * the grader would then read the report as the learner's code), or an existing file of code. Pure but for `exists`.
+ */
+export function reportFileProblem(
+  file: string,
+  learnerFiles: string[],
+  exists: (path: string) => boolean = existsSync,
+): string | undefined {
+  const learner = learnerFiles.find((path) => resolve(path) === resolve(file));
+  if (learner !== undefined)
+    return exists(learner)
+      ? 'it is a learner file (the code you write), which the report would replace'
+      : 'it is where a learner file goes, and the grader would read the report as its code';
+  const extension = extname(file).toLowerCase();
+  if (CODE.has(extension) && exists(file)) return `it is a ${extension} file, which the report would replace`;
+  return undefined;
+}
+
+/** `file` for a report of `format`, unless writing it would destroy work (see reportFileProblem). */
+export function reportFile(file: string, shownAs: string, learnerFiles: string[], format: string): string {
+  const problem = reportFileProblem(file, learnerFiles);
+  if (problem)
+    throw new OutputPathError(
+      `--out ${shownAs}: ${problem}. Name a file of its own, e.g. --out report.${format === 'junit' ? 'xml' : 'json'}`,
+    );
+  return file;
+}
+
+/**
+ * Why a class's gradebook may not go to `out`, given the class in `submissions` (both absolute): inside the
+ * submissions, only a folder directly in them that holds no submission (a new or empty one, or an earlier gradebook)
+ * is left out of the class; anywhere deeper, the gradebook would change a student's files, or become a submission.
+ */
+export function gradebookFolderProblem(out: string, submissions: string): string | undefined {
+  const inside = relative(submissions, out);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return undefined;
+  const [first, ...deeper] = inside.split(sep);
+  const entry = join(submissions, first!);
+  // Not followed: a link where a submission would be is one (refused, but a row of the class).
+  const stats = lstatSync(entry, { throwIfNoEntry: false });
+  if (!stats)
+    return deeper.length === 0
+      ? undefined
+      : `it would make ${first} in the submissions' folder, which the next run would grade as a submission`;
+  const folder = stats.isDirectory();
+  if (folder && isGradebook(entry)) return undefined;
+  if (deeper.length > 0)
+    return `it is inside ${first}, a submission of the class, whose files the gradebook would change`;
+  if (folder && readdirSync(entry).length === 0) return undefined;
+  return `it is ${first}, a submission of the class: the gradebook would change its files and leave its row out`;
+}
+
+/** `out` for a class's gradebook, unless it would meddle with a submission (see gradebookFolderProblem). */
+export function gradebookFolder(out: string, shownAs: string, submissions: string, submissionsShownAs: string): string {
+  const problem = gradebookFolderProblem(out, submissions);
+  if (problem)
+    throw new OutputPathError(
+      `--out ${shownAs}: ${problem}. Name a folder outside ${submissionsShownAs}, or a new one directly in it.`,
+    );
+  return out;
+}
