@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -15,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadCourse, loadCourses, qualifiedId } from '../grader/course/course-metadata.js';
 import type { GradeReport } from '../grader/cli/grade-report.js';
+import { MANIFEST } from '../grader/cli/class-shards.js';
 import { makeTemporaryFolder, TemporaryFolderError } from '../grader/files/temporary-folders.js';
 import { KIT_ROOT, makeSandbox, runKitScript, LAUNCH } from './kit-sandbox.js';
 
@@ -295,7 +297,7 @@ test('an --out that cannot be used is named before anything is graded, with exit
   }
 });
 
-test('an --out that would replace work is refused with exit 2: a learner file, any code, a submission of the class', () => {
+test('an --out that would replace work is refused with exit 2: a learner file, any code, a submission, files of another making', () => {
   const parent = mkdtempSync(join(tmpdir(), 'grade-out-work-'));
   const learnerFile = join(first.course, first.files[0]!);
   const suite = join('grader', first.course, `${first.id}.test.ts`);
@@ -315,6 +317,14 @@ test('an --out that would replace work is refused with exit 2: a learner file, a
   const contents = kept.map(before);
   // The same learner file reached through a link to its folder: no path names it, its extension still does.
   symlinkSync(join(KIT_ROOT, 'exercises', first.course), join(parent, 'linked'));
+  // A folder of the instructor's, where a student who named an upload package.zip would get a report package.json.
+  const foreign = join(parent, 'course-notes');
+  mkdirSync(foreign);
+  writeFileSync(join(foreign, 'package.json'), '{ "name": "the-instructors-own" }\n');
+  // A shard's output (as far as --merge checks before reading it).
+  const shard = join(parent, 'shard-1');
+  mkdirSync(shard);
+  writeFileSync(join(shard, MANIFEST), '{}\n');
   const inClass = (why: string) => `${why}. Name a folder outside ${submissions}, or a new one directly in it.`;
   try {
     for (const [args, line] of [
@@ -346,12 +356,22 @@ test('an --out that would replace work is refused with exit 2: a learner file, a
         ['--submissions', submissions, '--out', join(submissions, 'grades', 'today')],
         `error: --out ${join(submissions, 'grades', 'today')}: ${inClass("it would make grades in the submissions' folder, which the next run would grade as a submission")}`,
       ],
+      [
+        ['--submissions', submissions, '--out', foreign],
+        `error: --out ${foreign}: it holds files that are not a gradebook's (package.json), which reports named after students could replace. Name a new or empty folder, or the folder of an earlier gradebook.`,
+      ],
+      [
+        ['--merge', shard, join(parent, 'shard-2'), '--out', shard],
+        `error: --out ${shard}: it is one of the outputs being merged, which the merge would replace. Name a new folder.`,
+      ],
     ] as const) {
       const result = grade([...args]);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stderr.trim()).toBe(line);
     }
     expect(kept.map(before)).toEqual(contents);
+    expect(readdirSync(foreign)).toEqual(['package.json']);
+    expect(readdirSync(shard)).toEqual([MANIFEST]);
     expect(readdirSync(submissions)).toEqual(['alice']);
     expect(readdirSync(join(submissions, 'alice')).sort()).toEqual(readdirSync(join(KIT_ROOT, 'exercises')).sort());
   } finally {

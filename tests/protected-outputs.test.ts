@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { MANIFEST } from '../grader/cli/class-shards.js';
-import { gradebookFolderProblem, reportFileProblem } from '../grader/cli/protected-outputs.js';
+import {
+  gradebookContentsProblem,
+  gradebookFolderProblem,
+  reportFileProblem,
+} from '../grader/cli/protected-outputs.js';
 
 let root: string;
 let submissions: string;
@@ -57,4 +61,13 @@ test('a report never replaces a learner file, there or not, nor existing code; a
   );
   expect(reportFileProblem(join(root, 'report.ts'), [])).toBeUndefined(); // no code there yet
   expect(reportFileProblem(join(submissions, 'gradebook', 'gradebook.csv'), [learner])).toBeUndefined();
+});
+
+test("a gradebook's folder is new, empty, or a gradebook already: never one whose files a report could replace", () => {
+  expect(gradebookContentsProblem(join(root, 'not-yet'))).toBeUndefined();
+  expect(gradebookContentsProblem(join(submissions, 'empty'))).toBeUndefined();
+  expect(gradebookContentsProblem(join(submissions, 'gradebook'))).toBeUndefined();
+  expect(gradebookContentsProblem(submissions)).toBe(
+    "it holds files that are not a gradebook's (..dan, alice, bob.zip and 3 more), which reports named after students could replace",
+  );
 });

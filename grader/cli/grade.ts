@@ -144,7 +144,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.merge) {
-    const merged = mergeClassOutputs(args.merge, outputFolder(resolve(args.out ?? 'gradebook'), args.out));
+    const out = gradebookFolder(outputFolder(resolve(args.out ?? 'gradebook'), args.out), args.out ?? 'gradebook');
+    // Merged into one of its shards, the class would lose that shard's own output, and a second merge would count it twice.
+    if (args.merge.some((shard) => resolve(shard) === out))
+      throw new OutputPathError(
+        `--out ${args.out ?? 'gradebook'}: it is one of the outputs being merged, which the merge would replace. Name a new folder.`,
+      );
+    const merged = mergeClassOutputs(args.merge, out);
     console.log(
       `merged ${args.merge.length} output(s), ${merged.rows} row(s): ${join(relative(process.cwd(), merged.outDir) || '.', 'gradebook.csv')}`,
     );
@@ -154,12 +160,10 @@ async function main(argv: string[]): Promise<number> {
   const submissions = args.submissions === undefined ? undefined : existingFolder('--submissions', args.submissions);
   const target = targetFolder(args.target);
   const out = submissions
-    ? gradebookFolder(
-        outputFolder(resolve(args.out ?? 'gradebook'), args.out),
-        args.out ?? 'gradebook',
-        submissions,
-        args.submissions!,
-      )
+    ? gradebookFolder(outputFolder(resolve(args.out ?? 'gradebook'), args.out), args.out ?? 'gradebook', {
+        folder: submissions,
+        shownAs: args.submissions!,
+      })
     : args.out && args.format !== 'text'
       ? reportFile(outputFile(resolve(args.out), args.out), args.out, learnerFiles(courses, target), args.format)
       : undefined;

@@ -2,6 +2,7 @@
 // exercise above all), and a class's gradebook never goes into a submission, which it would change and drop.
 import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { MANIFEST } from './class-shards.js';
 import { isGradebook } from './submissions.js';
 import { OutputPathError } from '../files/output-path.js';
 
@@ -61,12 +62,39 @@ export function gradebookFolderProblem(out: string, submissions: string): string
   return `it is ${first}, a submission of the class: the gradebook would change its files and leave its row out`;
 }
 
-/** `out` for a class's gradebook, unless it would meddle with a submission (see gradebookFolderProblem). */
-export function gradebookFolder(out: string, shownAs: string, submissions: string, submissionsShownAs: string): string {
-  const problem = gradebookFolderProblem(out, submissions);
+/**
+ * Why a class's gradebook may not go to `out` whatever the class: a folder holding files of another making, which the
+ * reports (named after the students, whose names the students choose: `package.zip` reports to `package.json`)
+ * could replace. A new or empty folder, or an earlier gradebook (see isGradebook), may hold it.
+ */
+export function gradebookContentsProblem(out: string): string | undefined {
+  const stats = lstatSync(out, { throwIfNoEntry: false });
+  if (!stats?.isDirectory() || existsSync(join(out, MANIFEST))) return undefined;
+  const held = readdirSync(out).sort();
+  if (held.length === 0) return undefined;
+  const shown = held.slice(0, 3).join(', ') + (held.length > 3 ? ` and ${held.length - 3} more` : '');
+  return `it holds files that are not a gradebook's (${shown}), which reports named after students could replace`;
+}
+
+/**
+ * `out` for a class's gradebook, unless it would replace files of another making or meddle with a submission in
+ * `submissions` (see gradebookContentsProblem and gradebookFolderProblem).
+ */
+export function gradebookFolder(
+  out: string,
+  shownAs: string,
+  submissions?: { folder: string; shownAs: string },
+): string {
+  // The more telling reason first: a submission's folder also holds files of another making.
+  const problem = submissions && gradebookFolderProblem(out, submissions.folder);
   if (problem)
     throw new OutputPathError(
-      `--out ${shownAs}: ${problem}. Name a folder outside ${submissionsShownAs}, or a new one directly in it.`,
+      `--out ${shownAs}: ${problem}. Name a folder outside ${submissions.shownAs}, or a new one directly in it.`,
+    );
+  const contents = gradebookContentsProblem(out);
+  if (contents)
+    throw new OutputPathError(
+      `--out ${shownAs}: ${contents}. Name a new or empty folder, or the folder of an earlier gradebook.`,
     );
   return out;
 }
