@@ -9,6 +9,8 @@ import { loadCourses } from '../grader/course/course-metadata.js';
 
 const root = resolve(import.meta.dirname, '..');
 const ID = /^[a-z][a-z0-9-]*$/;
+// Names Windows keeps for devices, with any ending: a file `con.ts` cannot be checked out there.
+const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
 
 const camel = (id: string): string => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const title = (id: string): string => id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
@@ -96,11 +98,20 @@ hints = [
 }
 
 function main(argv: string[]): number {
-  const [spec] = argv;
-  const [course, id] = spec?.split('/') ?? [];
-  if (!course || !id || !ID.test(course) || !ID.test(id)) {
+  const [spec, ...more] = argv;
+  const parts = spec?.split('/') ?? [];
+  const [course, id] = parts;
+  // One exercise at a time, named whole: `a/b/c` or a second argument must not scaffold a/b and drop the rest.
+  if (more.length > 0 || parts.length !== 2 || !course || !id || !ID.test(course) || !ID.test(id)) {
     console.error(
       'usage: npm run new -- <course>/<id>   (lower-case letters, digits and dashes; a course that does not exist yet is created)',
+    );
+    return 2;
+  }
+  const reserved = [course, id].find((name) => WINDOWS_DEVICES.test(name));
+  if (reserved) {
+    console.error(
+      `${reserved} cannot name a file on Windows (it is a device's name there), and the kit is used on Windows: choose another name`,
     );
     return 2;
   }

@@ -40,6 +40,21 @@ test('npm run new never scaffolds the same exercise twice', () => {
   expect(again.status, again.output).toBe(2);
 });
 
+test('npm run new refuses what it could not scaffold whole, or a name Windows cannot hold, and writes nothing', () => {
+  const before = hashes(copy.root);
+  for (const [args, says] of [
+    [['optimizers/line-search-2/extra'], 'usage: npm run new -- <course>/<id>'],
+    [['optimizers/momentum-2', 'optimizers/adam-2'], 'usage: npm run new -- <course>/<id>'],
+    [['optimizers/con'], 'con cannot name a file on Windows'],
+    [['lpt1/first'], 'lpt1 cannot name a file on Windows'],
+  ] as const) {
+    const run = npmRun(copy.root, 'new', [...args]);
+    expect(run.status, run.output).toBe(2);
+    expect(run.output).toContain(says);
+  }
+  expect(changed(before, hashes(copy.root))).toEqual([]);
+});
+
 test('then the gate, tsc and the site know the new exercises: check, typecheck and build (pages for all three courses)', () => {
   const gate = npmRun(copy.root, 'check');
   expect(gate.output).toContain('✓ the kit type-checks');
