@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFigures, type Figure } from '../harness/exercise-figures.js';
-import { writeAtomically } from '../files/write-atomically.js';
+import { saveState } from '../files/save-state.js';
 import type { GradeReport } from './grade-report.js';
 
 export const RECORDS_PATH = join('.grade', 'records.json');
@@ -117,10 +117,17 @@ export function readRecords(root: string): Records {
   }
 }
 
-/** Adds this run to `root`'s records (written whole or not at all) and says what changed. */
-export function keepRecords(root: string, report: GradeReport, now = new Date()): Map<string, BestNews> {
-  if (!report.exercises.some((e) => e.status === 'pass' && e.figures)) return new Map();
+/**
+ * Adds this run to `root`'s records (written whole or not at all) and says what changed; `unsaved` is a note for the
+ * learner when the records could not be written.
+ */
+export function keepRecords(
+  root: string,
+  report: GradeReport,
+  now = new Date(),
+): { news: Map<string, BestNews>; unsaved?: string } {
+  if (!report.exercises.some((e) => e.status === 'pass' && e.figures)) return { news: new Map() };
   const { records, news } = updateRecords(readRecords(root), report, now);
-  writeAtomically(join(root, RECORDS_PATH), `${JSON.stringify(records, null, 2)}\n`);
-  return news;
+  const unsaved = saveState(root, RECORDS_PATH, `${JSON.stringify(records, null, 2)}\n`);
+  return unsaved ? { news, unsaved } : { news };
 }

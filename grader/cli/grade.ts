@@ -31,6 +31,7 @@ import { formatScorecard, styles } from './scorecard.js';
 import { findLearnerRoot } from './submissions.js';
 import { watchAndGrade } from './watch.js';
 import { writeAtomically } from '../files/write-atomically.js';
+import { saveState } from '../files/save-state.js';
 import { keepRecords, type BestNews } from './exercise-records.js';
 import { exitOnSignals } from './exit-on-signal.js';
 import { TemporaryFolderError } from '../files/temporary-folders.js';
@@ -120,19 +121,32 @@ function scorecardText(
  * The learner's latest grade for every exercise, for the site's course index (.grade/last-report.json, in the
  * JSON format): grading a few exercises updates theirs and keeps the others'.
  */
-function rememberReport(report: GradeReport, courses: Course[]): void {
-  const path = join(root, '.grade', 'last-report.json');
+function rememberReport(report: GradeReport, courses: Course[]): string | undefined {
+  const file = join('.grade', 'last-report.json');
   const order = courses.flatMap((c) => c.exercises.map(qualifiedId));
-  let previous: ExerciseReport[] = [];
+  let previous: unknown;
   try {
-    previous = (JSON.parse(readFileSync(path, 'utf8')) as GradeReport).exercises;
+    previous = (JSON.parse(readFileSync(join(root, file), 'utf8')) as { exercises?: unknown }).exercises;
   } catch {
     // none yet, or damaged: start afresh
   }
-  // Entries of exercises that no longer exist (or of an older kit's naming) are dropped.
-  const kept = previous.filter((p) => order.includes(p.id) && !report.exercises.some((e) => e.id === p.id));
+  // Entries of exercises that no longer exist (or of an older kit's naming), and whatever is not an entry, are dropped.
+  const kept = (Array.isArray(previous) ? (previous as unknown[]) : []).filter(
+    (p): p is ExerciseReport =>
+      typeof p === 'object' &&
+      p !== null &&
+      order.includes((p as ExerciseReport).id) &&
+      !report.exercises.some((e) => e.id === (p as ExerciseReport).id),
+  );
   const merged = [...kept, ...report.exercises].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-  writeAtomically(path, `${toJson(gradeReport(merged))}\n`);
+  return saveState(root, file, `${toJson(gradeReport(merged))}\n`);
+}
+
+/** Keeps the learner's progress (their last report, their records) and says what changed, and what was not kept. */
+function keepProgress(report: GradeReport, courses: Course[]): { news: Map<string, BestNews>; unsaved: string[] } {
+  const remembered = rememberReport(report, courses);
+  const { news, unsaved } = keepRecords(root, report);
+  return { news, unsaved: [...new Set([remembered, unsaved].filter((n): n is string => n !== undefined))] };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -222,18 +236,18 @@ async function main(argv: string[]): Promise<number> {
         exercises: args.exercises,
         grade: async (exercises) => (await grader.gradeFolder(exercises, source, shownAs)).reports,
         show: (report) => {
-          if (!args.target) rememberReport(report, courses);
-          const news = args.target ? new Map<string, BestNews>() : keepRecords(root, report);
-          return scorecardText(report, courses, source, [], news);
+          const { news, unsaved } = args.target ? { news: new Map(), unsaved: [] } : keepProgress(report, courses);
+          return scorecardText(report, courses, source, unsaved, news);
         },
       });
     }
     const { reports, notes } = await grader.gradeFolder(args.exercises, source, shownAs);
     markPhase('suites run');
     const report = gradeReport(reports);
-    if (!args.target) rememberReport(report, courses);
-    // The learner's own records (.grade/records.json): only for their exercises/, never for another folder.
-    const news = args.target ? new Map<string, BestNews>() : keepRecords(root, report);
+    // The learner's own progress (.grade/): only for their exercises/, never for another folder.
+    const progress = args.target ? { news: new Map<string, BestNews>(), unsaved: [] } : keepProgress(report, courses);
+    const { news } = progress;
+    notes.push(...progress.unsaved);
     const sandbox = { platform: process.platform, guards: await probed };
     if (args.format === 'text') return finish(report, scorecardText(report, courses, source, notes, news));
     return finish(

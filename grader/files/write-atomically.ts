@@ -45,8 +45,13 @@ export function writeAtomically(path: string, text: string, options: WriteOption
   if (options.within !== undefined) return writeWithoutLinks(options.within, path, text);
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true }); // a write that failed leaves nothing behind
+    throw error;
+  }
 }
 
 function kindOf(stats: Stats): FoundInstead {

@@ -2,22 +2,28 @@
 // so that `npm run hint` reveals them one at a time and the scorecard can say how many are left.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeAtomically } from '../files/write-atomically.js';
+import { saveState } from '../files/save-state.js';
 
 export type HintState = Record<string, number>; // "course/exercise" → hints revealed
 
 export const hintStatePath = (root: string): string => join(root, '.grade', 'hints.json');
 
+/** The hints seen, by exercise; whatever in the file is not a count of hints is left out (a damaged file starts over). */
 export function readHintState(root: string): HintState {
   const path = hintStatePath(root);
-  if (!existsSync(path)) return {};
+  let data: unknown;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as HintState;
+    data = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
   } catch {
-    return {}; // a damaged file only means hints start over
+    return {};
   }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
+  return Object.fromEntries(
+    Object.entries(data).filter(([, seen]) => Number.isSafeInteger(seen) && (seen as number) >= 0),
+  ) as HintState;
 }
 
-export function writeHintState(root: string, state: HintState): void {
-  writeAtomically(hintStatePath(root), `${JSON.stringify(state, null, 2)}\n`);
+/** Saves the hints seen; a note for the learner when they could not be. */
+export function writeHintState(root: string, state: HintState): string | undefined {
+  return saveState(root, join('.grade', 'hints.json'), `${JSON.stringify(state, null, 2)}\n`);
 }

@@ -28,7 +28,11 @@ function main(argv: string[]): number {
   const state = readHintState(root);
   if (reset) {
     delete state[key];
-    writeHintState(root, state);
+    const unsaved = writeHintState(root, state);
+    if (unsaved) {
+      console.error(`note: ${unsaved}`);
+      return 1;
+    }
     console.log(`hints for ${exercise.title} will start again from the first`);
     return 0;
   }
@@ -38,7 +42,7 @@ function main(argv: string[]): number {
   }
   const shown = Math.min(exercise.hints.length, (state[key] ?? 0) + 1);
   state[key] = shown;
-  writeHintState(root, state);
+  const unsaved = writeHintState(root, state);
   console.log(`Hints for ${exercise.title} (${shown} of ${exercise.hints.length}):\n`);
   exercise.hints.slice(0, shown).forEach((hint, i) => console.log(`  ${i + 1}. ${hint}`));
   console.log(
@@ -46,6 +50,8 @@ function main(argv: string[]): number {
       ? `\nRun \`npm run hint ${shortName(exercise, exercises)}\` again for the next one.`
       : '\nThat was the last hint.',
   );
+  // The hint is shown all the same: only the count of hints seen could not be kept.
+  if (unsaved) console.error(`\nnote: ${unsaved}`);
   return 0;
 }
 
