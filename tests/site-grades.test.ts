@@ -1,9 +1,12 @@
 // The course index's grade status: the grader's JSON report parsed defensively and summarised as badges and
 // a "next" exercise, and the index rendered with and without a report.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCourseSites, type CourseSite } from '../site/scripts/course-sites.js';
-import { parseGradeReport } from '../site/scripts/grade-report.js';
+import { GRADE_REPORT_PATH, parseGradeReport, readGradeReport } from '../site/scripts/grade-report.js';
 import { exerciseFinding, summarizeGrades } from '../site/scripts/grade-summary.js';
 import { renderPages } from '../site/scripts/render-pages.js';
 
@@ -20,6 +23,14 @@ describe('grade report on the course index', () => {
     expect(summarizeGrades(null, EXERCISES).graded).toBe(false);
     expect(parseGradeReport('{"score": 1')).toBeNull();
     expect(parseGradeReport('[]')).toBeNull();
+    // A folder where the report goes (or a file that cannot be read) is no report either, not a failed build.
+    const kit = mkdtempSync(join(tmpdir(), 'site-grades-'));
+    mkdirSync(join(kit, GRADE_REPORT_PATH), { recursive: true });
+    try {
+      expect(readGradeReport(kit)).toBeNull();
+    } finally {
+      rmSync(kit, { recursive: true, force: true });
+    }
   });
 
   it('badges each exercise and points at the first core exercise not passed', () => {

@@ -74,5 +74,9 @@ export function parseGradeReport(json: string): GradeReport | null {
 export function readGradeReport(root: string): GradeReport | null {
   const path = join(root, GRADE_REPORT_PATH);
   if (!existsSync(path)) return null;
-  return parseGradeReport(readFileSync(path, 'utf8'));
+  try {
+    return parseGradeReport(readFileSync(path, 'utf8'));
+  } catch {
+    return null; // a folder in its place, or a file that cannot be read: the site shows no grades (grade says why)
+  }
 }
