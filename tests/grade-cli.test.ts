@@ -397,3 +397,28 @@ test("a gradebook kept in the class's own folder is never graded as a submission
     rmSync(submissions, { recursive: true, force: true });
   }
 });
+
+test('a course folder the learner removed is left out with a note that says how to bring it back; asked for alone, it is named in one line', () => {
+  const kit = makeSandbox();
+  const removed = courses.at(-1)!;
+  try {
+    rmSync(join(kit.root, 'exercises', removed.id), { recursive: true });
+    const all = runKitScript(kit.root, 'grader/cli/grade.ts', ['--format', 'json'], 90_000);
+    expect(all.status, all.stderr).toBe(1); // the stubs of the other courses fail, as they should
+    expect(all.stderr).toBe('');
+    const report = json(all.stdout) as GradeReport & { warnings?: string[] };
+    expect(report.exercises.map((e) => e.id)).toEqual(
+      courses.filter((c) => c !== removed).flatMap((c) => c.exercises.map(qualifiedId)),
+    );
+    expect(report.warnings).toEqual([
+      `exercises/${removed.id}/ is not there, so its exercises were not graded; to grade them, bring it back from the kit (in a git clone: git checkout -- exercises/${removed.id})`,
+    ]);
+    const alone = runKitScript(kit.root, 'grader/cli/grade.ts', [qualifiedId(removed.exercises[0]!)]);
+    expect(alone.status).toBe(2);
+    expect(alone.stderr.trim()).toBe(
+      `error: exercises/ has no ${removed.id}/ folder: bring it back from the kit (in a git clone: git checkout -- exercises/${removed.id})`,
+    );
+  } finally {
+    kit.dispose();
+  }
+});

@@ -62,15 +62,43 @@ const learnerFiles = (courses: Course[], target: string): string[] =>
     ),
   );
 
+/** `path` as the learner would type it, from where they stand. */
+const here = (path: string) => relative(process.cwd(), path) || '.';
+
 /** The folder laid out like exercises/ at or below `target` (a submission may nest it, e.g. in exercises/). */
-function locateTarget(target: string, exercises: Exercise[]): string {
+function locateTarget(target: string, exercises: Exercise[], given: boolean): string {
   const courses = [...new Set(exercises.map((e) => e.course))];
   if (courses.every((course) => existsSync(join(target, course)))) return target;
   const found = findLearnerRoot(target, exercises);
   if (found) return found;
-  throw new UsageError(
-    `${target} has no ${courses.map((c) => `${c}/`).join(' or ')} folder: --target takes a folder laid out like exercises/ (e.g. --target solutions)`,
+  const missing = courses.map((c) => `${c}/`).join(' or ');
+  if (given)
+    throw new UsageError(
+      `${target} has no ${missing} folder: --target takes a folder laid out like exercises/ (e.g. --target solutions)`,
+    );
+  throw new MissingFolderError(
+    `${join(here(target), '/')} has no ${missing} folder: bring it back from the kit (in a git clone: git checkout -- ${courses.map((c) => here(join(target, c))).join(' ')})`,
   );
+}
+
+/** The learner's own exercises/ lacks what they asked to grade: no usage error, since the command was right. */
+class MissingFolderError extends Error {
+  override name = 'MissingFolderError';
+}
+
+/**
+ * `exercises` less those of a course whose folder is not in `source` (the learner removed it, or grades a folder
+ * with some courses only), and a note that says so: grading them would only find every one of their files missing.
+ */
+function presentCourses(source: string, exercises: Exercise[]): { exercises: Exercise[]; notes: string[] } {
+  const absent = [...new Set(exercises.map((e) => e.course))].filter((c) => !existsSync(join(source, c)));
+  return {
+    exercises: exercises.filter((e) => !absent.includes(e.course)),
+    notes: absent.map(
+      (c) =>
+        `${here(join(source, c))}/ is not there, so its exercises were not graded; to grade them, bring it back from the kit (in a git clone: git checkout -- ${here(join(source, c))})`,
+    ),
+  };
 }
 
 /** The scorecard, with pointers (files, hints, commands) relative to where the learner stands. */
@@ -81,7 +109,6 @@ function scorecardText(
   notes: string[],
   news: ReadonlyMap<string, BestNews> = new Map(),
 ): string {
-  const here = (path: string) => relative(process.cwd(), path) || '.';
   const all = courses.flatMap((c) => c.exercises);
   const exercise = (e: ExerciseReport) => all.find((x) => qualifiedId(x) === e.id)!;
   const nameOf = (e: ExerciseReport) => shortName(exercise(e), all);
@@ -228,12 +255,13 @@ async function main(argv: string[]): Promise<number> {
       const report = gradeReport(reports);
       return finish(report, toGradescope(report, notes));
     }
-    const source = locateTarget(target, args.exercises);
+    const source = locateTarget(target, args.exercises, args.target !== undefined);
+    const present = presentCourses(source, args.exercises);
     const shownAs = relative(process.cwd(), source) || '.';
     if (args.watch) {
       return await watchAndGrade({
         target: source,
-        exercises: args.exercises,
+        exercises: present.exercises,
         grade: async (exercises) => (await grader.gradeFolder(exercises, source, shownAs)).reports,
         show: (report) => {
           const { news, unsaved } = args.target ? { news: new Map(), unsaved: [] } : keepProgress(report, courses);
@@ -241,7 +269,8 @@ async function main(argv: string[]): Promise<number> {
         },
       });
     }
-    const { reports, notes } = await grader.gradeFolder(args.exercises, source, shownAs);
+    const { reports, notes } = await grader.gradeFolder(present.exercises, source, shownAs);
+    notes.unshift(...present.notes);
     markPhase('suites run');
     const report = gradeReport(reports);
     // The learner's own progress (.grade/): only for their exercises/, never for another folder.
@@ -273,7 +302,8 @@ main(process.argv.slice(2)).then(
       error instanceof RosterError ||
       error instanceof ClassOutputError ||
       error instanceof TemporaryFolderError ||
-      error instanceof OutputPathError
+      error instanceof OutputPathError ||
+      error instanceof MissingFolderError
     ) {
       console.error(`error: ${error.message}${error instanceof UsageError ? `\n\n${USAGE}` : ''}`);
     } else if (error instanceof SandboxStartError) {

@@ -68,6 +68,8 @@ export function stageFiles(kitRoot: string, files: SubmissionFiles, paths: strin
   const learnerOwned = new Set(paths.map((path) => join(kitRoot, 'exercises', path)));
   for (const course of new Set(paths.map((path) => path.split('/')[0]!))) {
     mkdirSync(join(stagingDir, course), { recursive: true });
+    // A kit whose learner removed the course's folder has none of its files to give: each is then graded as missing.
+    if (!existsSync(join(kitRoot, 'exercises', course))) continue;
     // The kit's copy of a learner file is never staged: a file missing or refused is graded as missing, not as the stub.
     cpSync(join(kitRoot, 'exercises', course), join(stagingDir, course), {
       recursive: true,
