@@ -398,9 +398,9 @@ test("a gradebook kept in the class's own folder is never graded as a submission
   }
 });
 
-test('a course folder the learner removed is left out with a note that says how to bring it back; asked for alone, it is named in one line', () => {
+test('a course folder the learner removed (or replaced by a file) is left out with a note on how to bring it back; asked for alone, or exercises/ itself gone, one line; a linked file in their words', () => {
   const kit = makeSandbox();
-  const removed = courses.at(-1)!;
+  const [kept, removed] = [courses[0]!, courses.at(-1)!];
   try {
     rmSync(join(kit.root, 'exercises', removed.id), { recursive: true });
     const all = runKitScript(kit.root, 'grader/cli/grade.ts', ['--format', 'json'], 90_000);
@@ -418,6 +418,31 @@ test('a course folder the learner removed is left out with a note that says how 
     expect(alone.stderr.trim()).toBe(
       `error: exercises/ has no ${removed.id}/ folder: bring it back from the kit (in a git clone: git checkout -- exercises/${removed.id})`,
     );
+    // A file in the course folder's place is left out the same way.
+    writeFileSync(join(kit.root, 'exercises', removed.id), 'not a folder\n');
+    const file = runKitScript(kit.root, 'grader/cli/grade.ts', ['--format', 'json'], 90_000);
+    expect(file.stderr).toBe('');
+    expect((json(file.stdout) as { warnings?: string[] }).warnings).toEqual([
+      `exercises/${removed.id}/ is not a folder, so its exercises were not graded; to grade them, bring it back from the kit (in a git clone: git checkout -- exercises/${removed.id})`,
+    ]);
+    // A learner file that is a link is named in the learner's words: their own folder, nothing to upload.
+    const [firstFile] = kept.exercises[0]!.files;
+    rmSync(join(kit.root, 'exercises', kept.id, firstFile!));
+    symlinkSync('/etc/hostname', join(kit.root, 'exercises', kept.id, firstFile!));
+    const linked = runKitScript(kit.root, 'grader/cli/grade.ts', [qualifiedId(kept.exercises[0]!)], 90_000);
+    expect(linked.stdout).toContain(
+      `note: exercises/${kept.id}/${firstFile} is a symbolic link: put the file itself in its place (the grader never follows a link or opens a special file) (it was not graded)`,
+    );
+    // And exercises/ itself, gone or a file: one line, no stack trace.
+    for (const replace of [() => {}, () => writeFileSync(join(kit.root, 'exercises'), 'not a folder\n')]) {
+      rmSync(join(kit.root, 'exercises'), { recursive: true, force: true });
+      replace();
+      const gone = runKitScript(kit.root, 'grader/cli/grade.ts', []);
+      expect(gone.status).toBe(2);
+      expect(gone.stderr.trim()).toMatch(
+        /^error: exercises\/ is not (there|a folder): it holds your exercises; bring it back from the kit \(in a git clone: git checkout -- exercises\)$/,
+      );
+    }
   } finally {
     kit.dispose();
   }

@@ -2,6 +2,7 @@
 // runs suites for one folder or for a class of submissions, and returns the grade report itself, never text.
 import { join } from 'node:path';
 import { qualifiedId, type Exercise } from '../course/course-metadata.js';
+import { INTAKE_LIMITS } from '../files/intake-limits.js';
 import { describeRefusal } from '../files/refusal.js';
 import type { GradeTarget } from '../harness/grade-targets.js';
 import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
@@ -80,7 +81,11 @@ export async function openGrader(root: string, spares = 1, idleSpares = 0): Prom
       return {
         reports,
         notes: [
-          ...staged.refusals.map((r) => `${describeRefusal(r)} (it was not graded)`),
+          // In the learner's words: their own folder, named as they would type it.
+          ...staged.refusals.map(
+            (r) =>
+              `${describeRefusal({ ...r, path: join(shownAs, r.path) }, INTAKE_LIMITS, 'own-folder')} (it was not graded)`,
+          ),
           ...staged.changedKitFiles.map((f) => `your ${f} differs from the original; the original was used`),
         ],
       };

@@ -49,8 +49,17 @@ function existingFolder(option: string, given: string): string {
 }
 
 /** The folder --target names (or exercises/), resolved; a usage error where there is none. */
-const targetFolder = (given: string | undefined): string =>
-  given === undefined ? resolve(root, 'exercises') : existingFolder('--target', given);
+function targetFolder(given: string | undefined): string {
+  if (given !== undefined) return existingFolder('--target', given);
+  const own = resolve(root, 'exercises');
+  if (!isFolder(own))
+    throw new MissingFolderError(
+      `${join(here(own), '/')} is ${existsSync(own) ? 'not a folder' : 'not there'}: it holds your exercises; bring it back from the kit (in a git clone: git checkout -- ${here(own)})`,
+    );
+  return own;
+}
+
+const isFolder = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
 
 /** Every learner file's place, in `target` and in the kit's own exercises/ and solutions/: no report goes there. */
 const learnerFiles = (courses: Course[], target: string): string[] =>
@@ -68,7 +77,7 @@ const here = (path: string) => relative(process.cwd(), path) || '.';
 /** The folder laid out like exercises/ at or below `target` (a submission may nest it, e.g. in exercises/). */
 function locateTarget(target: string, exercises: Exercise[], given: boolean): string {
   const courses = [...new Set(exercises.map((e) => e.course))];
-  if (courses.every((course) => existsSync(join(target, course)))) return target;
+  if (courses.every((course) => isFolder(join(target, course)))) return target;
   const found = findLearnerRoot(target, exercises);
   if (found) return found;
   const missing = courses.map((c) => `${c}/`).join(' or ');
@@ -91,12 +100,12 @@ class MissingFolderError extends Error {
  * with some courses only), and a note that says so: grading them would only find every one of their files missing.
  */
 function presentCourses(source: string, exercises: Exercise[]): { exercises: Exercise[]; notes: string[] } {
-  const absent = [...new Set(exercises.map((e) => e.course))].filter((c) => !existsSync(join(source, c)));
+  const absent = [...new Set(exercises.map((e) => e.course))].filter((c) => !isFolder(join(source, c)));
   return {
     exercises: exercises.filter((e) => !absent.includes(e.course)),
     notes: absent.map(
       (c) =>
-        `${here(join(source, c))}/ is not there, so its exercises were not graded; to grade them, bring it back from the kit (in a git clone: git checkout -- ${here(join(source, c))})`,
+        `${here(join(source, c))}/ is ${existsSync(join(source, c)) ? 'not a folder' : 'not there'}, so its exercises were not graded; to grade them, bring it back from the kit (in a git clone: git checkout -- ${here(join(source, c))})`,
     ),
   };
 }

@@ -39,13 +39,25 @@ export class RefusedSubmission extends Error {
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+/** Whose words: a submission's (uploaded, or sent to the instructor) or a learner's own folder, graded where it is. */
+export type Audience = 'submission' | 'own-folder';
+
 // A name with a dot is most likely a file; without, a folder (only the advice depends on it).
-const itself = (path: string) => (/\.[^/]*$/.test(path) ? 'upload the file itself' : 'upload the folder itself');
+const itself = (path: string, audience: Audience) => {
+  const what = /\.[^/]*$/.test(path) ? 'file' : 'folder';
+  return audience === 'submission'
+    ? `upload the ${what} itself`
+    : `put the ${what} itself in its place (the grader never follows a link or opens a special file)`;
+};
 
 // A zip entry's name may be 65,535 characters long: a message shows its start, which is enough to find it.
 const shorten = (path: string) => (path.length > 160 ? `${path.slice(0, 150)}…` : path);
 
-export function describeRefusal(given: Refusal, limits: IntakeLimits = INTAKE_LIMITS): string {
+export function describeRefusal(
+  given: Refusal,
+  limits: IntakeLimits = INTAKE_LIMITS,
+  audience: Audience = 'submission',
+): string {
   const refusal = {
     ...given,
     path: shorten(given.path),
@@ -53,9 +65,9 @@ export function describeRefusal(given: Refusal, limits: IntakeLimits = INTAKE_LI
   } as Refusal;
   switch (refusal.kind) {
     case 'symlink':
-      return `${refusal.path} is a symbolic link: ${itself(refusal.path)}`;
+      return `${refusal.path} is a symbolic link: ${itself(refusal.path, audience)}`;
     case 'special-file':
-      return `${refusal.path} is a ${refusal.special}, not a file: ${itself(refusal.path)}`;
+      return `${refusal.path} is a ${refusal.special}, not a file: ${itself(refusal.path, audience)}`;
     case 'too-deep':
       return `${refusal.path} nests folders more than ${limits.maxDepth} deep: submit only your exercise folder`;
     case 'too-many-entries':
@@ -63,7 +75,7 @@ export function describeRefusal(given: Refusal, limits: IntakeLimits = INTAKE_LI
     case 'too-large':
       return `${refusal.path} holds more than ${megabytes(limits.maxTotalBytes)} of files: submit only your exercise folder`;
     case 'file-too-large':
-      return `${refusal.path} is larger than ${kilobytes(limits.maxFileBytes)}, far more than an exercise file needs: upload the source file itself`;
+      return `${refusal.path} is larger than ${kilobytes(limits.maxFileBytes)}, far more than an exercise file needs: ${audience === 'submission' ? 'upload the source file itself' : 'keep only its source code there'}`;
     case 'archive-too-large':
       return `${refusal.path} is larger than ${megabytes(limits.maxArchiveBytes)}: zip only your exercise folder (leave node_modules out)`;
     case 'outside-archive':
