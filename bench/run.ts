@@ -2,7 +2,7 @@
 // and prints medians (these machines are noisy: compare within one run, not across runs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -75,6 +75,11 @@ for (const benchmark of benchmarks) time(benchmark); // warm caches (tsx, vite) 
 for (let run = 0; run < RUNS; run++)
   for (const benchmark of benchmarks) samples.get(benchmark.name)!.push(time(benchmark));
 
+// The Node.js line matters here: from 22.1 on, Node keeps compiled code on disk (module.enableCompileCache), which
+// the kit turns on; a process also starts in about half the time. Medians compare only within one Node.js.
+console.log(
+  `Node.js ${process.version}${Number(process.versions.node.split('.')[0]) >= 22 ? '' : ' (no compile cache: Node.js 22 or later keeps one)'}, ${availableParallelism()} cores`,
+);
 console.log(`wall time over ${RUNS} interleaved runs (seconds)\n`);
 console.log(`${'command'.padEnd(40)} ${'median'.padStart(7)} ${'min'.padStart(7)} ${'max'.padStart(7)}  goal`);
 for (const benchmark of benchmarks) {
