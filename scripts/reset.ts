@@ -1,8 +1,9 @@
-// `npm run reset <exercise>`: puts an exercise's starting files back, keeping the learner's version in
+// `npm run reset <exercise> ...`: puts exercises' starting files back, keeping the learner's version in
 // .grade/backups/ so that nothing is ever lost.
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { loadCourses, type Exercise } from '../grader/course/course-metadata.js';
+import { loadCourses, type Course, type Exercise } from '../grader/course/course-metadata.js';
+import { exerciseArgs } from '../grader/cli/exercise-args.js';
 import { ExerciseNameError, exerciseNames, findExercise } from '../grader/course/find-exercise.js';
 import { writeAtomically } from '../grader/files/write-atomically.js';
 import { pristinePath } from '../grader/course/starting-files.js';
@@ -20,26 +21,33 @@ async function pristine(exercise: Exercise, file: string, labels: string[]): Pro
   return generateFile(readFileSync(join(root, solution), 'utf8'), solution, labels, 'normal');
 }
 
+const USAGE = 'usage: npm run reset <course>/<id> ...   (or <id> alone where no other course has one like it)';
+
 async function main(argv: string[]): Promise<number> {
   const courses = loadCourses(root);
-  const name = argv.find((a) => !a.startsWith('-'));
   const exercises = courses.flatMap((c) => c.exercises);
-  if (!name) {
-    console.error(
-      `usage: npm run reset <course>/<id>   (or <id> alone where no other course has one like it)\nexercises: ${exerciseNames(exercises)}`,
-    );
+  const args = exerciseArgs('npm run reset', argv, [], Infinity);
+  if (args.problem || args.names.length === 0) {
+    console.error(`${args.problem ? `${args.problem}\n` : ''}${USAGE}\nexercises: ${exerciseNames(exercises)}`);
     return 2;
   }
-  let exercise: Exercise;
+  // Every name is checked before any file is touched: a typo in the second must not leave the first one reset.
+  let chosen: Exercise[];
   try {
-    exercise = findExercise(exercises, name);
+    chosen = [...new Set(args.names.map((name) => findExercise(exercises, name)))];
   } catch (error) {
     if (!(error instanceof ExerciseNameError)) throw error;
     console.error(error.message);
     return 2;
   }
-  const labels = courses.find((c) => c.id === exercise.course)!.labels;
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  for (const exercise of chosen) await resetExercise(exercise, courses, stamp);
+  return 0;
+}
+
+/** Puts `exercise`'s starting files back, keeping each learner version that differs in .grade/backups/. */
+async function resetExercise(exercise: Exercise, courses: Course[], stamp: string): Promise<void> {
+  const labels = courses.find((c) => c.id === exercise.course)!.labels;
   for (const file of exercise.files) {
     const target = join(root, 'exercises', exercise.course, file);
     const fresh = await pristine(exercise, file, labels);
@@ -60,7 +68,6 @@ async function main(argv: string[]): Promise<number> {
     writeAtomically(target, fresh);
     console.log(`exercises/${exercise.course}/${file} is back to its starting version`);
   }
-  return 0;
 }
 
 main(process.argv.slice(2)).then(

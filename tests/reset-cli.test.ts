@@ -38,3 +38,43 @@ test('a missing file’s message names the reset command for its own exercise, a
   // A file no exercise owns cannot be reset by name: the general form, never a wrong exercise.
   expect(resetCommand(course, 'no-exercise-owns-this.ts')).toBe('`npm run reset <exercise>`');
 });
+
+test('npm run reset takes several exercises, each checked before any is touched; an unknown option is named', () => {
+  const [first, second] = courses[0]!.exercises;
+  const fileOf = (e: typeof first) => join(sandbox.root, 'exercises', e!.course, e!.files[0]!);
+  const originals = [first, second].map((e) => readFileSync(fileOf(e), 'utf8'));
+  for (const e of [first, second]) writeFileSync(fileOf(e), `${readFileSync(fileOf(e), 'utf8')}\n// mine\n`);
+  // A typo in the second name: the first is not reset either.
+  const typo = run('scripts/reset.ts', [first!.id, 'no-such-exercise']);
+  expect(typo.status).toBe(2);
+  expect(typo.stderr).toContain('no exercise named no-such-exercise');
+  expect(readFileSync(fileOf(first), 'utf8')).toContain('// mine');
+  const both = run('scripts/reset.ts', [first!.id, second!.id]);
+  expect(both.status, both.stderr).toBe(0);
+  expect([first, second].map((e) => readFileSync(fileOf(e), 'utf8'))).toEqual(originals);
+  const option = run('scripts/reset.ts', ['--force', first!.id]);
+  expect(option.status).toBe(2);
+  expect(option.stderr.split('\n')[0]).toBe('unknown option --force');
+});
+
+test('hint and reveal take one exercise: a second, or an unknown option, is named with exit 2, not ignored', () => {
+  const [first, second] = courses[0]!.exercises.map((e) => e.id);
+  for (const [script, args, says] of [
+    [
+      'grader/hints/hint.ts',
+      [first!, second!],
+      `npm run hint takes one exercise at a time (given: ${first}, ${second})`,
+    ],
+    ['grader/hints/hint.ts', ['--rest', first!], 'unknown option --rest (did you mean --reset?)'],
+    [
+      'grader/reveal/reveal.ts',
+      [first!, second!],
+      `npm run reveal takes one exercise at a time (given: ${first}, ${second})`,
+    ],
+    ['grader/reveal/reveal.ts', ['-v', first!], 'unknown option -v'],
+  ] as const) {
+    const result = run(script, [...args]);
+    expect(result.status, `${script} ${args.join(' ')}`).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(says);
+  }
+});

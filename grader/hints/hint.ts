@@ -3,14 +3,20 @@ import { resolve } from 'node:path';
 import { loadCourses, qualifiedId } from '../course/course-metadata.js';
 import { ExerciseNameError, exerciseNames, findExercise, shortName } from '../course/find-exercise.js';
 import { readHintState, writeHintState } from './hint-state.js';
+import { exerciseArgs } from '../cli/exercise-args.js';
 
 const USAGE =
   'usage: npm run hint <course>/<id>   (or <id> alone where no other course has one like it); --reset forgets the hints seen';
 
 function main(argv: string[]): number {
   const root = resolve(import.meta.dirname, '..', '..');
-  const reset = argv.includes('--reset');
-  const [name] = argv.filter((a) => !a.startsWith('--'));
+  const args = exerciseArgs('npm run hint', argv, ['reset'], 1);
+  if (args.problem) {
+    console.error(`${args.problem}\n${USAGE}`);
+    return 2;
+  }
+  const reset = args.flags.has('reset');
+  const [name] = args.names;
   const exercises = loadCourses(root).flatMap((c) => c.exercises);
   if (!name) {
     console.error(`${USAGE}\nexercises: ${exerciseNames(exercises)}`);

@@ -9,6 +9,7 @@ import { loadCourses, MetadataError, type Exercise } from '../course/course-meta
 import { ExerciseNameError, exerciseNames, findExercise, shortName } from '../course/find-exercise.js';
 import { buckets, probeNumbers, REVEAL_VERSION, revealKey } from './reveal-key.js';
 import { runProbe } from './run-probe.js';
+import { exerciseArgs } from '../cli/exercise-args.js';
 import { sealedSolutionPath, unseal, type SealedSolution } from './sealed-solution.js';
 import { officialPath, refusal, unsafeDestination, writeOfficial } from './solution-destination.js';
 import { UnsafePathError } from '../files/write-atomically.js';
@@ -28,7 +29,12 @@ async function grade(exercise: Exercise): Promise<{ status: string; message: str
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [name] = argv.filter((a) => !a.startsWith('-'));
+  const args = exerciseArgs('npm run reveal', argv, [], 1);
+  if (args.problem) {
+    console.error(`${args.problem}\n${USAGE}`);
+    return 2;
+  }
+  const [name] = args.names;
   const exercises = loadCourses(root).flatMap((c) => c.exercises);
   let exercise: Exercise;
   try {
