@@ -1,6 +1,6 @@
 // The arguments of the learner's commands that act on exercises by name (hint, reveal, reset): the names, and the
 // few flags each knows. An option it does not know, or more names than it takes, is said in one line, as grade
-// says it, rather than ignored: `npm run hint sgd momentum` showing sgd's hints alone would look like an answer.
+// says it, rather than ignored: the hints of the first of two exercises named, shown alone, would look like an answer.
 import { unknownOption } from './unknown-option.js';
 
 export interface ExerciseArgs {
