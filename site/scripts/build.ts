@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { build, type LogLevel } from 'vite';
 import { exitOnSignals } from '../../grader/cli/exit-on-signal.js';
 import { moduleRecorder } from './module-recorder-plugin.js';
+import { SiteOutputError, siteOutput } from './site-output.js';
 import { DEFAULT_OUT_DIR, INSTRUCTOR_OUT_DIR, REPO_ROOT, siteConfig } from './site-config.js';
 
 export interface SiteBuild {
@@ -17,7 +18,9 @@ export interface SiteBuild {
 export async function buildSite(
   options: { outDir?: string; logLevel?: LogLevel; instructor?: boolean } = {},
 ): Promise<SiteBuild> {
-  const outDir = resolve(options.outDir ?? (options.instructor ? INSTRUCTOR_OUT_DIR : DEFAULT_OUT_DIR));
+  const given = options.outDir ?? (options.instructor ? INSTRUCTOR_OUT_DIR : DEFAULT_OUT_DIR);
+  // Checked before Vite empties it: `--out-dir exercises` would otherwise delete the learner's work.
+  const outDir = siteOutput(resolve(given), REPO_ROOT, options.outDir ?? relative(process.cwd(), given));
   const recorder = moduleRecorder();
   await build(
     await siteConfig({ outDir, recorder, logLevel: options.logLevel ?? 'info', instructor: options.instructor }),
@@ -41,6 +44,11 @@ async function main(): Promise<void> {
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   exitOnSignals(); // the instructor build's copy of the solutions goes when the build is stopped
   main().catch((error: unknown) => {
+    if (error instanceof SiteOutputError) {
+      console.error(`error: ${error.message}`);
+      process.exitCode = 2;
+      return;
+    }
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
   });
