@@ -1,9 +1,10 @@
 // `npm run stubs`: regenerates the learner files in exercises/ from solutions/, checks they are current,
 // writes other variants or the instructor's solution snippets, or watches solutions/ and regenerates on save.
-import { watch } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { reportFileProblem } from '../grader/files/replaceable-file.js';
 import { unknownOption } from '../grader/cli/unknown-option.js';
 import { loadCourses, MetadataError, type Course } from '../grader/course/course-metadata.js';
 import {
@@ -83,9 +84,26 @@ function parseOptions(argv: string[]): (Options & { watch: boolean }) | 'help' {
     watch: values.watch ?? false,
     variant,
     outRoot: values.out ? resolve(values.out) : join(root, 'exercises'),
-    snippets: values.snippets,
+    snippets: values.snippets === undefined ? undefined : snippetsFile(values.snippets),
     courses,
   };
+}
+
+/**
+ * `--snippets FILE`, resolved, unless writing the solutions' code there would replace a learner file or other code,
+ * or put solution code under exercises/, which must never hold any.
+ */
+function snippetsFile(given: string): string {
+  const file = resolve(given);
+  const inExercises = relative(join(root, 'exercises'), file);
+  if (inExercises !== '..' && !inExercises.startsWith(`..${sep}`) && !isAbsolute(inExercises))
+    throw new UsageError(`--snippets ${given}: it is inside exercises/, which never holds solution code`);
+  const learnerFiles = loadCourses(root).flatMap((c) =>
+    c.exercises.flatMap((e) => e.files.map((f) => join(root, 'solutions', c.id, f))),
+  );
+  const problem = reportFileProblem(file, learnerFiles, existsSync, 'the snippets');
+  if (problem) throw new UsageError(`--snippets ${given}: ${problem}. Name a file of its own, e.g. snippets.json`);
+  return file;
 }
 
 /** One generation pass. Returns the exit code; throws SourceError / MetadataError for bad input. */

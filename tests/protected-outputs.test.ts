@@ -4,11 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { MANIFEST } from '../grader/cli/class-shards.js';
-import {
-  gradebookContentsProblem,
-  gradebookFolderProblem,
-  reportFileProblem,
-} from '../grader/cli/protected-outputs.js';
+import { gradebookContentsProblem, gradebookFolderProblem } from '../grader/cli/protected-outputs.js';
+import { reportFileProblem } from '../grader/files/replaceable-file.js';
 
 let root: string;
 let submissions: string;

@@ -136,6 +136,22 @@ describe('in a copy of the kit', () => {
     expect(snapshot(path('exercises'))).toEqual(before);
   });
 
+  test('--snippets never writes the solutions over code, into exercises/, or over a learner file; nothing is written', () => {
+    const before = snapshot(sandbox.root);
+    for (const [file, says] of [
+      ['exercises/optimizers/snippets.json', 'it is inside exercises/, which never holds solution code'],
+      ['solutions/optimizers/sgd.ts', 'it is a learner file (the code you write), which the snippets would replace'],
+      ['courses/optimizers/info.toml', 'it is a .toml file, which the snippets would replace'],
+    ] as const) {
+      const run = runKitScript(sandbox.root, 'scripts/stubs.ts', ['--snippets', file]);
+      expect(run.status, file).toBe(2);
+      expect(run.stderr.split('\n')[0]).toBe(
+        `error: --snippets ${file}: ${says}${says.startsWith('it is inside') ? '' : '. Name a file of its own, e.g. snippets.json'}`,
+      );
+    }
+    expect(snapshot(sandbox.root)).toEqual(before);
+  });
+
   test('--variant hard --out DIR writes that variant anywhere on disk; --variant solution and --snippets give the instructor clean code', () => {
     const out = mkdtempSync(join(tmpdir(), 'variant-'));
     try {

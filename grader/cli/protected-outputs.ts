@@ -1,32 +1,11 @@
 // Where grade's --out may not write, whatever the file system allows: a report never replaces code (a learner's
 // exercise above all), and a class's gradebook never goes into a submission, which it would change and drop.
 import { existsSync, lstatSync, readdirSync } from 'node:fs';
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { MANIFEST } from './class-shards.js';
+import { reportFileProblem } from '../files/replaceable-file.js';
 import { isGradebook } from './submissions.js';
 import { OutputPathError } from '../files/output-path.js';
-
-/** Files a report is never written over: what a learner or an author writes, by extension. */
-const CODE = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.py', '.md', '.toml']);
-
-/**
- * Why a report written to `file` would destroy work: it is one of `learnerFiles` (absolute paths, there or not:
- * the grader would then read the report as the learner's code), or an existing file of code. Pure but for `exists`.
- */
-export function reportFileProblem(
-  file: string,
-  learnerFiles: string[],
-  exists: (path: string) => boolean = existsSync,
-): string | undefined {
-  const learner = learnerFiles.find((path) => resolve(path) === resolve(file));
-  if (learner !== undefined)
-    return exists(learner)
-      ? 'it is a learner file (the code you write), which the report would replace'
-      : 'it is where a learner file goes, and the grader would read the report as its code';
-  const extension = extname(file).toLowerCase();
-  if (CODE.has(extension) && exists(file)) return `it is a ${extension} file, which the report would replace`;
-  return undefined;
-}
 
 /** `file` for a report of `format`, unless writing it would destroy work (see reportFileProblem). */
 export function reportFile(file: string, shownAs: string, learnerFiles: string[], format: string): string {
