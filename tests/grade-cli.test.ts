@@ -425,14 +425,22 @@ test('a course folder the learner removed (or replaced by a file) is left out wi
     expect((json(file.stdout) as { warnings?: string[] }).warnings).toEqual([
       `exercises/${removed.id}/ is not a folder, so its exercises were not graded; to grade them, bring it back from the kit (in a git clone: git checkout -- exercises/${removed.id})`,
     ]);
-    // A learner file that is a link is named in the learner's words: their own folder, nothing to upload.
+    // A learner file that is a link: its verdict says so (not "missing"), in the learner's words: their own folder,
+    // nothing to upload.
     const [firstFile] = kept.exercises[0]!.files;
     rmSync(join(kit.root, 'exercises', kept.id, firstFile!));
     symlinkSync('/etc/hostname', join(kit.root, 'exercises', kept.id, firstFile!));
-    const linked = runKitScript(kit.root, 'grader/cli/grade.ts', [qualifiedId(kept.exercises[0]!)], 90_000);
-    expect(linked.stdout).toContain(
-      `note: exercises/${kept.id}/${firstFile} is a symbolic link: put the file itself in its place (the grader never follows a link or opens a special file) (it was not graded)`,
+    const linked = runKitScript(
+      kit.root,
+      'grader/cli/grade.ts',
+      ['--format', 'json', qualifiedId(kept.exercises[0]!)],
+      90_000,
     );
+    const linkedReport = json(linked.stdout) as GradeReport & { warnings?: string[] };
+    expect(linkedReport.exercises[0]!.message).toBe(
+      `exercises/${kept.id}/${firstFile} is a symbolic link: put the file itself in its place (the grader never follows a link or opens a special file)`,
+    );
+    expect(linkedReport.warnings).toBeUndefined();
     // And exercises/ itself, gone or a file: one line, no stack trace.
     for (const replace of [() => {}, () => writeFileSync(join(kit.root, 'exercises'), 'not a folder\n')]) {
       rmSync(join(kit.root, 'exercises'), { recursive: true, force: true });

@@ -3,13 +3,13 @@
 import { join } from 'node:path';
 import { qualifiedId, type Exercise } from '../course/course-metadata.js';
 import { INTAKE_LIMITS } from '../files/intake-limits.js';
-import { describeRefusal } from '../files/refusal.js';
+import { describeRefusal, type Refusal } from '../files/refusal.js';
 import type { GradeTarget } from '../harness/grade-targets.js';
 import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
 import { exerciseReport, gradeReport, outcomeFor, type ExerciseReport, type GradeReport } from './grade-report.js';
 import type { BatchVerdicts } from './grade-in-batches.js';
 import { SuiteRunner } from './run-suites.js';
-import { stageFiles, stageSubmission, type SubmissionFiles } from './stage-submission.js';
+import { learnerFilePaths, stageFiles, stageSubmission, type SubmissionFiles } from './stage-submission.js';
 import { makeTemporaryFolder, removeFolder } from '../files/temporary-folders.js';
 
 // The sandbox ends learner code after TIME_LIMIT_SECONDS; the watchdog is the backstop for the grader itself.
@@ -77,15 +77,19 @@ export async function openGrader(root: string, spares = 1, idleSpares = 0): Prom
     const staging = makeTemporaryFolder('grade-');
     try {
       const staged = stageSubmission(root, source, exercises, staging);
-      const reports = (await gradeTargets(exercises, [{ id: '', dir: staged.dir, shownAs }])).reports.get('')!;
+      // In the learner's words: their own folder, named as they would type it.
+      const said = (r: Refusal) => describeRefusal({ ...r, path: join(shownAs, r.path) }, INTAKE_LIMITS, 'own-folder');
+      // A refused learner file is said in its exercise's verdict; anything else refused, in a note.
+      const learnerPaths = new Set(learnerFilePaths(root, exercises));
+      const refused = Object.fromEntries(
+        staged.refusals.filter((r) => learnerPaths.has(r.path)).map((r) => [r.path, said(r)]),
+      );
+      const target = { id: '', dir: staged.dir, shownAs, ...(Object.keys(refused).length ? { refused } : {}) };
+      const reports = (await gradeTargets(exercises, [target])).reports.get('')!;
       return {
         reports,
         notes: [
-          // In the learner's words: their own folder, named as they would type it.
-          ...staged.refusals.map(
-            (r) =>
-              `${describeRefusal({ ...r, path: join(shownAs, r.path) }, INTAKE_LIMITS, 'own-folder')} (it was not graded)`,
-          ),
+          ...staged.refusals.filter((r) => !learnerPaths.has(r.path)).map((r) => `${said(r)} (it was not graded)`),
           ...staged.changedKitFiles.map((f) => `your ${f} differs from the original; the original was used`),
         ],
       };

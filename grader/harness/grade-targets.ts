@@ -13,6 +13,11 @@ export interface GradeTarget {
   shownAs: string;
   /** The files came from an upload (Gradescope): messages name them by file and say to upload them. */
   upload?: boolean;
+  /**
+   * Learner files that were there but not taken (a link, a special file, too large), by path below `dir`
+   * (`<course>/<file>`), with what to tell the learner: their verdict says so, rather than that they are missing.
+   */
+  refused?: Record<string, string>;
 }
 
 declare module 'vitest' {

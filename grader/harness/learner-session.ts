@@ -109,6 +109,7 @@ async function runSessionNow(
     dir: target.dir,
     shownAs: target.shownAs,
     ...(target.upload ? { upload: true } : {}),
+    ...(target.refused ? { refused: target.refused } : {}),
     course,
     required: files,
     optional,

@@ -14,6 +14,8 @@ export interface SessionRequest {
   shownAs: string;
   /** The files came from an upload: a missing one is named by its file name, with the advice to upload it. */
   upload?: boolean;
+  /** Files that were there but not taken, by `<course>/<file>`, with why: said instead of "missing". */
+  refused?: Record<string, string>;
   course: string;
   /** Files the session cannot do without, and files whose absence only fails the jobs that use them. */
   required: string[];
@@ -90,6 +92,11 @@ export async function bundleAndRun(
     [...request.required, ...request.optional].map(async (file) => {
       const full = join(dir, course, file);
       const shown = request.upload ? file : join(shownAs, course, file);
+      const refused = request.refused?.[`${course}/${file}`];
+      if (!existsSync(full) && refused !== undefined) {
+        unavailable[file] = refused;
+        return;
+      }
       if (!existsSync(full)) {
         unavailable[file] = request.upload
           ? `${file} is missing from your submission: upload ${file} (with your other files) and submit again`
