@@ -4,7 +4,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clearDeadline, loopTick, StillRunning, withDeadline } from '../site/client/loop-guard.js';
 import { NO_STATES, stateAt, StepStateRecorder } from '../courses/optimizers/site/client/step-states.js';
-import { brokenModule, compileError } from '../site/scripts/broken-learner-module-plugin.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { loadCourses } from '../grader/course/course-metadata.js';
+import { brokenLearnerModules, brokenModule, compileError } from '../site/scripts/broken-learner-module-plugin.js';
+import { KIT_ROOT } from './kit-sandbox.js';
 import { guardLoops } from '../site/scripts/loop-guard-plugin.js';
 
 /** Runs guarded module text as a function body, with loopTick() given in place of the import. */
@@ -62,6 +67,43 @@ describe('a learner file that does not compile', () => {
     expect(compileError(stand, 'stand-in.ts')).toBeNull();
     expect(() => new Function(stand.replace(/^export let .*\n/, ''))()).toThrow(message!);
     expect(compileError('export const fine: number = 1;\n', 'fine.ts')).toBeNull();
+  });
+});
+
+describe('a learner file that is not there', () => {
+  it('is replaced by a module that says how to bring it back and keeps the exports its start had, so the page still builds', () => {
+    const exercises = mkdtempSync(join(tmpdir(), 'missing-learner-file-'));
+    const course = loadCourses(KIT_ROOT).find((c) => c.exercises.length > 1)!;
+    const [gone, there] = [course.exercises[0]!, course.exercises[1]!];
+    mkdirSync(join(exercises, course.id));
+    writeFileSync(join(exercises, course.id, there.files[0]!), 'export const here = 1;\n');
+    try {
+      const plugin = brokenLearnerModules(KIT_ROOT, exercises);
+      type Hook = (this: unknown, ...args: string[]) => string | { code: string } | null;
+      const importer = join(KIT_ROOT, 'courses', course.id, 'site', 'client', 'page.ts');
+      const resolveId = (file: string) =>
+        (plugin.resolveId as unknown as Hook).call(
+          {},
+          relative(dirname(importer), join(exercises, course.id, file.replace(/\.ts$/, '.js'))),
+          importer,
+        );
+      expect(resolveId(there.files[0]!)).toBeNull(); // a file that is there is Vite's to resolve
+      const id = resolveId(gone.files[0]!) as string;
+      expect(id).toMatch(/^\0/);
+      const warnings: string[] = [];
+      const loaded = (plugin.load as unknown as Hook).call({ warn: (w: string) => warnings.push(w) }, id) as {
+        code: string;
+      };
+      expect(loaded.code).toContain(
+        `is missing: bring back its starting version with \`npm run reset ${gone.id}\`, or create it`,
+      );
+      // What the file exported at the start (the solution's exports, in this repository) still links.
+      expect(loaded.code).toMatch(/^export let \w+/);
+      expect(compileError(loaded.code, 'stand-in.ts')).toBeNull();
+      expect(warnings).toHaveLength(1);
+    } finally {
+      rmSync(exercises, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,10 +1,13 @@
 // Vite plugin: a learner file that does not compile (half-typed while the site runs, say) becomes a module that
 // throws, at import, where the error is and what to do, instead of failing the whole build or the dev page.
 // The pages load each learner module on its own, so the learner's other exercises still run.
-import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { transformSync, type Message } from 'esbuild';
 import ts from 'typescript';
 import { normalizePath, type Plugin } from 'vite';
+import { resetCommand } from '../../grader/course/reset-command.js';
+import { pristinePath } from '../../grader/course/starting-files.js';
 import { learnerFilePath } from './learner-files.js';
 
 /** Names the broken file still exports, as far as a forgiving parse can tell, so its importers still link. */
@@ -62,11 +65,44 @@ export function brokenModule(source: string, fileName: string, message: string):
   return `${exports}throw new Error(${JSON.stringify(message)});\n`;
 }
 
+/** Marks a learner file that is not there, so that its stand-in (see missingModule) is loaded in its place. */
+const MISSING = '\0missing-learner-file:';
+
+/**
+ * The module that stands in for a learner file the learner removed: it throws, at import, which file is missing and
+ * how to bring it back, and exports what the file exported when it started, so that the files importing it still link.
+ */
+function missingModule(repoRoot: string, exercisesDir: string, path: string): string {
+  const [course, ...rest] = normalizePath(relative(exercisesDir, path)).split('/');
+  const file = rest.join('/');
+  const shownAs = normalizePath(relative(repoRoot, path));
+  const message = `${shownAs} is missing: bring back its starting version with ${resetCommand(course!, file)}, or create it; then save (npm run site reloads the page).`;
+  // The kit keeps each learner file's start (grader/pristine/); the instructor's repository has its solution.
+  const start = [join(repoRoot, pristinePath(course!, file)), join(repoRoot, 'solutions', course!, file)].find((p) =>
+    existsSync(p),
+  );
+  return brokenModule(start ? readFileSync(start, 'utf8') : '', path, message);
+}
+
 export function brokenLearnerModules(repoRoot: string, exercisesDir: string): Plugin {
   const learnerFile = learnerFilePath(exercisesDir);
   return {
     name: 'broken-learner-modules',
     enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.')) return null;
+      // Learner modules are imported by their .js name (TypeScript's ESM convention); a .ts file stands behind it.
+      const path = resolve(dirname(importer.split('?')[0]!), source).replace(/\.js$/, '.ts');
+      if (learnerFile(path) === null || existsSync(path)) return null;
+      return `${MISSING}${path}`;
+    },
+    load(id) {
+      if (!id.startsWith(MISSING)) return null;
+      const path = id.slice(MISSING.length);
+      const code = missingModule(repoRoot, exercisesDir, path);
+      this.warn(`${normalizePath(relative(repoRoot, path))} is missing: the pages that use it say so`);
+      return { code, map: null };
+    },
     transform(source, id) {
       const path = learnerFile(id);
       if (path === null) return null;
