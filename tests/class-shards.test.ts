@@ -154,6 +154,21 @@ describe('--roster', () => {
     );
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`error: ${bad}:3: a quoted cell that never ends`);
+    // A roster that is not a file says so in words, not in the system's error codes.
+    for (const [path, why] of [
+      [dir, 'it is a folder'],
+      [join(dir, 'no-roster.csv'), 'it does not exist'],
+    ] as const) {
+      const missing = spawnSync(
+        process.execPath,
+        [LAUNCH, 'grader/cli/grade.ts', '--submissions', classDir(), '--roster', path],
+        { cwd: kit.root, encoding: 'utf8' },
+      );
+      expect(missing.status).toBe(2);
+      expect(missing.stderr.trim()).toBe(
+        `error: --roster ${path}: ${why}. Name the roster's CSV file (e.g. GitHub Classroom's export).`,
+      );
+    }
   });
 });
 

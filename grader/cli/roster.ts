@@ -5,6 +5,7 @@
 // The parser is our own (RFC 4180: quoted cells may hold separators, quotes and line breaks), so that an error can
 // name the file and the line it is on. Pure but for reading the file.
 import { readFileSync } from 'node:fs';
+import { whyUnusable } from '../files/why-unusable.js';
 
 export class RosterError extends Error {
   override name = 'RosterError';
@@ -126,7 +127,14 @@ export function readRoster(file: string): RosterEntry[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new RosterError(`--roster ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    const why =
+      whyUnusable(error, {
+        EISDIR: 'it is a folder',
+        ENOTDIR: 'it is inside a file',
+        EACCES: 'you may not read it',
+        EPERM: 'you may not read it',
+      }) ?? (error instanceof Error ? error.message : String(error));
+    throw new RosterError(`--roster ${file}: ${why}. Name the roster's CSV file (e.g. GitHub Classroom's export).`);
   }
   return parseRoster(text, file);
 }
