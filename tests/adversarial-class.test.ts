@@ -162,11 +162,16 @@ describe('one class run over honest and hostile submissions', () => {
     }
     const links = JSON.parse(readFileSync(join(outDir(), 'zip-links.json'), 'utf8')) as {
       refused: Array<{ kind: string; path: string }>;
+      exercises: Array<{ id: string; message: string }>;
     };
     expect(links.refused.map((r) => [r.kind, r.path]).sort()).toEqual([
       ['special-file', 'optimizers/rmsprop.ts'],
       ['symlink', 'optimizers/sgd.ts'],
     ]);
+    // The exercise of a refused file says why in its own verdict, not that the file is missing.
+    const verdict = (id: string) => links.exercises.find((e) => e.id === `${COURSE}/${id}`)?.message;
+    expect(verdict('sgd')).toBe('optimizers/sgd.ts is a symbolic link: upload the file itself');
+    expect(verdict('rmsprop')).toMatch(/^optimizers\/rmsprop\.ts is a named pipe, not a file: upload the file itself/);
   });
 
   test('nothing outside the output changed, nothing escaped, no temp folder is left behind', () => {

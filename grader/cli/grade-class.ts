@@ -212,7 +212,19 @@ export async function gradeClass(
         row.warnings = files.changedKitFiles.map(
           (f) => `the submission's ${f} differs from the original; the original was used`,
         );
-        fresh.push({ row, target: { id: `submission-${index}`, dir, shownAs: member.id } });
+        // A refused learner file is said in its exercise's verdict too, rather than called missing there.
+        const refused = Object.fromEntries(
+          row.refusals.filter((r) => paths.includes(r.path)).map((r) => [r.path, describeRefusal(r)]),
+        );
+        fresh.push({
+          row,
+          target: {
+            id: `submission-${index}`,
+            dir,
+            shownAs: member.id,
+            ...(Object.keys(refused).length > 0 ? { refused } : {}),
+          },
+        });
       } catch (error) {
         // A zip found forged only when an entry is read, or a folder that cannot be read: this submission's problem.
         row.problem =
