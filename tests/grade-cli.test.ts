@@ -455,3 +455,35 @@ test('a course folder the learner removed (or replaced by a file) is left out wi
     kit.dispose();
   }
 });
+
+test('--out FILE with the scorecard writes it there, without colours even from a terminal; with --watch it is refused', () => {
+  const parent = mkdtempSync(join(tmpdir(), 'grade-out-text-'));
+  const file = join(parent, 'scorecard.txt');
+  try {
+    // A terminal (a pseudo-terminal from util-linux's script), where the scorecard on screen is coloured.
+    const inTerminal = (args: string[]) =>
+      spawnSync(
+        'script',
+        [
+          '-qec',
+          [process.execPath, LAUNCH, 'grader/cli/grade.ts', ...args].map((part) => `'${part}'`).join(' '),
+          '/dev/null',
+        ],
+        { cwd: KIT_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } },
+      );
+    expect(inTerminal([qualifiedId(first)]).stdout).toContain('\u001b['); // on screen, coloured
+    const run = inTerminal([qualifiedId(first), '--out', file]);
+    expect(run.status, run.stdout).toBe(1); // the stub fails, as it should
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(first.title);
+    expect(text).toContain('not implemented yet');
+    expect(text).not.toContain('\u001b[');
+    const watch = grade(['--watch', '--out', file]);
+    expect(watch.status).toBe(2);
+    expect(watch.stderr.split('\n')[0]).toBe(
+      'error: --watch shows the scorecard on screen; it does not combine with --out',
+    );
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
+});

@@ -117,6 +117,8 @@ function scorecardText(
   target: string,
   notes: string[],
   news: ReadonlyMap<string, BestNews> = new Map(),
+  /** Written to a file (--out): never coloured, whatever the terminal. */
+  toFile = false,
 ): string {
   const all = courses.flatMap((c) => c.exercises);
   const exercise = (e: ExerciseReport) => all.find((x) => qualifiedId(x) === e.id)!;
@@ -132,7 +134,7 @@ function scorecardText(
     existsSync(join(root, sealedSolutionPath(e.course, e.exercise)))
       ? `compare with the official solution: npm run reveal ${nameOf(e)}`
       : '';
-  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const color = !toFile && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const card = formatScorecard(
     report,
     {
@@ -214,7 +216,7 @@ async function main(argv: string[]): Promise<number> {
         folder: submissions,
         shownAs: args.submissions!,
       })
-    : args.out && args.format !== 'text'
+    : args.out
       ? reportFile(outputFile(resolve(args.out), args.out), args.out, learnerFiles(courses, target), args.format)
       : undefined;
   // Every other command grades: vitest's threads start loading its runtime now, on the other core.
@@ -287,7 +289,8 @@ async function main(argv: string[]): Promise<number> {
     const { news } = progress;
     notes.push(...progress.unsaved);
     const sandbox = { platform: process.platform, guards: await probed };
-    if (args.format === 'text') return finish(report, scorecardText(report, courses, source, notes, news));
+    if (args.format === 'text')
+      return finish(report, scorecardText(report, courses, source, notes, news, out !== undefined));
     return finish(
       report,
       args.format === 'json'

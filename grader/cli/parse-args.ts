@@ -13,7 +13,8 @@ export const USAGE = `usage: npm run grade -- [exercise ...] [--target DIR] [--f
                  it, in any case); all when none is given
   --target DIR   grade the learner files in DIR (laid out like exercises/); default exercises/
   --format F     text (a scorecard, the default), json (a machine-readable report), gradescope
-                 (Gradescope's results.json) or junit (JUnit XML); --out FILE writes it to FILE
+                 (Gradescope's results.json) or junit (JUnit XML); --out FILE writes any of them
+                 to FILE instead (the scorecard without colours)
   --submissions DIR  grade a whole class: every folder or .zip in DIR is one submission; writes
                  gradebook.csv and one JSON report per submission to --out DIR (default ./gradebook)
   --roster FILE  with --submissions: a CSV roster (GitHub Classroom's export as it is); rows are named by
@@ -112,6 +113,8 @@ export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
         });
   if (values.watch && format !== 'text')
     throw new UsageError('--watch shows the scorecard; it does not combine with --format');
+  if (values.watch && values.out !== undefined)
+    throw new UsageError('--watch shows the scorecard on screen; it does not combine with --out');
   return {
     help: values.help ?? false,
     target: values.target,

@@ -12,7 +12,7 @@ export function reportFile(file: string, shownAs: string, learnerFiles: string[]
   const problem = reportFileProblem(file, learnerFiles);
   if (problem)
     throw new OutputPathError(
-      `--out ${shownAs}: ${problem}. Name a file of its own, e.g. --out report.${format === 'junit' ? 'xml' : 'json'}`,
+      `--out ${shownAs}: ${problem}. Name a file of its own, e.g. --out report.${{ junit: 'xml', text: 'txt' }[format] ?? 'json'}`,
     );
   return file;
 }
