@@ -105,6 +105,10 @@ describe('usage errors exit 2 with a message', () => {
     [['--nope'], /unknown option --nope\n/],
     [['--taget', 'solutions'], /unknown option --taget \(did you mean --target\?\)/],
     [['sdg'], /no exercise named sdg \(did you mean sgd\?\)/],
+    // A class's output is its gradebook and JSON reports: a format asked for would otherwise be ignored.
+    [['--submissions', 'exercises', '--format', 'junit'], /--format junit is for one learner's folder; a class/],
+    [['--merge', 'a', 'b', '--format=gradescope'], /--format gradescope is for one learner's folder; a class/],
+    [['--watch', '--out', 'scorecard.txt'], /--watch shows the scorecard on screen; it does not combine with --out/],
   ])('%j', (args, message) => {
     const result = grade(args);
     expect(result.status).toBe(2);

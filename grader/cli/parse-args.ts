@@ -92,6 +92,12 @@ export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
     throw new UsageError('--roster and --shard go with --submissions');
   if (values.merge && (values.submissions || values.target || values.watch))
     throw new UsageError('--merge merges graded outputs; it does not combine with --submissions, --target or --watch');
+  // A class's output is its gradebook and a JSON report per submission: another format would be silently ignored.
+  const formatGiven = argv.some((a) => a === '--format' || a.startsWith('--format='));
+  if ((values.submissions || values.merge) && formatGiven && format !== 'json')
+    throw new UsageError(
+      `--format ${format} is for one learner's folder; a class (--submissions, --merge) gets gradebook.csv and a JSON report per submission`,
+    );
   if (values.merge && positionals.length === 0)
     throw new UsageError('--merge needs the output folders to merge: --merge OUT1 OUT2 ... --out DIR');
   let shard: Shard | undefined;
