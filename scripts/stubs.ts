@@ -2,8 +2,9 @@
 // writes other variants or the instructor's solution snippets, or watches solutions/ and regenerates on save.
 import { existsSync, watch } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { pathBelow } from '../grader/files/path-below.js';
 import { reportFileProblem } from '../grader/files/replaceable-file.js';
 import { unknownOption } from '../grader/cli/unknown-option.js';
 import { loadCourses, MetadataError, type Course } from '../grader/course/course-metadata.js';
@@ -95,8 +96,7 @@ function parseOptions(argv: string[]): (Options & { watch: boolean }) | 'help' {
  */
 function snippetsFile(given: string): string {
   const file = resolve(given);
-  const inExercises = relative(join(root, 'exercises'), file);
-  if (inExercises !== '..' && !inExercises.startsWith(`..${sep}`) && !isAbsolute(inExercises))
+  if (pathBelow(join(root, 'exercises'), file) !== undefined)
     throw new UsageError(`--snippets ${given}: it is inside exercises/, which never holds solution code`);
   const learnerFiles = loadCourses(root).flatMap((c) =>
     c.exercises.flatMap((e) => e.files.map((f) => join(root, 'solutions', c.id, f))),

@@ -15,7 +15,13 @@ import { gradeInBatches, type GradeBatch } from './grade-in-batches.js';
 import { gradeReport, type GradeReport } from './grade-report.js';
 import { gradebookCsv, type GradebookLayout, type StoredReport } from './gradebook.js';
 import { rosterKey, type RosterEntry } from './roster.js';
-import { gatherSubmission, learnerFilePaths, stageFiles, type SubmissionFiles } from './stage-submission.js';
+import {
+  gatherSubmission,
+  learnerFilePaths,
+  refusedLearnerFiles,
+  stageFiles,
+  type SubmissionFiles,
+} from './stage-submission.js';
 import { reportFileNames } from './submission-ids.js';
 import { describeProblem, listSubmissions, openSubmission, type ClassMember } from './submissions.js';
 import { makeTemporaryFolder, removeFolder } from '../files/temporary-folders.js';
@@ -213,17 +219,10 @@ export async function gradeClass(
           (f) => `the submission's ${f} differs from the original; the original was used`,
         );
         // A refused learner file is said in its exercise's verdict too, rather than called missing there.
-        const refused = Object.fromEntries(
-          row.refusals.filter((r) => paths.includes(r.path)).map((r) => [r.path, describeRefusal(r)]),
-        );
+        const refused = refusedLearnerFiles(row.refusals, paths, (r) => describeRefusal(r));
         fresh.push({
           row,
-          target: {
-            id: `submission-${index}`,
-            dir,
-            shownAs: member.id,
-            ...(Object.keys(refused).length > 0 ? { refused } : {}),
-          },
+          target: { id: `submission-${index}`, dir, shownAs: member.id, ...(refused ? { refused } : {}) },
         });
       } catch (error) {
         // A zip found forged only when an entry is read, or a folder that cannot be read: this submission's problem.

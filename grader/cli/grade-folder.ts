@@ -9,7 +9,13 @@ import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
 import { exerciseReport, gradeReport, outcomeFor, type ExerciseReport, type GradeReport } from './grade-report.js';
 import type { BatchVerdicts } from './grade-in-batches.js';
 import { SuiteRunner } from './run-suites.js';
-import { learnerFilePaths, stageFiles, stageSubmission, type SubmissionFiles } from './stage-submission.js';
+import {
+  learnerFilePaths,
+  refusedLearnerFiles,
+  stageFiles,
+  stageSubmission,
+  type SubmissionFiles,
+} from './stage-submission.js';
 import { makeTemporaryFolder, removeFolder } from '../files/temporary-folders.js';
 
 // The sandbox ends learner code after TIME_LIMIT_SECONDS; the watchdog is the backstop for the grader itself.
@@ -80,16 +86,14 @@ export async function openGrader(root: string, spares = 1, idleSpares = 0): Prom
       // In the learner's words: their own folder, named as they would type it.
       const said = (r: Refusal) => describeRefusal({ ...r, path: join(shownAs, r.path) }, INTAKE_LIMITS, 'own-folder');
       // A refused learner file is said in its exercise's verdict; anything else refused, in a note.
-      const learnerPaths = new Set(learnerFilePaths(root, exercises));
-      const refused = Object.fromEntries(
-        staged.refusals.filter((r) => learnerPaths.has(r.path)).map((r) => [r.path, said(r)]),
-      );
-      const target = { id: '', dir: staged.dir, shownAs, ...(Object.keys(refused).length ? { refused } : {}) };
+      const paths = learnerFilePaths(root, exercises);
+      const refused = refusedLearnerFiles(staged.refusals, paths, said);
+      const target = { id: '', dir: staged.dir, shownAs, ...(refused ? { refused } : {}) };
       const reports = (await gradeTargets(exercises, [target])).reports.get('')!;
       return {
         reports,
         notes: [
-          ...staged.refusals.filter((r) => !learnerPaths.has(r.path)).map((r) => `${said(r)} (it was not graded)`),
+          ...staged.refusals.filter((r) => !paths.includes(r.path)).map((r) => `${said(r)} (it was not graded)`),
           ...staged.changedKitFiles.map((f) => `your ${f} differs from the original; the original was used`),
         ],
       };

@@ -184,7 +184,7 @@ function rememberReport(report: GradeReport, courses: Course[]): string | undefi
 function keepProgress(report: GradeReport, courses: Course[]): { news: Map<string, BestNews>; unsaved: string[] } {
   const remembered = rememberReport(report, courses);
   const { news, unsaved } = keepRecords(root, report);
-  return { news, unsaved: [...new Set([remembered, unsaved].filter((n): n is string => n !== undefined))] };
+  return { news, unsaved: [remembered, unsaved].filter((note): note is string => note !== undefined) };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -204,7 +204,7 @@ async function main(argv: string[]): Promise<number> {
       );
     const merged = mergeClassOutputs(args.merge, out);
     console.log(
-      `merged ${args.merge.length} output(s), ${merged.rows} row(s): ${join(relative(process.cwd(), merged.outDir) || '.', 'gradebook.csv')}`,
+      `merged ${args.merge.length} output(s), ${merged.rows} row(s): ${join(here(merged.outDir), 'gradebook.csv')}`,
     );
     return 0;
   }
@@ -254,7 +254,7 @@ async function main(argv: string[]): Promise<number> {
         `graded ${summary.graded} submission(s), ${summary.reused} unchanged since the last run, ${summary.broken} could not be graded` +
           `${roster ? `, ${summary.missing} missing` : ''}` +
           `${args.shard ? ` (shard ${args.shard.index}/${args.shard.count}: ${summary.rows} of the class's ${summary.classRows} rows)` : ''}\n` +
-          `gradebook: ${join(relative(process.cwd(), out) || '.', 'gradebook.csv')}, one JSON report per submission beside it`,
+          `gradebook: ${join(here(out), 'gradebook.csv')}, one JSON report per submission beside it`,
       );
       return 0;
     }
@@ -268,7 +268,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const source = locateTarget(target, args.exercises, args.target !== undefined);
     const present = presentCourses(source, args.exercises);
-    const shownAs = relative(process.cwd(), source) || '.';
+    const shownAs = here(source);
     if (args.watch) {
       return await watchAndGrade({
         target: source,

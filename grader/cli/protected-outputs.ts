@@ -1,11 +1,12 @@
 // Where grade's --out may not write, whatever the file system allows: a report never replaces code (a learner's
 // exercise above all), and a class's gradebook never goes into a submission, which it would change and drop.
-import { existsSync, lstatSync, readdirSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { lstatSync, readdirSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { MANIFEST } from './class-shards.js';
 import { reportFileProblem } from '../files/replaceable-file.js';
 import { isGradebook } from './submissions.js';
-import { OutputPathError } from '../files/output-path.js';
+import { foreignContents, OutputPathError } from '../files/output-path.js';
+import { pathBelow } from '../files/path-below.js';
 
 /** `file` for a report of `format`, unless writing it would destroy work (see reportFileProblem). */
 export function reportFile(file: string, shownAs: string, learnerFiles: string[], format: string): string {
@@ -23,8 +24,8 @@ export function reportFile(file: string, shownAs: string, learnerFiles: string[]
  * is left out of the class; anywhere deeper, the gradebook would change a student's files, or become a submission.
  */
 export function gradebookFolderProblem(out: string, submissions: string): string | undefined {
-  const inside = relative(submissions, out);
-  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return undefined;
+  const inside = pathBelow(submissions, out);
+  if (!inside) return undefined;
   const [first, ...deeper] = inside.split(sep);
   const entry = join(submissions, first!);
   // Not followed: a link where a submission would be is one (refused, but a row of the class).
@@ -47,12 +48,10 @@ export function gradebookFolderProblem(out: string, submissions: string): string
  * could replace. A new or empty folder, or an earlier gradebook (see isGradebook), may hold it.
  */
 export function gradebookContentsProblem(out: string): string | undefined {
-  const stats = lstatSync(out, { throwIfNoEntry: false });
-  if (!stats?.isDirectory() || existsSync(join(out, MANIFEST))) return undefined;
-  const held = readdirSync(out).sort();
-  if (held.length === 0) return undefined;
-  const shown = held.slice(0, 3).join(', ') + (held.length > 3 ? ` and ${held.length - 3} more` : '');
-  return `it holds files that are not a gradebook's (${shown}), which reports named after students could replace`;
+  const shown = foreignContents(out, (held) => held.includes(MANIFEST));
+  return (
+    shown && `it holds files that are not a gradebook's (${shown}), which reports named after students could replace`
+  );
 }
 
 /**

@@ -63,6 +63,19 @@ export function gatherSubmission(
   return { learnerFiles, changedKitFiles: changedKitFiles.sort(), refusals };
 }
 
+/**
+ * The learner files among `refusals` (by `<course>/<file>`, as `paths` names them), each with what `say` makes of
+ * its refusal, for the sessions to give as its exercise's verdict; undefined when none of them was refused.
+ */
+export function refusedLearnerFiles(
+  refusals: Refusal[],
+  paths: string[],
+  say: (refusal: Refusal) => string,
+): Record<string, string> | undefined {
+  const refused = refusals.filter((r) => paths.includes(r.path));
+  return refused.length > 0 ? Object.fromEntries(refused.map((r) => [r.path, say(r)])) : undefined;
+}
+
 /** Lays out `stagingDir` like exercises/: the kit's files of every course of `paths`, then the learner's files. */
 export function stageFiles(kitRoot: string, files: SubmissionFiles, paths: string[], stagingDir: string): string {
   const learnerOwned = new Set(paths.map((path) => join(kitRoot, 'exercises', path)));

@@ -1,7 +1,7 @@
 // Checks a command's --out before the work it will hold is done (a class's gradebook folder, a report's file, a
 // release's folder), without making anything: a command that then stops for another reason leaves no trace. One
 // that cannot be used is said in a line, with what to name instead.
-import { accessSync, constants, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { whyUnusable } from './why-unusable.js';
 
@@ -55,4 +55,16 @@ export function outputFile(file: string, shownAs = file): string {
       `--out ${shownAs}: its folder cannot be used: ${problem}. Name a file in a folder you can write to.`,
     );
   return file;
+}
+
+/**
+ * What `folder` holds that a command writing all of it (emptying it, or naming files after its input) could destroy,
+ * shown as "a, b, c and 2 more"; undefined where it is missing, not a folder, empty, or `own` knows it as the
+ * command's own output from an earlier run.
+ */
+export function foreignContents(folder: string, own: (held: string[]) => boolean): string | undefined {
+  if (lstatSync(folder, { throwIfNoEntry: false })?.isDirectory() !== true) return undefined;
+  const held = readdirSync(folder).sort();
+  if (held.length === 0 || own(held)) return undefined;
+  return held.slice(0, 3).join(', ') + (held.length > 3 ? ` and ${held.length - 3} more` : '');
 }

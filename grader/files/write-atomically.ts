@@ -12,7 +12,8 @@ import {
   writeFileSync,
   type Stats,
 } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
+import { pathBelow } from './path-below.js';
 
 export interface WriteOptions {
   /**
@@ -73,9 +74,8 @@ function entryAt(path: string): Stats | undefined {
 
 /** The folders from `root` (excluded) down to the file's, and the file: each must be what it is named for. */
 function partsBelow(root: string, path: string): { folders: string[]; file: string } {
-  const rel = relative(root, path);
-  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel))
-    throw new Error(`${path} is not below ${root}`);
+  const rel = pathBelow(root, path);
+  if (!rel) throw new Error(`${path} is not below ${root}`);
   const names = rel.split(sep);
   const folders = names.slice(0, -1).map((_, i) => join(root, ...names.slice(0, i + 1)));
   return { folders, file: path };

@@ -92,15 +92,13 @@ export async function bundleAndRun(
     [...request.required, ...request.optional].map(async (file) => {
       const full = join(dir, course, file);
       const shown = request.upload ? file : join(shownAs, course, file);
-      const refused = request.refused?.[`${course}/${file}`];
-      if (!existsSync(full) && refused !== undefined) {
-        unavailable[file] = refused;
-        return;
-      }
       if (!existsSync(full)) {
-        unavailable[file] = request.upload
-          ? `${file} is missing from your submission: upload ${file} (with your other files) and submit again`
-          : `${shown} is missing: create it, or bring back its starting version with ${resetCommand(course, file)}`;
+        // A file refused at intake was there: the reason it was not taken, rather than "missing".
+        unavailable[file] =
+          request.refused?.[`${course}/${file}`] ??
+          (request.upload
+            ? `${file} is missing from your submission: upload ${file} (with your other files) and submit again`
+            : `${shown} is missing: create it, or bring back its starting version with ${resetCommand(course, file)}`);
         return;
       }
       try {

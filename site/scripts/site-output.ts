@@ -1,7 +1,8 @@
 // Where a site build may go. Vite empties its output folder before it writes, so that folder must be the site's own:
 // new, empty, or an earlier build (index.html beside assets/); never one holding the learner's exercises or the kit.
-import { lstatSync, readdirSync } from 'node:fs';
-import { isAbsolute, relative, sep } from 'node:path';
+import { lstatSync } from 'node:fs';
+import { foreignContents } from '../../grader/files/output-path.js';
+import { pathBelow } from '../../grader/files/path-below.js';
 
 export class SiteOutputError extends Error {
   override name = 'SiteOutputError';
@@ -9,16 +10,12 @@ export class SiteOutputError extends Error {
 
 /** Why building into `outDir` (absolute) would destroy files, with the kit at `kitRoot`; undefined when it would not. */
 export function siteOutputProblem(outDir: string, kitRoot: string): string | undefined {
-  const kit = relative(outDir, kitRoot);
-  if (kit === '' || !(kit === '..' || kit.startsWith(`..${sep}`) || isAbsolute(kit)))
-    return 'the kit itself is in it, and the build empties it first';
+  if (pathBelow(outDir, kitRoot) !== undefined) return 'the kit itself is in it, and the build empties it first';
   const stats = lstatSync(outDir, { throwIfNoEntry: false });
   if (!stats) return undefined;
   if (!stats.isDirectory()) return `it is a ${stats.isSymbolicLink() ? 'link' : 'file'}, not a folder`;
-  const held = readdirSync(outDir).sort();
-  if (held.length === 0 || (held.includes('index.html') && held.includes('assets'))) return undefined;
-  const shown = held.slice(0, 3).join(', ') + (held.length > 3 ? ` and ${held.length - 3} more` : '');
-  return `it holds files that are not a site build (${shown}), which the build would delete first`;
+  const shown = foreignContents(outDir, (held) => held.includes('index.html') && held.includes('assets'));
+  return shown && `it holds files that are not a site build (${shown}), which the build would delete first`;
 }
 
 /** `outDir`, unless building there would destroy files (see siteOutputProblem); `shownAs` as the user named it. */
