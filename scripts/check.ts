@@ -1,12 +1,15 @@
 // `npm run check`: the maintainer's gate (rustlings' `dev check`). The kit type-checks, every solution passes its
 // suite, every stub fails it, the generated stubs are current, no hidden solution line leaks into exercises/, and
 // every reveal probe runs on the solutions and gives finite numbers (so the release can seal them, whenever
-// revealSolutions asks). Grading runs in this process: the verdicts are the grade report itself.
+// revealSolutions asks). Grading runs in this process: the verdicts are the grade report itself. A maintainer at work
+// on one course checks it alone (`npm run check -- backprop`); the type check is always the whole kit's.
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { selectCourses } from '../grader/cli/course-selection.js';
 import { exitOnSignals } from '../grader/cli/exit-on-signal.js';
+import { readOptions, UsageError } from '../grader/cli/read-options.js';
 import { openGrader } from '../grader/cli/grade-folder.js';
-import { loadCourses } from '../grader/course/course-metadata.js';
+import { loadCourses, type Course } from '../grader/course/course-metadata.js';
 import { probeNumbers, resultShape } from '../grader/reveal/reveal-key.js';
 import { runProbe } from '../grader/reveal/run-probe.js';
 import { describeLeak, scanForLeaks } from './release/leak-scan.js';
@@ -14,6 +17,28 @@ import { hiddenLines } from './stubs/hidden-text.js';
 
 const root = resolve(import.meta.dirname, '..');
 exitOnSignals();
+
+const USAGE = `usage: npm run check -- [--course NAME ...] [course ...]
+  --course NAME  check this course only (also: the course's name alone; repeat for several); every course by default`;
+
+/** The courses named on the command line (`named`), or every course; exits 2 with the usage on a mistake. */
+function coursesToCheck(argv: string[]): { courses: Course[]; named: string[] } {
+  try {
+    const options = { course: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } as const;
+    const { values, positionals } = readOptions(argv, options, true);
+    if (values.help) {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    const named = [...(values.course ?? []), ...positionals];
+    return { courses: selectCourses(loadCourses(root), named), named };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`error: ${error.message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const { courses, named } = coursesToCheck(process.argv.slice(2));
 
 function run(command: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -41,10 +66,15 @@ checkItem(
   `${typecheck.stdout}${typecheck.stderr}`.trim().split('\n').slice(0, 40),
 );
 
-const stubs = run(process.execPath, [join(root, 'scripts', 'launch.mjs'), 'scripts/stubs.ts', '--check']);
+const stubs = run(process.execPath, [
+  join(root, 'scripts', 'launch.mjs'),
+  'scripts/stubs.ts',
+  '--check',
+  // Named courses only: with none named, stubs also looks for files of no course at all.
+  ...(named.length > 0 ? courses.flatMap((c) => ['--course', c.id]) : []),
+]);
 checkItem(stubs.status === 0, 'exercises/ is what solutions/ generates', stubs.stderr.trim().split('\n'));
 
-const courses = loadCourses(root);
 const everyExercise = courses.flatMap((c) => c.exercises);
 const grader = await openGrader(root);
 let solutions, learner;

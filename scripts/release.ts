@@ -5,7 +5,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { zipSync } from 'fflate';
 import { loadCourses, MetadataError, type Course } from '../grader/course/course-metadata.js';
 import { loadCourseSites } from '../site/scripts/course-sites.js';
@@ -26,7 +25,8 @@ import { pristinePath } from '../grader/course/starting-files.js';
 import { makeTemporaryFolder, removeFolder, TemporaryFolderError } from '../grader/files/temporary-folders.js';
 import { OutputPathError, outputFolder } from '../grader/files/output-path.js';
 import { exitOnSignals } from '../grader/cli/exit-on-signal.js';
-import { unknownOption } from '../grader/cli/unknown-option.js';
+import { selectCourses } from '../grader/cli/course-selection.js';
+import { readOptions, UsageError } from '../grader/cli/read-options.js';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -159,16 +159,6 @@ const USAGE = `usage: npm run release -- [--course NAME ...] [--gradescope] [--o
   --gradescope   also build gradescope-autograder.zip
   --out DIR      where the kit goes (default release/)`;
 
-/** The courses to release: those named with --course (in any case), or all. */
-function selectCourses(all: Course[], named: string[]): Course[] {
-  const unknown = named.filter((n) => !all.some((c) => c.id.toLowerCase() === n.toLowerCase()));
-  if (unknown.length > 0)
-    throw new UsageError(`no course named ${unknown.join(', ')} (courses: ${all.map((c) => c.id).join(', ')})`);
-  return named.length === 0 ? all : all.filter((c) => named.some((n) => n.toLowerCase() === c.id.toLowerCase()));
-}
-
-class UsageError extends Error {}
-
 async function main(argv: string[]): Promise<number> {
   const options = {
     out: { type: 'string' },
@@ -176,14 +166,7 @@ async function main(argv: string[]): Promise<number> {
     course: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   } as const;
-  const unknown = unknownOption(argv, options);
-  if (unknown) throw new UsageError(unknown);
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = readOptions(argv, options, false);
   if (values.help) {
     console.log(USAGE);
     return 0;

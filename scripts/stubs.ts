@@ -3,10 +3,10 @@
 import { existsSync, watch } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { pathBelow } from '../grader/files/path-below.js';
 import { reportFileProblem } from '../grader/files/replaceable-file.js';
-import { unknownOption } from '../grader/cli/unknown-option.js';
+import { selectCourses } from '../grader/cli/course-selection.js';
+import { readOptions, UsageError } from '../grader/cli/read-options.js';
 import { loadCourses, MetadataError, type Course } from '../grader/course/course-metadata.js';
 import {
   checkInstructions,
@@ -39,8 +39,6 @@ interface Options {
   courses: Course[];
 }
 
-class UsageError extends Error {}
-
 const OPTIONS = {
   check: { type: 'boolean' },
   force: { type: 'boolean' },
@@ -53,25 +51,12 @@ const OPTIONS = {
 } as const;
 
 function parseOptions(argv: string[]): (Options & { watch: boolean }) | 'help' {
-  const mistyped = unknownOption(argv, OPTIONS);
-  if (mistyped) throw new UsageError(mistyped);
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = readOptions(argv, OPTIONS, true);
   if (values.help) return 'help';
   const variant = values.variant?.toLowerCase() ?? 'normal';
   if (variant !== 'normal' && !values.out)
     throw new UsageError(`--variant ${variant} needs --out DIR, so that exercises/ keeps the normal variant`);
-  const all = loadCourses(root);
-  const named = [...(values.course ?? []), ...positionals].map((id) => id.toLowerCase());
-  const unknown = named.filter((id) => !all.some((c) => c.id.toLowerCase() === id));
-  if (unknown.length > 0)
-    throw new UsageError(`no course named ${unknown.join(', ')} (courses: ${all.map((c) => c.id).join(', ')})`);
-  const courses = all.filter((c) => named.length === 0 || named.includes(c.id.toLowerCase()));
+  const courses = selectCourses(loadCourses(root), [...(values.course ?? []), ...positionals]);
   for (const course of courses) {
     if (variant !== 'normal' && variant !== 'solution' && !course.labels.includes(variant)) {
       throw new UsageError(

@@ -42,4 +42,8 @@ test('the suggestion is the one nearest name within two edits, and none when two
   expect(closestName('xyz', ids)).toBeUndefined();
   expect(closestName('ab', ['abc', 'abd'])).toBeUndefined();
   expect(closestName('taget', ['target', 'format', 'out'])).toBe('target');
+  // Two edits in four letters change half the word: --host is another option, not a typo of --port.
+  expect(closestName('host', ['port', 'help'])).toBeUndefined();
+  expect(closestName('prot', ['port', 'help'])).toBe('port');
+  expect(closestName('sg', ids)).toBe('sgd');
 });

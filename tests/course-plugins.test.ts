@@ -67,6 +67,18 @@ test('then the gate, tsc and the site know the new exercises: check, typecheck a
   for (const [course, id] of ADDED) expect(pages, `${course}/${id}`).toContain(join(course, `${id}.html`));
 }, 240_000);
 
+test('npm run check -- <course> checks that course alone, and names the courses there are for one that is not', () => {
+  const one = npmRun(copy.root, 'check', ['statistics']);
+  expectSuccess(one, 'npm run check -- statistics');
+  expect(one.output).toContain('✓ every solution passes its suite (1 exercises)');
+  expect(one.output).toContain('✓ every reveal probe runs on its solution with finite results (0 probes;');
+  const unknown = npmRun(copy.root, 'check', ['--course', 'statistic']);
+  expect(unknown.status, unknown.output).toBe(2);
+  const courses = loadCourses(copy.root).map((c) => c.id);
+  expect(courses).toContain('statistics');
+  expect(unknown.output).toContain(`error: no course named statistic (courses: ${courses.join(', ')})`);
+}, 120_000);
+
 test('and grades them: the scaffolded stubs say what to write (that their solutions pass, the gate said above)', () => {
   const stubs = npmRun(copy.root, 'grade', ['--format', 'json']);
   expect(stubs.status, stubs.output).toBe(1);

@@ -33,7 +33,7 @@ test('a new or empty folder, or an earlier build, may hold the site; a folder of
   expect(siteOutputProblem(join(work, 'a-link'), kit)).toBe('it is a link, not a folder');
 });
 
-test('npm run build -- --out-dir exercises exits 2 naming the folder, and every learner file is still there', () => {
+test('npm run build -- --out-dir exercises exits 2 naming the folder, and every learner file is still there; so does a mistyped command line of build or site, saying what is wrong', () => {
   const kit = makeSandbox([
     'courses',
     'solutions',
@@ -51,6 +51,17 @@ test('npm run build -- --out-dir exercises exits 2 naming the folder, and every 
     expect(run.output).toMatch(
       /error: --out-dir exercises: it holds files that are not a site build \(.*\), which the build would delete first\./,
     );
+    // Each once threw parseArgs's TypeError with a stack trace, or (a port that is no number) Vite's.
+    for (const [script, args, says] of [
+      ['build', ['--outdir', 'elsewhere'], 'error: unknown option --outdir (did you mean --out-dir?)'],
+      ['site', ['--port', 'abc'], 'error: --port abc: a port is a whole number from 1 to 65535'],
+      ['site', ['--host'], 'error: unknown option --host\nusage: npm run site -- [--port N]'],
+    ] as const) {
+      const mistyped = npmRun(kit.root, script, [...args], 60_000);
+      expect(mistyped.status, mistyped.output).toBe(2);
+      expect(mistyped.output).toContain(says);
+      expect(mistyped.output).not.toContain('    at ');
+    }
     expect(changed(before, hashes(kit.root))).toEqual([]);
   } finally {
     kit.dispose();

@@ -1,9 +1,9 @@
 // The command line of `npm run grade`: which exercises, which folder, which format.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import type { Course, Exercise } from '../course/course-metadata.js';
 import { ExerciseNameError, findExercise } from '../course/find-exercise.js';
 import { parseShard, type Shard } from './class-shards.js';
-import { unknownOption } from './unknown-option.js';
+import { readOptions, UsageError } from './read-options.js';
 
 export const USAGE = `usage: npm run grade -- [exercise ...] [--target DIR] [--format text|json|gradescope|junit] [--watch]
        npm run grade -- --submissions DIR [--out DIR] [--roster FILE] [--shard i/n] [exercise ...]
@@ -29,10 +29,6 @@ export const USAGE = `usage: npm run grade -- [exercise ...] [--target DIR] [--f
   --allow-weak-sandbox  grade for the record even without the full guards (the reports say which were on)
 
 exit code: 0 when every selected exercise passes, 1 when one does not, 2 for a usage error`;
-
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 export interface GradeArgs {
   help: boolean;
@@ -70,19 +66,7 @@ const OPTIONS = {
 } as const satisfies ParseArgsConfig['options'];
 
 export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
-  const unknown = unknownOption(argv, OPTIONS);
-  if (unknown) throw new UsageError(unknown);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: OPTIONS,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = readOptions(argv, OPTIONS, true);
   const formats = ['text', 'json', 'gradescope', 'junit'] as const;
   const format = formats.find((f) => f === values.format);
   if (!format) throw new UsageError(`--format must be text, json, gradescope or junit, not ${values.format}`);

@@ -1,5 +1,6 @@
 // The name a typo most likely meant, for "did you mean …?" in usage errors: the nearest candidate within two edits,
-// an edit being a letter added, dropped or changed, or two neighbours swapped ("taget" for "target").
+// an edit being a letter added, dropped or changed, or two neighbours swapped ("taget" for "target"), and fewer
+// edits than half the letters: "host" is not a typo of "port".
 
 /** The optimal string alignment distance: edits as above, each letter edited at most once. */
 export function editDistance(a: string, b: string): number {
@@ -18,12 +19,17 @@ export function editDistance(a: string, b: string): number {
   return rows[a.length]![b.length]!;
 }
 
-/** The candidate nearest `typed` (in any case), if one is within two edits and nearer than every other. */
+/**
+ * The candidate nearest `typed` (in any case), if one is within two edits, fewer than half the letters of the longer, and
+ * nearer than every other.
+ */
 export function closestName(typed: string, candidates: readonly string[]): string | undefined {
   const wanted = typed.toLowerCase();
+  // Fewer edits than half the longer word's letters.
+  const most = (name: string) => Math.min(2, Math.floor((Math.max(wanted.length, name.length) - 1) / 2));
   const ranked = candidates
     .map((name) => ({ name, distance: editDistance(wanted, name.toLowerCase()) }))
-    .filter(({ distance }) => distance <= 2)
+    .filter(({ name, distance }) => distance <= most(name))
     .sort((x, y) => x.distance - y.distance);
   const [first, second] = ranked;
   return first && (!second || second.distance > first.distance) ? first.name : undefined;

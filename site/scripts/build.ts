@@ -2,9 +2,9 @@
 // `--out-dir DIR` to put it elsewhere; `--instructor` adds the solutions, into site/dist-instructor). Exports buildSite() for the tests.
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { build, type LogLevel } from 'vite';
 import { exitOnSignals } from '../../grader/cli/exit-on-signal.js';
+import { readOptions, UsageError } from '../../grader/cli/read-options.js';
 import { moduleRecorder } from './module-recorder-plugin.js';
 import { SiteOutputError, siteOutput } from './site-output.js';
 import { DEFAULT_OUT_DIR, INSTRUCTOR_OUT_DIR, REPO_ROOT, siteConfig } from './site-config.js';
@@ -28,8 +28,19 @@ export async function buildSite(
   return { outDir, modules: recorder.modules() };
 }
 
+const USAGE = `usage: npm run build -- [--out-dir DIR] [--instructor]
+  --out-dir DIR  where the site goes: a new or empty folder, or an earlier build (default site/dist)
+  --instructor   every exercise page also shows its solution (default folder site/dist-instructor); never publish it`;
+
+const OPTIONS = {
+  'out-dir': { type: 'string' },
+  instructor: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'out-dir': { type: 'string' }, instructor: { type: 'boolean' } } });
+  const { values } = readOptions(process.argv.slice(2), OPTIONS, false);
+  if (values.help) return void console.log(USAGE);
   const started = performance.now();
   const site = await buildSite({ outDir: values['out-dir'], instructor: values.instructor });
   if (values.instructor)
@@ -44,8 +55,8 @@ async function main(): Promise<void> {
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   exitOnSignals(); // the instructor build's copy of the solutions goes when the build is stopped
   main().catch((error: unknown) => {
-    if (error instanceof SiteOutputError) {
-      console.error(`error: ${error.message}`);
+    if (error instanceof SiteOutputError || error instanceof UsageError) {
+      console.error(`error: ${error.message}${error instanceof UsageError ? `\n${USAGE}` : ''}`);
       process.exitCode = 2;
       return;
     }
