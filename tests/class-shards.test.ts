@@ -9,7 +9,7 @@ import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseShard, shardOf, sortIds } from '../grader/cli/class-shards.js';
 import { gradebookCsv } from '../grader/cli/gradebook.js';
-import { parseRoster } from '../grader/cli/roster.js';
+import { parseRoster, rosterText } from '../grader/cli/roster.js';
 import { gradeClassRun, type ClassRun } from './class-run.js';
 import { parseCsv } from './adversarial/class/csv-parse.js';
 import { KIT_ROOT, LAUNCH, makeSandbox } from './kit-sandbox.js';
@@ -233,6 +233,22 @@ describe('the pure pieces', () => {
     expect(parseRoster('identifier,name\ns1,A; B\n', 'r.csv')).toEqual([
       { identifier: 's1', name: 'A; B', aliases: ['s1'], line: 2 },
     ]);
+  });
+
+  test('a roster saved as UTF-16 (Excel\'s "Unicode Text") or Windows-1252 (its plain CSV) reads as in UTF-8', () => {
+    const text = 'identifier\tname\r\ns1\tJosé Núñez\r\ns2\tZoë Müller\r\n';
+    const bom = (bytes: number[]) => Buffer.concat([Buffer.from(bytes), Buffer.from(text, 'utf16le')]);
+    const bigEndian = Buffer.from(text, 'utf16le').swap16();
+    for (const bytes of [
+      Buffer.from(`\uFEFF${text}`, 'utf8'),
+      bom([0xff, 0xfe]),
+      Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian]),
+      Buffer.from(text, 'latin1'), // é, ú, ñ, ë, ü are the same bytes in Windows-1252
+    ]) {
+      expect(parseRoster(rosterText(bytes), 'r.csv').map((e) => e.name)).toEqual(['José Núñez', 'Zoë Müller']);
+    }
+    // Windows-1252's own letters beyond Latin-1 (the euro sign, curly quotes) come through too.
+    expect(rosterText(Buffer.from([0x4f, 0x92, 0x42, 0x80, 0x93, 0x94, 0x9f]))).toBe('O’B€“”Ÿ');
   });
 
   test('shards: every n-th of the sorted ids, from the i-th; each id in exactly one shard', () => {

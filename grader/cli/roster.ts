@@ -3,7 +3,9 @@
 // `id`, `email`) column, and one a spreadsheet saved with semicolons or tabs between cells (Excel does, in languages
 // that write decimal commas). A submission named after a student's identifier or GitHub username is that student's.
 // The parser is our own (RFC 4180: quoted cells may hold separators, quotes and line breaks), so that an error can
-// name the file and the line it is on. Pure but for reading the file.
+// name the file and the line it is on. A file in another encoding than UTF-8 is read as what spreadsheets save: UTF-16
+// with its byte order mark (Excel's "Unicode Text"), else Windows-1252 (Excel's plain CSV in Western languages), so that
+// "José" is not "Jos�" in the gradebook. Pure but for reading the file.
 import { readFileSync } from 'node:fs';
 import { whyUnusable } from '../files/why-unusable.js';
 
@@ -122,10 +124,27 @@ export function parseRoster(text: string, file: string): RosterEntry[] {
   return entries;
 }
 
+// Windows-1252's letters at 0x80–0x9F (Latin-1 has control codes there); undefined ones stay as they are. Node.js's
+// TextDecoder('windows-1252') decodes as Latin-1, so "O’Brien" would lose its apostrophe.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/** The roster file's bytes as text, in the encoding a spreadsheet saved it in (see above). */
+export function rosterText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return Buffer.from(bytes)
+      .toString('latin1')
+      .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  }
+}
+
 export function readRoster(file: string): RosterEntry[] {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = rosterText(readFileSync(file));
   } catch (error) {
     const why =
       whyUnusable(error, {
