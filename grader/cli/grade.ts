@@ -45,7 +45,10 @@ const root = resolve(import.meta.dirname, '..', '..');
 function existingFolder(option: string, given: string): string {
   const folder = resolve(given);
   if (!existsSync(folder)) throw new UsageError(`${option} ${given}: no such folder`);
-  if (!statSync(folder).isDirectory()) throw new UsageError(`${option} ${given}: it is a file, not a folder`);
+  if (!statSync(folder).isDirectory())
+    throw new UsageError(
+      `${option} ${given}: it is a file, not a folder${/\.zip$/i.test(given) ? ` (unpack it, e.g. unzip ${given} -d ${given.slice(0, -4)}, and name that folder)` : ''}`,
+    );
   return folder;
 }
 

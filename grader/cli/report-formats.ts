@@ -62,9 +62,10 @@ export function toGradescope(report: GradeReport, notes: string[] = []): string 
 const xml = (text: string): string =>
   text
     .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
-    // XML 1.0 has no way to write these control characters at all: they are dropped.
+    // XML 1.0 has no way to write these control characters, nor U+FFFE and U+FFFF, at all: they are dropped (a
+    // learner's code may print anything, and a message quotes what it printed).
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
 /** JUnit XML: one testsuite per exercise, for CI systems. */
 export function toJunit(report: GradeReport): string {
