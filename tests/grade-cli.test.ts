@@ -94,12 +94,19 @@ test('exercise ids select a subset, qualified or not, in any case; reports name 
 });
 
 describe('usage errors exit 2 with a message', () => {
+  // A class exported as an archive, named where its folder is wanted.
+  const archive = join(mkdtempSync(join(tmpdir(), 'grade-usage-')), 'class.zip');
+  beforeAll(() => writeFileSync(archive, 'PK\u0005\u0006'.padEnd(22, '\u0000')));
+  afterAll(() => rmSync(dirname(archive), { recursive: true, force: true }));
   test.each([
     [['sgdd'], /no exercise named sgdd \(did you mean sgd\?\)/],
     [['--target', '/nonexistent/folder'], /no such folder/],
     [['--target', 'package.json'], /--target package\.json: it is a file, not a folder/],
     [['--submissions', '/nonexistent/class'], /--submissions \/nonexistent\/class: no such folder/],
-    [['--submissions', 'package.json'], /--submissions package\.json: it is a file, not a folder/],
+    [
+      ['--submissions', archive],
+      `--submissions ${archive}: it is a file, not a folder (unpack it, e.g. unzip ${archive} -d ${archive.slice(0, -4)}, and name that folder)`,
+    ],
     [['--target', 'scripts'], new RegExp(`has no ${courses[0]!.id}/`)],
     [['--format', 'xml'], /--format must be text, json, gradescope or junit/],
     [['--nope'], /unknown option --nope\n/],
