@@ -19,6 +19,14 @@ import {
 } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { unsupportedNode } from './node-version.mjs';
+
+// First, on the Node.js a student happens to have: anything below would fail on an older one, but not say why.
+const tooOld = unsupportedNode(process.versions.node);
+if (tooOld) {
+  console.error(tooOld);
+  process.exit(1);
+}
 
 // Part of the cache key: a compiled file from another layout of this launcher is never reused.
 const FORMAT = 2;

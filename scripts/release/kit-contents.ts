@@ -13,6 +13,7 @@ const INCLUDE = [
   'courses/**',
   'site/**',
   'scripts/launch.mjs',
+  'scripts/node-version.mjs',
   // The site renders instructions through the marker stripper (a no-op on the kit's already-stripped text); the
   // stub generator (ts-morph) stays with the instructor: a kit resets from grader/pristine/.
   'scripts/markers/*.ts',
