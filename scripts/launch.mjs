@@ -3,6 +3,8 @@
 // while every source file it came from is byte-identical. Loading fifty modules through a TypeScript loader on
 // every run cost more than the command's own work; tsx remains the fallback where no cache can be written.
 // usage: node scripts/launch.mjs <entry.ts> [args...]
+// First: on a Node.js older than the kit's, everything below would fail without saying why.
+import './supported-node.mjs';
 import { createHash } from 'node:crypto';
 import module from 'node:module';
 import {
@@ -19,14 +21,6 @@ import {
 } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { unsupportedNode } from './node-version.mjs';
-
-// First, on the Node.js a student happens to have: anything below would fail on an older one, but not say why.
-const tooOld = unsupportedNode(process.versions.node);
-if (tooOld) {
-  console.error(tooOld);
-  process.exit(1);
-}
 
 // Part of the cache key: a compiled file from another layout of this launcher is never reused.
 const FORMAT = 2;

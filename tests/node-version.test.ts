@@ -2,6 +2,7 @@
 // (scripts/node-version.mjs): below them a student is told which version they have and what to install.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { ENGINES, unsupportedNode } from '../scripts/node-version.mjs';
@@ -22,19 +23,29 @@ test('the check follows package.json\'s "engines", which npm only warns about', 
   }
 });
 
-test('npm run grade on an older Node.js says which it is and what to install, and does nothing else', () => {
-  // The launcher as run by a Node.js that reports itself as Debian 12's: nothing else of this Node.js is changed.
-  const older =
-    'data:text/javascript,Object.defineProperty(process,"versions",{value:{...process.versions,node:"18.19.0"}})';
-  const run = spawnSync(
-    process.execPath,
-    ['--import', older, join(KIT_ROOT, 'scripts', 'launch.mjs'), 'grader/cli/grade.ts'],
-    {
-      cwd: KIT_ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-    },
-  );
+// The commands as package.json starts them (grade and the others through the launcher, the site's through tsx), on a
+// Node.js that reports itself as Debian 12's: nothing else of this Node.js is changed.
+const older =
+  'data:text/javascript,Object.defineProperty(process,"versions",{value:{...process.versions,node:"18.19.0"}})';
+test.each([
+  ['npm run grade', [join(KIT_ROOT, 'scripts', 'launch.mjs'), 'grader/cli/grade.ts']],
+  // Were the check to let it through, the site would go to a folder of its own, not the repository's site/dist.
+  [
+    'npm run build',
+    [
+      '--import',
+      'tsx',
+      join(KIT_ROOT, 'site', 'scripts', 'build.ts'),
+      '--out-dir',
+      join(tmpdir(), `never-${process.pid}`),
+    ],
+  ],
+])('%s on an older Node.js says which it is and what to install, and does nothing else', (_, args) => {
+  const run = spawnSync(process.execPath, ['--import', older, ...args], {
+    cwd: KIT_ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   expect(run.status).toBe(1);
   expect(run.stdout).toBe('');
   expect(run.stderr).toBe(`${unsupportedNode('18.19.0')}\n`);

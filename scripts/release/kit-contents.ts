@@ -14,6 +14,7 @@ const INCLUDE = [
   'site/**',
   'scripts/launch.mjs',
   'scripts/node-version.mjs',
+  'scripts/supported-node.mjs',
   // The site renders instructions through the marker stripper (a no-op on the kit's already-stripped text); the
   // stub generator (ts-morph) stays with the instructor: a kit resets from grader/pristine/.
   'scripts/markers/*.ts',

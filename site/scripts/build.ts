@@ -1,5 +1,6 @@
 // `npm run build`: renders every course's pages and bundles them with Vite into a static site (site/dist by default;
 // `--out-dir DIR` to put it elsewhere; `--instructor` adds the solutions, into site/dist-instructor). Exports buildSite() for the tests.
+import '../../scripts/supported-node.mjs'; // first: an older Node.js is named before Vite loads
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type LogLevel } from 'vite';

@@ -1,5 +1,6 @@
 // `npm run site`: the Vite dev server for the course pages. Pages re-render when a template or markdown file
 // changes, and saving a file in exercises/ reloads the page so the charts run the new code.
+import '../../scripts/supported-node.mjs'; // first: an older Node.js is named before Vite loads
 import { createServer } from 'vite';
 import { readOptions, UsageError } from '../../grader/cli/read-options.js';
 import { siteConfig } from './site-config.js';
