@@ -48,7 +48,7 @@ npm run site                     # ${eachCourse(courses, (c) => texts(c).readmeS
 
 ${courses.map((c) => c.summary).join('\n\n')}
 
-You need Node.js 20, 22 or 24 (a long-term-support line; 24 is the current one): \`node --version\` tells which you have.
+You need Node.js 20.19, 22.12 or 24 or later (a long-term-support line; 24 is the current one): \`node --version\` tells which you have, and every command says so if it is older.
 
 ## How to work
 
