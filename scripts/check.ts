@@ -2,7 +2,7 @@
 // suite, every stub fails it, the generated stubs are current, no hidden solution line leaks into exercises/, and
 // every reveal probe runs on the solutions and gives finite numbers (so the release can seal them, whenever
 // revealSolutions asks). Grading runs in this process: the verdicts are the grade report itself. A maintainer at work
-// on one course checks it alone (`npm run check -- backprop`); the type check is always the whole kit's.
+// on one course checks it alone (`npm run check -- <course>`); the type check is always the whole kit's.
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { selectCourses } from '../grader/cli/course-selection.js';
