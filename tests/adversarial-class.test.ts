@@ -172,6 +172,11 @@ describe('one class run over honest and hostile submissions', () => {
     const verdict = (id: string) => links.exercises.find((e) => e.id === `${COURSE}/${id}`)?.message;
     expect(verdict('sgd')).toBe('optimizers/sgd.ts is a symbolic link: upload the file itself');
     expect(verdict('rmsprop')).toMatch(/^optimizers\/rmsprop\.ts is a named pipe, not a file: upload the file itself/);
+    // A folder down in the upload, the refused file is named where it is, and its verdict says why all the same.
+    const nested = JSON.parse(readFileSync(join(outDir(), 'zip-links-nested.json'), 'utf8')) as typeof links;
+    expect(nested.exercises.find((e) => e.id === `${COURSE}/sgd`)?.message).toBe(
+      'my-work/optimizers/sgd.ts is a symbolic link: upload the file itself',
+    );
   });
 
   test('nothing outside the output changed, nothing escaped, no temp folder is left behind', () => {

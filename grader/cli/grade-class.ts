@@ -219,7 +219,7 @@ export async function gradeClass(
           (f) => `the submission's ${f} differs from the original; the original was used`,
         );
         // A refused learner file is said in its exercise's verdict too, rather than called missing there.
-        const refused = refusedLearnerFiles(row.refusals, paths, (r) => describeRefusal(r));
+        const refused = refusedLearnerFiles(row.refusals, paths, (r) => describeRefusal(r), opened.root);
         fresh.push({
           row,
           target: { id: `submission-${index}`, dir, shownAs: member.id, ...(refused ? { refused } : {}) },

@@ -66,14 +66,22 @@ export function gatherSubmission(
 /**
  * The learner files among `refusals` (by `<course>/<file>`, as `paths` names them), each with what `say` makes of
  * its refusal, for the sessions to give as its exercise's verdict; undefined when none of them was refused.
+ * `root`: where the learner folder is among the refusals' paths ('' at their top; `my-work` for a submission whose
+ * files are in my-work/<course>/).
  */
 export function refusedLearnerFiles(
   refusals: Refusal[],
   paths: string[],
   say: (refusal: Refusal) => string,
+  root = '',
 ): Record<string, string> | undefined {
-  const refused = refusals.filter((r) => paths.includes(r.path));
-  return refused.length > 0 ? Object.fromEntries(refused.map((r) => [r.path, say(r)])) : undefined;
+  const inLearnerFolder = (path: string) =>
+    root === '' ? path : path.startsWith(`${root}/`) ? path.slice(root.length + 1) : undefined;
+  const refused = refusals.flatMap((r) => {
+    const path = inLearnerFolder(r.path);
+    return path !== undefined && paths.includes(path) ? [[path, say(r)] as const] : [];
+  });
+  return refused.length > 0 ? Object.fromEntries(refused) : undefined;
 }
 
 /** Lays out `stagingDir` like exercises/: the kit's files of every course of `paths`, then the learner's files. */

@@ -31,6 +31,8 @@ export function describeProblem(problem: SubmissionProblem): string {
 /** A submission opened: its learner folder and the grader/ beside it, or the problem; and what was refused in it. */
 export interface OpenedSubmission {
   learner?: SubmissionTree;
+  /** Where the learner folder is in the submission ('' at its top), as the refusals' paths name it. */
+  root?: string;
   /** The submission's grader/ folder, when it is a whole kit (its learner folder is an exercises/). */
   kitSide?: SubmissionTree;
   problem?: SubmissionProblem;
@@ -104,7 +106,7 @@ export function openSubmission(
   const parent = root.includes('/') ? root.slice(0, root.lastIndexOf('/')) : '';
   const isKit = root === 'exercises' || root.endsWith('/exercises');
   const kitSide = isKit ? subtree(tree, parent === '' ? 'grader' : `${parent}/grader`) : undefined;
-  return { learner: subtree(tree, root), kitSide, refusals };
+  return { learner: subtree(tree, root), root, kitSide, refusals };
 }
 
 /** The folder under `root` holding <course>/<learner file> for some exercise, the shallowest one (for --target). */

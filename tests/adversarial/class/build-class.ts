@@ -101,6 +101,9 @@ export function buildHostileClass(dir: string, kit: string): Expected[] {
   const target = join(kit, 'solutions', 'optimizers', 'sgd.ts');
   writeFileSync(join(dir, 'zip-links.zip'), zipOf({ ...solutions, 'optimizers/sgd.ts': { data: target, mode: SYMLINK_MODE }, 'optimizers/rmsprop.ts': { data: '', mode: FIFO_MODE } }));
   partly('zip-links', ['sgd.ts', 'rmsprop.ts'], /optimizers\/sgd\.ts is a symbolic link/, /optimizers\/rmsprop\.ts is a named pipe/);
+  // The same link with the files a folder down: named where it is in the upload, in sgd's verdict too.
+  writeFileSync(join(dir, 'zip-links-nested.zip'), zipOf({ ...prefixed('my-work/', solutions), 'my-work/optimizers/sgd.ts': { data: target, mode: SYMLINK_MODE } }));
+  partly('zip-links-nested', ['sgd.ts'], /my-work\/optimizers\/sgd\.ts is a symbolic link/);
   writeFileSync(join(dir, 'zip-link-folder.zip'), zipOf({ optimizers: { data: join(kit, 'solutions', 'optimizers'), mode: SYMLINK_MODE } }));
   refused('zip-link-folder', /optimizers is a symbolic link/, /holds none of the learner files/);
 
