@@ -32,13 +32,29 @@ const root = resolve(import.meta.dirname, '..');
 
 class ReleaseError extends Error {}
 
+/**
+ * The repository's files as git lists them: tracked, or new and not ignored. Without git, a folder of files (a
+ * downloaded copy, say) has no record of what is the instructor's own and what is generated or ignored.
+ */
 function trackedFiles(): string[] {
-  return execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
-    cwd: root,
-    encoding: 'utf8',
-  })
-    .split('\n')
-    .filter((path) => path && existsSync(join(root, path)));
+  let listed: string;
+  try {
+    listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    const why =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'git is not installed here (https://git-scm.com)'
+        : `${root} is not a git repository`;
+    throw new ReleaseError(
+      `${why}: the release takes the files git lists (committed or not, but never what .gitignore leaves out). ` +
+        'Run `git init` in the repository (nothing needs committing), or clone it, then release again.',
+    );
+  }
+  return listed.split('\n').filter((path) => path && existsSync(join(root, path)));
 }
 
 function write(path: string, text: string): void {

@@ -22,7 +22,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadCourses } from '../grader/course/course-metadata.js';
 import { scanForLeaks } from '../scripts/release/leak-scan.js';
 import { hiddenLines } from '../scripts/stubs/hidden-text.js';
-import { KIT_ROOT } from './kit-sandbox.js';
+import { KIT_ROOT, makeSandbox } from './kit-sandbox.js';
 import { releasedKit, type Release } from './released-kit.js';
 
 let work: string;
@@ -112,6 +112,39 @@ test('--out that cannot be a folder stops the release before it is built, naming
     );
   }
   expect(readFileSync(file, 'utf8')).toBe('an instructor’s notes\n');
+});
+
+test('a copy of the repository that is no git repository (a downloaded zip) is refused in words, with nothing written', () => {
+  // The parts the release reads, copied without .git: the release cannot tell the instructor's files from the rest.
+  const copy = makeSandbox([
+    'courses',
+    'solutions',
+    'exercises',
+    'grader',
+    'scripts',
+    'site',
+    'tsconfig.json',
+    'package.json',
+  ]);
+  try {
+    const out = join(copy.root, 'kit-out');
+    const run = spawnSync(
+      process.execPath,
+      [join(copy.root, 'scripts', 'launch.mjs'), 'scripts/release.ts', '--out', out],
+      {
+        cwd: copy.root,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toBe(
+      `error: ${copy.root} is not a git repository: the release takes the files git lists (committed or not, but never what .gitignore leaves out). Run \`git init\` in the repository (nothing needs committing), or clone it, then release again.\n`,
+    );
+    expect(existsSync(out)).toBe(false);
+  } finally {
+    copy.dispose();
+  }
 });
 
 describe('unpacked in an empty folder', () => {
