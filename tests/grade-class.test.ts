@@ -96,10 +96,15 @@ describe('--submissions DIR', () => {
       "the submission's grader/optimizers/sgd.test.ts differs from the original; the original was used",
     ]);
     const ben_ = JSON.parse(readFileSync(join(out, 'ben.json'), 'utf8')) as {
-      exercises: Array<{ id: string; tests: Array<{ message: string }> }>;
+      exercises: Array<{ id: string; message: string; tests: Array<{ message: string }> }>;
     };
     expect(ben_.exercises.find((e) => e.id === 'optimizers/momentum')!.tests[0]!.message).toMatch(
       /move with the old velocity/,
+    );
+    // The file ben's upload lacks is said as missing from it, never under a path it does not have (ben/optimizers/,
+    // not repo/work/optimizers/) nor with the advice of a student's own kit (npm run reset).
+    expect(ben_.exercises.find((e) => e.id === 'optimizers/hyperparameter-search')!.message).toBe(
+      'hyperparameter-search.ts is missing from your submission: upload hyperparameter-search.ts (with your other files) and submit again',
     );
     expect(existsSync(join(dir, 'escape.ts'))).toBe(false);
     // Those that could not be graded get a report too, saying why.

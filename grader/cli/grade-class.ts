@@ -222,7 +222,9 @@ export async function gradeClass(
         const refused = refusedLearnerFiles(row.refusals, paths, (r) => describeRefusal(r), opened.root);
         fresh.push({
           row,
-          target: { id: `submission-${index}`, dir, shownAs: member.id, ...(refused ? { refused } : {}) },
+          // Uploaded, as Gradescope's are: a missing file is said to be missing from the submission, never with
+          // the advice of a student's own kit (npm run reset), nor under a path the upload may not have.
+          target: { id: `submission-${index}`, dir, shownAs: member.id, upload: true, ...(refused ? { refused } : {}) },
         });
       } catch (error) {
         // A zip found forged only when an entry is read, or a folder that cannot be read: this submission's problem.

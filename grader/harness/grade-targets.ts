@@ -11,7 +11,7 @@ export interface GradeTarget {
   dir: string;
   /** How to name that folder in messages (e.g. "exercises"). */
   shownAs: string;
-  /** The files came from an upload (Gradescope): messages name them by file and say to upload them. */
+  /** The files came from an upload (Gradescope, or a submission of a class): messages name them by file and say to upload them. */
   upload?: boolean;
   /**
    * Learner files that were there but not taken (a link, a special file, too large), by path below `dir`
