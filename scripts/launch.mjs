@@ -5,6 +5,7 @@
 // usage: node scripts/launch.mjs <entry.ts> [args...]
 // First: on a Node.js older than the kit's, everything below would fail without saying why.
 import './supported-node.mjs';
+import { enterCallerFolder } from './caller-folder.mjs';
 import { createHash } from 'node:crypto';
 import module from 'node:module';
 import {
@@ -231,6 +232,9 @@ if (!program) {
 }
 if (!program) program = await compile().catch(() => undefined);
 if (!program || program.loadsTypeScript) (await import('tsx/esm/api')).register();
+// Everything above works from the package's folder, where npm runs its scripts (tsx finds the kit's tsconfig.json from
+// there); the command itself, from the folder it was typed in, so that the paths it is given mean what they say.
+enterCallerFolder(inKitPath(source));
 if (program) {
   // Errors then point at the kit's TypeScript lines, not at the compiled file.
   process.setSourceMapsEnabled(true);

@@ -246,6 +246,30 @@ test('a passing challenge shows its steps and distance, and the best kept under 
   }
 }, 200_000);
 
+test("paths given to npm run grade are read from the folder it was typed in, not the kit's own (where npm runs it)", () => {
+  const kit = makeSandbox();
+  try {
+    const work = join(kit.root, 'work');
+    mkdirSync(work);
+    const run = spawnSync(
+      'npm',
+      ['run', '-s', 'grade', '--', '--target', '../solutions', '--format', 'json', '--out', 'report.json', 'sgd'],
+      {
+        cwd: work,
+        encoding: 'utf8',
+        timeout: 90_000,
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    // Written where it was asked for: before, ../solutions named a folder beside the kit and report.json went into it.
+    expect(json(readFileSync(join(work, 'report.json'), 'utf8')).score).toBe(1);
+    expect(existsSync(join(kit.root, 'report.json'))).toBe(false);
+  } finally {
+    kit.dispose();
+  }
+});
+
 test('a temporary folder that cannot be used is named, with what to change, in one line and exit 2', () => {
   const parent = mkdtempSync(join(tmpdir(), 'grade-tmpdir-'));
   const advice =

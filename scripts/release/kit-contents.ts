@@ -15,6 +15,7 @@ const INCLUDE = [
   'scripts/launch.mjs',
   'scripts/node-version.mjs',
   'scripts/supported-node.mjs',
+  'scripts/caller-folder.mjs',
   // The site renders instructions through the marker stripper (a no-op on the kit's already-stripped text); the
   // stub generator (ts-morph) stays with the instructor: a kit resets from grader/pristine/.
   'scripts/markers/*.ts',

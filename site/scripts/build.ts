@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { build, type LogLevel } from 'vite';
 import { exitOnSignals } from '../../grader/cli/exit-on-signal.js';
 import { readOptions, UsageError } from '../../grader/cli/read-options.js';
+import { enterCallerFolder } from '../../scripts/caller-folder.mjs';
 import { moduleRecorder } from './module-recorder-plugin.js';
 import { SiteOutputError, siteOutput } from './site-output.js';
 import { DEFAULT_OUT_DIR, INSTRUCTOR_OUT_DIR, REPO_ROOT, siteConfig } from './site-config.js';
@@ -40,6 +41,7 @@ const OPTIONS = {
 } as const;
 
 async function main(): Promise<void> {
+  enterCallerFolder('site/scripts/build.ts'); // --out-dir names a folder from where the command was typed
   const { values } = readOptions(process.argv.slice(2), OPTIONS, false);
   if (values.help) return void console.log(USAGE);
   const started = performance.now();
@@ -50,7 +52,7 @@ async function main(): Promise<void> {
   console.log(
     `\nSite built in ${seconds} s into ${relative(process.cwd(), site.outDir) || '.'} (${site.modules.length} modules).`,
   );
-  console.log(`Open it with any static server, e.g. npx vite preview --outDir ${relative(REPO_ROOT, site.outDir)}`);
+  console.log(`Open it with any static server, e.g. npx vite preview --outDir ${relative(process.cwd(), site.outDir)}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
