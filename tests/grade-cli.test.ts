@@ -7,6 +7,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -201,7 +202,14 @@ test('--watch grades again on save, only the exercise saved, with a progress lin
     await waitFor(/graded everything/);
     const [one, two] = required;
     expect(output).toContain(`0 of ${required.length} done, bonus 0 of ${bonus}, next: ${one!.title}`);
-    cpSync(join(KIT_ROOT, 'solutions', 'optimizers', one!.files[0]!), join(target, 'optimizers', one!.files[0]!));
+    // Watch mode grades on save: the next step is to save, not to run a command.
+    expect(output).toContain(`then save it: it is graded again at once`);
+    expect(output).not.toContain('then run `npm run grade');
+    // Saved as editors save, whole: written beside it, then renamed over it. (cpSync deletes the file first, and on a
+    // busy machine the watcher could grade in that moment and find it missing.)
+    const saved = join(target, 'optimizers', one!.files[0]!);
+    writeFileSync(`${saved}.swp`, readFileSync(join(KIT_ROOT, 'solutions', 'optimizers', one!.files[0]!)));
+    renameSync(`${saved}.swp`, saved);
     await waitFor(new RegExp(`graded ${one!.id} \\d+ ms after your save`));
     expect(output).toContain(`1 of ${required.length} done, bonus 0 of ${bonus}, next: ${two!.title}`);
   } finally {

@@ -58,3 +58,17 @@ test('the score splits required and bonus only when both were graded', () => {
   expect(card([exercise('first'), exercise('extra', true)])).toContain('Score 2/2  (required 1/1, bonus 1/1)');
   expect(card([exercise('first')], ['extra'])).toMatch(/Score 1\/1\n/);
 });
+
+test('the next step is to run grade again, or, in watch mode, only to save the file', () => {
+  const failing = reportOf(exercise('first'), [
+    { name: 'works', status: 'fail', kind: 'not-implemented', message: 'not implemented yet: write first()' },
+  ]);
+  const next = (watching: boolean) =>
+    formatScorecard(gradeReport([failing]), { ...context(), watching }, styles(false))
+      .split('\n')
+      .find((line) => line.includes('Next'));
+  expect(next(false)).toBe('  Next  The first: implement exercises/c/first.ts, then run `npm run grade first`');
+  expect(next(true)).toBe(
+    '  Next  The first: implement exercises/c/first.ts, then save it: it is graded again at once',
+  );
+});

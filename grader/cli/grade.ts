@@ -121,8 +121,12 @@ function scorecardText(
   target: string,
   notes: string[],
   news: ReadonlyMap<string, BestNews> = new Map(),
-  /** Written to a file (--out): never coloured, whatever the terminal. */
-  toFile = false,
+  how: {
+    /** Written to a file (--out): never coloured, whatever the terminal. */
+    toFile?: boolean;
+    /** Shown by watch mode, which grades again on every save. */
+    watching?: boolean;
+  } = {},
 ): string {
   const all = courses.flatMap((c) => c.exercises);
   const exercise = (e: ExerciseReport) => all.find((x) => qualifiedId(x) === e.id)!;
@@ -138,7 +142,7 @@ function scorecardText(
     existsSync(join(root, sealedSolutionPath(e.course, e.exercise)))
       ? `compare with the official solution: npm run reveal ${nameOf(e)}`
       : '';
-  const color = !toFile && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const color = !how.toFile && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const card = formatScorecard(
     report,
     {
@@ -153,6 +157,7 @@ function scorecardText(
         .filter((x) => !report.exercises.some((e) => e.id === qualifiedId(x)))
         .map((x) => shortName(x, all)),
       bestOf: (e) => news.get(e.id),
+      watching: how.watching,
     },
     styles(color),
   );
@@ -280,7 +285,7 @@ async function main(argv: string[]): Promise<number> {
         grade: async (exercises) => (await grader.gradeFolder(exercises, source, shownAs)).reports,
         show: (report) => {
           const { news, unsaved } = args.target ? { news: new Map(), unsaved: [] } : keepProgress(report, courses);
-          return scorecardText(report, courses, source, unsaved, news);
+          return scorecardText(report, courses, source, unsaved, news, { watching: true });
         },
       });
     }
@@ -294,7 +299,7 @@ async function main(argv: string[]): Promise<number> {
     notes.push(...progress.unsaved);
     const sandbox = { platform: process.platform, guards: await probed };
     if (args.format === 'text')
-      return finish(report, scorecardText(report, courses, source, notes, news, out !== undefined));
+      return finish(report, scorecardText(report, courses, source, notes, news, { toFile: out !== undefined }));
     return finish(
       report,
       args.format === 'json'

@@ -68,6 +68,8 @@ export interface ScorecardContext {
   notGraded?: string[];
   /** For a passing exercise with figures: its best so far (absent where no records are kept, e.g. --target). */
   bestOf?: (exercise: ExerciseReport) => BestNews | undefined;
+  /** Watch mode grades again on every save: the next step is to save the file, not to run a command. */
+  watching?: boolean;
 }
 
 function rows(exercises: ExerciseReport[], context: ScorecardContext, s: Style, indent: string): string[] {
@@ -136,7 +138,7 @@ export function formatScorecard(report: GradeReport, context: ScorecardContext, 
   if (next) {
     const why = next.notImplemented ? 'implement' : 'fix';
     out.push(
-      `  ${s.bold('Next')}  ${next.title}${next.bonus ? ' (bonus)' : ''}: ${why} ${context.fileOf(next)}, then run \`npm run grade ${context.nameOf(next)}\``,
+      `  ${s.bold('Next')}  ${next.title}${next.bonus ? ' (bonus)' : ''}: ${why} ${context.fileOf(next)}, then ${context.watching ? 'save it: it is graded again at once' : `run \`npm run grade ${context.nameOf(next)}\``}`,
     );
     if (next.notImplemented) out.push(s.dim(wrap(next.message, 88, '        ')));
   } else if (context.notGraded?.length) {
