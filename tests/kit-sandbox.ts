@@ -48,9 +48,12 @@ export function npmRun(root: string, script: string, args: string[] = [], timeou
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 
-export function makeSandbox(
-  parts = ['courses', 'solutions', 'exercises', 'grader', 'scripts', 'tsconfig.json', 'package.json'],
-): { root: string; dispose(): void } {
+/** What a copy of the kit needs to grade: its courses, solutions, exercises, grader and scripts. */
+const GRADING_PARTS = ['courses', 'solutions', 'exercises', 'grader', 'scripts', 'tsconfig.json', 'package.json'];
+/** And to build its site too. */
+export const WITH_SITE = [...GRADING_PARTS, 'site'];
+
+export function makeSandbox(parts = GRADING_PARTS): { root: string; dispose(): void } {
   const root = mkdtempSync(join(tmpdir(), 'kit-sandbox-'));
   for (const part of parts) cpSync(join(KIT_ROOT, part), join(root, part), { recursive: true });
   symlinkSync(join(KIT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');

@@ -22,7 +22,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadCourses } from '../grader/course/course-metadata.js';
 import { scanForLeaks } from '../scripts/release/leak-scan.js';
 import { hiddenLines } from '../scripts/stubs/hidden-text.js';
-import { KIT_ROOT, makeSandbox } from './kit-sandbox.js';
+import { KIT_ROOT, makeSandbox, WITH_SITE } from './kit-sandbox.js';
 import { releasedKit, type Release } from './released-kit.js';
 
 let work: string;
@@ -116,16 +116,7 @@ test('--out that cannot be a folder stops the release before it is built, naming
 
 test('a copy of the repository that is no git repository (a downloaded zip) is refused in words, with nothing written', () => {
   // The parts the release reads, copied without .git: the release cannot tell the instructor's files from the rest.
-  const copy = makeSandbox([
-    'courses',
-    'solutions',
-    'exercises',
-    'grader',
-    'scripts',
-    'site',
-    'tsconfig.json',
-    'package.json',
-  ]);
+  const copy = makeSandbox(WITH_SITE);
   try {
     const out = join(copy.root, 'kit-out');
     const run = spawnSync(

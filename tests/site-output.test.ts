@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { siteOutputProblem } from '../site/scripts/site-output.js';
 import { changed, hashes } from './course-plugins-shared.js';
-import { makeSandbox, npmRun } from './kit-sandbox.js';
+import { makeSandbox, npmRun, WITH_SITE } from './kit-sandbox.js';
 
 let work: string;
 beforeAll(() => {
@@ -34,16 +34,7 @@ test('a new or empty folder, or an earlier build, may hold the site; a folder of
 });
 
 test('npm run build -- --out-dir exercises exits 2 naming the folder, and every learner file is still there; so does a mistyped command line of build or site, saying what is wrong', () => {
-  const kit = makeSandbox([
-    'courses',
-    'solutions',
-    'exercises',
-    'grader',
-    'scripts',
-    'site',
-    'tsconfig.json',
-    'package.json',
-  ]);
+  const kit = makeSandbox(WITH_SITE);
   try {
     const before = hashes(kit.root);
     const run = npmRun(kit.root, 'build', ['--out-dir', 'exercises'], 60_000);
