@@ -257,22 +257,20 @@ test('a passing challenge shows its steps and distance, and the best kept under 
 test("paths given to npm run grade are read from the folder it was typed in, not the kit's own (where npm runs it)", () => {
   const kit = makeSandbox();
   try {
-    const work = join(kit.root, 'work');
-    mkdirSync(work);
-    const run = spawnSync(
-      'npm',
-      ['run', '-s', 'grade', '--', '--target', '../solutions', '--format', 'json', '--out', 'report.json', 'sgd'],
-      {
-        cwd: work,
-        encoding: 'utf8',
-        timeout: 90_000,
-        env: { ...process.env, NO_COLOR: '1' },
-      },
-    );
+    // Typed in solutions/ (laid out like exercises/): `.` is that folder, report.txt goes into it.
+    const here = join(kit.root, 'solutions');
+    const run = spawnSync('npm', ['run', '-s', 'grade', '--', '--target', '.', '--out', 'report.txt', 'sgd'], {
+      cwd: here,
+      encoding: 'utf8',
+      timeout: 90_000,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    // Before, `.` was the kit's root, whose exercises/ hold the stubs (exit 1), and report.txt went there.
     expect(run.status, run.stdout + run.stderr).toBe(0);
-    // Written where it was asked for: before, ../solutions named a folder beside the kit and report.json went into it.
-    expect(json(readFileSync(join(work, 'report.json'), 'utf8')).score).toBe(1);
-    expect(existsSync(join(kit.root, 'report.json'))).toBe(false);
+    expect(existsSync(join(kit.root, 'report.txt'))).toBe(false);
+    const card = readFileSync(join(here, 'report.txt'), 'utf8');
+    expect(card).toContain('(grading the folder you are in)');
+    expect(card).toContain('Score 1/1');
   } finally {
     kit.dispose();
   }

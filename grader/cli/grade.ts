@@ -147,7 +147,8 @@ function scorecardText(
     report,
     {
       courses: new Map(courses.map((c) => [c.id, { title: c.title, allDone: (c.texts ?? DEFAULT_TEXTS).allDone }])),
-      target: here(target),
+      // From inside the folder graded, '.' would say little.
+      target: here(target) === '.' ? 'the folder you are in' : here(target),
       nameOf,
       fileOf: (e) => join(here(target), e.course, exercise(e).files[0]!),
       hintsOf,
