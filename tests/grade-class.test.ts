@@ -2,7 +2,7 @@
 // official grading of learner-owned files only, and the Gradescope and JUnit formats.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadCourse, qualifiedId } from '../grader/course/course-metadata.js';
@@ -121,6 +121,46 @@ describe('--submissions DIR', () => {
     writeFileSync(suite, `${readFileSync(suite, 'utf8')}\n// a stricter tolerance, say\n`);
     const regraded = grade(['--submissions', submissions, '--out', out, ...ids]);
     expect(regraded.stdout).toMatch(/graded 2 submission\(s\), 0 unchanged since the last run/);
+  });
+});
+
+describe("a class's own .zip", () => {
+  test('as a platform exports it (all in one folder, a submission zipped inside), it grades as its folder does', () => {
+    const two = ['optimizers/sgd', 'optimizers/momentum'];
+    const files: Record<string, string | Uint8Array> = {};
+    for (const file of ['parameter.ts', 'sgd.ts', 'momentum.ts'])
+      files[`optimizers/${file}`] = readFileSync(join(KIT_ROOT, 'solutions', 'optimizers', file), 'utf8');
+    const stubs = zipOf(
+      Object.fromEntries(
+        ['parameter.ts', 'sgd.ts', 'momentum.ts'].map((f) => [
+          `optimizers/${f}`,
+          readFileSync(join(KIT_ROOT, 'exercises', 'optimizers', f), 'utf8'),
+        ]),
+      ),
+    );
+    const exported: Record<string, string | Uint8Array> = { 'submission_metadata.yml': 'ann: Ann\n', 'ben.zip': stubs };
+    for (const [path, text] of Object.entries(files)) exported[`ann/${path}`] = text;
+    // The same class twice: unpacked, and as the one archive a platform hands over.
+    const folder = join(dir, 'exported', 'assignment_7_export');
+    for (const [path, data] of Object.entries(exported)) {
+      mkdirSync(dirname(join(folder, path)), { recursive: true });
+      writeFileSync(join(folder, path), data);
+    }
+    const archive = join(dir, 'class.zip');
+    writeFileSync(
+      archive,
+      zipOf(Object.fromEntries(Object.entries(exported).map(([p, d]) => [`assignment_7_export/${p}`, d]))),
+    );
+    const fromFolder = grade(['--submissions', folder, '--out', join(dir, 'from-folder'), ...two]);
+    const fromArchive = grade(['--submissions', archive, '--out', join(dir, 'from-archive'), ...two]);
+    for (const run of [fromFolder, fromArchive]) {
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toMatch(/graded 2 submission\(s\), 0 unchanged since the last run, 0 could not be graded/);
+    }
+    const gradebook = (out: string) => readFileSync(join(dir, out, 'gradebook.csv'), 'utf8');
+    expect(gradebook('from-archive')).toBe(gradebook('from-folder'));
+    expect(gradebook('from-archive')).toMatch(/^ann,graded,1,1,2,\n/m);
+    expect(gradebook('from-archive')).toMatch(/^ben,graded,0,0,0,/m);
   });
 });
 

@@ -95,9 +95,9 @@ test('exercise ids select a subset, qualified or not, in any case; reports name 
 });
 
 describe('usage errors exit 2 with a message', () => {
-  // A class exported as an archive, named where its folder is wanted.
+  // A class's archive that is no zip at all.
   const archive = join(mkdtempSync(join(tmpdir(), 'grade-usage-')), 'class.zip');
-  beforeAll(() => writeFileSync(archive, 'PK\u0005\u0006'.padEnd(22, '\u0000')));
+  beforeAll(() => writeFileSync(archive, 'a page of notes, saved as .zip'));
   afterAll(() => rmSync(dirname(archive), { recursive: true, force: true }));
   test.each([
     [['sgdd'], /no exercise named sgdd \(did you mean sgd\?\)/],
@@ -106,7 +106,7 @@ describe('usage errors exit 2 with a message', () => {
     [['--submissions', '/nonexistent/class'], /--submissions \/nonexistent\/class: no such folder/],
     [
       ['--submissions', archive],
-      `--submissions ${archive}: it is a file, not a folder (unpack it, e.g. unzip ${archive} -d ${archive.slice(0, -4)}, and name that folder)`,
+      `--submissions ${archive}: it could not be unpacked: it is not a zip archive (or it is damaged); a class may be given as its folder instead`,
     ],
     [['--target', 'scripts'], new RegExp(`has no ${courses[0]!.id}/`)],
     [['--format', 'xml'], /--format must be text, json, gradescope or junit/],

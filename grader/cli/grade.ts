@@ -14,6 +14,7 @@ import {
 import { ExerciseNameError, shortName } from '../course/find-exercise.js';
 import { readHintState } from '../hints/hint-state.js';
 import { sealedSolutionPath } from '../reveal/sealed-solution.js';
+import { ClassArchiveError, unpackClassArchive } from './class-archive.js';
 import { ClassOutputError, mergeClassOutputs } from './class-shards.js';
 import { gradeClass } from './grade-class.js';
 import { readRoster, RosterError } from './roster.js';
@@ -29,6 +30,7 @@ import { toGradescope, toJson, toJunit } from './report-formats.js';
 import { SandboxStartError, sandboxGuards } from '../sandbox/run-sandboxed.js';
 import { guardsLine, requireOfficialGuards, WeakSandboxError } from './official-grading.js';
 import { formatScorecard, styles } from './scorecard.js';
+import { learnerFilePaths } from './stage-submission.js';
 import { findLearnerRoot } from './submissions.js';
 import { watchAndGrade } from './watch.js';
 import { writeAtomically } from '../files/write-atomically.js';
@@ -50,6 +52,23 @@ function existingFolder(option: string, given: string): string {
       `${option} ${given}: it is a file, not a folder${/\.zip$/i.test(given) ? ` (unpack it, e.g. unzip ${given} -d ${given.slice(0, -4)}, and name that folder)` : ''}`,
     );
   return folder;
+}
+
+/**
+ * The class's folder: --submissions DIR, or the class's .zip (as a platform exports it) unpacked into a folder of the
+ * grader's own, with a note for each entry it left out.
+ */
+function classFolder(given: string, exercises: Exercise[]): { folder: string; notes: string[] } {
+  const path = resolve(given);
+  if (/\.zip$/i.test(given) && statSync(path, { throwIfNoEntry: false })?.isFile()) {
+    try {
+      return unpackClassArchive(path, given, learnerFilePaths(root, exercises));
+    } catch (error) {
+      if (error instanceof ClassArchiveError) throw new UsageError(`--submissions ${given}: ${error.message}`);
+      throw error;
+    }
+  }
+  return { folder: existingFolder('--submissions', given), notes: [] };
 }
 
 /** The folder --target names (or exercises/), resolved; a usage error where there is none. */
@@ -219,7 +238,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   // Checked before any grading: a --submissions or --out that cannot be used must not cost a class's run.
-  const submissions = args.submissions === undefined ? undefined : existingFolder('--submissions', args.submissions);
+  const classSource = args.submissions === undefined ? undefined : classFolder(args.submissions, args.exercises);
+  const submissions = classSource?.folder;
+  for (const note of classSource?.notes ?? []) console.error(`note: ${note}`);
   const target = targetFolder(args.target);
   const out = submissions
     ? gradebookFolder(outputFolder(resolve(args.out ?? 'gradebook'), args.out), args.out ?? 'gradebook', {

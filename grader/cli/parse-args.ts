@@ -15,8 +15,9 @@ export const USAGE = `usage: npm run grade -- [exercise ...] [--target DIR] [--f
   --format F     text (a scorecard, the default), json (a machine-readable report), gradescope
                  (Gradescope's results.json) or junit (JUnit XML); --out FILE writes any of them
                  to FILE instead (the scorecard without colours)
-  --submissions DIR  grade a whole class: every folder or .zip in DIR is one submission; writes
-                 gradebook.csv and one JSON report per submission to --out DIR (default ./gradebook)
+  --submissions DIR  grade a whole class: every folder or .zip in DIR is one submission (DIR may be the
+                 class's own .zip, as a platform exports it); writes gradebook.csv and one JSON report
+                 per submission to --out DIR (default ./gradebook)
   --roster FILE  with --submissions: a CSV roster (GitHub Classroom's export as it is); rows are named by
                  its identifiers, and students who sent nothing get a row marked missing
   --shard i/n    with --submissions: grade only share i of n (the rows sorted by id, every n-th from the i-th)
