@@ -9,7 +9,7 @@ import { readFileBelow } from '../files/read-folder.js';
 import { readZip } from '../files/read-zip.js';
 import { RefusedSubmission, type Refusal } from '../files/refusal.js';
 import { learnerRootOf, subtree, type SubmissionTree } from '../files/submission-tree.js';
-import { makeTemporaryFolder } from '../files/temporary-folders.js';
+import { makeTemporaryFolder, removeFolder } from '../files/temporary-folders.js';
 
 /** A whole class's archive: its submissions' zips are files in it, each up to the size of one submission's archive. */
 export const CLASS_ARCHIVE_LIMITS: IntakeLimits = {
@@ -135,6 +135,8 @@ export function unpackClassArchive(
       try {
         found = tree.read(path);
       } catch (error) {
+        // A forged entry: nothing of the archive is kept, not even what was unpacked before it.
+        removeFolder(folder);
         if (!(error instanceof RefusedSubmission)) throw error;
         return failed(error.refusal);
       }
