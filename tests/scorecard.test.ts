@@ -72,3 +72,24 @@ test('the next step is to run grade again, or, in watch mode, only to save the f
     '  Next  The first: implement exercises/c/first.ts, then save it: it is graded again at once',
   );
 });
+
+test('a file missing or not loading says so, without a count of hidden tests that never ran', () => {
+  const row = (kind: 'missing-file' | 'load' | 'wrong-result') =>
+    formatScorecard(
+      gradeReport([
+        reportOf(
+          exercise('first'),
+          [{ name: 'works', status: kind === 'wrong-result' ? 'fail' : 'error', kind, message: 'what went wrong' }],
+          { total: 2, passed: 0 },
+        ),
+      ]),
+      context(),
+      styles(false),
+    )
+      .split('\n')
+      .find((line) => line.includes('The first'));
+  expect(row('missing-file')).not.toContain('hidden tests');
+  expect(row('load')).not.toContain('hidden tests');
+  // Where they ran, their count stays.
+  expect(row('wrong-result')).toContain('(hidden tests: 0 of 2 passed)');
+});

@@ -3,6 +3,7 @@
 import type { ExerciseReport, GradeReport } from './grade-report.js';
 import { nextExercise } from './grade-report.js';
 import { figuresLine, type BestNews } from './exercise-records.js';
+import type { ProblemKind } from '../harness/problem-kind.js';
 
 // Older importers of the report's types find them here too.
 export type { ExerciseReport, GradeReport } from './grade-report.js';
@@ -72,6 +73,9 @@ export interface ScorecardContext {
   watching?: boolean;
 }
 
+/** Problems that stop an exercise before any of its tests runs: "0 of 2 hidden tests passed" would say they ran. */
+const NOTHING_RAN: ReadonlySet<ProblemKind> = new Set(['missing-file', 'load', 'missing-export']);
+
 function rows(exercises: ExerciseReport[], context: ScorecardContext, s: Style, indent: string): string[] {
   const names = new Map(exercises.map((e) => [e, context.nameOf(e)]));
   const idWidth = Math.max(...[...names.values()].map((n) => n.length));
@@ -82,7 +86,7 @@ function rows(exercises: ExerciseReport[], context: ScorecardContext, s: Style, 
     const title = e.bonus ? `${e.title} ${s.dim('(bonus)')}` : e.title;
     const pad = ' '.repeat(titleWidth - e.title.length - (e.bonus ? 8 : 0));
     const hidden =
-      e.hidden.total > 0 && !e.notImplemented
+      e.hidden.total > 0 && !e.notImplemented && !(e.kind && NOTHING_RAN.has(e.kind))
         ? s.dim(`  (hidden tests: ${e.hidden.passed} of ${e.hidden.total} passed)`)
         : '';
     out.push(
