@@ -212,6 +212,15 @@ test('--watch grades again on save, only the exercise saved, with a progress lin
     renameSync(`${saved}.swp`, saved);
     await waitFor(new RegExp(`graded ${one!.id} \\d+ ms after your save`));
     expect(output).toContain(`1 of ${required.length} done, bonus 0 of ${bonus}, next: ${two!.title}`);
+    // Saved as some editors save, deleted and written anew a moment later: graded once it is back, never as missing.
+    const since = output.length;
+    const second = join(target, 'optimizers', two!.files[0]!);
+    rmSync(second);
+    await new Promise((r) => setTimeout(r, 60));
+    writeFileSync(second, readFileSync(join(KIT_ROOT, 'solutions', 'optimizers', two!.files[0]!)));
+    await waitFor(new RegExp(`graded ${two!.id} \\d+ ms after your save`));
+    expect(output.slice(since)).not.toContain('is missing');
+    expect(output.slice(since)).toContain(`2 of ${required.length} done`);
   } finally {
     child.kill();
     rmSync(target, { recursive: true, force: true });

@@ -1,10 +1,13 @@
 // Watch mode: grade once, then again on every save, only the exercises the saved file belongs to, and show
 // the scorecard with a progress line and how long the feedback took after the save.
-import { watch } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import { basename, join } from 'node:path';
 import { qualifiedId, type Exercise } from '../course/course-metadata.js';
 import { shortName } from '../course/find-exercise.js';
 import { gradeReport, nextExercise, type ExerciseReport, type GradeReport } from './grade-report.js';
+
+/** How long a saved file that is gone may take to come back before it is graded as missing. */
+const MISSING_GRACE_MS = 500;
 
 export interface WatchOptions {
   target: string;
@@ -63,17 +66,27 @@ export async function watchAndGrade(options: WatchOptions): Promise<number> {
   };
   // Watching starts before the first grading, so no save is missed; learner files sit directly in their course
   // folder, so a plain (not recursive) watch is enough, and it is in place as soon as it returns.
+  /** The files saved since the last grading, by path: one gone when its grading is due may be coming back. */
+  let saved = new Set<string>();
+  const due = (waitedForMissing: boolean) => {
+    // Some editors save by deleting the file and writing it anew: graded in between, it would be "missing".
+    if (!waitedForMissing && [...saved].some((path) => !existsSync(path))) {
+      timer = setTimeout(() => due(true), MISSING_GRACE_MS);
+      return;
+    }
+    saved = new Set();
+    regrade();
+    savedAt = 0;
+  };
   for (const course of new Set(exercises.map((e) => e.course))) {
     watch(join(target, course), (_event, file) => {
       if (!file || !/\.(ts|mts|js)$/.test(file)) return;
       for (const exercise of affectedExercises(exercises, course, basename(file))) pending.add(exercise);
+      saved.add(join(target, course, file));
       savedAt ||= Date.now();
       clearTimeout(timer);
       // Editors write a file in several steps; grade once they are done.
-      timer = setTimeout(() => {
-        regrade();
-        savedAt = 0;
-      }, 10);
+      timer = setTimeout(() => due(false), 10);
     });
   }
   return new Promise<number>(() => {}); // until interrupted
