@@ -108,6 +108,8 @@ describe('usage errors exit 2 with a message', () => {
       ['--submissions', archive],
       `--submissions ${archive}: it could not be unpacked: it is not a zip archive (or it is damaged); a class may be given as its folder instead`,
     ],
+    // The --out is checked before the archive is unpacked, which for a large class takes a while.
+    [['--submissions', archive, '--out', 'package.json'], '--out package.json: it is a file.'],
     [['--target', 'scripts'], new RegExp(`has no ${courses[0]!.id}/`)],
     [['--format', 'xml'], /--format must be text, json, gradescope or junit/],
     [['--nope'], /unknown option --nope\n/],

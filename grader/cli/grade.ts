@@ -54,21 +54,20 @@ function existingFolder(option: string, given: string): string {
   return folder;
 }
 
-/**
- * The class's folder: --submissions DIR, or the class's .zip (as a platform exports it) unpacked into a folder of the
- * grader's own, with a note for each entry it left out.
- */
-function classFolder(given: string, exercises: Exercise[]): { folder: string; notes: string[] } {
+/** The class's own .zip that --submissions names (as a platform exports a class), resolved; undefined for a folder. */
+function classArchive(given: string): string | undefined {
   const path = resolve(given);
-  if (/\.zip$/i.test(given) && statSync(path, { throwIfNoEntry: false })?.isFile()) {
-    try {
-      return unpackClassArchive(path, given, learnerFilePaths(root, exercises));
-    } catch (error) {
-      if (error instanceof ClassArchiveError) throw new UsageError(`--submissions ${given}: ${error.message}`);
-      throw error;
-    }
+  return /\.zip$/i.test(given) && statSync(path, { throwIfNoEntry: false })?.isFile() ? path : undefined;
+}
+
+/** The class's archive unpacked into a folder of the grader's own (class-archive.ts), or a usage error saying why not. */
+function unpackClass(archive: string, given: string, exercises: Exercise[]): { folder: string; notes: string[] } {
+  try {
+    return unpackClassArchive(archive, given, learnerFilePaths(root, exercises));
+  } catch (error) {
+    if (error instanceof ClassArchiveError) throw new UsageError(`--submissions ${given}: ${error.message}`);
+    throw error;
   }
-  return { folder: existingFolder('--submissions', given), notes: [] };
 }
 
 /** The folder --target names (or exercises/), resolved; a usage error where there is none. */
@@ -237,19 +236,25 @@ async function main(argv: string[]): Promise<number> {
     );
     return 0;
   }
-  // Checked before any grading: a --submissions or --out that cannot be used must not cost a class's run.
-  const classSource = args.submissions === undefined ? undefined : classFolder(args.submissions, args.exercises);
-  const submissions = classSource?.folder;
-  for (const note of classSource?.notes ?? []) console.error(`note: ${note}`);
+  // Checked before any grading, and before a class's archive is unpacked: a --submissions or --out that cannot be
+  // used must not cost a class's run.
+  const archive = args.submissions === undefined ? undefined : classArchive(args.submissions);
+  const classDir =
+    args.submissions === undefined || archive ? undefined : existingFolder('--submissions', args.submissions);
   const target = targetFolder(args.target);
-  const out = submissions
-    ? gradebookFolder(outputFolder(resolve(args.out ?? 'gradebook'), args.out), args.out ?? 'gradebook', {
-        folder: submissions,
-        shownAs: args.submissions!,
-      })
-    : args.out
-      ? reportFile(outputFile(resolve(args.out), args.out), args.out, learnerFiles(courses, target), args.format)
-      : undefined;
+  const out =
+    args.submissions !== undefined
+      ? gradebookFolder(
+          outputFolder(resolve(args.out ?? 'gradebook'), args.out),
+          args.out ?? 'gradebook',
+          classDir ? { folder: classDir, shownAs: args.submissions } : undefined,
+        )
+      : args.out
+        ? reportFile(outputFile(resolve(args.out), args.out), args.out, learnerFiles(courses, target), args.format)
+        : undefined;
+  const unpacked = archive ? unpackClass(archive, args.submissions!, args.exercises) : undefined;
+  for (const note of unpacked?.notes ?? []) console.error(`note: ${note}`);
+  const submissions = unpacked?.folder ?? classDir;
   // Every other command grades: vitest's threads start loading its runtime now, on the other core.
   startThreadsEarly(Math.min(GRADING_THREADS, args.exercises.length));
   const roster = args.roster === undefined ? undefined : readRoster(args.roster);
