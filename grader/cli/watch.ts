@@ -64,8 +64,6 @@ export async function watchAndGrade(options: WatchOptions): Promise<number> {
       render(`graded ${batch.map((e) => shortName(e, exercises)).join(', ')} ${Date.now() - since} ms after your save`);
     });
   };
-  // Watching starts before the first grading, so no save is missed; learner files sit directly in their course
-  // folder, so a plain (not recursive) watch is enough, and it is in place as soon as it returns.
   /** The files saved since the last grading, by path: one gone when its grading is due may be coming back. */
   let saved = new Set<string>();
   const due = (waitedForMissing: boolean) => {
@@ -78,6 +76,8 @@ export async function watchAndGrade(options: WatchOptions): Promise<number> {
     regrade();
     savedAt = 0;
   };
+  // Watching starts before the first grading, so no save is missed; learner files sit directly in their course
+  // folder, so a plain (not recursive) watch is enough, and it is in place as soon as it returns.
   for (const course of new Set(exercises.map((e) => e.course))) {
     watch(join(target, course), (_event, file) => {
       if (!file || !/\.(ts|mts|js)$/.test(file)) return;

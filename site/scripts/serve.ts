@@ -3,7 +3,6 @@
 import '../../scripts/supported-node.mjs'; // first: an older Node.js is named before Vite loads
 import { createServer } from 'vite';
 import { readOptions, UsageError } from '../../grader/cli/read-options.js';
-import { enterCallerFolder } from '../../scripts/caller-folder.mjs';
 import { siteConfig } from './site-config.js';
 
 const USAGE = `usage: npm run site -- [--port N]
@@ -19,7 +18,6 @@ function sitePort(given: string | undefined): number | undefined {
 }
 
 async function main(argv: string[]): Promise<number> {
-  enterCallerFolder('site/scripts/serve.ts');
   const { values } = readOptions(argv, { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, false);
   if (values.help) {
     console.log(USAGE);
