@@ -1,5 +1,5 @@
-// Vitest settings for grading. Learner code never runs in these workers (it runs in a sandboxed child
-// process per suite), so the suites can share workers and the grader's modules stay loaded between them.
+// Vitest settings for grading. Learner code never runs in these workers (it runs in sandboxed child
+// processes), so the suites can share workers and the grader's modules stay loaded between them.
 import { fileURLToPath } from 'node:url';
 import type { ViteUserConfig } from 'vitest/config';
 import { TIME_LIMIT_SECONDS } from './harness/limits.js';

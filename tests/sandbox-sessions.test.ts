@@ -33,6 +33,7 @@ function spares() {
       run: (sandboxRequest) => (ran.push(Object.keys(sandboxRequest.modules)), Promise.resolve(outcome)),
       dispose: () => Promise.resolve(),
       booted: Promise.resolve(),
+      reusable: false,
     });
   };
   return { take, taken: () => taken, ran };

@@ -8,7 +8,7 @@ import type { GradeTarget } from '../harness/grade-targets.js';
 import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
 import { exerciseReport, gradeReport, outcomeFor, type ExerciseReport, type GradeReport } from './grade-report.js';
 import type { BatchVerdicts } from './grade-in-batches.js';
-import { SuiteRunner } from './run-suites.js';
+import { GRADING_THREADS, SuiteRunner } from './run-suites.js';
 import {
   learnerFilePaths,
   refusedLearnerFiles,
@@ -44,10 +44,11 @@ export interface Grader {
 
 /**
  * `spares`: sandboxes booted ahead of time during a run (one is enough: more would compete for the cores);
- * `idleSpares`: kept booted between runs, for a grader that waits for the next one (watch mode).
+ * `idleSpares`: kept booted between runs, for a grader that waits for the next one (watch mode); `threads`: vitest's
+ * workers (run-suites.ts).
  */
-export async function openGrader(root: string, spares = 1, idleSpares = 0): Promise<Grader> {
-  const runner = await SuiteRunner.open(root, WATCHDOG_SECONDS * 1000, spares, idleSpares);
+export async function openGrader(root: string, spares = 1, idleSpares = 0, threads = GRADING_THREADS): Promise<Grader> {
+  const runner = await SuiteRunner.open(root, WATCHDOG_SECONDS * 1000, spares, idleSpares, threads);
   const gradeTargets = async (exercises: Exercise[], targets: GradeTarget[]): Promise<BatchVerdicts> => {
     const suites = exercises.map((e) => join(root, e.suite));
     const run = await runner.run(

@@ -24,7 +24,7 @@ import { gradeReport, type ExerciseReport, type GradeReport } from './grade-repo
 import { parseGradeArgs, USAGE } from './parse-args.js';
 import { UsageError } from './read-options.js';
 import { formatPhases, markPhase, phaseMarks } from './phase-timings.js';
-import { GRADING_THREADS } from './run-suites.js';
+import { GRADING_THREADS, ONE_SUBMISSION_THREADS } from './run-suites.js';
 import { earlyThreadCounts, startThreadsEarly } from './vitest-thread.js';
 import { toGradescope, toJson, toJunit } from './report-formats.js';
 import { SandboxStartError, sandboxGuards } from '../sandbox/run-sandboxed.js';
@@ -256,7 +256,8 @@ async function main(argv: string[]): Promise<number> {
   for (const note of unpacked?.notes ?? []) console.error(`note: ${note}`);
   const submissions = unpacked?.folder ?? classDir;
   // Every other command grades: vitest's threads start loading its runtime now, on the other core.
-  startThreadsEarly(Math.min(GRADING_THREADS, args.exercises.length));
+  const threads = submissions ? GRADING_THREADS : ONE_SUBMISSION_THREADS;
+  startThreadsEarly(Math.min(threads, args.exercises.length));
   const roster = args.roster === undefined ? undefined : readRoster(args.roster);
   // Probed once (the sandbox reuses the answer). Grading for the record stops here, before anything starts;
   // other grading goes on loading vitest while the tools are tried (a failed probe fails the sandbox's start).
@@ -279,7 +280,7 @@ async function main(argv: string[]): Promise<number> {
   };
   // One sandbox boots while vitest starts, and one stays ready for the next suite (more would compete for the cores);
   // watch mode keeps one ready for the next save too.
-  const grader = await openGrader(root, 1, args.watch ? 1 : 0);
+  const grader = await openGrader(root, 1, args.watch ? 1 : 0, threads);
   try {
     if (submissions && out) {
       const summary = await gradeClass(root, submissions, out, args.exercises, grader.gradeTargets, {

@@ -74,15 +74,20 @@ export function prepareBundles(
     if (existsSync(join(target.dir, course, file))) bundleOnce({ ...target, course }, file, memo).catch(() => {});
 }
 
+/** Whose sandbox a session may run in: one submission's sessions share processes, no one else's ever do. */
+export const sandboxKey = (request: Pick<SessionRequest, 'dir' | 'course'>): string =>
+  JSON.stringify([request.dir, request.course]);
+
 /**
- * `take`: where the session's sandbox comes from, asked only once the files are bundled and only if a session can
- * run (the broker's spares: a session whose files are missing then costs no process). Without it, a sandbox of the
- * session's own boots while the files are bundled.
+ * `take`: where the session's sandbox comes from, given the session's sandboxKey, asked only once the files are
+ * bundled and only if a session can run (the broker's: a session whose files are missing then costs no process);
+ * `give` takes it back after the run. Without them, a sandbox of the session's own boots while the files are bundled.
  */
 export async function bundleAndRun(
   request: SessionRequest,
-  take?: () => Promise<Sandbox>,
+  take?: (key: string) => Promise<Sandbox>,
   memo?: BundleMemo,
+  give?: (key: string, sandbox: Sandbox) => void,
 ): Promise<SessionResponse> {
   const own = take ? undefined : openSandbox();
   const { dir, shownAs, course } = request;
@@ -114,6 +119,12 @@ export async function bundleAndRun(
     return { unavailable };
   }
   const drivers = await compiledDrivers(course);
-  const sandbox = await (own ?? take!());
-  return { unavailable, outcome: await sandbox.run({ modules, drivers, jobs: request.jobs }, request.timeLimitMs) };
+  const key = sandboxKey(request);
+  const sandbox = await (own ?? take!(key));
+  try {
+    return { unavailable, outcome: await sandbox.run({ modules, drivers, jobs: request.jobs }, request.timeLimitMs) };
+  } finally {
+    if (give && !own) give(key, sandbox);
+    else if (sandbox.reusable) await sandbox.dispose();
+  }
 }

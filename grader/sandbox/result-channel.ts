@@ -1,13 +1,15 @@
-// Reads the sandbox's result channel (fd 3): a `ready` line from the runner before any learner code loads, then
-// exactly one line per job, by name. Anything else (a second line for a job, an unknown line, a flood) means the channel
-// was tampered with, and then no result of that run counts.
+// Reads the sandbox's result channel (fd 3): a `ready` line from the runner before any learner code loads, then for
+// each session exactly one line per job, by name, and a `done` line once every job has its result. Anything else (a
+// second line for a job, an unknown line, a flood) means the channel was tampered with, and then no result of that
+// run counts.
 import { capText } from './cap-text.js';
 import { decodeNumbers, type JobResult, type LearnerFailure } from './sandbox-protocol.js';
 
 /** More than any honest run sends (a list of 200,000 number pairs is about 8 MB). */
 export const RESULT_CHANNEL_LIMIT = 64 * 1024 * 1024;
 
-export type ChannelLine = { kind: 'ready' } | { kind: 'result'; name: string; result: JobResult };
+export type ChannelLine =
+  { kind: 'ready' } | { kind: 'result'; name: string; result: JobResult } | { kind: 'done'; reusable: boolean };
 
 /** A failure's texts come from the learner's process, whatever the runner meant to send: cut them here. */
 function capFailure(failure: LearnerFailure): LearnerFailure {
@@ -35,6 +37,8 @@ export class ResultChannel {
   ready = false;
   /** Called once, when the runner's `ready` line arrives. */
   onReady: () => void = () => {};
+  /** Called when the session is over: `reusable` when the runner found the process as the session found it. */
+  onDone: (reusable: boolean) => void = () => {};
   private expecting = false;
   /** Why the channel cannot be trusted, once it cannot. */
   tampered?: string;
@@ -46,6 +50,7 @@ export class ResultChannel {
     this.names = new Set(names);
     this.results = new Map();
     this.expecting = true;
+    this.bytes = 0;
   }
 
   /** Every expected job has its result. */
@@ -80,6 +85,10 @@ export class ResultChannel {
     if (line?.kind === 'ready' && !this.ready) {
       this.ready = true;
       return this.onReady();
+    }
+    if (line?.kind === 'done' && this.expecting && this.complete) {
+      this.expecting = false;
+      return this.onDone(line.reusable === true);
     }
     if (line?.kind !== 'result' || !this.expecting)
       return this.reject('an unexpected line arrived on the result channel');

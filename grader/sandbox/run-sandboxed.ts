@@ -2,10 +2,12 @@
 // network or signal anything outside itself (Node's permission model, plus the operating system's guards that
 // isolation.ts finds), under time, CPU and memory limits and with its output capped. The grader gets plain data
 // back and judges it outside the learner's reach.
-// A process serves one session (one suite's jobs on one submission) and ends with it, so learner code run for one
-// suite never meets the globals, timers or hidden-test inputs of another. Running a submission's sessions in one
-// process, each in a worker thread of its own, saves no CPU: a worker's start and its session cost about 70 ms, as a
-// process's do (a class of 10 graded both ways, counted by process accounting).
+// A process serves one submission only, and one session (one suite's jobs) at a time. It serves that submission's
+// next session only when the runner found it as the last one found it: no timer or handle left open, no built-in
+// changed (each session loads fresh copies of the learner's modules); otherwise it ends with its session, as every
+// process did before, so learner code run for one suite never meets the timers or patched built-ins of another.
+// A Node.js start costs about as much CPU as a short session: a grading of one submission starts two processes
+// where it started one per suite.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -102,6 +104,8 @@ process.on('exit', () => live.forEach(killGroup));
 /** A sandboxed process, started ahead of time so that Node.js boots while the learner's files are bundled. */
 export interface Sandbox {
   run(request: SandboxRequest, timeLimitMs: number): Promise<SandboxOutcome>;
+  /** After a run: the process is still there, and the runner found it as the session found it. */
+  readonly reusable: boolean;
   /** Ends the process and removes its folder, for when there turns out to be nothing to run. */
   dispose(): Promise<void>;
   /** Settles once the runner said it is ready; rejects with a SandboxStartError if it could not start. */
@@ -184,31 +188,56 @@ export async function openSandbox(): Promise<Sandbox> {
   booted.catch(() => {});
   const cleanUp = () => removeFolderAsync(dir);
 
+  let sessions = 0;
+  let reusable = false;
+  /** The drivers file written for this process, by its source (the same for every session of a submission). */
+  const driverFiles = new Map<string, string>();
   return {
     booted,
+    get reusable() {
+      return reusable;
+    },
     async run(request, timeLimitMs) {
+      if (sessions > 0 && !reusable) throw new Error('a sandbox serves no session once its runner has ended');
+      reusable = false;
       try {
         await booted;
+        // Fresh module files for every session: a module's state never carries from one session to the next.
+        const session = ++sessions;
         const modules: Record<string, string> = {};
         for (const [name, source] of Object.entries(request.modules)) {
-          modules[name] = `${name.replace(/[^\w.-]/g, '_')}.mjs`;
+          modules[name] = `${session}.${name.replace(/[^\w.-]/g, '_')}.mjs`;
           await writeFile(join(dir, modules[name]), source, { mode: 0o644 });
         }
+        let drivers = driverFiles.get(request.drivers);
+        if (!drivers) {
+          drivers = `.drivers-${session}.mjs`;
+          await writeFile(join(dir, drivers), request.drivers, { mode: 0o644 });
+          driverFiles.set(request.drivers, drivers);
+        }
         channel.expect(request.jobs.map((job) => job.name));
-        await writeFile(join(dir, '.drivers.mjs'), request.drivers, { mode: 0o644 });
-        const program = JSON.stringify({ ...request, modules, drivers: '.drivers.mjs', folder: dir }, encodeNumbers);
-        return await collect(child, closed, program, channel, timeLimitMs, output, guards);
+        output.text = '';
+        output.truncated = false;
+        const program = JSON.stringify({ ...request, modules, drivers, folder: dir }, encodeNumbers);
+        const collected = await collect(child, closed, program, channel, timeLimitMs, output, guards);
+        reusable = collected.reusable;
+        return collected.outcome;
       } finally {
-        killGroup(child);
-        // The results need not wait for the folder to go; the grader waits for every folder before it exits.
-        const removed = cleanUp().finally(() => removals.delete(removed));
-        removals.add(removed);
+        if (!reusable) {
+          killGroup(child);
+          // The results need not wait for the folder to go; the grader waits for every folder before it exits.
+          const removed = cleanUp().finally(() => removals.delete(removed));
+          removals.add(removed);
+        }
       }
     },
     async dispose() {
+      reusable = false;
       killGroup(child);
-      await closed;
-      await cleanUp();
+      // Counted with the finished sandboxes' folders: the grader waits for it before it exits.
+      const removed = closed.then(cleanUp).finally(() => removals.delete(removed));
+      removals.add(removed);
+      await removed;
     },
   };
 }
@@ -217,6 +246,10 @@ export async function runSandboxed(request: SandboxRequest, timeLimitMs: number)
   return (await openSandbox()).run(request, timeLimitMs);
 }
 
+/**
+ * Sends one session and waits for its end: the runner's `done` (the process then stays, if the runner found it as the
+ * session found it, for the submission's next session) or the process's exit.
+ */
 async function collect(
   child: ChildProcess,
   closed: Promise<[number | null, NodeJS.Signals | null]>,
@@ -225,14 +258,27 @@ async function collect(
   timeLimitMs: number,
   output: { text: string; truncated: boolean },
   guards: Guard[],
-): Promise<SandboxOutcome> {
+): Promise<{ outcome: SandboxOutcome; reusable: boolean }> {
   let timedOut = false;
-  child.stdin!.end(program);
+  const done = new Promise<boolean>((resolve) => (channel.onDone = resolve));
+  child.stdin!.write(`${program}\n`);
   const timer = setTimeout(() => {
     timedOut = true;
     killGroup(child);
   }, timeLimitMs);
-  const [code, signal] = await closed;
+  const ended = await Promise.race([closed, done]);
+  let exit: [number | null, NodeJS.Signals | null] = [0, null];
+  let reusable = false;
+  if (typeof ended === 'boolean' && ended && !channel.tampered) {
+    // What the session printed just before its last result may still be in the pipes: read it first.
+    await new Promise((resolve) => setImmediate(resolve));
+    reusable = !timedOut && !channel.tampered;
+  }
+  if (!reusable) {
+    // As a process that serves one session: it ends once its timers have run, and how it ends counts.
+    child.stdin!.end();
+    exit = await closed;
+  }
   clearTimeout(timer);
   const outcome: SandboxOutcome = {
     results: channel.results,
@@ -241,6 +287,7 @@ async function collect(
     outputTruncated: output.truncated,
     guards,
   };
+  const [code, signal] = exit;
   if (channel.tampered) {
     outcome.timedOut = false;
     outcome.ended = `wrote to the grader's result channel (${channel.tampered}), so none of its results count`;
@@ -252,5 +299,5 @@ async function collect(
         ? `was killed (${signal})`
         : `ended the process with exit code ${code} (process.exit?)`;
   }
-  return outcome;
+  return { outcome, reusable };
 }

@@ -1,12 +1,14 @@
 // Runs inside the sandboxed child process: loads the course's drivers and the learner's bundled modules, runs
 // each job's driver and writes plain results to fd 3, one line per job, as soon as each exists. Nothing here
-// decides a verdict.
+// decides a verdict. Sessions arrive one JSON line at a time on stdin; after each, the runner says whether the
+// session left the process as it found it (no timer or handle open, no built-in changed), and only then may the
+// grader send the same submission's next session here.
 import { writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { builtinDrivers } from './builtin-drivers.js';
 import { isLearnerThrew, LearnerThrew, type DriverContext, type Drivers } from './driver.js';
-import { withdrawGlobals } from './runner-guards.js';
+import { realmFingerprint, sameFingerprint, withdrawGlobals } from './runner-guards.js';
 import {
   decodeNumbers,
   encodeNumbers,
@@ -21,6 +23,9 @@ const write = writeSync.bind(null, RESULTS_FD);
 const stringify = JSON.stringify;
 const parse = JSON.parse;
 const send = (line: object): void => void write(`${stringify(line, encodeNumbers)}\n`);
+// Also taken before learner code runs: `process` is withdrawn from it (runner-guards.ts).
+const stdin = process.stdin;
+const activeResources = process.getActiveResourcesInfo.bind(process);
 
 function learnerFrame(error: unknown): string | undefined {
   const stack = error instanceof Error ? String(error.stack ?? '') : '';
@@ -87,12 +92,24 @@ function context(request: SandboxRequest, outputs: Map<string, unknown>): Driver
   };
 }
 
-async function main(request: SandboxRequest): Promise<void> {
-  const course = (
-    (await import(pathToFileURL(join(request.folder ?? '.', request.drivers)).href)) as { default: Drivers }
-  ).default;
-  // A course's own driver of the same name wins.
-  const drivers: Drivers = { ...builtinDrivers, ...course };
+/** Each drivers file once: a course's drivers are the same for every session of a process. */
+const loadedDrivers = new Map<string, Drivers>();
+
+async function driversOf(request: SandboxRequest): Promise<Drivers> {
+  let drivers = loadedDrivers.get(request.drivers);
+  if (!drivers) {
+    const course = (
+      (await import(pathToFileURL(join(request.folder ?? '.', request.drivers)).href)) as { default: Drivers }
+    ).default;
+    // A course's own driver of the same name wins.
+    drivers = { ...builtinDrivers, ...course };
+    loadedDrivers.set(request.drivers, drivers);
+  }
+  return drivers;
+}
+
+async function runSession(request: SandboxRequest): Promise<void> {
+  const drivers = await driversOf(request);
   withdrawGlobals();
   const outputs = new Map<string, unknown>();
   const ctx = context(request, outputs);
@@ -116,13 +133,45 @@ async function main(request: SandboxRequest): Promise<void> {
   }
 }
 
-async function readRequest(): Promise<SandboxRequest> {
-  let input = '';
-  process.stdin.setEncoding('utf8');
-  for await (const chunk of process.stdin) input += chunk;
-  return parse(input, decodeNumbers) as SandboxRequest;
+/** The sessions, one JSON line each, as they arrive; ends when the grader closes stdin. */
+async function* requests(): AsyncGenerator<SandboxRequest> {
+  let pending = '';
+  stdin.setEncoding('utf8');
+  for await (const chunk of stdin) {
+    pending += chunk as string;
+    for (let newline = pending.indexOf('\n'); newline !== -1; newline = pending.indexOf('\n')) {
+      yield parse(pending.slice(0, newline), decodeNumbers) as SandboxRequest;
+      pending = pending.slice(newline + 1);
+    }
+  }
 }
+
+/** What keeps the event loop busy, by kind; a close under way is none of the learner's doing. */
+const busyWith = (): Map<string, number> => {
+  const kinds = new Map<string, number>();
+  for (const kind of activeResources()) if (kind !== 'CloseReq') kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  return kinds;
+};
+/** Nothing is open now that was not open when the runner sat waiting for its first session. */
+const noMoreThan = (idle: Map<string, number>, now: Map<string, number>): boolean =>
+  [...now].every(([kind, count]) => count <= (idle.get(kind) ?? 0));
 
 // Booted: the grader now knows that this Node.js version and system can run a sandbox at all.
 send({ kind: 'ready' });
-await main(await readRequest());
+let before: ReturnType<typeof realmFingerprint> | undefined;
+let idle: Map<string, number> | undefined;
+for await (const request of requests()) {
+  // Taken once the first drivers are loaded and the globals withdrawn, before any learner code has run.
+  if (!before) {
+    await driversOf(request);
+    withdrawGlobals();
+    before = realmFingerprint();
+    idle = busyWith();
+  }
+  await runSession(request);
+  // Timers the session's code set for now run first, and a promise it left rejected ends the process here.
+  await new Promise((resolve) => setImmediate(resolve));
+  const reusable = noMoreThan(idle!, busyWith()) && sameFingerprint(before, realmFingerprint());
+  send({ kind: 'done', reusable });
+  if (!reusable) break;
+}

@@ -8,8 +8,12 @@ import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
 import { bundleAndRun, prepareBundles, type BundleMemo, type SessionRequest } from './bundle-and-run.js';
 import { prewarmBundler } from './bundler-process.js';
 import type { BrokerMessage } from './broker-client.js';
-import { openSandbox, SandboxStartError, sandboxFoldersRemoved } from './run-sandboxed.js';
+import { openSandbox, SandboxStartError, sandboxFoldersRemoved, type Sandbox } from './run-sandboxed.js';
+import { IdleSandboxes } from './idle-sandboxes.js';
 import { SparePool } from './spare-pool.js';
+
+/** Processes kept for their submission's next session, at most: each holds a Node.js heap. */
+const IDLE_LIMIT = 4;
 
 export interface Broker {
   /** The channel's name, for the test workers (through vitest's `provide`). */
@@ -38,7 +42,15 @@ export function startBroker(spares: number, idleSpares: number): Broker {
   prewarmBundler();
   const booted = (async () => (await pool.first)?.booted)();
   booted.catch(() => {});
-  const take = () => pool.take();
+  // Processes a session left as it found them, by sandboxKey: only that submission's next sessions run there.
+  const idle = new IdleSandboxes<Sandbox>(IDLE_LIMIT);
+  const take = (key: string): Promise<Sandbox> => {
+    const sandbox = idle.take(key);
+    if (!sandbox) return pool.take();
+    pool.served();
+    return Promise.resolve(sandbox);
+  };
+  const give = (key: string, sandbox: Sandbox): void => idle.give(key, sandbox);
 
   let bundles: BundleMemo = new Map();
   const channel = new BroadcastChannel(channelName);
@@ -53,7 +65,7 @@ export function startBroker(spares: number, idleSpares: number): Broker {
       channel.postMessage({
         kind: 'response',
         id: message.id,
-        response: await bundleAndRun(request, take, bundles),
+        response: await bundleAndRun(request, take, bundles, give),
       } satisfies BrokerMessage);
     } catch (error) {
       if (error instanceof SandboxStartError) failure ??= error;
@@ -69,11 +81,12 @@ export function startBroker(spares: number, idleSpares: number): Broker {
     beginRun: (sessions) => pool.beginRun(sessions),
     endRun() {
       bundles = new Map();
+      void Promise.all(idle.disposeAll());
       pool.endRun();
     },
     async close() {
       channel.close();
-      await Promise.all(pool.drain().map(async (sandbox) => (await sandbox).dispose()));
+      await Promise.all([...idle.disposeAll(), ...pool.drain().map(async (sandbox) => (await sandbox).dispose())]);
       await sandboxFoldersRemoved();
     },
   };

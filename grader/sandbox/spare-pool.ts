@@ -29,6 +29,11 @@ export class SparePool<T> {
     return sandbox;
   }
 
+  /** A session of the run was served by a process kept from an earlier one: one fewer to boot ahead. */
+  served(): void {
+    this.remaining = Math.max(0, this.remaining - 1);
+  }
+
   /** A run begins that will ask for about `sessions` sandboxes: no more are booted ahead than it can use. */
   beginRun(sessions: number): void {
     this.between = false;

@@ -1,0 +1,70 @@
+// One submission's sessions share a sandboxed process only when the runner finds it, after a session, as that session
+// found it (grader/sandbox/runner-main.ts). Each attack of tests/adversarial/sessions/ runs as a session's learner code
+// (its act() called) and tries to reach the next session through the process: a timer left running, a built-in
+// replaced or frozen, a value left on the global object, the tools that look for changes replaced. None may leave its
+// process to be reused. An honest session leaves it reusable, and the next session loads fresh copies of the modules.
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { bundleLearner } from '../grader/sandbox/bundle-learner.js';
+import { compiledDrivers } from '../grader/sandbox/compiled-script.js';
+import { openSandbox, type Sandbox } from '../grader/sandbox/run-sandboxed.js';
+import type { SandboxRequest } from '../grader/sandbox/sandbox-protocol.js';
+import { KIT_ROOT } from './kit-sandbox.js';
+
+const ATTACKS = join(KIT_ROOT, 'tests', 'adversarial', 'sessions');
+const folder = mkdtempSync(join(tmpdir(), 'sandbox-reuse-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** A session calling `exportName` of the learner file `file` (in `folder`) with the built-in `call` driver. */
+async function session(file: string, exportName: string): Promise<SandboxRequest> {
+  return {
+    modules: { [file]: await bundleLearner(folder, file, 'submission') },
+    // A course id with no drivers of its own: the built-in ones only.
+    drivers: await compiledDrivers('no-such-course'),
+    jobs: [{ name: 'call', driver: 'call', input: { module: file, exportName } }],
+  };
+}
+
+const valueOf = async (sandbox: Sandbox, request: SandboxRequest) => {
+  const outcome = await sandbox.run(request, 5_000);
+  expect(outcome.ended).toBeUndefined();
+  return (outcome.results.get('call')?.output as { value: unknown } | undefined)?.value;
+};
+
+writeFileSync(join(folder, 'counter.ts'), 'let calls = 0;\nexport function count(): number {\n  return ++calls;\n}\n');
+
+test('an honest session leaves its process to the next, which loads the modules afresh', async () => {
+  const sandbox = await openSandbox();
+  try {
+    const request = await session('counter.ts', 'count');
+    expect(await valueOf(sandbox, request)).toBe(1);
+    expect(sandbox.reusable).toBe(true);
+    // The same process: a module's state would have made this 2.
+    expect(await valueOf(sandbox, request)).toBe(1);
+    expect(sandbox.reusable).toBe(true);
+  } finally {
+    await sandbox.dispose();
+  }
+});
+
+const attacks = readdirSync(ATTACKS).filter((file) => file.endsWith('.ts'));
+
+test.each(attacks)('%s: the process is not reused, and ends as a one-session process would', async (file) => {
+  copyFileSync(join(ATTACKS, file), join(folder, file));
+  const sandbox = await openSandbox();
+  try {
+    const outcome = await sandbox.run(await session(file, 'act'), 1_500);
+    // The attack's own session still gets its result; only the process is not handed on.
+    expect((outcome.results.get('call')?.output as { value: unknown } | undefined)?.value).toBe(1);
+    expect(sandbox.reusable).toBe(false);
+    await expect(sandbox.run(await session('counter.ts', 'count'), 5_000)).rejects.toThrow(/serves no session/);
+  } finally {
+    await sandbox.dispose();
+  }
+});
+
+test('the corpus of attacks on reuse is there', () => {
+  expect(attacks.length).toBeGreaterThanOrEqual(6);
+});
