@@ -266,6 +266,22 @@ describe('a failure while grading a batch costs only the submission that caused 
   const targets = (ids: string[]): GradeTarget[] => ids.map((id) => ({ id, dir: '', shownAs: id }));
   const pair = exercises.slice(0, 2);
 
+  test('a class is graded a few submissions at a time, every exercise for each, in the order given', async () => {
+    const calls: Array<{ exercises: string[]; targets: string[] }> = [];
+    const grade = async (list: Exercise[], batch: GradeTarget[]): Promise<BatchVerdicts> => {
+      calls.push({ exercises: list.map((e) => e.id), targets: batch.map((t) => t.id) });
+      return {
+        reports: new Map(batch.map((t) => [t.id, list.map((e) => verdict(e, 'pass'))])),
+        suiteFailures: new Set(),
+      };
+    };
+    const ids = Array.from({ length: 10 }, (_, i) => `s${i}`);
+    const result = await gradeInBatches(grade, pair, targets(ids), 4);
+    expect(calls.map((c) => c.targets)).toEqual([ids.slice(0, 4), ids.slice(4, 8), ids.slice(8)]);
+    expect(calls.every((c) => c.exercises.join() === pair.map((e) => e.id).join())).toBe(true);
+    for (const id of ids) expect(result.get(id)!.map((r) => r.status)).toEqual(['pass', 'pass']);
+  });
+
   test('a batch that throws is graded again in halves; the one that throws gets an error verdict', async () => {
     const calls: string[][] = [];
     const grade = async (list: Exercise[], batch: GradeTarget[]): Promise<BatchVerdicts> => {

@@ -1,6 +1,6 @@
-// Grades a class in one batch, and keeps one submission from costing the others their grades: when the batch
-// fails (the grader throws, or a suite fails as a whole), the failed part is graded again in halves, down to one
-// submission, whose failure is then its own verdict.
+// Grades a class in batches, and keeps one submission from costing the others their grades: when a batch fails (the
+// grader throws, or a suite fails as a whole), the failed part is graded again in halves, down to one submission,
+// whose failure is then its own verdict.
 import { qualifiedId, type Exercise } from '../course/course-metadata.js';
 import type { GradeTarget } from '../harness/grade-targets.js';
 import { SandboxStartError } from '../sandbox/run-sandboxed.js';
@@ -25,15 +25,20 @@ export function graderFailure(exercise: Exercise, cause: unknown): ExerciseRepor
   return reportOf(exercise, [failedTest('graded', 'grader', message)]);
 }
 
-/** Every target's report for every exercise (in `exercises`' order), whatever the grader does on some of them. */
+/**
+ * Every target's report for every exercise (in `exercises`' order), whatever the grader does on some of them; the
+ * targets are graded `chunk` at a time.
+ */
 export async function gradeInBatches(
   grade: GradeBatch,
   exercises: Exercise[],
   targets: GradeTarget[],
+  chunk = Infinity,
 ): Promise<Map<string, ExerciseReport[]>> {
   const verdicts = new Map(targets.map((t) => [t.id, new Map<string, ExerciseReport>()]));
-  const pending: Array<{ exercises: Exercise[]; targets: GradeTarget[] }> =
-    targets.length > 0 ? [{ exercises, targets }] : [];
+  const pending: Array<{ exercises: Exercise[]; targets: GradeTarget[] }> = [];
+  for (let first = 0; first < targets.length; first += chunk)
+    pending.push({ exercises, targets: targets.slice(first, first + chunk) });
   while (pending.length > 0) {
     const batch = pending.shift()!;
     let failed: Exercise[];
