@@ -9,10 +9,10 @@ export function withdrawGlobals(): void {
     Reflect.deleteProperty(globalThis, name);
 }
 
-// Taken when this module loads, before any learner code: code that replaces them cannot hide its changes.
+// Taken when this module loads, before any learner code. The look below calls nothing else that learner code could
+// replace (no array or set methods, no iterators): indexes and own properties only, so it cannot be made to lie.
 const { ownKeys, getPrototypeOf, isExtensible } = Reflect;
-const { getOwnPropertyDescriptor } = Object;
-const { is } = Object;
+const { getOwnPropertyDescriptor, is } = Object;
 const isObject = (value: unknown): value is object =>
   (typeof value === 'object' && value !== null) || typeof value === 'function';
 
@@ -21,20 +21,31 @@ const isObject = (value: unknown): value is object =>
  * holds and their prototypes, each with its prototype, extensibility and every own property (value or accessors).
  */
 export function realmFingerprint(): unknown[] {
-  const objects = new Set<object>([globalThis]);
-  for (const key of ownKeys(globalThis)) {
-    const value = getOwnPropertyDescriptor(globalThis, key)?.value as unknown;
+  const objects: object[] = [globalThis];
+  const globals = ownKeys(globalThis);
+  for (let i = 0; i < globals.length; i++) {
+    const value = getOwnPropertyDescriptor(globalThis, globals[i]!)?.value as unknown;
     if (!isObject(value)) continue;
-    objects.add(value);
+    objects[objects.length] = value;
     const prototype = getOwnPropertyDescriptor(value, 'prototype')?.value as unknown;
-    if (isObject(prototype)) objects.add(prototype);
+    if (isObject(prototype)) objects[objects.length] = prototype;
   }
   const print: unknown[] = [];
-  for (const object of objects) {
-    print.push(object, getPrototypeOf(object), isExtensible(object));
-    for (const key of ownKeys(object)) {
-      const descriptor = getOwnPropertyDescriptor(object, key)!;
-      print.push(key, descriptor.value, descriptor.get, descriptor.set, descriptor.writable, descriptor.configurable);
+  const add = (value: unknown) => void (print[print.length] = value);
+  for (let o = 0; o < objects.length; o++) {
+    const object = objects[o]!;
+    add(object);
+    add(getPrototypeOf(object));
+    add(isExtensible(object));
+    const keys = ownKeys(object);
+    for (let k = 0; k < keys.length; k++) {
+      const descriptor = getOwnPropertyDescriptor(object, keys[k]!)!;
+      add(keys[k]);
+      add(descriptor.value);
+      add(descriptor.get);
+      add(descriptor.set);
+      add(descriptor.writable);
+      add(descriptor.configurable);
     }
   }
   return print;
