@@ -95,13 +95,30 @@ test('exercise ids select a subset, qualified or not, in any case; reports name 
   ]);
 });
 
+test("a course's id selects all of its exercises, once each, beside the exercises named with it", () => {
+  const [first, second] = courses;
+  const result = grade([
+    first!.id.toUpperCase(),
+    `${second!.id}/`,
+    first!.exercises[0]!.id,
+    '--target',
+    'solutions',
+    '--format',
+    'json',
+  ]);
+  expect(result.status).toBe(0);
+  expect(json(result.stdout).exercises.map((e) => e.id)).toEqual(
+    [...first!.exercises, ...second!.exercises].map(qualifiedId),
+  );
+});
+
 describe('usage errors exit 2 with a message', () => {
   // A class's archive that is no zip at all.
   const archive = join(mkdtempSync(join(tmpdir(), 'grade-usage-')), 'class.zip');
   beforeAll(() => writeFileSync(archive, 'a page of notes, saved as .zip'));
   afterAll(() => rmSync(dirname(archive), { recursive: true, force: true }));
   test.each([
-    [['sgdd'], /no exercise named sgdd \(did you mean sgd\?\)/],
+    [['sgdd'], /no exercise named sgdd \(did you mean sgd\?\).*; or a course: /],
     [['--target', '/nonexistent/folder'], /no such folder/],
     [['--target', 'package.json'], /--target package\.json: it is a file, not a folder/],
     [['--submissions', '/nonexistent/class'], /--submissions \/nonexistent\/class: no such folder/],

@@ -10,7 +10,7 @@ export const USAGE = `usage: npm run grade -- [exercise ...] [--target DIR] [--f
        npm run grade -- --merge OUT1 OUT2 ... --out DIR
 
   exercise       exercises to grade, as <course>/<id> (or <id> alone where no other course has one like
-                 it, in any case); all when none is given
+                 it, in any case), or a course's id for all of its exercises; all when none is given
   --target DIR   grade the learner files in DIR (laid out like exercises/); default exercises/
   --format F     text (a scorecard, the default), json (a machine-readable report), gradescope
                  (Gradescope's results.json) or junit (JUnit XML); --out FILE writes any of them
@@ -66,6 +66,19 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
+/** The exercises a name on the command line stands for: one exercise, or, where no exercise has the name, a course's. */
+function named(courses: Course[], name: string): Exercise[] {
+  const all = courses.flatMap((c) => c.exercises);
+  try {
+    return [findExercise(all, name)];
+  } catch (error) {
+    if (!(error instanceof ExerciseNameError)) throw error;
+    const course = courses.find((c) => c.id.toLowerCase() === name.trim().replace(/\/$/, '').toLowerCase());
+    if (course) return course.exercises;
+    throw new UsageError(`${error.message}; or a course: ${courses.map((c) => c.id).join(', ')}`);
+  }
+}
+
 export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
   const { values, positionals } = readOptions(argv, OPTIONS, true);
   const formats = ['text', 'json', 'gradescope', 'junit'] as const;
@@ -93,15 +106,7 @@ export function parseGradeArgs(argv: string[], courses: Course[]): GradeArgs {
   }
   const all = courses.flatMap((c) => c.exercises);
   const exercises =
-    positionals.length === 0 || values.merge
-      ? all
-      : positionals.map((name) => {
-          try {
-            return findExercise(all, name);
-          } catch (error) {
-            throw error instanceof ExerciseNameError ? new UsageError(error.message) : error;
-          }
-        });
+    positionals.length === 0 || values.merge ? all : [...new Set(positionals.flatMap((name) => named(courses, name)))];
   if (values.watch && format !== 'text')
     throw new UsageError('--watch shows the scorecard; it does not combine with --format');
   if (values.watch && values.out !== undefined)
