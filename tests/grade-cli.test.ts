@@ -133,6 +133,11 @@ describe('usage errors exit 2 with a message', () => {
     [['--nope'], /unknown option --nope\n/],
     [['--taget', 'solutions'], /unknown option --taget \(did you mean --target\?\)/],
     [['sdg'], /no exercise named sdg \(did you mean sgd\?\)/],
+    // A course's id with a letter missing.
+    [
+      [courses[0]!.id.slice(0, -1)],
+      `no exercise or course named ${courses[0]!.id.slice(0, -1)} (did you mean ${courses[0]!.id}?)`,
+    ],
     // A class's output is its gradebook and JSON reports: a format asked for would otherwise be ignored.
     [['--submissions', 'exercises', '--format', 'junit'], /--format junit is for one learner's folder; a class/],
     [['--merge', 'a', 'b', '--format=gradescope'], /--format gradescope is for one learner's folder; a class/],

@@ -1,6 +1,7 @@
 // The command line of `npm run grade`: which exercises, which folder, which format.
 import type { ParseArgsConfig } from 'node:util';
 import type { Course, Exercise } from '../course/course-metadata.js';
+import { closestName } from '../course/closest-name.js';
 import { ExerciseNameError, findExercise } from '../course/find-exercise.js';
 import { parseShard, type Shard } from './class-shards.js';
 import { readOptions, UsageError } from './read-options.js';
@@ -73,9 +74,20 @@ function named(courses: Course[], name: string): Exercise[] {
     return [findExercise(all, name)];
   } catch (error) {
     if (!(error instanceof ExerciseNameError)) throw error;
-    const course = courses.find((c) => c.id.toLowerCase() === name.trim().replace(/\/$/, '').toLowerCase());
+    const typed = name.trim().replace(/\/$/, '');
+    const course = courses.find((c) => c.id.toLowerCase() === typed.toLowerCase());
     if (course) return course.exercises;
-    throw new UsageError(`${error.message}; or a course: ${courses.map((c) => c.id).join(', ')}`);
+    // A course within a typo of the name is a better guess than an exercise that only starts the same way.
+    const near = closestName(
+      typed,
+      courses.map((c) => c.id),
+    );
+    const courseIds = courses.map((c) => c.id).join(', ');
+    throw new UsageError(
+      near
+        ? `no exercise or course named ${name} (did you mean ${near}?); courses: ${courseIds}`
+        : `${error.message}; or a course: ${courseIds}`,
+    );
   }
 }
 
