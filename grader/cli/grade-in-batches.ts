@@ -37,8 +37,9 @@ export async function gradeInBatches(
 ): Promise<Map<string, ExerciseReport[]>> {
   const verdicts = new Map(targets.map((t) => [t.id, new Map<string, ExerciseReport>()]));
   const pending: Array<{ exercises: Exercise[]; targets: GradeTarget[] }> = [];
-  for (let first = 0; first < targets.length; first += chunk)
-    pending.push({ exercises, targets: targets.slice(first, first + chunk) });
+  const size = Math.max(1, chunk);
+  for (let first = 0; first < targets.length; first += size)
+    pending.push({ exercises, targets: targets.slice(first, first + size) });
   while (pending.length > 0) {
     const batch = pending.shift()!;
     let failed: Exercise[];
