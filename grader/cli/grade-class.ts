@@ -12,7 +12,6 @@ import { describeRefusal, RefusedSubmission, type Refusal } from '../files/refus
 import { writeAtomically } from '../files/write-atomically.js';
 import { manifestText, MANIFEST, shardOf, sortIds, type Shard } from './class-shards.js';
 import { gradeInBatches, type GradeBatch } from './grade-in-batches.js';
-
 import { gradeReport, type GradeReport } from './grade-report.js';
 import { gradebookCsv, type GradebookLayout, type StoredReport } from './gradebook.js';
 import { rosterKey, type RosterEntry } from './roster.js';

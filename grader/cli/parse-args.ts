@@ -4,6 +4,7 @@ import type { Course, Exercise } from '../course/course-metadata.js';
 import { closestName } from '../course/closest-name.js';
 import { ExerciseNameError, findExercise } from '../course/find-exercise.js';
 import { parseShard, type Shard } from './class-shards.js';
+import { courseNamed } from './course-selection.js';
 import { readOptions, UsageError } from './read-options.js';
 
 export const USAGE = `usage: npm run grade -- [exercise ...] [--target DIR] [--format text|json|gradescope|junit] [--watch]
@@ -74,8 +75,9 @@ function named(courses: Course[], name: string): Exercise[] {
     return [findExercise(all, name)];
   } catch (error) {
     if (!(error instanceof ExerciseNameError)) throw error;
+    // `backprop/` too, as a shell completes a folder's name.
     const typed = name.trim().replace(/\/$/, '');
-    const course = courses.find((c) => c.id.toLowerCase() === typed.toLowerCase());
+    const course = courseNamed(courses, typed);
     if (course) return course.exercises;
     // A course within a typo of the name is a better guess than an exercise that only starts the same way.
     const near = closestName(
