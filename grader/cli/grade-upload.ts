@@ -11,6 +11,7 @@ import { locateLearnerFiles, type UploadLayout } from '../files/upload-layout.js
 import type { Grader } from './grade-folder.js';
 import type { ExerciseReport } from './grade-report.js';
 import { gatherSubmission, learnerFilePaths } from './stage-submission.js';
+import { isZipName } from './submission-ids.js';
 
 const NAME = 'your submission';
 
@@ -26,9 +27,7 @@ function readUpload(target: string): { tree?: SubmissionTree; refusal?: Refusal 
 
 /** An upload of one .zip and nothing else of use: the zip's contents (Gradescope unpacks most, not every, zip). */
 function zipInside(tree: SubmissionTree): { tree?: SubmissionTree; refusal?: Refusal } | undefined {
-  const zips = [...tree.entries].filter(
-    ([path, e]) => e.kind === 'file' && !path.includes('/') && /\.zip$/i.test(path),
-  );
+  const zips = [...tree.entries].filter(([path, e]) => e.kind === 'file' && !path.includes('/') && isZipName(path));
   if (zips.length !== 1) return undefined;
   const [name] = zips[0]!;
   const found = tree.read(name);

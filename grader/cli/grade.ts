@@ -31,6 +31,7 @@ import { SandboxStartError, sandboxGuards } from '../sandbox/run-sandboxed.js';
 import { guardsLine, requireOfficialGuards, WeakSandboxError } from './official-grading.js';
 import { formatScorecard, styles } from './scorecard.js';
 import { learnerFilePaths } from './stage-submission.js';
+import { isZipName } from './submission-ids.js';
 import { findLearnerRoot } from './submissions.js';
 import { watchAndGrade } from './watch.js';
 import { writeAtomically } from '../files/write-atomically.js';
@@ -49,7 +50,7 @@ function existingFolder(option: string, given: string): string {
   if (!existsSync(folder)) throw new UsageError(`${option} ${given}: no such folder`);
   if (!statSync(folder).isDirectory())
     throw new UsageError(
-      `${option} ${given}: it is a file, not a folder${/\.zip$/i.test(given) ? ` (unpack it, e.g. unzip ${given} -d ${given.slice(0, -4)}, and name that folder)` : ''}`,
+      `${option} ${given}: it is a file, not a folder${isZipName(given) ? ` (unpack it, e.g. unzip ${given} -d ${given.slice(0, -4)}, and name that folder)` : ''}`,
     );
   return folder;
 }
@@ -57,7 +58,7 @@ function existingFolder(option: string, given: string): string {
 /** The class's own .zip that --submissions names (as a platform exports a class), resolved; undefined for a folder. */
 function classArchive(given: string): string | undefined {
   const path = resolve(given);
-  return /\.zip$/i.test(given) && statSync(path, { throwIfNoEntry: false })?.isFile() ? path : undefined;
+  return isZipName(given) && statSync(path, { throwIfNoEntry: false })?.isFile() ? path : undefined;
 }
 
 /** The class's archive unpacked into a folder of the grader's own (class-archive.ts), or a usage error saying why not. */

@@ -9,7 +9,8 @@ export interface ClassEntry {
   kind: 'folder' | 'zip' | 'refused';
 }
 
-const ZIP = /\.zip$/i;
+/** A zip archive, by its name (as platforms and students name them, in any case). */
+export const isZipName = (name: string): boolean => /\.zip$/i.test(name);
 // Ids are compared as a case-insensitive file system would: `Bob.zip` and `bob` must not share a report file.
 const sameName = (id: string) => id.normalize('NFC').toLowerCase();
 
@@ -18,7 +19,7 @@ export function submissionIds(entries: ClassEntry[]): Map<string, string> {
   const ids = new Map(
     entries.map((e) => [
       e.name,
-      e.kind !== 'folder' && ZIP.test(e.name) && e.name.length > 4 ? e.name.slice(0, -4) : e.name,
+      e.kind !== 'folder' && isZipName(e.name) && e.name.length > 4 ? e.name.slice(0, -4) : e.name,
     ]),
   );
   // Falling back to a full name may collide anew (`a.zip.zip` after `a.zip`): repeat until nothing changes.

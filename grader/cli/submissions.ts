@@ -9,7 +9,7 @@ import { readZip } from '../files/read-zip.js';
 import { describeRefusal, RefusedSubmission, type Refusal } from '../files/refusal.js';
 import { learnerRootOf, refusalsOf, subtree, type SubmissionTree, type TreeEntry } from '../files/submission-tree.js';
 import { MANIFEST } from './class-shards.js';
-import { submissionIds, type ClassEntry } from './submission-ids.js';
+import { isZipName, submissionIds, type ClassEntry } from './submission-ids.js';
 
 export interface ClassMember extends ClassEntry {
   /** Unique in the class: the gradebook's row and the JSON report's name (see submission-ids.ts). */
@@ -65,7 +65,7 @@ export function listSubmissions(dir: string, skip?: string): ClassMember[] {
     if (entry.kind === 'folder' && isGradebook(path)) continue;
     if (entry.kind === 'folder') members.push({ name, path, kind: 'folder' });
     else if (entry.kind === 'refused') members.push({ name, path, kind: 'refused', refusal: entry.refusal });
-    else if (/\.zip$/i.test(name)) members.push({ name, path, kind: 'zip' });
+    else if (isZipName(name)) members.push({ name, path, kind: 'zip' });
     // Any other file (notes, a roster) is not a submission.
   }
   const ids = submissionIds(members);
