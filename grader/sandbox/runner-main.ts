@@ -108,9 +108,7 @@ async function driversOf(request: SandboxRequest): Promise<Drivers> {
   return drivers;
 }
 
-async function runSession(request: SandboxRequest): Promise<void> {
-  const drivers = await driversOf(request);
-  withdrawGlobals();
+async function runSession(request: SandboxRequest, drivers: Drivers): Promise<void> {
   const outputs = new Map<string, unknown>();
   const ctx = context(request, outputs);
   for (const job of request.jobs) {
@@ -161,14 +159,14 @@ send({ kind: 'ready' });
 let before: ReturnType<typeof realmFingerprint> | undefined;
 let idle: Map<string, number> | undefined;
 for await (const request of requests()) {
+  const drivers = await driversOf(request);
   // Taken once the first drivers are loaded and the globals withdrawn, before any learner code has run.
   if (!before) {
-    await driversOf(request);
     withdrawGlobals();
     before = realmFingerprint();
     idle = busyWith();
   }
-  await runSession(request);
+  await runSession(request, drivers);
   // Timers the session's code set for now run first, and a promise it left rejected ends the process here.
   await new Promise((resolve) => setImmediate(resolve));
   const reusable = noMoreThan(idle!, busyWith()) && sameFingerprint(before, realmFingerprint());
