@@ -75,7 +75,7 @@ function named(courses: Course[], name: string): Exercise[] {
     return [findExercise(all, name)];
   } catch (error) {
     if (!(error instanceof ExerciseNameError)) throw error;
-    // `backprop/` too, as a shell completes a folder's name.
+    // `<course>/` too, as a shell completes a folder's name.
     const typed = name.trim().replace(/\/$/, '');
     const course = courseNamed(courses, typed);
     if (course) return course.exercises;
