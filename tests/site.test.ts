@@ -87,6 +87,27 @@ function chartPixels(
   );
 }
 
+/**
+ * The sidebar's words that are split across two lines ("Hyperparame" / "ter"): each word of a link's title is a
+ * range of text, and a word laid out on one line has one box.
+ */
+function splitSidebarWords(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.sidebar__label')].flatMap((label) => {
+      const text = label.firstChild;
+      if (!text || text.nodeType !== Node.TEXT_NODE) return [];
+      return [...(text.textContent ?? '').matchAll(/\S+/g)]
+        .filter((word) => {
+          const range = document.createRange();
+          range.setStart(text, word.index);
+          range.setEnd(text, word.index + word[0].length);
+          return range.getClientRects().length > 1;
+        })
+        .map((word) => word[0]);
+    }),
+  );
+}
+
 let browser: Browser;
 let server: Served;
 let baseUrl: string;
@@ -229,6 +250,11 @@ describe('course site pages in Chromium', () => {
         expect(await page.textContent('main')).toContain(`npm run grade ${exercise.id}`);
       }
 
+      // A title in the sidebar wraps between its words, its bonus tag moving under it where they do not fit.
+      if (name !== 'home')
+        expect(await page.locator('.sidebar__label').count()).toBeGreaterThan(course.exercises.length);
+      expect(await splitSidebarWords(page)).toEqual([]);
+
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
       expect(problems).toEqual([]);
       expect(outside).toEqual([]);
@@ -281,6 +307,7 @@ describe('course site pages in Chromium', () => {
       await page.waitForLoadState('networkidle');
       expect(await page.locator('main h1').count()).toBe(1);
       if (!path.endsWith('/index.html')) expect(await page.locator('nav.pager').count()).toBe(1);
+      expect(await splitSidebarWords(page)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
       await page.close();
