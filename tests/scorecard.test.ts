@@ -1,6 +1,6 @@
 // The scorecard's closing lines, as a learner reads them after grading some or all of a course (pure).
 import { expect, test } from 'vitest';
-import { gradeReport, reportOf } from '../grader/cli/grade-report.js';
+import { gradeReport, nextExercise, reportOf, type ExerciseReport } from '../grader/cli/grade-report.js';
 import { formatScorecard, styles, type ScorecardContext } from '../grader/cli/scorecard.js';
 import type { Exercise } from '../grader/course/course-metadata.js';
 
@@ -71,6 +71,25 @@ test('the next step is to run grade again, or, in watch mode, only to save the f
   expect(next(true)).toBe(
     '  Next  The first: implement exercises/c/first.ts, then save it: it is graded again at once',
   );
+});
+
+test('the next exercise is in a course the learner has begun, before the first of a course not begun', () => {
+  const stub = (e: Exercise) =>
+    reportOf(e, [{ name: 'works', status: 'fail', kind: 'not-implemented', message: 'not implemented yet' }]);
+  const wrong = (e: Exercise) =>
+    reportOf(e, [{ name: 'works', status: 'fail', kind: 'wrong-result', message: 'should be 2, got 3' }]);
+  const inD = (id: string, bonus = false) => ({ ...exercise(id, bonus), course: 'd' });
+  const next = (exercises: ExerciseReport[]) => nextExercise(gradeReport(exercises))?.id;
+  // Nothing begun anywhere: the first course's first exercise, as before.
+  expect(next([stub(exercise('a')), stub(inD('x')), stub(inD('y'))])).toBe('c/a');
+  // Course d begun (one exercise passes, or holds a wrong attempt): its next one, not course c's untouched first.
+  expect(next([stub(exercise('a')), passed(inD('x')), stub(inD('y'))])).toBe('d/y');
+  expect(next([stub(exercise('a')), stub(inD('x')), wrong(inD('y'))])).toBe('d/x');
+  // Within a begun course, required before bonus; a begun course done sends the learner to the others.
+  expect(next([stub(exercise('a')), passed(inD('x')), stub(inD('extra', true)), stub(inD('y'))])).toBe('d/y');
+  expect(next([stub(exercise('a')), passed(inD('x')), stub(inD('extra', true))])).toBe('d/extra');
+  expect(next([stub(exercise('a')), passed(inD('x')), passed(inD('y'))])).toBe('c/a');
+  expect(next([passed(exercise('a')), passed(inD('x'))])).toBeUndefined();
 });
 
 test('a file missing or not loading says so, without a count of hidden tests that never ran', () => {

@@ -140,8 +140,14 @@ export function gradeReport(exercises: ExerciseReport[]): GradeReport {
   };
 }
 
-/** The exercise to work on next: the first unfinished required one, then the first unfinished bonus. */
+/**
+ * The exercise to work on next: the first unfinished required one, then the first unfinished bonus, first in the
+ * courses the learner has begun (an exercise passes or holds code of theirs), then in the others. A learner who has
+ * just finished one course's first exercise goes on to its second, not to another course's first.
+ */
 export function nextExercise(report: GradeReport): ExerciseReport | undefined {
+  const begun = new Set(report.exercises.filter((e) => e.status === 'pass' || !e.notImplemented).map((e) => e.course));
   const open = report.exercises.filter((e) => e.status !== 'pass');
-  return open.find((e) => !e.bonus) ?? open[0];
+  const firstOf = (list: ExerciseReport[]) => list.find((e) => !e.bonus) ?? list[0];
+  return firstOf(open.filter((e) => begun.has(e.course))) ?? firstOf(open);
 }
