@@ -49,7 +49,7 @@ describe('grade report on the course index', () => {
           status: 'error',
           score: 0,
           maxScore: 1,
-          tests: [{ name: 'b', status: 'error', message: 'not implemented yet: RMSprop' }],
+          tests: [{ name: 'b', status: 'fail', kind: 'not-implemented', message: 'not implemented yet: RMSprop' }],
         },
         { id: 'bogus', status: 'weird' },
       ]),
@@ -65,6 +65,30 @@ describe('grade report on the course index', () => {
     expect(summary.badges.get('rmsprop')).toMatchObject({ tone: 'todo', label: 'to do' });
     // Momentum comes after the bonus RMSprop in the list, but the core track goes first.
     expect(summary.next?.id).toBe('momentum');
+  });
+
+  it('takes "to do" from the problem kind the grader gave, never from the words of a message', () => {
+    const finding = (kind: string) =>
+      exerciseFinding(
+        parseGradeReport(
+          report([
+            {
+              id: 'sgd',
+              status: 'fail',
+              score: 0,
+              maxScore: 1,
+              tests: [
+                { name: 'steps', status: 'fail', kind, message: 'threw Error: not implemented yet (my own words)' },
+              ],
+            },
+          ]),
+        ),
+        { id: 'sgd' },
+        false,
+      );
+    expect(finding('not-implemented')).toMatchObject({ tone: 'todo', label: 'to do' });
+    // The learner's own code threw those words: it is their code failing, not the stub.
+    expect(finding('threw')).toMatchObject({ tone: 'warn', label: 'failing' });
   });
 
   it('shows the grader’s finding on the exercise page without the line that sends the learner to the site', () => {

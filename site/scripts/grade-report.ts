@@ -13,8 +13,11 @@ export interface GradedExercise {
   status: GradeStatus;
   score: number;
   maxScore: number;
-  /** Tests that did not pass, with the grader's message. */
-  failing: { name: string; status: string; message: string }[];
+  /**
+   * Tests that did not pass, with the grader's message and its problem kind (`not-implemented`, `wrong-result`, …;
+   * '' in a report that names none).
+   */
+  failing: { name: string; status: string; kind: string; message: string }[];
 }
 
 export interface GradeReport {
@@ -63,6 +66,7 @@ export function parseGradeReport(json: string): GradeReport | null {
         .map((test) => ({
           name: String(test.name ?? ''),
           status: String(test.status ?? ''),
+          kind: typeof test.kind === 'string' ? test.kind : '',
           message: String(test.message ?? ''),
         })),
     });

@@ -47,7 +47,8 @@ export function summarizeGrades(report: GradeReport | null, exercises: readonly 
       continue;
     }
     const failing = result.failing[0];
-    const notYet = failing?.message.includes('not implemented yet') ?? false;
+    // The stub's own "not implemented yet", as the grader classed it: a learner's message saying so is no stub.
+    const notYet = failing?.kind === 'not-implemented';
     badges.set(exercise.id, {
       tone: notYet ? 'todo' : LABELS[result.status],
       label: notYet ? 'to do' : WORDS[result.status],
@@ -99,7 +100,7 @@ export function exerciseFinding(
     report.exercises.get(exercise.id);
   if (!result) return null;
   const failing = result.failing[0];
-  const notYet = failing?.message.includes('not implemented yet') ?? false;
+  const notYet = failing?.kind === 'not-implemented';
   return {
     tone: notYet ? 'todo' : LABELS[result.status],
     label: notYet ? 'to do' : WORDS[result.status],
