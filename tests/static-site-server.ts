@@ -19,18 +19,24 @@ const TYPES: Record<string, string> = {
 /** Serves `dir` at `base` (a path ending in a slash); `url` is the site's root, ending in a slash. */
 export function serveSite(dir: string, base = '/'): Promise<{ close(): void; url: string }> {
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    } catch {
+      return void res.writeHead(400).end(); // a malformed %-escape names no file
+    }
     if (!path.startsWith(base)) return void res.writeHead(404).end();
     const inside = path.slice(base.length);
     const file = normalize(join(dir, inside === '' ? 'index.html' : inside));
     if (!file.startsWith(dir + sep)) return void res.writeHead(404).end();
+    // Read before the status goes out: a file that is not there is a 404, not a 200 whose body never comes.
+    let body: Buffer;
     try {
-      res
-        .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
-        .end(readFileSync(file));
+      body = readFileSync(file);
     } catch {
-      res.writeHead(404).end();
+      return void res.writeHead(404).end();
     }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
   });
   return new Promise((done) =>
     server.listen(0, '127.0.0.1', () =>
