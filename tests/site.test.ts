@@ -254,6 +254,14 @@ describe('course site pages in Chromium', () => {
       if (name !== 'home')
         expect(await page.locator('.sidebar__label').count()).toBeGreaterThan(course.exercises.length);
       expect(await splitSidebarWords(page)).toEqual([]);
+      // One line sets the sidebar's groups apart: the course's own pages from its exercises, the home link from the
+      // courses (never one course from the next).
+      const setApart = await page.evaluate(() =>
+        [...document.querySelectorAll('.sidebar__list > li')]
+          .filter((item) => parseFloat(getComputedStyle(item).borderBottomWidth) > 0)
+          .map((item) => item.textContent?.trim()),
+      );
+      expect(setApart).toEqual([name === 'home' ? 'All courses' : 'Concepts']);
 
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
       expect(problems).toEqual([]);

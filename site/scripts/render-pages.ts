@@ -161,6 +161,7 @@ function coursePages(context: CourseContext): { id: string; render: (base: strin
           number: null,
           bonus: false,
           extra: false,
+          sectionEnd: false,
           current: current === 'index',
         },
         {
@@ -169,6 +170,8 @@ function coursePages(context: CourseContext): { id: string; render: (base: strin
           number: null,
           bonus: false,
           extra: false,
+          // The course's own pages end here; its exercises follow, set apart by a line.
+          sectionEnd: true,
           current: current === 'concepts',
         },
         ...exercises.map((exercise) => ({
@@ -177,6 +180,7 @@ function coursePages(context: CourseContext): { id: string; render: (base: strin
           number: exercise.number,
           bonus: exercise.bonus,
           extra: false,
+          sectionEnd: false,
           current: current === exercise.id,
         })),
         ...extraPages.map((page) => ({
@@ -185,6 +189,7 @@ function coursePages(context: CourseContext): { id: string; render: (base: strin
           number: null,
           bonus: false,
           extra: true,
+          sectionEnd: false,
           current: current === page.id,
         })),
       ],
@@ -289,13 +294,23 @@ function homePage(root: string, sites: readonly CourseSite[]): string {
     },
     courseBase: '',
     nav: [
-      { href: 'index.html', label: 'All courses', number: null, bonus: false, extra: false, current: true },
+      // The home page's own link, then the courses, set apart by a line.
+      {
+        href: 'index.html',
+        label: 'All courses',
+        number: null,
+        bonus: false,
+        extra: false,
+        sectionEnd: true,
+        current: true,
+      },
       ...sites.map(({ course }, index) => ({
         href: `${course.id}/index.html`,
         label: course.title,
         number: index + 1,
         bonus: false,
         extra: false,
+        sectionEnd: false,
         current: false,
       })),
     ],
