@@ -325,6 +325,8 @@ describe('course site pages in Chromium', () => {
   it.each([
     ['momentum', 'figure[data-chart][data-state="ready"]'],
     ['playground', '[data-playground][data-state="ready"]'],
+    // The longest file path and command of the course, in its task card.
+    ['hyperparameter-search', 'figure[data-heatmap][data-state="ready"]'],
   ])('%s fits a phone screen without sideways scrolling', async (name, ready) => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     try {
@@ -332,6 +334,17 @@ describe('course site pages in Chromium', () => {
       await page.waitForSelector(ready, { timeout: 15_000 });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      // Nothing runs out of its card, and the sidebar, now a strip, keeps its links on one line.
+      const layout = await page.evaluate(() => ({
+        cards: [...document.querySelectorAll('.task-card')].map((card) => card.scrollWidth - card.clientWidth),
+        linkMiddles: [...document.querySelectorAll('.sidebar__link')].map((link) => {
+          const box = link.getBoundingClientRect();
+          return (box.top + box.bottom) / 2;
+        }),
+      }));
+      for (const spill of layout.cards) expect(spill).toBeLessThanOrEqual(0);
+      expect(layout.linkMiddles.length).toBeGreaterThan(course.exercises.length);
+      expect(Math.max(...layout.linkMiddles) - Math.min(...layout.linkMiddles)).toBeLessThan(1);
       await page.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`), fullPage: name === 'playground' });
     } finally {
       await page.close();
