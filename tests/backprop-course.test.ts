@@ -57,6 +57,11 @@ const BUGGY: Buggy[] = readdirSync(join(VARIANTS, 'buggy')).flatMap((folder) => 
     }));
 });
 const ENGINES = readdirSync(join(VARIANTS, 'correct')).sort();
+/** Attacks on the order check (tests/adversarial/backprop/), each graded as a learner's backward.ts. */
+const ATTACKS_DIR = join(ROOT, 'tests', 'adversarial', 'backprop');
+const ATTACKS = readdirSync(ATTACKS_DIR)
+  .filter((name) => name.endsWith('.ts'))
+  .sort();
 
 const reportOf = (reports: ExerciseReport[], exercise: string): ExerciseReport => {
   const report = reports.find((r) => r.id === exercise || r.id.endsWith(`/${exercise}`));
@@ -124,6 +129,10 @@ beforeAll(async () => {
         files: Object.fromEntries(FILES.map((f) => [f, join(VARIANTS, 'correct', engine, f)])),
       })),
     ]),
+    gradeAsClass(
+      ATTACKS.map((name) => ({ key: `adversarial/${name}`, files: { 'backward.ts': join(ATTACKS_DIR, name) } })),
+      ['backward'],
+    ),
     ...EXERCISES.map((exercise) =>
       gradeAsClass(
         BUGGY.filter((b) => b.exercise === exercise).map((b) => ({
@@ -241,3 +250,14 @@ test('hidden tests are counted, and a failing one gives nothing of its case away
   expect(failed.length).toBeGreaterThan(0);
   for (const t of failed) expect(t.message).not.toMatch(/\d/);
 });
+
+test.each(ATTACKS)(
+  'tests/adversarial/backprop/%s passes no topologicalOrder() test, however it changes the built-ins',
+  (name) => {
+    const report = reportOf(reports(`adversarial/${name}`), 'backward');
+    const order = report.tests.filter((t) => t.name.startsWith('topologicalOrder()'));
+    expect(order.length).toBeGreaterThan(0);
+    expect(order.filter((t) => t.status === 'pass').map((t) => t.name)).toEqual([]);
+    expect(report.status).not.toBe('pass');
+  },
+);

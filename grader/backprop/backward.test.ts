@@ -4,31 +4,36 @@
 import { defineExpressionSuite, outputOf } from './expression-suite.js';
 import { gradsProblem, leavesText, type ExpressionOutput } from './expression-verdict.js';
 import type { ExpressionCase } from './fixtures.js';
+import { labelOf, orderGraph } from './order-graph.js';
 import { EXPRESSION } from './tolerance.js';
 
 interface OrderOutput {
-  graph: Array<{ id: number; label: string; children: number[] }>;
+  /** The values topologicalOrder() listed, by their numbers in the case's graph (-1: not one of its values). */
   order: number[];
-  output: number;
 }
 
-/** null when `order` holds every value of the graph once, each after its children. */
-function orderProblem(c: ExpressionCase, { graph, order }: OrderOutput): string | null {
+/**
+ * null when `order` holds every value of the case's graph once, each after its children. The graph is the one the
+ * grader builds here, from the case: nothing the learner's code could reach inside the sandbox decides it.
+ */
+function orderProblem(c: ExpressionCase, { order }: OrderOutput): string | null {
+  const graph = orderGraph(c);
+  const label = (id: number) => labelOf(graph, id);
   const intro = `topologicalOrder() on ${c.name}`;
   if (order.includes(-1)) return `${intro} returned something that is not one of the graph's values.`;
   const position = new Map<number, number>();
   for (const [i, id] of order.entries()) {
     if (position.has(id))
-      return `${intro} lists ${graph[id]!.label} twice; each value belongs in the order once (keep a set of the values visited and skip one already in it).`;
+      return `${intro} lists ${label(id)} twice; each value belongs in the order once (keep a set of the values visited and skip one already in it).`;
     position.set(id, i);
   }
-  const missing = graph.filter((node) => !position.has(node.id));
+  const missing = graph.nodes.map((_, id) => id).filter((id) => !position.has(id));
   if (missing.length > 0)
-    return `${intro} holds ${order.length} of the ${graph.length} values the output depends on; missing: ${missing.map((n) => n.label).join(', ')}.`;
-  for (const node of graph) {
-    const early = node.children.find((child) => position.get(child)! > position.get(node.id)!);
+    return `${intro} holds ${order.length} of the ${graph.nodes.length} values the output depends on; missing: ${missing.map(label).join(', ')}.`;
+  for (const [id, children] of graph.children.entries()) {
+    const early = children.find((child) => position.get(child)! > position.get(id)!);
     if (early !== undefined)
-      return `${intro} puts ${node.label} before ${graph[early]!.label}, one of its inputs: every value must come after all of its inputs.`;
+      return `${intro} puts ${label(id)} before ${label(early)}, one of its inputs: every value must come after all of its inputs.`;
   }
   return null;
 }

@@ -12,7 +12,8 @@ import {
   type Step,
 } from './expression.js';
 import { GraderValue, graderOps, type GraphNode } from './grader-value.js';
-import { runBackward, topologicalOrder, type Label } from './graph-walk.js';
+import { MADE_INSIDE, orderGraph, positionOf } from './order-graph.js';
+import { runBackward, type Label } from './graph-walk.js';
 import { seededMoons, seededParameters } from './seeded-data.js';
 
 /** What a step's operation does with its receiver and operand (a node, or a plain number as the step gives it). */
@@ -50,7 +51,7 @@ function build(spec: ExpressionSpec, leaf: (x: number, name: string) => GraphNod
     env.set(name, node);
   }
   const names = new Map<GraphNode, string>([...env].map(([name, node]) => [node, name]));
-  const label: Label = (node) => names.get(node) ?? 'a value your code made (a constant, or inside sub, neg or div)';
+  const label: Label = (node) => names.get(node) ?? MADE_INSIDE;
   return { leaves, steps, output: steps.get(outputName(spec))!, label };
 }
 
@@ -259,25 +260,25 @@ export default defineDrivers({
     return evaluateBuilt(input, () => build(input, (x) => new GraderValue(x), apply), NONLINEARITIES);
   },
 
-  /** backward: the learner's topologicalOrder() on the grader's graph, as node ids, with the graph itself. */
+  /**
+   * backward: the learner's topologicalOrder() on the grader's graph, as the numbers of the values it lists. The
+   * suite judges them against the graph it builds itself (order-graph.ts): here they are only numbered, by identity,
+   * with no built-in method the learner's modules could have replaced.
+   */
   async topologicalOrderOf(input: ExpressionSpec, context) {
     const topological = await context.load('backward.ts', 'topologicalOrder');
     if (typeof topological !== 'function')
       throw new LearnerThrew('loading backward.ts', new Error('it exports no function topologicalOrder'));
-    const built = graderBuild(input);
-    const nodes = topologicalOrder(built.output, built.label);
-    const ids = new Map(nodes.map((node, id) => [node, id]));
-    const graph = nodes.map((node, id) => ({
-      id,
-      label: built.label(node),
-      children: Array.from(node.children, (child) => ids.get(child)!),
-    }));
-    const order = learnerCall('topologicalOrder(output)', () => {
-      const returned = topological(built.output) as unknown;
+    const graph = orderGraph(input);
+    const output = graph.nodes[graph.output]!;
+    const listed = learnerCall('topologicalOrder(output)', () => {
+      const returned = topological(output) as unknown;
       if (!isObject(returned) || !(Symbol.iterator in returned)) throw new Error('it did not return an array');
-      return Array.from(returned as Iterable<unknown>, (v) => ids.get(v as GraphNode) ?? -1);
+      return Array.from(returned as Iterable<unknown>);
     });
-    return { graph, order, output: ids.get(built.output)! };
+    const order: number[] = [];
+    for (let i = 0; i < listed.length; i++) order[order.length] = positionOf(graph.nodes, listed[i]);
+    return { order };
   },
 
   /** backward: the learner's backward() on the grader's graph; every gradient it leaves. */
