@@ -262,8 +262,9 @@ export default defineDrivers({
 
   /**
    * backward: the learner's topologicalOrder() on the grader's graph, as the numbers of the values it lists. The
-   * suite judges them against the graph it builds itself (order-graph.ts): here they are only numbered, by identity,
-   * with no built-in method the learner's modules could have replaced.
+   * suite judges them against the graph it builds itself (order-graph.ts). Here the graph is built and the listed
+   * values are numbered, by identity, with no built-in method the learner's modules could have replaced; only
+   * reading what the function returned goes through Array.from, and what it returned is the learner's anyway.
    */
   async topologicalOrderOf(input: ExpressionSpec, context) {
     const topological = await context.load('backward.ts', 'topologicalOrder');
