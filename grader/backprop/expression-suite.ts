@@ -3,7 +3,13 @@
 import { beforeAll, test } from 'vitest';
 import { forEachTarget } from '../harness/grade-targets.js';
 import { hiddenTestName } from '../harness/hidden-tests.js';
-import { describeFailure, expectNoFailure, SessionProblem, startSession } from '../harness/learner-session.js';
+import {
+  describeFailure,
+  isNotImplemented,
+  expectNoFailure,
+  SessionProblem,
+  startSession,
+} from '../harness/learner-session.js';
 import type { Job, JobResult } from '../sandbox/sandbox-protocol.js';
 import { fixtures, hidden, jobInput, type ExpressionCase, type ExpressionExercise } from './fixtures.js';
 import type { Tolerance } from './tolerance.js';
@@ -29,9 +35,6 @@ export interface ExpressionSuite {
   /** What a hidden test does, for its failure message: it never says more. */
   hiddenIs: string;
 }
-
-const isNotImplemented = (r: JobResult) =>
-  r.failure !== undefined && describeFailure(r.failure).kind === 'not-implemented';
 
 /** Throws the job's failure, if any, in the learner's words. */
 export function outputOf<T>(result: JobResult): T {

@@ -3,8 +3,8 @@
 import { beforeAll, test } from 'vitest';
 import { forEachTarget } from '../harness/grade-targets.js';
 import { hiddenTestName } from '../harness/hidden-tests.js';
-import { describeFailure, SessionProblem, startSession } from '../harness/learner-session.js';
-import type { Job, JobResult } from '../sandbox/sandbox-protocol.js';
+import { describeFailure, isNotImplemented, SessionProblem, startSession } from '../harness/learner-session.js';
+import type { Job } from '../sandbox/sandbox-protocol.js';
 import { COURSE, outputOf } from './expression-suite.js';
 import { fixtures, hidden, mistakeNote, type History, type MlpData, type TrainCase } from './fixtures.js';
 import { lossFinding } from './formula-findings.js';
@@ -157,9 +157,6 @@ function trainProblem(c: TrainCase, trained: Trained): string | null {
     return `${c.name}: after ${c.nSteps} steps, parameter ${p} (in parameters() order) should be ${formatNumber(c.expected.parameters[p])}, got ${formatNumber(trained.parameters?.[p])}: the last update is missing or wrong.`;
   return null;
 }
-
-const isNotImplemented = (r: JobResult) =>
-  r.failure !== undefined && describeFailure(r.failure).kind === 'not-implemented';
 
 forEachTarget((target) => {
   const session = startSession(target, COURSE, FILES, jobs);

@@ -171,6 +171,10 @@ export function describeFailure(failure: LearnerFailure): Problem {
   return { kind: 'threw', message: `${failure.during} threw ${failure.message}${at}` };
 }
 
+/** The job failed on the stub's own "not implemented yet": nothing has been written for it yet. */
+export const isNotImplemented = (result: JobResult): boolean =>
+  result.failure !== undefined && describeFailure(result.failure).kind === 'not-implemented';
+
 /** Throws the failure of a job result, if any. */
 export function expectNoFailure(result: JobResult): void {
   if (result.failure) throw new SessionProblem(describeFailure(result.failure));

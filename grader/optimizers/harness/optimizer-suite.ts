@@ -16,7 +16,13 @@ import {
   type Point,
 } from './fixtures.js';
 import { forEachTarget } from '../../harness/grade-targets.js';
-import { describeFailure, expectNoFailure, SessionProblem, startSession } from '../../harness/learner-session.js';
+import {
+  describeFailure,
+  expectNoFailure,
+  isNotImplemented,
+  SessionProblem,
+  startSession,
+} from '../../harness/learner-session.js';
 import type { Job, JobResult } from '../../sandbox/sandbox-protocol.js';
 import { hiddenTestName } from '../../harness/hidden-tests.js';
 import type { RunSpec } from '../drivers.js';
@@ -229,14 +235,8 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
         const result = session.get().result(`hidden ${i}`, true);
         // Code not written yet says so with the first visible case's words, sent before any hidden case ran.
         const first = session.get().result('case 0');
-        if (
-          result.failure &&
-          describeFailure(result.failure).kind === 'not-implemented' &&
-          first.failure &&
-          describeFailure(first.failure).kind === 'not-implemented'
-        ) {
-          throw new SessionProblem(describeFailure(first.failure));
-        }
+        if (isNotImplemented(result) && isNotImplemented(first))
+          throw new SessionProblem(describeFailure(first.failure!));
         const trajectory = result.failure ? undefined : (result.output as Point[]);
         if (!trajectory || trajectoryProblem(c, trajectory)) {
           throw new SessionProblem(
