@@ -1,6 +1,6 @@
 // Turns the learner's last grade report into what a course's index shows: a badge per exercise, the course's points
 // and the exercise to do next, in info.toml order.
-import type { GradeReport, GradeStatus } from './grade-report.js';
+import type { GradedExercise, GradeReport, GradeStatus } from './grade-report.js';
 
 export interface ExerciseBadge {
   tone: 'ok' | 'warn' | 'error' | 'todo';
@@ -34,6 +34,13 @@ interface ExerciseRef {
   bonus: boolean;
 }
 
+/** A result's tone and word: "to do" while its first failure is the stub's own, else its status. */
+function statusBadge(result: GradedExercise): Pick<ExerciseBadge, 'tone' | 'label'> {
+  // The stub's own "not implemented yet", as the grader classed it: a learner's message saying so is no stub.
+  if (result.failing[0]?.kind === 'not-implemented') return { tone: 'todo', label: 'to do' };
+  return { tone: LABELS[result.status], label: WORDS[result.status] };
+}
+
 export function summarizeGrades(report: GradeReport | null, exercises: readonly ExerciseRef[]): GradeSummary {
   const badges = new Map<string, ExerciseBadge>();
   if (!report) return { graded: false, score: 0, maxScore: 0, next: null, badges };
@@ -47,11 +54,8 @@ export function summarizeGrades(report: GradeReport | null, exercises: readonly 
       continue;
     }
     const failing = result.failing[0];
-    // The stub's own "not implemented yet", as the grader classed it: a learner's message saying so is no stub.
-    const notYet = failing?.kind === 'not-implemented';
     badges.set(exercise.id, {
-      tone: notYet ? 'todo' : LABELS[result.status],
-      label: notYet ? 'to do' : WORDS[result.status],
+      ...statusBadge(result),
       detail: failing ? `${failing.name}: ${failing.message}` : `${result.score} / ${result.maxScore}`,
     });
   }
@@ -100,10 +104,8 @@ export function exerciseFinding(
     report.exercises.get(exercise.id);
   if (!result) return null;
   const failing = result.failing[0];
-  const notYet = failing?.kind === 'not-implemented';
   return {
-    tone: notYet ? 'todo' : LABELS[result.status],
-    label: notYet ? 'to do' : WORDS[result.status],
+    ...statusBadge(result),
     test: failing?.name ?? '',
     message: failing ? onThePage(failing.message) : `${result.score} / ${result.maxScore} points`,
     stale,
