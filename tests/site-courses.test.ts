@@ -78,6 +78,8 @@ describe('a kit of several courses, none with a site plug-in', () => {
       expect(home).toContain(`All about ${title}.`);
     }
     expect(home).not.toContain('data-course="alpha"');
+    // The page's title says what the list is; a heading over the list saying it again would be read twice.
+    expect(home.match(/<h\d[^>]*>[^<]*<\/h\d>/g)).toEqual(['<h1>Courses</h1>']);
   });
 
   it('renders an exercise without widgets in full: math typeset, hidden notes left out, hints, pager, links home', async () => {
