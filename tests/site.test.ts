@@ -231,6 +231,11 @@ describe('course site pages in Chromium', () => {
           [...document.fonts].some((font) => font.family.includes('KaTeX') && font.status === 'loaded'),
         );
         expect(katexFontLoaded).toBe(true);
+        // Held back for the first paint only: then laid out, and in the tree screen readers read.
+        await page.waitForFunction(() => !document.documentElement.classList.contains('first-paint'));
+        const mathml = page.locator('.katex-mathml').first();
+        expect(await mathml.evaluate((element) => getComputedStyle(element).display)).not.toBe('none');
+        expect(await mathml.ariaSnapshot()).toMatch(/^- math/);
       }
 
       if (name === 'playground') {
