@@ -3,13 +3,12 @@
 import '../../scripts/supported-node.mjs'; // first: an older Node.js is named before Vite loads
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, type LogLevel } from 'vite';
+import type { LogLevel } from 'vite';
 import { exitOnSignals } from '../../grader/cli/exit-on-signal.js';
 import { readOptions, UsageError } from '../../grader/cli/read-options.js';
 import { enterCallerFolder } from '../../scripts/caller-folder.mjs';
-import { moduleRecorder } from './module-recorder-plugin.js';
 import { SiteOutputError, siteOutput } from './site-output.js';
-import { DEFAULT_OUT_DIR, INSTRUCTOR_OUT_DIR, REPO_ROOT, siteConfig } from './site-config.js';
+import { DEFAULT_OUT_DIR, INSTRUCTOR_OUT_DIR, REPO_ROOT } from './site-paths.js';
 
 export interface SiteBuild {
   outDir: string;
@@ -23,6 +22,12 @@ export async function buildSite(
   const given = options.outDir ?? (options.instructor ? INSTRUCTOR_OUT_DIR : DEFAULT_OUT_DIR);
   // Checked before Vite empties it: `--out-dir exercises` would otherwise delete the learner's work.
   const outDir = siteOutput(resolve(given), REPO_ROOT, options.outDir ?? relative(process.cwd(), given));
+  // Loaded only now: with every course's plug-in they take seconds, which a mistyped option should not wait for.
+  const [{ build }, { siteConfig }, { moduleRecorder }] = await Promise.all([
+    import('vite'),
+    import('./site-config.js'),
+    import('./module-recorder-plugin.js'),
+  ]);
   const recorder = moduleRecorder();
   await build(
     await siteConfig({ outDir, recorder, logLevel: options.logLevel ?? 'info', instructor: options.instructor }),

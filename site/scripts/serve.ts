@@ -1,9 +1,7 @@
 // `npm run site`: the Vite dev server for the course pages. Pages re-render when a template or markdown file
 // changes, and saving a file in exercises/ reloads the page so the charts run the new code.
 import '../../scripts/supported-node.mjs'; // first: an older Node.js is named before Vite loads
-import { createServer } from 'vite';
 import { readOptions, UsageError } from '../../grader/cli/read-options.js';
-import { siteConfig } from './site-config.js';
 
 const USAGE = `usage: npm run site -- [--port N]
   --port N  serve on http://127.0.0.1:N (default 5173; the next free port if it is taken)`;
@@ -23,7 +21,10 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const server = await createServer(await siteConfig({ port: sitePort(values.port) }));
+  const port = sitePort(values.port);
+  // Loaded once the options are known to be good: Vite and every course's plug-in take seconds to load.
+  const [{ createServer }, { siteConfig }] = await Promise.all([import('vite'), import('./site-config.js')]);
+  const server = await createServer(await siteConfig({ port }));
   await server.listen();
   server.printUrls();
   server.bindCLIShortcuts({ print: true });

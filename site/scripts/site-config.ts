@@ -1,7 +1,6 @@
 // The one Vite configuration behind both `npm run site` (dev server) and `npm run build` (static site):
 // root site/, relative base so the output works under any sub-path, pages rendered by the course-pages plugin,
 // and each course's site plug-in: its browser module and its build-time data modules.
-import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { InlineConfig, LogLevel, Plugin } from 'vite';
 import { brokenLearnerModules } from './broken-learner-module-plugin.js';
@@ -17,12 +16,7 @@ import { dropOrphanSourcemaps } from './orphan-sourcemaps-plugin.js';
 import type { BuiltData } from './site-plugin.js';
 import { solutionSnippets } from './solution-snippets.js';
 import { virtualData } from './virtual-data-plugin.js';
-
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const SITE_ROOT = join(REPO_ROOT, 'site');
-export const DEFAULT_OUT_DIR = join(SITE_ROOT, 'dist');
-/** The instructor build (solutions shown) goes elsewhere, so it is never published by mistake in place of site/dist. */
-export const INSTRUCTOR_OUT_DIR = join(SITE_ROOT, 'dist-instructor');
+import { DEFAULT_OUT_DIR, REPO_ROOT, SITE_ROOT } from './site-paths.js';
 
 export interface SiteConfigOptions {
   outDir?: string;
