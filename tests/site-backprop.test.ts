@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, type ExpressionCase } from '../grader/backprop/fixtures.js';
 import { close, EXPRESSION, NETWORK } from '../grader/backprop/tolerance.js';
 import { GRAPHS } from '../courses/backprop/site/shared/graph-catalog.js';
+import { PagePool } from './page-pool.js';
 import { sharedSite } from './site-builds.js';
 import { serveSite } from './static-site-server.js';
 
@@ -35,7 +36,7 @@ interface Served {
 
 /** Opens a course page, recording console errors (page and workers), failed requests and the scripts' weight. */
 async function visit(site: Served, name: string): Promise<Visit> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await pages.open({ viewport: { width: 1280, height: 900 } });
   const problems: string[] = [];
   const scripts = new Set<string>();
   page.on('console', (message) => {
@@ -148,6 +149,7 @@ const share = (classes: number[]): number =>
   classes.filter((c, i) => c === fixtures.mlp.train.labels[i]).length / classes.length;
 
 let browser: Browser;
+let pages: PagePool;
 const servers: Array<Awaited<ReturnType<typeof serveSite>>> = [];
 const sites: Record<'stubs' | 'solved' | 'broken', Served> = {
   stubs: { url: '', dir: '' },
@@ -167,6 +169,7 @@ beforeAll(async () => {
     }),
   ]);
   browser = launched;
+  pages = new PagePool(browser);
   for (const [which, dir] of [
     ['stubs', stubs.outDir],
     ['solved', solved.outDir],
@@ -201,7 +204,7 @@ describe('backprop pages with the stubs (nothing written yet)', () => {
       expect(scriptBytes).toBeGreaterThan(0);
       expect(scriptBytes).toBeLessThanOrEqual(PAGE_SCRIPT_BUDGET);
     } finally {
-      await page.close();
+      await pages.release(page);
     }
   });
 
@@ -225,7 +228,7 @@ describe('backprop pages with the stubs (nothing written yet)', () => {
       expect(problems).toEqual([]);
       expect(scriptBytes).toBeLessThanOrEqual(PAGE_SCRIPT_BUDGET);
     } finally {
-      await page.close();
+      await pages.release(page);
     }
   });
 });
@@ -247,7 +250,7 @@ describe('backprop pages with the solutions as the learner’s code', () => {
         }
         expect(problems).toEqual([]);
       } finally {
-        await page.close();
+        await pages.release(page);
       }
     },
   );
@@ -269,7 +272,7 @@ describe('backprop pages with the solutions as the learner’s code', () => {
       await page.locator(figure).screenshot({ path: join(SCREENSHOTS, 'backprop-mlp-solved.png') });
       expect(problems).toEqual([]);
     } finally {
-      await page.close();
+      await pages.release(page);
     }
   });
 });
@@ -316,7 +319,7 @@ describe('backprop pages with a buggy engine, a throwing tanh and an endless tra
         }
         expect(problems).toEqual([]);
       } finally {
-        await Promise.all([page.close(), reference.page.close()]);
+        await Promise.all([pages.release(page), pages.release(reference.page)]);
       }
     },
   );
@@ -332,7 +335,7 @@ describe('backprop pages with a buggy engine, a throwing tanh and an endless tra
       }
       expect(problems).toEqual([]);
     } finally {
-      await page.close();
+      await pages.release(page);
     }
   });
 
@@ -351,7 +354,7 @@ describe('backprop pages with a buggy engine, a throwing tanh and an endless tra
       await page.locator(figure).screenshot({ path: join(SCREENSHOTS, 'backprop-mlp-endless.png') });
       expect(problems).toEqual([]);
     } finally {
-      await page.close();
+      await pages.release(page);
     }
   });
 });

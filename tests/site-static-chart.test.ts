@@ -39,6 +39,17 @@ describe('static chart pictures in the optimizers pages', () => {
   let server: Awaited<ReturnType<typeof serveSite>>;
   let url: string;
   let browser: Browser;
+  // One page without scripts (what the first paint shows) and one with, each reused by every test: a new page starts
+  // new renderer processes, most of what a test here costs (tests/page-pool.ts).
+  let still: Page;
+  let live: Page;
+  /** The page with scripts, emptied, its learner runs (or searches) blocked where `blocked` says. */
+  const liveWithout = async (blocked?: RegExp): Promise<Page> => {
+    await live.context().unrouteAll({ behavior: 'ignoreErrors' });
+    await live.goto('about:blank');
+    if (blocked) await live.context().route(blocked, (route) => route.abort());
+    return live;
+  };
 
   beforeAll(async () => {
     ({ outDir } = await sharedSite('solved'));
@@ -48,6 +59,10 @@ describe('static chart pictures in the optimizers pages', () => {
       executablePath: '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
+    still = await (
+      await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false })
+    ).newPage();
+    live = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 240_000);
 
@@ -60,8 +75,7 @@ describe('static chart pictures in the optimizers pages', () => {
     '%s.html: the picture is in the first paint, where the live chart goes, and is replaced by it',
     async (name) => {
       // Without scripts: what the first paint shows, from the HTML and styles alone.
-      const still = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
-      const before = await still.newPage();
+      const before = still;
       await before.goto(`${url}${name}.html`);
       const picture = before.locator('.static-chart[data-static-chart]');
       await expect(picture.count()).resolves.toBe(1);
@@ -78,13 +92,10 @@ describe('static chart pictures in the optimizers pages', () => {
       expect(geometry.canvas[2] - geometry.canvas[0]).toBeCloseTo(geometry.canvas[3] - geometry.canvas[1], 0);
       const heightBefore = (await before.locator(PLOT).boundingBox())!.height;
       await before.locator(PLOT).screenshot({ path: join(SCREENSHOTS, `static-chart-${name}-before.png`) });
-      await still.close();
 
       // With scripts: the live chart replaces the picture, in the same place.
-      const live = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       // Learner runs would change the legend (and so the plot's height): the live chart is compared as first drawn.
-      if (name !== 'playground') await live.route(/learner-worker/, (route) => route.abort());
-      const after = await live.newPage();
+      const after = await liveWithout(name === 'playground' ? undefined : /learner-worker/);
       await after.goto(`${url}${name}.html`);
       const canvas = after.locator(`${PLOT} > canvas`);
       await expect
@@ -99,7 +110,6 @@ describe('static chart pictures in the optimizers pages', () => {
       // No layout shift: the plot container keeps its height (the colour key included).
       expect((await after.locator(PLOT).boundingBox())!.height).toBeCloseTo(heightBefore, 0);
       await after.locator(PLOT).screenshot({ path: join(SCREENSHOTS, `static-chart-${name}-after.png`) });
-      await live.close();
     },
     60_000,
   );
@@ -116,8 +126,7 @@ describe('static chart pictures in the optimizers pages', () => {
         const picture = box('.static-chart');
         return { canvas: box('canvas'), picture, plot: box('.static-chart__plot').map((v, i) => v - picture[i % 2]!) };
       }, PANEL);
-    const still = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
-    const before = await still.newPage();
+    const before = still;
     await before.goto(`${url}hyperparameter-search.html`);
     await expect(before.locator(`${PANEL} .static-chart[data-static-chart]`).count()).resolves.toBe(1);
     // The background's cells (one path per colour over the commonest one), the axes' labels and titles.
@@ -144,12 +153,9 @@ describe('static chart pictures in the optimizers pages', () => {
     await before
       .locator(PANEL)
       .screenshot({ path: join(SCREENSHOTS, 'static-chart-hyperparameter-search-before.png') });
-    await still.close();
 
-    const live = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     // The searches' markers bring a legend (and so move the plot): the live chart is compared as first drawn.
-    await live.route(/search-worker/, (route) => route.abort());
-    const after = await live.newPage();
+    const after = await liveWithout(/search-worker/);
     await after.goto(`${url}hyperparameter-search.html`);
     const canvas = after.locator(`${PANEL} > canvas`);
     await expect
@@ -168,17 +174,14 @@ describe('static chart pictures in the optimizers pages', () => {
     );
     expect(findLeaks(picture![0], hiddenLines(ROOT, loadCourse(ROOT, COURSE_ID)))).toEqual([]);
     expect(picture![0]).not.toMatch(/class\s+\w+|=>|function|this\.|<script/);
-    await live.close();
   }, 60_000);
 
   it('the playground drops the picture when its address asks for another function or start', async () => {
-    const page = await browser.newPage();
-    await page.route(/\.js$/, (route) => route.abort());
+    const page = await liveWithout(/\.js$/);
     await page.goto(`${url}playground.html?f=himmelblau&x=0&y=0`);
     await expect(page.locator('[data-static-chart]').count()).resolves.toBe(0);
     await page.goto(`${url}playground.html?f=banana&x=-1&y=2`);
     await expect(page.locator('.static-chart[data-static-chart]').count()).resolves.toBe(1);
-    await page.close();
   });
 
   it('the pictures hold no solution code', () => {

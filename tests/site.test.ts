@@ -11,6 +11,7 @@ import { findLeaks, hiddenLines } from '../scripts/stubs/hidden-text.js';
 import { isOptimizerId, optimizer, RACE } from '../courses/optimizers/manifest.js';
 import { runTrajectory, type OptimizerClass } from '../grader/optimizers/harness/run-optimizer.js';
 import type { SiteBuild } from '../site/scripts/build.js';
+import { PagePool } from './page-pool.js';
 import { sharedSite } from './site-builds.js';
 import { serveSite } from './static-site-server.js';
 
@@ -109,6 +110,7 @@ function splitSidebarWords(page: Page): Promise<string[]> {
 }
 
 let browser: Browser;
+let pages: PagePool;
 let server: Served;
 let baseUrl: string;
 let site: SiteBuild;
@@ -123,6 +125,7 @@ beforeAll(async () => {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     }),
   ]);
+  pages = new PagePool(browser);
   server = await serveSite(site.outDir, SUB_PATH);
   baseUrl = server.url;
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -155,7 +158,7 @@ describe('course site pages in Chromium', () => {
 
   it.each(PAGES)('%s renders without errors, with its chart, notes and math', async (path) => {
     const name = path.startsWith(`${COURSE_ID}/`) ? path.slice(COURSE_ID.length + 1, -'.html'.length) : 'home';
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await pages.open({ viewport: { width: 1280, height: 900 } });
     const problems: string[] = [];
     const outside: string[] = [];
     page.on('console', (message) => {
@@ -272,12 +275,12 @@ describe('course site pages in Chromium', () => {
       expect(problems).toEqual([]);
       expect(outside).toEqual([]);
     } finally {
-      await page.close();
+      await pages.release(page);
     }
   });
 
   it('draws the hyperparameter-search heatmap, with a colour legend, and says the stub searches are not implemented', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await pages.open({ viewport: { width: 1280, height: 900 } });
     try {
       await page.goto(`${baseUrl}${coursePage('hyperparameter-search.html')}`);
       await page.waitForSelector('figure[data-heatmap][data-state="ready"]', { timeout: 15_000 });
@@ -301,12 +304,12 @@ describe('course site pages in Chromium', () => {
         .locator('figure[data-heatmap]')
         .screenshot({ path: join(SCREENSHOTS, 'hyperparameter-search-heatmap.png') });
     } finally {
-      await page.close();
+      await pages.release(page);
     }
   });
 
   it.each(OTHER_COURSE_PAGES)('%s, a page of another course, opens with its text, pager and no error', async (path) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await pages.open({ viewport: { width: 1280, height: 900 } });
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
@@ -323,7 +326,7 @@ describe('course site pages in Chromium', () => {
       expect(await splitSidebarWords(page)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
-      await page.close();
+      await pages.release(page);
     }
   });
 
@@ -333,7 +336,7 @@ describe('course site pages in Chromium', () => {
     // The longest file path and command of the course, in its task card.
     ['hyperparameter-search', 'figure[data-heatmap][data-state="ready"]'],
   ])('%s fits a phone screen without sideways scrolling', async (name, ready) => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await pages.open({ viewport: { width: 390, height: 844 } });
     try {
       await page.goto(`${baseUrl}${coursePage(`${name}.html`)}`);
       await page.waitForSelector(ready, { timeout: 15_000 });
@@ -352,7 +355,7 @@ describe('course site pages in Chromium', () => {
       expect(Math.max(...layout.linkMiddles) - Math.min(...layout.linkMiddles)).toBeLessThan(1);
       await page.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`), fullPage: name === 'playground' });
     } finally {
-      await page.close();
+      await pages.release(page);
     }
   });
 });
@@ -420,7 +423,7 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
   });
 
   async function openPage(path: string): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await pages.open({ viewport: { width: 1280, height: 1000 } });
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
@@ -458,7 +461,7 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       expect(Math.hypot(x - RACE.goal[0], y - RACE.goal[1])).toBeLessThanOrEqual(RACE.goalRadius);
       expect(problems).toEqual([]);
     } finally {
-      await page.close();
+      await pages.release(page);
     }
   });
 
@@ -571,7 +574,7 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       await page.screenshot({ path: join(SCREENSHOTS, 'playground-solved.png'), fullPage: true });
       expect(problems).toEqual([]);
     } finally {
-      await page.close();
+      await pages.release(page);
     }
   });
 
@@ -585,7 +588,7 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       expect(summary).toContain('smaller learning rate');
       expect(problems).toEqual([]);
     } finally {
-      await page.close();
+      await pages.release(page);
     }
   });
 
@@ -633,7 +636,7 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       expect(await page.locator('.playground__function').textContent()).toContain('11');
 
       // The shared link opens the same function.
-      const shared = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+      const shared = await pages.open({ viewport: { width: 1280, height: 1000 } });
       await shared.goto(
         `${solvedUrl}${coursePage('playground.html')}?f=formula&formula=${encodeURIComponent('x^2 + 3 y^2')}&region=-2,2,-2,2&x=1.5&y=1.5`,
       );
@@ -643,10 +646,10 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
         { timeout: 10_000 },
       );
       expect(await shared.inputValue('#playground-formula')).toBe('x^2 + 3 y^2');
-      await shared.close();
+      await pages.release(shared);
       expect(problems).toEqual([]);
     } finally {
-      await page.close();
+      await pages.release(page);
     }
   });
 
@@ -668,7 +671,7 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
         .screenshot({ path: join(SCREENSHOTS, 'hyperparameter-search-solved.png') });
       expect(problems).toEqual([]);
     } finally {
-      await page.close();
+      await pages.release(page);
     }
   });
 
@@ -694,7 +697,7 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       await page.locator('figure[data-chart]').screenshot({ path: join(SCREENSHOTS, 'adam-solved-played.png') });
       expect(problems).toEqual([]);
     } finally {
-      await page.close();
+      await pages.release(page);
     }
   });
 });
@@ -716,7 +719,7 @@ describe('course site with learner files mid-work (an endless loop, a syntax err
   });
 
   it('builds, runs the working optimizer on the playground and says what is wrong with each of the others', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await pages.open({ viewport: { width: 1280, height: 1000 } });
     try {
       await page.goto(
         `${kitUrl}${coursePage('playground.html')}?f=banana&x=-1&y=2&n=200&show=sgd,momentum,rmsprop,adam&momentum.learningRate=0.1`,
@@ -736,7 +739,7 @@ describe('course site with learner files mid-work (an endless loop, a syntax err
       );
       await page.screenshot({ path: join(SCREENSHOTS, 'playground-mid-work.png'), fullPage: true });
     } finally {
-      await page.close();
+      await pages.release(page);
     }
   });
 });
