@@ -430,6 +430,8 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     await page.goto(`${solvedUrl}${coursePage(path)}`);
+    // The sticky top bar would be drawn across a screenshot of a figure taller than the window.
+    await page.addStyleTag({ content: '.topbar { position: static !important; }' });
     return { page, problems };
   }
 
