@@ -1,7 +1,7 @@
 // Chromium pages that one test file's tests take in turn: a page handed back is emptied (about:blank, no listeners)
 // and handed out again instead of closed. Opening a page starts new renderer processes, about 0.9 CPU-seconds on a
-// 2-core machine, most of what a page test costs; the site keeps nothing across its pages (no storage, no cookies),
-// so a page that has shown another is as good as a new one.
+// 2-core machine, most of what a page test costs. A page is reused only if it kept nothing a later page of the same
+// site could read (storage, cookies, databases): such a page is closed, so no test ever sees another's state.
 import type { Browser, Page } from 'playwright-core';
 
 export class PagePool {
@@ -17,14 +17,26 @@ export class PagePool {
     return page;
   }
 
-  /** Takes `page` back for the next test, emptied; closes it instead if it cannot be emptied. */
+  /** Takes `page` back for the next test, emptied; closes it instead if it kept state or cannot be emptied. */
   async release(page: Page): Promise<void> {
     await page.removeAllListeners(undefined, { behavior: 'ignoreErrors' });
     try {
+      if (await keptState(page)) throw new Error('the page kept state');
       await page.goto('about:blank');
       this.idle.push(page);
     } catch {
       await page.close().catch(() => undefined);
     }
   }
+}
+
+/** Whether the page's site stored anything that would outlive the page. */
+async function keptState(page: Page): Promise<boolean> {
+  if ((await page.context().cookies()).length > 0) return true;
+  return page.evaluate(
+    async () =>
+      localStorage.length + sessionStorage.length > 0 ||
+      ((await indexedDB.databases?.()) ?? []).length > 0 ||
+      ((await globalThis.caches?.keys()) ?? []).length > 0,
+  );
 }

@@ -361,6 +361,26 @@ describe('course site pages in Chromium', () => {
 });
 
 describe('course site output holds no solution', () => {
+  it('hands the next test a page only if it kept nothing: no storage, cookie or database (tests/page-pool.ts)', async () => {
+    const viewport = { width: 1280, height: 900 };
+    const clean = await pages.open({ viewport });
+    await clean.goto(baseUrl);
+    await pages.release(clean);
+    const again = await pages.open({ viewport });
+    expect(again).toBe(clean);
+    await again.goto(baseUrl);
+    await again.evaluate(() => localStorage.setItem('left', 'behind'));
+    await pages.release(again);
+    expect(again.isClosed()).toBe(true);
+    const fresh = await pages.open({ viewport });
+    try {
+      await fresh.goto(baseUrl);
+      expect(await fresh.evaluate(() => localStorage.length)).toBe(0);
+    } finally {
+      await pages.release(fresh);
+    }
+  });
+
   it('has no hidden solution line in any file, source maps included', () => {
     const lines = hiddenLines(ROOT, course);
     expect(lines.length).toBeGreaterThan(10);
