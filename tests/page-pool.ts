@@ -2,7 +2,11 @@
 // and handed out again instead of closed. Opening a page starts new renderer processes, about 0.9 CPU-seconds on a
 // 2-core machine, most of what a page test costs. A page is reused only if it kept nothing a later page of the same
 // site could read (storage, cookies, databases): such a page is closed, so no test ever sees another's state.
+import { setTimeout } from 'node:timers/promises';
 import type { Browser, Page } from 'playwright-core';
+
+/** How long emptying a page may take before it is closed instead. */
+const EMPTYING_MS = 5_000;
 
 export class PagePool {
   private readonly idle: Page[] = [];
@@ -21,8 +25,13 @@ export class PagePool {
   async release(page: Page): Promise<void> {
     await page.removeAllListeners(undefined, { behavior: 'ignoreErrors' });
     try {
-      if (await keptState(page)) throw new Error('the page kept state');
-      await page.goto('about:blank');
+      // A page stuck in a loop answers neither: it is closed, as it would have been without the pool.
+      const kept = await Promise.race([
+        keptState(page).catch(() => 'no answer'),
+        setTimeout(EMPTYING_MS, 'no answer', { ref: false }),
+      ]);
+      if (kept !== false) throw new Error(`the page kept state (${kept})`);
+      await page.goto('about:blank', { timeout: EMPTYING_MS });
       this.idle.push(page);
     } catch {
       await page.close().catch(() => undefined);
