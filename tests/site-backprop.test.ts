@@ -213,6 +213,10 @@ describe('backprop pages with the stubs (nothing written yet)', () => {
     try {
       expect(await page.getAttribute('figure[data-network]', 'data-source')).toBe('reference');
       expect(await statusOf(page, 'figure[data-network]')).toContain('not implemented yet: write the MLP constructor');
+      // The caption puts the loss above the maps, as the page lays them out.
+      expect(await page.locator('.network-panel__caption').textContent()).toMatch(/^Above: the loss .* Below: /);
+      const loss = (await page.locator('.network-panel__loss').boundingBox())!;
+      expect(loss.y + loss.height).toBeLessThanOrEqual((await page.locator('.network-panel__maps').boundingBox())!.y);
       // The reference network separates the moons, and the learner's map stays empty.
       expect(share(await classesUnderPoints(page, 'reference'))).toBeGreaterThanOrEqual(0.95);
       expect(new Set(await classesUnderPoints(page, 'learner'))).toEqual(new Set([0]));

@@ -47,7 +47,7 @@ function networkWidget(): Widget {
     data: {
       steps: DEMO_STEPS,
       lossLabel: `Hinge loss per training step of the reference ${network} and of yours, on a log scale`,
-      caption: `Left: the loss before each of the ${DEMO_STEPS} steps of gradient descent (solid: the reference solution; dashed: your Neuron, Layer, MLP and trainingStep from exercises/backprop/nn.ts, run in this browser tab). Right: the trained network's score over the plane, orange where it is positive (class +1, squares), blue where it is negative (class −1, circles); the paler, the nearer to 0.`,
+      caption: `Above: the loss before each of the ${DEMO_STEPS} steps of gradient descent (solid: the reference solution; dashed: your Neuron, Layer, MLP and trainingStep from exercises/backprop/nn.ts, run in this browser tab). Below: each trained network's score over the plane, orange where it is positive (class +1, squares), blue where it is negative (class −1, circles); the paler, the nearer to 0.`,
     },
   };
 }
