@@ -3,7 +3,7 @@
 // every reveal probe runs on the solutions and gives finite numbers (so the release can seal them, whenever
 // revealSolutions asks). Grading runs in this process: the verdicts are the grade report itself. A maintainer at work
 // on one course checks it alone (`npm run check -- <course>`); the type check is always the whole kit's.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { selectCourses } from '../grader/cli/course-selection.js';
 import { exitOnSignals } from '../grader/cli/exit-on-signal.js';
@@ -40,9 +40,23 @@ function coursesToCheck(argv: string[]): { courses: Course[]; named: string[] } 
 }
 const { courses, named } = coursesToCheck(process.argv.slice(2));
 
-function run(command: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+interface Finished {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts a command now and gives its outcome when it ends: the checks in other processes run beside the grading. */
+function start(command: string, args: string[]): Promise<Finished> {
+  return new Promise((done) => {
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.on('error', (error) => done({ status: null, stdout, stderr: `${stderr}${error.message}` }));
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
 }
 
 const problems: string[] = [];
@@ -54,27 +68,19 @@ const checkItem = (ok: boolean, what: string, details: string[] = []) => {
   }
 };
 
-const typecheck = run(process.execPath, [
+const typechecking = start(process.execPath, [
   join(root, 'node_modules', 'typescript-native', 'bin', 'tsc'),
   '--noEmit',
   '-p',
   'tsconfig.kit.json',
 ]);
-checkItem(
-  typecheck.status === 0,
-  'the kit type-checks (tsc --noEmit -p tsconfig.kit.json)',
-  `${typecheck.stdout}${typecheck.stderr}`.trim().split('\n').slice(0, 40),
-);
-
-const stubs = run(process.execPath, [
+const stubsChecking = start(process.execPath, [
   join(root, 'scripts', 'launch.mjs'),
   'scripts/stubs.ts',
   '--check',
   // Named courses only: with none named, stubs also looks for files of no course at all.
   ...(named.length > 0 ? courses.flatMap((c) => ['--course', c.id]) : []),
 ]);
-checkItem(stubs.status === 0, 'exercises/ is what solutions/ generates', stubs.stderr.trim().split('\n'));
-
 const everyExercise = courses.flatMap((c) => c.exercises);
 const grader = await openGrader(root);
 let solutions, learner;
@@ -84,6 +90,16 @@ try {
 } finally {
   await grader.close();
 }
+
+const typecheck = await typechecking;
+checkItem(
+  typecheck.status === 0,
+  'the kit type-checks (tsc --noEmit -p tsconfig.kit.json)',
+  `${typecheck.stdout}${typecheck.stderr}`.trim().split('\n').slice(0, 40),
+);
+
+const stubs = await stubsChecking;
+checkItem(stubs.status === 0, 'exercises/ is what solutions/ generates', stubs.stderr.trim().split('\n'));
 const failing = solutions.reports.filter((e) => e.status !== 'pass');
 checkItem(
   failing.length === 0,
