@@ -100,7 +100,7 @@ async function generate(options: Options): Promise<number> {
     for (const [path, text] of generateCourse(root, course, { variant: options.variant, outDir }))
       generated.set(path, text);
   }
-  typeCheck(root, generated);
+  typeCheck(root, generated, options.courses);
 
   const manifestRoot = relative(root, options.outRoot);
   const scope = options.courses.map((c) => relative(root, join(options.outRoot, c.id)));

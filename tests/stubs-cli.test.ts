@@ -28,7 +28,7 @@ test('a mistyped option of stubs or release is named with the option it most lik
 
 // Every way to get a marker wrong, on the committed solution itself, so that each message names its real line: the
 // generator's own function, in-process. The command's plumbing for such an error (exit 2, nothing written) is
-// proved just below, once for a marker and once for a stub that does not type-check, a later stage.
+// proved just below, once for a marker and once for each kind of type error, a later stage.
 const MARKER_MISTAKES: Array<[string, (t: string) => string, RegExp]> = [
   [
     'an unclosed region',
@@ -123,6 +123,16 @@ describe('in a copy of the kit', () => {
           .replace('for (let i', 'g;\n    for (let i')
           .replace('    // Hide: none\n  }', '    // Hide: none\n    void g;\n  }'),
       /exercises\/optimizers\/sgd\.ts:\d+:\d+: the generated stub does not type-check: TS\d+/,
+    ] as const,
+    [
+      // The error is the solution's own, in code every variant keeps: it is named there, not in the stub.
+      'a solution that does not type-check itself',
+      (t: string) =>
+        t.replace(
+          '    this.parameters.grad = null;',
+          "    this.parameters.grad = null;\n    const wrong: number = 'text';\n    void wrong;",
+        ),
+      /solutions\/optimizers\/sgd\.ts:\d+:\d+: does not type-check: TS2322 .*\n\s+fix: fix the solution first/,
     ] as const,
   ])('%s: npm run stubs exits 2 naming file and line, and writes nothing', (_, change, message) => {
     const solution = readFileSync(path('solutions/optimizers/sgd.ts'), 'utf8');

@@ -2,7 +2,7 @@
 // type-checks under the kit's tsconfig before anything is written.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Project, ts } from 'ts-morph';
+import { Project, ts, type Diagnostic } from 'ts-morph';
 import type { Course } from '../../grader/course/course-metadata.js';
 import { expectExportsKept, expectValidSyntax } from './check-solution.js';
 import { findRegions } from './find-markers.js';
@@ -68,32 +68,54 @@ export function checkInstructions(root: string, course: Course): void {
 /**
  * Type-checks generated TypeScript in memory, at its output paths, with the kit's tsconfig. Learner code is
  * checked against the language's own library only: no DOM and no Node.js types, which it must not use anyway
- * and which would make the check several times slower.
+ * and which would make the check several times slower. When a stub fails, the solutions of `courses` are checked
+ * the same way: an error already in a solution is named there, since hiding less would not fix it.
  */
-export function typeCheck(root: string, files: GeneratedFiles): void {
+export function typeCheck(root: string, files: GeneratedFiles, courses: readonly Course[] = []): void {
+  const stubErrors = typeErrors(root, files);
+  if (stubErrors.length === 0) return;
+  const solutions: GeneratedFiles = new Map(
+    courses
+      .flatMap((course) => listFiles(join(root, 'solutions', course.id)))
+      .map((path) => [relative(root, path), readFileSync(path, 'utf8')]),
+  );
+  const solutionErrors = typeErrors(root, solutions);
+  if (solutionErrors.length > 0)
+    throw typeError(root, solutionErrors, 'does not type-check', 'fix the solution first: its stub is made from it');
+  throw typeError(
+    root,
+    stubErrors,
+    'the generated stub does not type-check',
+    'move the declarations this code needs outside the `// Hide` region, or hide their uses too',
+  );
+}
+
+function typeErrors(root: string, files: GeneratedFiles): Diagnostic[] {
   const project = new Project({
     tsConfigFilePath: join(root, 'tsconfig.json'),
     skipAddingFilesFromTsConfig: true,
     compilerOptions: { lib: ['lib.es2023.d.ts'], types: [] },
   });
-  const problems = [...files]
+  return [...files]
     .filter(([path]) => isTypeScript(path))
     .map(([path, text]) => project.createSourceFile(join(root, path), text, { overwrite: true }))
     .flatMap((source) => source.getPreEmitDiagnostics())
     .filter((d) => d.getCategory() === ts.DiagnosticCategory.Error);
-  const first = problems[0];
-  if (!first) return;
+}
+
+/** The first of `problems`, at its file, line and column. */
+function typeError(root: string, problems: Diagnostic[], what: string, fix: string): SourceError {
+  const first = problems[0]!;
   const source = first.getSourceFile();
   const file = source ? relative(root, source.getFilePath()) : '(unknown file)';
   const start = source ? source.getLineAndColumnAtPos(first.getStart() ?? 0) : { line: 0, column: 0 };
   const message = ts.flattenDiagnosticMessageText(first.getMessageText() as string | ts.DiagnosticMessageChain, ' ');
-  throw new SourceError(
+  return new SourceError(
     file,
     start.line,
     start.column,
-    `the generated stub does not type-check: TS${first.getCode()} ${message}` +
-      (problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''),
-    'move the declarations this code needs outside the `// Hide` region, or hide their uses too',
+    `${what}: TS${first.getCode()} ${message}` + (problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''),
+    fix,
   );
 }
 
