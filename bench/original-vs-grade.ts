@@ -5,10 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadCourses, qualifiedId } from '../grader/course/course-metadata.js';
+import { REFERENCE_PYTHON as PYTHON } from '../scripts/reference-python.js';
 
 const root = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const PYTHON = '/usr/bin/python3';
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);

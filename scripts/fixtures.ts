@@ -1,11 +1,12 @@
 // `npm run fixtures [course…]`: regenerates each course's expected numbers from its real reference, by running
-// the course's own generator (grader/<course>/fixtures/generate.py) with Debian's Python, where PyTorch installs.
+// the course's own generator (grader/<course>/fixtures/generate.py) with a Python that has PyTorch: Debian's, or
+// the one $PYTHON names.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { REFERENCE_PYTHON as PYTHON } from './reference-python.js';
 
 const KIT_ROOT = resolve(import.meta.dirname, '..');
-const PYTHON = '/usr/bin/python3';
 const generator = (course: string): string => join(KIT_ROOT, 'grader', course, 'fixtures', 'generate.py');
 
 function main(argv: string[]): number {
@@ -26,7 +27,7 @@ function main(argv: string[]): number {
     const run = spawnSync(PYTHON, [generator(course)], { stdio: 'inherit' });
     if (run.error || run.status !== 0) {
       console.error(
-        `fixtures: ${course}'s generator failed${run.error ? ` (${run.error.message})` : ''}; it needs PyTorch: apt-get install python3-torch`,
+        `fixtures: ${course}'s generator failed${run.error ? ` (${run.error.message})` : ''}; it needs PyTorch: apt-get install python3-torch, or PYTHON=/path/to/a/python/with/torch npm run fixtures`,
       );
       return 1;
     }

@@ -13,10 +13,31 @@ import { RMSprop } from '../solutions/optimizers/rmsprop.js';
 import { SGD } from '../solutions/optimizers/sgd.js';
 import { optimizeFunction, type Optimizer } from '../solutions/optimizers/train.js';
 import { fixtureCases, hiddenCases, type OptimizerId } from '../grader/optimizers/harness/fixtures.js';
-import { KIT_ROOT } from './kit-sandbox.js';
+import { KIT_ROOT, makeSandbox } from './kit-sandbox.js';
+import { REFERENCE_PYTHON as PYTHON } from '../scripts/reference-python.js';
 
-const PYTHON = '/usr/bin/python3'; // Debian's, where python3-torch installs
 const torchAvailable = spawnSync(PYTHON, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
+
+test('npm run fixtures runs the Python $PYTHON names; when it fails, it says what is needed and changes nothing', () => {
+  const sandbox = makeSandbox();
+  try {
+    const fixtures = join(sandbox.root, 'grader', 'backprop', 'fixtures', 'cases.json');
+    const before = readFileSync(fixtures, 'utf8');
+    // A Python that fails at once: were $PYTHON ignored, Debian's would run the generator and succeed.
+    const run = spawnSync(
+      process.execPath,
+      [join(sandbox.root, 'scripts', 'launch.mjs'), 'scripts/fixtures.ts', 'backprop'],
+      { cwd: sandbox.root, encoding: 'utf8', env: { ...process.env, PYTHON: '/bin/false' } },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      "fixtures: backprop's generator failed; it needs PyTorch: apt-get install python3-torch, or PYTHON=",
+    );
+    expect(readFileSync(fixtures, 'utf8')).toBe(before);
+  } finally {
+    sandbox.dispose();
+  }
+});
 
 test.runIf(torchAvailable || process.env.CI)(
   'grader/optimizers/fixtures/generate.py reproduces the committed fixtures',
