@@ -4,17 +4,35 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readOptions, UsageError } from '../grader/cli/read-options.js';
 import { REFERENCE_PYTHON as PYTHON } from './reference-python.js';
 
 const KIT_ROOT = resolve(import.meta.dirname, '..');
 const generator = (course: string): string => join(KIT_ROOT, 'grader', course, 'fixtures', 'generate.py');
 
+const USAGE = `usage: npm run fixtures -- [course ...]
+  regenerates each named course's expected numbers (every course's by default) with its PyTorch generator,
+  grader/<course>/fixtures/generate.py; PYTHON=path picks the Python (default /usr/bin/python3)`;
+
 function main(argv: string[]): number {
+  let chosenArgs: string[];
+  try {
+    const { values, positionals } = readOptions(argv, { help: { type: 'boolean', short: 'h' } }, true);
+    if (values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    chosenArgs = positionals;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`error: ${error.message}\n${USAGE}`);
+    return 2;
+  }
   const all = readdirSync(join(KIT_ROOT, 'grader'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(generator(entry.name)))
     .map((entry) => entry.name)
     .sort();
-  const chosen = argv.length > 0 ? argv : all;
+  const chosen = chosenArgs.length > 0 ? chosenArgs : all;
   const unknown = chosen.filter((course) => !all.includes(course));
   if (unknown.length > 0) {
     console.error(

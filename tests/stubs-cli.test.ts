@@ -15,10 +15,11 @@ test('the committed exercises/ is exactly what solutions/ generates', () => {
   expect(result.status).toBe(0);
 });
 
-test('a mistyped option of stubs or release is named with the option it most likely meant, exit 2', () => {
+test('a mistyped option of stubs, release or fixtures is named with the option it most likely meant, exit 2', () => {
   for (const [script, typo, meant] of [
     ['scripts/stubs.ts', '--chek', '--check'],
     ['scripts/release.ts', '--gradscope', '--gradescope'],
+    ['scripts/fixtures.ts', '--hlep', '--help'],
   ] as const) {
     const result = runKitScript(KIT_ROOT, script, [typo]);
     expect(result.status, script).toBe(2);
