@@ -27,6 +27,10 @@ async function main(argv: string[]): Promise<number> {
   const courses = loadCourses(root);
   const exercises = courses.flatMap((c) => c.exercises);
   const args = exerciseArgs('npm run reset', argv, [], Infinity);
+  if (args.help && !args.problem) {
+    console.log(`${USAGE}\nexercises: ${exerciseNames(exercises)}`);
+    return 0;
+  }
   if (args.problem || args.names.length === 0) {
     console.error(`${args.problem ? `${args.problem}\n` : ''}${USAGE}\nexercises: ${exerciseNames(exercises)}`);
     return 2;

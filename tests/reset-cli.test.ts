@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadCourses } from '../grader/course/course-metadata.js';
 import { resetCommand } from '../grader/course/reset-command.js';
-import { KIT_ROOT, makeRepoCopy, runKitScript } from './kit-sandbox.js';
+import { KIT_ROOT, makeRepoCopy, runKitScript, snapshot } from './kit-sandbox.js';
 
 const courses = loadCourses(KIT_ROOT);
 let sandbox: ReturnType<typeof makeRepoCopy>;
@@ -77,4 +77,26 @@ test('hint and reveal take one exercise: a second, or an unknown option, is name
     expect(result.status, `${script} ${args.join(' ')}`).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe(says);
   }
+});
+
+test('--help (or -h) of reset, hint and reveal shows the usage and the exercises, exit 0, and acts on nothing', () => {
+  const exercise = courses[0]!.exercises[0]!;
+  const file = join(sandbox.root, 'exercises', exercise.course, exercise.files[0]!);
+  const learnerWork = `${readFileSync(file, 'utf8')}\n// my work, not to be reset\n`;
+  writeFileSync(file, learnerWork);
+  const before = snapshot(sandbox.root);
+  for (const [script, args] of [
+    ['scripts/reset.ts', [exercise.id, '--help']],
+    ['grader/hints/hint.ts', [exercise.id, '-h']],
+    ['grader/reveal/reveal.ts', ['--help']],
+  ] as const) {
+    const shown = run(script, [...args]);
+    expect(shown.status, `${script}: ${shown.stderr}`).toBe(0);
+    expect(shown.stdout).toMatch(/^usage: npm run (reset|hint|reveal) /);
+    expect(shown.stdout).toContain(`exercises: `);
+    expect(shown.stdout).toContain(exercise.id);
+  }
+  // No file reset, no hint revealed or counted, nothing written.
+  expect(snapshot(sandbox.root)).toEqual(before);
+  expect(readFileSync(file, 'utf8')).toBe(learnerWork);
 });

@@ -7,6 +7,8 @@ export interface ExerciseArgs {
   names: string[];
   /** The flags given, of those the command knows. */
   flags: Set<string>;
+  /** `--help` or `-h`: the command shows its usage, and does nothing else. */
+  help: boolean;
   /** Why the command line cannot be followed, in one line; undefined when it can. */
   problem?: string;
 }
@@ -18,13 +20,20 @@ export interface ExerciseArgs {
 export function exerciseArgs(command: string, argv: string[], flags: string[], most: number): ExerciseArgs {
   const names = argv.filter((a) => !a.startsWith('-'));
   const given = new Set(argv.filter((a) => a.startsWith('--')).map((a) => a.slice(2)));
-  const unknown = unknownOption(argv, Object.fromEntries(flags.map((f) => [f, { type: 'boolean' as const }])));
-  if (unknown) return { names, flags: given, problem: unknown };
-  if (names.length > most)
+  const help = given.has('help') || argv.includes('-h');
+  given.delete('help');
+  const known = {
+    ...Object.fromEntries(flags.map((f) => [f, { type: 'boolean' as const }])),
+    help: { type: 'boolean' as const, short: 'h' },
+  };
+  const unknown = unknownOption(argv, known);
+  if (unknown) return { names, flags: given, help, problem: unknown };
+  if (names.length > most && !help)
     return {
       names,
       flags: given,
+      help,
       problem: `${command} takes ${most === 1 ? 'one exercise' : `at most ${most} exercises`} at a time (given: ${names.join(', ')})`,
     };
-  return { names, flags: given };
+  return { names, flags: given, help };
 }

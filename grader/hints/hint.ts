@@ -18,6 +18,10 @@ function main(argv: string[]): number {
   const reset = args.flags.has('reset');
   const [name] = args.names;
   const exercises = loadCourses(root).flatMap((c) => c.exercises);
+  if (args.help) {
+    console.log(`${USAGE}\nexercises: ${exerciseNames(exercises)}`);
+    return 0;
+  }
   if (!name) {
     console.error(`${USAGE}\nexercises: ${exerciseNames(exercises)}`);
     return 2;

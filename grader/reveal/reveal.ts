@@ -36,6 +36,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const [name] = args.names;
   const exercises = loadCourses(root).flatMap((c) => c.exercises);
+  if (args.help) {
+    console.log(`${USAGE}\nexercises: ${exerciseNames(exercises)}`);
+    return 0;
+  }
   let exercise: Exercise;
   try {
     if (!name) throw new ExerciseNameError(`${USAGE}\nexercises: ${exerciseNames(exercises)}`);
