@@ -14,6 +14,7 @@ import {
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { extract } from 'tar';
 import { exitOnSignals } from '../grader/cli/exit-on-signal.js';
+import { readOptions, UsageError } from '../grader/cli/read-options.js';
 import { loadCourses, MetadataError } from '../grader/course/course-metadata.js';
 import { makeTemporaryFolder, removeFolder } from '../grader/files/temporary-folders.js';
 
@@ -73,10 +74,33 @@ function newKitRoot(source: string, work: string): string {
   return join(dir, inner.name);
 }
 
+const USAGE = 'usage: npm run update -- <new kit: a .tgz or a folder>';
+
+/** What the command line asks for: the usage, or the update from the new kit it names (a UsageError otherwise). */
+function readArguments(argv: string[]): { help: true } | { help: false; source: string } {
+  const { values, positionals } = readOptions(argv, { help: { type: 'boolean', short: 'h' } }, true);
+  if (values.help) return { help: true };
+  if (positionals.length === 0) throw new UsageError('name the new kit');
+  if (positionals.length > 1) throw new UsageError(`one kit at a time (given: ${positionals.join(', ')})`);
+  return { help: false, source: positionals[0]! };
+}
+
 function main(argv: string[]): number {
-  const [source] = argv;
-  if (!source || !existsSync(source)) {
-    console.error('usage: npm run update -- <new kit: a .tgz or a folder>');
+  let asked: ReturnType<typeof readArguments>;
+  try {
+    asked = readArguments(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`error: ${error.message}\n${USAGE}`);
+    return 2;
+  }
+  if (asked.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const { source } = asked;
+  if (!existsSync(source)) {
+    console.error(`error: ${source}: there is no such file or folder. Nothing was changed.\n${USAGE}`);
     return 2;
   }
   const work = makeTemporaryFolder('kit-update-');

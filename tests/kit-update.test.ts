@@ -81,3 +81,20 @@ test("an edited helper is replaced with the learner's version kept; the learner'
     readFileSync(join(KIT_ROOT, 'exercises', course.id, helper!), 'utf8'),
   );
 });
+
+test('--help shows the usage, exit 0; a kit that is not there, none or two are named, exit 2, nothing written', () => {
+  const before = hashes(kit.root);
+  const help = runKitScript(kit.root, 'scripts/kit-update.ts', ['--help']);
+  expect(help.status).toBe(0);
+  expect(help.stdout).toBe('usage: npm run update -- <new kit: a .tgz or a folder>\n');
+  for (const [args, says] of [
+    [['course-v2.tgz'], 'error: course-v2.tgz: there is no such file or folder. Nothing was changed.'],
+    [[], 'error: name the new kit'],
+    [[next, next], 'error: one kit at a time'],
+  ] as const) {
+    const run = runKitScript(kit.root, 'scripts/kit-update.ts', [...args]);
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toContain(says);
+  }
+  expect(changed(before, hashes(kit.root))).toEqual([]);
+});
