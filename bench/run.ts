@@ -8,6 +8,25 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
+const USAGE = `usage: npm run bench
+  times the kit's commands, stub generation, watch mode, class grading and each course's own benchmarks
+  (README.md, Benchmarks: what each measures and its goal); takes minutes. Settings, by environment:
+  BENCH_RUNS=N              runs of each measurement (default 7)
+  BENCH_SUBMISSIONS=N       the size of the class graded per course (default 100)
+  BENCH_CLASS_RUNS=N        how many times that class is graded (default 3)
+  BENCH_LARGE_CLASS=N       the class graded whole and in 4 shards (default 1000; 0 skips it)
+  BENCH_PLAYGROUND_STEPS=N  steps per optimizer in the playground's slider timing (default 1000)`;
+
+// Read before anything runs: a mistyped argument should not cost the minutes the benchmarks take.
+const [argument] = process.argv.slice(2);
+if (argument !== undefined) {
+  const help = argument === '--help' || argument === '-h';
+  (help ? console.log : console.error)(
+    help ? USAGE : `error: npm run bench takes no argument (given: ${argument})\n${USAGE}`,
+  );
+  process.exit(help ? 0 : 2);
+}
+
 interface Benchmark {
   name: string;
   command: string[];

@@ -27,6 +27,16 @@ test('a mistyped option of stubs, release or fixtures is named with the option i
   }
 });
 
+test('npm run bench -- --help lists its settings at once, and an argument it does not take stops it, exit 2', () => {
+  const help = runKitScript(KIT_ROOT, 'bench/run.ts', ['--help']);
+  expect(help.status).toBe(0);
+  expect(help.stdout).toMatch(/^usage: npm run bench\n/);
+  expect(help.stdout).toContain('BENCH_RUNS=N');
+  const wrong = runKitScript(KIT_ROOT, 'bench/run.ts', ['--runs']);
+  expect(wrong.status).toBe(2);
+  expect(wrong.stderr).toContain('error: npm run bench takes no argument (given: --runs)');
+});
+
 // Every way to get a marker wrong, on the committed solution itself, so that each message names its real line: the
 // generator's own function, in-process. The command's plumbing for such an error (exit 2, nothing written) is
 // proved just below, once for a marker and once for each kind of type error, a later stage.
