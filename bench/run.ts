@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { takeNoArguments } from '../scripts/no-arguments.js';
 
 const root = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -17,15 +18,8 @@ const USAGE = `usage: npm run bench
   BENCH_LARGE_CLASS=N       the class graded whole and in 4 shards (default 1000; 0 skips it)
   BENCH_PLAYGROUND_STEPS=N  steps per optimizer in the playground's slider timing (default 1000)`;
 
-// Read before anything runs: a mistyped argument should not cost the minutes the benchmarks take.
-const [argument] = process.argv.slice(2);
-if (argument !== undefined) {
-  const help = argument === '--help' || argument === '-h';
-  (help ? console.log : console.error)(
-    help ? USAGE : `error: npm run bench takes no argument (given: ${argument})\n${USAGE}`,
-  );
-  process.exit(help ? 0 : 2);
-}
+// Read before anything runs: a mistyped argument should not start the work.
+takeNoArguments('npm run bench', USAGE);
 
 interface Benchmark {
   name: string;

@@ -9,9 +9,16 @@ import { join, resolve } from 'node:path';
 import { guardsLine } from '../grader/cli/official-grading.js';
 import { missingForOfficial } from '../grader/sandbox/isolation.js';
 import { sandboxGuards } from '../grader/sandbox/run-sandboxed.js';
+import { takeNoArguments } from './no-arguments.js';
 
 const root = resolve(import.meta.dirname, '..');
 const node = process.execPath;
+
+const USAGE = `usage: npm run smoke
+  the student loop on this Node.js and system: solutions earn full marks, stubs earn nothing, the adversarial
+  corpora stay contained (Linux), the site builds; one line per check, exit 1 if any fails`;
+// Read before anything runs: a mistyped argument should not start the work.
+takeNoArguments('npm run smoke', USAGE);
 const run = (args: string[]) =>
   spawnSync(node, args, {
     cwd: root,

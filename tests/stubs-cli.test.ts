@@ -27,14 +27,19 @@ test('a mistyped option of stubs, release or fixtures is named with the option i
   }
 });
 
-test('npm run bench -- --help lists its settings at once, and an argument it does not take stops it, exit 2', () => {
-  const help = runKitScript(KIT_ROOT, 'bench/run.ts', ['--help']);
-  expect(help.status).toBe(0);
-  expect(help.stdout).toMatch(/^usage: npm run bench\n/);
-  expect(help.stdout).toContain('BENCH_RUNS=N');
-  const wrong = runKitScript(KIT_ROOT, 'bench/run.ts', ['--runs']);
-  expect(wrong.status).toBe(2);
-  expect(wrong.stderr).toContain('error: npm run bench takes no argument (given: --runs)');
+test('npm run bench and smoke -- --help show their usage at once; an argument they do not take stops them, exit 2', () => {
+  for (const [script, command, says] of [
+    ['bench/run.ts', 'npm run bench', 'BENCH_RUNS=N'],
+    ['scripts/smoke-test.ts', 'npm run smoke', 'solutions earn full marks'],
+  ] as const) {
+    const help = runKitScript(KIT_ROOT, script, ['--help']);
+    expect(help.status, script).toBe(0);
+    expect(help.stdout).toMatch(new RegExp(`^usage: ${command}\\n`));
+    expect(help.stdout).toContain(says);
+    const wrong = runKitScript(KIT_ROOT, script, ['--runs']);
+    expect(wrong.status, script).toBe(2);
+    expect(wrong.stderr).toContain(`error: ${command} takes no argument (given: --runs)`);
+  }
 });
 
 // Every way to get a marker wrong, on the committed solution itself, so that each message names its real line: the
