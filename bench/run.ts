@@ -16,7 +16,7 @@ const USAGE = `usage: npm run bench
   BENCH_SUBMISSIONS=N       the size of the class graded per course (default 100)
   BENCH_CLASS_RUNS=N        how many times that class is graded (default 3)
   BENCH_LARGE_CLASS=N       the class graded whole and in 4 shards (default 1000; 0 skips it)
-  BENCH_PLAYGROUND_STEPS=N  steps per optimizer in the playground's slider timing (default 1000)`;
+  each course's own benchmarks (courses/<course>/bench/*.ts) may read settings of their own, named in the script`;
 
 // Read before anything runs: a mistyped argument should not start the work.
 takeNoArguments('npm run bench', USAGE);
