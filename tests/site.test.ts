@@ -709,6 +709,9 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       await expect.poll(() => state.isVisible()).toBe(true);
       const text = (await state.textContent()) ?? '';
       expect(text).toContain('at step 5');
+      // Step 5 is the sixth call of step(): the panel says so, and Adam's own count of its steps agrees.
+      expect(text).toContain('call 6 of step()');
+      expect(text).toMatch(/this\.t6(?!\d)/);
       expect(text).toContain('gradient');
       expect(text).toContain('step taken');
       // Whatever the learner named them, Adam's two running averages are numeric arrays on the instance.

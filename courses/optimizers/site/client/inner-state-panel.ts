@@ -35,10 +35,10 @@ export function renderInnerState(host: HTMLElement, label: string, step: number,
     <h3 class="inner-state__title">Inside ${escapeHtml(label)} at step ${step}</h3>
     <table class="inner-state__table">
       <tbody>
-        ${row('gradient ∇f(θ<sub>t</sub>)', formatValue(state.gradient), GRADIENT_ARROW_COLOR)}
-        ${row('step taken θ<sub>t+1</sub> − θ<sub>t</sub>', formatValue(state.update), UPDATE_ARROW_COLOR)}
+        ${row(`gradient ∇f(θ<sub>${step}</sub>)`, formatValue(state.gradient), GRADIENT_ARROW_COLOR)}
+        ${row(`step taken θ<sub>${step + 1}</sub> − θ<sub>${step}</sub>`, formatValue(state.update), UPDATE_ARROW_COLOR)}
         ${fields.map(([name, value]) => row(`this.${escapeHtml(name)}`, formatValue(value))).join('')}
       </tbody>
     </table>
-    <p class="inner-state__note">Fields of your optimizer after its step() at step ${step}, read from the instance itself. On the chart: the red arrow points down the gradient (its length is not to scale), the black one is the step your code took.</p>`;
+    <p class="inner-state__note">Fields of your optimizer after its step() at step ${step}, which moved θ<sub>${step}</sub> to θ<sub>${step + 1}</sub>: call ${step + 1} of step(), since steps count from 0 as the chart's points do. Read from the instance itself. On the chart: the red arrow points down the gradient (its length is not to scale), the black one is the step your code took.</p>`;
 }
