@@ -19,7 +19,7 @@ const USAGE = `usage: npm run bench
   each course's own benchmarks (courses/<course>/bench/*.ts) may read settings of their own, named in the script`;
 
 // Read before anything runs: a mistyped argument should not start the work.
-takeNoArguments('npm run bench', USAGE);
+takeNoArguments(USAGE);
 
 interface Benchmark {
   name: string;

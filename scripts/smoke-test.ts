@@ -18,7 +18,7 @@ const USAGE = `usage: npm run smoke
   the student loop on this Node.js and system: solutions earn full marks, stubs earn nothing, the adversarial
   corpora stay contained (Linux), the site builds; one line per check, exit 1 if any fails`;
 // Read before anything runs: a mistyped argument should not start the work.
-takeNoArguments('npm run smoke', USAGE);
+takeNoArguments(USAGE);
 const run = (args: string[]) =>
   spawnSync(node, args, {
     cwd: root,
