@@ -5,9 +5,27 @@
 // descriptor or a signal. And how the runner tells that a session changed no built-in, so that the next one
 // may run in the same process.
 export function withdrawGlobals(): void {
-  for (const name of ['fetch', 'WebSocket', 'EventSource', 'process'] as const)
-    Reflect.deleteProperty(globalThis, name);
+  for (const name of NETWORK_GLOBALS) Reflect.deleteProperty(globalThis, name);
+  Reflect.deleteProperty(globalThis, 'process');
 }
+
+/**
+ * fetch, WebSocket and EventSource, and the classes of their module. From Node.js 22 on, a first read of any of
+ * them loads that module, which makes an HTTP client at once: a global of its own (so every process would look
+ * changed after its first session) and an HTTP parser whose memory the sandbox's limits refuse, which ends the
+ * process a moment later, in whatever session is running. Taken away unread, they never load.
+ */
+const NETWORK_GLOBALS = [
+  'fetch',
+  'WebSocket',
+  'EventSource',
+  'Headers',
+  'Request',
+  'Response',
+  'FormData',
+  'MessageEvent',
+  'CloseEvent',
+] as const;
 
 // Taken when this module loads, before any learner code. The look below calls nothing else that learner code could
 // replace (no array or set methods, no iterators): indexes and own properties only, so it cannot be made to lie.
