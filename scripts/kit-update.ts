@@ -16,6 +16,7 @@ import { extract } from 'tar';
 import { exitOnSignals } from '../grader/cli/exit-on-signal.js';
 import { readOptions, UsageError } from '../grader/cli/read-options.js';
 import { loadCourses, MetadataError } from '../grader/course/course-metadata.js';
+import { filesBelow } from '../grader/files/files-below.js';
 import { makeTemporaryFolder, removeFolder } from '../grader/files/temporary-folders.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -47,12 +48,12 @@ function replaceFile(source: string, dest: string): void {
   }
 }
 
-function filesBelow(dir: string): string[] {
+/** The new kit's files an update may copy, by their paths in the kit. */
+function kitFiles(dir: string): string[] {
   return (
-    readdirSync(dir, { withFileTypes: true, recursive: true })
-      .filter((e) => e.isFile())
+    filesBelow(dir)
       // Forward slashes on every system, as the course manifests name the learner's files (exercises/<course>/…).
-      .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+      .map((file) => relative(dir, file).split(sep).join('/'))
       .filter((path) => !NEVER_TOUCHED.test(path))
       .sort()
   );
@@ -127,7 +128,7 @@ function main(argv: string[]): number {
     const kept: string[] = [];
     const added: string[] = [];
     const replaced: string[] = [];
-    for (const path of filesBelow(next)) {
+    for (const path of kitFiles(next)) {
       const here = join(root, path);
       if (owned.has(path) && existsSync(here)) kept.push(path);
       else if (!existsSync(here)) added.push(path);

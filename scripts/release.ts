@@ -3,8 +3,8 @@
 // built from it. `--gradescope` also builds Gradescope's autograder zip (the kit with the hidden tests). Where a
 // course's info.toml sets revealSolutions, the kit also carries those official solutions, sealed (see seal-solutions).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { zipSync } from 'fflate';
 import { loadCourses, MetadataError, type Course } from '../grader/course/course-metadata.js';
 import { loadCourseSites } from '../site/scripts/course-sites.js';
@@ -22,6 +22,7 @@ import { studentReadme } from './release/student-readme.js';
 import { hiddenLines } from './stubs/hidden-text.js';
 import { stripMarkdown } from './markers/strip-markdown.js';
 import { pristinePath } from '../grader/course/starting-files.js';
+import { entriesBelow } from '../grader/files/files-below.js';
 import { makeTemporaryFolder, removeFolder, TemporaryFolderError } from '../grader/files/temporary-folders.js';
 import { OutputPathError, outputFolder } from '../grader/files/output-path.js';
 import { exitOnSignals } from '../grader/cli/exit-on-signal.js';
@@ -145,8 +146,8 @@ function expectNoLeaks(dir: string, what: string, courses: Course[]): void {
   const forbidden = [
     ...(existsSync(join(dir, 'solutions')) ? ['solutions'] : []),
     ...(existsSync(grader)
-      ? readdirSync(grader, { recursive: true, encoding: 'utf8' })
-          .map((path) => join('grader', path))
+      ? entriesBelow(grader)
+          .map((entry) => relative(dir, entry.path).split(sep).join('/'))
           .filter((path) => /(^|\/)hidden$/.test(path) || path.endsWith('.py'))
       : []),
   ];

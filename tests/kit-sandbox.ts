@@ -1,9 +1,10 @@
 // A throw-away copy of the kit's sources (node_modules linked, not copied) for tests that run its commands
 // and change files, so the real tree is never touched.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { filesBelow } from '../grader/files/files-below.js';
 
 export const KIT_ROOT = resolve(import.meta.dirname, '..');
 export const TSX = join(KIT_ROOT, 'node_modules', '.bin', 'tsx');
@@ -83,10 +84,8 @@ export function makeRepoCopy(): { root: string; dispose(): void } {
 /** Every file below `dir` with its content, to prove that a refused command wrote nothing. */
 export function snapshot(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile())
-      files[join(entry.parentPath, entry.name)] = readFileSync(join(entry.parentPath, entry.name), 'utf8');
-  }
+  // Not through the copy's link to the repository's node_modules: that is not the copy's to change.
+  for (const file of filesBelow(dir)) files[file] = readFileSync(file, 'utf8');
   return files;
 }
 

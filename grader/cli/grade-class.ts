@@ -3,10 +3,11 @@
 // one submission holds or does. A submission already graded and unchanged (same learner files, same grader,
 // same refusals) is not graded again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { qualifiedId, type Exercise } from '../course/course-metadata.js';
 import type { GradeTarget } from '../harness/grade-targets.js';
+import { filesBelow } from '../files/files-below.js';
 import { readFileBelow } from '../files/read-folder.js';
 import { describeRefusal, RefusedSubmission, type Refusal } from '../files/refusal.js';
 import { writeAtomically } from '../files/write-atomically.js';
@@ -56,10 +57,9 @@ const NOT_GRADING = /^courses\/[^/]+\/(site|bench)\//;
 function graderFingerprint(root: string): string {
   const hash = createHash('sha256');
   for (const dir of ['grader', 'courses']) {
-    const files = readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
-      .filter((e) => e.isFile() && /\.(ts|json|toml)$/.test(e.name))
-      .filter((e) => !NOT_GRADING.test(relative(root, join(e.parentPath, e.name)).split(sep).join('/')))
-      .map((e) => join(e.parentPath, e.name))
+    const files = filesBelow(join(root, dir))
+      .filter((file) => /\.(ts|json|toml)$/.test(file))
+      .filter((file) => !NOT_GRADING.test(relative(root, file).split(sep).join('/')))
       .sort();
     for (const file of files) hash.update(relative(root, file)).update(readFileSync(file));
   }

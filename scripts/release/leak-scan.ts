@@ -1,7 +1,8 @@
 // Scans every file under a folder (source maps and built assets included) for lines of hidden solution code,
 // and says where each leak is: file and line.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { filesBelow } from '../../grader/files/files-below.js';
 import { findLeaks, type HiddenLine } from '../stubs/hidden-text.js';
 
 export interface Leak {
@@ -14,14 +15,12 @@ const squeeze = (s: string): string => s.replace(/\s+/g, '');
 
 export function scanForLeaks(dir: string, hidden: readonly HiddenLine[]): Leak[] {
   const leaks: Leak[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || entry.parentPath.includes('node_modules')) continue;
-    const path = join(entry.parentPath, entry.name);
+  for (const path of filesBelow(dir, { skip: (name) => name === 'node_modules' })) {
     const bytes = readFileSync(path);
     if (bytes.includes(0)) continue; // binary: fonts, images, archives
     const text = bytes.toString('utf8');
     // Source maps carry the original sources as JSON strings: read them as the text they hold.
-    const readable = entry.name.endsWith('.map') ? text.replace(/\\n/g, '\n').replace(/\\"/g, '"') : text;
+    const readable = path.endsWith('.map') ? text.replace(/\\n/g, '\n').replace(/\\"/g, '"') : text;
     for (const found of findLeaks(readable, hidden)) {
       const needle = squeeze(found.text).replace(/;$/, '');
       const lines = readable.split('\n');

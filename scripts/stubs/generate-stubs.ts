@@ -1,9 +1,10 @@
 // Builds every learner file of a course in memory from solutions/<course>/ and proves each stub
 // type-checks under the kit's tsconfig before anything is written.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Project, ts, type Diagnostic } from 'ts-morph';
 import type { Course } from '../../grader/course/course-metadata.js';
+import { filesBelow } from '../../grader/files/files-below.js';
 import { expectExportsKept, expectValidSyntax } from './check-solution.js';
 import { findRegions } from './find-markers.js';
 import { expectWholeSyntax } from './region-structure.js';
@@ -15,10 +16,7 @@ import { findMarkdownRegions, stripMarkdown } from '../markers/strip-markdown.js
 export type GeneratedFiles = Map<string, string>;
 
 function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+  return filesBelow(dir).sort();
 }
 
 const isTypeScript = (path: string): boolean => /\.(ts|mts|cts|tsx)$/.test(path) && !path.endsWith('.d.ts');

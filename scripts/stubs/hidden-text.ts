@@ -1,7 +1,8 @@
 // The code lines that the normal variant hides, for leak scans: none of them may appear in anything a learner gets.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import type { Course } from '../../grader/course/course-metadata.js';
+import { filesBelow } from '../../grader/files/files-below.js';
 import { findRegions, type Region } from './find-markers.js';
 import { isHidden } from './strip-hidden.js';
 import { findMarkdownRegions } from '../markers/strip-markdown.js';
@@ -19,10 +20,9 @@ const MEANINGFUL = /[A-Za-z_$][\w$]*.*[=(+\-*/]/; // an assignment, call or arit
 export function hiddenLines(root: string, course: Course): HiddenLine[] {
   const found: HiddenLine[] = [];
   const scan = (dir: string, pick: (name: string) => 'code' | 'prose' | null): void => {
-    for (const entry of readdirSync(join(root, dir), { withFileTypes: true, recursive: true })) {
-      const kind = entry.isFile() ? pick(entry.name) : null;
+    for (const path of filesBelow(join(root, dir))) {
+      const kind = pick(basename(path));
       if (!kind) continue;
-      const path = join(entry.parentPath, entry.name);
       const file = relative(root, path);
       const text = readFileSync(path, 'utf8');
       const regions: Region[] =
