@@ -26,16 +26,20 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 // Part of the cache key: a compiled file from another layout of this launcher is never reused.
 const FORMAT = 2;
 
+const root = resolve(import.meta.dirname, '..');
+
 // Node.js 22 and later keep V8's compiled code of the packages on disk (vitest and Vite are large); the worker
-// threads and helper processes a command starts inherit it through the environment.
-if (module.enableCompileCache?.().directory) process.env.NODE_COMPILE_CACHE ??= module.getCompileCacheDir();
+// threads and helper processes a command starts inherit it through the environment. It goes with the kit's other
+// caches, not in the system's temporary folder, where Node.js would leave it behind (and make the folder when
+// TMPDIR names one that is missing). NODE_COMPILE_CACHE, when set, still decides.
+const compileCache = process.env.NODE_COMPILE_CACHE ?? join(root, 'node_modules', '.cache', 'node-compile-cache');
+if (module.enableCompileCache?.(compileCache).directory) process.env.NODE_COMPILE_CACHE = module.getCompileCacheDir();
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
   console.error('usage: node scripts/launch.mjs <entry.ts> [args...]');
   process.exit(2);
 }
-const root = resolve(import.meta.dirname, '..');
 const source = resolve(entry);
 process.argv = [process.argv[0], source, ...args];
 
