@@ -209,7 +209,11 @@ describe('unpacked in an empty folder', () => {
     mkdirSync(bin);
     symlinkSync(process.execPath, join(bin, 'node'));
     symlinkSync('/bin/sh', join(bin, 'sh'));
-    const npmCli = join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
+    // The npm that started this test run, else the one installed with this Node.js (a Node.js from elsewhere has none).
+    const npmCli =
+      process.env.npm_execpath?.endsWith('npm-cli.js') === true
+        ? process.env.npm_execpath
+        : join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
     const update = (archive: string) =>
       spawnSync(process.execPath, [npmCli, 'run', '--silent', 'update', '--', archive], {
         cwd: kit,
