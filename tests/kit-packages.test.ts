@@ -207,6 +207,7 @@ const d = await import('dynamic');
 const e = require('required');
 const f = import.meta.resolve('meta-resolved/dist');
 const g = createRequire(import.meta.url).resolve('create-required');
+const i = createRequire(import.meta.url)('create-require-loaded');
 type H = import('type-only').H;
 declare module 'augmented' {}
 import css from 'styled/dist/x.css?inline';
@@ -214,6 +215,7 @@ const notOne = path.resolve('dist');`;
     expect(specifiersIn('x.ts', source).map(packageOf).filter(Boolean).sort()).toEqual([
       '@scope/type-import',
       'augmented',
+      'create-require-loaded',
       'create-required',
       'default-import',
       'dynamic',

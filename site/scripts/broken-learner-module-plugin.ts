@@ -4,11 +4,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { transformSync, type Message } from 'esbuild';
-import ts from 'typescript';
 import { normalizePath, type Plugin } from 'vite';
 import { resetCommand } from '../../grader/course/reset-command.js';
 import { pristinePath } from '../../grader/course/starting-files.js';
 import { learnerFilePath } from './learner-files.js';
+import { ts } from './typescript-parser.js';
 
 /** Names the broken file still exports, as far as a forgiving parse can tell, so its importers still link. */
 function exportedNames(source: string, fileName: string): string[] {

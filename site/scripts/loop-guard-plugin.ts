@@ -2,13 +2,14 @@
 // a page can run them on its own thread and still stop an endless loop (see site/client/loop-guard.ts).
 import { dirname, relative } from 'node:path';
 import MagicString from 'magic-string';
-import ts from 'typescript';
+import type * as TypeScript from 'typescript';
 import { normalizePath, type Plugin } from 'vite';
 import { learnerFilePath } from './learner-files.js';
+import { ts } from './typescript-parser.js';
 
 const TICK = '__loopTick';
 
-function isLoop(node: ts.Node): node is ts.IterationStatement {
+function isLoop(node: TypeScript.Node): node is TypeScript.IterationStatement {
   return (
     ts.isForStatement(node) ||
     ts.isForInStatement(node) ||
@@ -27,7 +28,7 @@ export function guardLoops(
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const code = new MagicString(source);
   let loops = 0;
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TypeScript.Node): void => {
     if (isLoop(node)) {
       loops++;
       const body = node.statement;
