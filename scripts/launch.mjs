@@ -31,9 +31,12 @@ const root = resolve(import.meta.dirname, '..');
 // Node.js 22 and later keep V8's compiled code of the packages on disk (vitest and Vite are large); the worker
 // threads and helper processes a command starts inherit it through the environment. It goes with the kit's other
 // caches, not in the system's temporary folder, where Node.js would leave it behind (and make the folder when
-// TMPDIR names one that is missing). NODE_COMPILE_CACHE, when set, still decides.
+// TMPDIR names one that is missing). NODE_COMPILE_CACHE, when set, still decides: Node.js has then enabled it
+// already, and the variable is left as it is. (The directory Node.js reports names the subfolder of its version,
+// in which each thread would nest another.)
 const compileCache = process.env.NODE_COMPILE_CACHE ?? join(root, 'node_modules', '.cache', 'node-compile-cache');
-if (module.enableCompileCache?.(compileCache).directory) process.env.NODE_COMPILE_CACHE = module.getCompileCacheDir();
+if (module.enableCompileCache?.(compileCache).status === module.constants?.compileCacheStatus?.ENABLED)
+  process.env.NODE_COMPILE_CACHE = compileCache;
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {

@@ -3,7 +3,9 @@
 // may serve code built from other sources; launch.mjs's serves one compiled command to every copy of the kit with
 // the same sources, each acting on its own files and naming its own files in errors.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import module from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { LAUNCH, makeSandbox, runKitScript } from './kit-sandbox.js';
@@ -132,3 +134,27 @@ test("an edited source of the sandbox's runner is what the next grading run's sa
   writeFileSync(guards, original);
   expect(grade().status).toBe(0);
 });
+
+// Node.js 22 and later: the launcher hands its compile cache to the threads and processes a command starts.
+test.skipIf(!('enableCompileCache' in module))(
+  "Node.js's compile cache is one folder, which the grader's threads share: none nests a cache of its own",
+  () => {
+    const cache = mkdtempSync(join(tmpdir(), 'compile-cache-'));
+    try {
+      const graded = spawnSync(process.execPath, [LAUNCH, 'grader/cli/grade.ts', 'sgd', '--target', 'solutions'], {
+        cwd: first.root,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', NODE_COMPILE_CACHE: cache },
+      });
+      expect(graded.status, graded.stderr).toBe(0);
+      // One folder per Node.js version, holding compiled code only.
+      const versions = readdirSync(cache);
+      expect(versions).toEqual([expect.stringMatching(new RegExp(`^${process.version}-`))]);
+      expect(readdirSync(join(cache, versions[0]!), { withFileTypes: true }).filter((e) => e.isDirectory())).toEqual(
+        [],
+      );
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  },
+);
