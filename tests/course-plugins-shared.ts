@@ -1,16 +1,18 @@
 // What the plug-in tests compare: every file of a copy of the kit by its hash, and which of them a course owns.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
+import { filesBelow } from '../grader/files/files-below.js';
 import type { NpmRun } from './kit-sandbox.js';
 
 /** Every file of the copy (outside node_modules, .git and build output) with a hash of its bytes. */
 export function hashes(root: string): Map<string, string> {
   const files = new Map<string, string>();
-  for (const entry of readdirSync(root, { withFileTypes: true, recursive: true })) {
-    const path = relative(root, join(entry.parentPath, entry.name));
-    if (!entry.isFile() || /^(node_modules|\.git|release|site\/dist)/.test(path) || path.includes('/dist/')) continue;
+  // Never through the copy's link to the repository's node_modules, which readdir would walk on Node.js 22 and later.
+  for (const file of filesBelow(root)) {
+    const path = relative(root, file);
+    if (/^(node_modules|\.git|release|site\/dist)/.test(path) || path.includes('/dist/')) continue;
     files.set(
       path,
       createHash('sha256')
