@@ -109,6 +109,33 @@ function splitSidebarWords(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * Text on the page set outside the site's type scale (site.css: --size-xs to --size-xl, the page's h1, weights 400,
+ * 600 and 700), as "element.class size weight". Formulas (KaTeX's own sizes) and SVG drawings are not counted.
+ */
+async function offScaleText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const root = getComputedStyle(document.documentElement);
+    const rem = parseFloat(root.fontSize);
+    const sizes = ['xs', 'sm', 'md', 'body', 'lg', 'xl'].map(
+      (step) => parseFloat(root.getPropertyValue(`--size-${step}`)) * rem,
+    );
+    sizes.push(...[...document.querySelectorAll('h1')].map((h1) => parseFloat(getComputedStyle(h1).fontSize)));
+    const found = new Set<string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement!;
+      if (!node.textContent?.trim() || element.closest('.katex, svg') || element.getClientRects().length === 0)
+        continue;
+      const { fontSize, fontWeight } = getComputedStyle(element);
+      const onScale = sizes.some((size) => Math.abs(size - parseFloat(fontSize)) < 0.01);
+      if (!onScale || !['400', '600', '700'].includes(fontWeight))
+        found.add(`${element.tagName.toLowerCase()}.${[...element.classList].join('.')} ${fontSize} ${fontWeight}`);
+    }
+    return [...found];
+  });
+}
+
 let browser: Browser;
 let pages: PagePool;
 let server: Served;
@@ -174,9 +201,11 @@ describe('course site pages in Chromium', () => {
     page.on('response', (response) => {
       if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
     });
+    const fontsFetched: string[] = [];
     page.on('request', (request) => {
       const url = request.url();
       if (!url.startsWith(baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
+      if (url.endsWith('.woff2')) fontsFetched.push(url);
     });
 
     try {
@@ -234,11 +263,33 @@ describe('course site pages in Chromium', () => {
           [...document.fonts].some((font) => font.family.includes('KaTeX') && font.status === 'loaded'),
         );
         expect(katexFontLoaded).toBe(true);
+        // The two faces every formula here uses are asked for from the <head>, before layout needs them; each is
+        // fetched once (a preload whose CORS mode differed from the font's own request would be fetched twice)
+        // and used.
+        const preloaded = await page.$$eval('head link[rel="preload"][as="font"]', (links) =>
+          links.map((link) => (link as HTMLLinkElement).href),
+        );
+        expect(preloaded.map((href) => /\/(KaTeX_\w+-\w+)-[\w-]+\.woff2$/.exec(href)?.[1])).toEqual([
+          'KaTeX_Main-Regular',
+          'KaTeX_Math-Italic',
+        ]);
+        for (const href of preloaded)
+          expect(
+            fontsFetched.filter((url) => url === href),
+            href,
+          ).toHaveLength(1);
+        const facesLoaded = await page.evaluate(() =>
+          [...document.fonts].filter((font) => font.status === 'loaded').map((font) => `${font.family} ${font.style}`),
+        );
+        expect(facesLoaded).toEqual(expect.arrayContaining(['KaTeX_Main normal', 'KaTeX_Math italic']));
         // Held back for the first paint only: then laid out, and in the tree screen readers read.
         await page.waitForFunction(() => !document.documentElement.classList.contains('first-paint'));
         const mathml = page.locator('.katex-mathml').first();
         expect(await mathml.evaluate((element) => getComputedStyle(element).display)).not.toBe('none');
         expect(await mathml.ariaSnapshot()).toMatch(/^- math/);
+      } else if ((await page.locator('.katex').count()) === 0) {
+        // No formula, no font of KaTeX's asked for.
+        expect(await page.locator('link[rel="preload"][as="font"]').count()).toBe(0);
       }
 
       if (name === 'playground') {
@@ -257,6 +308,9 @@ describe('course site pages in Chromium', () => {
         expect(await page.locator('details.hint[open]').count()).toBe(0);
         expect(await page.textContent('main')).toContain(`npm run grade ${exercise.id}`);
       }
+
+      // Each size or weight outside the type scale is one more font to prepare before the first frame.
+      expect(await offScaleText(page)).toEqual([]);
 
       // A title in the sidebar wraps between its words, its bonus tag moving under it where they do not fit.
       if (name !== 'home')
@@ -324,6 +378,7 @@ describe('course site pages in Chromium', () => {
       expect(await page.locator('main h1').count()).toBe(1);
       if (!path.endsWith('/index.html')) expect(await page.locator('nav.pager').count()).toBe(1);
       expect(await splitSidebarWords(page)).toEqual([]);
+      expect(await offScaleText(page)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
       await pages.release(page);

@@ -11,6 +11,7 @@ import { loadCourseSites, type CourseSite } from './course-sites.js';
 import { reloadOnExerciseChange } from './exercise-reload-plugin.js';
 import { solvedOrShipped } from './kit-data.js';
 import { loopGuard } from './loop-guard-plugin.js';
+import { mathFontPreload } from './math-font-preload-plugin.js';
 import type { ModuleRecorder } from './module-recorder-plugin.js';
 import { dropOrphanSourcemaps } from './orphan-sourcemaps-plugin.js';
 import type { BuiltData } from './site-plugin.js';
@@ -78,6 +79,7 @@ export async function siteConfig(options: SiteConfigOptions = {}): Promise<Inlin
       coursePages(REPO_ROOT, SITE_ROOT, sites, { solutions, data: data.values }),
       courseClients(sites),
       courseClientPreload(sites),
+      mathFontPreload(),
       ...learnerModules(),
       ...data.plugins(),
       reloadOnExerciseChange(exercises),

@@ -81,7 +81,7 @@ function swatch(look: Swatch): string {
 
 /**
  * How many rows Chart.js's legend takes at `width`: its rule (a row ends when the next item and twice the padding
- * would pass the width), with each label's width estimated generously at 7.2 px a character (12.5 px text).
+ * would pass the width), with each label's width estimated generously at 7.2 px a character (12 px text).
  */
 export function legendRows(labels: readonly string[], width: number): number {
   let [rows, used] = [0, 0];

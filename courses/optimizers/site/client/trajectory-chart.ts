@@ -24,6 +24,7 @@ import {
   startLabel,
   TICK_COLOR,
   tickStep as stepOf,
+  TITLE_FONT_SIZE,
   X_AXIS_HEIGHT,
   yAxisWidth,
 } from '../shared/chart-frame.js';
@@ -109,7 +110,7 @@ function axis(name: 'x' | 'y', objective: SiteObjective) {
     type: 'linear' as const,
     min: objective[name][0],
     max: objective[name][1],
-    title: { display: true, text: name, color: INK, font: { size: 13, weight: 'bold' as const } },
+    title: { display: true, text: name, color: INK, font: { size: TITLE_FONT_SIZE, weight: 'bold' as const } },
     grid: { color: GRID_COLOR },
     border: { color: BORDER_COLOR },
     ticks: { stepSize: stepOf(objective), color: TICK_COLOR, callback: tickLabel },

@@ -22,8 +22,9 @@ export const PADDING = { top: 14.5, right: 14.5 } as const;
 /** Chart.js's defaults for a linear axis: tick marks outside the plot and the gap to their labels. */
 export const TICK_LENGTH = 8;
 export const TICK_PADDING = 3;
+/** Sizes of the site's type scale (its --size-xs), so the page's picture of a chart shares the text's fonts. */
 export const TICK_FONT_SIZE = 12;
-export const TITLE_FONT_SIZE = 13;
+export const TITLE_FONT_SIZE = 12;
 /** Chart.js's line height (1.2 em) and its title padding (4 px above and below). */
 const lineHeight = (size: number): number => size * 1.2;
 export const TITLE_OFFSET = lineHeight(TITLE_FONT_SIZE) / 2 + 4;
@@ -32,8 +33,8 @@ export const X_AXIS_HEIGHT = Math.ceil(TICK_LENGTH + TICK_PADDING + lineHeight(T
 /** Where an x tick label's middle lies under the plot. */
 export const X_LABEL_OFFSET = TICK_LENGTH + TICK_PADDING + lineHeight(TICK_FONT_SIZE) / 2;
 
-export const LEGEND = { fontSize: 12.5, padding: 14, swatchWidth: 28, swatchHeight: 22 } as const;
-/** Chart.js's legend under the chart: rows of items 12.5 px high, 14 px apart and around, plus 10 px. */
+export const LEGEND = { fontSize: TICK_FONT_SIZE, padding: 14, swatchWidth: 28, swatchHeight: 22 } as const;
+/** Chart.js's legend under the chart: rows of items a font size high, 14 px apart and around, plus 10 px. */
 export const legendHeight = (rows: number): number => rows * (LEGEND.fontSize + LEGEND.padding) + 10;
 
 /** The axis's ticks, as Chart.js makes them from min, max and a step (rounded to the step's decimals). */
