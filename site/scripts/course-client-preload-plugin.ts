@@ -2,9 +2,10 @@
 // <head>, so the browser fetches and compiles them while it parses the page. Without it they are asked for only
 // once the shell's page script has run, after parsing, which on a slow machine delays the first chart by the
 // round trips and the compile.
-import { join, posix } from 'node:path';
+import { join } from 'node:path';
 import { normalizePath, type Plugin, type Rollup } from 'vite';
 import type { CourseSite } from './course-sites.js';
+import { pageHref } from './page-href.js';
 
 /** The chunk `fileName` and every chunk it imports statically, itself first, each once. */
 function staticClosure(bundle: Rollup.OutputBundle, fileName: string, seen = new Set<string>()): string[] {
@@ -37,8 +38,7 @@ export function courseClientPreload(sites: readonly CourseSite[]): Plugin {
         const styles = closure.flatMap((file) => [
           ...((bundle[file] as Rollup.OutputChunk).viteMetadata?.importedCss ?? []),
         ]);
-        // Relative, as the rest of the page's links are (the site may live under any path).
-        const href = (file: string): string => posix.relative(posix.dirname(path), `/${file}`);
+        const href = (file: string): string => pageHref(path, file);
         // What the page links already (the shell's own script and styles, which the module may share) stays as is.
         const linked = (file: string): boolean => html.includes(`"${href(file)}"`);
         const scripts = closure.filter((file) => !linked(file));

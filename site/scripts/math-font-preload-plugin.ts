@@ -1,8 +1,8 @@
 // Build plugin: a page with formulas asks for KaTeX's two commonest fonts from its <head>. Otherwise the browser
 // finds it needs them only while it lays the page out, and lays the formulas out a second time once they arrive,
 // which on a slow laptop holds back the page's first frames.
-import { posix } from 'node:path';
 import type { Plugin, Rollup } from 'vite';
+import { pageHref } from './page-href.js';
 
 /** A font file of KaTeX's, and the mark of its use in KaTeX's HTML. */
 interface MathFont {
@@ -32,13 +32,11 @@ export function mathFontPreload(): Plugin {
       order: 'post',
       handler(html, { path, bundle }) {
         if (!bundle) return html;
-        // Relative, as the rest of the page's links are (the site may live under any path).
-        const href = (file: string): string => posix.relative(posix.dirname(path), `/${file}`);
         const files = FONTS.filter((font) => font.usedIn(html)).flatMap((font) => emitted(bundle, font.file) ?? []);
         return files.map((file) => ({
           tag: 'link',
           // Fonts are fetched in CORS mode; a preload without crossorigin would be fetched a second time.
-          attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href: href(file) },
+          attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href: pageHref(path, file) },
           injectTo: 'head' as const,
         }));
       },
