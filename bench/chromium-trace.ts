@@ -52,14 +52,21 @@ export interface MainThreadSummary {
 }
 
 /**
- * The main thread's time from the navigation to `mark`, a performance.mark of the page set `markedAt` ms (its
- * performance.now()) after the navigation began: the window is measured back from the mark, since a trace can hold
- * several navigationStart events (workers', frames') on the page's threads.
+ * The main thread's time from the navigation to `until` ms after it (by default `markedAt`), placed by `mark`, a
+ * performance.mark of the page set `markedAt` ms (its performance.now()) after the navigation began: the window is
+ * measured from the mark, since a trace can hold several navigationStart events (workers', frames') on the page's
+ * threads.
  */
-export function mainThreadSummary(events: readonly TraceEvent[], mark: string, markedAt: number): MainThreadSummary {
-  const end = events.find((event) => event.name === mark && event.cat.includes('user_timing'));
-  if (!end) throw new Error(`the trace has no mark ${mark}`);
-  const start = { ts: end.ts - markedAt * 1000 };
+export function mainThreadSummary(
+  events: readonly TraceEvent[],
+  mark: string,
+  markedAt: number,
+  until = markedAt,
+): MainThreadSummary {
+  const marked = events.find((event) => event.name === mark && event.cat.includes('user_timing'));
+  if (!marked) throw new Error(`the trace has no mark ${mark}`);
+  const start = { ts: marked.ts - markedAt * 1000 };
+  const end = { pid: marked.pid, tid: marked.tid, ts: start.ts + until * 1000 };
   const inWindow = events
     .filter(
       (event) =>
