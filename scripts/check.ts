@@ -59,6 +59,9 @@ function start(command: string, args: string[]): Promise<Finished> {
   });
 }
 
+/** `n` things, in the singular for one. */
+const count = (n: number, thing: string): string => `${n} ${thing}${n === 1 ? '' : 's'}`;
+
 const problems: string[] = [];
 const checkItem = (ok: boolean, what: string, details: string[] = []) => {
   console.log(`${ok ? '✓' : '✗'} ${what}`);
@@ -103,7 +106,7 @@ checkItem(stubs.status === 0, 'exercises/ is what solutions/ generates', stubs.s
 const failing = solutions.reports.filter((e) => e.status !== 'pass');
 checkItem(
   failing.length === 0,
-  `every solution passes its suite (${solutions.reports.length} exercises)`,
+  `every solution passes its suite (${count(solutions.reports.length, 'exercise')})`,
   failing.map((e) => `${e.id}: ${e.status}: ${e.message}`),
 );
 
@@ -136,9 +139,9 @@ for (const exercise of probed) {
 const revealed = courses.flatMap((c) => (c.revealSolutions ?? []).map((id) => `${c.id}/${id}`));
 checkItem(
   probeProblems.length === 0,
-  `every reveal probe runs on its solution with finite results (${probed.length} probes; revealed in a kit: ${revealed.join(', ') || 'none'})`,
+  `every reveal probe runs on its solution with finite results (${count(probed.length, 'probe')}; revealed in a kit: ${revealed.join(', ') || 'none'})`,
   probeProblems,
 );
 
-console.log(problems.length === 0 ? '\nall checks passed' : `\n${problems.length} check(s) failed`);
+console.log(problems.length === 0 ? '\nall checks passed' : `\n${count(problems.length, 'check')} failed`);
 process.exitCode = problems.length === 0 ? 0 : 1;

@@ -29,7 +29,7 @@ test('a stub that passes, a stale stub, leaked solution lines and a type error e
     expect(gate.output).toMatch(
       /optimizers\/sgd\.ts:\d+: holds hidden solution code from solutions\/optimizers\/sgd\.ts/,
     );
-    expect(gate.output).toContain('4 check(s) failed');
+    expect(gate.output).toContain('4 checks failed');
   } finally {
     copy.dispose();
   }

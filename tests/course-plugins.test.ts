@@ -70,7 +70,7 @@ test('then the gate, tsc and the site know the new exercises: check, typecheck a
 test('npm run check -- <course> checks that course alone, and names the courses there are for one that is not', () => {
   const one = npmRun(copy.root, 'check', ['statistics']);
   expectSuccess(one, 'npm run check -- statistics');
-  expect(one.output).toContain('✓ every solution passes its suite (1 exercises)');
+  expect(one.output).toContain('✓ every solution passes its suite (1 exercise)');
   expect(one.output).toContain('✓ every reveal probe runs on its solution with finite results (0 probes;');
   const unknown = npmRun(copy.root, 'check', ['--course', 'statistic']);
   expect(unknown.status, unknown.output).toBe(2);
