@@ -2,7 +2,7 @@
 // suite, its instructions and its metadata entry), then generates its stub; for a course that does not exist yet,
 // the course too (its info.toml and concepts). Nothing else needs editing, and no other course's file changes: the
 // grader, the stubs, the site and the release all read the course's info.toml.
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { loadCourses } from '../grader/course/course-metadata.js';
@@ -97,29 +97,45 @@ hints = [
 `;
 }
 
-function main(argv: string[]): number {
+const USAGE =
+  'usage: npm run new -- <course>/<id>   (lower-case letters, digits and dashes; a course that does not exist yet is created)';
+
+/** What is wrong with the name given, in words, or undefined for a name `new` can scaffold. */
+function nameProblem(argv: string[]): string | undefined {
   const [spec, ...more] = argv;
-  const parts = spec?.split('/') ?? [];
-  const [course, id] = parts;
+  if (spec === undefined) return 'name the exercise, e.g. npm run new -- statistics/mean';
   // One exercise at a time, named whole: `a/b/c` or a second argument must not scaffold a/b and drop the rest.
-  if (more.length > 0 || parts.length !== 2 || !course || !id || !ID.test(course) || !ID.test(id)) {
-    console.error(
-      'usage: npm run new -- <course>/<id>   (lower-case letters, digits and dashes; a course that does not exist yet is created)',
-    );
+  if (more.length > 0) return `one exercise at a time (given: ${argv.join(' ')})`;
+  const parts = spec.split('/');
+  if (parts.length !== 2) return `${spec}: name the course and the exercise, as <course>/<id>, e.g. statistics/mean`;
+  const wrong = parts.find((name) => !ID.test(name));
+  if (wrong !== undefined) {
+    const lower = ID.test(wrong.toLowerCase()) ? ` (${wrong.toLowerCase()}?)` : '';
+    return `${JSON.stringify(wrong)} cannot be a name${lower}: a course or an exercise is named in lower-case letters, digits and dashes, starting with a letter`;
+  }
+  const reserved = parts.find((name) => WINDOWS_DEVICES.test(name));
+  if (reserved)
+    return `${reserved} cannot name a file on Windows (it is a device's name there), and the kit is used on Windows: choose another name`;
+  return undefined;
+}
+
+function main(argv: string[]): number {
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const problem = nameProblem(argv);
+  if (problem) {
+    console.error(`error: ${problem}\n${USAGE}`);
     return 2;
   }
-  const reserved = [course, id].find((name) => WINDOWS_DEVICES.test(name));
-  if (reserved) {
-    console.error(
-      `${reserved} cannot name a file on Windows (it is a device's name there), and the kit is used on Windows: choose another name`,
-    );
-    return 2;
-  }
+  const [course, id] = argv[0]!.split('/') as [string, string];
   const existing = loadCourses(root).find((c) => c.id === course);
   if (existing?.exercises.some((e) => e.id === id)) {
     console.error(`${course}/${id} exists already (courses/${course}/info.toml)`);
     return 2;
   }
+  const info = join(root, 'courses', course, 'info.toml');
   const files = {
     solution: join('solutions', course, `${id}.ts`),
     suite: join('grader', course, `${id}.test.ts`),
@@ -130,32 +146,49 @@ function main(argv: string[]): number {
     console.error(`refusing to overwrite ${taken.join(', ')}; nothing was written`);
     return 2;
   }
-  for (const dir of [join('solutions', course), join('grader', course), join('courses', course)])
-    mkdirSync(join(root, dir), { recursive: true });
+  // What this command wrote, to undo if the stub cannot be made: a half-made exercise is neither gradable nor new.
+  const infoBefore = existing ? readFileSync(info, 'utf8') : undefined;
+  const madeFolders = [join('solutions', course), join('grader', course), join('courses', course)].flatMap(
+    (dir) => mkdirSync(join(root, dir), { recursive: true }) ?? [],
+  );
+  const written: string[] = [];
+  const write = (file: string, text: string) => {
+    written.push(file);
+    writeFileSync(file, text);
+  };
   if (!existing) {
-    writeFileSync(join(root, 'courses', course, 'info.toml'), courseInfo(course));
-    writeFileSync(
+    write(info, courseInfo(course));
+    write(
       join(root, 'courses', course, 'concepts.md'),
       `# Concepts\n\nThe ideas a learner needs before the first exercise.\n`,
     );
   }
-  writeFileSync(join(root, files.solution), solution(id));
-  writeFileSync(join(root, files.suite), suite(course, id));
-  writeFileSync(join(root, files.instructions), instructions(course, id));
-  appendFileSync(join(root, 'courses', course, 'info.toml'), metadata(id));
+  write(join(root, files.solution), solution(id));
+  write(join(root, files.suite), suite(course, id));
+  write(join(root, files.instructions), instructions(course, id));
+  appendFileSync(info, metadata(id));
   // Only this course's stubs: another course's files stay as they are, even stale or edited ones.
   const stubs = spawnSync(
     process.execPath,
     [join(root, 'scripts', 'launch.mjs'), 'scripts/stubs.ts', '--course', course],
     { cwd: root, stdio: 'inherit' },
   );
+  if (stubs.status !== 0) {
+    for (const file of written) rmSync(file, { force: true });
+    if (infoBefore !== undefined) writeFileSync(info, infoBefore);
+    for (const folder of madeFolders) rmSync(folder, { recursive: true, force: true });
+    console.error(
+      `\nnpm run new changed nothing: ${course}/${id} needs its stub, and the course's stubs could not be generated (above). Once \`npm run stubs -- --course ${course}\` succeeds, run npm run new again.`,
+    );
+    return stubs.status ?? 1;
+  }
   const created = existing
     ? ''
     : `the course ${course} (courses/${course}/info.toml and concepts.md: fill in their placeholders), `;
   console.log(`\ncreated ${created}${Object.values(files).join(', ')} and its entry in courses/${course}/info.toml.
 next: write the solution (keep the learner's part inside // Hide: all … // Hide: none), the suite and the
 instructions, then \`npm run stubs\` and \`npm run check\`.`);
-  return stubs.status ?? 1;
+  return 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -9,8 +9,9 @@ import type { NpmRun } from './kit-sandbox.js';
 /** Every file of the copy (outside node_modules, .git and build output) with a hash of its bytes. */
 export function hashes(root: string): Map<string, string> {
   const files = new Map<string, string>();
-  // Never through the copy's link to the repository's node_modules, which readdir would walk on Node.js 22 and later.
-  for (const file of filesBelow(root)) {
+  // Never through the copy's link to the repository's node_modules, which readdir would walk on Node.js 22 and later,
+  // nor into git's own folder (thousands of objects, none of them a file of the kit).
+  for (const file of filesBelow(root, { skip: (name) => name === '.git' })) {
     const path = relative(root, file);
     if (/^(node_modules|\.git|release|site\/dist)/.test(path) || path.includes('/dist/')) continue;
     files.set(

@@ -1,7 +1,7 @@
 // A course is a plug-in: in a copy of the kit, `npm run new` scaffolds an exercise in each course and a third
 // course, touching no other course's files; the grader and the maintainer's gate know the new exercises at once,
 // and everything still checks, type-checks, builds and grades. (The first course removed: course-alone.test.ts.)
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { GradeReport } from '../grader/cli/grade-report.js';
@@ -44,7 +44,9 @@ test('npm run new refuses what it could not scaffold whole, or a name Windows ca
   const before = hashes(copy.root);
   for (const [args, says] of [
     [['optimizers/line-search-2/extra'], 'usage: npm run new -- <course>/<id>'],
-    [['optimizers/momentum-2', 'optimizers/adam-2'], 'usage: npm run new -- <course>/<id>'],
+    [['optimizers/momentum-2', 'optimizers/adam-2'], 'error: one exercise at a time'],
+    [['optimizers/Line-Search'], 'error: "Line-Search" cannot be a name (line-search?)'],
+    [['line-search'], 'error: line-search: name the course and the exercise, as <course>/<id>'],
     [['optimizers/con'], 'con cannot name a file on Windows'],
     [['lpt1/first'], 'lpt1 cannot name a file on Windows'],
   ] as const) {
@@ -53,6 +55,23 @@ test('npm run new refuses what it could not scaffold whole, or a name Windows ca
     expect(run.output).toContain(says);
   }
   expect(changed(before, hashes(copy.root))).toEqual([]);
+});
+
+test('npm run new whose stub cannot be made (a learner file of the course edited since generated) changes nothing, and says why', () => {
+  const learnerFile = join(copy.root, 'exercises', 'backprop', 'value.ts');
+  const original = readFileSync(learnerFile, 'utf8');
+  writeFileSync(learnerFile, `${original}// tried the exercise\n`);
+  try {
+    const before = hashes(copy.root);
+    const run = npmRun(copy.root, 'new', ['backprop/chain-rule-2']);
+    expect(run.status, run.output).toBe(1);
+    expect(run.output).toContain('refusing to overwrite files edited since they were generated');
+    expect(run.output).toContain('exercises/backprop/value.ts');
+    expect(run.output).toContain('npm run new changed nothing: backprop/chain-rule-2 needs its stub');
+    expect(changed(before, hashes(copy.root))).toEqual([]);
+  } finally {
+    writeFileSync(learnerFile, original);
+  }
 });
 
 test('then the gate, tsc and the site know the new exercises: check, typecheck and build (pages for all three courses)', () => {
