@@ -17,6 +17,7 @@ import { kitManifest, readKitUses, UndeclaredPackageError, type PackageJson } fr
 import { describeLeak, scanForLeaks } from './release/leak-scan.js';
 import { LockError, pruneLock, type Lock } from './release/prune-lock.js';
 import { SealError, sealSolutions } from './release/seal-solutions.js';
+import { recordOutputs, releaseOutputProblem } from './release/release-output.js';
 import { replaceOutputs } from './release/replace-outputs.js';
 import { studentReadme } from './release/student-readme.js';
 import { hiddenLines } from './stubs/hidden-text.js';
@@ -32,6 +33,10 @@ import { readOptions, UsageError } from '../grader/cli/read-options.js';
 const root = resolve(import.meta.dirname, '..');
 
 class ReleaseError extends Error {}
+
+/** What a release puts in its output folder; the zip only with --gradescope. */
+const KIT_OUTPUTS = ['student-kit', 'student-kit.tgz'];
+const GRADESCOPE_OUTPUT = 'gradescope-autograder.zip';
 
 /**
  * The repository's files as git lists them: tracked, or new and not ignored. Without git, a folder of files (a
@@ -171,15 +176,17 @@ function zipFolder(dir: string, prefix: string, scripts: Record<string, string>)
   return zipSync(files);
 }
 
-const USAGE = `usage: npm run release -- [--course NAME ...] [--gradescope] [--out DIR]
+const USAGE = `usage: npm run release -- [--course NAME ...] [--gradescope] [--out DIR] [--force]
   --course NAME  release this course only (repeat for several); every course by default
   --gradescope   also build gradescope-autograder.zip
-  --out DIR      where the kit goes (default release/)`;
+  --out DIR      where the kit goes (default release/); what the last release put there is replaced
+  --force        replace what is there even where it is not as the last release left it`;
 
 async function main(argv: string[]): Promise<number> {
   const options = {
     out: { type: 'string' },
     gradescope: { type: 'boolean' },
+    force: { type: 'boolean' },
     course: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   } as const;
@@ -189,6 +196,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const out = outputFolder(resolve(values.out ?? join(root, 'release')), values.out);
+  const outputs = [...KIT_OUTPUTS, ...(values.gradescope ? [GRADESCOPE_OUTPUT] : [])];
+  const outProblem = releaseOutputProblem(root, out, outputs, values.force === true);
+  if (outProblem) throw new OutputPathError(`--out ${values.out ?? 'release'}: ${outProblem}.`);
   const all = loadCourses(root);
   const courses = selectCourses(all, values.course ?? []);
   const work = makeTemporaryFolder('release-');
@@ -210,6 +220,7 @@ async function main(argv: string[]): Promise<number> {
       { from: kit, name: 'student-kit' },
       { from: join(work, 'student-kit.tgz'), name: 'student-kit.tgz' },
     ]);
+    recordOutputs(out, KIT_OUTPUTS);
     console.log(
       `student kit: ${relative(process.cwd(), join(out, 'student-kit'))}/ and student-kit.tgz (leak scan: clean, site built from it: clean)`,
     );
@@ -229,9 +240,10 @@ async function main(argv: string[]): Promise<number> {
       }
       writeKitPackages(kit); // what the hidden tests and solutions import too
       const zip = zipFolder(kit, 'kit', { 'setup.sh': SETUP_SH, run_autograder: RUN_AUTOGRADER });
-      writeFileSync(join(work, 'gradescope-autograder.zip'), zip);
-      replaceOutputs(out, [{ from: join(work, 'gradescope-autograder.zip'), name: 'gradescope-autograder.zip' }]);
-      console.log(`gradescope autograder: ${relative(process.cwd(), join(out, 'gradescope-autograder.zip'))}`);
+      writeFileSync(join(work, GRADESCOPE_OUTPUT), zip);
+      replaceOutputs(out, [{ from: join(work, GRADESCOPE_OUTPUT), name: GRADESCOPE_OUTPUT }]);
+      recordOutputs(out, [GRADESCOPE_OUTPUT]);
+      console.log(`gradescope autograder: ${relative(process.cwd(), join(out, GRADESCOPE_OUTPUT))}`);
     }
     return 0;
   } catch (error) {

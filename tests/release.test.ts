@@ -21,6 +21,7 @@ import { create } from 'tar';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadCourses } from '../grader/course/course-metadata.js';
 import { scanForLeaks } from '../scripts/release/leak-scan.js';
+import { RECORD, releaseOutputProblem } from '../scripts/release/release-output.js';
 import { hiddenLines } from '../scripts/stubs/hidden-text.js';
 import { KIT_ROOT, makeSandbox, WITH_SITE } from './kit-sandbox.js';
 import { releasedKit, type Release } from './released-kit.js';
@@ -43,6 +44,14 @@ test('npm run release succeeds and its leak scan is clean', () => {
   expect(released.stderr).toBe('');
   expect(released.status).toBe(0);
   expect(String(released.stdout)).toContain('leak scan: clean');
+});
+
+test('it records what it wrote: the next release may replace all of it, unasked', () => {
+  expect(readdirSync(out).sort()).toEqual(
+    [RECORD, 'gradescope-autograder.zip', 'student-kit', 'student-kit.tgz'].sort(),
+  );
+  const all = ['student-kit', 'student-kit.tgz', 'gradescope-autograder.zip'];
+  expect(releaseOutputProblem(KIT_ROOT, out, all, false)).toBeUndefined();
 });
 
 test('the kit holds no solution, hidden test or instructor tool, by an independent scan of every file', () => {
@@ -112,6 +121,33 @@ test('--out that cannot be a folder stops the release before it is built, naming
     );
   }
   expect(readFileSync(file, 'utf8')).toBe('an instructor’s notes\n');
+});
+
+test('--out holding a student-kit/ no release made is refused before anything is built, with exit 2; --force goes on', () => {
+  const there = join(work, 'kept');
+  mkdirSync(join(there, 'student-kit'), { recursive: true });
+  writeFileSync(join(there, 'student-kit', 'notes.txt'), 'an instructor’s notes\n');
+  const release = (args: string[]) =>
+    spawnSync(
+      process.execPath,
+      [join(KIT_ROOT, 'scripts', 'launch.mjs'), 'scripts/release.ts', '--out', there, ...args],
+      {
+        cwd: KIT_ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+  const refused = release([]);
+  expect(refused.status).toBe(2);
+  expect(refused.stderr).toBe(
+    `error: --out ${there}: student-kit/ was not made by a release, and the release replaces it whole. Move it elsewhere, or add --force to replace it.\nnothing was released.\n`,
+  );
+  // Past that check with --force, the release stops at the next one: the folder is still as it was.
+  const forced = release(['--force', '--course', 'no-such-course']);
+  expect(forced.status).toBe(2);
+  expect(forced.stderr).toContain('no course named no-such-course');
+  expect(readdirSync(there)).toEqual(['student-kit']);
+  expect(readFileSync(join(there, 'student-kit', 'notes.txt'), 'utf8')).toBe('an instructor’s notes\n');
 });
 
 test('a copy of the repository that is no git repository (a downloaded zip) is refused in words, with nothing written', () => {
