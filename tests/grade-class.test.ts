@@ -124,6 +124,39 @@ describe('--submissions DIR', () => {
   });
 });
 
+describe('--submissions DIR, files by themselves', () => {
+  test('as a platform exports a student’s attachments (in a folder, a zip, a folder down): graded as in course folders', () => {
+    const two = ['optimizers/sgd', 'optimizers/momentum'];
+    const solution = (file: string) => readFileSync(join(KIT_ROOT, 'solutions', 'optimizers', file), 'utf8');
+    const submissions = join(dir, 'flat-class');
+    const lay = (files: Record<string, string>) => {
+      for (const [path, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(submissions, path)), { recursive: true });
+        writeFileSync(join(submissions, path), text);
+      }
+    };
+    // ann: the course's folder, as the repository lays it out; bea: the same files by themselves; cyd: by themselves
+    // one folder down, in a zip, the momentum a buggy one; dee: by themselves beside a note.
+    lay({ 'ann/optimizers/sgd.ts': solution('sgd.ts'), 'ann/optimizers/momentum.ts': solution('momentum.ts') });
+    lay({ 'bea/sgd.ts': solution('sgd.ts'), 'bea/momentum.ts': solution('momentum.ts') });
+    const buggy = readFileSync(
+      join(KIT_ROOT, 'tests', 'learner-variants', 'buggy', 'momentum', 'stale-velocity.ts'),
+      'utf8',
+    );
+    writeFileSync(join(submissions, 'cyd.zip'), zipOf({ 'hw3/sgd.ts': solution('sgd.ts'), 'hw3/momentum.ts': buggy }));
+    lay({ 'dee/sgd.ts': solution('sgd.ts'), 'dee/notes.txt': 'momentum next week' });
+    const out = join(dir, 'flat-grades');
+    const run = grade(['--submissions', submissions, '--out', out, ...two]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/graded 4 submission\(s\), 0 unchanged since the last run, 0 could not be graded/);
+    const rows = readFileSync(join(out, 'gradebook.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(rows[0]).toBe('ann,graded,1,1,2,');
+    expect(rows[1]).toBe('bea,graded,1,1,2,');
+    expect(rows[2]).toBe('cyd,graded,1,0,1,momentum: wrong result');
+    expect(rows[3]).toBe('dee,graded,1,0,1,momentum: file missing');
+  });
+});
+
 describe("a class's own .zip", () => {
   test('as a platform exports it (all in one folder, a submission zipped inside), it grades as its folder does', () => {
     const two = ['optimizers/sgd', 'optimizers/momentum'];

@@ -8,7 +8,8 @@ import { INTAKE_LIMITS, type IntakeLimits } from '../files/intake-limits.js';
 import { readFileBelow } from '../files/read-folder.js';
 import { readZip } from '../files/read-zip.js';
 import { RefusedSubmission, type Refusal } from '../files/refusal.js';
-import { learnerRootOf, subtree, type SubmissionTree } from '../files/submission-tree.js';
+import { subtree, type SubmissionTree } from '../files/submission-tree.js';
+import { courseFilesOf, locateLearnerFiles } from '../files/upload-layout.js';
 import { makeTemporaryFolder, removeFolder } from '../files/temporary-folders.js';
 
 /** A whole class's archive: its submissions' zips are files in it, each up to the size of one submission's archive. */
@@ -39,8 +40,8 @@ const childrenOf = (tree: SubmissionTree, folder: string): string[] =>
 
 /**
  * The folder of the archive that holds the submissions: its top, or the one folder everything is in, unless that
- * folder is a submission itself (its learner files directly in it: a class of one). `paths`: the learner files, as
- * <course>/<file>.
+ * folder is a submission itself (its learner files directly in it, in course folders or by themselves: a class of
+ * one). `paths`: the learner files, as <course>/<file>.
  */
 export function classRootOf(tree: SubmissionTree, paths: string[]): string {
   let root = '';
@@ -48,7 +49,7 @@ export function classRootOf(tree: SubmissionTree, paths: string[]): string {
     const children = childrenOf(tree, root);
     const only = children[0];
     if (children.length !== 1 || tree.entries.get(only!)?.kind !== 'folder') return root;
-    if (learnerRootOf(subtree(tree, only!), paths) === '') return root;
+    if (locateLearnerFiles(subtree(tree, only!).entries, courseFilesOf(paths))?.root === '') return root;
     root = only!;
   }
 }

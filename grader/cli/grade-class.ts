@@ -204,7 +204,7 @@ export async function gradeClass(
           row.problem = describeProblem(opened.problem);
           continue;
         }
-        const files = gatherSubmission(root, opened.learner!, opened.kitSide, paths);
+        const files = gatherSubmission(root, opened.learner!, opened.learner!.kitSide, paths);
         // A refused learner file is in the tree's refusals already: each is reported once.
         const seen = new Set(row.refusals.map((r) => JSON.stringify(r)));
         row.refusals = [...row.refusals, ...files.refusals.filter((r) => !seen.has(JSON.stringify(r)))];
@@ -218,11 +218,17 @@ export async function gradeClass(
         }
         // Each submission is staged in a folder of its own, named by its place in the class, never by its name.
         const dir = stageFiles(root, files, paths, join(work, `submission-${index}`));
-        row.warnings = files.changedKitFiles.map(
-          (f) => `the submission's ${f} differs from the original; the original was used`,
-        );
+        row.warnings = [
+          ...opened.notes,
+          ...files.changedKitFiles.map((f) => `the submission's ${f} differs from the original; the original was used`),
+        ];
         // A refused learner file is said in its exercise's verdict too, rather than called missing there.
-        const refused = refusedLearnerFiles(row.refusals, paths, (r) => describeRefusal(r), opened.root);
+        const refused = refusedLearnerFiles(
+          row.refusals,
+          paths,
+          (r) => describeRefusal(r),
+          opened.learner!.learnerPathOf,
+        );
         fresh.push({
           row,
           // Uploaded, as Gradescope's are: a missing file is said to be missing from the submission, never with

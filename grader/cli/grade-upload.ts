@@ -6,7 +6,8 @@ import type { Course, Exercise } from '../course/course-metadata.js';
 import { readFolder } from '../files/read-folder.js';
 import { readZip } from '../files/read-zip.js';
 import { describeRefusal, RefusedSubmission, type Refusal } from '../files/refusal.js';
-import { refusalsOf, subtree, type SubmissionTree } from '../files/submission-tree.js';
+import { refusalsOf, type SubmissionTree } from '../files/submission-tree.js';
+import { learnerView } from '../files/learner-view.js';
 import { locateLearnerFiles, type UploadLayout } from '../files/upload-layout.js';
 import type { Grader } from './grade-folder.js';
 import type { ExerciseReport } from './grade-report.js';
@@ -82,16 +83,10 @@ export async function gradeUpload(
   const gradedCourses = layout && layout.courses.length > 0 ? layout.courses : selected.map((c) => c.id);
   const graded = exercises.filter((e) => gradedCourses.includes(e.course));
   const paths = learnerFilePaths(kitRoot, graded);
-  const sources = layout?.sources ?? new Map<string, string>();
-  const learner = { read: (path: string) => (sources.has(path) ? tree!.read(sources.get(path)!) : undefined) };
-  const root = layout?.kind === 'course-folders' ? layout.root : undefined;
-  const kitSide =
-    tree && root !== undefined && (root === 'exercises' || root.endsWith('/exercises'))
-      ? subtree(tree, root === 'exercises' ? 'grader' : `${root.slice(0, -'exercises'.length)}grader`)
-      : undefined;
+  const view = tree && layout ? learnerView(tree, layout) : undefined;
   let files;
   try {
-    files = gatherSubmission(kitRoot, learner, kitSide, paths);
+    files = gatherSubmission(kitRoot, view ?? { read: () => undefined }, view?.kitSide, paths);
   } catch (error) {
     // A forged zip shows itself when read: nothing of it is used.
     if (!(error instanceof RefusedSubmission)) throw error;

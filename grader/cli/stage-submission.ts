@@ -66,19 +66,17 @@ export function gatherSubmission(
 /**
  * The learner files among `refusals` (by `<course>/<file>`, as `paths` names them), each with what `say` makes of
  * its refusal, for the sessions to give as its exercise's verdict; undefined when none of them was refused.
- * `root`: where the learner folder is among the refusals' paths ('' at their top; `my-work` for a submission whose
- * files are in my-work/<course>/).
+ * `learnerPathOf`: the learner file a refusal's path stands for (the path itself where the refusals' paths are
+ * relative to a folder laid out like exercises/; see learner-view.ts for a submission's).
  */
 export function refusedLearnerFiles(
   refusals: Refusal[],
   paths: string[],
   say: (refusal: Refusal) => string,
-  root = '',
+  learnerPathOf: (path: string) => string | undefined = (path) => path,
 ): Record<string, string> | undefined {
-  const inLearnerFolder = (path: string) =>
-    root === '' ? path : path.startsWith(`${root}/`) ? path.slice(root.length + 1) : undefined;
   const refused = refusals.flatMap((r) => {
-    const path = inLearnerFolder(r.path);
+    const path = learnerPathOf(r.path);
     return path !== undefined && paths.includes(path) ? [[path, say(r)] as const] : [];
   });
   return refused.length > 0 ? Object.fromEntries(refused) : undefined;

@@ -7,7 +7,9 @@ import { INTAKE_LIMITS, type IntakeLimits } from '../files/intake-limits.js';
 import { entryOf, readFileBelow, readFolder } from '../files/read-folder.js';
 import { readZip } from '../files/read-zip.js';
 import { describeRefusal, RefusedSubmission, type Refusal } from '../files/refusal.js';
-import { learnerRootOf, refusalsOf, subtree, type SubmissionTree, type TreeEntry } from '../files/submission-tree.js';
+import { learnerView, type LearnerView } from '../files/learner-view.js';
+import { learnerRootOf, refusalsOf, type SubmissionTree, type TreeEntry } from '../files/submission-tree.js';
+import { courseFilesOf, locateLearnerFiles } from '../files/upload-layout.js';
 import { MANIFEST } from './class-shards.js';
 import { isZipName, submissionIds, type ClassEntry } from './submission-ids.js';
 
@@ -25,16 +27,18 @@ export type SubmissionProblem =
 
 export function describeProblem(problem: SubmissionProblem): string {
   if (problem.kind === 'refused') return describeRefusal(problem.refusal);
-  return `${problem.name} holds none of the learner files (${problem.expected.join(', ')})`;
+  const names = [...new Set(problem.expected.map((path) => path.slice(path.indexOf('/') + 1)))];
+  return (
+    `${problem.name} holds none of the learner files (${names.join(', ')}), by themselves or in their course's ` +
+    `folder (${problem.expected[0]})`
+  );
 }
 
-/** A submission opened: its learner folder and the grader/ beside it, or the problem; and what was refused in it. */
+/** A submission opened: its learner files wherever it holds them, or the problem; and what was refused in it. */
 export interface OpenedSubmission {
-  learner?: SubmissionTree;
-  /** Where the learner folder is in the submission ('' at its top), as the refusals' paths name it. */
-  root?: string;
-  /** The submission's grader/ folder, when it is a whole kit (its learner folder is an exercises/). */
-  kitSide?: SubmissionTree;
+  learner?: LearnerView;
+  /** How its files were read, where a student should know (a file name two courses share). */
+  notes: string[];
   problem?: SubmissionProblem;
   refusals: Refusal[];
 }
@@ -85,7 +89,10 @@ function treeOf(member: ClassMember, limits: IntakeLimits): SubmissionTree {
   return readZip(archive.bytes, member.name, limits);
 }
 
-/** Opens `member` and finds the folder of it laid out like exercises/, holding some of `paths` (<course>/<file>.ts, …). */
+/**
+ * Opens `member` and finds its learner files, some of `paths` (<course>/<file>.ts, …): laid out like exercises/ or by
+ * themselves, however deep (as a Gradescope upload's are found).
+ */
 export function openSubmission(
   member: ClassMember,
   paths: string[],
@@ -96,17 +103,14 @@ export function openSubmission(
     tree = treeOf(member, limits);
   } catch (error) {
     if (error instanceof RefusedSubmission)
-      return { problem: { kind: 'refused', refusal: error.refusal }, refusals: [] };
+      return { problem: { kind: 'refused', refusal: error.refusal }, notes: [], refusals: [] };
     throw error;
   }
   const refusals = refusalsOf(tree);
-  const root = learnerRootOf(tree, paths);
-  if (root === undefined)
-    return { problem: { kind: 'no-learner-files', name: member.name, expected: paths }, refusals };
-  const parent = root.includes('/') ? root.slice(0, root.lastIndexOf('/')) : '';
-  const isKit = root === 'exercises' || root.endsWith('/exercises');
-  const kitSide = isKit ? subtree(tree, parent === '' ? 'grader' : `${parent}/grader`) : undefined;
-  return { learner: subtree(tree, root), root, kitSide, refusals };
+  const layout = locateLearnerFiles(tree.entries, courseFilesOf(paths));
+  if (!layout)
+    return { problem: { kind: 'no-learner-files', name: member.name, expected: paths }, notes: [], refusals };
+  return { learner: learnerView(tree, layout), notes: layout.notes, refusals };
 }
 
 /** The folder under `root` holding <course>/<learner file> for some exercise, the shallowest one (for --target). */

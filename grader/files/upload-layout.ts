@@ -23,6 +23,16 @@ export interface UploadLayout {
   notes: string[];
 }
 
+/** The courses' learner files given as paths in exercises/ (<course>/<file>), course by course. */
+export function courseFilesOf(paths: readonly string[]): CourseFiles[] {
+  const courses = new Map<string, string[]>();
+  for (const path of paths) {
+    const slash = path.indexOf('/');
+    courses.set(path.slice(0, slash), [...(courses.get(path.slice(0, slash)) ?? []), path.slice(slash + 1)]);
+  }
+  return [...courses].map(([id, files]) => ({ id, files }));
+}
+
 const depthOf = (path: string) => (path === '' ? 0 : path.split('/').length);
 const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 const nameOf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
