@@ -107,6 +107,21 @@ export function buildHostileClass(dir: string, kit: string): Expected[] {
   writeFileSync(join(dir, 'zip-link-folder.zip'), zipOf({ optimizers: { data: join(kit, 'solutions', 'optimizers'), mode: SYMLINK_MODE } }));
   refused('zip-link-folder', /optimizers is a symbolic link/, /holds none of the learner files/);
 
+  // The learner files by themselves, as a platform exports a student's attachments: honest, then with sgd.ts a link
+  // to the solution (refused and named), then nothing but that link (a link steers nothing: no learner file at all),
+  // then zipped with rmsprop.ts a FIFO's entry.
+  const flat = Object.fromEntries(Object.entries(solutions).map(([path, text]) => [path.split('/')[1]!, text]));
+  writeTree(join(dir, 'honest-flat'), flat);
+  honest('honest-flat');
+  writeTree(join(dir, 'flat-symlink'), { ...flat, 'sgd.ts': '' });
+  sh('rm "$1" && ln -s "$2" "$1"', join(dir, 'flat-symlink', 'sgd.ts'), target);
+  partly('flat-symlink', ['sgd.ts'], /sgd\.ts is a symbolic link: upload the file itself/);
+  mkdirSync(join(dir, 'flat-link-only'));
+  symlinkSync(target, join(dir, 'flat-link-only', 'sgd.ts'));
+  refused('flat-link-only', /sgd\.ts is a symbolic link/, /flat-link-only holds none of the learner files/);
+  writeFileSync(join(dir, 'flat-zip-fifo.zip'), zipOf({ ...prefixed('hw/', flat), 'hw/rmsprop.ts': { data: '', mode: FIFO_MODE } }));
+  partly('flat-zip-fifo', ['rmsprop.ts'], /hw\/rmsprop\.ts is a named pipe/);
+
   // Sizes that lie: an entry declared as small as the honest file but inflating to 64 MB, and one declared 4 GB.
   const bomb = `${solutions['optimizers/sgd.ts']}\n${' '.repeat(64 * 1024 * 1024)}`;
   writeFileSync(join(dir, 'size-lying.zip'), withDeclaredSize(zipOf({ ...solutions, 'optimizers/sgd.ts': bomb }), 'optimizers/sgd.ts', solutions['optimizers/sgd.ts']!.length));
