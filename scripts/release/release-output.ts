@@ -50,19 +50,17 @@ export function recordOutputs(out: string, names: readonly string[]): void {
  */
 function differences(recorded: Listing, path: string, most = 3): string[] {
   const now = listing(path, (file) => file);
+  const foldersOf = (file: string) =>
+    file
+      .split('/')
+      .slice(0, -1)
+      .map((_, i, parts) => `${parts.slice(0, i + 1).join('/')}/`);
+  const releaseFolders = new Set(Object.keys(recorded).flatMap(foldersOf));
   const said = new Set<string>();
   for (const file of Object.keys(now)) {
     if (recorded[file] === undefined) {
-      // The shallowest folder of the added file that held nothing of the release's.
-      const parts = file.split('/');
-      let shown = file;
-      for (let depth = 1; depth < parts.length; depth++) {
-        const folder = `${parts.slice(0, depth).join('/')}/`;
-        if (!Object.keys(recorded).some((known) => known.startsWith(folder))) {
-          shown = folder;
-          break;
-        }
-      }
+      // The shallowest folder of the added file that held nothing of the release's, or the file itself.
+      const shown = foldersOf(file).find((folder) => !releaseFolders.has(folder)) ?? file;
       said.add(`${shown || 'it'} added`);
     } else if (digest(now[file]!) !== recorded[file]) said.add(`${file || 'it'} changed`);
   }
