@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { selectCourses } from '../grader/cli/course-selection.js';
 import { exitOnSignals } from '../grader/cli/exit-on-signal.js';
-import { readOptions, UsageError } from '../grader/cli/read-options.js';
+import { readCommandLine, readOptions } from '../grader/cli/read-options.js';
 import { openGrader } from '../grader/cli/grade-folder.js';
 import { loadCourses, type Course } from '../grader/course/course-metadata.js';
 import { probeNumbers, resultShape } from '../grader/reveal/reveal-key.js';
@@ -23,20 +23,14 @@ const USAGE = `usage: npm run check -- [--course NAME ...] [course ...]
 
 /** The courses named on the command line (`named`), or every course; exits 2 with the usage on a mistake. */
 function coursesToCheck(argv: string[]): { courses: Course[]; named: string[] } {
-  try {
-    const options = { course: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } as const;
-    const { values, positionals } = readOptions(argv, options, true);
-    if (values.help) {
-      console.log(USAGE);
-      process.exit(0);
-    }
-    const named = [...(values.course ?? []), ...positionals];
-    return { courses: selectCourses(loadCourses(root), named), named };
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`error: ${error.message}\n${USAGE}`);
-    process.exit(2);
+  const options = { course: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } as const;
+  const { values, positionals } = readCommandLine(USAGE, () => readOptions(argv, options, true));
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
   }
+  const named = [...(values.course ?? []), ...positionals];
+  return { courses: readCommandLine(USAGE, () => selectCourses(loadCourses(root), named)), named };
 }
 const { courses, named } = coursesToCheck(process.argv.slice(2));
 

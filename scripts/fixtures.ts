@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readOptions, UsageError } from '../grader/cli/read-options.js';
+import { readCommandLine, readOptions } from '../grader/cli/read-options.js';
 import { REFERENCE_PYTHON as PYTHON } from './reference-python.js';
 
 const KIT_ROOT = resolve(import.meta.dirname, '..');
@@ -15,18 +15,12 @@ const USAGE = `usage: npm run fixtures -- [course ...]
   grader/<course>/fixtures/generate.py; PYTHON=path picks the Python (default /usr/bin/python3)`;
 
 function main(argv: string[]): number {
-  let chosenArgs: string[];
-  try {
-    const { values, positionals } = readOptions(argv, { help: { type: 'boolean', short: 'h' } }, true);
-    if (values.help) {
-      console.log(USAGE);
-      return 0;
-    }
-    chosenArgs = positionals;
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`error: ${error.message}\n${USAGE}`);
-    return 2;
+  const { values, positionals: chosenArgs } = readCommandLine(USAGE, () =>
+    readOptions(argv, { help: { type: 'boolean', short: 'h' } }, true),
+  );
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
   }
   const all = readdirSync(join(KIT_ROOT, 'grader'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(generator(entry.name)))

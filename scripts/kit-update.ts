@@ -14,7 +14,7 @@ import {
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { extract } from 'tar';
 import { exitOnSignals } from '../grader/cli/exit-on-signal.js';
-import { readOptions, UsageError } from '../grader/cli/read-options.js';
+import { readCommandLine, readOptions, UsageError } from '../grader/cli/read-options.js';
 import { loadCourses, MetadataError } from '../grader/course/course-metadata.js';
 import { filesBelow } from '../grader/files/files-below.js';
 import { makeTemporaryFolder, removeFolder } from '../grader/files/temporary-folders.js';
@@ -87,14 +87,7 @@ function readArguments(argv: string[]): { help: true } | { help: false; source: 
 }
 
 function main(argv: string[]): number {
-  let asked: ReturnType<typeof readArguments>;
-  try {
-    asked = readArguments(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`error: ${error.message}\n${USAGE}`);
-    return 2;
-  }
+  const asked = readCommandLine(USAGE, () => readArguments(argv));
   if (asked.help) {
     console.log(USAGE);
     return 0;

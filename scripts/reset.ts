@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { loadCourses, type Course, type Exercise } from '../grader/course/course-metadata.js';
 import { exerciseArgs } from '../grader/cli/exercise-args.js';
-import { ExerciseNameError, exerciseNames, findExercise } from '../grader/course/find-exercise.js';
+import { ExerciseNameError, findExercise, usageWithExercises } from '../grader/course/find-exercise.js';
 import { writeAtomically } from '../grader/files/write-atomically.js';
 import { pristinePath } from '../grader/course/starting-files.js';
 
@@ -28,11 +28,11 @@ async function main(argv: string[]): Promise<number> {
   const exercises = courses.flatMap((c) => c.exercises);
   const args = exerciseArgs('npm run reset', argv, [], Infinity);
   if (args.help && !args.problem) {
-    console.log(`${USAGE}\nexercises: ${exerciseNames(exercises)}`);
+    console.log(usageWithExercises(USAGE, exercises));
     return 0;
   }
   if (args.problem || args.names.length === 0) {
-    console.error(`${args.problem ? `${args.problem}\n` : ''}${USAGE}\nexercises: ${exerciseNames(exercises)}`);
+    console.error(`${args.problem ? `${args.problem}\n` : ''}${usageWithExercises(USAGE, exercises)}`);
     return 2;
   }
   // Every name is checked before any file is touched: a typo in the second must not leave the first one reset.

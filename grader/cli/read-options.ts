@@ -46,3 +46,17 @@ export function readOptions<T extends Options, P extends boolean>(argv: string[]
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }
+
+/**
+ * What `read` makes of the command line. A UsageError from it is said as `error: <message>` above `usage`, and the
+ * command ends with exit code 2, before it has done anything.
+ */
+export function readCommandLine<T>(usage: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`error: ${error.message}\n${usage}`);
+    process.exit(2);
+  }
+}

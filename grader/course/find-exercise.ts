@@ -31,6 +31,10 @@ function suggestion(name: string, all: readonly Exercise[]): string {
 /** Every exercise's name as a learner types it, for messages. */
 export const exerciseNames = (all: readonly Exercise[]): string => all.map((e) => shortName(e, all)).join(', ');
 
+/** A command's usage followed by the exercises it takes, for `--help` and a command line it cannot follow. */
+export const usageWithExercises = (usage: string, all: readonly Exercise[]): string =>
+  `${usage}\nexercises: ${exerciseNames(all)}`;
+
 export function findExercise(all: readonly Exercise[], name: string): Exercise {
   const wanted = name.trim();
   const matches = all.filter((e) => (wanted.includes('/') ? sameId(qualifiedId(e), wanted) : sameId(e.id, wanted)));

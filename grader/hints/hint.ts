@@ -1,7 +1,7 @@
 // `npm run hint <exercise>`: shows the hints revealed so far and reveals the next one.
 import { resolve } from 'node:path';
 import { loadCourses, qualifiedId } from '../course/course-metadata.js';
-import { ExerciseNameError, exerciseNames, findExercise, shortName } from '../course/find-exercise.js';
+import { ExerciseNameError, findExercise, shortName, usageWithExercises } from '../course/find-exercise.js';
 import { readHintState, writeHintState } from './hint-state.js';
 import { exerciseArgs } from '../cli/exercise-args.js';
 
@@ -19,11 +19,11 @@ function main(argv: string[]): number {
   const [name] = args.names;
   const exercises = loadCourses(root).flatMap((c) => c.exercises);
   if (args.help) {
-    console.log(`${USAGE}\nexercises: ${exerciseNames(exercises)}`);
+    console.log(usageWithExercises(USAGE, exercises));
     return 0;
   }
   if (!name) {
-    console.error(`${USAGE}\nexercises: ${exerciseNames(exercises)}`);
+    console.error(usageWithExercises(USAGE, exercises));
     return 2;
   }
   let exercise;

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gradeFolder } from '../cli/grade-folder.js';
 import { loadCourses, MetadataError, type Exercise } from '../course/course-metadata.js';
-import { ExerciseNameError, exerciseNames, findExercise, shortName } from '../course/find-exercise.js';
+import { ExerciseNameError, findExercise, shortName, usageWithExercises } from '../course/find-exercise.js';
 import { buckets, probeNumbers, REVEAL_VERSION, revealKey } from './reveal-key.js';
 import { runProbe } from './run-probe.js';
 import { exerciseArgs } from '../cli/exercise-args.js';
@@ -37,12 +37,12 @@ async function main(argv: string[]): Promise<number> {
   const [name] = args.names;
   const exercises = loadCourses(root).flatMap((c) => c.exercises);
   if (args.help) {
-    console.log(`${USAGE}\nexercises: ${exerciseNames(exercises)}`);
+    console.log(usageWithExercises(USAGE, exercises));
     return 0;
   }
   let exercise: Exercise;
   try {
-    if (!name) throw new ExerciseNameError(`${USAGE}\nexercises: ${exerciseNames(exercises)}`);
+    if (!name) throw new ExerciseNameError(usageWithExercises(USAGE, exercises));
     exercise = findExercise(exercises, name);
   } catch (error) {
     if (!(error instanceof ExerciseNameError)) throw error;
