@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadCourse, qualifiedId } from '../grader/course/course-metadata.js';
+import { loadCourse, loadCourses, qualifiedId } from '../grader/course/course-metadata.js';
 import { KIT_ROOT, makeSandbox, runKitScript } from './kit-sandbox.js';
 
 // The submissions below are this course's solutions and learner variants; other courses are not selected.
@@ -154,6 +154,17 @@ describe('--submissions DIR, files by themselves', () => {
     expect(rows[1]).toBe('bea,graded,1,1,2,');
     expect(rows[2]).toBe('cyd,graded,1,0,1,momentum: wrong result');
     expect(rows[3]).toBe('dee,graded,1,0,1,momentum: file missing');
+    expect(run.stdout).not.toContain('note:');
+    // With every course of the kit graded, the run says which one nobody sent, and how to grade the others alone.
+    const others = loadCourses(kit.root)
+      .filter((c) => c.id !== 'optimizers')
+      .map((c) => c.id);
+    const all = grade(['--submissions', submissions, '--out', join(dir, 'flat-all')]);
+    expect(all.status, all.stderr).toBe(0);
+    expect(all.stdout).toContain(
+      `note: no submission holds a file of ${others.join(' or ')}, so everyone scores 0 there. If the assignment is ` +
+        `optimizers alone, name it: npm run grade -- --submissions ${submissions} --out ${join(dir, 'flat-all')} optimizers`,
+    );
   });
 });
 

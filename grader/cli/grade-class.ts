@@ -100,6 +100,11 @@ export interface ClassSummary {
   rows: number;
   classRows: number;
   outDir: string;
+  /**
+   * The courses graded of which no submission of this run holds a single learner file, where some other course's
+   * are there: every row scores 0 there (a class of one course, graded in a kit of several).
+   */
+  coursesNoOneSent: string[];
 }
 
 export interface ClassOptions {
@@ -194,6 +199,7 @@ export async function gradeClass(
     const mine = new Set(shardOf(ids, options.shard));
     const rows = planned.filter((r) => mine.has(r.id));
     const fresh: Array<{ row: Row; target: GradeTarget }> = [];
+    const coursesSent = new Set<string>();
     for (const [index, row] of rows.entries()) {
       const member = row.member;
       if (!member) continue; // rostered, nothing sent
@@ -205,6 +211,7 @@ export async function gradeClass(
           continue;
         }
         const files = gatherSubmission(root, opened.learner!, opened.learner!.kitSide, paths);
+        for (const path of files.learnerFiles.keys()) coursesSent.add(path.slice(0, path.indexOf('/')));
         // A refused learner file is in the tree's refusals already: each is reported once.
         const seen = new Set(row.refusals.map((r) => JSON.stringify(r)));
         row.refusals = [...row.refusals, ...files.refusals.filter((r) => !seen.has(JSON.stringify(r)))];
@@ -291,6 +298,8 @@ export async function gradeClass(
       rows: rows.length,
       classRows: ids.length,
       outDir,
+      coursesNoOneSent:
+        coursesSent.size === 0 ? [] : [...new Set(exercises.map((e) => e.course))].filter((c) => !coursesSent.has(c)),
     };
   } finally {
     removeFolder(work);

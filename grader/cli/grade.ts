@@ -294,6 +294,14 @@ async function main(argv: string[]): Promise<number> {
           `${args.shard ? ` (shard ${args.shard.index}/${args.shard.count}: ${summary.rows} of the class's ${summary.classRows} rows)` : ''}\n` +
           `gradebook: ${join(here(out), 'gradebook.csv')}, one JSON report per submission beside it`,
       );
+      const unsent = summary.coursesNoOneSent;
+      if (unsent.length > 0) {
+        const sent = [...new Set(args.exercises.map((e) => e.course))].filter((c) => !unsent.includes(c));
+        console.log(
+          `note: no submission${args.shard ? ' of this shard' : ''} holds a file of ${unsent.join(' or ')}, so everyone scores 0 there. ` +
+            `If the assignment is ${sent.join(' and ')} alone, name it: npm run grade -- --submissions ${args.submissions}${args.out ? ` --out ${args.out}` : ''} ${sent.join(' ')}`,
+        );
+      }
       return 0;
     }
 
