@@ -210,18 +210,33 @@ const squaredAverage = (kind: string, average: number): number =>
  * parentheses; μ·(a + (1 − μ)·x) is a parenthesis closed too late; "twice" runs the whole update two times a step.
  */
 function average(rule: Rule, mu: number, old: number, x: number): number {
-  const oldW = { mu, oneMinusMu: 1 - mu, one: 1 }[rule.oldWeight!] ?? NaN;
-  const term: Record<string, number> = {
-    oneMinusMu: (1 - mu) * x,
-    mu: mu * x,
-    one: x,
-    oneMinusMuSquared: (1 - mu) ** 2 * x,
-    minusOneMinusMu: -(1 - mu) * x,
-    noParens: 1 - mu * x,
-    decayWrapsNew: mu * (1 - mu) * x,
-  };
-  const once = (a: number): number => oldW * a + (term[rule.newWeight!] ?? NaN);
+  const oldW =
+    rule.oldWeight === 'mu' ? mu : rule.oldWeight === 'oneMinusMu' ? 1 - mu : rule.oldWeight === 'one' ? 1 : NaN;
+  const term = newTerm(rule.newWeight!, mu, x);
+  const once = (a: number): number => oldW * a + term;
   return rule.repeats === 'twice' ? once(once(old)) : once(old);
+}
+
+/** The new term x of an average as a rule weighs it, for a decay μ (a switch: it runs for every rule and step of a fit). */
+function newTerm(kind: string, mu: number, x: number): number {
+  switch (kind) {
+    case 'oneMinusMu':
+      return (1 - mu) * x;
+    case 'mu':
+      return mu * x;
+    case 'one':
+      return x;
+    case 'oneMinusMuSquared':
+      return (1 - mu) ** 2 * x;
+    case 'minusOneMinusMu':
+      return -(1 - mu) * x;
+    case 'noParens':
+      return 1 - mu * x;
+    case 'decayWrapsNew':
+      return mu * (1 - mu) * x;
+    default:
+      return NaN;
+  }
 }
 
 /** How often the average is updated in one step: once, or twice (the same line run again, or a helper and the line). */
@@ -460,20 +475,36 @@ const CORRECTION = (moment: string, raw: string, own: string, other: string): Co
   },
 });
 
-/** What a moment is divided by to correct its bias at step t, `own` being its decay and `other` the other one's. */
-const divisorOf = (kind: string, own: number, other: number, t: number): number =>
-  ({
-    own: 1 - own ** t,
-    other: 1 - other ** t,
-    powerOfOneMinus: (1 - own) ** t,
-    none: 1,
-    noPower: 1 - own,
-    xor: 1 - xor(own, t),
-    xorOfDifference: xor(1 - own, t),
-    multiply: 1 / (1 - own ** t),
-    muTimesT: 1 - own * t,
-    powSwapped: 1 - t ** own,
-  })[kind] ?? NaN;
+/**
+ * What a moment is divided by to correct its bias at step t, `own` being its decay and `other` the other one's. (A
+ * switch, not a table of every case: this runs for every rule, probe and step of a fit.)
+ */
+function divisorOf(kind: string, own: number, other: number, t: number): number {
+  switch (kind) {
+    case 'own':
+      return 1 - own ** t;
+    case 'other':
+      return 1 - other ** t;
+    case 'powerOfOneMinus':
+      return (1 - own) ** t;
+    case 'none':
+      return 1;
+    case 'noPower':
+      return 1 - own;
+    case 'xor':
+      return 1 - xor(own, t);
+    case 'xorOfDifference':
+      return xor(1 - own, t);
+    case 'multiply':
+      return 1 / (1 - own ** t);
+    case 'muTimesT':
+      return 1 - own * t;
+    case 'powSwapped':
+      return 1 - t ** own;
+    default:
+      return NaN;
+  }
+}
 
 /** A moment x bias-corrected the way a rule says (x / 1 − μᵗ divides first, then subtracts). */
 const corrected = (kind: string, x: number, own: number, other: number, t: number): number =>
@@ -517,19 +548,26 @@ const ADAM_AVERAGE = (name: string, a: string, x: string, own: string, other: st
 
 /** One of Adam's averages updated as a rule says: `own` is its decay, `other` the other average's. */
 function adamAverage(kind: string, old: number, x: number, own: number, other: number): number {
-  const [oldW, term] = (
-    {
-      own: [own, (1 - own) * x],
-      other: [other, (1 - other) * x],
-      noDecay: [1, (1 - own) * x],
-      weightsSwapped: [1 - own, own * x],
-      otherNewWeight: [own, (1 - other) * x],
-      noParens: [own, 1 - own * x],
-      decayWrapsNew: [own, own * (1 - own) * x],
-      newSquared: [own, (1 - own) ** 2 * x],
-    } as Record<string, [number, number]>
-  )[kind] ?? [NaN, NaN];
-  return oldW * old + term;
+  switch (kind) {
+    case 'own':
+      return own * old + (1 - own) * x;
+    case 'other':
+      return other * old + (1 - other) * x;
+    case 'noDecay':
+      return old + (1 - own) * x;
+    case 'weightsSwapped':
+      return (1 - own) * old + own * x;
+    case 'otherNewWeight':
+      return own * old + (1 - other) * x;
+    case 'noParens':
+      return own * old + (1 - own * x);
+    case 'decayWrapsNew':
+      return own * old + own * (1 - own) * x;
+    case 'newSquared':
+      return own * old + (1 - own) ** 2 * x;
+    default:
+      return NaN;
+  }
 }
 
 const ADAM: Family = {
