@@ -81,7 +81,7 @@ export function releaseOutputProblem(
 ): string | undefined {
   // Asked of an output's path inside `out`: git matches a pattern for folders (/release/) only to a path it knows is one.
   const inRepository = relative(root, join(out, names[0]!));
-  if (!inRepository.startsWith('..') && gitSees(root, inRepository))
+  if (!inRepository.startsWith('..') && gitSees(root, inRepository.split(sep).join('/')))
     return (
       'it is among the files of this repository that the release takes into the kit, so the next kit would hold ' +
       'this one. Name a folder outside the repository, or one .gitignore leaves out (as the default, release/)'
