@@ -810,10 +810,15 @@ export function fittingRules(
     );
   // Too few answers leave too many rules standing.
   if (answered.length < scenarios.filter(withReference).length / 2) return [];
-  const simulateAll = (rule: Rule): Simulated[] => answered.map(({ s }) => run(family, rule, s));
+  // Scenario by scenario, stopping at the first the rule does not reproduce: most of the rules tried fail the first.
   const fits = (rule: Rule): Simulated[] | null => {
-    const simulated = simulateAll(rule);
-    return answered.every(({ r }, k) => samePoints(r.points, simulated[k]!.points)) ? simulated : null;
+    const simulated: Simulated[] = [];
+    for (const { s, r } of answered) {
+      const one = run(family, rule, s);
+      if (!samePoints(r.points, one.points)) return null;
+      simulated.push(one);
+    }
+    return simulated;
   };
   if (acceptedVariants(family).some(fits)) return [];
   for (const changes of [1, 2]) {
