@@ -127,7 +127,7 @@ function buildKitSite(kit: string, out: string): void {
   const modules = join(kit, 'node_modules');
   symlinkSync(join(root, 'node_modules'), modules, 'dir');
   try {
-    execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['site/scripts/build.ts', '--out-dir', out], {
+    execFileSync(process.execPath, [join('scripts', 'launch.mjs'), 'site/scripts/build.ts', '--out-dir', out], {
       cwd: kit,
       stdio: 'pipe',
     });

@@ -85,7 +85,7 @@ const checks: Array<[string, () => string | null | typeof SKIPPED]> = [
     () => {
       const out = mkdtempSync(join(tmpdir(), 'smoke-site-'));
       try {
-        const result = run([join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'site/scripts/build.ts', '--out-dir', out]);
+        const result = run([join('scripts', 'launch.mjs'), 'site/scripts/build.ts', '--out-dir', out]);
         return result.status === 0
           ? null
           : `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-20).join('\n');

@@ -7,7 +7,6 @@ import { join, resolve } from 'node:path';
 import { filesBelow } from '../grader/files/files-below.js';
 
 export const KIT_ROOT = resolve(import.meta.dirname, '..');
-export const TSX = join(KIT_ROOT, 'node_modules', '.bin', 'tsx');
 /**
  * How `npm run` starts the kit's TypeScript commands, relative to a kit's root: `node scripts/launch.mjs <entry>`,
  * one process running the command compiled once (tsx's CLI would start a second Node.js and load every module

@@ -23,8 +23,8 @@ test('the check follows package.json\'s "engines", which npm only warns about', 
   }
 });
 
-// The commands as package.json starts them (grade and the others through the launcher, the site's through tsx), on a
-// Node.js that reports itself as Debian 12's: nothing else of this Node.js is changed.
+// The commands as package.json starts them (each through the launcher), on a Node.js that reports itself as Debian
+// 12's: nothing else of this Node.js is changed.
 const older =
   'data:text/javascript,Object.defineProperty(process,"versions",{value:{...process.versions,node:"18.19.0"}})';
 test.each([
@@ -33,9 +33,8 @@ test.each([
   [
     'npm run build',
     [
-      '--import',
-      'tsx',
-      join(KIT_ROOT, 'site', 'scripts', 'build.ts'),
+      join(KIT_ROOT, 'scripts', 'launch.mjs'),
+      'site/scripts/build.ts',
       '--out-dir',
       join(tmpdir(), `never-${process.pid}`),
     ],

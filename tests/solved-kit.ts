@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { KIT_ROOT, TSX } from './kit-sandbox.js';
+import { KIT_ROOT } from './kit-sandbox.js';
 
 /** For each course whose learner files are its solutions: the files laid over them, by name ({} for none). */
 export type LearnerFiles = Record<string, Record<string, string>>;
@@ -44,8 +44,9 @@ export async function buildKitSite(
 ): Promise<KitSite> {
   const resultFile = `${outDir}.json`;
   await promisify(execFile)(
-    TSX,
+    process.execPath,
     [
+      join(KIT_ROOT, 'scripts', 'launch.mjs'),
       join(KIT_ROOT, 'tests', 'build-kit-site.ts'),
       kit,
       outDir,

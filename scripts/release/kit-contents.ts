@@ -55,8 +55,8 @@ export const KIT_SCRIPTS: Record<string, string> = {
   // Explains itself where the course reveals nothing: the kit then has no grader/reveal/ files to open.
   reveal: 'node scripts/launch.mjs grader/reveal/reveal.ts',
   update: 'node scripts/launch.mjs scripts/kit-update.ts',
-  site: 'tsx site/scripts/serve.ts',
-  build: 'tsx site/scripts/build.ts',
+  site: 'node scripts/launch.mjs site/scripts/serve.ts',
+  build: 'node scripts/launch.mjs site/scripts/build.ts',
   // The learner's own files only: the kit's other folders refer to solutions/ and tests, which it does not ship.
   // TypeScript 5's own tsc, named by path: the instructor's TypeScript 7 (typescript-native) also installs a `tsc`,
   // and the kit, which needs TypeScript 5's API for its site build anyway, need not install both.
