@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { exerciseOf, gradeClassRun, type ClassRun } from './class-run.js';
 import { KIT_ROOT, makeSandbox, snapshot, LAUNCH } from './kit-sandbox.js';
 import { leftBehindUnder, processesUnder } from './left-behind.js';
+import { listenOn } from './socket-listener.js';
 
 const ADVERSARIAL = join(KIT_ROOT, 'tests', 'adversarial', 'sandbox');
 const NOT_PASS = /^(fail|error|timeout)$/;
@@ -42,6 +43,7 @@ const expected: Record<string, RegExp> = {
   'reach-broker': NOT_PASS,
   'steal-hidden-cases': NOT_PASS,
   'forge-driver-brand': /^fail$/,
+  'console-streams': NOT_PASS,
 };
 
 // A secret in the grader's environment, as CI or Gradescope would have: no report may carry it.
@@ -60,6 +62,13 @@ function hiddenMarks(kit: string): string[] {
   };
   return hidden.cases.sgd!.flatMap((c) => [c.start.join(','), `"learningRate":${c.options.learningRate}`]);
 }
+
+/**
+ * Where console-streams.ts tries to connect: a Unix socket any user may connect to, as the system's D-Bus socket is.
+ * The connections it received, counted while the class is graded.
+ */
+const LISTENER = '/tmp/adversarial-listener.sock';
+let reached = 0;
 
 interface GradedClass {
   kit: { root: string; dispose(): void };
@@ -92,6 +101,7 @@ async function gradeAttacks(): Promise<GradedClass> {
     cpSync(join(kit.root, 'exercises'), member, { recursive: true });
     cpSync(join(ADVERSARIAL, file), join(member, 'optimizers', 'sgd.ts'));
   }
+  const listener = await listenOn(LISTENER, () => reached++);
   const run = await gradeClassRun({
     kit: kit.root,
     submissions: join(work, 'class'),
@@ -99,7 +109,7 @@ async function gradeAttacks(): Promise<GradedClass> {
     exercises: ['sgd'],
     env: { TMPDIR: temp, GRADER_TEST_SECRET: SECRET },
     killAfterMs: 2 * CLASS_SECONDS * 1000,
-  });
+  }).finally(() => listener.close());
   return { kit, work, run, leftBehind: await leftBehindUnder(temp), kitBefore, rootBefore };
 }
 
@@ -203,6 +213,7 @@ describe('adversarial submissions, graded as one class', () => {
     expect(kitFiles(kit.root)).toEqual(kitBefore);
     expect(readdirSync(kit.root).sort(), 'a file appeared in the kit root (a trace log?)').toEqual(rootBefore);
     expect(existsSync('/tmp/adversarial-was-here')).toBe(false);
+    expect(reached, 'a sandbox connected to a Unix socket of the machine').toBe(0);
     expect(existsSync('/tmp/results.json') && readFileSync('/tmp/results.json', 'utf8').includes('"score":100')).toBe(
       false,
     );

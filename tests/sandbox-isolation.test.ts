@@ -20,6 +20,7 @@ import {
 import { ResultChannel } from '../grader/sandbox/result-channel.js';
 import { LIMITS, nodeFlags } from '../grader/sandbox/run-sandboxed.js';
 import { KIT_ROOT, LAUNCH } from './kit-sandbox.js';
+import { listenOn } from './socket-listener.js';
 
 const NODE_ARGS = ['--permission', 'runner.mjs'];
 const everything: Capabilities = {
@@ -311,6 +312,26 @@ describe('the grader where the operating system’s tools are missing or broken'
       );
     }
   }, 180_000);
+
+  test("with only node on PATH, learner code running as the grader's own user still reaches no Unix socket of it", async () => {
+    let reached = 0;
+    const listener = await listenOn('/tmp/adversarial-listener-weak.sock', () => reached++);
+    try {
+      const target = folder('sandbox-console-streams-');
+      cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });
+      cpSync(
+        join(KIT_ROOT, 'tests', 'adversarial', 'sandbox', 'console-streams.ts'),
+        join(target, 'optimizers', 'sgd.ts'),
+      );
+      const graded = grade(pathWith(), ['sgd', '--target', target]);
+      expect(graded.status, graded.stderr).toBe(1);
+      // A connection made while the grader ran waits in the listener's queue: one turn of the event loop takes it.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(reached, 'the sandbox connected to the socket').toBe(0);
+    } finally {
+      listener.close();
+    }
+  }, 60_000);
 
   test('with only node on PATH, grading for the record refuses to start, unless told to go ahead', () => {
     const path = pathWith();

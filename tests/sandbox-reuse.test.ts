@@ -49,6 +49,24 @@ test('an honest session leaves its process to the next, which loads the modules 
   }
 });
 
+writeFileSync(
+  join(folder, 'printer.ts'),
+  "export function shout(): number {\n  console.log('a line', { step: 1 });\n  console.error('another');\n  return 1;\n}\n",
+);
+
+test("what the learner's code prints reaches the grader, and a session that prints leaves its process to the next", async () => {
+  const sandbox = await openSandbox();
+  try {
+    const outcome = await sandbox.run(await session('printer.ts', 'shout'), 5_000);
+    expect(outcome.ended).toBeUndefined();
+    expect(outcome.output).toContain('a line { step: 1 }');
+    expect(outcome.output).toContain('another');
+    expect(sandbox.reusable).toBe(true);
+  } finally {
+    await sandbox.dispose();
+  }
+});
+
 const attacks = readdirSync(ATTACKS).filter((file) => file.endsWith('.ts'));
 
 test.each(attacks)('%s: the process is not reused, and ends as a one-session process would', async (file) => {

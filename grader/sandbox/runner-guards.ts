@@ -1,12 +1,60 @@
 // What the runner takes away from the learner's code before loading it, inside the sandboxed process: the
-// `process` object (exit, kill, env, getBuiltinModule, binding) and the network globals. Imports of Node.js
-// modules are refused when bundling (a computed import() becomes a require(), which an ES module lacks), and
-// code from strings is disallowed by a flag, so learner code has no way left to a built-in module, a file
-// descriptor or a signal. And how the runner tells that a session changed no built-in, so that the next one
-// may run in the same process.
+// `process` object (exit, kill, env, getBuiltinModule, binding), the network globals and the console's streams.
+// Imports of Node.js modules are refused when bundling (a computed import() becomes a require(), which an ES module
+// lacks), and code from strings is disallowed by a flag, so learner code has no way left to a built-in module, a
+// file descriptor, a socket or a signal. And how the runner tells that a session changed no built-in, so that the
+// next one may run in the same process.
 export function withdrawGlobals(): void {
   for (const name of NETWORK_GLOBALS) Reflect.deleteProperty(globalThis, name);
+  // Opened now, not at the learner's first print: a pipe opened during a session would keep its process from being
+  // reused (the runner finds a handle that was not there before).
+  void [process.stdout, process.stderr];
   Reflect.deleteProperty(globalThis, 'process');
+  Reflect.defineProperty(globalThis, 'console', {
+    value: streamlessConsole(console),
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+}
+
+/** The methods of the Console standard (console.spec.whatwg.org): what a learner prints with. */
+const CONSOLE_METHODS = [
+  'assert',
+  'clear',
+  'count',
+  'countReset',
+  'debug',
+  'dir',
+  'dirxml',
+  'error',
+  'group',
+  'groupCollapsed',
+  'groupEnd',
+  'info',
+  'log',
+  'table',
+  'time',
+  'timeEnd',
+  'timeLog',
+  'trace',
+  'warn',
+] as const;
+
+/**
+ * A console that prints through `original` and holds nothing else. Node.js's own keeps the process's stdout and
+ * stderr as `_stdout` and `_stderr`: sockets whose constructor (net.Socket) and handle (a libuv pipe) open any
+ * file descriptor or connect to any Unix socket, which Node.js's permission model does not check. A learner's
+ * prints still reach the grader's pipes, as before.
+ */
+function streamlessConsole(original: Console): Console {
+  const { apply } = Reflect;
+  const printer: Partial<Record<(typeof CONSOLE_METHODS)[number], (...args: unknown[]) => void>> = {};
+  for (const name of CONSOLE_METHODS) {
+    const method = original[name] as (...args: unknown[]) => void;
+    if (typeof method === 'function') printer[name] = (...args) => void apply(method, original, args);
+  }
+  return printer as Console;
 }
 
 /**
