@@ -2,7 +2,7 @@
 // training loop on the banana function, and call the learner's search functions with functions the sandbox builds.
 // Each returns plain numbers; the suites judge them.
 import { defineDrivers, isLearnerThrew, learnerCall, LearnerThrew, type DriverContext } from '../sandbox/driver.js';
-import { decodeNumbers, encodeNumbers } from '../sandbox/sandbox-protocol.js';
+import { plainCopy } from '../sandbox/plain-json.js';
 import type { Point } from './harness/fixtures.js';
 import type { ProbeResponse, ProbeScenario } from './harness/probe-findings.js';
 import {
@@ -250,11 +250,8 @@ export default defineDrivers({
       () => exported(...args),
       () => ({ value: null, calls }),
     );
-    // The value leaves as JSON, read here, so a hostile toJSON throws in the learner's name.
-    const plain = learnerCall(
-      `${input.exportName}()`,
-      () => JSON.parse(JSON.stringify(value, encodeNumbers) ?? 'null', decodeNumbers) as unknown,
-    );
+    // The value leaves as JSON, read here, so that a value JSON cannot carry throws in the learner's name.
+    const plain = learnerCall(`${input.exportName}()`, () => plainCopy(value));
     return { value: plain, calls };
   },
 

@@ -9,20 +9,15 @@ import { pathToFileURL } from 'node:url';
 import { builtinDrivers } from './builtin-drivers.js';
 import { isLearnerThrew, LearnerThrew, type DriverContext, type Drivers } from './driver.js';
 import { realmFingerprint, sameFingerprint, withdrawGlobals } from './runner-guards.js';
-import {
-  decodeNumbers,
-  encodeNumbers,
-  type JobResult,
-  type LearnerFailure,
-  type SandboxRequest,
-} from './sandbox-protocol.js';
+import { plainCopy, plainJson } from './plain-json.js';
+import { decodeNumbers, type JobResult, type LearnerFailure, type SandboxRequest } from './sandbox-protocol.js';
 
 const RESULTS_FD = 3;
-// Taken before learner code can replace anything.
+// Taken before learner code can replace anything; plainJson takes its own.
 const write = writeSync.bind(null, RESULTS_FD);
-const stringify = JSON.stringify;
 const parse = JSON.parse;
-const send = (line: object): void => void write(`${stringify(line, encodeNumbers)}\n`);
+const { hasOwn } = Object;
+const send = (line: object): void => void write(`${plainJson(line)}\n`);
 // Also taken before learner code runs: `process` is withdrawn from it (runner-guards.ts).
 const stdin = process.stdin;
 const activeResources = process.getActiveResourcesInfo.bind(process);
@@ -70,11 +65,7 @@ function safely<T>(read: () => T, otherwise: T): T {
   }
 }
 
-/** The output as plain data: whatever a driver returns, only what JSON carries leaves the sandbox. */
-const plain = (value: unknown): unknown =>
-  value === undefined ? undefined : parse(stringify(value, encodeNumbers) ?? 'null', decodeNumbers);
-
-function context(request: SandboxRequest, outputs: Map<string, unknown>): DriverContext {
+function context(request: SandboxRequest, outputs: Record<string, unknown>): DriverContext {
   return {
     async load(name, exportName) {
       const file = request.modules[name];
@@ -88,7 +79,7 @@ function context(request: SandboxRequest, outputs: Map<string, unknown>): Driver
       if (!Object.hasOwn(module, exportName)) throw new MissingExport(name, exportName, Object.keys(module));
       return module[exportName];
     },
-    earlier: (name) => outputs.get(name),
+    earlier: (name) => (hasOwn(outputs, name) ? outputs[name] : undefined),
   };
 }
 
@@ -109,22 +100,22 @@ async function driversOf(request: SandboxRequest): Promise<Drivers> {
 }
 
 async function runSession(request: SandboxRequest, drivers: Drivers): Promise<void> {
-  const outputs = new Map<string, unknown>();
+  // With no prototype: a later job's driver reads what an earlier one measured, whatever Map's methods are by then.
+  const outputs: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const ctx = context(request, outputs);
   for (const job of request.jobs) {
     let result: JobResult;
     try {
       const driver = drivers[job.driver];
       if (typeof driver !== 'function') throw new Error(`the course has no sandbox driver "${job.driver}"`);
-      const output = plain(await driver(job.input, ctx));
-      outputs.set(job.name, output);
+      const output = plainCopy(await driver(job.input, ctx));
+      outputs[job.name] = output;
       result = { output };
     } catch (error) {
-      result = {
-        failure: safely(() => failure(error), { during: 'the grader’s driver', message: 'unreadable error' }),
-      };
-      const partial = safely(() => (isLearnerThrew(error) ? plain(error.partial) : undefined), undefined);
-      if (partial !== undefined) result.output = partial;
+      const problem = safely(() => failure(error), { during: 'the grader’s driver', message: 'unreadable error' });
+      const partial = safely(() => (isLearnerThrew(error) ? plainCopy(error.partial) : undefined), undefined);
+      // Built whole: an assignment would call a setter the learner's code put on Object.prototype.
+      result = partial === undefined ? { failure: problem } : { failure: problem, output: partial };
     }
     // Each result goes out as soon as it exists: a later job that hangs must not cost the earlier ones.
     send({ kind: 'result', name: job.name, result });

@@ -1,0 +1,89 @@
+// What leaves the sandbox is what the driver measured, whatever the learner's code did to the realm they share. Each
+// attack of tests/adversarial/results/ loads in a session as learner code (a `call` of its act(), then of its
+// second()) and changes what a runner might use to write its results: toJSON on the prototypes, JSON, Map and
+// Number.isFinite replaced. The grader must still read act()'s own value, NaN and -Infinity included, the second
+// job's result, and a later job must read what an earlier one measured.
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { bundleLearner } from '../grader/sandbox/bundle-learner.js';
+import { compiledDrivers } from '../grader/sandbox/compiled-script.js';
+import { openSandbox } from '../grader/sandbox/run-sandboxed.js';
+import type { Job } from '../grader/sandbox/sandbox-protocol.js';
+import { KIT_ROOT } from './kit-sandbox.js';
+
+const ATTACKS = join(KIT_ROOT, 'tests', 'adversarial', 'results');
+const attacks = readdirSync(ATTACKS).filter((file) => file.endsWith('.ts'));
+const folder = mkdtempSync(join(tmpdir(), 'sandbox-results-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** What every attack's act() returns. */
+const HONEST = {
+  steps: [
+    [1, 2],
+    [3, 4],
+  ],
+  nan: NaN,
+  infinite: -Infinity,
+};
+
+test.each(attacks)('%s: the grader reads the value act() returned, and the next job runs', async (file) => {
+  copyFileSync(join(ATTACKS, file), join(folder, file));
+  const call = (name: string, exportName: string): Job => ({
+    name,
+    driver: 'call',
+    input: { module: file, exportName },
+  });
+  const sandbox = await openSandbox();
+  try {
+    const outcome = await sandbox.run(
+      {
+        modules: { [file]: await bundleLearner(folder, file, 'submission') },
+        // A course id with no drivers of its own: the built-in ones only.
+        drivers: await compiledDrivers('no-such-course'),
+        jobs: [call('act', 'act'), call('second', 'second')],
+      },
+      5_000,
+    );
+    expect(outcome.ended, outcome.output).toBeUndefined();
+    expect(outcome.results.get('act')).toEqual({ output: { value: HONEST, calls: [] } });
+    expect(outcome.results.get('second')).toEqual({ output: { value: 'second', calls: [] } });
+    // Whatever it changed, the process goes with it.
+    expect(sandbox.reusable).toBe(false);
+  } finally {
+    await sandbox.dispose();
+  }
+});
+
+test("forge-earlier.ts: the challenge's run of its entry runs the entry its challengeEntry() returned", async () => {
+  copyFileSync(join(ATTACKS, 'forge-earlier.ts'), join(folder, 'forge-earlier.ts'));
+  const sandbox = await openSandbox();
+  try {
+    const module = 'forge-earlier.ts';
+    const outcome = await sandbox.run(
+      {
+        modules: { [module]: await bundleLearner(folder, module, 'submission') },
+        drivers: await compiledDrivers('optimizers'),
+        jobs: [
+          { name: 'entry', driver: 'call', input: { module, exportName: 'challengeEntry' } },
+          {
+            name: 'entry run',
+            driver: 'entryRun',
+            input: { entry: 'entry', optimizers: { sgd: { module, exportName: 'SGD' } }, start: [-1, 1], maxSteps: 10 },
+          },
+        ],
+      },
+      5_000,
+    );
+    expect(outcome.ended, outcome.output).toBeUndefined();
+    // A run of n steps has n points (the start among them): challengeEntry() asked for 5, the forged entry for 1.
+    expect(outcome.results.get('entry run')?.output).toHaveLength(5);
+  } finally {
+    await sandbox.dispose();
+  }
+});
+
+test('the corpus of attacks on what leaves the sandbox is there', () => {
+  expect(attacks.length).toBeGreaterThanOrEqual(3);
+});
