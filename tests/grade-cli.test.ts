@@ -207,6 +207,45 @@ test('a renamed export is named as such, with what the file exports instead', ()
   }
 });
 
+test("what the learner's code printed is shown under its failing test, never a hidden test's, and cannot restyle the scorecard", () => {
+  const target = mkdtempSync(join(tmpdir(), 'grade-printed-'));
+  try {
+    cpSync(join(KIT_ROOT, 'solutions'), target, { recursive: true });
+    const file = join(target, 'optimizers', 'sgd.ts');
+    const update = 'theta[i] -= this.learningRate * g[i];';
+    const source = readFileSync(file, 'utf8');
+    expect(source).toContain(update); // the edit applies to the committed solution
+    // Twice the step, printing θ after each update (and an escape sequence that would clear a terminal).
+    writeFileSync(
+      file,
+      source.replace(
+        update,
+        "theta[i] -= 2 * this.learningRate * g[i];\n      if (i === 1) console.log('θ =', Array.from(theta), '\\u001b[2J');",
+      ),
+    );
+    const card = grade(['sgd', '--target', target]);
+    expect(card.status).toBe(1);
+    // The workshop test starts at (-1, 2) with α = 0.001, where Rosenbrock's gradient is (396, 200): twice the step
+    // lands at (-1 - 0.792, 2 - 0.4).
+    expect(card.stdout).toContain('your code printed, during this test:');
+    expect(card.stdout).toContain('│ θ = [ -1.792, 1.6 ] \ufffd[2J');
+    expect(card.stdout).not.toContain('\u001b');
+    expect(card.stdout).toMatch(/… and \d+ more lines \(--format json shows them all\)/);
+
+    const report = json(grade(['sgd', '--target', target, '--format', 'json']).stdout);
+    const tests = report.exercises[0]!.tests;
+    // The JSON keeps the text as printed: escape sequences are the scorecard's concern.
+    expect(tests.find((t) => t.name === 'follows PyTorch: workshop test')?.printed).toMatch(
+      new RegExp(`^θ = \\[ -1\\.792, 1\\.6 \\] ${'\u001b'}\\[2J\n`),
+    );
+    const hidden = tests.filter((t) => t.name.startsWith('hidden test'));
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const t of hidden) expect(t).not.toHaveProperty('printed');
+  } finally {
+    rmSync(target, { recursive: true, force: true });
+  }
+});
+
 test('--watch grades again on save, only the exercise saved, with a progress line', async () => {
   const target = mkdtempSync(join(tmpdir(), 'grade-watch-'));
   cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });

@@ -21,6 +21,7 @@ const exercise: ExerciseReport = {
   hidden: { total: 0, passed: 0 },
   tests: [
     { name: 'runs "quoted"', status: 'error', kind: 'crash', message: `your code stopped (it printed: ${printed})` },
+    { name: 'prints', status: 'pass', message: '', printed: `θ = ${printed}\n` },
   ],
 };
 const report: GradeReport = { score: 0, maxScore: 1, exercises: [exercise] };
@@ -30,14 +31,21 @@ test('JUnit XML escapes markup and drops what XML 1.0 cannot hold, keeping the r
   // What XML 1.0 allows: tab, newline, carriage return, and from the space up, but for U+FFFE and U+FFFF.
   // eslint-disable-next-line no-control-regex
   expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
-  expect(text).toContain('<testsuite name="One &amp; &lt;two&gt;" tests="1" failures="0" errors="1">');
+  expect(text).toContain('<testsuite name="One &amp; &lt;two&gt;" tests="2" failures="0" errors="1">');
   expect(text).toContain('<testcase classname="course/one" name="runs &quot;quoted&quot;">');
   expect(text).toContain('(it printed: a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos; [31mred[0m  end)</error>');
+  // What a test's code printed goes where JUnit keeps a test's output, escaped the same way.
+  expect(text).toContain(
+    '<testcase classname="course/one" name="prints"><system-out>θ = a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos; [31mred[0m  end\n</system-out></testcase>',
+  );
   // Every element opened is closed: no markup of the message's own got through.
-  expect(text.match(/<(?!\/|\?)[a-z]+/g)?.length).toBe(text.match(/<\/[a-z]+>/g)?.length);
+  expect(text.match(/<(?!\/|\?)[a-z-]+/g)?.length).toBe(text.match(/<\/[a-z-]+>/g)?.length);
 });
 
 test("Gradescope's results.json carries the message as it is: JSON can hold every character", () => {
   const results = JSON.parse(toGradescope(report)) as { tests: Array<{ name: string; output: string }> };
   expect(results.tests.map((t) => t.output).join('\n')).toContain(printed);
+  expect(results.tests.find((t) => t.name === 'course/one: prints')?.output).toBe(
+    `Your code printed:\nθ = ${printed}\n`,
+  );
 });

@@ -59,6 +59,8 @@ test("what the learner's code prints reaches the grader, and a session that prin
   try {
     const outcome = await sandbox.run(await session('printer.ts', 'shout'), 5_000);
     expect(outcome.ended).toBeUndefined();
+    // With the job's result, for the grader to show beside a visible test; and on stdout, for when a process dies.
+    expect(outcome.results.get('call')?.printed).toBe('a line { step: 1 }\nanother\n');
     expect(outcome.output).toContain('a line { step: 1 }');
     expect(outcome.output).toContain('another');
     expect(sandbox.reusable).toBe(true);

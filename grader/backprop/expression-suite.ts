@@ -70,7 +70,7 @@ export function defineExpressionSuite(suite: ExpressionSuite): void {
 
     hiddenCases.forEach((c, i) => {
       test(hiddenTestName(i + 1), () => {
-        const result = (suffix: string) => session.get().result(jobName('hidden', i, suffix), true);
+        const result = (suffix: string) => session.get().result(jobName('hidden', i, suffix), 'hidden');
         const first = session.get().result(jobName('case', 0, suite.checks[0]!.jobs[0]!.suffix));
         const own = suite.checks.flatMap((check) => check.jobs.map((j) => result(j.suffix)));
         // Code not written yet says so with the first visible case's words, sent before any hidden case ran.

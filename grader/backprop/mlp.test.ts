@@ -261,7 +261,7 @@ forEachTarget((target) => {
 
   hiddenTrain.forEach((c, i) => {
     test(hiddenTestName(i + 1), () => {
-      const own = session.get().result(`hidden ${i}`, true);
+      const own = session.get().result(`hidden ${i}`, 'hidden');
       const first = result('shape');
       if (isNotImplemented(own) && isNotImplemented(first)) throw new SessionProblem(describeFailure(first.failure!));
       const problem = own.failure ? 'failed' : trainProblem(c, own.output as Trained);

@@ -14,6 +14,8 @@ export interface TestReport {
   /** Why it did not pass; absent when it passed. */
   kind?: ProblemKind;
   message: string;
+  /** What the learner's code printed while the test's jobs ran; absent when nothing, and for every hidden test. */
+  printed?: string;
 }
 
 export interface ExerciseReport {
@@ -117,11 +119,13 @@ export function exerciseReport(
   if (outcome.loadError) return reportOf(exercise, [failedTest('loads', 'grader', outcome.loadError)]);
   const hiddenTests = outcome.tests.filter((t) => t.name.startsWith(HIDDEN_TEST_PREFIX));
   const hidden = { total: hiddenTests.length, passed: hiddenTests.filter((t) => t.state === 'passed').length };
-  const tests = outcome.tests.map((t): TestReport =>
-    t.state === 'passed'
-      ? { name: t.name, status: 'pass', message: t.message }
-      : failedTest(t.name, t.kind ?? 'wrong-result', t.message),
-  );
+  const tests = outcome.tests.map((t): TestReport => {
+    const test: TestReport =
+      t.state === 'passed'
+        ? { name: t.name, status: 'pass', message: t.message }
+        : failedTest(t.name, t.kind ?? 'wrong-result', t.message);
+    return t.printed !== undefined && !t.name.startsWith(HIDDEN_TEST_PREFIX) ? { ...test, printed: t.printed } : test;
+  });
   const report = reportOf(exercise, tests, hidden);
   const figures = figuresOf(outcome.tests);
   return report.status === 'pass' && figures ? { ...report, figures } : report;

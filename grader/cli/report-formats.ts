@@ -36,7 +36,8 @@ export function toGradescope(report: GradeReport, notes: string[] = []): string 
       score: 0,
       max_score: 0,
       status: t.status === 'pass' ? 'passed' : 'failed',
-      output: t.message,
+      // A hidden test's report holds no prints: only visible tests carry any.
+      output: t.printed ? `${t.message}${t.message ? '\n\n' : ''}Your code printed:\n${t.printed}` : t.message,
       visibility: t.name.startsWith(HIDDEN_TEST_PREFIX) ? 'after_published' : 'visible',
     })),
   ]);
@@ -74,10 +75,12 @@ export function toJunit(report: GradeReport): string {
     const failures = e.tests.filter((t) => t.status === 'fail').length;
     const errors = e.tests.filter((t) => t.status === 'error' || t.status === 'timeout').length;
     const cases = e.tests.map((t) => {
-      const body =
+      const verdict =
         t.status === 'pass'
           ? ''
           : `<${t.status === 'fail' ? 'failure' : 'error'} message="${xml(t.message.split('\n')[0] ?? '')}">${xml(t.message)}</${t.status === 'fail' ? 'failure' : 'error'}>`;
+      // JUnit's place for what a test printed, which CI systems show beside it.
+      const body = t.printed ? `${verdict}<system-out>${xml(t.printed)}</system-out>` : verdict;
       return `    <testcase classname="${xml(e.id)}" name="${xml(t.name)}">${body}</testcase>`;
     });
     return `  <testsuite name="${xml(title(e))}" tests="${e.tests.length}" failures="${failures}" errors="${errors}">\n${cases.join('\n')}\n  </testsuite>`;

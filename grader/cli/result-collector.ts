@@ -1,9 +1,12 @@
 // A vitest reporter that keeps what the scorecard needs: per suite file, when it started, whether it ended,
-// its load error if any, and each test's state, first error message and the figures its suite reported.
+// its load error if any, and each test's state, first error message, the figures its suite reported and what the
+// learner's code printed.
 import type { Reporter, TestModule } from 'vitest/node';
 import { parseFigures, type Figure } from '../harness/exercise-figures.js';
 import { isProblemKind, type ProblemKind } from '../harness/problem-kind.js';
 import { capText } from '../sandbox/cap-text.js';
+import { PRINTED_LIMIT } from '../sandbox/sandbox-protocol.js';
+import type {} from '../harness/learner-prints.js';
 
 /** A test's message carries at most this much (learner text within it is cut shorter still), so reports stay small. */
 const TEST_MESSAGE_LIMIT = 4 * 1024;
@@ -18,6 +21,8 @@ export interface TestOutcome {
   message: string;
   /** What the suite measured (reportFigures, through the task's meta); absent when it reported nothing. */
   figures?: Figure[];
+  /** What the learner's code printed during the jobs the test read (learner-prints.ts); absent when nothing. */
+  printed?: string;
 }
 
 export interface ModuleOutcome {
@@ -50,6 +55,7 @@ export class ResultCollector implements Reporter {
       const error = result.errors?.[0];
       const kind: unknown = error?.kind;
       const figures = parseFigures(testCase.meta().figures);
+      const { printed } = testCase.meta();
       return {
         group,
         name: testCase.name,
@@ -57,6 +63,7 @@ export class ResultCollector implements Reporter {
         ...(isProblemKind(kind) ? { kind } : {}),
         message: capText(error?.message ?? '', TEST_MESSAGE_LIMIT),
         ...(figures ? { figures } : {}),
+        ...(typeof printed === 'string' && printed !== '' ? { printed: capText(printed, PRINTED_LIMIT * 2) } : {}),
       };
     });
     this.modules.set(testModule.moduleId, outcome);

@@ -54,6 +54,30 @@ function wrapLine(text: string, width: number, indent: string): string {
   return lines.map((l) => indent + l).join('\n');
 }
 
+/** Lines of a test's prints the scorecard shows; `--format json` keeps them all. */
+const PRINTED_LINES = 8;
+
+/**
+ * What the learner's code printed during the failing test, as a few dim lines under its message. Control characters
+ * (escape sequences included) are shown as �, so that printed text cannot restyle or rewrite the scorecard.
+ */
+function printedLines(printed: string, under: string, s: Style): string[] {
+  const lines = printed.replace(/\n$/, '').split('\n');
+  const shown = lines.slice(0, PRINTED_LINES).map((line) => {
+    // eslint-disable-next-line no-control-regex -- the control characters are what is replaced
+    const clean = line.replaceAll('\t', '  ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+    return `${under}${s.dim(`│ ${clean.length > 100 ? `${clean.slice(0, 99)}…` : clean}`)}`;
+  });
+  const more = lines.length - shown.length;
+  return [
+    `${under}${s.dim('your code printed, during this test:')}`,
+    ...shown,
+    ...(more > 0
+      ? [`${under}${s.dim(`… and ${more} more line${more === 1 ? '' : 's'} (--format json shows them all)`)}`]
+      : []),
+  ];
+}
+
 export interface ScorecardContext {
   /** Each graded course's title and the words it says once everything passes ([texts] allDone), by course id. */
   courses: ReadonlyMap<string, { title: string; allDone: string }>;
@@ -98,6 +122,8 @@ function rows(exercises: ExerciseReport[], context: ScorecardContext, s: Style, 
     if (reveal) out.push(`${under}${s.dim(reveal)}`);
     if (e.status !== 'pass' && !e.notImplemented) {
       out.push(s.dim(wrap(e.message, 100, under)));
+      const printed = e.tests.find((t) => t.status !== 'pass')?.printed;
+      if (printed) out.push(...printedLines(printed, under, s));
       const hints = context.hintsOf(e);
       if (hints) out.push(`${under}${s.yellow(hints)}`);
     }

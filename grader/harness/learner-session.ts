@@ -10,6 +10,7 @@ import type { SandboxOutcome } from '../sandbox/run-sandboxed.js';
 import { runThroughBroker } from '../sandbox/broker-client.js';
 import { inject } from 'vitest';
 import { capText } from '../sandbox/cap-text.js';
+import { showPrinted } from './learner-prints.js';
 import type { Job, JobResult, LearnerFailure } from '../sandbox/sandbox-protocol.js';
 
 /** A problem in words, with its kind: what the reports read the status from. */
@@ -33,11 +34,16 @@ export class SessionProblem extends Error {
 export interface Session {
   outcome: SandboxOutcome;
   /**
-   * The result of the job named `name`, or a thrown SessionProblem saying why there is none. `hidden`: the job is
-   * a hidden test's, so the reason must not carry anything the learner's code printed or saw.
+   * The result of the job named `name`, or a thrown SessionProblem saying why there is none. What the learner's
+   * code printed during the job is shown with the running test, unless the job is `'hidden'` (a hidden test's: the
+   * reason must not carry anything the learner's code printed or saw either) or `'quiet'` (a helper of the
+   * diagnosis, such as the probes, whose prints would only puzzle).
    */
-  result(name: string, hidden?: boolean): JobResult;
+  result(name: string, as?: JobReading): JobResult;
 }
+
+/** How a test reads a job's result: see Session.result. */
+export type JobReading = 'shown' | 'hidden' | 'quiet';
 
 /** Why an optional file could not take part (missing, or not compiling), by file name. */
 export type Unavailable = Record<string, string>;
@@ -131,9 +137,11 @@ async function runSessionNow(
   return {
     outcome,
     unavailable,
-    result(name, hidden = false) {
+    result(name, as = 'shown') {
+      const hidden = as === 'hidden';
       if (!jobs.some((job) => job.name === name)) throw new Error(`the suite asked for a job it did not send: ${name}`);
       const result = outcome.results.get(name);
+      if (result?.printed !== undefined && as === 'shown') showPrinted(name, result.printed);
       if (result) return result;
       if (outcome.timedOut) {
         throw new SessionProblem(

@@ -3,7 +3,7 @@
 // second line for a job, an unknown line, a flood) means the channel was tampered with, and then no result of that
 // run counts.
 import { capText } from './cap-text.js';
-import { decodeNumbers, type JobResult, type LearnerFailure } from './sandbox-protocol.js';
+import { decodeNumbers, PRINTED_LIMIT, type JobResult, type LearnerFailure } from './sandbox-protocol.js';
 
 /** More than any honest run sends (a list of 200,000 number pairs is about 8 MB). */
 export const RESULT_CHANNEL_LIMIT = 64 * 1024 * 1024;
@@ -98,8 +98,10 @@ export class ResultChannel {
       return this.reject(`a result arrived for a job that does not exist (${shown})`);
     if (this.results.has(name)) return this.reject(`a second result arrived for job ${shown}`);
     if (typeof line.result !== 'object' || line.result === null) return this.reject(`job ${shown}'s result is not one`);
-    const { failure, output } = line.result;
-    this.results.set(name, failure ? { output, failure: capFailure(failure) } : { output });
+    const { failure, output, printed } = line.result;
+    const result: JobResult = failure ? { output, failure: capFailure(failure) } : { output };
+    if (typeof printed === 'string' && printed !== '') result.printed = capText(printed, PRINTED_LIMIT + 100);
+    this.results.set(name, result);
   }
 
   private reject(why: string): void {

@@ -4,14 +4,15 @@
 // lacks), and code from strings is disallowed by a flag, so learner code has no way left to a built-in module, a
 // file descriptor, a socket or a signal. And how the runner tells that a session changed no built-in, so that the
 // next one may run in the same process.
-export function withdrawGlobals(): void {
+import { Console } from 'node:console';
+import { Writable } from 'node:stream';
+import { PRINTED_LIMIT } from './sandbox-protocol.js';
+
+export function withdrawGlobals(prints: LearnerPrints): void {
   for (const name of NETWORK_GLOBALS) Reflect.deleteProperty(globalThis, name);
-  // Opened now, not at the learner's first print: a pipe opened during a session would keep its process from being
-  // reused (the runner finds a handle that was not there before).
-  void [process.stdout, process.stderr];
   Reflect.deleteProperty(globalThis, 'process');
   Reflect.defineProperty(globalThis, 'console', {
-    value: streamlessConsole(console),
+    value: prints.console,
     writable: true,
     configurable: true,
     enumerable: false,
@@ -41,20 +42,53 @@ const CONSOLE_METHODS = [
   'warn',
 ] as const;
 
+export interface LearnerPrints {
+  /** The console learner code gets. */
+  console: Console;
+  /** What was printed since the last call, cut at PRINTED_LIMIT characters (saying how much more there was). */
+  take(): string;
+}
+
 /**
- * A console that prints through `original` and holds nothing else. Node.js's own keeps the process's stdout and
- * stderr as `_stdout` and `_stderr`: sockets whose constructor (net.Socket) and handle (a libuv pipe) open any
- * file descriptor or connect to any Unix socket, which Node.js's permission model does not check. A learner's
- * prints still reach the grader's pipes, as before.
+ * A console for learner code that holds nothing but its print methods. Node.js's own keeps the process's stdout
+ * and stderr as `_stdout` and `_stderr`: sockets whose constructor (net.Socket) and handle (a libuv pipe) open any
+ * file descriptor or connect to any Unix socket, which Node.js's permission model does not check. What it prints is
+ * formatted by a Console of Node.js's own writing into memory, kept for the job's result (`take`), and passed on to
+ * `out` (the process's stdout, which the grader keeps for when the process ends early).
  */
-function streamlessConsole(original: Console): Console {
+export function learnerPrints(out: NodeJS.WritableStream): LearnerPrints {
+  // Taken now: the learner's code may replace them before it prints.
+  const { max } = Math;
   const { apply } = Reflect;
+  const write = out.write.bind(out);
+  let kept = '';
+  let more = 0;
+  const sink = new Writable({
+    decodeStrings: false,
+    write(chunk: string | Buffer, _encoding, done) {
+      const text = `${chunk as string}`;
+      const room = max(PRINTED_LIMIT - kept.length, 0);
+      kept += text.length <= room ? text : apply(''.slice, text, [0, room]);
+      more += max(text.length - room, 0);
+      write(text);
+      done();
+    },
+  });
+  const formatter = new Console({ stdout: sink, stderr: sink, colorMode: false });
   const printer: Partial<Record<(typeof CONSOLE_METHODS)[number], (...args: unknown[]) => void>> = {};
   for (const name of CONSOLE_METHODS) {
-    const method = original[name] as (...args: unknown[]) => void;
-    if (typeof method === 'function') printer[name] = (...args) => void apply(method, original, args);
+    const method = formatter[name] as (...args: unknown[]) => void;
+    printer[name] = (...args) => void apply(method, formatter, args);
   }
-  return printer as Console;
+  return {
+    console: printer as Console,
+    take() {
+      const text = more > 0 ? `${kept}… (${more} more characters)` : kept;
+      kept = '';
+      more = 0;
+      return text;
+    },
+  };
 }
 
 /**

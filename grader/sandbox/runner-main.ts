@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { builtinDrivers } from './builtin-drivers.js';
 import { isLearnerThrew, LearnerThrew, type DriverContext, type Drivers } from './driver.js';
-import { realmFingerprint, sameFingerprint, withdrawGlobals } from './runner-guards.js';
+import { learnerPrints, realmFingerprint, sameFingerprint, withdrawGlobals } from './runner-guards.js';
 import { plainCopy, plainJson } from './plain-json.js';
 import { decodeNumbers, type JobResult, type LearnerFailure, type SandboxRequest } from './sandbox-protocol.js';
 
@@ -20,6 +20,10 @@ const { hasOwn } = Object;
 const send = (line: object): void => void write(`${plainJson(line)}\n`);
 // Also taken before learner code runs: `process` is withdrawn from it (runner-guards.ts).
 const stdin = process.stdin;
+// Opened now, not at a learner's first print or Node.js's first warning: a pipe opened during a session would keep
+// its process from being reused (the runner would find a handle that was not there before).
+const prints = learnerPrints(process.stdout);
+void process.stderr;
 const activeResources = process.getActiveResourcesInfo.bind(process);
 
 function learnerFrame(error: unknown): string | undefined {
@@ -99,10 +103,17 @@ async function driversOf(request: SandboxRequest): Promise<Drivers> {
   return drivers;
 }
 
+/** The result with what the job's code printed, if it printed anything. */
+function withPrints(result: JobResult): JobResult {
+  const printed = prints.take();
+  return printed === '' ? result : { ...result, printed };
+}
+
 async function runSession(request: SandboxRequest, drivers: Drivers): Promise<void> {
   // With no prototype: a later job's driver reads what an earlier one measured, whatever Map's methods are by then.
   const outputs: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const ctx = context(request, outputs);
+  prints.take(); // anything printed between sessions belongs to none of this one's jobs
   for (const job of request.jobs) {
     let result: JobResult;
     try {
@@ -110,12 +121,12 @@ async function runSession(request: SandboxRequest, drivers: Drivers): Promise<vo
       if (typeof driver !== 'function') throw new Error(`the course has no sandbox driver "${job.driver}"`);
       const output = plainCopy(await driver(job.input, ctx));
       outputs[job.name] = output;
-      result = { output };
+      result = withPrints({ output });
     } catch (error) {
       const problem = safely(() => failure(error), { during: 'the grader’s driver', message: 'unreadable error' });
       const partial = safely(() => (isLearnerThrew(error) ? plainCopy(error.partial) : undefined), undefined);
       // Built whole: an assignment would call a setter the learner's code put on Object.prototype.
-      result = partial === undefined ? { failure: problem } : { failure: problem, output: partial };
+      result = withPrints(partial === undefined ? { failure: problem } : { failure: problem, output: partial });
     }
     // Each result goes out as soon as it exists: a later job that hangs must not cost the earlier ones.
     send({ kind: 'result', name: job.name, result });
@@ -153,7 +164,7 @@ for await (const request of requests()) {
   const drivers = await driversOf(request);
   // Taken once the first drivers are loaded and the globals withdrawn, before any learner code has run.
   if (!before) {
-    withdrawGlobals();
+    withdrawGlobals(prints);
     before = realmFingerprint();
     idle = busyWith();
   }

@@ -24,7 +24,12 @@ export interface JobResult {
   /** The driver's output; with a failure, what it had computed before the learner's code threw. */
   output?: unknown;
   failure?: LearnerFailure;
+  /** What the learner's code printed (console.log and the like) while the job ran, cut at PRINTED_LIMIT. */
+  printed?: string;
 }
+
+/** Characters of a job's prints that travel with its result: enough for a few lines of debugging. */
+export const PRINTED_LIMIT = 2_000;
 
 export interface SandboxRequest {
   /** Module name → bundled JavaScript source (in the child: → file name in `folder`). */

@@ -22,6 +22,7 @@ import {
   isNotImplemented,
   SessionProblem,
   startSession,
+  type JobReading,
 } from '../../harness/learner-session.js';
 import type { Job, JobResult } from '../../sandbox/sandbox-protocol.js';
 import { hiddenTestName } from '../../harness/hidden-tests.js';
@@ -175,14 +176,14 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
   forEachTarget((target) => {
     const session = startSession(target, COURSE, [spec.file], jobs);
     beforeAll(() => session.settled);
-    const resultOf = (name: string): JobResult => session.get().result(name);
+    const resultOf = (name: string, as?: JobReading): JobResult => session.get().result(name, as);
     let probed: string | undefined;
     /** The probes' diagnosis ('' when they found nothing or could not run), worked out once, and only for a failure. */
     const probeLine = (): string => {
       if (probed === undefined) {
         let responses: Array<ProbeResponse | null> = [];
         try {
-          const result = resultOf('probe');
+          const result = resultOf('probe', 'quiet');
           if (!result.failure && Array.isArray(result.output)) responses = result.output as Array<ProbeResponse | null>;
         } catch {
           // A probe run that timed out or crashed diagnoses nothing; the tests say what went wrong.
@@ -232,7 +233,7 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
     hidden.forEach((c, i) => {
       test(hiddenTestName(i + 1), () => {
         // A hidden failure says only that it failed.
-        const result = session.get().result(`hidden ${i}`, true);
+        const result = session.get().result(`hidden ${i}`, 'hidden');
         // Code not written yet says so with the first visible case's words, sent before any hidden case ran.
         const first = session.get().result('case 0');
         if (isNotImplemented(result) && isNotImplemented(first))
