@@ -10,6 +10,7 @@ import type { SandboxOutcome } from '../sandbox/run-sandboxed.js';
 import { runThroughBroker } from '../sandbox/broker-client.js';
 import { inject } from 'vitest';
 import { capText } from '../sandbox/cap-text.js';
+import { beforeFatalReport } from '../sandbox/fatal-report.js';
 import { showPrinted } from './learner-prints.js';
 import type { Job, JobResult, LearnerFailure } from '../sandbox/sandbox-protocol.js';
 
@@ -150,7 +151,7 @@ async function runSessionNow(
         );
       }
       if (hidden) throw new SessionProblem('your code stopped the grading process during this hidden test', 'crash');
-      const tail = capText(outcome.output.trim().split('\n').slice(-3).join(' | '), 500);
+      const tail = capText(beforeFatalReport(outcome.output).trim().split('\n').slice(-3).join(' | '), 500);
       throw new SessionProblem(
         `your code ${outcome.ended ?? 'stopped the grading process'} before this test could run${tail ? ` (it printed: ${tail})` : ''}`,
         'crash',
