@@ -105,7 +105,8 @@ You need Node.js 20.19, 22.12 or 24 or later (a long-term-support line; 24 is th
 1. Open the site (\`npm run site\`) and read the concepts, then the page of the first exercise.
 2. Edit the file it names: replace the \`// TODO\` and the \`throw new Error('not implemented yet: …')\`.
 ${checkStep(courses, texts)}${qualified ? '\n   Where two courses share an exercise id, name it with its course: `<course>/<id>`.' : ''}
-4. Stuck? \`npm run hint <exercise>\` reveals a hint at a time. The grader runs your code and judges what it
+4. Stuck? \`npm run hint <exercise>\` reveals a hint at a time. \`console.log\` in your code helps too: the
+   scorecard shows what it printed under the test that failed. The grader runs your code and judges what it
    does, not its types: \`npm run typecheck\` shows TypeScript's errors in your files (your editor shows them too).
 5. Want to start an exercise over? \`npm run reset <exercise>\` restores its starting file (yours is kept in
    \`.grade/backups/\`).
