@@ -246,6 +246,27 @@ test("what the learner's code printed is shown under its failing test, never a h
   }
 });
 
+test("the learner's code cannot move the cursor, erase a line, retitle or reorder the terminal through a message", () => {
+  const target = mkdtempSync(join(tmpdir(), 'grade-escapes-'));
+  try {
+    cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });
+    cpSync(
+      join(KIT_ROOT, 'tests', 'adversarial', 'display', 'terminal-escapes.ts'),
+      join(target, 'optimizers', 'sgd.ts'),
+    );
+    const card = grade(['sgd', '--target', target]);
+    expect(card.status).toBe(1);
+    // With NO_COLOR the scorecard itself writes no escape: none may come from the learner's text either.
+    // eslint-disable-next-line no-control-regex -- the control characters are what is looked for
+    expect(card.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    // The message is wrapped (a run of spaces is one), what the code printed is not.
+    expect(card.stdout).toContain('threw \ufffd[1A\ufffd[2K sgd passed\ufffd]0;graded\ufffd\ufffdfake\ufffdotni');
+    expect(card.stdout).toContain('│ \ufffd[1A\ufffd[2K  sgd  passed\ufffd]0;graded\ufffd\ufffdfake\ufffdotni');
+  } finally {
+    rmSync(target, { recursive: true, force: true });
+  }
+});
+
 test('--watch grades again on save, only the exercise saved, with a progress line', async () => {
   const target = mkdtempSync(join(tmpdir(), 'grade-watch-'));
   cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });

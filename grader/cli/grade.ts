@@ -41,6 +41,7 @@ import { exitOnSignals } from './exit-on-signal.js';
 import { TemporaryFolderError } from '../files/temporary-folders.js';
 import { OutputPathError, outputFile, outputFolder } from '../files/output-path.js';
 import { gradebookFolder, reportFile } from './protected-outputs.js';
+import { terminalSafe } from './terminal-text.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -254,7 +255,8 @@ async function main(argv: string[]): Promise<number> {
         ? reportFile(outputFile(resolve(args.out), args.out), args.out, learnerFiles(courses, target), args.format)
         : undefined;
   const unpacked = archive ? unpackClass(archive, args.submissions!, args.exercises) : undefined;
-  for (const note of unpacked?.notes ?? []) console.error(`note: ${note}`);
+  // A note may name an entry of the class's archive: a name its sender chose.
+  for (const note of unpacked?.notes ?? []) console.error(`note: ${terminalSafe(note)}`);
   const submissions = unpacked?.folder ?? classDir;
   // Every other command grades: vitest's threads start loading its runtime now, on the other core.
   const threads = submissions ? GRADING_THREADS : ONE_SUBMISSION_THREADS;

@@ -1,9 +1,10 @@
 // Turns the grade report into the text a student reads: one row per exercise, grouped by course when there are
-// several, then the score and what to do next.
+// several, then the score and what to do next. Learner text in it goes through terminalSafe.
 import type { ExerciseReport, GradeReport } from './grade-report.js';
 import { nextExercise } from './grade-report.js';
 import { figuresLine, type BestNews } from './exercise-records.js';
 import type { ProblemKind } from '../harness/problem-kind.js';
+import { terminalSafe } from './terminal-text.js';
 
 // Older importers of the report's types find them here too.
 export type { ExerciseReport, GradeReport } from './grade-report.js';
@@ -57,15 +58,11 @@ function wrapLine(text: string, width: number, indent: string): string {
 /** Lines of a test's prints the scorecard shows; `--format json` keeps them all. */
 const PRINTED_LINES = 8;
 
-/**
- * What the learner's code printed during the failing test, as a few dim lines under its message. Control characters
- * (escape sequences included) are shown as �, so that printed text cannot restyle or rewrite the scorecard.
- */
+/** What the learner's code printed during the failing test, as a few dim lines under its message. */
 function printedLines(printed: string, under: string, s: Style): string[] {
   const lines = printed.replace(/\n$/, '').split('\n');
   const shown = lines.slice(0, PRINTED_LINES).map((line) => {
-    // eslint-disable-next-line no-control-regex -- the control characters are what is replaced
-    const clean = line.replaceAll('\t', '  ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+    const clean = terminalSafe(line);
     return `${under}${s.dim(`│ ${clean.length > 100 ? `${clean.slice(0, 99)}…` : clean}`)}`;
   });
   const more = lines.length - shown.length;
@@ -121,7 +118,7 @@ function rows(exercises: ExerciseReport[], context: ScorecardContext, s: Style, 
     const reveal = e.status === 'pass' ? context.revealOf?.(e) : '';
     if (reveal) out.push(`${under}${s.dim(reveal)}`);
     if (e.status !== 'pass' && !e.notImplemented) {
-      out.push(s.dim(wrap(e.message, 100, under)));
+      out.push(s.dim(wrap(terminalSafe(e.message), 100, under)));
       const printed = e.tests.find((t) => t.status !== 'pass')?.printed;
       if (printed) out.push(...printedLines(printed, under, s));
       const hints = context.hintsOf(e);
@@ -170,7 +167,7 @@ export function formatScorecard(report: GradeReport, context: ScorecardContext, 
     out.push(
       `  ${s.bold('Next')}  ${next.title}${next.bonus ? ' (bonus)' : ''}: ${why} ${context.fileOf(next)}, then ${context.watching ? 'save it: it is graded again at once' : `run \`npm run grade ${context.nameOf(next)}\``}`,
     );
-    if (next.notImplemented) out.push(s.dim(wrap(next.message, 88, '        ')));
+    if (next.notImplemented) out.push(s.dim(wrap(terminalSafe(next.message), 88, '        ')));
   } else if (context.notGraded?.length) {
     // Everything graded passes, but the learner graded only some exercises: the course is not done yet.
     const rest = context.notGraded;
