@@ -14,6 +14,7 @@ import { sealedSolutionPath, unseal, type SealedSolution } from './sealed-soluti
 import { officialPath, refusal, unsafeDestination, writeOfficial } from './solution-destination.js';
 import { UnsafePathError } from '../files/write-atomically.js';
 import { exitOnSignals } from '../cli/exit-on-signal.js';
+import { terminalSafe } from '../cli/terminal-text.js';
 import { TemporaryFolderError } from '../files/temporary-folders.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -83,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       verdict.notImplemented
         ? `Your ${id} is not implemented yet, so its solution stays locked.`
-        : `Your ${id} does not pass its tests yet, so its solution stays locked. The first problem:\n  ${verdict.message.split('\n')[0]}`,
+        : `Your ${id} does not pass its tests yet, so its solution stays locked. The first problem:\n  ${terminalSafe(verdict.message.split('\n')[0] ?? '')}`,
     );
     console.log(`Make it pass (\`npm run grade ${id}\` shows what is wrong), then run \`npm run reveal ${id}\` again.`);
     return 1;
@@ -92,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
   const probe = await runProbe(root, join(root, 'exercises'), 'exercises', exercise, sealed.probe);
   if (probe.problem !== undefined) {
     console.log(
-      `Your ${id} passes its tests, but on ${REVEAL_CASE} ${probe.problem}.\nThe solution stays locked: make your code work for any input, then try again.`,
+      `Your ${id} passes its tests, but on ${REVEAL_CASE} ${terminalSafe(probe.problem)}.\nThe solution stays locked: make your code work for any input, then try again.`,
     );
     return 1;
   }
