@@ -57,10 +57,14 @@ writeFileSync(
 test("what the learner's code prints reaches the grader, and a session that prints leaves its process to the next", async () => {
   const sandbox = await openSandbox();
   try {
-    const outcome = await sandbox.run(await session('printer.ts', 'shout'), 5_000);
+    const request = await session('printer.ts', 'shout');
+    // The same call again as a hidden test's job: what it prints there must not leave the sandbox.
+    request.jobs.push({ ...request.jobs[0]!, name: 'hidden call', hidden: true });
+    const outcome = await sandbox.run(request, 5_000);
     expect(outcome.ended).toBeUndefined();
     // With the job's result, for the grader to show beside a visible test; and on stdout, for when a process dies.
     expect(outcome.results.get('call')?.printed).toBe('a line { step: 1 }\nanother\n');
+    expect(outcome.results.get('hidden call')).toEqual({ output: { value: 1, calls: [] } });
     expect(outcome.output).toContain('a line { step: 1 }');
     expect(outcome.output).toContain('another');
     expect(sandbox.reusable).toBe(true);

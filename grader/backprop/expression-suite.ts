@@ -46,10 +46,15 @@ export function defineExpressionSuite(suite: ExpressionSuite): void {
   const cases = fixtures[suite.exercise];
   const hiddenCases = hidden?.[suite.exercise] ?? [];
   const jobName = (kind: string, i: number, suffix: string) => `${kind} ${i} ${suffix}`;
-  const jobsFor = (kind: string, list: ExpressionCase[]): Job[] =>
+  const jobsFor = (kind: 'case' | 'hidden', list: ExpressionCase[]): Job[] =>
     list.flatMap((c, i) =>
       suite.checks.flatMap((check) =>
-        check.jobs.map(({ suffix, driver }) => ({ name: jobName(kind, i, suffix), driver, input: jobInput(c) })),
+        check.jobs.map(({ suffix, driver }) => ({
+          name: jobName(kind, i, suffix),
+          driver,
+          input: jobInput(c),
+          ...(kind === 'hidden' ? { hidden: true } : {}),
+        })),
       ),
     );
   // Hidden jobs run last, after every visible result has been sent.

@@ -30,7 +30,7 @@ const jobs: Job[] = [
   { name: 'shape', driver: 'mlpShape', input: { sizes: fresh.sizes } },
   { name: 'evaluate', driver: 'mlpEvaluate', input: networkInput(evaluate) },
   trainJob('train', train),
-  ...hiddenTrain.map((c, i) => trainJob(`hidden ${i}`, c)),
+  ...hiddenTrain.map((c, i): Job => ({ ...trainJob(`hidden ${i}`, c), hidden: true })),
 ];
 
 interface Shape {

@@ -10,7 +10,13 @@ import { builtinDrivers } from './builtin-drivers.js';
 import { isLearnerThrew, LearnerThrew, type DriverContext, type Drivers } from './driver.js';
 import { learnerPrints, realmFingerprint, sameFingerprint, withdrawGlobals } from './runner-guards.js';
 import { plainCopy, plainJson } from './plain-json.js';
-import { decodeNumbers, type JobResult, type LearnerFailure, type SandboxRequest } from './sandbox-protocol.js';
+import {
+  decodeNumbers,
+  type Job,
+  type JobResult,
+  type LearnerFailure,
+  type SandboxRequest,
+} from './sandbox-protocol.js';
 
 const RESULTS_FD = 3;
 // Taken before learner code can replace anything; plainJson takes its own.
@@ -103,10 +109,10 @@ async function driversOf(request: SandboxRequest): Promise<Drivers> {
   return drivers;
 }
 
-/** The result with what the job's code printed, if it printed anything. */
-function withPrints(result: JobResult): JobResult {
+/** The result with what the job's code printed, if it printed anything and the job is not a hidden test's. */
+function withPrints(job: Job, result: JobResult): JobResult {
   const printed = prints.take();
-  return printed === '' ? result : { ...result, printed };
+  return printed === '' || job.hidden === true ? result : { ...result, printed };
 }
 
 async function runSession(request: SandboxRequest, drivers: Drivers): Promise<void> {
@@ -121,12 +127,12 @@ async function runSession(request: SandboxRequest, drivers: Drivers): Promise<vo
       if (typeof driver !== 'function') throw new Error(`the course has no sandbox driver "${job.driver}"`);
       const output = plainCopy(await driver(job.input, ctx));
       outputs[job.name] = output;
-      result = withPrints({ output });
+      result = withPrints(job, { output });
     } catch (error) {
       const problem = safely(() => failure(error), { during: 'the grader’s driver', message: 'unreadable error' });
       const partial = safely(() => (isLearnerThrew(error) ? plainCopy(error.partial) : undefined), undefined);
       // Built whole: an assignment would call a setter the learner's code put on Object.prototype.
-      result = withPrints(partial === undefined ? { failure: problem } : { failure: problem, output: partial });
+      result = withPrints(job, partial === undefined ? { failure: problem } : { failure: problem, output: partial });
     }
     // Each result goes out as soon as it exists: a later job that hangs must not cost the earlier ones.
     send({ kind: 'result', name: job.name, result });

@@ -8,6 +8,8 @@ export interface Job {
   driver: string;
   /** Plain JSON for the driver (NaN and ±Infinity survive the trip). */
   input?: unknown;
+  /** A hidden test's job: nothing the learner's code prints while it runs leaves the sandbox. */
+  hidden?: boolean;
 }
 
 export interface LearnerFailure {
@@ -24,7 +26,7 @@ export interface JobResult {
   /** The driver's output; with a failure, what it had computed before the learner's code threw. */
   output?: unknown;
   failure?: LearnerFailure;
-  /** What the learner's code printed (console.log and the like) while the job ran, cut at PRINTED_LIMIT. */
+  /** What the learner's code printed (console.log and the like) while the job ran, cut at PRINTED_LIMIT; never for a hidden job. */
   printed?: string;
 }
 

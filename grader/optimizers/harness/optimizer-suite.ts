@@ -170,7 +170,7 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
     },
     // Hidden jobs run last, after every visible result has been sent, so nothing the learner's code saw in them
     // can reach a visible test's message.
-    ...hidden.map((c, i) => run(`hidden ${i}`, c)),
+    ...hidden.map((c, i): Job => ({ ...run(`hidden ${i}`, c), hidden: true })),
   ];
 
   forEachTarget((target) => {
