@@ -1,8 +1,9 @@
 // What leaves the sandbox is what the driver measured, whatever the learner's code did to the realm they share. Each
 // attack of tests/adversarial/results/ loads in a session as learner code (a `call` of its act(), then of its
 // second()) and changes what a runner might use to write its results: toJSON on the prototypes, JSON, Map and
-// Number.isFinite replaced. The grader must still read act()'s own value, NaN and -Infinity included, the second
-// job's result, and a later job must read what an earlier one measured.
+// Number.isFinite replaced, a setter on Object.prototype. The grader must still read act()'s own value, NaN and
+// -Infinity included, the second job's result; a later job must read what an earlier one measured, and a job whose
+// learner code threw must keep what its driver had measured.
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +80,29 @@ test("forge-earlier.ts: the challenge's run of its entry runs the entry its chal
     expect(outcome.ended, outcome.output).toBeUndefined();
     // A run of n steps has n points (the start among them): challengeEntry() asked for 5, the forged entry for 1.
     expect(outcome.results.get('entry run')?.output).toHaveLength(5);
+  } finally {
+    await sandbox.dispose();
+  }
+});
+
+test('swallow-partial.ts: a job whose learner code threw still carries what its driver had measured', async () => {
+  const module = 'swallow-partial.ts';
+  copyFileSync(join(ATTACKS, module), join(folder, module));
+  const sandbox = await openSandbox();
+  try {
+    const run = { start: [-1, 2], options: { learningRate: 0.001 }, nSteps: 6 };
+    const outcome = await sandbox.run(
+      {
+        modules: { [module]: await bundleLearner(folder, module, 'submission') },
+        drivers: await compiledDrivers('optimizers'),
+        jobs: [{ name: 'run', driver: 'trajectory', input: { module, exportName: 'SGD', run } }],
+      },
+      5_000,
+    );
+    const result = outcome.results.get('run');
+    expect(result?.failure?.message).toContain('stopped on purpose');
+    // The start and the two steps taken before the third threw.
+    expect(result?.output).toHaveLength(3);
   } finally {
     await sandbox.dispose();
   }
