@@ -51,7 +51,7 @@ test('an honest session leaves its process to the next, which loads the modules 
 
 writeFileSync(
   join(folder, 'printer.ts'),
-  "export function shout(): number {\n  console.log('a line', { step: 1 });\n  console.error('another');\n  return 1;\n}\n",
+  "export function shout(): number {\n  console.log('a line', { step: 1 });\n  console.error('another');\n  console.trace('here');\n  return 1;\n}\n",
 );
 
 test("what the learner's code prints reaches the grader, and a session that prints leaves its process to the next", async () => {
@@ -63,7 +63,10 @@ test("what the learner's code prints reaches the grader, and a session that prin
     const outcome = await sandbox.run(request, 5_000);
     expect(outcome.ended).toBeUndefined();
     // With the job's result, for the grader to show beside a visible test; and on stdout, for when a process dies.
-    expect(outcome.results.get('call')?.printed).toBe('a line { step: 1 }\nanother\n');
+    // A trace lists the learner's own frames, named as in the exercise folder.
+    expect(outcome.results.get('call')?.printed).toBe(
+      'a line { step: 1 }\nanother\nTrace: here\n    at shout (printer.ts:4:11)\n',
+    );
     expect(outcome.results.get('hidden call')).toEqual({ output: { value: 1, calls: [] } });
     expect(outcome.output).toContain('a line { step: 1 }');
     expect(outcome.output).toContain('another');

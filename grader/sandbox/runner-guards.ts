@@ -6,6 +6,7 @@
 // next one may run in the same process.
 import { Console } from 'node:console';
 import { Writable } from 'node:stream';
+import { format } from 'node:util';
 import { PRINTED_LIMIT } from './sandbox-protocol.js';
 
 export function withdrawGlobals(prints: LearnerPrints): void {
@@ -54,9 +55,10 @@ export interface LearnerPrints {
  * and stderr as `_stdout` and `_stderr`: sockets whose constructor (net.Socket) and handle (a libuv pipe) open any
  * file descriptor or connect to any Unix socket, which Node.js's permission model does not check. What it prints is
  * formatted by a Console of Node.js's own writing into memory, kept for the job's result (`take`), and passed on to
- * `out` (the process's stdout, which the grader keeps for when the process ends early).
+ * `out` (the process's stdout, which the grader keeps for when the process ends early). `folder` is the sandbox's,
+ * where the learner's files are.
  */
-export function learnerPrints(out: NodeJS.WritableStream): LearnerPrints {
+export function learnerPrints(out: NodeJS.WritableStream, folder: string): LearnerPrints {
   // Taken now: the learner's code may replace them before it prints.
   const { max } = Math;
   const { apply } = Reflect;
@@ -80,6 +82,20 @@ export function learnerPrints(out: NodeJS.WritableStream): LearnerPrints {
     const method = formatter[name] as (...args: unknown[]) => void;
     printer[name] = (...args) => void apply(method, formatter, args);
   }
+  // The runner's and the drivers' frames, and the sandbox's folder, would say nothing to a student: a trace lists
+  // the frames of the learner's own files, each named as the file is in the exercise folder.
+  const { captureStackTrace } = Error;
+  const error = formatter.error;
+  printer.trace = function trace(...args: unknown[]) {
+    const holder: { stack?: string } = {};
+    captureStackTrace(holder, trace);
+    const frames = (holder.stack ?? '')
+      .split('\n')
+      .slice(1)
+      .filter((frame) => /\.[cm]?tsx?:\d+:\d+\)?$/.test(frame))
+      .map((frame) => frame.replaceAll(`file://${folder}/`, '').replaceAll(`${folder}/`, ''));
+    apply(error, formatter, [`Trace: ${format(...args)}${frames.map((frame) => `\n${frame}`).join('')}`]);
+  };
   return {
     console: printer as Console,
     take() {

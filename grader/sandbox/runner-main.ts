@@ -28,7 +28,7 @@ const send = (line: object): void => void write(`${plainJson(line)}\n`);
 const stdin = process.stdin;
 // Opened now, not at a learner's first print or Node.js's first warning: a pipe opened during a session would keep
 // its process from being reused (the runner would find a handle that was not there before).
-const prints = learnerPrints(process.stdout);
+const prints = learnerPrints(process.stdout, import.meta.dirname);
 void process.stderr;
 const activeResources = process.getActiveResourcesInfo.bind(process);
 
