@@ -699,10 +699,13 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
         '.playground__panel .trajectory-panel__plot canvas',
       );
       pixels.matches.forEach((count, k) => expect(count, `pixels of learner run ${k}`).toBeGreaterThan(40));
+      // The formula and its region reach the URL one after the other: wait for both, as a slow machine may lag.
       await expect
-        .poll(() => new URL(page.url()).searchParams.get('formula'))
-        .toBe('(x^2 + y - 11)^2 + (x + y^2 - 7)^2');
-      expect(new URL(page.url()).searchParams.get('region')).toBe('-5,5,-5,5');
+        .poll(() => {
+          const params = new URL(page.url()).searchParams;
+          return [params.get('formula'), params.get('region')];
+        })
+        .toEqual(['(x^2 + y - 11)^2 + (x + y^2 - 7)^2', '-5,5,-5,5']);
       await page.screenshot({ path: join(SCREENSHOTS, 'playground-formula.png'), fullPage: true });
 
       // A formula that cannot be one says why, and the last good one keeps running.
