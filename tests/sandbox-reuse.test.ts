@@ -92,6 +92,33 @@ test.each(attacks)('%s: the process is not reused, and ends as a one-session pro
   }
 });
 
+test("grader-values/: what a session leaves on the grader's own values' class is not there for the next", async () => {
+  const module = 'nonlinearities.ts';
+  copyFileSync(join(ATTACKS, 'grader-values', module), join(folder, module));
+  const request = async (a: number): Promise<SandboxRequest> => ({
+    modules: { [module]: await bundleLearner(folder, module, 'submission') },
+    drivers: await compiledDrivers('backprop'),
+    jobs: [
+      {
+        name: 'expression',
+        driver: 'nonlinearityExpression',
+        input: { leaves: { a }, steps: [['b', 'tanh', 'a']] },
+      },
+    ],
+  });
+  const sandbox = await openSandbox();
+  try {
+    // As a hidden test's input would be: a value the next session must not learn.
+    await sandbox.run(await request(0.123456789), 5_000);
+    if (sandbox.reusable) {
+      const next = await sandbox.run(await request(0.5), 5_000);
+      expect(JSON.stringify([...next.results.values()])).not.toContain('0.123456789');
+    }
+  } finally {
+    await sandbox.dispose();
+  }
+});
+
 test('the corpus of attacks on reuse is there', () => {
   expect(attacks.length).toBeGreaterThanOrEqual(6);
 });

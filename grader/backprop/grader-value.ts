@@ -20,6 +20,11 @@ export class GraderValue implements GraphNode {
     readonly children: GraphNode[] = [],
   ) {}
 }
+// Learner code is handed these values (its nonlinearities take them, its backward() walks them), and the class
+// outlives a session in a process kept for the submission's next one, where the look between sessions covers only
+// the built-ins: frozen, it cannot carry what one session saw (a hidden test's inputs) to another.
+Object.freeze(GraderValue.prototype);
+Object.freeze(GraderValue);
 
 const asNode = (x: GraphNode | number): GraphNode => (typeof x === 'number' ? new GraderValue(x) : x);
 // A learner's value may hold anything: its numbers are read as numbers, every time.
