@@ -126,33 +126,56 @@ const NETWORK_GLOBALS = [
 ] as const;
 
 // Taken when this module loads, before any learner code. The look below calls nothing else that learner code could
-// replace (no array or set methods, no iterators): indexes and own properties only, so it cannot be made to lie.
-const { ownKeys, getPrototypeOf, isExtensible } = Reflect;
+// replace (no array methods, no iterators; the set of objects seen through WeakSet's own functions, taken here):
+// indexes and own properties only, so it cannot be made to lie.
+const { ownKeys, getPrototypeOf, isExtensible, apply } = Reflect;
 const { getOwnPropertyDescriptor, is } = Object;
+const ObjectSet = WeakSet;
+const { has: seenHas, add: seenAdd } = WeakSet.prototype;
 const isObject = (value: unknown): value is object =>
   (typeof value === 'object' && value !== null) || typeof value === 'function';
 
 /**
- * The built-ins as they are now, to compare with a later look: the global object, every object or function it
- * holds and their prototypes, each with its prototype, extensibility and every own property (value or accessors).
+ * Objects of the realm that no global leads to through properties and prototypes: the prototypes of the built-in
+ * iterators, generators and async functions, reached here through values made for the purpose.
+ */
+const UNNAMED_INTRINSICS = [
+  getPrototypeOf([][Symbol.iterator]()),
+  getPrototypeOf(new Map()[Symbol.iterator]()),
+  getPrototypeOf(new Set()[Symbol.iterator]()),
+  getPrototypeOf(''[Symbol.iterator]()),
+  getPrototypeOf(/./[Symbol.matchAll]('')),
+  getPrototypeOf(function* () {}),
+  getPrototypeOf(async function () {}),
+  getPrototypeOf(async function* () {}),
+] as object[];
+
+/**
+ * The realm as it is now, to compare with a later look: every object reachable from the global object and the
+ * intrinsics above, through own properties (values and accessors) and prototypes, each with its prototype,
+ * extensibility and every own property's descriptor. Learner code can then leave nothing behind for a later
+ * session, not on a built-in function nor on a prototype no global names, that the next look would not see.
  */
 export function realmFingerprint(): unknown[] {
-  const objects: object[] = [globalThis];
-  const globals = ownKeys(globalThis);
-  for (let i = 0; i < globals.length; i++) {
-    const value = getOwnPropertyDescriptor(globalThis, globals[i]!)?.value as unknown;
-    if (!isObject(value)) continue;
-    objects[objects.length] = value;
-    const prototype = getOwnPropertyDescriptor(value, 'prototype')?.value as unknown;
-    if (isObject(prototype)) objects[objects.length] = prototype;
-  }
+  const seen = new ObjectSet<object>();
+  const queue: object[] = [globalThis];
+  for (let i = 0; i < UNNAMED_INTRINSICS.length; i++) queue[queue.length] = UNNAMED_INTRINSICS[i]!;
+  const visit = (value: unknown) => {
+    if (isObject(value) && !apply(seenHas, seen, [value])) {
+      apply(seenAdd, seen, [value]);
+      queue[queue.length] = value;
+    }
+  };
   const print: unknown[] = [];
   const add = (value: unknown) => void (print[print.length] = value);
-  for (let o = 0; o < objects.length; o++) {
-    const object = objects[o]!;
+  for (let i = 0; i < queue.length; i++) apply(seenAdd, seen, [queue[i]!]);
+  for (let o = 0; o < queue.length; o++) {
+    const object = queue[o]!;
+    const prototype = getPrototypeOf(object);
     add(object);
-    add(getPrototypeOf(object));
+    add(prototype);
     add(isExtensible(object));
+    visit(prototype);
     const keys = ownKeys(object);
     for (let k = 0; k < keys.length; k++) {
       const descriptor = getOwnPropertyDescriptor(object, keys[k]!)!;
@@ -161,7 +184,11 @@ export function realmFingerprint(): unknown[] {
       add(descriptor.get);
       add(descriptor.set);
       add(descriptor.writable);
+      add(descriptor.enumerable);
       add(descriptor.configurable);
+      visit(descriptor.value);
+      visit(descriptor.get);
+      visit(descriptor.set);
     }
   }
   return print;
