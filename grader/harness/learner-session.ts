@@ -140,7 +140,15 @@ async function runSessionNow(
     unavailable,
     result(name, as = 'shown') {
       const hidden = as === 'hidden';
-      if (!jobs.some((job) => job.name === name)) throw new Error(`the suite asked for a job it did not send: ${name}`);
+      const job = jobs.find((j) => j.name === name);
+      if (!job) throw new Error(`the suite asked for a job it did not send: ${name}`);
+      // Both ways a suite's mistake: a hidden job read another way could quote what the learner's code saw in it.
+      if (hidden !== (job.hidden === true))
+        throw new Error(
+          hidden
+            ? `the suite reads job ${name} as a hidden test's, but did not mark it hidden: set hidden: true where the job is made`
+            : `job ${name} is a hidden test's: read it with result(name, 'hidden')`,
+        );
       const result = outcome.results.get(name);
       if (result?.printed !== undefined && as === 'shown') showPrinted(name, result.printed);
       if (result) return result;
