@@ -9,6 +9,18 @@ import { Writable } from 'node:stream';
 import { format } from 'node:util';
 import { PRINTED_LIMIT } from './sandbox-protocol.js';
 
+// Taken when this module loads, before any learner code. The look below calls nothing else that learner code could
+// replace (no array methods, no iterators; the set of objects seen through WeakSet's own functions, taken here):
+// indexes and own properties only, so it cannot be made to lie. The learner's console counts its prints with them.
+const { ownKeys, getPrototypeOf, isExtensible, apply } = Reflect;
+const { getOwnPropertyDescriptor, is } = Object;
+const { max } = Math;
+const { captureStackTrace } = Error;
+const ObjectSet = WeakSet;
+const { has: seenHas, add: seenAdd } = WeakSet.prototype;
+const isObject = (value: unknown): value is object =>
+  (typeof value === 'object' && value !== null) || typeof value === 'function';
+
 export function withdrawGlobals(prints: LearnerPrints): void {
   for (const name of NETWORK_GLOBALS) Reflect.deleteProperty(globalThis, name);
   Reflect.deleteProperty(globalThis, 'process');
@@ -59,9 +71,6 @@ export interface LearnerPrints {
  * where the learner's files are.
  */
 export function learnerPrints(out: NodeJS.WritableStream, folder: string): LearnerPrints {
-  // Taken now: the learner's code may replace them before it prints.
-  const { max } = Math;
-  const { apply } = Reflect;
   const write = out.write.bind(out);
   let kept = '';
   let more = 0;
@@ -84,7 +93,6 @@ export function learnerPrints(out: NodeJS.WritableStream, folder: string): Learn
   }
   // The runner's and the drivers' frames, and the sandbox's folder, would say nothing to a student: a trace lists
   // the frames of the learner's own files, each named as the file is in the exercise folder.
-  const { captureStackTrace } = Error;
   const error = formatter.error;
   printer.trace = function trace(...args: unknown[]) {
     const holder: { stack?: string } = {};
@@ -125,16 +133,6 @@ const NETWORK_GLOBALS = [
   'CloseEvent',
 ] as const;
 
-// Taken when this module loads, before any learner code. The look below calls nothing else that learner code could
-// replace (no array methods, no iterators; the set of objects seen through WeakSet's own functions, taken here):
-// indexes and own properties only, so it cannot be made to lie.
-const { ownKeys, getPrototypeOf, isExtensible, apply } = Reflect;
-const { getOwnPropertyDescriptor, is } = Object;
-const ObjectSet = WeakSet;
-const { has: seenHas, add: seenAdd } = WeakSet.prototype;
-const isObject = (value: unknown): value is object =>
-  (typeof value === 'object' && value !== null) || typeof value === 'function';
-
 /**
  * Objects of the realm that no global leads to through properties and prototypes: the prototypes of the built-in
  * iterators, generators and async functions, reached here through values made for the purpose.
@@ -158,17 +156,17 @@ const UNNAMED_INTRINSICS = [
  */
 export function realmFingerprint(): unknown[] {
   const seen = new ObjectSet<object>();
-  const queue: object[] = [globalThis];
-  for (let i = 0; i < UNNAMED_INTRINSICS.length; i++) queue[queue.length] = UNNAMED_INTRINSICS[i]!;
+  const queue: object[] = [];
   const visit = (value: unknown) => {
     if (isObject(value) && !apply(seenHas, seen, [value])) {
       apply(seenAdd, seen, [value]);
       queue[queue.length] = value;
     }
   };
+  visit(globalThis);
+  for (let i = 0; i < UNNAMED_INTRINSICS.length; i++) visit(UNNAMED_INTRINSICS[i]);
   const print: unknown[] = [];
   const add = (value: unknown) => void (print[print.length] = value);
-  for (let i = 0; i < queue.length; i++) apply(seenAdd, seen, [queue[i]!]);
   for (let o = 0; o < queue.length; o++) {
     const object = queue[o]!;
     const prototype = getPrototypeOf(object);
