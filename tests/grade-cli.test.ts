@@ -188,10 +188,19 @@ describe('a learner file that hangs, crashes or does not parse costs only its ow
   });
 });
 
-test('a renamed export is named as such, with what the file exports instead', () => {
-  const target = mkdtempSync(join(tmpdir(), 'grade-renamed-'));
+/** Runs `use` on a temporary copy of the kit's `from` folder, removed afterwards whatever happens. */
+function withCopyOf<T>(from: 'solutions' | 'exercises', prefix: string, use: (target: string) => T): T {
+  const target = mkdtempSync(join(tmpdir(), prefix));
   try {
-    cpSync(join(KIT_ROOT, 'solutions'), target, { recursive: true });
+    cpSync(join(KIT_ROOT, from), target, { recursive: true });
+    return use(target);
+  } finally {
+    rmSync(target, { recursive: true, force: true });
+  }
+}
+
+test('a renamed export is named as such, with what the file exports instead', () => {
+  withCopyOf('solutions', 'grade-renamed-', (target) => {
     const file = join(target, 'optimizers', 'adam.ts');
     const renamed = readFileSync(file, 'utf8').replace('export class Adam ', 'export class AdamOptimizer ');
     expect(renamed).toContain('AdamOptimizer'); // the edit applies to the committed solution
@@ -202,15 +211,11 @@ test('a renamed export is named as such, with what the file exports instead', ()
     expect(adam.kind).toBe('missing-export');
     expect(adam.message).toMatch(/^adam\.ts exports no `Adam` \(it exports [^)]*`AdamOptimizer`/);
     expect(adam.message).not.toMatch(/is not a constructor/);
-  } finally {
-    rmSync(target, { recursive: true, force: true });
-  }
+  });
 });
 
 test("what the learner's code printed is shown under its failing test, never a hidden test's, and cannot restyle the scorecard", () => {
-  const target = mkdtempSync(join(tmpdir(), 'grade-printed-'));
-  try {
-    cpSync(join(KIT_ROOT, 'solutions'), target, { recursive: true });
+  withCopyOf('solutions', 'grade-printed-', (target) => {
     const file = join(target, 'optimizers', 'sgd.ts');
     const update = 'theta[i] -= this.learningRate * g[i];';
     const source = readFileSync(file, 'utf8');
@@ -241,15 +246,11 @@ test("what the learner's code printed is shown under its failing test, never a h
     const hidden = tests.filter((t) => t.name.startsWith('hidden test'));
     expect(hidden.length).toBeGreaterThan(0);
     for (const t of hidden) expect(t).not.toHaveProperty('printed');
-  } finally {
-    rmSync(target, { recursive: true, force: true });
-  }
+  });
 });
 
 test("the learner's code cannot move the cursor, erase a line, retitle or reorder the terminal through a message", () => {
-  const target = mkdtempSync(join(tmpdir(), 'grade-escapes-'));
-  try {
-    cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });
+  withCopyOf('exercises', 'grade-escapes-', (target) => {
     cpSync(
       join(KIT_ROOT, 'tests', 'adversarial', 'display', 'terminal-escapes.ts'),
       join(target, 'optimizers', 'sgd.ts'),
@@ -262,9 +263,7 @@ test("the learner's code cannot move the cursor, erase a line, retitle or reorde
     // The message is wrapped (a run of spaces is one), what the code printed is not.
     expect(card.stdout).toContain('threw \ufffd[1A\ufffd[2K sgd passed\ufffd]0;graded\ufffd\ufffdfake\ufffdotni');
     expect(card.stdout).toContain('│ \ufffd[1A\ufffd[2K  sgd  passed\ufffd]0;graded\ufffd\ufffdfake\ufffdotni');
-  } finally {
-    rmSync(target, { recursive: true, force: true });
-  }
+  });
 });
 
 test('--watch grades again on save, only the exercise saved, with a progress line', async () => {
