@@ -1,18 +1,20 @@
 // A grading session asks the broker for a sandbox only when it can run: a session whose required file is missing
-// (an upload with one course's files, an empty submission) costs no process, and one that runs takes exactly one.
+// (an upload with one course's files, an empty submission) costs no process, and one that runs takes exactly one,
+// and one more, of the hidden lane, for its hidden tests' jobs, which never share a process with the others.
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { bundleAndRun, type SessionRequest } from '../grader/sandbox/bundle-and-run.js';
+import { bundleAndRun, sandboxKey, type SandboxSource, type SessionRequest } from '../grader/sandbox/bundle-and-run.js';
 import type { Sandbox, SandboxOutcome } from '../grader/sandbox/run-sandboxed.js';
+import type { Job } from '../grader/sandbox/sandbox-protocol.js';
 import { KIT_ROOT } from './kit-sandbox.js';
 
-const request = (required: string[]): SessionRequest => ({
+const request = (required: string[], jobs: Job[] = []): SessionRequest => ({
   dir: join(KIT_ROOT, 'solutions'),
   shownAs: 'solutions',
   course: 'optimizers',
   required,
   optional: [],
-  jobs: [],
+  jobs,
   timeLimitMs: 5_000,
 });
 
@@ -36,12 +38,12 @@ function spares() {
       reusable: false,
     });
   };
-  return { take, taken: () => taken, ran };
+  return { source: { take, kept: () => undefined, give: () => {} }, taken: () => taken, ran };
 }
 
 test('a session whose required file is missing takes no sandbox, and says which file', async () => {
   const pool = spares();
-  const response = await bundleAndRun(request(['sgd.ts', 'no-such-file.ts']), pool.take);
+  const response = await bundleAndRun(request(['sgd.ts', 'no-such-file.ts']), pool.source);
   expect(pool.taken()).toBe(0);
   expect(response.outcome).toBeUndefined();
   expect(response.unavailable['no-such-file.ts']).toMatch(/no-such-file\.ts is missing/);
@@ -49,8 +51,58 @@ test('a session whose required file is missing takes no sandbox, and says which 
 
 test('a session whose files are there takes one sandbox and runs them bundled', async () => {
   const pool = spares();
-  const response = await bundleAndRun(request(['sgd.ts']), pool.take);
+  const response = await bundleAndRun(request(['sgd.ts']), pool.source);
   expect(pool.taken()).toBe(1);
   expect(pool.ran).toEqual([['sgd.ts']]);
   expect(response.unavailable).toEqual({});
+});
+
+/**
+ * A stand-in for the broker's processes, each of which records the kinds of job it ran and may serve again:
+ * `keptHidden` says whether a process of the hidden lane waits at the start.
+ */
+function lanes(keptHidden: boolean) {
+  const ran: Array<Array<'shown' | 'hidden'>> = [];
+  let started = 0;
+  const make = (): Sandbox => {
+    const kinds: Array<'shown' | 'hidden'> = [];
+    ran.push(kinds);
+    return {
+      run: (sandboxRequest) => {
+        kinds.push(...sandboxRequest.jobs.map((job) => (job.hidden ? ('hidden' as const) : ('shown' as const))));
+        return Promise.resolve({ results: new Map(), timedOut: false, output: '', outputTruncated: false, guards: [] });
+      },
+      dispose: () => Promise.resolve(),
+      booted: Promise.resolve(),
+      reusable: true,
+    };
+  };
+  const idle = new Map<string, Sandbox[]>();
+  if (keptHidden) idle.set(sandboxKey(request([]), 'hidden'), [make()]);
+  const kept = (key: string) => idle.get(key)?.pop();
+  const source: SandboxSource = {
+    take: (key) => Promise.resolve(kept(key) ?? (started++, make())),
+    kept,
+    give: (key, sandbox) => void (sandbox.reusable && idle.set(key, [...(idle.get(key) ?? []), sandbox])),
+  };
+  return { source, ran, started: () => started, idle };
+}
+
+const job = (name: string, hidden = false): Job => ({ name, driver: 'call', ...(hidden ? { hidden } : {}) });
+const mixed = [job('case 0'), job('hidden 0', true), job('case 1'), job('hidden 1', true)];
+
+test.each([
+  { keptHidden: false, why: 'its own process, last in the same run: the process joins the hidden lane' },
+  { keptHidden: true, why: 'the hidden lane’s kept process, while its own stays clean' },
+])("a session's hidden tests' jobs run on $why", async ({ keptHidden }) => {
+  const pool = lanes(keptHidden);
+  const response = await bundleAndRun(request(['sgd.ts'], mixed), pool.source);
+  expect(response.hiddenOutcome).toBeDefined();
+  expect(pool.started()).toBe(1);
+  expect(pool.ran.flat().sort()).toEqual(['hidden', 'hidden', 'shown', 'shown']);
+  // No process runs a visible test's job after a hidden test's.
+  for (const kinds of pool.ran) expect(kinds.slice(kinds.indexOf('hidden') + 1 || kinds.length)).not.toContain('shown');
+  // Kept for the next session: a process for its visible jobs only if none of its runs had a hidden job.
+  expect(pool.idle.get(sandboxKey(request([]), 'shown'))?.length ?? 0).toBe(keptHidden ? 1 : 0);
+  expect(pool.idle.get(sandboxKey(request([]), 'hidden'))).toHaveLength(1);
 });

@@ -89,7 +89,8 @@ export class SuiteRunner {
     targets: GradeTarget[],
     files: Array<[course: string, files: string[]]> = [],
   ): Promise<SuiteRun> {
-    // One sandbox session per suite and target; one submission's sessions share two processes (run-sandboxed.ts).
+    // One sandbox session per suite and target; one submission's sessions share two processes (run-sandboxed.ts),
+    // and one that ran a hidden test's job runs only hidden tests' jobs from then on (bundle-and-run.ts).
     this.broker.beginRun(targets.length === 1 ? Math.min(suites.length, 2) : suites.length * targets.length);
     if (targets.length === 1) for (const [course, names] of files) this.broker.prepare(targets[0]!, course, names);
     try {

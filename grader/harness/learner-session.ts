@@ -33,7 +33,10 @@ export class SessionProblem extends Error {
 }
 
 export interface Session {
+  /** The run of the jobs the learner sees. */
   outcome: SandboxOutcome;
+  /** The run of the hidden tests' jobs, in a process apart (see bundle-and-run.ts); absent when there are none. */
+  hiddenOutcome?: SandboxOutcome;
   /**
    * The result of the job named `name`, or a thrown SessionProblem saying why there is none. What the learner's
    * code printed during the job is shown with the running test, unless the job is `'hidden'` (a hidden test's: the
@@ -129,7 +132,7 @@ async function runSessionNow(
   const response = broker
     ? await runThroughBroker(broker, request)
     : await (await import('../sandbox/bundle-and-run.js')).bundleAndRun(request);
-  const { outcome, unavailable } = response;
+  const { outcome, hiddenOutcome, unavailable } = response;
   if (!outcome) {
     const file = files.find((f) => unavailable[f]);
     const kind = file && existsSync(join(target.dir, course, file)) ? 'load' : 'missing-file';
@@ -137,6 +140,7 @@ async function runSessionNow(
   }
   return {
     outcome,
+    ...(hiddenOutcome ? { hiddenOutcome } : {}),
     unavailable,
     result(name, as = 'shown') {
       const hidden = as === 'hidden';
@@ -149,10 +153,12 @@ async function runSessionNow(
             ? `the suite reads job ${name} as a hidden test's, but did not mark it hidden: set hidden: true where the job is made`
             : `job ${name} is a hidden test's: read it with result(name, 'hidden')`,
         );
-      const result = outcome.results.get(name);
+      // Each job is read from the run of its own lane; the hidden one's prints and output never reach a message.
+      const ran = hidden ? hiddenOutcome : outcome;
+      const result = ran?.results.get(name);
       if (result?.printed !== undefined && as === 'shown') showPrinted(name, result.printed);
       if (result) return result;
-      if (outcome.timedOut) {
+      if (ran?.timedOut) {
         throw new SessionProblem(
           `${TIMEOUT_PREFIX} your code did not finish within ${seconds} s: look for a loop that never ends (or a step count far too large)`,
           'timeout',

@@ -1,5 +1,7 @@
 // A session's whole sandbox run: bundle the learner's files, then run the jobs on a sandbox. It runs in the
 // grading process's broker (so test workers never load esbuild) or, run directly by vitest, in the worker.
+// A hidden test's jobs run last, and a process that ran one never runs a job the learner sees again: what they
+// saw (the hidden inputs) cannot reach a later test's message or prints through anything the process keeps.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { resetCommand } from '../course/reset-command.js';
@@ -27,9 +29,19 @@ export interface SessionRequest {
 export interface SessionResponse {
   /** Why a file could not take part (missing, or not compiling), by file name. */
   unavailable: Record<string, string>;
-  /** Absent when a required file was unavailable: nothing ran. */
+  /** The run of the jobs the learner sees; absent when a required file was unavailable: nothing ran. */
   outcome?: SandboxOutcome;
+  /** The run of the hidden tests' jobs (`Job.hidden`), after the others (see Lane). */
+  hiddenOutcome?: SandboxOutcome;
 }
+
+/**
+ * Which of a submission's processes a part of a session may run in. A process that ran a hidden test's job is of
+ * the hidden lane from then on, and never again runs a job whose result, message or prints reach the learner: the
+ * look that lets a process serve a next session (runner-guards.ts) cannot see everything a realm keeps (an unref'd
+ * timer, the performance timeline, Buffer's pool), and for hidden inputs it need not.
+ */
+export type Lane = 'shown' | 'hidden';
 
 /**
  * Bundles already started for the folders of one grading run, by folder, file and name shown. A staged folder
@@ -74,22 +86,43 @@ export function prepareBundles(
     if (existsSync(join(target.dir, course, file))) bundleOnce({ ...target, course }, file, memo).catch(() => {});
 }
 
-/** Whose sandbox a session may run in: one submission's sessions share processes, no one else's ever do. */
-export const sandboxKey = (request: Pick<SessionRequest, 'dir' | 'course'>): string =>
-  JSON.stringify([request.dir, request.course]);
+/**
+ * Whose sandbox a part of a session may run in: one submission's sessions share processes, no one else's ever do,
+ * and the jobs of hidden tests share only with each other (see Lane).
+ */
+export const sandboxKey = (request: Pick<SessionRequest, 'dir' | 'course'>, lane: Lane = 'shown'): string =>
+  JSON.stringify([request.dir, request.course, lane]);
+
+/** The hidden jobs' outcome when they cannot start: the visible ones used the session's whole time limit. */
+const outOfTime = (): SandboxOutcome => ({
+  results: new Map(),
+  timedOut: true,
+  output: '',
+  outputTruncated: false,
+  guards: [],
+});
+
+/** Where a session's processes come from and go back to, by sandboxKey: the grading process's broker's. */
+export interface SandboxSource {
+  /** A process kept for `key`, else a spare (booted ahead, or now). */
+  take(key: string): Promise<Sandbox>;
+  /** A process kept for `key`, if one waits: never one started for the asking. */
+  kept(key: string): Sandbox | undefined;
+  /** Takes a process back after a run, for `key`'s next session if it is reusable. */
+  give(key: string, sandbox: Sandbox): void;
+}
 
 /**
- * `take`: where the session's sandbox comes from, given the session's sandboxKey, asked only once the files are
- * bundled and only if a session can run (the broker's: a session whose files are missing then costs no process);
- * `give` takes it back after the run. Without them, a sandbox of the session's own boots while the files are bundled.
+ * Processes are asked of `source` only once the files are bundled and only if a session can run: a session whose
+ * files are missing then costs no process. Without a source, a sandbox of the session's own boots while the files
+ * are bundled, and ends with it.
  */
 export async function bundleAndRun(
   request: SessionRequest,
-  take?: (key: string) => Promise<Sandbox>,
+  source?: SandboxSource,
   memo?: BundleMemo,
-  give?: (key: string, sandbox: Sandbox) => void,
 ): Promise<SessionResponse> {
-  const own = take ? undefined : openSandbox();
+  const own = source ? undefined : openSandbox();
   const { dir, shownAs, course } = request;
   const modules: Record<string, string> = {};
   const unavailable: Record<string, string> = {};
@@ -119,12 +152,45 @@ export async function bundleAndRun(
     return { unavailable };
   }
   const drivers = await compiledDrivers(course);
-  const key = sandboxKey(request);
-  const sandbox = await (own ?? take!(key));
+  const shownJobs = request.jobs.filter((job) => job.hidden !== true);
+  const hiddenJobs = request.jobs.filter((job) => job.hidden === true);
+  if (own) {
+    // A process of the session's own, which ends with it: the hidden jobs run last, in the same run.
+    const sandbox = await own;
+    try {
+      const outcome = await sandbox.run({ modules, drivers, jobs: [...shownJobs, ...hiddenJobs] }, request.timeLimitMs);
+      return hiddenJobs.length > 0 ? { unavailable, outcome, hiddenOutcome: outcome } : { unavailable, outcome };
+    } finally {
+      if (sandbox.reusable) await sandbox.dispose();
+    }
+  }
+  const key = (lane: Lane) => sandboxKey(request, lane);
+  const first = await source!.take(key('shown'));
+  const started = Date.now();
+  let outcome: SandboxOutcome;
   try {
-    return { unavailable, outcome: await sandbox.run({ modules, drivers, jobs: request.jobs }, request.timeLimitMs) };
+    outcome = await first.run({ modules, drivers, jobs: shownJobs }, request.timeLimitMs);
+  } catch (error) {
+    source!.give(key('shown'), first);
+    throw error;
+  }
+  // One time limit for the session, as in one process: code that used it all up on the visible tests (a loop that
+  // never ends) is not run again for the hidden ones, which then say they did not finish.
+  const left = request.timeLimitMs - (Date.now() - started);
+  if (hiddenJobs.length === 0 || outcome.timedOut || left <= 0) {
+    source!.give(key('shown'), first);
+    return hiddenJobs.length === 0 ? { unavailable, outcome } : { unavailable, outcome, hiddenOutcome: outOfTime() };
+  }
+  // Asked for only now, so that the submission's other sessions find it kept meanwhile: a process of the hidden
+  // lane from an earlier session, else this one, which joins that lane (a grading that keeps no process for a next
+  // session then starts no more than before), else a spare.
+  const kept = source!.kept(key('hidden'));
+  const second = kept ?? (first.reusable ? first : undefined);
+  if (second !== first) source!.give(key('shown'), first);
+  const hidden = second ?? (await source!.take(key('hidden')));
+  try {
+    return { unavailable, outcome, hiddenOutcome: await hidden.run({ modules, drivers, jobs: hiddenJobs }, left) };
   } finally {
-    if (give && !own) give(key, sandbox);
-    else if (sandbox.reusable) await sandbox.dispose();
+    source!.give(key('hidden'), hidden);
   }
 }

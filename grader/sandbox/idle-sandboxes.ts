@@ -1,5 +1,5 @@
 // Sandboxes a session left as it found them, kept for their own submission's next session: a process is only ever
-// handed back under the key it was given with (sandboxKey: the submission's folder and course), never to anyone
+// handed back under the key it was given with (sandboxKey: the submission's folder, course and lane), never to anyone
 // else, and at most `limit` wait at once (each holds a Node.js heap).
 
 export interface Reusable {

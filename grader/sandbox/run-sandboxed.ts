@@ -7,7 +7,8 @@
 // changed (each session loads fresh copies of the learner's modules); otherwise it ends with its session, as every
 // process did before, so learner code run for one suite never meets the timers or patched built-ins of another.
 // A Node.js start costs about as much CPU as a short session: a grading of one submission starts two processes
-// where it started one per suite.
+// where it started one per suite. The look is a second guard for hidden inputs: a process that ran a hidden test's
+// job never runs a visible test's again (bundle-and-run.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -5,7 +5,13 @@
 import { BroadcastChannel } from 'node:worker_threads';
 import { randomUUID } from 'node:crypto';
 import { TIME_LIMIT_SECONDS } from '../harness/limits.js';
-import { bundleAndRun, prepareBundles, type BundleMemo, type SessionRequest } from './bundle-and-run.js';
+import {
+  bundleAndRun,
+  prepareBundles,
+  type BundleMemo,
+  type SandboxSource,
+  type SessionRequest,
+} from './bundle-and-run.js';
 import { prewarmBundler } from './bundler-process.js';
 import type { BrokerMessage } from './broker-client.js';
 import { openSandbox, SandboxStartError, sandboxFoldersRemoved, type Sandbox } from './run-sandboxed.js';
@@ -47,13 +53,19 @@ export function startBroker(spares: number, idleSpares: number): Broker {
   booted.catch(() => {});
   // Processes a session left as it found them, by sandboxKey: only that submission's next sessions run there.
   const idle = new IdleSandboxes<Sandbox>(IDLE_LIMIT);
-  const take = (key: string): Promise<Sandbox> => {
+  const kept = (key: string): Sandbox | undefined => {
     const sandbox = idle.take(key);
-    if (!sandbox) return pool.take();
-    pool.served();
-    return Promise.resolve(sandbox);
+    if (sandbox) pool.served();
+    return sandbox;
   };
-  const give = (key: string, sandbox: Sandbox): void => idle.give(key, sandbox);
+  const source: SandboxSource = {
+    take: (key) => {
+      const sandbox = kept(key);
+      return sandbox ? Promise.resolve(sandbox) : pool.take();
+    },
+    kept,
+    give: (key, sandbox) => idle.give(key, sandbox),
+  };
 
   let bundles: BundleMemo = new Map();
   const channel = new BroadcastChannel(channelName);
@@ -68,7 +80,7 @@ export function startBroker(spares: number, idleSpares: number): Broker {
       channel.postMessage({
         kind: 'response',
         id: message.id,
-        response: await bundleAndRun(request, take, bundles, give),
+        response: await bundleAndRun(request, source, bundles),
       } satisfies BrokerMessage);
     } catch (error) {
       if (error instanceof SandboxStartError) failure ??= error;

@@ -8,7 +8,11 @@ export interface Job {
   driver: string;
   /** Plain JSON for the driver (NaN and ±Infinity survive the trip). */
   input?: unknown;
-  /** A hidden test's job: nothing the learner's code prints while it runs leaves the sandbox. */
+  /**
+   * A hidden test's job: nothing the learner's code prints while it runs leaves the sandbox, and it runs after the
+   * session's other jobs, often in another process (bundle-and-run.ts): its driver can rely only on what earlier
+   * hidden jobs returned (DriverContext.earlier).
+   */
   hidden?: boolean;
 }
 

@@ -234,7 +234,7 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
       test(hiddenTestName(i + 1), () => {
         // A hidden failure says only that it failed.
         const result = session.get().result(`hidden ${i}`, 'hidden');
-        // Code not written yet says so with the first visible case's words, sent before any hidden case ran.
+        // Code not written yet says so with the first visible case's words, from a process no hidden case ran in.
         const first = session.get().result('case 0');
         if (isNotImplemented(result) && isNotImplemented(first))
           throw new SessionProblem(describeFailure(first.failure!));
