@@ -106,3 +106,35 @@ test.each([
   expect(pool.idle.get(sandboxKey(request([]), 'shown'))?.length ?? 0).toBe(keptHidden ? 1 : 0);
   expect(pool.idle.get(sandboxKey(request([]), 'hidden'))).toHaveLength(1);
 });
+
+test.each([
+  { timedOut: true, ended: undefined },
+  { timedOut: false, ended: 'ran out of memory' },
+])(
+  'a session whose visible jobs timed out ($timedOut) or ended their process ($ended) does not run its hidden jobs',
+  async ({ timedOut, ended }) => {
+    const runs: string[][] = [];
+    const sandbox: Sandbox = {
+      run: (sandboxRequest) => {
+        runs.push(sandboxRequest.jobs.map((job) => job.name));
+        return Promise.resolve({
+          results: new Map(),
+          timedOut,
+          ...(ended ? { ended } : {}),
+          output: '',
+          outputTruncated: false,
+          guards: [],
+        });
+      },
+      dispose: () => Promise.resolve(),
+      booted: Promise.resolve(),
+      reusable: false,
+    };
+    const source: SandboxSource = { take: () => Promise.resolve(sandbox), kept: () => undefined, give: () => {} };
+    const response = await bundleAndRun(request(['sgd.ts'], mixed), source);
+    expect(runs).toEqual([['case 0', 'case 1']]);
+    // As if they had run last in the same process: they report the same end.
+    expect(response.hiddenOutcome).toMatchObject({ timedOut, ...(ended ? { ended } : {}), output: '' });
+    expect(response.hiddenOutcome?.results.size).toBe(0);
+  },
+);

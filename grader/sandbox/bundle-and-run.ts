@@ -93,10 +93,14 @@ export function prepareBundles(
 export const sandboxKey = (request: Pick<SessionRequest, 'dir' | 'course'>, lane: Lane = 'shown'): string =>
   JSON.stringify([request.dir, request.course, lane]);
 
-/** The hidden jobs' outcome when they cannot start: the visible ones used the session's whole time limit. */
-const outOfTime = (): SandboxOutcome => ({
+/**
+ * The hidden jobs' outcome when they are not run: the visible ones used the session's whole time limit, or their
+ * process ended early (an exit, running out of memory), as it would have before reaching them in one process.
+ */
+const notRun = ({ timedOut, ended }: SandboxOutcome): SandboxOutcome => ({
   results: new Map(),
-  timedOut: true,
+  timedOut,
+  ...(ended === undefined ? {} : { ended }),
   output: '',
   outputTruncated: false,
   guards: [],
@@ -175,11 +179,12 @@ export async function bundleAndRun(
     throw error;
   }
   // One time limit for the session, as in one process: code that used it all up on the visible tests (a loop that
-  // never ends) is not run again for the hidden ones, which then say they did not finish.
+  // never ends), or ended its process, is not run again for the hidden ones, which then say so.
   const left = request.timeLimitMs - (Date.now() - started);
-  if (hiddenJobs.length === 0 || outcome.timedOut || left <= 0) {
+  if (hiddenJobs.length === 0 || outcome.timedOut || outcome.ended !== undefined || left <= 0) {
     source!.give(key('shown'), first);
-    return hiddenJobs.length === 0 ? { unavailable, outcome } : { unavailable, outcome, hiddenOutcome: outOfTime() };
+    if (hiddenJobs.length === 0) return { unavailable, outcome };
+    return { unavailable, outcome, hiddenOutcome: notRun(left <= 0 ? { ...outcome, timedOut: true } : outcome) };
   }
   // Asked for only now, so that the submission's other sessions find it kept meanwhile: a process of the hidden
   // lane from an earlier session, else this one, which joins that lane (a grading that keeps no process for a next
