@@ -35,7 +35,7 @@ export class SessionProblem extends Error {
 export interface Session {
   /** The run of the jobs the learner sees. */
   outcome: SandboxOutcome;
-  /** The run of the hidden tests' jobs, in a process apart (see bundle-and-run.ts); absent when there are none. */
+  /** The run of the hidden tests' jobs, after the others (see bundle-and-run.ts); absent when there are none. */
   hiddenOutcome?: SandboxOutcome;
   /**
    * The result of the job named `name`, or a thrown SessionProblem saying why there is none. What the learner's

@@ -159,7 +159,7 @@ function iteratorHelperPrototype(): object[] {
  * Objects of the realm that no global leads to through properties and prototypes: the prototypes of the built-in
  * iterators, generators and async functions, of Node.js's timers and immediates, V8's call sites, Intl's segments and
  * the iterators of URLSearchParams and web streams, reached here through values made for the purpose. The look is a
- * second guard: a hidden test's jobs never share a process with the others (bundle-and-run.ts), whatever it misses.
+ * second guard: a process that ran a hidden test's job never runs a visible test's again (bundle-and-run.ts).
  */
 const UNNAMED_INTRINSICS = [
   getPrototypeOf([][Symbol.iterator]()),
