@@ -18,17 +18,21 @@ const request = (required: string[], jobs: Job[] = []): SessionRequest => ({
   timeLimitMs: 5_000,
 });
 
+/** What a stand-in process answers a run with: no results, and `end` (how its run ended) if given. */
+const noResults = (end: Partial<SandboxOutcome> = {}): SandboxOutcome => ({
+  results: new Map(),
+  timedOut: false,
+  output: '',
+  outputTruncated: false,
+  guards: [],
+  ...end,
+});
+
 /** A stand-in for the broker's spares: counts what is taken, and runs nothing. */
 function spares() {
   const ran: string[][] = [];
   let taken = 0;
-  const outcome: SandboxOutcome = {
-    results: new Map(),
-    timedOut: false,
-    output: '',
-    outputTruncated: false,
-    guards: [],
-  };
+  const outcome = noResults();
   const take = (): Promise<Sandbox> => {
     taken++;
     return Promise.resolve({
@@ -70,7 +74,7 @@ function lanes(keptHidden: boolean) {
     return {
       run: (sandboxRequest) => {
         kinds.push(...sandboxRequest.jobs.map((job) => (job.hidden ? ('hidden' as const) : ('shown' as const))));
-        return Promise.resolve({ results: new Map(), timedOut: false, output: '', outputTruncated: false, guards: [] });
+        return Promise.resolve(noResults());
       },
       dispose: () => Promise.resolve(),
       booted: Promise.resolve(),
@@ -117,14 +121,7 @@ test.each([
     const sandbox: Sandbox = {
       run: (sandboxRequest) => {
         runs.push(sandboxRequest.jobs.map((job) => job.name));
-        return Promise.resolve({
-          results: new Map(),
-          timedOut,
-          ...(ended ? { ended } : {}),
-          output: '',
-          outputTruncated: false,
-          guards: [],
-        });
+        return Promise.resolve(noResults({ timedOut, ...(ended ? { ended } : {}) }));
       },
       dispose: () => Promise.resolve(),
       booted: Promise.resolve(),

@@ -33,10 +33,8 @@ export class SessionProblem extends Error {
 }
 
 export interface Session {
-  /** The run of the jobs the learner sees. */
+  /** The run of the jobs the learner sees (a hidden test's job is read from its own run: see result). */
   outcome: SandboxOutcome;
-  /** The run of the hidden tests' jobs, after the others (see bundle-and-run.ts); absent when there are none. */
-  hiddenOutcome?: SandboxOutcome;
   /**
    * The result of the job named `name`, or a thrown SessionProblem saying why there is none. What the learner's
    * code printed during the job is shown with the running test, unless the job is `'hidden'` (a hidden test's: the
@@ -140,7 +138,6 @@ async function runSessionNow(
   }
   return {
     outcome,
-    ...(hiddenOutcome ? { hiddenOutcome } : {}),
     unavailable,
     result(name, as = 'shown') {
       const hidden = as === 'hidden';

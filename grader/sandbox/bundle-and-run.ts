@@ -90,7 +90,7 @@ export function prepareBundles(
  * Whose sandbox a part of a session may run in: one submission's sessions share processes, no one else's ever do,
  * and the jobs of hidden tests share only with each other (see Lane).
  */
-export const sandboxKey = (request: Pick<SessionRequest, 'dir' | 'course'>, lane: Lane = 'shown'): string =>
+export const sandboxKey = (request: Pick<SessionRequest, 'dir' | 'course'>, lane: Lane): string =>
   JSON.stringify([request.dir, request.course, lane]);
 
 /**
@@ -158,9 +158,9 @@ export async function bundleAndRun(
   const drivers = await compiledDrivers(course);
   const shownJobs = request.jobs.filter((job) => job.hidden !== true);
   const hiddenJobs = request.jobs.filter((job) => job.hidden === true);
-  if (own) {
+  if (!source) {
     // A process of the session's own, which ends with it: the hidden jobs run last, in the same run.
-    const sandbox = await own;
+    const sandbox = await own!;
     try {
       const outcome = await sandbox.run({ modules, drivers, jobs: [...shownJobs, ...hiddenJobs] }, request.timeLimitMs);
       return hiddenJobs.length > 0 ? { unavailable, outcome, hiddenOutcome: outcome } : { unavailable, outcome };
@@ -169,33 +169,33 @@ export async function bundleAndRun(
     }
   }
   const key = (lane: Lane) => sandboxKey(request, lane);
-  const first = await source!.take(key('shown'));
+  const first = await source.take(key('shown'));
   const started = Date.now();
   let outcome: SandboxOutcome;
   try {
     outcome = await first.run({ modules, drivers, jobs: shownJobs }, request.timeLimitMs);
   } catch (error) {
-    source!.give(key('shown'), first);
+    source.give(key('shown'), first);
     throw error;
   }
   // One time limit for the session, as in one process: code that used it all up on the visible tests (a loop that
   // never ends), or ended its process, is not run again for the hidden ones, which then say so.
   const left = request.timeLimitMs - (Date.now() - started);
   if (hiddenJobs.length === 0 || outcome.timedOut || outcome.ended !== undefined || left <= 0) {
-    source!.give(key('shown'), first);
+    source.give(key('shown'), first);
     if (hiddenJobs.length === 0) return { unavailable, outcome };
     return { unavailable, outcome, hiddenOutcome: notRun(left <= 0 ? { ...outcome, timedOut: true } : outcome) };
   }
   // Asked for only now, so that the submission's other sessions find it kept meanwhile: a process of the hidden
   // lane from an earlier session, else this one, which joins that lane (a grading that keeps no process for a next
   // session then starts no more than before), else a spare.
-  const kept = source!.kept(key('hidden'));
+  const kept = source.kept(key('hidden'));
   const second = kept ?? (first.reusable ? first : undefined);
-  if (second !== first) source!.give(key('shown'), first);
-  const hidden = second ?? (await source!.take(key('hidden')));
+  if (second !== first) source.give(key('shown'), first);
+  const hidden = second ?? (await source.take(key('hidden')));
   try {
     return { unavailable, outcome, hiddenOutcome: await hidden.run({ modules, drivers, jobs: hiddenJobs }, left) };
   } finally {
-    source!.give(key('hidden'), hidden);
+    source.give(key('hidden'), hidden);
   }
 }
