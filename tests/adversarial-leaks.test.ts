@@ -59,6 +59,11 @@ const session = (file: string, jobs: Job[]): SessionRequest => ({
 });
 
 const attacks = readdirSync(ATTACKS).filter((file) => file.endsWith('.ts'));
+/**
+ * Attacks whose first step needs what the runner withdraws from learner code (runner-guards.ts), by what they find
+ * missing: neither keep() nor find() gets past it.
+ */
+const WITHDRAWN: Record<string, string> = { 'segments-prototype.ts': 'Intl.Segmenter is not a constructor' };
 
 test.each(attacks)("%s: a hidden test's input is not there for the next session's visible test", async (file) => {
   copyFileSync(join(ATTACKS, file), join(dir, COURSE, file));
@@ -69,7 +74,9 @@ test.each(attacks)("%s: a hidden test's input is not there for the next session'
       session(file, [call('find', file, 'find'), { ...call('keep', file, 'keep', [SECRET]), hidden: true }]),
       source,
     );
-    expect(first.hiddenOutcome?.results.get('keep')?.output).toEqual({ value: 1, calls: [] });
+    const missing = WITHDRAWN[file];
+    if (missing) expect(first.hiddenOutcome?.results.get('keep')?.failure?.message).toBe(`TypeError: ${missing}`);
+    else expect(first.hiddenOutcome?.results.get('keep')?.output).toEqual({ value: 1, calls: [] });
     // Long enough for a timer the attack left (20 ms) to fire while the process waits for its next session.
     await sleep(100);
     // With a hidden test of its own, which goes to the process the first session left in the hidden lane.
@@ -78,7 +85,8 @@ test.each(attacks)("%s: a hidden test's input is not there for the next session'
       source,
     );
     const seen = next.outcome!;
-    expect(seen.results.get('find')?.failure).toBeUndefined();
+    if (missing) expect(seen.results.get('find')?.failure?.message).toBe(`TypeError: ${missing}`);
+    else expect(seen.results.get('find')?.failure).toBeUndefined();
     expect(JSON.stringify([...seen.results.values()])).not.toContain(String(SECRET));
     expect(seen.output).not.toContain(String(SECRET));
     // The first session's process ran a hidden test's job: the next session's visible tests got one of their own.
