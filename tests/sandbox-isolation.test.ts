@@ -18,6 +18,7 @@ import {
   type Capabilities,
 } from '../grader/sandbox/isolation.js';
 import { ResultChannel } from '../grader/sandbox/result-channel.js';
+import { encodeNumbers } from '../grader/sandbox/sandbox-protocol.js';
 import { LIMITS, nodeFlags } from '../grader/sandbox/run-sandboxed.js';
 import { KIT_ROOT, LAUNCH } from './kit-sandbox.js';
 import { listenOn } from './socket-listener.js';
@@ -121,6 +122,40 @@ describe('the result channel', () => {
         },
       ),
     );
+  });
+
+  test('a result keeps every number the runner sent, NaN and ±Infinity included, at any depth', () => {
+    const leaf = fc.oneof(
+      // JSON has one zero.
+      fc.double().map((x) => (Object.is(x, -0) ? 0 : x)),
+      // The strings that stand for NaN and ±Infinity on the channel are theirs alone.
+      fc.string().filter((s) => !['NaN', 'Infinity', '-Infinity'].includes(s)),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('value')), fc.dictionary(fc.string(), tie('value'))),
+    }));
+    fc.assert(
+      fc.property(value, (output) => {
+        const channel = new ResultChannel();
+        channel.expect(['job 0']);
+        channel.push(`${JSON.stringify({ kind: 'result', name: 'job 0', result: { output } }, encodeNumbers)}\n`);
+        expect(channel.tampered).toBeUndefined();
+        expect(channel.results.get('job 0')?.output).toEqual(output);
+      }),
+    );
+  });
+
+  test('a line nested deeper than any result is refused, not thrown', () => {
+    const channel = new ResultChannel();
+    channel.expect(['job 0']);
+    const deep = 200_000;
+    expect(() =>
+      channel.push(`{"kind":"result","name":"job 0","result":{"output":${'['.repeat(deep)}${']'.repeat(deep)}}}\n`),
+    ).not.toThrow();
+    expect(channel.tampered).toBeDefined();
+    expect(channel.results.size).toBe(0);
   });
 
   test('any forged line, before or after the genuine ones, voids every result', () => {
