@@ -5,7 +5,7 @@ import { afterAll, expect, test } from 'vitest';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runSession } from '../grader/harness/learner-session.js';
+import { runSession, SessionProblem } from '../grader/harness/learner-session.js';
 import type { Job } from '../grader/sandbox/sandbox-protocol.js';
 import { KIT_ROOT } from './kit-sandbox.js';
 
@@ -34,4 +34,12 @@ test("a hidden test's job is read as hidden, and only such a job is", async () =
   expect(() => session.result('visible', 'hidden')).toThrow(
     "the suite reads job visible as a hidden test's, but did not mark it hidden: set hidden: true where the job is made",
   );
+});
+
+test("a learner's problem carries its message and kind, and no frame of the harness for vitest to map", () => {
+  const problem = new SessionProblem({ kind: 'timeout', message: 'your code ran for more than 5 s' });
+  expect(problem.kind).toBe('timeout');
+  expect(problem.message).toBe('your code ran for more than 5 s');
+  expect(problem.stack).toBe('Error: your code ran for more than 5 s');
+  expect(new SessionProblem('it returned 3').kind).toBe('wrong-result');
 });

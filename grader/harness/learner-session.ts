@@ -29,6 +29,9 @@ export class SessionProblem extends Error {
   constructor(problem: string | Problem, kind: ProblemKind = 'wrong-result') {
     super(typeof problem === 'string' ? problem : problem.message);
     this.kind = typeof problem === 'string' ? kind : problem.kind;
+    // Without the frames of where the harness found it, which say nothing to a learner: vitest's main thread reads
+    // every frame's file and scans it for a source map, about a sixth of a grading run whose tests all fail.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 
