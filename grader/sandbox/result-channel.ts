@@ -78,7 +78,7 @@ export class ResultChannel {
   private take(text: string): void {
     let line: ChannelLine;
     try {
-      // Not JSON.parse's reviver: called back for every number of a trajectory, it took twice as long as the parse
+      // Not JSON.parse's reviver: called back for every number of a long result, it took twice as long as the parse
       // and the walk together, on the grading process's main thread, for every job of every session.
       line = parseWithNumbers(text) as ChannelLine;
     } catch {
