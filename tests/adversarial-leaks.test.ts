@@ -28,17 +28,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function processes() {
   const idle = new IdleSandboxes<Sandbox>(8);
   const started: Sandbox[] = [];
-  const source: SandboxSource = {
-    take: async (key) => {
-      const kept = idle.take(key);
-      if (kept) return kept;
-      const sandbox = await openSandbox();
-      started.push(sandbox);
-      return sandbox;
-    },
-    kept: (key) => idle.take(key),
-    give: (key, sandbox) => idle.give(key, sandbox),
-  };
+  const source: SandboxSource = idle.source(async () => {
+    const sandbox = await openSandbox();
+    started.push(sandbox);
+    return sandbox;
+  });
   return { source, started, end: () => Promise.all(idle.disposeAll()) };
 }
 

@@ -44,3 +44,21 @@ test('a run that ends ends every waiting sandbox', async () => {
   expect(kept.every((s) => s.disposed)).toBe(true);
   expect(idle.take('a')).toBeUndefined();
 });
+
+test("a session's source serves the key's own waiting sandbox first, else a spare, and says when a kept one served", async () => {
+  const idle = new IdleSandboxes<ReturnType<typeof sandbox>>(4);
+  const spare = sandbox('spare');
+  let served = 0;
+  const source = idle.source(
+    () => Promise.resolve(spare),
+    () => served++,
+  );
+  const alice = sandbox('alice');
+  source.give('alice', alice);
+  expect(source.kept('bob')).toBeUndefined();
+  expect(await source.take('alice')).toBe(alice);
+  expect(await source.take('alice')).toBe(spare);
+  source.give('alice', alice);
+  expect(source.kept('alice')).toBe(alice);
+  expect(served).toBe(2);
+});

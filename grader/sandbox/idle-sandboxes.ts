@@ -40,6 +40,29 @@ export class IdleSandboxes<T extends Reusable> {
     this.count++;
   }
 
+  /**
+   * Sessions' way to these sandboxes (bundle-and-run.ts's SandboxSource): `key`'s own waiting one first, else
+   * `spare()`; `onKept` is told each time a waiting one serves.
+   */
+  source(
+    spare: () => Promise<T>,
+    onKept: () => void = () => {},
+  ): { take(key: string): Promise<T>; kept(key: string): T | undefined; give(key: string, sandbox: T): void } {
+    const kept = (key: string): T | undefined => {
+      const sandbox = this.take(key);
+      if (sandbox) onKept();
+      return sandbox;
+    };
+    return {
+      take: (key) => {
+        const sandbox = kept(key);
+        return sandbox ? Promise.resolve(sandbox) : spare();
+      },
+      kept,
+      give: (key, sandbox) => this.give(key, sandbox),
+    };
+  }
+
   /** Ends every waiting sandbox (a run is over). */
   disposeAll(): Array<Promise<void>> {
     const all = [...this.waiting.values()].flat();

@@ -53,19 +53,10 @@ export function startBroker(spares: number, idleSpares: number): Broker {
   booted.catch(() => {});
   // Processes a session left as it found them, by sandboxKey: only that submission's next sessions run there.
   const idle = new IdleSandboxes<Sandbox>(IDLE_LIMIT);
-  const kept = (key: string): Sandbox | undefined => {
-    const sandbox = idle.take(key);
-    if (sandbox) pool.served();
-    return sandbox;
-  };
-  const source: SandboxSource = {
-    take: (key) => {
-      const sandbox = kept(key);
-      return sandbox ? Promise.resolve(sandbox) : pool.take();
-    },
-    kept,
-    give: (key, sandbox) => idle.give(key, sandbox),
-  };
+  const source: SandboxSource = idle.source(
+    () => pool.take(),
+    () => pool.served(),
+  );
 
   let bundles: BundleMemo = new Map();
   const channel = new BroadcastChannel(channelName);
