@@ -82,7 +82,8 @@ export class MLP {
 
 /**
  * The mean over the points of relu(1 − yᵢ·scoreᵢ), plus REGULARISATION·Σ p², and the share of points whose score
- * has the sign of their label. Labels are −1 or +1; a point's score is the model's single output.
+ * has the sign of their label (a score of exactly 0 has neither). Labels are −1 or +1; a point's score is the
+ * model's single output.
  */
 export function hingeLoss(model: MLP, points: number[][], labels: number[]): { loss: Value; accuracy: number } {
   // TODO: ~83 words

@@ -13,27 +13,27 @@ interface OrderOutput {
 }
 
 /**
- * null when `order` holds every value of the case's graph once, each after its children. The graph is the one the
- * grader builds here, from the case: nothing the learner's code could reach inside the sandbox decides it.
+ * What is wrong with `order` ("lists c twice; …"), or null when it holds every value of the case's graph once, each
+ * after its children. The graph is the one the grader builds here, from the case: nothing the learner's code could
+ * reach inside the sandbox decides it.
  */
-function orderProblem(c: ExpressionCase, { order }: OrderOutput): string | null {
+function orderFault(c: ExpressionCase, { order }: OrderOutput): string | null {
   const graph = orderGraph(c);
   const label = (id: number) => labelOf(graph, id);
-  const intro = `topologicalOrder() on ${c.name}`;
-  if (order.includes(-1)) return `${intro} returned something that is not one of the graph's values.`;
+  if (order.includes(-1)) return "returned something that is not one of the graph's values.";
   const position = new Map<number, number>();
   for (const [i, id] of order.entries()) {
     if (position.has(id))
-      return `${intro} lists ${label(id)} twice; each value belongs in the order once (keep a set of the values visited and skip one already in it).`;
+      return `lists ${label(id)} twice; each value belongs in the order once (keep a set of the values visited and skip one already in it).`;
     position.set(id, i);
   }
   const missing = graph.nodes.map((_, id) => id).filter((id) => !position.has(id));
   if (missing.length > 0)
-    return `${intro} holds ${order.length} of the ${graph.nodes.length} values the output depends on; missing: ${missing.map(label).join(', ')}.`;
+    return `holds ${order.length} of the ${graph.nodes.length} values the output depends on; missing: ${missing.map(label).join(', ')}.`;
   for (const [id, children] of graph.children.entries()) {
     const early = children.find((child) => position.get(child)! > position.get(id)!);
     if (early !== undefined)
-      return `${intro} puts ${label(id)} before ${label(early)}, one of its inputs: every value must come after all of its inputs.`;
+      return `puts ${label(id)} before ${label(early)}, one of its inputs: every value must come after all of its inputs.`;
   }
   return null;
 }
@@ -48,34 +48,31 @@ defineExpressionSuite({
       title: (c) => `backward() leaves PyTorch's gradients: ${c.name}`,
       jobs: [{ suffix: 'backward', driver: 'backwardExpression' }],
       judge: (c, result) => {
-        const problem = gradsProblem(
+        // Wrong gradients from a wrong order: the order's own fault says why, before any mistake of the sweep that
+        // the same numbers would also match (a pre-order list, reversed, runs the steps inputs first).
+        let order: string | null = null;
+        try {
+          order = orderFault(c, outputOf<OrderOutput>(result('order')));
+        } catch {
+          // topologicalOrder() threw: its own test says so.
+        }
+        return gradsProblem(
           c,
           outputOf<ExpressionOutput>(result('backward')),
           'backward',
           EXPRESSION,
           'after backward(output)',
+          undefined,
+          order ? `backward() runs the local steps in topologicalOrder()'s order, which ${order}` : undefined,
         );
-        if (!problem || problem.includes('\nDiagnosis: ')) return problem;
-        // Wrong gradients from a wrong order: the order's own problem says why, here on the first failure.
-        let order: string | null = null;
-        try {
-          order = orderProblem(c, outputOf<OrderOutput>(result('order')));
-        } catch {
-          // topologicalOrder() threw: its own test says so.
-        }
-        const intro = `topologicalOrder() on ${c.name} `;
-        const detail = order?.startsWith(intro) ? order.slice(intro.length) : order;
-        return detail
-          ? `${problem}\nDiagnosis: backward() runs the local steps in topologicalOrder()'s order, which ${detail}`
-          : problem;
       },
     },
     {
       title: (c) => `topologicalOrder() puts every value after its inputs: ${c.name}`,
       jobs: [{ suffix: 'order', driver: 'topologicalOrderOf' }],
       judge: (c, result) => {
-        const problem = orderProblem(c, outputOf<OrderOutput>(result('order')));
-        return problem && `${problem} (${leavesText(c)})`;
+        const fault = orderFault(c, outputOf<OrderOutput>(result('order')));
+        return fault && `topologicalOrder() on ${c.name} ${fault} (${leavesText(c)})`;
       },
     },
   ],

@@ -211,11 +211,13 @@ function dataFor(input: NetworkInput): { points: number[][]; labels: number[] } 
   return 'points' in input.data ? input.data : seededMoons(input.data.count, input.data.seed);
 }
 
-function parameterValues(input: NetworkInput): number[] {
+type NetworkAt = Pick<NetworkInput, 'sizes' | 'parameters'>;
+
+function parameterValues(input: NetworkAt): number[] {
   return Array.isArray(input.parameters) ? input.parameters : seededParameters(input.sizes, input.parameters.seed);
 }
 
-async function preparedNetwork(context: DriverContext, input: NetworkInput) {
+async function preparedNetwork(context: DriverContext, input: NetworkAt) {
   const model = await network(context, input.sizes);
   const parameters = parametersOf(model);
   const ready = setParameters(parameters, parameterValues(input));
@@ -289,6 +291,7 @@ export default defineDrivers({
       throw new LearnerThrew('loading backward.ts', new Error('it exports no function backward'));
     const built = graderBuild(input);
     startGrads(built, input);
+    if (input.outputStartGrad !== undefined) built.output.grad = input.outputStartGrad;
     learnerCall('backward(output)', () => backward(built.output));
     return { grads: gradsOf(built.leaves), stepGrads: gradsOf(built.steps) };
   },
@@ -347,6 +350,18 @@ export default defineDrivers({
     const inOrder =
       layers !== null && flattened.length === parameters.length && flattened.every((p, i) => p === parameters[i]);
     return { parameterCount: parameters.length, layers, inOrder };
+  },
+
+  /** mlp: every output of the network's call() at each point, at the given parameters. */
+  async mlpOutputs(input: NetworkAt & { points: number[][] }, context) {
+    const { model, parameters, ready } = await preparedNetwork(context, input);
+    if (!ready) return { parameterCount: parameters.length };
+    const outputs = input.points.map((x, i) =>
+      learnerCall(`model.call(point ${i})`, () =>
+        Array.from(model.call(x.slice()) as Iterable<GraphNode>, (out) => Number(out.data)),
+      ),
+    );
+    return { parameterCount: parameters.length, outputs };
   },
 
   /** mlp: the network's scores, hinge loss, accuracy and every parameter's gradient, at the given parameters. */

@@ -125,7 +125,10 @@ function firstWrongStep(c: ExpressionCase, stepGrads: Record<string, number>, to
   return '';
 }
 
-/** Every leaf whose grad is wrong, expected against got, then where it goes wrong and the matching mistake. */
+/**
+ * Every leaf whose grad is wrong, expected against got, then where it goes wrong and the matching mistake (or
+ * `cause`, when the caller already knows it).
+ */
 export function gradsProblem(
   c: ExpressionCase,
   output: ExpressionOutput,
@@ -133,6 +136,7 @@ export function gradsProblem(
   tolerance: Tolerance,
   after: string,
   what: (leaf: string) => string = (leaf) => `${leaf}.grad`,
+  cause?: string,
 ): string | null {
   const wrong = Object.entries(c.expected.grads).filter(([n, x]) => !close(output.grads[n] ?? NaN, x, tolerance));
   if (wrong.length === 0) return null;
@@ -144,7 +148,10 @@ export function gradsProblem(
     .join(', ');
   const where = output.stepGrads ? firstWrongStep(c, output.stepGrads, tolerance) : '';
   const sentence = `${c.name} (${leavesText(c)}${started ? `; ${started}` : ''}): ${after}, ${list}.${where}`;
-  const diagnosed = diagnosis(c, output, exercise, tolerance) || gradsFinding(c, output, exercise, tolerance);
+  const diagnosed =
+    (cause && `Diagnosis: ${cause}`) ||
+    diagnosis(c, output, exercise, tolerance) ||
+    gradsFinding(c, output, exercise, tolerance);
   return diagnosed ? `${sentence}\n${diagnosed}` : sentence;
 }
 
@@ -179,10 +186,10 @@ function gradsFinding(
   const wrong = leaves.filter(([n, x]) => !close(got(n), x, tolerance));
   // Local steps that leave every input's grad at 0: out.grad (0 when the operation is built) read too early.
   if (local && wrong.length > 0 && wrong.every(([n, x]) => got(n) === start(n) && x !== start(n))) {
-    const names = wrong.map(([n]) => `${n}.grad`).join(' and ');
+    const stayed = wrong.map(([n]) => `${n}.grad at ${formatNumber(start(n))}`).join(' and ');
     return (
-      `Diagnosis: the local backward step adds nothing: ${names} stay${wrong.length > 1 ? '' : 's'} at ` +
-      `${formatNumber(start(wrong[0]![0]))}, whatever out.grad is. Read out.grad (and the values) inside the step, ` +
+      `Diagnosis: the local backward step adds nothing: ${wrong.length > 1 ? 'each grad stays where it started' : 'the grad stays where it started'} ` +
+      `(${stayed}), whatever out.grad is. Read out.grad (and the values) inside the step, ` +
       'when backward runs: a copy taken when the operation is built holds 0, the grad it had then.'
     );
   }

@@ -13,6 +13,8 @@ export interface ExpressionSpec {
   outputGrad?: number;
   /** Gradients some leaves hold before the backward pass: it must add to them. */
   startGrads?: Record<string, number>;
+  /** A gradient the output holds before backward() (from an earlier pass): backward() sets it to 1. */
+  outputStartGrad?: number;
   /** The step of a numerical gradient (gradient-check); the learner's default when absent. */
   h?: number;
 }

@@ -10,7 +10,14 @@ export type Grads = Record<string, number>;
 
 export interface ExpressionCase extends ExpressionSpec {
   name: string;
-  expected: { data: number; values: Record<string, number>; grads: Grads; stepGrads: Record<string, number> };
+  expected: {
+    data: number;
+    values: Record<string, number>;
+    grads: Grads;
+    stepGrads: Record<string, number>;
+    /** gradient-check: the central difference at the case's h (or the default), on plain floats. */
+    estimates?: Grads;
+  };
   /** What each typical mistake would leave in the leaves' grads, for the mistakes that change them here. */
   mistakes: Record<string, { grads: Grads; stepGrads?: Record<string, number> }>;
 }
@@ -40,6 +47,15 @@ export interface EvaluateCase extends MlpData {
   mistakes: Record<string, Evaluation>;
 }
 
+/** A network with several outputs at fixed weights: every output at every point, from PyTorch. */
+export interface OutputsCase {
+  name: string;
+  sizes: number[];
+  parameters: number[];
+  points: number[][];
+  expected: number[][];
+}
+
 export interface TrainCase extends MlpData {
   name: string;
   nSteps: number;
@@ -50,7 +66,13 @@ export interface TrainCase extends MlpData {
 interface Visible extends Record<ExpressionExercise, ExpressionCase[]> {
   moons: { count: number; noise: number; seed: number; points: number[][]; labels: number[] };
   demo: { sizes: number[]; parameters: number[]; nSteps: number; history: History[]; parameters_after?: number[] };
-  mlp: { fresh: { sizes: number[]; parameterCount: number }; evaluate: EvaluateCase; train: TrainCase };
+  mlp: {
+    fresh: { sizes: number[]; parameterCount: number };
+    evaluate: EvaluateCase;
+    zeroScores: Omit<EvaluateCase, 'mistakes'>;
+    outputs: OutputsCase;
+    train: TrainCase;
+  };
 }
 
 interface Hidden extends Record<ExpressionExercise, ExpressionCase[]> {
@@ -79,6 +101,6 @@ export function mistakeNote(exercise: string, id: string): string {
 
 /** Only what the driver needs: the expected numbers never travel to the sandbox. */
 export function jobInput(c: ExpressionCase): ExpressionSpec {
-  const { leaves, steps, outputGrad, startGrads, h } = c;
-  return { leaves, steps, outputGrad, startGrads, h };
+  const { leaves, steps, outputGrad, startGrads, outputStartGrad, h } = c;
+  return { leaves, steps, outputGrad, startGrads, outputStartGrad, h };
 }

@@ -10,6 +10,8 @@ interface Candidate {
   value: number;
   /** What it means, when that says more than the formula. */
   means?: string;
+  /** A plain number, not a formula: the message names it once. */
+  constant?: boolean;
 }
 
 const same = (a: number, b: number): boolean =>
@@ -105,14 +107,14 @@ export function unaryDerivativeFinding(
     { text: `1 − ${tn}², from the output`, value: 1 - t * t },
     { text: `exp(${an})`, value: Math.exp(a) },
     { text: `log(${an})`, value: Math.log(a) },
-    { text: '1', value: 1 },
-    { text: '−1', value: -1 },
+    { text: '1', value: 1, constant: true },
+    { text: '−1', value: -1, constant: true },
   ].filter((c) => Number.isFinite(c.value));
   const hit = unique(candidates, derivative, expected);
   if (!hit) return '';
   const right = RIGHT[op]?.(an, tn);
   return (
-    `the local derivative your ${op} uses is ${formatNumber(derivative)}: that is ${hit.text}` +
+    `the local derivative your ${op} uses is ${hit.constant ? hit.text : `${formatNumber(derivative)}: that is ${hit.text}`}` +
     (right ? `; the derivative of ${op} is ${right}` : '')
   );
 }

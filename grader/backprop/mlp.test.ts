@@ -11,7 +11,7 @@ import { lossFinding } from './formula-findings.js';
 import { close, firstMismatch, formatNumber, NETWORK } from './tolerance.js';
 
 const FILES = ['nn.ts', 'value.ts', 'backward.ts', 'nonlinearities.ts'];
-const { fresh, evaluate, train } = fixtures.mlp;
+const { fresh, evaluate, zeroScores, outputs, train } = fixtures.mlp;
 const hiddenTrain = hidden?.mlp.train ?? [];
 
 const networkInput = (c: MlpData) => ({
@@ -29,6 +29,12 @@ const trainJob = (name: string, c: TrainCase): Job => ({
 const jobs: Job[] = [
   { name: 'shape', driver: 'mlpShape', input: { sizes: fresh.sizes } },
   { name: 'evaluate', driver: 'mlpEvaluate', input: networkInput(evaluate) },
+  { name: 'zero scores', driver: 'mlpEvaluate', input: networkInput(zeroScores) },
+  {
+    name: 'outputs',
+    driver: 'mlpOutputs',
+    input: { sizes: outputs.sizes, parameters: outputs.parameters, points: outputs.points },
+  },
   trainJob('train', train),
   ...hiddenTrain.map((c, i): Job => ({ ...trainJob(`hidden ${i}`, c), hidden: true })),
 ];
@@ -44,6 +50,10 @@ interface Evaluated {
   loss?: number;
   accuracy?: number;
   grads?: number[];
+}
+interface Outputs {
+  parameterCount: number;
+  outputs?: number[][];
 }
 interface Trained {
   parameterCount: number;
@@ -117,7 +127,8 @@ function stuckLoss(losses: number[], expected: number[]): string {
   return (
     `\nDiagnosis: your loss is ${formatNumber(losses[0])} at every step: the parameters never move. The update ` +
     'sees gradients of 0 (are they set to 0 after backward() and before the update? zero them before backward()) ' +
-    'or does not write p.data.'
+    'or does not write p.data. The network trains on your own engine: if `npm run grade value` or ' +
+    '`npm run grade backward` fails too, fix that first (a backward() that leaves every grad at 0 looks the same here).'
   );
 }
 
@@ -151,7 +162,7 @@ function trainProblem(c: TrainCase, trained: Trained): string | null {
   }
   const accuracyAt = expected.findIndex((h, k) => trained.history![k]!.accuracy !== h.accuracy);
   if (accuracyAt !== -1)
-    return `${c.name}: the accuracy at step ${accuracyAt} should be ${expected[accuracyAt]!.accuracy}, got ${trained.history![accuracyAt]!.accuracy}: the share of points whose score has the sign of their label.`;
+    return `${c.name}: the accuracy at step ${accuracyAt} should be ${expected[accuracyAt]!.accuracy}, got ${trained.history![accuracyAt]!.accuracy}: the share of points whose score has the sign of their label: Math.sign(score) === label.`;
   const p = firstMismatch(trained.parameters ?? [], c.expected.parameters, NETWORK);
   if (p !== -1)
     return `${c.name}: after ${c.nSteps} steps, parameter ${p} (in parameters() order) should be ${formatNumber(c.expected.parameters[p])}, got ${formatNumber(trained.parameters?.[p])}: the last update is missing or wrong.`;
@@ -238,8 +249,33 @@ forEachTarget((target) => {
       );
     if (out.accuracy !== accuracy)
       throw new SessionProblem(
-        `${evaluate.name}: the accuracy should be ${accuracy}, got ${out.accuracy}: the share of points whose score has the sign of their label.`,
+        `${evaluate.name}: the accuracy should be ${accuracy}, got ${out.accuracy}: the share of points whose score has the sign of their label: Math.sign(score) === label.`,
       );
+    const zero = outputOf<Evaluated>(result('zero scores'));
+    if (zero.accuracy !== zeroScores.expected.accuracy)
+      throw new SessionProblem(
+        `${zeroScores.name}: every score is exactly 0, and the accuracy should be ${zeroScores.expected.accuracy}, got ${zero.accuracy}: ` +
+          'a score of 0 has the sign of neither label (sign(0) = 0), so it counts as wrong for both. Compare Math.sign(score) with the label.',
+      );
+  });
+
+  test(`call() returns one Value per neuron of the last layer: ${outputs.name}`, () => {
+    const out = outputOf<Outputs>(result('outputs'));
+    const count = countProblem(outputs.sizes, out.parameterCount);
+    if (count) throw new SessionProblem(count);
+    const width = outputs.sizes[outputs.sizes.length - 1]!;
+    outputs.expected.forEach((expected, i) => {
+      const got = out.outputs?.[i] ?? [];
+      if (got.length !== width)
+        throw new SessionProblem(
+          `${outputs.name}: call(point ${i}) returned ${got.length} value${got.length === 1 ? '' : 's'}; the last layer has ${width} neurons, and call() returns one Value for each.`,
+        );
+      const at = firstMismatch(got, expected, NETWORK);
+      if (at !== -1)
+        throw new SessionProblem(
+          `${outputs.name}: output ${at} of call(point ${i}) should be ${formatNumber(expected[at])}, got ${formatNumber(got[at])}.`,
+        );
+    });
   });
 
   test(`the loss's gradient reaches every parameter as in PyTorch: ${evaluate.name}`, () => {

@@ -12,6 +12,11 @@ export const EXPRESSION: Tolerance = { absolute: 1e-9, relative: 1e-7 };
 export const NETWORK: Tolerance = { absolute: 1e-8, relative: 1e-6 };
 /** Central differences with the cases' steps h: their error is about h², 1e-6 at h = 1e-3. */
 export const FINITE_DIFFERENCE: Tolerance = { absolute: 1e-5, relative: 1e-5 };
+/**
+ * The same central difference computed elsewhere: f at x ± h may differ in its last bit (another maths library),
+ * which the division by 2h magnifies to about 1e-11; another h moves it by far more.
+ */
+export const SAME_ESTIMATE: Tolerance = { absolute: 1e-10, relative: 1e-9 };
 
 export function close(got: number, expected: number, tolerance: Tolerance): boolean {
   if (Number.isNaN(expected)) return Number.isNaN(got);

@@ -98,7 +98,8 @@ export class MLP {
 
 /**
  * The mean over the points of relu(1 − yᵢ·scoreᵢ), plus REGULARISATION·Σ p², and the share of points whose score
- * has the sign of their label. Labels are −1 or +1; a point's score is the model's single output.
+ * has the sign of their label (a score of exactly 0 has neither). Labels are −1 or +1; a point's score is the
+ * model's single output.
  */
 export function hingeLoss(model: MLP, points: number[][], labels: number[]): { loss: Value; accuracy: number } {
   // Hide: all
@@ -107,7 +108,7 @@ export function hingeLoss(model: MLP, points: number[][], labels: number[]): { l
   const dataLoss = margins.reduce((sum, m) => sum.add(m), new Value(0)).mul(1 / margins.length);
   const squares = model.parameters().map((p) => p.mul(p));
   const regLoss = squares.reduce((sum, sq) => sum.add(sq), new Value(0)).mul(REGULARISATION);
-  const correct = scores.filter((score, i) => score.data > 0 === labels[i]! > 0).length;
+  const correct = scores.filter((score, i) => Math.sign(score.data) === labels[i]).length;
   return { loss: dataLoss.add(regLoss), accuracy: correct / scores.length };
   // Hide: none
 }

@@ -65,6 +65,6 @@ export function cellCentres(grid: Grid): [number, number][] {
   return centres;
 }
 
-/** The share of points whose score has the sign of their label. */
+/** The share of points whose score has the sign of their label (a score of exactly 0 has neither). */
 export const accuracyOf = (scores: readonly number[], labels: readonly number[]): number =>
-  scores.filter((score, i) => score > 0 === labels[i]! > 0).length / labels.length;
+  scores.filter((score, i) => Math.sign(score) === labels[i]).length / labels.length;

@@ -89,7 +89,7 @@ export function hingeLoss(model: MLP, points: number[][], labels: number[]): { l
   const dataLoss = margins.reduce((sum, m) => sum.add(m), new Value(0)).mul(1 / margins.length);
   const squares = model.parameters().map((p) => p.mul(p));
   const regLoss = squares.reduce((sum, sq) => sum.add(sq), new Value(0)).mul(REGULARISATION);
-  const correct = scores.filter((score, i) => score.data > 0 === labels[i]! > 0).length;
+  const correct = scores.filter((score, i) => Math.sign(score.data) === labels[i]).length;
   void regLoss; // computed, then forgotten
   return { loss: dataLoss, accuracy: correct / scores.length };
 }

@@ -89,7 +89,7 @@ export function hingeLoss(model: MLP, points: number[][], labels: number[]): { l
     .parameters()
     .reduce((sum, p) => sum.add(p.mul(p)), new Value(0))
     .mul(REGULARISATION);
-  const correct = scores.filter((score, i) => score.data > 0 === labels[i]! > 0).length;
+  const correct = scores.filter((score, i) => Math.sign(score.data) === labels[i]).length;
   return { loss: dataLoss.add(regLoss), accuracy: correct / scores.length };
 }
 

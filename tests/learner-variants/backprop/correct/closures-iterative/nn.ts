@@ -63,7 +63,7 @@ export function hingeLoss(model: MLP, points: number[][], labels: number[]): { l
   points.forEach((x, i) => {
     const score = model.call(x)[0]!;
     total = total.add(relu(new Value(1).sub(score.mul(labels[i]!))));
-    if (score.data > 0 === labels[i]! > 0) right++;
+    if (Math.sign(score.data) === labels[i]) right++;
   });
   let squares = new Value(0);
   for (const p of model.parameters()) squares = squares.add(p.pow(2));

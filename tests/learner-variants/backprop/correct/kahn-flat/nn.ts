@@ -68,7 +68,7 @@ export function hingeLoss(model: MLP, points: number[][], labels: number[]): { l
   for (let i = 0; i < n; i++) {
     const s = model.call(points[i]!)[0]!;
     loss = loss.add(relu(s.mul(labels[i]!).neg().add(1)).mul(1 / n));
-    if ((s.data > 0 ? 1 : -1) === labels[i]) hits++;
+    if (Math.sign(s.data) === labels[i]) hits++;
   }
   for (const p of model.parameters()) loss = loss.add(p.mul(p).mul(1e-4));
   return { loss, accuracy: hits / n };
