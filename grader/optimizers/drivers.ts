@@ -101,6 +101,17 @@ function readPoint(values: unknown): Point {
   return [Number(array?.[0]), Number(array?.[1])];
 }
 
+/** The first `n` entries of whatever the learner's code left in data, as plain numbers. */
+function readEntries(values: unknown, n: number): number[] {
+  const array = values as ArrayLike<unknown> | null | undefined;
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out[i] = Number(array?.[i]);
+  return out;
+}
+
+/** Longer lists than any suite asks for are refused: a parameter here is a handful of numbers. */
+const MAX_COORDINATES = 64;
+
 /** Names no plain object answers for itself (JSON.stringify looks for toJSON, await for then). */
 const INCIDENTAL_READS = new Set(['toJSON', 'then', 'constructor', '__proto__']);
 
@@ -197,6 +208,40 @@ export default defineDrivers({
   async probe(input: ClassRef & { scenarios: ProbeScenario[] }, context): Promise<Array<ProbeResponse | null>> {
     const Optimizer = (await context.load(input.module, input.exportName)) as OptimizerClass;
     return input.scenarios.map((scenario) => probeOne(Optimizer, scenario));
+  },
+
+  /**
+   * The learner's optimizer on a parameter of any length, fed the given gradients (no loss): each one added into
+   * grad as a backward pass would, then step() and zeroGrad(); θ after every step.
+   */
+  async fedGradients(
+    input: ClassRef & { start: number[]; gradients: number[][]; options: Record<string, number> },
+    context,
+  ): Promise<number[][]> {
+    const n = input.start.length;
+    if (n < 1 || n > MAX_COORDINATES || input.gradients.some((g) => g.length !== n))
+      throw new Error(`a fed run needs 1 to ${MAX_COORDINATES} coordinates, and gradients as long as the start`);
+    checkedSteps(input.gradients.length);
+    const Optimizer = (await context.load(input.module, input.exportName)) as OptimizerClass;
+    const parameter: GradedParameter = { data: Float64Array.from(input.start), grad: null };
+    const points: number[][] = [];
+    const optimizer = learnerCall('the constructor', () => new Optimizer(parameter, { ...input.options }));
+    input.gradients.forEach((g, k) => {
+      const grad = (parameter.grad ??= new Float64Array(n));
+      for (let i = 0; i < n; i++) grad[i] += g[i]!;
+      try {
+        optimizer.step();
+      } catch (error) {
+        throw new LearnerThrew(`step() (update ${k + 1})`, error, points);
+      }
+      try {
+        optimizer.zeroGrad();
+      } catch (error) {
+        throw new LearnerThrew(`zeroGrad() (update ${k + 1})`, error, points);
+      }
+      points.push(readEntries(parameter.data, n));
+    });
+    return points;
   },
 
   /** One optimizer's run; with `ifChosen`, only when the named challenge entry picks that optimizer (else null). */

@@ -36,6 +36,41 @@ const sample = [
   { learningRate: 0.06, momentum: 0.95, steps: 7 },
 ];
 
+/**
+ * Lists on which a pick that works on `sample` can still go wrong, each with the index of the trial to pick and
+ * why: the best trial first, a tie whose earlier trial has the larger learning rate, no trial that converged.
+ */
+const EDGE_LISTS: Array<{ name: string; trials: Trial[]; pick: number; why: string }> = [
+  {
+    name: 'best first',
+    trials: [
+      { learningRate: 0.07, momentum: 0.5, steps: 3 },
+      { learningRate: 0.02, momentum: 0.6, steps: 5 },
+      { learningRate: 0.01, momentum: 0.9, steps: 9 },
+    ],
+    pick: 0,
+    why: 'the first trial takes the fewest steps (3): the best can be the first one',
+  },
+  {
+    name: 'best tie',
+    trials: [
+      { learningRate: 0.05, momentum: 0.7, steps: 4 },
+      { learningRate: 0.01, momentum: 0.4, steps: 4 },
+    ],
+    pick: 0,
+    why: 'both take 4 steps, and a tie goes to the earlier trial, whatever its settings',
+  },
+  {
+    name: 'best none',
+    trials: [
+      { learningRate: 0.03, momentum: 0.8, steps: Infinity },
+      { learningRate: 0.08, momentum: 0.6, steps: Infinity },
+    ],
+    pick: 0,
+    why: 'no trial converged: every one has steps = Infinity, a tie, so the earliest (return one of the trials)',
+  },
+];
+
 const call = (name: string, exportName: string, ...args: Argument[]): Job => ({
   name,
   driver: 'call',
@@ -44,9 +79,12 @@ const call = (name: string, exportName: string, ...args: Argument[]): Job => ({
 const JOBS: Job[] = [
   call('grid 20', 'gridSearch', space as unknown as Argument, 20, bowl),
   call('grid 1', 'gridSearch', space as unknown as Argument, 1, bowl),
+  // √8 ≈ 2.83: rounded down, a 2 × 2 grid; rounded to the nearest, 3 × 3 (9 runs, over the budget).
+  call('grid 8', 'gridSearch', space as unknown as Argument, 8, bowl),
   call('random 7', 'randomSearch', space as unknown as Argument, 12, bowl, { $function: 'random', seed: 7 }),
   call('random 8', 'randomSearch', space as unknown as Argument, 12, bowl, { $function: 'random', seed: 8 }),
   call('best', 'bestTrial', sample as unknown as Argument),
+  ...EDGE_LISTS.map((list) => call(list.name, 'bestTrial', list.trials as unknown as Argument)),
   call('grid real', 'gridSearch', realSpace as unknown as Argument, search.budget, stepsToConverge),
 ];
 
@@ -131,6 +169,18 @@ forEachTarget((target) => {
       );
     const one = trialsOf(s, 'grid 1').trials;
     expectTrials(one, expectedGrid(space, 1), 'gridSearch(space, budget 1)', undefined, sized(one, 1));
+    const eight = trialsOf(s, 'grid 8');
+    expectTrials(
+      eight.trials,
+      expectedGrid(space, 8),
+      'gridSearch(space, budget 8)',
+      undefined,
+      sized(eight.trials, 8),
+    );
+    if (eight.calls[0] !== 4)
+      throw new SessionProblem(
+        `gridSearch(space, budget 8) should train 4 times (k = ⌊√8⌋ = 2); it trained ${eight.calls[0]} times`,
+      );
   });
 
   test('random search draws each trial from the generator, learning rate then momentum', async () => {
@@ -159,7 +209,7 @@ forEachTarget((target) => {
     }
   });
 
-  test('bestTrial picks the fewest steps, the earliest on a tie, never a run that did not converge', async () => {
+  test('bestTrial picks the fewest steps, the earliest on a tie, a run that did not converge only when none did', async () => {
     const best = called(ready(), 'best').value as Trial | undefined;
     if (!best || best.learningRate !== 0.04) {
       const finding = bestFinding(sample, best);
@@ -167,6 +217,21 @@ forEachTarget((target) => {
         `bestTrial should pick the trial with learningRate 0.04 (4 steps, the first of two), not ${best ? describeTrial(best) : 'nothing'}` +
           (finding ? `\nDiagnosis: ${finding}.` : ''),
       );
+    }
+    for (const list of EDGE_LISTS) {
+      const picked = called(ready(), list.name).value as Trial | null | undefined;
+      const expected = list.trials[list.pick]!;
+      const same =
+        typeof picked === 'object' &&
+        picked !== null &&
+        picked.learningRate === expected.learningRate &&
+        picked.momentum === expected.momentum &&
+        picked.steps === expected.steps;
+      if (!same)
+        throw new SessionProblem(
+          `bestTrial([${list.trials.map((t) => `{ learningRate: ${t.learningRate}, steps: ${t.steps} }`).join(', ')}]) ` +
+            `should pick trial ${list.pick + 1}, ${describeTrial(expected)}, not ${picked ? describeTrial(picked) : 'nothing'}: ${list.why}.`,
+        );
     }
   });
 

@@ -51,5 +51,5 @@ export function bestDivergence(
   return best;
 }
 
-export const formatPoint = (p: Point | undefined): string =>
+export const formatPoint = (p: readonly number[] | undefined): string =>
   p ? `(${p.map((v) => (Number.isFinite(v) ? v.toPrecision(8) : String(v))).join(', ')})` : 'nothing';

@@ -31,11 +31,26 @@ export interface SearchFixture {
   steps: number[][];
 }
 
+/** An optimizer on a parameter of more than two coordinates, fed given gradients (no loss): θ after every step. */
+export interface LongerCase {
+  name: string;
+  start: number[];
+  gradients: number[][];
+  options: Record<string, number>;
+  /** One list of points per accepted variant, as in FixtureCase. */
+  expected: Record<string, number[][]>;
+}
+
 const fixtures = parseWithNumbers(readFileSync(new URL('../fixtures/cases.json', import.meta.url), 'utf8')) as {
   cases: Record<OptimizerId, FixtureCase[]>;
   search: SearchFixture;
   probes: Record<OptimizerId, ProbeScenario[]>;
+  longer: Record<OptimizerId, LongerCase>;
 };
+
+export function longerCase(optimizer: OptimizerId): LongerCase {
+  return fixtures.longer[optimizer];
+}
 
 /** The probe scenarios of an optimizer, with PyTorch's responses and each typical mistake's. */
 export function probeScenarios(optimizer: OptimizerId): ProbeScenario[] {

@@ -2,16 +2,18 @@
 // use the accumulated gradient, and let zeroGrad() clear it. The learner's class runs in a sandbox; every
 // verdict below is computed here, on the plain numbers it sent back.
 import { beforeAll, test } from 'vitest';
-import { bestDivergence, formatPoint } from './compare-trajectories.js';
+import { bestDivergence, formatPoint, sameResponse } from './compare-trajectories.js';
 import { matchingMistake, driftSparkline } from './diagnose.js';
 import {
   fixtureCases,
   hiddenCases,
+  longerCase,
   mistakeNotes,
   probeScenarios,
   VARIANT_NAMES,
   VARIANT_NOTES,
   type FixtureCase,
+  type LongerCase,
   type OptimizerId,
   type Point,
 } from './fixtures.js';
@@ -128,6 +130,31 @@ export function trajectoryProblem(
   return optimizer ? `${sentence}\n${diagnosis(optimizer, c, trajectory, expected[variant]!, probed())}` : sentence;
 }
 
+/**
+ * null when the points follow one accepted variant of a run on a longer parameter; otherwise where they leave the
+ * one followed longest, and which coordinates are off there (only those beyond the second: a loop or state sized
+ * for the banana's two).
+ */
+export function longerProblem(c: LongerCase, points: readonly number[][]): string | null {
+  let worst: { step: number; expected: number[]; got: number[] | undefined } | null = null;
+  for (const expected of Object.values(c.expected)) {
+    const step = expected.findIndex((row, k) => !row.every((v, i) => sameResponse(points[k]?.[i] ?? NaN, v)));
+    if (step === -1) return null;
+    if (!worst || step > worst.step) worst = { step, expected: expected[step]!, got: points[step] };
+  }
+  const { step, expected, got } = worst!;
+  const off = expected.map((v, i) => i).filter((i) => !sameResponse(got?.[i] ?? NaN, expected[i]!));
+  const beyondTwo = off.length > 0 && off.every((i) => i >= 2);
+  return (
+    `${c.name} (start ${formatPoint(c.start)}): after update ${step + 1}, θ should be ${formatPoint(expected)}, got ${formatPoint(got)}.` +
+    (beyondTwo
+      ? `\nDiagnosis: only coordinate${off.length > 1 ? 's' : ''} ${off.map((i) => i + 1).join(', ')} ${off.length > 1 ? 'are' : 'is'} wrong: ` +
+        'step() works on two coordinates only. Loop over every coordinate (i < theta.length), and make every ' +
+        'state array as long as parameters.data.'
+      : '')
+  );
+}
+
 /** A result's output; a failure is thrown with the probes' diagnosis, if any, below what the code threw. */
 function outputOf<T>(result: JobResult, probed: () => string): T {
   if (result.failure) {
@@ -148,6 +175,7 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
   const module = spec.file;
   const exportName = spec.className;
   const hidden = hiddenCases(spec.id);
+  const longer = longerCase(spec.id);
   const probes = [...probeScenarios(spec.id), ...fitProbes(probeScenarios(spec.id))];
   const run = (name: string, c: FixtureCase): Job => ({
     name,
@@ -162,6 +190,11 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
       input: { module, exportName, runs: [runSpec(first), runSpec(second)], rounds },
     },
     { name: 'grad after zero', driver: 'gradAfterZero', input: { module, exportName, run: runSpec(cases[0]!) } },
+    {
+      name: 'longer',
+      driver: 'fedGradients',
+      input: { module, exportName, start: longer.start, gradients: longer.gradients, options: longer.options },
+    },
     // Controlled inputs, no loss: the numbers the diagnosis words its findings from (harness/probe-findings.ts).
     {
       name: 'probe',
@@ -245,6 +278,11 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
           );
         }
       });
+    });
+
+    test(`step() moves every coordinate: ${longer.name}`, () => {
+      const failure = longerProblem(longer, outputOf<number[][]>(resultOf('longer'), probeLine));
+      if (failure) throw new SessionProblem(failure);
     });
 
     test('zeroGrad() clears the accumulated gradient', () => {

@@ -382,9 +382,10 @@ export function bestFinding(trials: readonly Trial[], picked: Setting | null | u
     );
   if (index === 0)
     return (
-      `bestTrial keeps the first trial (${steps(mine)} steps), though a later one converged in ${fewest}: no trial ` +
-      'ever replaces it, so the fewest steps so far starts at a value no trial goes below (such as 0). Start it at ' +
-      'Infinity, and replace the best trial whenever one takes fewer steps'
+      `bestTrial keeps the first trial (${steps(mine)} steps), though a later one converged in ${fewest}: no later ` +
+      'trial replaces it. Go through every trial and replace the best whenever one takes fewer steps (<); a fewest ' +
+      'so far that starts below every count (such as 0), or a loop that stops at the first run that converged, ' +
+      'both keep the first'
     );
   if (!converged(mine))
     return (
