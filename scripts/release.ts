@@ -102,12 +102,11 @@ async function layOutKit(kit: string, courses: Course[], others: Course[]): Prom
   }
   write(join(kit, 'README.md'), studentReadme(courses));
   write(join(kit, '.github', 'workflows', 'classroom.yml'), classroomWorkflow(courses));
-  // The site's data computed from solutions/, and each exercise's starting files for reset.
+  // The site's data computed from solutions/, and every file of each course's exercise folder as it starts: reset
+  // restores the learner's files from it, and grading takes the rest from it, never from the learner's folder.
   for (const course of courses) await writeSiteData(kit, course);
-  for (const course of courses) {
-    for (const file of course.exercises.flatMap((e) => e.files))
-      cpSync(join(root, 'exercises', course.id, file), join(kit, pristinePath(course.id, file)));
-  }
+  for (const course of courses)
+    cpSync(join(root, 'exercises', course.id), join(kit, pristinePath(course.id, '')), { recursive: true });
 }
 
 /**

@@ -54,6 +54,16 @@ test('it records what it wrote: the next release may replace all of it, unasked'
   expect(releaseOutputProblem(KIT_ROOT, out, all, false)).toBeUndefined();
 });
 
+test("the kit keeps every file of each course's exercise folder as it starts, byte for byte, apart from exercises/", () => {
+  for (const { id } of loadCourses(KIT_ROOT)) {
+    const starting = join(KIT_ROOT, 'exercises', id);
+    const kept = join(out, 'student-kit', 'grader', 'pristine', id);
+    expect(readdirSync(kept).sort(), id).toEqual(readdirSync(starting).sort());
+    for (const file of readdirSync(starting))
+      expect(readFileSync(join(kept, file)).equals(readFileSync(join(starting, file))), `${id}/${file}`).toBe(true);
+  }
+});
+
 test('the kit holds no solution, hidden test or instructor tool, by an independent scan of every file', () => {
   const kit = join(out, 'student-kit');
   for (const path of [
@@ -209,6 +219,44 @@ describe('unpacked in an empty folder', () => {
     expect(report.score).toBe(report.maxScore);
     expect(npm(kit, ['run', '--silent', 'reset', 'sgd']).status).toBe(0);
     expect(readFileSync(join(kit, 'exercises', 'optimizers', 'sgd.ts'), 'utf8')).toContain('not implemented yet');
+  });
+
+  test("grading in the kit takes what grading for the record takes: a helper file of one's own is not graded, an edited kit file gives way to the kit's copy, and both are named", () => {
+    const folder = join(kit, 'exercises', 'optimizers');
+    const keep = ['sgd.ts', 'parameter.ts'].map((f) => [f, readFileSync(join(folder, f), 'utf8')] as const);
+    try {
+      writeFileSync(join(folder, 'helper.ts'), 'export const twice = (x: number): number => 2 * x;\n');
+      writeFileSync(join(folder, 'sgd.ts'), `import './helper.js';\n${keep[0]![1]}`);
+      // Were the edited copy used, every optimizer importing it would fail to load.
+      writeFileSync(join(folder, 'parameter.ts'), `throw new Error('the edited copy ran');\n${keep[1]![1]}`);
+      const verdicts = (args: string[]) => {
+        const graded = npm(kit, ['run', '--silent', 'grade', '--', 'sgd', 'momentum', '--format', 'json', ...args]);
+        const report = JSON.parse(graded.stdout) as {
+          exercises: Array<{ id: string; status: string; tests: Array<{ message?: string }> }>;
+          warnings?: string[];
+        };
+        return report;
+      };
+      const local = verdicts([]);
+      const asSubmission = verdicts(['--target', 'exercises']);
+      const statuses = (r: typeof local) => r.exercises.map((e) => `${e.id} ${e.status}`);
+      expect(statuses(local)).toEqual(['optimizers/sgd error', 'optimizers/momentum pass']);
+      expect(statuses(asSubmission)).toEqual(statuses(local));
+      expect(local.exercises[0]!.tests[0]!.message).toContain(
+        'there is no file exercises/optimizers/helper.ts among the files graded',
+      );
+      expect(local.warnings).toEqual([
+        expect.stringMatching(
+          /^exercises\/optimizers\/helper\.ts is not one of the course's files, so it was not graded/,
+        ),
+        expect.stringMatching(
+          /^your exercises\/optimizers\/parameter\.ts differs from the kit's copy; the kit's copy was graded/,
+        ),
+      ]);
+    } finally {
+      rmSync(join(folder, 'helper.ts'), { force: true });
+      for (const [file, text] of keep) writeFileSync(join(folder, file), text);
+    }
   });
 
   test('npm run update applies a new kit version without touching the learner’s exercise files', () => {

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { pristinePath, startingFile } from '../grader/course/starting-files.js';
+import { kitCourseFiles, pristinePath, startingFile } from '../grader/course/starting-files.js';
 
 const root = mkdtempSync(join(tmpdir(), 'starting-files-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -16,4 +16,25 @@ test('a kit reads the pristine copy; a repository without one reads exercises/',
   mkdirSync(join(root, 'grader', 'pristine', 'c'), { recursive: true });
   writeFileSync(join(root, pristinePath('c', 'a.ts')), '// as it started\n');
   expect(startingFile(root, 'c', 'a.ts')).toBe(join('grader', 'pristine', 'c', 'a.ts'));
+});
+
+test("a course's kit files are its pristine folder's, whatever the learner added to exercises/; without one, exercises/'s own", () => {
+  const repo = mkdtempSync(join(tmpdir(), 'kit-files-'));
+  try {
+    mkdirSync(join(repo, 'exercises', 'c', 'data'), { recursive: true });
+    writeFileSync(join(repo, 'exercises', 'c', 'a.ts'), '');
+    writeFileSync(join(repo, 'exercises', 'c', 'data', 'b.json'), '{}');
+    const listed = (files: Map<string, string>) => [...files.keys()].sort();
+    expect(listed(kitCourseFiles(repo, 'c'))).toEqual(['a.ts', join('data', 'b.json')]);
+    expect(kitCourseFiles(repo, 'c').get('a.ts')).toBe(join(repo, 'exercises', 'c', 'a.ts'));
+    expect(listed(kitCourseFiles(repo, 'no-such-course'))).toEqual([]);
+    // A kit: the release's copies decide, and a file the learner added beside them is none of them.
+    mkdirSync(join(repo, 'grader', 'pristine', 'c'), { recursive: true });
+    writeFileSync(join(repo, pristinePath('c', 'a.ts')), '');
+    writeFileSync(join(repo, 'exercises', 'c', 'helper.ts'), '');
+    expect(listed(kitCourseFiles(repo, 'c'))).toEqual(['a.ts']);
+    expect(kitCourseFiles(repo, 'c').get('a.ts')).toBe(join(repo, pristinePath('c', 'a.ts')));
+  } finally {
+    rmSync(repo, { recursive: true, force: true });
+  }
 });

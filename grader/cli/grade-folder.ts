@@ -14,6 +14,7 @@ import {
   refusedLearnerFiles,
   stageFiles,
   stageSubmission,
+  filesNotGraded,
   type SubmissionFiles,
 } from './stage-submission.js';
 import { makeTemporaryFolder, removeFolder } from '../files/temporary-folders.js';
@@ -91,11 +92,28 @@ export async function openGrader(root: string, spares = 1, idleSpares = 0, threa
       const refused = refusedLearnerFiles(staged.refusals, paths, said);
       const target = { id: '', dir: staged.dir, shownAs, ...(refused ? { refused } : {}) };
       const reports = (await gradeTargets(exercises, [target])).reports.get('')!;
+      const { added, changed } = filesNotGraded(root, source, paths);
+      const own = (course: string) =>
+        paths
+          .filter((p) => p.startsWith(`${course}/`))
+          .map((p) => p.slice(course.length + 1))
+          .join(', ');
+      const courseOf = (path: string) => path.slice(0, path.indexOf('/'));
       return {
         reports,
         notes: [
           ...staged.refusals.filter((r) => !paths.includes(r.path)).map((r) => `${said(r)} (it was not graded)`),
           ...staged.changedKitFiles.map((f) => `your ${f} differs from the original; the original was used`),
+          ...added.map(
+            (f) =>
+              `${join(shownAs, f)} is not one of the course's files, so it was not graded, here or for the record: ` +
+              `grading takes ${own(courseOf(f))} from your folder and the kit's own copies of the rest. Move its code into those files`,
+          ),
+          ...changed.map(
+            (f) =>
+              `your ${join(shownAs, f)} differs from the kit's copy; the kit's copy was graded, as it is for the record ` +
+              `(only ${own(courseOf(f))} are yours to change)`,
+          ),
         ],
       };
     } finally {

@@ -1,9 +1,19 @@
 // Official grading takes only the learner-owned files of a submission: they are copied over the instructor's
 // own copy of everything else, so an edited test, helper or fixture in a submission changes nothing. They are read
 // without following links or opening special files, within the intake limits, whatever the submission holds.
-import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+  type Dirent,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { loadCourse, type Exercise } from '../course/course-metadata.js';
+import { kitCourseFiles } from '../course/starting-files.js';
 import { INTAKE_LIMITS } from '../files/intake-limits.js';
 import { readFileBelow, readFolder } from '../files/read-folder.js';
 import { RefusedSubmission, type Refusal } from '../files/refusal.js';
@@ -82,24 +92,68 @@ export function refusedLearnerFiles(
   return refused.length > 0 ? Object.fromEntries(refused) : undefined;
 }
 
-/** Lays out `stagingDir` like exercises/: the kit's files of every course of `paths`, then the learner's files. */
+/**
+ * Lays out `stagingDir` like exercises/: the kit's own copy of every file of each course of `paths` that no learner
+ * owns (never a file a learner added or changed in the kit's exercises/: grading here and for the record take the
+ * same files), then the learner's files.
+ */
 export function stageFiles(kitRoot: string, files: SubmissionFiles, paths: string[], stagingDir: string): string {
-  const learnerOwned = new Set(paths.map((path) => join(kitRoot, 'exercises', path)));
+  const learnerOwned = new Set(paths);
   for (const course of new Set(paths.map((path) => path.split('/')[0]!))) {
     mkdirSync(join(stagingDir, course), { recursive: true });
-    // A kit whose learner removed the course's folder has none of its files to give: each is then graded as missing.
-    if (!existsSync(join(kitRoot, 'exercises', course))) continue;
     // The kit's copy of a learner file is never staged: a file missing or refused is graded as missing, not as the stub.
-    cpSync(join(kitRoot, 'exercises', course), join(stagingDir, course), {
-      recursive: true,
-      filter: (source) => !learnerOwned.has(source),
-    });
+    for (const [name, copy] of kitCourseFiles(kitRoot, course)) {
+      if (learnerOwned.has(`${course}/${name}`)) continue;
+      mkdirSync(dirname(join(stagingDir, course, name)), { recursive: true });
+      cpSync(copy, join(stagingDir, course, name));
+    }
   }
   for (const [path, bytes] of files.learnerFiles) {
     mkdirSync(dirname(join(stagingDir, path)), { recursive: true });
     writeFileSync(join(stagingDir, path), bytes, { flag: 'wx' });
   }
   return stagingDir;
+}
+
+/** Files a learner's code could import (the bundler's loaders): a file of one's own with another ending is no code. */
+const CODE_FILE = /\.[cm]?[jt]sx?$/;
+
+/**
+ * What the learner's folder `source` (laid out like exercises/) holds beside what grading takes from it, course by
+ * course, for notes: code files of their own (`added`, never graded: grading takes the learner-owned `paths` and
+ * the kit's copies of the rest) and the kit's files they changed (`changed`: the kit's copy is graded). Paths are
+ * relative to `source`. Only a course folder's own entries are looked at, and only regular files.
+ */
+export function filesNotGraded(
+  kitRoot: string,
+  source: string,
+  paths: string[],
+): { added: string[]; changed: string[] } {
+  const added: string[] = [];
+  const changed: string[] = [];
+  for (const course of new Set(paths.map((path) => path.split('/')[0]!))) {
+    let entries: Dirent[];
+    try {
+      // A course folder that is a link, or no folder, is refused or missing: its own notes say so.
+      if (!lstatSync(join(source, course)).isDirectory()) continue;
+      entries = readdirSync(join(source, course), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    const kit = kitCourseFiles(kitRoot, course);
+    for (const entry of entries) {
+      const path = `${course}/${entry.name}`;
+      if (!entry.isFile() || paths.includes(path)) continue;
+      const copy = kit.get(entry.name);
+      if (copy === undefined) {
+        if (CODE_FILE.test(entry.name)) added.push(path);
+        continue;
+      }
+      const theirs = readFileBelow(source, path, path, INTAKE_LIMITS.maxFileBytes);
+      if (!theirs?.bytes || !Buffer.from(theirs.bytes).equals(readFileSync(copy))) changed.push(path);
+    }
+  }
+  return { added: added.sort(), changed: changed.sort() };
 }
 
 /** The grader/ beside `source` when `source` is the exercises/ folder of a whole kit, as a tree; else undefined. */

@@ -129,7 +129,7 @@ export function refusalMessage(request: ImportRequest, refusal: ImportRefusal, f
     case 'attributes':
       return `${what}: import attributes are not allowed here (only a .json file may take \`with { type: 'json' }\`): remove the \`with { … }\``;
     case 'missing':
-      return `${what}: there is no file ${folderShown}/${refusal.file}: check the name`;
+      return `${what}: there is no file ${folderShown}/${refusal.file} among the files graded: check the name (a file of your own beside the course's files is not graded; keep your code in them)`;
     case 'not-source':
       return `${what}: ${folderShown}/${refusal.file} is not a TypeScript, JavaScript or JSON file, the only kinds exercise code may import`;
   }

@@ -104,6 +104,8 @@ You need Node.js 20.19, 22.12 or 24 or later (a long-term-support line; 24 is th
 
 1. Open the site (\`npm run site\`) and read the concepts, then the page of the first exercise.
 2. Edit the file it names: replace the \`// TODO\` and the \`throw new Error('not implemented yet: …')\`.
+   Only the files in the table below are graded (and handed in): keep your code in them. The other files of
+   \`exercises/\` are the kit's, and grading uses its own copies of them.
 ${checkStep(courses, texts)}${qualified ? '\n   Where two courses share an exercise id, name it with its course: `<course>/<id>`.' : ''}
 4. Stuck? \`npm run hint <exercise>\` reveals a hint at a time. \`console.log\` in your code helps too: the
    scorecard shows what it printed under the test that failed. The grader runs your code and judges what it
