@@ -112,6 +112,21 @@ const CHALLENGE: Case[] = [
     'correct/momentum/lazy-init.ts',
     false,
   ),
+  // Both ε forms are accepted: the re-run with the grader's own Adam takes the form the learner's follows.
+  challengeCase(
+    'adam-epsilon-outside-wins-in-its-form',
+    'entry-adam-large-epsilon.ts',
+    'adam',
+    'correct/adam/lazy-init-eps-outside.ts',
+    true,
+  ),
+  challengeCase(
+    'adam-epsilon-inside-misses-that-entry',
+    'entry-adam-large-epsilon.ts',
+    'adam',
+    'correct/adam/number-array-eps-inside.ts',
+    false,
+  ),
   challengeCase('sgd-teleports', 'entry-teleport.ts', 'sgd', 'buggy/sgd/teleports-to-minimum.ts', false),
   challengeCase(
     'sgd-honest-on-workshop-test-then-teleports',

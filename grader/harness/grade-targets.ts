@@ -47,7 +47,15 @@ export function forEachTarget(body: (target: GradeTarget) => void): void {
  * Only for checks that must not trust the learner's code; never shipped with a kit.
  */
 export async function loadReferenceExport<T>(course: string, file: string, name: string): Promise<T | undefined> {
-  const full = join(KIT_ROOT, 'solutions', course, file);
+  return importIfThere<T>(join(KIT_ROOT, 'solutions', course, file), name);
+}
+
+/** An export of a module of the course's hidden folder (grader/<course>/hidden/, never in a student kit), if there. */
+export async function loadHiddenExport<T>(course: string, file: string, name: string): Promise<T | undefined> {
+  return importIfThere<T>(join(KIT_ROOT, 'grader', course, 'hidden', file), name);
+}
+
+async function importIfThere<T>(full: string, name: string): Promise<T | undefined> {
   if (!existsSync(full)) return undefined;
   const module = (await import(/* @vite-ignore */ full)) as Record<string, unknown>;
   return module[name] as T;

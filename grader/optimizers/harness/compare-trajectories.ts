@@ -51,5 +51,12 @@ export function bestDivergence(
   return best;
 }
 
+/** The accepted variants that `actual` follows all the way (none: it follows no form the grader accepts). */
+export function followedVariants(actual: readonly Point[], variants: Record<string, readonly Point[]>): string[] {
+  return Object.entries(variants)
+    .filter(([, expected]) => firstDivergence(actual, expected) === null)
+    .map(([variant]) => variant);
+}
+
 export const formatPoint = (p: readonly number[] | undefined): string =>
   p ? `(${p.map((v) => (Number.isFinite(v) ? v.toPrecision(8) : String(v))).join(', ')})` : 'nothing';
