@@ -311,6 +311,9 @@ const DIAGNOSES: Record<string, RegExp> = {
 
 // What the probes conclude from the learner's own responses, no typical mistake needed: the first failure says it.
 const FINDINGS: Record<string, RegExp> = {
+  // Seen directly: what zeroGrad() changed besides grad.
+  'buggy/sgd/zerograd-zeroes-theta': /Diagnosis: zeroGrad\(\) changes parameters\.data \(θ\) too/,
+  'buggy/adam/zerograd-resets-t': /Diagnosis: zeroGrad\(\) changes the optimizer's own state too/,
   'buggy/momentum/velocity-recreated-each-step': /Diagnosis: nothing is carried over from one step to the next/,
   'buggy/rmsprop/gradient-one-step-late': /Diagnosis: step\(\) uses the previous step's gradient/,
   'buggy/rmsprop/no-epsilon': /Diagnosis: the epsilon option is ignored/,

@@ -157,6 +157,17 @@ function keptArrays(optimizer: GradedOptimizer, parameter: GradedParameter): num
   }
 }
 
+/** The instance's own numbers and kept arrays (its averages, a step count), as one comparable string. */
+function keptNumbers(optimizer: GradedOptimizer, parameter: GradedParameter): string {
+  try {
+    const numbers = Object.entries(optimizer).filter(([, v]) => typeof v === 'number');
+    const arrays = keptArrays(optimizer, parameter).map((pair) => pair.join(','));
+    return `${numbers.map(([k, v]) => `${k}=${String(v)}`).join(',')}|${arrays.join(';')}`;
+  } catch {
+    return '';
+  }
+}
+
 /**
  * One probe scenario (see fixtures/generate.py): instances created and stepped with gradients set directly, no loss.
  * The parameters after every step, and whether step() changed the grad array it was given; null when the learner's
@@ -192,7 +203,16 @@ function probeOne(Optimizer: OptimizerClass, scenario: ProbeScenario): ProbeResp
       if (given && (!Object.is(before[0], after[0]) || !Object.is(before[1], after[1]))) response.gradChanged = true;
       response.points.push(readPoint(parameter.data));
       response.states!.push(keptArrays(optimizers[i]!, parameter));
-      if (action.mode === 'new') optimizers[i]!.zeroGrad();
+      if (action.mode === 'new') {
+        // What zeroGrad() touches besides grad: θ, or the optimizer's own numbers (its averages, its step count).
+        const [dataBefore, stateBefore] = [readPoint(parameter.data), keptNumbers(optimizers[i]!, parameter)];
+        optimizers[i]!.zeroGrad();
+        const dataAfter = readPoint(parameter.data);
+        if (!Object.is(dataBefore[0], dataAfter[0]) || !Object.is(dataBefore[1], dataAfter[1]))
+          response.zeroGradChanged = { ...response.zeroGradChanged, data: true };
+        if (stateBefore !== keptNumbers(optimizers[i]!, parameter))
+          response.zeroGradChanged = { ...response.zeroGradChanged, state: true };
+      }
     }
     return unknown.size > 0 ? { ...response, unknownOptions: [...unknown] } : response;
   } catch {

@@ -34,6 +34,8 @@ export interface ProbeResponse {
   points: Point[];
   /** Whether some step() changed the values of the grad array it was given. */
   gradChanged: boolean;
+  /** What some zeroGrad() changed besides grad: θ (`data`), or the instance's own numbers and arrays (`state`). */
+  zeroGradChanged?: { data?: boolean; state?: boolean };
   /** Option names the learner's code read that the options given to its constructor do not hold. */
   unknownOptions?: string[];
   /** After each step, the arrays of two numbers the stepped instance keeps in its fields (none where they are private). */
@@ -198,6 +200,9 @@ export function probeFindings(
     );
   }
 
+  // zeroGrad() seen changing θ or the instance's own numbers: what it did, not what the moves suggest.
+  const zeroGradChanged = (what: 'data' | 'state') => answered.some((e) => e.response!.zeroGradChanged?.[what]);
+
   // 4. A stale gradient: given a new grad array, it still uses an old one.
   const inPlace = moves('inPlace');
   const early = moves('gradBeforeConstructor');
@@ -220,7 +225,8 @@ export function probeFindings(
         `${fmtPoint(reference('newArrays')[1] ?? [NaN, NaN])}). zeroGrad() must only set parameters.grad to null`,
     );
   }
-  if (!fit && !zeroGradResets && (differs(alone, inPlace, 3) || differs(early, alone, 2))) {
+  const zeroGradSeen = zeroGradChanged('data') || zeroGradChanged('state');
+  if (!fit && !zeroGradResets && !zeroGradSeen && (differs(alone, inPlace, 3) || differs(early, alone, 2))) {
     add(
       'stale-gradient',
       'step() uses a gradient it kept from before: given a new grad array, it moves as if the old one were still ' +
@@ -228,6 +234,19 @@ export function probeFindings(
         'step(): zeroGrad() sets it to null and the next backward pass makes a new array',
     );
   }
+  if (zeroGradChanged('data'))
+    add(
+      'zerograd-changes-data',
+      'zeroGrad() changes parameters.data (θ) too: after it, θ is not where step() left it. zeroGrad() must only ' +
+        'set parameters.grad to null',
+    );
+  if (zeroGradChanged('state'))
+    add(
+      'zerograd-changes-state',
+      "zeroGrad() changes the optimizer's own state too (a running average, or the step count t): the next step() " +
+        'starts from it as if fewer steps had been taken. zeroGrad() must only set parameters.grad to null; the ' +
+        'state belongs to step()',
+    );
 
   // 5. A typical mistake that answers every probe as the learner's code does. A fit that the learner's own arrays
   //    singled out among rules that act alike goes first: a mistake that acts alike is no more than one of those.
@@ -760,6 +779,8 @@ const EXPLAINED_BY: Record<string, readonly string[] | 'all'> = {
   // A rule that reproduces every probe explains whatever else the probes show.
   'rule-fit': 'all',
   'zerograd-resets-state': [
+    // Says more of the same: every step is a fresh optimizer's.
+    'zerograd-changes-state',
     'state-not-kept',
     'later-steps',
     'decay-dependence',
@@ -770,6 +791,16 @@ const EXPLAINED_BY: Record<string, readonly string[] | 'all'> = {
   'zero-gradient-not-a-number': ['not-finite', 'later-steps', 'decay-dependence', 'momentum-ignored'],
   'shared-state': ['stale-gradient', 'later-steps', 'decay-dependence', 'momentum-ignored', 'first-step-size'],
   'stale-gradient': ['later-steps', 'decay-dependence', 'momentum-ignored', 'previous-gradient'],
+  // What zeroGrad() was seen to change explains every move that follows.
+  'zerograd-changes-data': 'all',
+  'zerograd-changes-state': [
+    'stale-gradient',
+    'state-not-kept',
+    'later-steps',
+    'decay-dependence',
+    'momentum-ignored',
+    'previous-gradient',
+  ],
   'unknown-option': 'all',
   'state-not-kept': ['later-steps', 'decay-dependence', 'momentum-ignored', 'previous-gradient'],
   'previous-gradient': ['later-steps', 'decay-dependence', 'momentum-ignored'],
