@@ -1,6 +1,7 @@
 // A class run survives any submission: one run over honest submissions and every hostile member of
 // tests/adversarial/class/ ends in bounded time with a gradebook, full marks for the honest, a reason and no unearned
 // point for the others, nothing changed outside its output, no temp folder left; and the pure pieces on their own.
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
@@ -437,6 +438,38 @@ describe('submission ids', () => {
         const files = reportFileNames([...ids.values()]);
         expect(new Set([...files.values()].map((f) => f.toLowerCase())).size).toBe(entries.length);
       }),
+    );
+  });
+
+  test("no id can take another's report file: not one named as a hashed name is, nor a forged hash collision", () => {
+    const hashOf = (id: string) => createHash('sha256').update(id).digest('hex').slice(0, 12);
+    // `ALICE` sends `alice` to a hashed name; `alice-<its hash>` would be that name, plain.
+    const ids = [
+      'alice',
+      'ALICE',
+      `alice-${hashOf('alice')}`,
+      `ALICE-${hashOf('ALICE')}`,
+      `alice-${hashOf('alice')}-2`,
+    ];
+    const files = reportFileNames(ids);
+    expect(new Set([...files.values()].map((f) => f.toLowerCase())).size).toBe(ids.length);
+    // Every name is still stable and says whose it is.
+    for (const id of ids) expect(files.get(id)!.startsWith(id.slice(0, 40).replace(/\.json$/, ''))).toBe(true);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.oneof(
+            fc.stringMatching(/^[aA]{1,3}$/),
+            fc.stringMatching(/^[aA]{1,3}$/).map((id) => `${id}-${hashOf(id)}`),
+            fc.stringMatching(/^[aA]{1,3}$/).map((id) => `${id}-${hashOf(id)}-2`),
+          ),
+          { maxLength: 12 },
+        ),
+        (some) => {
+          const names = reportFileNames(some);
+          expect(new Set([...names.values()].map((f) => f.toLowerCase())).size).toBe(some.length);
+        },
+      ),
     );
   });
 

@@ -2,12 +2,13 @@
 // report for every row (empty and broken submissions, students who sent nothing), and a class graded in three shards
 // and merged into the very bytes of one unsharded run.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseShard, shardOf, sortIds } from '../grader/cli/class-shards.js';
+import { planRows } from '../grader/cli/grade-class.js';
 import { gradebookCsv } from '../grader/cli/gradebook.js';
 import { parseRoster, rosterText } from '../grader/cli/roster.js';
 import { gradeClassRun, type ClassRun } from './class-run.js';
@@ -200,9 +201,41 @@ describe('--shard i/n and --merge', () => {
     expect(twice.status).toBe(2);
     expect(twice.stderr).toMatch(/was graded by two of them/);
   });
+
+  test('manifests that give two rows one report are refused: one student would show twice, another nowhere', () => {
+    const copies = [1, 2, 3].map((i) => {
+      const copy = join(dir, `shared-report-${i}`);
+      cpSync(join(dir, `shard-${i}`), copy, { recursive: true });
+      const manifest = JSON.parse(readFileSync(join(copy, '.class.json'), 'utf8')) as {
+        rows: Array<{ id: string; file: string }>;
+      };
+      manifest.rows[1]!.file = manifest.rows[0]!.file.toUpperCase();
+      writeFileSync(join(copy, '.class.json'), JSON.stringify(manifest));
+      return copy;
+    });
+    const run = merge(copies, join(dir, 'merged-shared'));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/gives \S+ and \S+ one report, /);
+  });
 });
 
 describe('the pure pieces', () => {
+  test('a submission named exactly as the roster names a student takes their row before one that differs in case', () => {
+    const member = (name: string) => ({ name, id: name, kind: 'folder' as const, path: `/class/${name}` });
+    const roster = [{ identifier: 'alice', name: 'Alice Honest', aliases: ['alice', 'alice-gh'], line: 2 }];
+    for (const names of [
+      ['Alice', 'alice'],
+      ['alice', 'Alice'],
+      ['ALICE-GH', 'alice-gh'],
+    ]) {
+      const rows = planRows(names.map(member), roster);
+      const row = rows.find((r) => r.id === 'alice')!;
+      expect(row.member?.name, names.join(' ')).toBe(names.includes('alice') ? 'alice' : 'alice-gh');
+      const other = rows.find((r) => r !== row)!;
+      expect(other.problem).toBe('a second submission of alice, graded apart');
+    }
+  });
+
   test("a roster: GitHub Classroom's export, quoted cells with commas, quotes and line breaks, errors by line", () => {
     const text =
       '\uFEFF"identifier","github_username","github_id","name"\r\n"","octocat","1","Mona, ""the cat"""\n' +

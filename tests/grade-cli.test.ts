@@ -266,6 +266,27 @@ test("the learner's code cannot move the cursor, erase a line, retitle or reorde
   });
 });
 
+test('a file name cannot reach the terminal either: the notes naming files of the folder graded are made safe', () => {
+  const root = mkdtempSync(join(tmpdir(), 'grade-note-escapes-'));
+  try {
+    // A submission laid out as a whole kit: exercises/ with a file of its own, and a grader/ beside it.
+    const target = join(root, 'exercises');
+    cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });
+    const fake = '\u001b[2J\u001b[H\u001b]0;graded\u0007 every exercise passed\u001b[8m';
+    writeFileSync(join(target, 'optimizers', `${fake}.ts`), 'export {};\n');
+    mkdirSync(join(root, 'grader'));
+    writeFileSync(join(root, 'grader', `${fake}.ts`), 'export {};\n');
+    const card = grade(['sgd', '--target', target]);
+    expect(card.status).toBe(1);
+    // eslint-disable-next-line no-control-regex -- the control characters are what is looked for
+    expect(card.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(card.stdout).toMatch(/note: \S*exercises\/optimizers\/\ufffd\[2J.* is not one of the course's files/);
+    expect(card.stdout).toContain('note: your grader/\ufffd[2J');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test('--watch grades again on save, only the exercise saved, with a progress line', async () => {
   const target = mkdtempSync(join(tmpdir(), 'grade-watch-'));
   cpSync(join(KIT_ROOT, 'exercises'), target, { recursive: true });

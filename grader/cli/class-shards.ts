@@ -85,6 +85,14 @@ export function mergeClassOutputs(dirs: string[], outDir: string): MergeSummary 
     if (!same(manifest.rows, first.rows))
       throw new ClassOutputError(`${dir} graded another class (other submissions or roster) than ${manifests[0]!.dir}`);
   }
+  // Two rows reading one report would show one student's grades twice and another's nowhere.
+  const byFile = new Map<string, string>();
+  for (const { id, file } of first.rows) {
+    const other = byFile.get(file.toLowerCase());
+    if (other !== undefined)
+      throw new ClassOutputError(`${join(manifests[0]!.dir, MANIFEST)} gives ${other} and ${id} one report, ${file}`);
+    byFile.set(file.toLowerCase(), id);
+  }
   const owner = new Map<string, string>();
   for (const { dir, manifest } of manifests) {
     for (const id of manifest.graded) {

@@ -115,17 +115,26 @@ export interface ClassOptions {
 }
 
 /** The gradebook's rows: one per submission, named by the roster where it knows the student, plus the missing. */
-function planRows(members: ClassMember[], roster: RosterEntry[] | undefined): Row[] {
+export function planRows(members: ClassMember[], roster: RosterEntry[] | undefined): Row[] {
   const blank = { refusals: [], warnings: [], reused: false };
   if (!roster) return members.map((member) => ({ ...blank, id: member.id, member }));
-  // An identifier wins over a GitHub username; a student's first submission (by id) takes their name.
+  // An identifier wins over a GitHub username; a submission named exactly as the roster names the student takes
+  // their name before one that matches only in case (another student's `Alice` must not take alice's row), then the
+  // first by id.
   const byIdentifier = new Map(roster.map((entry) => [rosterKey(entry.identifier), entry]));
   const byAlias = new Map(roster.flatMap((entry) => entry.aliases.map((alias) => [rosterKey(alias), entry] as const)));
+  const entryOf = (member: ClassMember) => byIdentifier.get(rosterKey(member.id)) ?? byAlias.get(rosterKey(member.id));
+  const exact = (member: ClassMember) => {
+    const entry = entryOf(member);
+    return entry !== undefined && (entry.identifier === member.id || entry.aliases.includes(member.id));
+  };
+  const byId = (a: ClassMember, b: ClassMember) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const ordered = [...members.filter(exact).sort(byId), ...members.filter((m) => !exact(m)).sort(byId)];
   const claimed = new Set<RosterEntry>();
   const rows: Row[] = [];
   const used = new Set(roster.map((entry) => rosterKey(entry.identifier)));
-  for (const member of [...members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    const entry = byIdentifier.get(rosterKey(member.id)) ?? byAlias.get(rosterKey(member.id));
+  for (const member of ordered) {
+    const entry = entryOf(member);
     if (entry && !claimed.has(entry)) {
       claimed.add(entry);
       rows.push({ ...blank, id: entry.identifier, member, roster: entry });

@@ -182,7 +182,8 @@ function scorecardText(
     },
     styles(color),
   );
-  return notes.length > 0 ? `${card}\n\n${notes.map((n) => `  note: ${n}`).join('\n')}` : card;
+  // Notes name files of the folder graded, which a submission names as it likes: no control character reaches the terminal.
+  return notes.length > 0 ? `${card}\n\n${notes.map((n) => `  note: ${terminalSafe(n)}`).join('\n')}` : card;
 }
 
 /**

@@ -47,18 +47,38 @@ const UNSAFE = /[/\\\0]|^\./;
 const MAX_NAME_BYTES = 200; // file names may hold 255 bytes: room for a hash and ".json"
 
 /**
- * The JSON report's file name for each id: `<id>.json`, unless the id is too long for a file name or differs
- * from another only in case; then a shortened id and a hash of the whole.
+ * The JSON report's file name for each id: `<id>.json`, unless the id is too long for a file name, differs from
+ * another only in case, or its name would be another id's (students choose their ids: `alice-<hash>` names itself
+ * as `alice`'s hashed report would be named); then a shortened id and a hash of the whole. Names are unique, as a
+ * case-insensitive file system compares them, whatever the ids.
  */
 export function reportFileNames(ids: string[]): Map<string, string> {
+  const hashed = (id: string) => {
+    const hash = createHash('sha256').update(id).digest('hex').slice(0, 12);
+    return `${[...id].slice(0, 40).join('').replace(UNSAFE_CHARS, '_')}-${hash}.json`;
+  };
   const count = new Map<string, number>();
   for (const id of ids) count.set(sameName(id), (count.get(sameName(id)) ?? 0) + 1);
-  return new Map(
+  const names = new Map(
     ids.map((id) => {
-      if (Buffer.byteLength(id) <= MAX_NAME_BYTES && count.get(sameName(id)) === 1 && !UNSAFE.test(id))
-        return [id, `${id}.json`];
-      const hash = createHash('sha256').update(id).digest('hex').slice(0, 12);
-      return [id, `${[...id].slice(0, 40).join('').replace(UNSAFE_CHARS, '_')}-${hash}.json`];
+      const plain = Buffer.byteLength(id) <= MAX_NAME_BYTES && count.get(sameName(id)) === 1 && !UNSAFE.test(id);
+      return [id, plain ? `${id}.json` : hashed(id)];
     }),
   );
+  // A plain name that meets another id's name is hashed too, until none meet; names that still meet (a hash
+  // collision, made on purpose) take a counter, in the ids' order.
+  for (let changed = true; changed;) {
+    changed = false;
+    const holders = new Map<string, string[]>();
+    for (const id of ids) holders.set(sameName(names.get(id)!), [...(holders.get(sameName(names.get(id)!)) ?? []), id]);
+    for (const group of holders.values()) {
+      if (group.length < 2) continue;
+      const plain = group.filter((id) => names.get(id) === `${id}.json`);
+      for (const id of plain) names.set(id, hashed(id));
+      if (plain.length === 0)
+        group.slice(1).forEach((id, i) => names.set(id, names.get(id)!.replace(/\.json$/, `-${i + 2}.json`)));
+      changed = true;
+    }
+  }
+  return names;
 }

@@ -37,7 +37,8 @@ function checkEntry(entry: unknown): Entry {
   const e = entry as Partial<Entry> | null;
   if (!e || typeof e !== 'object')
     throw new SessionProblem('challengeEntry() must return an object { optimizer, options, nSteps }');
-  if (!e.optimizer || !(e.optimizer in OPTIMIZERS)) {
+  // Own keys only: 'constructor' or '__proto__' is no optimizer.
+  if (!e.optimizer || !Object.hasOwn(OPTIMIZERS, e.optimizer)) {
     throw new SessionProblem(
       `challengeEntry().optimizer must be one of ${Object.keys(OPTIMIZERS)
         .map((k) => `'${k}'`)

@@ -1,6 +1,6 @@
 // What the runner takes away from the learner's code before loading it, inside the sandboxed process: the
-// `process` object (exit, kill, env, getBuiltinModule, binding), the network globals, Intl's segmenter and the
-// console's streams.
+// `process` object (exit, kill, env, getBuiltinModule, binding), the network globals, Intl's segmenter, the
+// console's streams, and any `then` on the prototypes of what a driver returns.
 // Imports of Node.js modules are refused when bundling (a computed import() becomes a require(), which an ES module
 // lacks), and code from strings is disallowed by a flag, so learner code has no way left to a built-in module, a
 // file descriptor, a socket or a signal. And how the runner tells that a session changed no built-in, so that the
@@ -22,7 +22,41 @@ const { has: seenHas, add: seenAdd } = WeakSet.prototype;
 const isObject = (value: unknown): value is object =>
   (typeof value === 'object' && value !== null) || typeof value === 'function';
 
+const TYPED_ARRAYS: Array<{ prototype: object }> = [
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+  BigInt64Array,
+  BigUint64Array,
+];
+/**
+ * The prototypes of what a driver's result is made of (plain objects, arrays, typed arrays). The runner awaits a
+ * driver, and awaiting reads `then` on the value it returns: a `then` that learner code put on one of these would be
+ * handed the result, and could hand back another.
+ */
+const RESULT_PROTOTYPES: object[] = [
+  Object.prototype,
+  Array.prototype,
+  getPrototypeOf(Int8Array.prototype) as object,
+  ...TYPED_ARRAYS.map((typed) => typed.prototype),
+];
+
 export function withdrawGlobals(prints: LearnerPrints): void {
+  // Own, undefined, fixed for good: a result's `then` is found here, before any prototype learner code could slip
+  // in above, and can be neither replaced nor removed.
+  for (const proto of RESULT_PROTOTYPES)
+    Reflect.defineProperty(proto, 'then', {
+      value: undefined,
+      writable: false,
+      enumerable: false,
+      configurable: false,
+    });
   for (const name of NETWORK_GLOBALS) Reflect.deleteProperty(globalThis, name);
   Reflect.deleteProperty(globalThis, 'process');
   Reflect.deleteProperty(Intl, 'Segmenter');

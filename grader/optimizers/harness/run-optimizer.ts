@@ -48,7 +48,8 @@ export function startRun(Optimizer: OptimizerClass, start: Point, options: Recor
 /** One loop iteration: record θ, accumulate the gradient, step, clear. */
 export function advance(run: Run, backwardsPerStep = 1): void {
   const { parameter, optimizer } = run;
-  run.trajectory.push([parameter.data[0]!, parameter.data[1]!]);
+  // Numbers, whatever the learner's code put in data: a string '1' must not read as the goal reached.
+  run.trajectory.push([Number(parameter.data[0]), Number(parameter.data[1])]);
   for (let i = 0; i < backwardsPerStep; i++) backward(parameter);
   const update = run.trajectory.length;
   try {
