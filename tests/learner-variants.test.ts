@@ -127,6 +127,14 @@ const CHALLENGE: Case[] = [
     'correct/adam/number-array-eps-inside.ts',
     false,
   ),
+  // Round-off alone parts two correct Adams near the goal: the grader's own must get there by about the same step.
+  challengeCase(
+    'adam-at-the-goals-edge-wins',
+    'entry-adam-goal-edge.ts',
+    'adam',
+    'correct/adam/step-as-rate-times-ratio.ts',
+    true,
+  ),
   challengeCase('sgd-teleports', 'entry-teleport.ts', 'sgd', 'buggy/sgd/teleports-to-minimum.ts', false),
   challengeCase(
     'sgd-honest-on-workshop-test-then-teleports',

@@ -61,6 +61,13 @@ interface Trained {
   parameters?: number[];
 }
 
+/**
+ * A share of points is a whole count over N: summed as 1/N at a time it may be a bit off (0.8400000000000004), and
+ * one point more or fewer is 1/N away, far more than this.
+ */
+const sameAccuracy = (got: number | undefined, expected: number): boolean =>
+  typeof got === 'number' && Math.abs(got - expected) <= 1e-9;
+
 /** What the learner's loss is, from its parts at the right scores (formula-findings.ts); '' when unsure. */
 function lossDiagnosis(got: number): string {
   const parameters = Array.isArray(evaluate.parameters) ? evaluate.parameters : undefined;
@@ -160,7 +167,7 @@ function trainProblem(c: TrainCase, trained: Trained): string | null {
         ))
     );
   }
-  const accuracyAt = expected.findIndex((h, k) => trained.history![k]!.accuracy !== h.accuracy);
+  const accuracyAt = expected.findIndex((h, k) => !sameAccuracy(trained.history![k]!.accuracy, h.accuracy));
   if (accuracyAt !== -1)
     return `${c.name}: the accuracy at step ${accuracyAt} should be ${expected[accuracyAt]!.accuracy}, got ${trained.history![accuracyAt]!.accuracy}: the share of points whose score has the sign of their label: Math.sign(score) === label.`;
   const p = firstMismatch(trained.parameters ?? [], c.expected.parameters, NETWORK);
@@ -247,12 +254,12 @@ forEachTarget((target) => {
             [out.loss ?? NaN],
           ) || lossDiagnosis(out.loss ?? NaN)),
       );
-    if (out.accuracy !== accuracy)
+    if (!sameAccuracy(out.accuracy, accuracy))
       throw new SessionProblem(
         `${evaluate.name}: the accuracy should be ${accuracy}, got ${out.accuracy}: the share of points whose score has the sign of their label: Math.sign(score) === label.`,
       );
     const zero = outputOf<Evaluated>(result('zero scores'));
-    if (zero.accuracy !== zeroScores.expected.accuracy)
+    if (!sameAccuracy(zero.accuracy, zeroScores.expected.accuracy))
       throw new SessionProblem(
         `${zeroScores.name}: every score is exactly 0, and the accuracy should be ${zeroScores.expected.accuracy}, got ${zero.accuracy}: ` +
           'a score of 0 has the sign of neither label (sign(0) = 0), so it counts as wrong for both. Compare Math.sign(score) with the label.',

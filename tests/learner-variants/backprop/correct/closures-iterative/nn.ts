@@ -59,15 +59,15 @@ export class MLP {
 
 export function hingeLoss(model: MLP, points: number[][], labels: number[]): { loss: Value; accuracy: number } {
   let total = new Value(0);
-  let right = 0;
+  let accuracy = 0; // summed a point at a time: a few ulps off the count over N
   points.forEach((x, i) => {
     const score = model.call(x)[0]!;
     total = total.add(relu(new Value(1).sub(score.mul(labels[i]!))));
-    if (Math.sign(score.data) === labels[i]) right++;
+    if (Math.sign(score.data) === labels[i]) accuracy += 1 / points.length;
   });
   let squares = new Value(0);
   for (const p of model.parameters()) squares = squares.add(p.pow(2));
-  return { loss: total.div(points.length).add(squares.mul(1e-4)), accuracy: right / points.length };
+  return { loss: total.div(points.length).add(squares.mul(1e-4)), accuracy };
 }
 
 export function learningRate(k: number): number {
