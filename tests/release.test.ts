@@ -493,6 +493,39 @@ describe("Gradescope's autograder, run locally under a temporary root", () => {
     expect(entry(results, 'optimizers/rmsprop')?.output).toMatch(/rmsprop\.ts is missing from your submission/);
   });
 
+  test('a file name that is not UTF-8 is named and the rest graded; a run the grader cannot finish still writes JSON', () => {
+    const results = grade({ 'sgd.ts': solution('sgd.ts') });
+    expect(entry(results, 'optimizers/sgd')?.score).toBe(1);
+    // A Latin-1 `café.ts` and a name with a tab in it, beside a correct sgd.ts.
+    const submission = join(root, 'submission');
+    for (const name of [Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2e, 0x74, 0x73]), Buffer.from([0xff, 0x09])])
+      writeFileSync(Buffer.concat([Buffer.from(`${submission}/`), name]), 'x');
+    const run = () =>
+      spawnSync(join(root, 'source', 'run_autograder'), [], {
+        encoding: 'utf8',
+        env: { ...process.env, AUTOGRADER_ROOT: root },
+        timeout: 120_000,
+      });
+    expect(run().status).toBe(0);
+    const named = JSON.parse(readFileSync(join(root, 'results', 'results.json'), 'utf8')) as typeof results;
+    expect(entry(named, 'optimizers/sgd')?.score).toBe(1);
+    expect(named.output).toContain('its name cannot be read as UTF-8 text (it was not graded)');
+    // No submission at all, under a root whose name holds a tab: the grader exits 2, and what it said, tab and all,
+    // reaches Gradescope as JSON.
+    const tabbed = join(work, 'auto\tgrader');
+    symlinkSync(root, tabbed);
+    rmSync(submission, { recursive: true, force: true });
+    const failed = spawnSync(join(tabbed, 'source', 'run_autograder'), [], {
+      encoding: 'utf8',
+      env: { ...process.env, AUTOGRADER_ROOT: tabbed },
+      timeout: 120_000,
+    });
+    expect(failed.status).toBe(0);
+    const fallback = JSON.parse(readFileSync(join(root, 'results', 'results.json'), 'utf8')) as typeof results;
+    expect(fallback.score).toBe(0);
+    expect(fallback.output).toMatch(/^The autograder could not grade this submission: .*auto\tgrader/s);
+  });
+
   test('a hostile upload is contained and named: a link to /etc/passwd named sgd.ts, a zip whose entry climbs out', () => {
     const linked = grade({
       'sgd.ts': { link: '/etc/passwd' },

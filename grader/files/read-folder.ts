@@ -77,6 +77,21 @@ export function readFileBelow(root: string, relative: string, shownAs: string, m
 }
 
 /**
+ * The entry at `path`, listed a moment ago. One that is gone by the time it is looked at is refused, not fatal: a
+ * name that is not UTF-8 (a Latin-1 `café.ts`) is listed with replacement characters that name no file, and the
+ * rest of the submission is still graded.
+ */
+function entryAt(root: string, path: string): TreeEntry {
+  try {
+    return entryOf(lstatSync(join(root, path)), path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'EILSEQ') throw error;
+    return { kind: 'refused', refusal: { kind: 'unreadable', path, reason: 'its name cannot be read as UTF-8 text' } };
+  }
+}
+
+/**
  * The tree of folder `root` (`name` is how the whole submission is named in a refusal). Throws RefusedSubmission
  * when it is deeper, larger or fuller than `limits` allow: the walk stops there, before reading further.
  */
@@ -97,7 +112,7 @@ export function readFolder(root: string, name: string, limits: IntakeLimits = IN
         if (skippedName(dirent.name)) continue;
         if (++count > limits.maxEntries) refuse({ kind: 'too-many-entries', path: name });
         const path = folder === '' ? dirent.name : `${folder}/${dirent.name}`;
-        const entry = entryOf(lstatSync(join(root, path)), path);
+        const entry = entryAt(root, path);
         if (entry.kind === 'folder') {
           if (path.split('/').length > limits.maxDepth) refuse({ kind: 'too-deep', path: `${name}/${path}` });
           pending.push(path);

@@ -24,8 +24,11 @@ cd "$KIT"
 node scripts/launch.mjs grader/cli/grade.ts --target "$ROOT/submission" --format gradescope --out "$ROOT/results/results.json" 2> "$ROOT/results/grader-errors.txt"
 status=$?
 if [ "$status" -eq 2 ] || [ ! -s "$ROOT/results/results.json" ]; then
-  message=$(head -c 2000 "$ROOT/results/grader-errors.txt" | sed 's/\\\\/\\\\\\\\/g; s/"/\\\\"/g' | tr '\\n' ' ')
-  printf '{"score": 0, "output": "The autograder could not grade this submission: %s", "tests": []}\\n' "$message" > "$ROOT/results/results.json"
+  # Node.js writes the JSON, so that whatever the errors say (control characters, a cut character) it stays JSON;
+  # should Node.js itself fail, a fixed message does.
+  node -e 'const fs = require("fs"); const said = [...fs.readFileSync(process.argv[1], "utf8")].slice(0, 2000).join("");
+fs.writeFileSync(process.argv[2], JSON.stringify({ score: 0, output: "The autograder could not grade this submission: " + said, tests: [] }) + "\\n");' "$ROOT/results/grader-errors.txt" "$ROOT/results/results.json" ||
+    printf '{"score": 0, "output": "The autograder could not grade this submission.", "tests": []}\\n' > "$ROOT/results/results.json"
 fi
 exit 0
 `;
