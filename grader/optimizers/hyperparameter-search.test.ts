@@ -1,9 +1,18 @@
 // The hyperparameter-search exercise: grid and random search, checked on made-up costs with seeded draws (so
 // every trial can be checked), then on the real thing: Momentum's steps to converge, against PyTorch's grid.
+import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, test } from 'vitest';
 import { fixtureSearch } from './harness/fixtures.js';
 import { forEachTarget } from '../harness/grade-targets.js';
-import { expectNoFailure, SessionProblem, startSession, type Session } from '../harness/learner-session.js';
+import { hiddenTestName } from '../harness/hidden-tests.js';
+import {
+  describeFailure,
+  expectNoFailure,
+  isNotImplemented,
+  SessionProblem,
+  startSession,
+  type Session,
+} from '../harness/learner-session.js';
 import { bowlSteps, seededRandom } from './harness/seeded-random.js';
 import { bestFinding, gridFinding, gridSizeFinding, randomFinding, stepsFinding } from './harness/search-findings.js';
 import type { Job } from '../sandbox/sandbox-protocol.js';
@@ -88,9 +97,52 @@ const JOBS: Job[] = [
   call('grid real', 'gridSearch', realSpace as unknown as Argument, search.budget, stepsToConverge),
 ];
 
+type Space = { learningRate: [number, number]; momentum: [number, number] };
+/** The instructor's hidden cases (hidden/, never in a student kit): other spaces, budgets, seeds and lists. */
+interface HiddenSearch {
+  grid: Array<{ space: Space; budget: number }>;
+  random: Array<{ space: Space; budget: number; seed: number }>;
+  best: Trial[][];
+}
+const HIDDEN = new URL('hidden/search-cases.json', import.meta.url);
+const hiddenSearch: HiddenSearch = existsSync(HIDDEN)
+  ? (JSON.parse(readFileSync(HIDDEN, 'utf8')) as HiddenSearch)
+  : { grid: [], random: [], best: [] };
+/** Each hidden case: its job, and whether what came back is right (it throws, or says false, when not). */
+const HIDDEN_CASES: Array<{ job: Job; right: (session: Session, name: string) => boolean | void }> = [
+  ...hiddenSearch.grid.map(({ space, budget }, i) => ({
+    job: call(`hidden grid ${i}`, 'gridSearch', space as unknown as Argument, budget, bowl),
+    right: (s: Session, name: string) => {
+      const { trials } = trialsOf(s, name, 'hidden');
+      expectTrials(trials, expectedGrid(space, budget), 'gridSearch');
+    },
+  })),
+  ...hiddenSearch.random.map(({ space, budget, seed }, i) => ({
+    job: call(`hidden random ${i}`, 'randomSearch', space as unknown as Argument, budget, bowl, {
+      $function: 'random',
+      seed,
+    }),
+    right: (s: Session, name: string) => {
+      const { trials } = trialsOf(s, name, 'hidden');
+      expectTrials(trials, drawnTrials(space, budget, seed), 'randomSearch');
+    },
+  })),
+  ...hiddenSearch.best.map((list, i) => ({
+    job: call(`hidden best ${i}`, 'bestTrial', list as unknown as Argument),
+    right: (s: Session, name: string) => {
+      const picked = called(s, name, 'hidden').value as Trial | null;
+      const fewest = Math.min(...list.map((t) => t.steps));
+      const expected = list.find((t) => t.steps === fewest)!;
+      return picked?.learningRate === expected.learningRate && picked.momentum === expected.momentum;
+    },
+  })),
+];
+// Hidden jobs run last, after every visible result has been sent.
+for (const { job } of HIDDEN_CASES) JOBS.push({ ...job, hidden: true });
+
 /** A `call` job's output: the function's value and how often each function passed to it was called. */
-const called = (session: Session, name: string): { value: unknown; calls: number[] } => {
-  const result = session.result(name);
+const called = (session: Session, name: string, as?: 'hidden'): { value: unknown; calls: number[] } => {
+  const result = session.result(name, as);
   expectNoFailure(result);
   return result.output as { value: unknown; calls: number[] };
 };
@@ -99,8 +151,8 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Ma
 const describeTrial = (t: Trial) =>
   `(learningRate ${t.learningRate.toPrecision(6)}, momentum ${t.momentum.toPrecision(6)})`;
 
-function trialsOf(session: Session, name: string): { trials: Trial[]; calls: number[] } {
-  const { value, calls } = called(session, name);
+function trialsOf(session: Session, name: string, as?: 'hidden'): { trials: Trial[]; calls: number[] } {
+  const { value, calls } = called(session, name, as);
   if (!Array.isArray(value)) throw new SessionProblem('the search must return the list of its trials');
   return { trials: value as Trial[], calls };
 }
@@ -116,6 +168,23 @@ function expectedGrid(s: { learningRate: readonly number[]; momentum: readonly n
     const [i, j] = [Math.floor(index / k), index % k];
     return { learningRate: Math.exp(Math.log(a) + at(i) * (Math.log(b) - Math.log(a))), momentum: m + at(j) * (n - m) };
   });
+}
+
+/** The trials random search draws, as the instructions describe: a learning rate then a momentum per trial. */
+function drawnTrials(
+  s: { learningRate: readonly number[]; momentum: readonly number[] },
+  budget: number,
+  seed: number,
+) {
+  const random = seededRandom(seed);
+  const [a, b] = s.learningRate as [number, number];
+  const [m, n] = s.momentum as [number, number];
+  const drawn: Array<{ learningRate: number; momentum: number }> = [];
+  while (drawn.length < budget) {
+    const u = random();
+    drawn.push({ learningRate: a * (b / a) ** u, momentum: m + random() * (n - m) });
+  }
+  return drawn;
 }
 
 /** `explain` words what the trials as a whole show (search-findings.ts), for the first wrong trial's message. */
@@ -187,13 +256,7 @@ forEachTarget((target) => {
     const s = ready();
     for (const seed of [7, 8]) {
       const { trials, calls } = trialsOf(s, `random ${seed}`);
-      const random = seededRandom(seed);
-      const [a, b] = space.learningRate;
-      const [m, n] = space.momentum;
-      const expected = Array.from({ length: 12 }, () => {
-        const [u, v] = [random(), random()];
-        return { learningRate: a * (b / a) ** u, momentum: m + v * (n - m) };
-      });
+      const expected = drawnTrials(space, 12, seed);
       const draws = (() => {
         const again = seededRandom(seed);
         return Array.from({ length: 48 }, () => again());
@@ -254,6 +317,27 @@ forEachTarget((target) => {
           `with ${describeTrial(t)}, Momentum needed ${t.steps} steps; PyTorch needs ${expected}: check your Momentum (npm run grade momentum)`,
         );
       }
+    });
+  });
+
+  // What a hidden test checks stays hidden: its message says only that it failed, and what kind of test it is.
+  HIDDEN_CASES.forEach(({ job, right }, i) => {
+    test(hiddenTestName(i + 1), () => {
+      const s = ready();
+      const own = s.result(job.name, 'hidden');
+      const first = s.result('grid 20');
+      // Code not written yet says so with a visible job's words, sent before any hidden case ran.
+      if (isNotImplemented(own) && isNotImplemented(first)) throw new SessionProblem(describeFailure(first.failure!));
+      let ok: boolean;
+      try {
+        ok = right(s, job.name) !== false;
+      } catch {
+        ok = false;
+      }
+      if (!ok)
+        throw new SessionProblem(
+          'this hidden test runs your search in another space, with another budget or seed (or bestTrial on another list), and its answer is not the one the instructions describe',
+        );
     });
   });
 });
