@@ -48,6 +48,17 @@ const RESULT_PROTOTYPES: object[] = [
 ];
 
 export function withdrawGlobals(prints: LearnerPrints): void {
+  // Awaiting a promise reads its `constructor` (to decide whether to wrap it) and calls its `then`: Promise's own
+  // are fixed as they are, and so is the species its derived promises take, so that the runner's await of a
+  // driver's promise reaches no learner code.
+  for (const key of ['then', 'constructor'] as const)
+    Reflect.defineProperty(Promise.prototype, key, {
+      value: Promise.prototype[key],
+      writable: false,
+      enumerable: false,
+      configurable: false,
+    });
+  Reflect.defineProperty(Promise, Symbol.species, { value: Promise, writable: false, configurable: false });
   // Own, undefined, fixed for good: a result's `then` is found here, before any prototype learner code could slip
   // in above, and can be neither replaced nor removed.
   for (const proto of RESULT_PROTOTYPES)

@@ -31,6 +31,8 @@ const stdin = process.stdin;
 const prints = learnerPrints(process.stdout, import.meta.dirname);
 void process.stderr;
 const activeResources = process.getActiveResourcesInfo.bind(process);
+// The global may be replaced by learner code; this one is the realm's own.
+const RealmPromise = Promise;
 
 function learnerFrame(error: unknown): string | undefined {
   const stack = error instanceof Error ? String(error.stack ?? '') : '';
@@ -176,7 +178,7 @@ for await (const request of requests()) {
   }
   await runSession(request, drivers);
   // Timers the session's code set for now run first, and a promise it left rejected ends the process here.
-  await new Promise((resolve) => setImmediate(resolve));
+  await new RealmPromise((resolve) => setImmediate(resolve));
   const reusable = noMoreThan(idle!, busyWith()) && sameFingerprint(before, realmFingerprint());
   send({ kind: 'done', reusable });
   if (!reusable) break;
