@@ -135,6 +135,14 @@ const CHALLENGE: Case[] = [
     'correct/adam/step-as-rate-times-ratio.ts',
     true,
   ),
+  // Honest on every fixture case, it jumps on its own entry, whose honest run passes the goal at step 6.
+  challengeCase(
+    'adam-jumps-on-a-one-step-entry',
+    'entry-adam-one-step.ts',
+    'adam',
+    'challenge/adam-jumps-on-its-entry.ts',
+    false,
+  ),
   challengeCase('sgd-teleports', 'entry-teleport.ts', 'sgd', 'buggy/sgd/teleports-to-minimum.ts', false),
   challengeCase(
     'sgd-honest-on-workshop-test-then-teleports',

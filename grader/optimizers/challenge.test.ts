@@ -20,10 +20,11 @@ const { goal: GOAL, start: START, goalRadius: RADIUS, challengeMaxSteps: MAX_STE
  * What a reference run of an honest entry must do: come within REFERENCE_SLACK × the goal's radius of it, at some
  * step up to REFERENCE_STEPS(n). Two correct optimizers of the same form part by round-off (another order of
  * operations, float32 state), and near the goal Adam and RMSprop swing: after a thousand steps one may be inside
- * while the other has just swung out. A shortcut taken only on the entry's own settings gains at most this much.
+ * while the other has just swung out. A shortcut taken only on the entry's own settings gains at most 5 % of the
+ * steps (one step on a short entry: an entry of 1 step whose honest run first passes the goal at step 6 loses).
  */
 const REFERENCE_SLACK = 1.1;
-const REFERENCE_STEPS = (nSteps: number): number => Math.ceil(nSteps * 1.05) + 5;
+const REFERENCE_STEPS = (nSteps: number): number => Math.ceil(nSteps * 1.05);
 
 const OPTIMIZERS = Object.fromEntries(
   TABLE.map((o) => [o.id, { file: o.file, className: o.className, options: o.hyperparameters.map((h) => h.name) }]),

@@ -133,7 +133,11 @@ const HIDDEN_CASES: Array<{ job: Job; right: (session: Session, name: string) =>
       const picked = called(s, name, 'hidden').value as Trial | null;
       const fewest = Math.min(...list.map((t) => t.steps));
       const expected = list.find((t) => t.steps === fewest)!;
-      return picked?.learningRate === expected.learningRate && picked.momentum === expected.momentum;
+      return (
+        picked?.learningRate === expected.learningRate &&
+        picked.momentum === expected.momentum &&
+        picked.steps === expected.steps
+      );
     },
   })),
 ];

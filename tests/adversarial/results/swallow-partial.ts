@@ -1,7 +1,9 @@
 // Adversarial: a setter on Object.prototype for `output`, so that a runner adding a failed job's partial output to
 // its result by assignment would hand it to the learner's code instead: the grader would see no trajectory, and
 // could not say where it left PyTorch's. Its SGD throws at the third step.
-Object.defineProperty(Object.prototype, "output", { configurable: true, set() {}, get() { return undefined; } });
+try { Object.defineProperty(Object.prototype, "output", { configurable: true, set() {}, get() { return undefined; } }); } catch {}
+// One place no result comes from is open: the realm is changed, and the process must go.
+Object.defineProperty(Map.prototype, "marker", { value: 1, configurable: true });
 export class SGD {
   private steps = 0;
   constructor(readonly parameters: { data: Float64Array; grad: Float64Array | null }, readonly options: { learningRate: number }) {}
