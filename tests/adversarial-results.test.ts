@@ -108,6 +108,30 @@ test('swallow-partial.ts: a job whose learner code threw still carries what its 
   }
 });
 
+test("replace-push.ts: a trajectory is where the learner's optimizer stood, whatever push does", async () => {
+  const module = 'replace-push.ts';
+  copyFileSync(join(ATTACKS, module), join(folder, module));
+  const sandbox = await openSandbox();
+  try {
+    const run = { start: [-1, 2], options: { learningRate: 0.001 }, nSteps: 2 };
+    const outcome = await sandbox.run(
+      {
+        modules: { [module]: await bundleLearner(folder, module, 'submission') },
+        drivers: await compiledDrivers('optimizers'),
+        jobs: [{ name: 'run', driver: 'trajectory', input: { module, exportName: 'SGD', run } }],
+      },
+      5_000,
+    );
+    // The SGD never moves: both points are the start.
+    expect(outcome.results.get('run')?.output).toEqual([
+      [-1, 2],
+      [-1, 2],
+    ]);
+  } finally {
+    await sandbox.dispose();
+  }
+});
+
 test('the corpus of attacks on what leaves the sandbox is there', () => {
   expect(attacks.length).toBeGreaterThanOrEqual(3);
 });

@@ -70,9 +70,10 @@ export function withdrawGlobals(prints: LearnerPrints): void {
     });
   // No new property on the prototypes every array and object of a result inherits from: an accessor for an index
   // there ('0', '1', …) would catch each entry a driver appends (list[list.length] = x, push) before it lands, and
-  // put the learner's in its place; a new `toJSON` or `output` would change how results read. Existing built-ins
-  // stay replaceable (the look after the session sees that), and so do all other prototypes.
-  Reflect.preventExtensions(Array.prototype);
+  // put the learner's in its place; a new `toJSON` or `output` would change how results read. Array's methods are
+  // fixed too: a replaced push would hand the learner every point a driver records. Other built-ins stay
+  // replaceable (the look after the session sees that).
+  Object.freeze(Array.prototype);
   Reflect.preventExtensions(Object.prototype);
   for (const name of NETWORK_GLOBALS) Reflect.deleteProperty(globalThis, name);
   Reflect.deleteProperty(globalThis, 'process');

@@ -7,6 +7,6 @@ export function act(): number {
   Reflect.ownKeys = (target: object) => ownKeys(target);
   Object.getOwnPropertyDescriptor = (target: object, key: PropertyKey) =>
     target === Array.prototype && key === 'map' ? { value: original, writable: true, enumerable: false, configurable: true } : describe(target, key);
-  Array.prototype.map = function () { return []; } as never;
+  try { Array.prototype.map = function () { return []; } as never; } catch {}
   return 1;
 }
