@@ -28,6 +28,13 @@ test("a course's kit files are its pristine folder's, whatever the learner added
     expect(listed(kitCourseFiles(repo, 'c'))).toEqual(['a.ts', join('data', 'b.json')]);
     expect(kitCourseFiles(repo, 'c').get('a.ts')).toBe(join(repo, 'exercises', 'c', 'a.ts'));
     expect(listed(kitCourseFiles(repo, 'no-such-course'))).toEqual([]);
+    // The instructor's repository: solutions/ says which files of exercises/ are the kit's.
+    mkdirSync(join(repo, 'solutions', 'c', 'data'), { recursive: true });
+    writeFileSync(join(repo, 'solutions', 'c', 'a.ts'), '');
+    writeFileSync(join(repo, 'solutions', 'c', 'data', 'b.json'), '{}');
+    writeFileSync(join(repo, 'exercises', 'c', 'mine.ts'), '');
+    expect(listed(kitCourseFiles(repo, 'c'))).toEqual(['a.ts', join('data', 'b.json')]);
+    expect(kitCourseFiles(repo, 'c').get('a.ts')).toBe(join(repo, 'exercises', 'c', 'a.ts'));
     // A kit: the release's copies decide, and a file the learner added beside them is none of them.
     mkdirSync(join(repo, 'grader', 'pristine', 'c'), { recursive: true });
     writeFileSync(join(repo, pristinePath('c', 'a.ts')), '');

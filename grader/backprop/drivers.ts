@@ -15,6 +15,7 @@ import { GraderValue, graderOps, type GraphNode } from './grader-value.js';
 import { MADE_INSIDE, orderGraph, positionOf } from './order-graph.js';
 import { runBackward, type Label } from './graph-walk.js';
 import { seededMoons, seededParameters } from './seeded-data.js';
+import { arrayFrom, objectIs, setAdd, setHas, setSize, toNumber } from '../sandbox/realm-intrinsics.js';
 
 /** What a step's operation does with its receiver and operand (a node, or a plain number as the step gives it). */
 type Apply = (step: Step, receiver: GraphNode, operand: GraphNode | number | undefined) => GraphNode;
@@ -40,7 +41,7 @@ function build(spec: ExpressionSpec, leaf: (x: number, name: string) => GraphNod
   const steps = new Map<string, GraphNode>();
   const env = new Map<string, GraphNode>();
   for (const [name, x] of Object.entries(spec.leaves)) {
-    const node = leaf(Number(x), name);
+    const node = leaf(toNumber(x), name);
     leaves.set(name, node);
     env.set(name, node);
   }
@@ -63,7 +64,7 @@ function startGrads(built: Built, spec: ExpressionSpec): void {
   }
 }
 
-const read = (what: string, get: () => unknown): number => learnerCall(what, () => Number(get()));
+const read = (what: string, get: () => unknown): number => learnerCall(what, () => toNumber(get()));
 const dataOf = (nodes: Map<string, GraphNode>) =>
   Object.fromEntries([...nodes].map(([name, node]) => [name, read(`reading ${name}.data`, () => node.data)]));
 const gradsOf = (nodes: Map<string, GraphNode>) =>
@@ -73,11 +74,11 @@ const gradsOf = (nodes: Map<string, GraphNode>) =>
 function reachable(node: GraphNode, name: string, limit = 10_000): Set<GraphNode> {
   const seen = new Set<GraphNode>();
   const stack = [node];
-  while (stack.length > 0 && seen.size < limit) {
+  while (stack.length > 0 && setSize(seen) < limit) {
     const n = stack.pop()!;
-    if (seen.has(n)) continue;
-    seen.add(n);
-    const children = learnerCall(`reading ${name}.children`, () => Array.from(n.children ?? []));
+    if (setHas(seen, n)) continue;
+    setAdd(seen, n);
+    const children = learnerCall(`reading ${name}.children`, () => arrayFrom(n.children ?? []));
     for (const child of children) if (child && typeof child === 'object') stack.push(child as GraphNode);
   }
   return seen;
@@ -101,11 +102,11 @@ function linkedOf(
     const inputs = [receiver, ...(typeof operand === 'string' ? [operand] : [])];
     const node = built.steps.get(name)!;
     if (ops.has(op)) {
-      const children = learnerCall(`reading ${name}.children`, () => Array.from(node.children ?? []));
+      const children = learnerCall(`reading ${name}.children`, () => arrayFrom(node.children ?? []));
       linked[name] = inputs.every((n) => children.includes(env(n)!));
     } else if (composite.has(op)) {
       const below = reachable(node, name);
-      const missing = inputs.filter((n) => !below.has(env(n)!));
+      const missing = inputs.filter((n) => !setHas(below, env(n)!));
       linked[name] = missing.length === 0;
       if (missing.length > 0) unreached[name] = missing;
     }
@@ -189,7 +190,7 @@ async function network(context: DriverContext, sizes: number[]): Promise<Network
 
 function parametersOf(model: Network): GraphNode[] {
   return learnerCall('model.parameters()', () => {
-    const list = Array.from(model.parameters() as Iterable<GraphNode>);
+    const list = arrayFrom(model.parameters() as Iterable<GraphNode>);
     if (!list.every(isObject)) throw new Error('it returned something that is not a Value');
     return list;
   });
@@ -277,7 +278,7 @@ export default defineDrivers({
     const listed = learnerCall('topologicalOrder(output)', () => {
       const returned = topological(output) as unknown;
       if (!isObject(returned) || !(Symbol.iterator in returned)) throw new Error('it did not return an array');
-      return Array.from(returned as Iterable<unknown>);
+      return arrayFrom(returned as Iterable<unknown>);
     });
     const order: number[] = [];
     for (let i = 0; i < listed.length; i++) order[order.length] = positionOf(graph.nodes, listed[i]);
@@ -309,19 +310,19 @@ export default defineDrivers({
       calls++;
       if (!Array.isArray(point) || point.length !== xs.length)
         throw new Error(`f takes an array of ${xs.length} numbers`);
-      return evaluatePlain(input, point.map(Number));
+      return evaluatePlain(input, point.map(toNumber));
     };
     const args = input.h === undefined ? [f, given] : [f, given, input.h];
     const returned = learnerCall('numericalGradient(f, xs)', () => {
       const out = (estimate as (...a: unknown[]) => unknown)(...args);
       if (!isObject(out) || !(Symbol.iterator in out)) throw new Error('it did not return an array');
-      return Array.from(out as Iterable<unknown>, Number);
+      return arrayFrom(out as Iterable<unknown>, toNumber);
     });
     return {
       grads: Object.fromEntries(names.map((n, i) => [n, returned[i] ?? NaN])),
       length: returned.length,
       calls,
-      unchanged: given.length === xs.length && given.every((x, i) => Object.is(x, xs[i])),
+      unchanged: given.length === xs.length && given.every((x, i) => objectIs(x, xs[i])),
     };
   },
 
@@ -332,15 +333,15 @@ export default defineDrivers({
     let layers: Array<Array<{ weights: number[]; bias: number; nonlin: unknown }>> | null;
     let flattened: GraphNode[] = [];
     try {
-      const raw = Array.from(
+      const raw = arrayFrom(
         model.layers as Iterable<{ neurons: Iterable<{ w: Iterable<GraphNode>; b: GraphNode; nonlin: unknown }> }>,
       );
-      const neurons = raw.map((layer) => Array.from(layer.neurons));
-      flattened = neurons.flat().flatMap((n) => [...Array.from(n.w), n.b]);
+      const neurons = raw.map((layer) => arrayFrom(layer.neurons));
+      flattened = neurons.flat().flatMap((n) => [...arrayFrom(n.w), n.b]);
       layers = neurons.map((layer) =>
         layer.map((n) => ({
-          weights: Array.from(n.w, (w) => Number(w.data)),
-          bias: Number(n.b.data),
+          weights: arrayFrom(n.w, (w) => toNumber(w.data)),
+          bias: toNumber(n.b.data),
           nonlin: typeof n.nonlin === 'boolean' ? n.nonlin : null,
         })),
       );
@@ -358,7 +359,7 @@ export default defineDrivers({
     if (!ready) return { parameterCount: parameters.length };
     const outputs = input.points.map((x, i) =>
       learnerCall(`model.call(point ${i})`, () =>
-        Array.from(model.call(x.slice()) as Iterable<GraphNode>, (out) => Number(out.data)),
+        arrayFrom(model.call(x.slice()) as Iterable<GraphNode>, (out) => toNumber(out.data)),
       ),
     );
     return { parameterCount: parameters.length, outputs };
@@ -372,7 +373,7 @@ export default defineDrivers({
     const scores = points.map((x, i) =>
       learnerCall(`model.call(point ${i})`, () => {
         const out = model.call(x.slice()) as ArrayLike<GraphNode>;
-        return Number(out[0]!.data);
+        return toNumber(out[0]!.data);
       }),
     );
     const hingeLoss = await context.load('nn.ts', 'hingeLoss');
@@ -404,14 +405,14 @@ export default defineDrivers({
     const train = await context.load('nn.ts', 'train');
     if (typeof train !== 'function') throw new LearnerThrew('loading nn.ts', new Error('it exports no function train'));
     const history = learnerCall('train(model, points, labels, nSteps)', () =>
-      Array.from(
+      arrayFrom(
         train(
           model,
           points.map((p) => p.slice()),
           labels.slice(),
           input.nSteps,
         ) as Iterable<{ loss: unknown; accuracy: unknown }>,
-        (h) => ({ loss: Number(h.loss), accuracy: Number(h.accuracy) }),
+        (h) => ({ loss: toNumber(h.loss), accuracy: toNumber(h.accuracy) }),
       ),
     );
     return { parameterCount: parameters.length, history, parameters: valuesOf(parameters) };

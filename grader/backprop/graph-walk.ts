@@ -3,6 +3,7 @@
 // children are listed, as the fixture generator walks it), then each value's localBackward(), output first.
 import { learnerCall, LearnerThrew } from '../sandbox/driver.js';
 import type { GraphNode } from './grader-value.js';
+import { arrayFrom, setAdd, setHas, setSize } from '../sandbox/realm-intrinsics.js';
 
 /** More values than any case builds: a graph that keeps growing is the learner's loop, not a case. */
 const MAX_VALUES = 200_000;
@@ -15,7 +16,7 @@ function childrenOf(node: GraphNode, label: Label): GraphNode[] {
     const children = node.children;
     if (children === null || typeof children !== 'object' || !(Symbol.iterator in children))
       throw new Error('children is not an array of Values');
-    return Array.from(children);
+    return arrayFrom(children);
   });
 }
 
@@ -37,9 +38,9 @@ export function topologicalOrder(output: GraphNode, label: Label): GraphNode[] {
     if (child === null || typeof child !== 'object') {
       throw new LearnerThrew(`reading ${label(top.node)}.children`, new Error('a child is not a Value'));
     }
-    if (seen.has(child)) continue;
-    seen.add(child);
-    if (seen.size > MAX_VALUES)
+    if (setHas(seen, child)) continue;
+    setAdd(seen, child);
+    if (setSize(seen) > MAX_VALUES)
       throw new LearnerThrew('the backward pass', new Error(`more than ${MAX_VALUES} values`));
     stack.push({ node: child, children: childrenOf(child, label), next: 0 });
   }

@@ -18,18 +18,29 @@ export function startingFile(root: string, course: string, file: string): string
 
 /**
  * Every file of a course's exercise folder as the kit has it, by path inside the folder, with where its copy is: the
- * kit's pristine folder, or in the instructor's repository (which has none) exercises/<course>/ itself, which the
- * stub generator writes and checks. A file a learner adds beside them is not among them.
+ * kit's pristine folder; or in the instructor's repository (which has none) the files of exercises/<course>/ that
+ * solutions/<course>/ mirrors (the stub generator writes one from the other), so that a learner's file of their own
+ * beside them is not a kit file there either.
  */
 export function kitCourseFiles(root: string, course: string): Map<string, string> {
   const pristine = join(root, 'grader', 'pristine', course);
-  const folder = existsSync(pristine) ? pristine : join(root, 'exercises', course);
+  const exercises = join(root, 'exercises', course);
+  const solutions = join(root, 'solutions', course);
   const files = new Map<string, string>();
-  if (!existsSync(folder)) return files;
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.set(path.slice(folder.length + 1), path);
+  if (existsSync(pristine)) {
+    for (const name of filesBelow(pristine)) files.set(name, join(pristine, name));
+  } else if (existsSync(solutions)) {
+    for (const name of filesBelow(solutions))
+      if (existsSync(join(exercises, name))) files.set(name, join(exercises, name));
+  } else if (existsSync(exercises)) {
+    for (const name of filesBelow(exercises)) files.set(name, join(exercises, name));
   }
   return files;
+}
+
+/** The regular files below `folder`, by path inside it. */
+function filesBelow(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1));
 }

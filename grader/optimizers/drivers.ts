@@ -15,6 +15,7 @@ import {
   type Run,
 } from './harness/run-optimizer.js';
 import { bowlSteps, seededRandom } from './harness/seeded-random.js';
+import { arrayFrom, objectIs, toNumber } from '../sandbox/realm-intrinsics.js';
 
 export interface RunSpec {
   start: Point;
@@ -98,14 +99,14 @@ async function materialise(context: DriverContext, argument: Argument, calls: nu
 /** The numbers in an array-like the learner's code may have replaced or tampered with; NaN for anything else. */
 function readPoint(values: unknown): Point {
   const array = values as ArrayLike<unknown> | null | undefined;
-  return [Number(array?.[0]), Number(array?.[1])];
+  return [toNumber(array?.[0]), toNumber(array?.[1])];
 }
 
 /** The first `n` entries of whatever the learner's code left in data, as plain numbers. */
 function readEntries(values: unknown, n: number): number[] {
   const array = values as ArrayLike<unknown> | null | undefined;
   const out: number[] = [];
-  for (let i = 0; i < n; i++) out[i] = Number(array?.[i]);
+  for (let i = 0; i < n; i++) out[i] = toNumber(array?.[i]);
   return out;
 }
 
@@ -146,7 +147,7 @@ function keptArrays(optimizer: GradedOptimizer, parameter: GradedParameter): num
       // this.state = [a, r]: the arrays inside are the averages.
       if (depth === 0) for (const inner of value as unknown[]) visit(inner, 1);
     } else if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) {
-      if (list.length === 2) out.push([Number(list[0]), Number(list[1])]);
+      if (list.length === 2) out.push([toNumber(list[0]), toNumber(list[1])]);
     } else if (depth === 0) for (const inner of Object.values(value)) visit(inner, 1);
   };
   try {
@@ -200,7 +201,7 @@ function probeOne(Optimizer: OptimizerClass, scenario: ProbeScenario): ProbeResp
       const before = readPoint(given);
       optimizers[i]!.step();
       const after = readPoint(given);
-      if (given && (!Object.is(before[0], after[0]) || !Object.is(before[1], after[1]))) response.gradChanged = true;
+      if (given && (!objectIs(before[0], after[0]) || !objectIs(before[1], after[1]))) response.gradChanged = true;
       response.points.push(readPoint(parameter.data));
       response.states!.push(keptArrays(optimizers[i]!, parameter));
       if (action.mode === 'new') {
@@ -208,7 +209,7 @@ function probeOne(Optimizer: OptimizerClass, scenario: ProbeScenario): ProbeResp
         const [dataBefore, stateBefore] = [readPoint(parameter.data), keptNumbers(optimizers[i]!, parameter)];
         optimizers[i]!.zeroGrad();
         const dataAfter = readPoint(parameter.data);
-        if (!Object.is(dataBefore[0], dataAfter[0]) || !Object.is(dataBefore[1], dataAfter[1]))
+        if (!objectIs(dataBefore[0], dataAfter[0]) || !objectIs(dataBefore[1], dataAfter[1]))
           response.zeroGradChanged = { ...response.zeroGradChanged, data: true };
         if (stateBefore !== keptNumbers(optimizers[i]!, parameter))
           response.zeroGradChanged = { ...response.zeroGradChanged, state: true };
@@ -302,7 +303,7 @@ export default defineDrivers({
     backward(run.parameter);
     learnerCall('zeroGrad()', () => run.optimizer.zeroGrad());
     const grad = run.parameter.grad as ArrayLike<unknown> | null;
-    return grad === null ? null : Array.from(grad, Number);
+    return grad === null ? null : arrayFrom(grad, toNumber);
   },
 
   /** Calls an exported function: its result, as JSON, and how often the functions passed to it were called. */

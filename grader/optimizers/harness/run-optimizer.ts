@@ -2,6 +2,7 @@
 // exercises/optimizers/train.ts or banana.ts cannot change a verdict.
 import { LearnerThrew } from '../../sandbox/driver.js';
 import type { Point } from './fixtures.js';
+import { toNumber } from '../../sandbox/realm-intrinsics.js';
 
 export { LearnerThrew };
 
@@ -49,7 +50,7 @@ export function startRun(Optimizer: OptimizerClass, start: Point, options: Recor
 export function advance(run: Run, backwardsPerStep = 1): void {
   const { parameter, optimizer } = run;
   // Numbers, whatever the learner's code put in data: a string '1' must not read as the goal reached.
-  run.trajectory.push([Number(parameter.data[0]), Number(parameter.data[1])]);
+  run.trajectory.push([toNumber(parameter.data[0]), toNumber(parameter.data[1])]);
   for (let i = 0; i < backwardsPerStep; i++) backward(parameter);
   const update = run.trajectory.length;
   try {
