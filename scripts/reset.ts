@@ -1,11 +1,11 @@
 // `npm run reset <exercise> ...`: puts exercises' starting files back, keeping the learner's version in
 // .grade/backups/ so that nothing is ever lost.
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 import { loadCourses, type Course, type Exercise } from '../grader/course/course-metadata.js';
 import { exerciseArgs } from '../grader/cli/exercise-args.js';
 import { ExerciseNameError, findExercise, usageWithExercises } from '../grader/course/find-exercise.js';
-import { writeAtomically } from '../grader/files/write-atomically.js';
+import { expectNoLinks, UnsafePathError, writeAtomically } from '../grader/files/write-atomically.js';
 import { pristinePath } from '../grader/course/starting-files.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -44,9 +44,29 @@ async function main(argv: string[]): Promise<number> {
     console.error(error.message);
     return 2;
   }
+  // The backups go below the kit, never through a link (a .grade that links elsewhere): checked before anything.
+  const unsafe = unsafeBackups();
+  if (unsafe) {
+    console.error(
+      `error: ${relative(root, unsafe.path)} is a ${unsafe.found}: npm run reset keeps your version in .grade/backups/ ` +
+        'and will not write through it. Make it a real folder (or remove it), then run again; nothing was changed.',
+    );
+    return 1;
+  }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   for (const exercise of chosen) await resetExercise(exercise, courses, stamp);
   return 0;
+}
+
+/** The part of .grade/backups/ that is a link or not a folder, or null. */
+function unsafeBackups(): UnsafePathError | null {
+  try {
+    expectNoLinks(root, join(root, '.grade', 'backups', 'a-backup'));
+    return null;
+  } catch (error) {
+    if (error instanceof UnsafePathError) return error;
+    throw error;
+  }
 }
 
 /** Puts `exercise`'s starting files back, keeping each learner version that differs in .grade/backups/. */

@@ -2,7 +2,18 @@
 // stops the update before anything is written, a new kit that cannot be read changes nothing, and a file the
 // learner edited beside their exercises (a helper, the README) is replaced only with their version kept.
 // (The update as a student runs it from a released kit, folder and .tgz, is in release.test.ts.)
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -63,6 +74,33 @@ test('a new kit whose courses cannot be read changes nothing, and says why in on
   expect(run.status).toBe(1);
   expect(run.stderr).toMatch(/^error: .*: its courses cannot be read: .*info\.toml.*\. Nothing was changed\.\n$/);
   expect(changed(before, hashes(kit.root))).toEqual([]);
+});
+
+test('a .grade that links elsewhere stops the update before anything is written, and nothing goes through it', () => {
+  const outside = mkdtempSync(join(tmpdir(), 'update-outside-'));
+  const grade = join(kit.root, '.grade');
+  const moved = `${grade}.aside`;
+  // An edited helper: the update would replace it, keeping the learner's version in .grade/backups/.
+  const kitFile = join(kit.root, 'exercises', course.id, helper!);
+  const original = readFileSync(kitFile, 'utf8');
+  const before = `${original}// my debugging line\n`;
+  writeFileSync(kitFile, before);
+  try {
+    if (existsSync(grade)) renameSync(grade, moved);
+    symlinkSync(outside, grade);
+    const run = update();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('.grade: a symbolic link, where the versions replaced are kept (.grade/backups/)');
+    expect(run.stderr).toContain('Nothing was changed.');
+    expect(readFileSync(kitFile, 'utf8')).toBe(before);
+    expect(existsSync(join(kit.root, 'notes'))).toBe(false);
+    expect(readdirSync(outside)).toEqual([]);
+  } finally {
+    writeFileSync(kitFile, original);
+    rmSync(grade, { force: true });
+    if (existsSync(moved)) renameSync(moved, grade);
+    rmSync(outside, { recursive: true, force: true });
+  }
 });
 
 test("an edited helper is replaced with the learner's version kept; the learner's exercise file is never touched", () => {

@@ -1,6 +1,16 @@
 // `npm run reset` as a learner meets it, in a copy of the kit: it restores the starting file and keeps theirs.
 // (`npm run new`, the maintainer's scaffold, is tested with every course in course-plugins.test.ts.)
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadCourses } from '../grader/course/course-metadata.js';
@@ -30,6 +40,33 @@ test('npm run reset <id> restores the starting file and keeps the learner’s ve
   expect(backups[0]!.endsWith(`.${exercise.files[0]!.split('.').pop()}`)).toBe(true);
   expect(reset.stdout).toContain(`.grade/backups/${backups[0]}; to go back to it, copy it over exercises/`);
   expect(readFileSync(join(sandbox.root, '.grade', 'backups', backups[0]!), 'utf8')).toContain('my work in progress');
+});
+
+test('a .grade that links elsewhere is refused before anything is changed, and nothing is written through it', () => {
+  const exercise = courses[0]!.exercises[0]!;
+  const file = join(sandbox.root, 'exercises', exercise.course, exercise.files[0]!);
+  const outside = mkdtempSync(join(tmpdir(), 'reset-outside-'));
+  const original = readFileSync(file, 'utf8');
+  const grade = join(sandbox.root, '.grade');
+  const moved = `${grade}.aside`;
+  try {
+    if (existsSync(grade)) renameSync(grade, moved);
+    symlinkSync(outside, grade);
+    const mine = `${original}\n// my work in progress\n`;
+    writeFileSync(file, mine);
+    const reset = run('scripts/reset.ts', [exercise.id]);
+    expect(reset.status).toBe(1);
+    expect(reset.stderr).toMatch(
+      /^error: \.grade is a symbolic link: npm run reset keeps your version in \.grade\/backups\//,
+    );
+    expect(readFileSync(file, 'utf8')).toBe(mine);
+    expect(readdirSync(outside)).toEqual([]);
+  } finally {
+    writeFileSync(file, original);
+    rmSync(grade, { force: true });
+    if (existsSync(moved)) renameSync(moved, grade);
+    rmSync(outside, { recursive: true, force: true });
+  }
 });
 
 test('a missing file’s message names the reset command for its own exercise, as the learner types it', () => {
