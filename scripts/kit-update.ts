@@ -18,7 +18,7 @@ import { readCommandLine, readOptions, UsageError } from '../grader/cli/read-opt
 import { loadCourses, MetadataError } from '../grader/course/course-metadata.js';
 import { filesBelow } from '../grader/files/files-below.js';
 import { makeTemporaryFolder, removeFolder } from '../grader/files/temporary-folders.js';
-import { expectNoLinks, UnsafePathError } from '../grader/files/write-atomically.js';
+import { unsafeDestination } from '../grader/files/write-atomically.js';
 
 const root = resolve(import.meta.dirname, '..');
 const NEVER_TOUCHED = /^(node_modules|\.grade|\.git)(\/|$)/;
@@ -134,16 +134,11 @@ function main(argv: string[]): number {
       return why ? [`${path}: ${why}`] : [];
     });
     // The backups of replaced files go below the kit, never through a link (a .grade that links elsewhere).
-    if (replaced.length > 0) {
-      try {
-        expectNoLinks(root, join(root, '.grade', 'backups', 'a-backup'));
-      } catch (error) {
-        if (!(error instanceof UnsafePathError)) throw error;
-        blocked.push(
-          `${relative(root, error.path)}: a ${error.found}, where the versions replaced are kept (.grade/backups/)`,
-        );
-      }
-    }
+    const unsafe = replaced.length > 0 ? unsafeDestination(root, [join('.grade', 'backups', 'a-backup')]) : null;
+    if (unsafe)
+      blocked.push(
+        `${relative(root, unsafe.path)}: a ${unsafe.found}, where the versions replaced are kept (.grade/backups/)`,
+      );
     if (blocked.length > 0) {
       console.error(
         `error: the new kit cannot be applied, because of what is in the way here:\n${blocked.map((b) => `  ${b}`).join('\n')}\nMove these away, then run the update again. Nothing was changed.`,

@@ -5,7 +5,7 @@ import { extname, join, relative, resolve } from 'node:path';
 import { loadCourses, type Course, type Exercise } from '../grader/course/course-metadata.js';
 import { exerciseArgs } from '../grader/cli/exercise-args.js';
 import { ExerciseNameError, findExercise, usageWithExercises } from '../grader/course/find-exercise.js';
-import { expectNoLinks, UnsafePathError, writeAtomically } from '../grader/files/write-atomically.js';
+import { unsafeDestination, writeAtomically } from '../grader/files/write-atomically.js';
 import { pristinePath } from '../grader/course/starting-files.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   // The backups go below the kit, never through a link (a .grade that links elsewhere): checked before anything.
-  const unsafe = unsafeBackups();
+  const unsafe = unsafeDestination(root, [join('.grade', 'backups', 'a-backup')]);
   if (unsafe) {
     console.error(
       `error: ${relative(root, unsafe.path)} is a ${unsafe.found}: npm run reset keeps your version in .grade/backups/ ` +
@@ -56,17 +56,6 @@ async function main(argv: string[]): Promise<number> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   for (const exercise of chosen) await resetExercise(exercise, courses, stamp);
   return 0;
-}
-
-/** The part of .grade/backups/ that is a link or not a folder, or null. */
-function unsafeBackups(): UnsafePathError | null {
-  try {
-    expectNoLinks(root, join(root, '.grade', 'backups', 'a-backup'));
-    return null;
-  } catch (error) {
-    if (error instanceof UnsafePathError) return error;
-    throw error;
-  }
 }
 
 /** Puts `exercise`'s starting files back, keeping each learner version that differs in .grade/backups/. */

@@ -61,6 +61,9 @@ interface Trained {
   parameters?: number[];
 }
 
+/** What accuracy is, as a failure about it says. */
+const ACCURACY_RULE = 'the share of points whose score has the sign of their label: Math.sign(score) === label.';
+
 /**
  * A share of points is a whole count over N: summed as 1/N at a time it may be a bit off (0.8400000000000004), and
  * one point more or fewer is 1/N away, far more than this.
@@ -169,7 +172,7 @@ function trainProblem(c: TrainCase, trained: Trained): string | null {
   }
   const accuracyAt = expected.findIndex((h, k) => !sameAccuracy(trained.history![k]!.accuracy, h.accuracy));
   if (accuracyAt !== -1)
-    return `${c.name}: the accuracy at step ${accuracyAt} should be ${expected[accuracyAt]!.accuracy}, got ${trained.history![accuracyAt]!.accuracy}: the share of points whose score has the sign of their label: Math.sign(score) === label.`;
+    return `${c.name}: the accuracy at step ${accuracyAt} should be ${expected[accuracyAt]!.accuracy}, got ${trained.history![accuracyAt]!.accuracy}: ${ACCURACY_RULE}`;
   const p = firstMismatch(trained.parameters ?? [], c.expected.parameters, NETWORK);
   if (p !== -1)
     return `${c.name}: after ${c.nSteps} steps, parameter ${p} (in parameters() order) should be ${formatNumber(c.expected.parameters[p])}, got ${formatNumber(trained.parameters?.[p])}: the last update is missing or wrong.`;
@@ -256,7 +259,7 @@ forEachTarget((target) => {
       );
     if (!sameAccuracy(out.accuracy, accuracy))
       throw new SessionProblem(
-        `${evaluate.name}: the accuracy should be ${accuracy}, got ${out.accuracy}: the share of points whose score has the sign of their label: Math.sign(score) === label.`,
+        `${evaluate.name}: the accuracy should be ${accuracy}, got ${out.accuracy}: ${ACCURACY_RULE}`,
       );
     const zero = outputOf<Evaluated>(result('zero scores'));
     if (!sameAccuracy(zero.accuracy, zeroScores.expected.accuracy))

@@ -15,6 +15,7 @@ import {
   stageFiles,
   stageSubmission,
   filesNotGraded,
+  courseOf,
   type SubmissionFiles,
 } from './stage-submission.js';
 import { makeTemporaryFolder, removeFolder } from '../files/temporary-folders.js';
@@ -98,7 +99,6 @@ export async function openGrader(root: string, spares = 1, idleSpares = 0, threa
           .filter((p) => p.startsWith(`${course}/`))
           .map((p) => p.slice(course.length + 1))
           .join(', ');
-      const courseOf = (path: string) => path.slice(0, path.indexOf('/'));
       return {
         reports,
         notes: [

@@ -35,6 +35,9 @@ export interface SubmissionFiles {
   refusals: Refusal[];
 }
 
+/** The course a path relative to exercises/ (`<course>/<file>`) is in. */
+export const courseOf = (path: string): string => path.slice(0, path.indexOf('/'));
+
 /** Every learner-owned file of `exercises`' courses, relative to exercises/ (an exercise may use another's file). */
 export function learnerFilePaths(kitRoot: string, exercises: Exercise[]): string[] {
   return [...new Set(exercises.map((e) => e.course))].flatMap((course) =>
@@ -99,7 +102,7 @@ export function refusedLearnerFiles(
  */
 export function stageFiles(kitRoot: string, files: SubmissionFiles, paths: string[], stagingDir: string): string {
   const learnerOwned = new Set(paths);
-  for (const course of new Set(paths.map((path) => path.split('/')[0]!))) {
+  for (const course of new Set(paths.map(courseOf))) {
     mkdirSync(join(stagingDir, course), { recursive: true });
     // The kit's copy of a learner file is never staged: a file missing or refused is graded as missing, not as the stub.
     for (const [name, copy] of kitCourseFiles(kitRoot, course)) {
@@ -131,7 +134,7 @@ export function filesNotGraded(
 ): { added: string[]; changed: string[] } {
   const added: string[] = [];
   const changed: string[] = [];
-  for (const course of new Set(paths.map((path) => path.split('/')[0]!))) {
+  for (const course of new Set(paths.map(courseOf))) {
     let entries: Dirent[];
     try {
       // A course folder that is a link, or no folder, is refused or missing: its own notes say so.

@@ -135,3 +135,16 @@ function writeWithoutLinks(root: string, path: string, text: string): void {
     throw error;
   }
 }
+
+/** The first part of any of these paths (relative to root) that is unsafe to write through, or null. Writes nothing. */
+export function unsafeDestination(root: string, paths: readonly string[]): UnsafePathError | null {
+  for (const path of paths) {
+    try {
+      expectNoLinks(root, join(root, path));
+    } catch (error) {
+      if (error instanceof UnsafePathError) return error;
+      throw error;
+    }
+  }
+  return null;
+}

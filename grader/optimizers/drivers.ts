@@ -9,6 +9,7 @@ import {
   advance,
   backward,
   startRun,
+  stepAndClear,
   type GradedOptimizer,
   type GradedParameter,
   type OptimizerClass,
@@ -101,6 +102,9 @@ function readPoint(values: unknown): Point {
   const array = values as ArrayLike<unknown> | null | undefined;
   return [toNumber(array?.[0]), toNumber(array?.[1])];
 }
+
+/** Both coordinates the same, NaN included, 0 and −0 apart. */
+const samePoint = (a: Point, b: Point): boolean => objectIs(a[0], b[0]) && objectIs(a[1], b[1]);
 
 /** The first `n` entries of whatever the learner's code left in data, as plain numbers. */
 function readEntries(values: unknown, n: number): number[] {
@@ -201,15 +205,14 @@ function probeOne(Optimizer: OptimizerClass, scenario: ProbeScenario): ProbeResp
       const before = readPoint(given);
       optimizers[i]!.step();
       const after = readPoint(given);
-      if (given && (!objectIs(before[0], after[0]) || !objectIs(before[1], after[1]))) response.gradChanged = true;
+      if (given && !samePoint(before, after)) response.gradChanged = true;
       response.points.push(readPoint(parameter.data));
       response.states!.push(keptArrays(optimizers[i]!, parameter));
       if (action.mode === 'new') {
         // What zeroGrad() touches besides grad: θ, or the optimizer's own numbers (its averages, its step count).
         const [dataBefore, stateBefore] = [readPoint(parameter.data), keptNumbers(optimizers[i]!, parameter)];
         optimizers[i]!.zeroGrad();
-        const dataAfter = readPoint(parameter.data);
-        if (!objectIs(dataBefore[0], dataAfter[0]) || !objectIs(dataBefore[1], dataAfter[1]))
+        if (!samePoint(dataBefore, readPoint(parameter.data)))
           response.zeroGradChanged = { ...response.zeroGradChanged, data: true };
         if (stateBefore !== keptNumbers(optimizers[i]!, parameter))
           response.zeroGradChanged = { ...response.zeroGradChanged, state: true };
@@ -244,22 +247,12 @@ export default defineDrivers({
       throw new Error(`a fed run needs 1 to ${MAX_COORDINATES} coordinates, and gradients as long as the start`);
     checkedSteps(input.gradients.length);
     const Optimizer = (await context.load(input.module, input.exportName)) as OptimizerClass;
-    const parameter: GradedParameter = { data: Float64Array.from(input.start), grad: null };
+    const { parameter, optimizer } = startRun(Optimizer, input.start, input.options);
     const points: number[][] = [];
-    const optimizer = learnerCall('the constructor', () => new Optimizer(parameter, { ...input.options }));
     input.gradients.forEach((g, k) => {
       const grad = (parameter.grad ??= new Float64Array(n));
       for (let i = 0; i < n; i++) grad[i] += g[i]!;
-      try {
-        optimizer.step();
-      } catch (error) {
-        throw new LearnerThrew(`step() (update ${k + 1})`, error, points);
-      }
-      try {
-        optimizer.zeroGrad();
-      } catch (error) {
-        throw new LearnerThrew(`zeroGrad() (update ${k + 1})`, error, points);
-      }
+      stepAndClear(optimizer, k + 1, points);
       points.push(readEntries(parameter.data, n));
     });
     return points;

@@ -11,8 +11,8 @@ import { buckets, probeNumbers, REVEAL_VERSION, revealKey } from './reveal-key.j
 import { runProbe } from './run-probe.js';
 import { exerciseArgs } from '../cli/exercise-args.js';
 import { sealedSolutionPath, unseal, type SealedSolution } from './sealed-solution.js';
-import { officialPath, refusal, unsafeDestination, writeOfficial } from './solution-destination.js';
-import { UnsafePathError } from '../files/write-atomically.js';
+import { unsafeDestination, UnsafePathError } from '../files/write-atomically.js';
+import { officialPath, refusal, writeOfficial } from './solution-destination.js';
 import { exitOnSignals } from '../cli/exit-on-signal.js';
 import { terminalSafe } from '../cli/terminal-text.js';
 import { TemporaryFolderError } from '../files/temporary-folders.js';

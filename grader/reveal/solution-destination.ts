@@ -2,23 +2,10 @@
 // of that path is a link or not a real folder or file: writing through it could overwrite the learner's own work.
 import { readlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { expectNoLinks, UnsafePathError, writeAtomically } from '../files/write-atomically.js';
+import { writeAtomically, type UnsafePathError } from '../files/write-atomically.js';
 
 /** The official copy of one of an exercise's files, relative to the kit's root. */
 export const officialPath = (course: string, file: string): string => join('.grade', 'solutions', course, file);
-
-/** The first part of any of these paths (relative to root) that is unsafe to write through, or null. Writes nothing. */
-export function unsafeDestination(root: string, paths: readonly string[]): UnsafePathError | null {
-  for (const path of paths) {
-    try {
-      expectNoLinks(root, join(root, path));
-    } catch (error) {
-      if (error instanceof UnsafePathError) return error;
-      throw error;
-    }
-  }
-  return null;
-}
 
 /** Writes one official file below root, creating folders, never through a link; throws UnsafePathError if it must not. */
 export function writeOfficial(root: string, path: string, text: string): void {

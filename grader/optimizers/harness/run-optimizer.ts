@@ -37,7 +37,8 @@ export interface Run {
   trajectory: Point[];
 }
 
-export function startRun(Optimizer: OptimizerClass, start: Point, options: Record<string, number>): Run {
+/** A new parameter at `start` (any length) and the learner's optimizer on it; a throwing constructor is theirs. */
+export function startRun(Optimizer: OptimizerClass, start: readonly number[], options: Record<string, number>): Run {
   const parameter: GradedParameter = { data: Float64Array.from(start), grad: null };
   try {
     return { parameter, optimizer: new Optimizer(parameter, { ...options }), trajectory: [] };
@@ -52,16 +53,20 @@ export function advance(run: Run, backwardsPerStep = 1): void {
   // Numbers, whatever the learner's code put in data: a string '1' must not read as the goal reached.
   run.trajectory.push([toNumber(parameter.data[0]), toNumber(parameter.data[1])]);
   for (let i = 0; i < backwardsPerStep; i++) backward(parameter);
-  const update = run.trajectory.length;
+  stepAndClear(optimizer, run.trajectory.length, run.trajectory);
+}
+
+/** step(), then zeroGrad(), of update number `update`; what either throws is the learner's, with `partial` kept. */
+export function stepAndClear(optimizer: GradedOptimizer, update: number, partial: unknown): void {
   try {
     optimizer.step();
   } catch (error) {
-    throw new LearnerThrew(`step() (update ${update})`, error, run.trajectory);
+    throw new LearnerThrew(`step() (update ${update})`, error, partial);
   }
   try {
     optimizer.zeroGrad();
   } catch (error) {
-    throw new LearnerThrew(`zeroGrad() (update ${update})`, error, run.trajectory);
+    throw new LearnerThrew(`zeroGrad() (update ${update})`, error, partial);
   }
 }
 
