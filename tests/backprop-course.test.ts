@@ -63,6 +63,9 @@ const ATTACKS = readdirSync(ATTACKS_DIR)
   .filter((name) => name.endsWith('.ts'))
   .sort();
 
+/** A backward() copied from the kit's own walk (tests/adversarial/kit-copies/). */
+const KIT_COPY = join(ROOT, 'tests', 'adversarial', 'kit-copies', 'replay-as-backward.ts');
+
 const reportOf = (reports: ExerciseReport[], exercise: string): ExerciseReport => {
   const report = reports.find((r) => r.id === exercise || r.id.endsWith(`/${exercise}`));
   if (!report) throw new Error(`no report for ${exercise}`);
@@ -130,7 +133,10 @@ beforeAll(async () => {
       })),
     ]),
     gradeAsClass(
-      ATTACKS.map((name) => ({ key: `adversarial/${name}`, files: { 'backward.ts': join(ATTACKS_DIR, name) } })),
+      [
+        ...ATTACKS.map((name) => ({ key: `adversarial/${name}`, files: { 'backward.ts': join(ATTACKS_DIR, name) } })),
+        { key: 'kit-copy', files: { 'backward.ts': KIT_COPY } },
+      ],
       ['backward'],
     ),
     ...EXERCISES.map((exercise) =>
@@ -249,6 +255,15 @@ test('hidden tests are counted, and a failing one gives nothing of its case away
   const failed = hidden.filter((t) => t.status === 'fail');
   expect(failed.length).toBeGreaterThan(0);
   for (const t of failed) expect(t.message).not.toMatch(/\d/);
+});
+
+test("a backward() copied from the kit's own replay of the steps fails the backward exercise", () => {
+  const report = reportOf(reports('kit-copy'), 'backward');
+  expect(report.status).toBe('fail');
+  // It fails where a value has two users, as the order check and PyTorch's gradients both say.
+  const failed = report.tests.filter((t) => t.status === 'fail').map((t) => t.name);
+  expect(failed.some((name) => name.startsWith('topologicalOrder()') && /two users/.test(name))).toBe(true);
+  expect(failed.some((name) => name.startsWith('backward()') && /two users/.test(name))).toBe(true);
 });
 
 test.each(ATTACKS)(

@@ -335,7 +335,8 @@ const FINDINGS: Record<string, RegExp> = {
   'buggy/rmsprop/no-epsilon': /Diagnosis: the epsilon option is ignored/,
   'buggy/adam/options-under-other-names':
     /Diagnosis: your code reads options\.mu1 and options\.mu2, but the constructor/,
-  // Named by fitting the probes to a family of update rules (harness/rule-fit.ts), or by the zero-gradient probe.
+  // Named by fitting the probes to a family of update rules (hidden/rule-fit.ts: grading here has it, a student kit
+  // not), or by the zero-gradient probe.
   'buggy/momentum/velocity-starts-at-one': /Diagnosis: the velocity starts at 1, not at zero/,
   'buggy/momentum/no-parentheses-one-minus-mu': /Diagnosis: the parentheses around \(1 − μ\) are missing/,
   'buggy/momentum/velocity-updated-twice': /Diagnosis: the velocity is updated twice in each step/,

@@ -10,7 +10,7 @@ import {
   type ProbeResponse,
   type ProbeScenario,
 } from '../grader/optimizers/harness/probe-findings.js';
-import { fitVerdict } from '../grader/optimizers/harness/rule-fit.js';
+import { fitVerdict } from '../grader/optimizers/hidden/rule-fit.js';
 
 const OPTIMIZERS: OptimizerId[] = ['sgd', 'momentum', 'rmsprop', 'adam'];
 
@@ -20,8 +20,9 @@ const variantOf = (s: ProbeScenario): Point[] => Object.values(s.expected)[0]!;
 function responses(scenarios: ProbeScenario[], replace: Record<string, Point[]> = {}): ProbeResponse[] {
   return scenarios.map((s) => respond(replace[s.name] ?? variantOf(s)));
 }
+/** The findings' ids as grading in this repository makes them, with the rule fit of the hidden folder. */
 const ids = (optimizer: OptimizerId, r: Array<ProbeResponse | null>): string[] =>
-  probeFindings(probeScenarios(optimizer), r, mistakeNotes(optimizer)).map((f) => f.id);
+  probeFindings(probeScenarios(optimizer), r, mistakeNotes(optimizer), fitVerdict).map((f) => f.id);
 const byName = (scenarios: ProbeScenario[], name: string): ProbeScenario => scenarios.find((s) => s.name === name)!;
 
 describe.each(OPTIMIZERS)('%s probes', (optimizer) => {
@@ -104,6 +105,19 @@ describe.each(OPTIMIZERS)('%s probes', (optimizer) => {
   });
 });
 
+describe.each(OPTIMIZERS)('%s probes in a student kit, which has no rule fit', (optimizer) => {
+  const scenarios = probeScenarios(optimizer);
+  test('no rule is fitted; each typical mistake comes first as with the fit, unless the fit finds it a guess', () => {
+    for (const mistake of Object.keys(scenarios[0]!.mistakes)) {
+      const r = scenarios.map((s) => respond(s.mistakes[mistake]!));
+      const kit = probeFindings(scenarios, r, mistakeNotes(optimizer)).map((f) => f.id);
+      expect(kit, mistake).not.toContain('rule-fit');
+      // Where several changes of the rule act alike, only the fit knows it: the kit names the typical mistake anyway.
+      if (!fitVerdict(scenarios, r).ambiguous) expect(kit[0], mistake).toBe(ids(optimizer, r)[0]);
+    }
+  });
+});
+
 test('SGD reusing its first gradient: PyTorch’s single move, again and again, is a stale gradient', () => {
   const scenarios = probeScenarios('sgd');
   const [move] = movesOf(byName(scenarios, 'single'), variantOf(byName(scenarios, 'single')));
@@ -132,6 +146,7 @@ test('Adam without bias correction, by its own fixture responses, is named in th
     scenarios,
     scenarios.map((s) => respond(s.mistakes['no-bias-correction']!)),
     mistakeNotes('adam'),
+    fitVerdict,
   );
   expect(probeDiagnosis(findings)).toMatch(
     /^Diagnosis: this is a typical mistake: the averages are not bias-corrected/,
@@ -172,6 +187,7 @@ describe('SGD: what differs, not state advice (SGD keeps none)', () => {
       scenarios,
       scenarios.map((s) => respond(edited(s, ([dx, dy], k) => [dx * 0.99 ** k, dy * 0.99 ** k]))),
       mistakeNotes('sgd'),
+      fitVerdict,
     );
     expect(findings[0]?.id).toBe('shrinking-steps');
     expect(probeDiagnosis(findings)).not.toMatch(/running averages/);
@@ -190,6 +206,7 @@ test('ε squared is told apart from ε fixed: PyTorch’s response for ε = 0.01
       largeEpsilon: large.expected.epsInside!,
     }),
     mistakeNotes('rmsprop'),
+    fitVerdict,
   );
   expect(findings[0]?.id).toBe('epsilon-form');
   expect(findings[0]?.message).toMatch(/ε is squared/);
@@ -293,7 +310,7 @@ test('options read under names the constructor is not given are named, with the 
     gradChanged: false,
     unknownOptions: ['beta1', 'beta2'],
   }));
-  const findings = probeFindings(scenarios, r, mistakeNotes('adam'));
+  const findings = probeFindings(scenarios, r, mistakeNotes('adam'), fitVerdict);
   expect(findings[0]?.id).toBe('unknown-option');
   expect(probeDiagnosis(findings)).toMatch(/options\.beta1 and options\.beta2.*only learningRate, momentumGrad/);
   // Read but harmless (the responses are PyTorch's): nothing to say.

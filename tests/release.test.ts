@@ -95,6 +95,23 @@ test('the kit holds no solution, hidden test or instructor tool, by an independe
   );
 });
 
+test("the kit holds no model of the optimizers' update rules: the rule fit is in Gradescope's autograder alone", () => {
+  const kit = join(out, 'student-kit');
+  const simulator = 'grader/optimizers/hidden/rule-fit.ts';
+  // Copied into a learner's file, any function of the fit would answer an exercise or compute a reveal key.
+  const functions = [...readFileSync(join(KIT_ROOT, simulator), 'utf8').matchAll(/^export function (\w+)/gm)].map(
+    (m) => m[1]!,
+  );
+  expect(functions).toEqual(expect.arrayContaining(['fitVerdict', 'responsesOf']));
+  const declares = new RegExp(`\\b(function|const|let|var)\\s+(${functions.join('|')})\\b`);
+  const code = readdirSync(kit, { recursive: true, encoding: 'utf8' }).filter(
+    (f) => /\.(ts|js|mjs|cjs)$/.test(f) && !f.startsWith('node_modules'),
+  );
+  expect(code.filter((f) => declares.test(readFileSync(join(kit, f), 'utf8')))).toEqual([]);
+  expect(existsSync(join(kit, simulator))).toBe(false);
+  expect(Object.keys(unzipSync(readFileSync(join(out, 'gradescope-autograder.zip'))))).toContain(`kit/${simulator}`);
+});
+
 test('--course takes a course of this repository, in any case, or exits 2 naming those there are', () => {
   const run = spawnSync(
     process.execPath,
@@ -326,6 +343,25 @@ describe('unpacked in an empty folder', () => {
       expect(checked.stdout).toMatch(/exercises\/optimizers\/sgd\.ts\(\d+,\d+\): error TS2322/);
     } finally {
       writeFileSync(file, original);
+    }
+  });
+
+  test("the kit's grader type-checks without its hidden folders: it knows what it loads from there by a contract", () => {
+    // The kit's tsconfig.json also covers site data modules and scripts that import what only the instructor has
+    // (solutions/, the stub generator): the grader is checked alone.
+    writeFileSync(
+      join(kit, 'tsconfig.grader.json'),
+      JSON.stringify({ extends: './tsconfig.json', include: ['grader'] }),
+    );
+    try {
+      const checked = spawnSync(
+        process.execPath,
+        [join(kit, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.grader.json'],
+        { cwd: kit, encoding: 'utf8', timeout: 120_000 },
+      );
+      expect(checked.status, checked.stdout + checked.stderr).toBe(0);
+    } finally {
+      rmSync(join(kit, 'tsconfig.grader.json'), { force: true });
     }
   });
 

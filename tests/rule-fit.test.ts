@@ -1,17 +1,24 @@
-// The rule fit (grader/optimizers/harness/rule-fit.ts) on the committed probe scenarios: the reference rule
+// The rule fit (grader/optimizers/hidden/rule-fit.ts) on the committed probe scenarios: the reference rule
 // reproduces PyTorch, PyTorch's own responses fit nothing, and responses made by changing one or two components of
 // the reference are named by exactly those components, whatever code would produce them.
 import { describe, expect, test } from 'vitest';
 import { mistakeNotes, probeScenarios } from '../grader/optimizers/harness/fixtures.js';
 import { probeFindings } from '../grader/optimizers/harness/probe-findings.js';
 import { fitProbes } from '../grader/optimizers/harness/fit-probes.js';
-import {
-  fitMessage,
-  fitRule,
-  fitVerdict,
-  referenceReproducesPyTorch,
-  responsesOf,
-} from '../grader/optimizers/harness/rule-fit.js';
+import { fitMessage, type RuleFitter } from '../grader/optimizers/harness/rule-fit-contract.js';
+import { probesFor, ruleFit } from '../grader/optimizers/harness/optimizer-suite.js';
+import { fitRule, fitVerdict, referenceReproducesPyTorch, responsesOf } from '../grader/optimizers/hidden/rule-fit.js';
+
+test('the suites find the fit in the hidden folder, by the contract the kit type-checks against', () => {
+  const contract: RuleFitter = fitVerdict;
+  expect(ruleFit).toBe(contract);
+});
+
+test('the fit’s own probes run only where there is a fit to read them (not in a student kit)', () => {
+  const withFit = probesFor('adam', fitVerdict).map((s) => s.name);
+  expect(withFit).toEqual(expect.arrayContaining(['fit:restart', 'fit:negativeDecays']));
+  expect(probesFor('adam', undefined)).toEqual(probeScenarios('adam'));
+});
 
 const OPTIMIZERS = ['momentum', 'rmsprop', 'adam'] as const;
 
@@ -79,7 +86,7 @@ test.each(CASES)('%s with %j is named by what changed', (optimizer, changes, wor
   expect(fit?.changes.map((c) => c.component).sort()).toEqual(Object.keys(changes).sort());
   expect(fitMessage(fit!)).toMatch(words);
   // The probes' first finding is the fit, or a typical mistake the fixtures already word.
-  const first = probeFindings(scenarios, responses, mistakeNotes(optimizer))[0];
+  const first = probeFindings(scenarios, responses, mistakeNotes(optimizer), fitVerdict)[0];
   expect(first?.id).toMatch(/^(rule-fit|mistake:)/);
 });
 
@@ -91,9 +98,12 @@ test('responses that NaN everywhere, with two rules that would do it, are not pi
 
 test('a state that starts at θ is neither shared state nor coupled coordinates', () => {
   const scenarios = probeScenarios('momentum');
-  const ids = probeFindings(scenarios, responsesOf(scenarios, { init: 'theta' }), mistakeNotes('momentum')).map(
-    (f) => f.id,
-  );
+  const ids = probeFindings(
+    scenarios,
+    responsesOf(scenarios, { init: 'theta' }),
+    mistakeNotes('momentum'),
+    fitVerdict,
+  ).map((f) => f.id);
   expect(ids).not.toContain('shared-state');
   expect(ids).not.toContain('coupled');
 });
@@ -110,7 +120,7 @@ test('a velocity that subtracts g acts like a step that adds the velocity: only 
   // Hidden arrays (this.#a): neither is named, nor the typical mistake that acts like both.
   const hidden = responsesOf(scenarios, velocity);
   expect(fitVerdict(scenarios, hidden)).toEqual({ fit: null, ambiguous: true });
-  expect(probeFindings(scenarios, hidden, mistakeNotes('momentum')).map((f) => f.id)).not.toContain(
+  expect(probeFindings(scenarios, hidden, mistakeNotes('momentum'), fitVerdict).map((f) => f.id)).not.toContain(
     'mistake:adds-velocity',
   );
 });

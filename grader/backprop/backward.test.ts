@@ -1,5 +1,5 @@
 // The backward exercise: topologicalOrder() and backward() of exercises/backprop/backward.ts, run on graphs of the
-// grader's own values (whose local steps are right), must order every value after its inputs and leave PyTorch's
+// grader's recorded values (whose local steps are right), must order every value after its inputs and leave PyTorch's
 // gradients, accumulated onto what the leaves held.
 import { defineExpressionSuite, outputOf } from './expression-suite.js';
 import { gradsProblem, leavesText, type ExpressionOutput } from './expression-verdict.js';

@@ -1,6 +1,7 @@
 // The backprop course's sandbox drivers: they build each case's expression with the learner's engine (or with the
-// grader's own values around the part an exercise tests), run a backward pass, build and train the learner's
-// network, and return plain numbers for the suites to judge. Nothing here decides a verdict.
+// grader's recorded values around the part an exercise tests), run the local backward steps or the learner's
+// backward(), build and train the learner's network, and return plain numbers for the suites to judge. Nothing here
+// decides a verdict.
 import { defineDrivers, isLearnerThrew, learnerCall, LearnerThrew, type DriverContext } from '../sandbox/driver.js';
 import {
   describeCall,
@@ -11,14 +12,20 @@ import {
   type Op,
   type Step,
 } from './expression.js';
-import { GraderValue, graderOps, type GraphNode } from './grader-value.js';
+import { buildRecorded, recordedGraphOf, type GraphNode } from './grader-value.js';
 import { MADE_INSIDE, orderGraph, positionOf } from './order-graph.js';
-import { runBackward, type Label } from './graph-walk.js';
+import { replayOrder } from './step-replay.js';
 import { seededMoons, seededParameters } from './seeded-data.js';
 import { arrayFrom, objectIs, setAdd, setHas, setSize, toNumber } from '../sandbox/realm-intrinsics.js';
 
 /** What a step's operation does with its receiver and operand (a node, or a plain number as the step gives it). */
 type Apply = (step: Step, receiver: GraphNode, operand: GraphNode | number | undefined) => GraphNode;
+
+/** Names a value of the graph in a message ("c", "a value made inside d = c − b"). */
+type Label = (node: GraphNode) => string;
+
+/** More values than any case builds: a graph that keeps growing is the learner's loop, not a case. */
+const MAX_VALUES = 200_000;
 
 interface Built {
   leaves: Map<string, GraphNode>;
@@ -51,9 +58,61 @@ function build(spec: ExpressionSpec, leaf: (x: number, name: string) => GraphNod
     steps.set(name, node);
     env.set(name, node);
   }
-  const names = new Map<GraphNode, string>([...env].map(([name, node]) => [node, name]));
+  return named(leaves, steps, spec);
+}
+
+function named(leaves: Map<string, GraphNode>, steps: Map<string, GraphNode>, spec: ExpressionSpec): Built {
+  const names = new Map<GraphNode, string>([...leaves, ...steps].map(([name, node]) => [node, name]));
   const label: Label = (node) => names.get(node) ?? MADE_INSIDE;
   return { leaves, steps, output: steps.get(outputName(spec))!, label };
+}
+
+/** Builds the case's expression on the grader's recorded values, the learner's function making its own steps. */
+function buildFromRecord(spec: ExpressionSpec, learnerStep?: (step: Step, receiver: GraphNode) => GraphNode): Built {
+  const graph = recordedGraphOf(spec);
+  const made = buildRecorded(spec, graph, learnerStep);
+  const leaves = new Map<string, GraphNode>();
+  const steps = new Map<string, GraphNode>();
+  graph.nodes.forEach(({ name, step }, i) => {
+    if (name !== undefined) (step < 0 ? leaves : steps).set(name, made[i]!);
+  });
+  return named(leaves, steps, spec);
+}
+
+function childrenOf(node: GraphNode, label: Label): GraphNode[] {
+  return learnerCall(`reading ${label(node)}.children`, () => {
+    const children = node.children;
+    if (children === null || typeof children !== 'object' || !(Symbol.iterator in children))
+      throw new Error('children is not an array of Values');
+    const list = arrayFrom(children);
+    for (let i = 0; i < list.length; i++)
+      if (list[i] === null || typeof list[i] !== 'object') throw new Error('a child is not a Value');
+    return list;
+  });
+}
+
+/** Sets output.grad to `seed` and runs every local backward step the case's steps reach, output first. */
+function replayBackward(built: Built, seed: number): void {
+  const order = replayOrder(
+    [...built.leaves.values()],
+    [...built.steps.values()],
+    (node) => childrenOf(node, built.label),
+    MAX_VALUES,
+    () => {
+      throw new LearnerThrew('the backward pass', new Error(`more than ${MAX_VALUES} values`));
+    },
+  );
+  learnerCall(`setting ${built.label(built.output)}.grad`, () => {
+    built.output.grad = seed;
+  });
+  for (let i = 0; i < order.length; i++) {
+    const node = order[i]!;
+    learnerCall(`the local backward of ${built.label(node)}`, () => {
+      const step = node.localBackward;
+      if (typeof step !== 'function') throw new Error('localBackward is not a function');
+      step.call(node);
+    });
+  }
 }
 
 function startGrads(built: Built, spec: ExpressionSpec): void {
@@ -114,7 +173,7 @@ function linkedOf(
   return { linked, unreached };
 }
 
-/** Builds, reads every value, runs the grader's backward pass from outputGrad, reads every gradient. */
+/** Builds, reads every value, replays the local backward steps from outputGrad, reads every gradient. */
 function evaluateBuilt(
   spec: ExpressionSpec,
   construct: () => Built,
@@ -126,7 +185,7 @@ function evaluateBuilt(
   const { linked, unreached } = linkedOf(spec, built, linkedOps, compositeOps);
   startGrads(built, spec);
   try {
-    runBackward(built.output, spec.outputGrad ?? 1, built.label);
+    replayBackward(built, spec.outputGrad ?? 1);
   } catch (error) {
     if (isLearnerThrew(error)) throw new LearnerThrew(error.during, error.cause, { values, linked, unreached });
     throw error;
@@ -153,9 +212,6 @@ async function nonlinearities(context: DriverContext): Promise<Partial<Record<Op
   }
   return found;
 }
-
-const graderApply: Apply = ([, op], receiver, operand) => graderOps[op](receiver, operand);
-const graderBuild = (spec: ExpressionSpec) => build(spec, (x) => new GraderValue(x), graderApply);
 
 // The network's API, as the instructions give it.
 interface Network {
@@ -228,7 +284,7 @@ async function preparedNetwork(context: DriverContext, input: NetworkAt) {
 const valuesOf = (nodes: GraphNode[]) => nodes.map((p) => read('reading a parameter', () => p.data));
 
 export default defineDrivers({
-  /** value: the learner's Value builds the expression; the grader's walk runs its local backward steps. */
+  /** value: the learner's Value builds the expression; the grader's replay of the steps runs its local backward steps. */
   async valueExpression(input: ExpressionSpec, context) {
     const Value = await valueClass(context);
     const apply: Apply = (step, receiver, operand) => {
@@ -252,15 +308,12 @@ export default defineDrivers({
   /** nonlinearities: the grader's values and arithmetic around the learner's tanh, relu, exp and log. */
   async nonlinearityExpression(input: ExpressionSpec, context) {
     const functions = await nonlinearities(context);
-    const apply: Apply = (step, receiver, operand) => {
-      const fn = functions[step[1]];
-      if (!fn) return graderApply(step, receiver, operand);
-      return returnedValue(
+    const learnerStep = (step: Step, receiver: GraphNode) =>
+      returnedValue(
         step,
-        learnerCall(describeCall(step), () => fn(receiver)),
+        learnerCall(describeCall(step), () => functions[step[1]]!(receiver)),
       );
-    };
-    return evaluateBuilt(input, () => build(input, (x) => new GraderValue(x), apply), NONLINEARITIES);
+    return evaluateBuilt(input, () => buildFromRecord(input, learnerStep), NONLINEARITIES);
   },
 
   /**
@@ -290,7 +343,7 @@ export default defineDrivers({
     const backward = await context.load('backward.ts', 'backward');
     if (typeof backward !== 'function')
       throw new LearnerThrew('loading backward.ts', new Error('it exports no function backward'));
-    const built = graderBuild(input);
+    const built = buildFromRecord(input);
     startGrads(built, input);
     if (input.outputStartGrad !== undefined) built.output.grad = input.outputStartGrad;
     learnerCall('backward(output)', () => backward(built.output));
@@ -390,7 +443,11 @@ export default defineDrivers({
     });
     const loss = read('reading the loss', () => result.loss.data);
     const accuracy = read('reading the accuracy', () => result.accuracy);
-    runBackward(result.loss, 1, (node) => (node === result.loss ? 'the loss' : 'a value of the loss'));
+    // The network runs on the learner's own engine, its backward() included, as train() does.
+    const backward = await context.load('backward.ts', 'backward');
+    if (typeof backward !== 'function')
+      throw new LearnerThrew('loading backward.ts', new Error('it exports no function backward'));
+    learnerCall('backward() from the loss', () => backward(result.loss));
     const grads = parameters.map((p) => read('reading a parameter’s grad', () => p.grad));
     return { parameterCount: parameters.length, scores, loss, accuracy, grads };
   },

@@ -17,6 +17,29 @@ export interface ExpressionSpec {
   outputStartGrad?: number;
   /** The step of a numerical gradient (gradient-check); the learner's default when absent. */
   h?: number;
+  /** The grader's own values of the case, as numbers (backward, nonlinearities: see grader-value.ts). */
+  graph?: RecordedGraph;
+}
+
+/** One value as the generator wrote it: `learner` marks a place the learner's own value takes. */
+export interface RecordedValue {
+  /** The step that made it (its index in the case's steps), or −1 for a leaf. */
+  step: number;
+  /** The leaf's or the step's name; none for a value an operation made on its own (a constant, −b inside a − b). */
+  name?: string;
+  learner?: true;
+  data?: number;
+  /** Numbers of earlier values. */
+  children?: number[];
+  /** ∂value/∂child for each child, at the case's numbers. */
+  partials?: number[];
+}
+
+export interface RecordedGraph {
+  /** Every value in the order it was made: leaves first, each step's values after the values they are made from. */
+  nodes: RecordedValue[];
+  /** The numbers of the values the output depends on, depth first from it, each after its children. */
+  order: number[];
 }
 
 export const UNARY_OPS: ReadonlySet<Op> = new Set(['neg', 'tanh', 'relu', 'exp', 'log']);
@@ -37,7 +60,7 @@ export function describeCall([, op, receiver, operand]: Step): string {
   return `${receiver}.${op}(${operand ?? ''})`;
 }
 
-export const outputName = (spec: ExpressionSpec): string => spec.steps[spec.steps.length - 1]![0];
+export const outputName = (spec: Pick<ExpressionSpec, 'steps'>): string => spec.steps[spec.steps.length - 1]![0];
 
 /** The expression on plain numbers, leaves in their listed order: the function a numerical gradient probes. */
 export function evaluatePlain(spec: ExpressionSpec, xs: readonly number[]): number {

@@ -101,6 +101,6 @@ export function mistakeNote(exercise: string, id: string): string {
 
 /** Only what the driver needs: the expected numbers never travel to the sandbox. */
 export function jobInput(c: ExpressionCase): ExpressionSpec {
-  const { leaves, steps, outputGrad, startGrads, outputStartGrad, h } = c;
-  return { leaves, steps, outputGrad, startGrads, outputStartGrad, h };
+  const { leaves, steps, outputGrad, startGrads, outputStartGrad, h, graph } = c;
+  return { leaves, steps, outputGrad, startGrads, outputStartGrad, h, graph };
 }

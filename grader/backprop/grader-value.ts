@@ -1,8 +1,14 @@
-// The grader's own scalar engine, correct by construction, for the parts of a graph a suite does not test: the
-// backward exercise runs the learner's backward() over these values, the nonlinearities exercise mixes them with
-// the learner's functions. It builds the graph the fixture generator simulates (neg = a·(−1), a − b = a + (−b),
-// a / b = a·b⁻¹), so the generator's mistakes match what a learner's code would do on it.
-import type { Op } from './expression.js';
+// The grader's own values, for the parts of a graph a suite does not test (the backward exercise runs the learner's
+// backward() over them, the nonlinearities exercise mixes them with the learner's functions), built back from
+// numbers: fixtures/generate.py made each case with a correct engine and wrote down every value's data, children and
+// local derivative toward each child. No operation's formula is here, so a kit that holds this file holds no engine.
+import type { ExpressionSpec, RecordedGraph, Step } from './expression.js';
+import revealGraphs from './fixtures/reveal-graphs.json' with { type: 'json' };
+import { toNumber } from '../sandbox/realm-intrinsics.js';
+
+// Taken when the drivers load, before any learner module can replace them.
+const create = Object.create;
+const keysOf = Object.keys;
 
 /** What any value of a graph offers, the learner's or the grader's. */
 export interface GraphNode {
@@ -26,59 +32,65 @@ export class GraderValue implements GraphNode {
 Object.freeze(GraderValue.prototype);
 Object.freeze(GraderValue);
 
-const asNode = (x: GraphNode | number): GraphNode => (typeof x === 'number' ? new GraderValue(x) : x);
-// A learner's value may hold anything: its numbers are read as numbers, every time.
-const num = (x: GraphNode): number => Number(x.data);
+// The reveal probes' graphs: their inputs come from info.toml, which holds no numbers of the grader's values.
+const REVEAL_GRAPHS = revealGraphs as unknown as Array<
+  Pick<ExpressionSpec, 'leaves' | 'steps'> & { graph: RecordedGraph }
+>;
 
-function made(data: number, children: GraphNode[], local: (out: GraderValue) => void): GraderValue {
-  const out = new GraderValue(data, children);
-  out.localBackward = () => local(out);
-  return out;
+const sameSteps = (a: readonly Step[], b: readonly Step[]): boolean =>
+  a.length === b.length && a.every((step, i) => step.length === b[i]!.length && step.every((x, k) => x === b[i]![k]));
+const sameLeaves = (a: Record<string, number>, b: Record<string, number>): boolean =>
+  keysOf(a).join('\0') === keysOf(b).join('\0') && keysOf(a).every((name) => a[name] === b[name]);
+
+/** The case's recorded graph: its own, or a reveal probe's; an error a maintainer can act on when there is none. */
+export function recordedGraphOf(spec: ExpressionSpec): RecordedGraph {
+  if (spec.graph) return spec.graph;
+  const probe = REVEAL_GRAPHS.find((g) => sameSteps(g.steps, spec.steps) && sameLeaves(g.leaves, spec.leaves));
+  if (!probe)
+    throw new Error(
+      'this expression has no recorded graph: run `npm run fixtures` after changing a case or a reveal probe',
+    );
+  return probe.graph;
 }
 
-export const graderOps: Record<Op, (a: GraphNode, b?: GraphNode | number) => GraphNode> = {
-  add(a, other) {
-    const b = asNode(other!);
-    return made(num(a) + num(b), [a, b], (out) => {
-      a.grad = Number(a.grad) + out.grad;
-      b.grad = Number(b.grad) + out.grad;
-    });
-  },
-  mul(a, other) {
-    const b = asNode(other!);
-    return made(num(a) * num(b), [a, b], (out) => {
-      a.grad = Number(a.grad) + num(b) * out.grad;
-      b.grad = Number(b.grad) + num(a) * out.grad;
-    });
-  },
-  pow(a, k) {
-    const exponent = Number(k);
-    return made(num(a) ** exponent, [a], (out) => {
-      a.grad = Number(a.grad) + exponent * num(a) ** (exponent - 1) * out.grad;
-    });
-  },
-  neg: (a) => graderOps.mul(a, -1),
-  sub: (a, b) => graderOps.add(a, graderOps.neg(asNode(b!))),
-  div: (a, b) => graderOps.mul(a, graderOps.pow(asNode(b!), -1)),
-  tanh(a) {
-    const t = Math.tanh(num(a));
-    return made(t, [a], (out) => {
-      a.grad = Number(a.grad) + (1 - t ** 2) * out.grad;
-    });
-  },
-  relu(a) {
-    return made(num(a) > 0 ? num(a) : 0, [a], (out) => {
-      a.grad = Number(a.grad) + (out.data > 0 ? 1 : 0) * out.grad;
-    });
-  },
-  exp(a) {
-    return made(Math.exp(num(a)), [a], (out) => {
-      a.grad = Number(a.grad) + out.data * out.grad;
-    });
-  },
-  log(a) {
-    return made(Math.log(num(a)), [a], (out) => {
-      a.grad = Number(a.grad) + out.grad / num(a);
-    });
-  },
-};
+/**
+ * The grader's values of a recorded graph, by number. A value the learner's code takes (`learner`) is made by
+ * `learnerStep` from the step's receiver; every other value adds its recorded derivatives times its own grad to
+ * its children's grads, whatever values those children are.
+ */
+export function buildRecorded(
+  spec: ExpressionSpec,
+  graph: RecordedGraph,
+  learnerStep?: (step: Step, receiver: GraphNode) => GraphNode,
+): GraphNode[] {
+  // Inside the sandbox learner modules have loaded first: index loops, a map with no prototype and the realm's own
+  // Number, never a built-in looked up now (order-graph.ts says why).
+  const made: GraphNode[] = [];
+  const named = create(null) as Record<string, GraphNode | undefined>;
+  for (let i = 0; i < graph.nodes.length; i++) {
+    const recorded = graph.nodes[i]!;
+    let node: GraphNode;
+    if (recorded.learner) {
+      const step = spec.steps[recorded.step]!;
+      if (!learnerStep) throw new Error(`the recorded graph leaves step ${step[0]} to a learner's function`);
+      node = learnerStep(step, named[step[2]]!);
+    } else {
+      const ids = recorded.children ?? [];
+      const children: GraphNode[] = [];
+      const partials: number[] = [];
+      for (let k = 0; k < ids.length; k++) {
+        children[k] = made[ids[k]!]!;
+        partials[k] = toNumber(recorded.partials![k]);
+      }
+      const value = new GraderValue(toNumber(recorded.data), children);
+      value.localBackward = () => {
+        for (let k = 0; k < children.length; k++)
+          children[k]!.grad = toNumber(children[k]!.grad) + partials[k]! * value.grad;
+      };
+      node = value;
+    }
+    made[i] = node;
+    if (recorded.name !== undefined) named[recorded.name] = node;
+  }
+  return made;
+}

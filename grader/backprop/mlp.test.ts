@@ -295,8 +295,9 @@ forEachTarget((target) => {
     const at = firstMismatch(out.grads ?? [], evaluate.expected.grads, NETWORK);
     if (at !== -1)
       throw new SessionProblem(
-        `${evaluate.name}: after a backward pass from the loss, parameter ${at} (in parameters() order) should have grad ${formatNumber(evaluate.expected.grads[at])}, got ${formatNumber(out.grads?.[at])}.` +
-          gradsFinding(evaluate.sizes, out.grads ?? [], evaluate.expected.grads),
+        `${evaluate.name}: after your backward() from the loss, parameter ${at} (in parameters() order) should have grad ${formatNumber(evaluate.expected.grads[at])}, got ${formatNumber(out.grads?.[at])}.` +
+          (gradsFinding(evaluate.sizes, out.grads ?? [], evaluate.expected.grads) ||
+            '\nThe network runs on your own engine: if `npm run grade backward` or `npm run grade value` fails too, fix that first.'),
       );
   });
 

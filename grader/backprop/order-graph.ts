@@ -5,17 +5,13 @@
 // nothing here looks a built-in method up after the drivers load: index loops, own properties, array literals and
 // functions taken when this module loads.
 import type { ExpressionSpec } from './expression.js';
-import { GraderValue, graderOps, type GraphNode } from './grader-value.js';
-
-// Taken when the drivers load, before any learner module can replace them.
-const keysOf = Object.keys;
-const create = Object.create;
+import { buildRecorded, recordedGraphOf, type GraphNode } from './grader-value.js';
 
 /** How a message names a value that no name of the case gives: one an operation made on its own. */
 export const MADE_INSIDE = 'a value your code made (a constant, or inside sub, neg or div)';
 
 export interface OrderGraph {
-  /** The values in the grader's own topological order (depth first, children first, in the order listed). */
+  /** The values in the recorded topological order (depth first, children first, in the order listed). */
   nodes: GraphNode[];
   /** Each value's name in the case, by its number (its position in `nodes`); '' for one made inside an operation. */
   names: string[];
@@ -31,62 +27,27 @@ export function positionOf(list: readonly unknown[], node: unknown): number {
   return -1;
 }
 
-/** The case's expression on the grader's own values, numbered in the grader's topological order. */
+/** The case's expression on the grader's own values, numbered in the recorded topological order. */
 export function orderGraph(spec: ExpressionSpec): OrderGraph {
-  // A map with no prototype: no accessor on Object.prototype can answer for a name.
-  const env = create(null) as Record<string, GraphNode | undefined>;
-  const named: GraphNode[] = [];
-  const namesOfNamed: string[] = [];
-  const leafNames = keysOf(spec.leaves);
-  for (let i = 0; i < leafNames.length; i++) {
-    const name = leafNames[i]!;
-    const node = new GraderValue(+spec.leaves[name]!);
-    env[name] = node;
-    named[named.length] = node;
-    namesOfNamed[namesOfNamed.length] = name;
-  }
-  let output: GraphNode | undefined;
-  for (let i = 0; i < spec.steps.length; i++) {
-    // By index: destructuring would go through the array iterator.
-    const step = spec.steps[i]!;
-    const name = step[0];
-    const op = step[1];
-    const receiver = step[2];
-    const operand = step[3];
-    output = graderOps[op](env[receiver]!, typeof operand === 'string' ? env[operand]! : operand);
-    env[name] = output;
-    named[named.length] = output;
-    namesOfNamed[namesOfNamed.length] = name;
-  }
-  if (!output) throw new Error('an expression case needs at least one step');
-
-  // Depth first from the output, each value after its children: the order graph-walk.ts's topologicalOrder gives.
+  const graph = recordedGraphOf(spec);
+  const made = buildRecorded(spec, graph);
+  // The generator's depth-first order from the output (each value after its children, children in listed order):
+  // the grader sorts nothing itself.
   const nodes: GraphNode[] = [];
-  const seen: GraphNode[] = [output];
-  const stack: Array<{ node: GraphNode; next: number }> = [{ node: output, next: 0 }];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const kids = top.node.children as GraphNode[];
-    if (top.next === kids.length) {
-      nodes[nodes.length] = top.node;
-      stack.length -= 1;
-      continue;
-    }
-    const child = kids[top.next++]!;
-    if (positionOf(seen, child) !== -1) continue;
-    seen[seen.length] = child;
-    stack[stack.length] = { node: child, next: 0 };
-  }
   const names: string[] = [];
+  for (let id = 0; id < graph.order.length; id++) {
+    const recorded = graph.nodes[graph.order[id]!]!;
+    nodes[id] = made[graph.order[id]!]!;
+    names[id] = recorded.name ?? '';
+  }
   const children: number[][] = [];
   for (let id = 0; id < nodes.length; id++) {
-    const at = positionOf(named, nodes[id]);
-    names[id] = at === -1 ? '' : namesOfNamed[at]!;
     const kids = nodes[id]!.children as GraphNode[];
     const ids: number[] = [];
     for (let k = 0; k < kids.length; k++) ids[ids.length] = positionOf(nodes, kids[k]);
     children[id] = ids;
   }
+  if (nodes.length === 0) throw new Error('an expression case needs at least one step');
   return { nodes, names, children, output: nodes.length - 1 };
 }
 

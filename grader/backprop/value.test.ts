@@ -1,5 +1,5 @@
 // The value exercise: exercises/backprop/value.ts must compute every operation's value, record its inputs, and
-// give it the local backward step PyTorch's autograd agrees with. The grader's own walk runs those steps.
+// give it the local backward step PyTorch's autograd agrees with. The grader's replay of the case's steps runs them.
 import { defineExpressionSuite, outputOf } from './expression-suite.js';
 import { gradsProblem, linkProblem, valuesProblem, type ExpressionOutput } from './expression-verdict.js';
 import { EXPRESSION } from './tolerance.js';

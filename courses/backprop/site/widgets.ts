@@ -21,7 +21,7 @@ function graphWidget(graph: GraphDefinition, course: Course): Widget {
   const how =
     graph.backward === 'learner'
       ? `then your backward() (backward.ts) from the output`
-      : `then the site's own walk calls each value's localBackward(), output first, as the grader does`;
+      : `then the grader's replay of the steps calls each value's localBackward(), output first, as in the grade`;
   return {
     partial: 'computation-graph',
     heading: graph.page === 'index' ? 'Your engine on one neuron' : 'Your graph beside the reference',

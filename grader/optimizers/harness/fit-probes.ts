@@ -1,6 +1,6 @@
-// Probes that only the rule fit reads (rule-fit.ts): they have no PyTorch responses, since the rules it simulates
-// answer them, and probe-findings.ts leaves them out of everything else. Each is built from the committed `single`
-// probe's start and options, so it needs no fixture of its own.
+// Probes that only the rule fit reads (hidden/rule-fit.ts): they have no PyTorch responses, since the rules it
+// simulates answer them, and probe-findings.ts leaves them out of everything else. Each is built from the committed
+// `single` probe's start and options, so it needs no fixture of its own.
 import type { ProbeScenario } from './probe-findings.js';
 
 /**

@@ -17,7 +17,7 @@ import {
   type OptimizerId,
   type Point,
 } from './fixtures.js';
-import { forEachTarget } from '../../harness/grade-targets.js';
+import { forEachTarget, loadHiddenExport } from '../../harness/grade-targets.js';
 import {
   describeFailure,
   expectNoFailure,
@@ -30,7 +30,8 @@ import type { Job, JobResult } from '../../sandbox/sandbox-protocol.js';
 import { hiddenTestName } from '../../harness/hidden-tests.js';
 import type { RunSpec } from '../drivers.js';
 import { fitProbes } from './fit-probes.js';
-import { probeDiagnosis, probeFindings, type ProbeResponse } from './probe-findings.js';
+import { probeDiagnosis, probeFindings, type ProbeResponse, type ProbeScenario } from './probe-findings.js';
+import type { RuleFitter } from './rule-fit-contract.js';
 
 export interface OptimizerSpec {
   id: OptimizerId;
@@ -40,6 +41,18 @@ export interface OptimizerSpec {
 
 const COURSE = 'optimizers';
 const INTERLEAVED_STEPS = 100;
+
+/**
+ * The rule fit, where the hidden folder holds it (the instructor's repository, Gradescope's autograder): grading for
+ * the record also names a mistake by fitting the update rule; a student kit's grade names the catalogued ones only.
+ */
+export const ruleFit = await loadHiddenExport<RuleFitter>(COURSE, 'rule-fit.ts', 'fitVerdict');
+
+/** The scenarios of the probe job: the fit's own cost sandbox time, so they run only where a fit reads them. */
+export function probesFor(optimizer: OptimizerId, fit: RuleFitter | undefined): ProbeScenario[] {
+  const scenarios = probeScenarios(optimizer);
+  return fit ? [...scenarios, ...fitProbes(scenarios)] : scenarios;
+}
 
 const runSpec = (c: FixtureCase): RunSpec => ({
   start: c.start,
@@ -176,7 +189,7 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
   const exportName = spec.className;
   const hidden = hiddenCases(spec.id);
   const longer = longerCase(spec.id);
-  const probes = [...probeScenarios(spec.id), ...fitProbes(probeScenarios(spec.id))];
+  const probes = probesFor(spec.id, ruleFit);
   const run = (name: string, c: FixtureCase): Job => ({
     name,
     driver: 'trajectory',
@@ -221,7 +234,7 @@ export function defineOptimizerSuite(spec: OptimizerSpec): void {
         } catch {
           // A probe run that timed out or crashed diagnoses nothing; the tests say what went wrong.
         }
-        probed = probeDiagnosis(probeFindings(probes, responses, mistakeNotes(spec.id)));
+        probed = probeDiagnosis(probeFindings(probes, responses, mistakeNotes(spec.id), ruleFit));
       }
       return probed;
     };

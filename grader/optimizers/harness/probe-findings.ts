@@ -1,10 +1,11 @@
 // Findings in words from the probes: the learner's optimizer run on controlled inputs (grad set directly, data read
 // after each step(), see the `probe` driver and fixtures/generate.py). Pure: it compares the learner's responses with
 // each other (linearity, independence of coordinates and instances, scale) and with PyTorch's responses and those of
-// the typical mistakes, both computed by the fixture generator. No update rule is written here.
+// the typical mistakes, both computed by the fixture generator. No update rule is written here: the rule fit, where
+// given (grading for the record), comes from the hidden folder.
 import { samePoints } from './compare-trajectories.js';
 import type { Point } from '../../../courses/optimizers/manifest.js';
-import { fitMessage, fitVerdict } from './rule-fit.js';
+import { fitMessage, type RuleFitter } from './rule-fit-contract.js';
 
 export interface ProbeAction {
   /** Creates instance `create` on a parameter at starts[create] (grad set to `grad` first, when given). */
@@ -88,12 +89,14 @@ function power(k: number): string {
 
 /**
  * What the probes show about the learner's optimizer, most specific first; empty when it responds like PyTorch to
- * every probe (or the probes could not run it). `notes` words the typical mistakes (mistakes.toml).
+ * every probe (or the probes could not run it). `notes` words the typical mistakes (mistakes.toml). Without `ruleFit`
+ * (a student kit has none) no rule is fitted: the findings are those of a fit that explains nothing.
  */
 export function probeFindings(
   scenarios: readonly ProbeScenario[],
   responses: ReadonlyArray<ProbeResponse | null | undefined>,
   notes: Record<string, string>,
+  ruleFit?: RuleFitter,
 ): Finding[] {
   const named = new Map<string, { scenario: ProbeScenario; response: ProbeResponse | null }>();
   scenarios.forEach((scenario, i) => {
@@ -176,9 +179,9 @@ export function probeFindings(
     a.length >= n &&
     b.length >= n &&
     a.slice(0, n).some((p, i) => !sameMove(p[0], b[i]![0]) || !sameMove(p[1], b[i]![1]));
-  // An update rule fitted to every single-instance probe, each instance with its own state (rule-fit.ts): when one
-  // reproduces them all, instances do not share state and the gradient is read afresh, whatever else differs.
-  const { fit, ambiguous } = fitVerdict(scenarios, responses);
+  // An update rule fitted to every single-instance probe, each instance with its own state (hidden/rule-fit.ts): when
+  // one reproduces them all, instances do not share state and the gradient is read afresh, whatever else differs.
+  const { fit, ambiguous } = ruleFit?.(scenarios, responses) ?? { fit: null, ambiguous: false };
 
   const sharedAtCreation =
     otherStart.length > 0 ? differs(sequential.slice(1), otherStart, 1) : differs(sequential.slice(1), sequential, 1);
@@ -771,7 +774,6 @@ export function probeFindings(
   return findings;
 }
 
-/** The line a failing test's message gets from the probes, with at most one more finding; '' when there is none. */
 /** Findings that a first finding already explains: they follow from it, so they are not listed as a second cause. */
 const EXPLAINED_BY: Record<string, readonly string[] | 'all'> = {
   'never-moves': 'all',
@@ -826,6 +828,7 @@ const explains = (first: Finding, second: Finding): boolean => {
   return e === 'all' || optionLooksIgnored || (e?.includes(second.id) ?? false);
 };
 
+/** The line a failing test's message gets from the probes, with at most one more finding; '' when there is none. */
 export function probeDiagnosis(findings: readonly Finding[]): string {
   if (findings.length === 0) return '';
   const [first, next] = findings;

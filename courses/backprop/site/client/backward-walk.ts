@@ -1,11 +1,16 @@
-// The site's own backward pass over the learner's values, for the pages whose exercise is the operations alone: a
-// depth-first topological order (children in their listed order, each value after its children, the order the
-// grader and its fixtures use), then the output's grad set to 1 and each value's localBackward(), output first.
+// The site's backward pass over the learner's values, for the pages whose exercise is the operations alone: the
+// grader's replay of the case's steps (grader/backprop/step-replay.ts), so the page shows the numbers the grade
+// judges, with the output's grad set to 1 and each value's localBackward() run, output first.
+import { outputName, type ExpressionSpec } from '../../../../grader/backprop/expression.js';
+import { replayOrder } from '../../../../grader/backprop/step-replay.js';
 import type { ValueLike } from '../shared/graph-snapshot.js';
 import { MAX_SNAPSHOT_VALUES } from '../shared/graph-snapshot.js';
 import { learnerCall } from './learner-failure.js';
 
 type Walked = ValueLike & { localBackward?: unknown };
+
+/** ∂output/∂output. */
+const SEED = 1;
 
 function childrenOf(value: Walked, label: string): Walked[] {
   return learnerCall(`reading ${label}.children`, () => {
@@ -19,33 +24,28 @@ function childrenOf(value: Walked, label: string): Walked[] {
   });
 }
 
-export function walkBackward(output: Walked, label: (value: Walked) => string): void {
-  const order: Walked[] = [];
-  const seen = new Set<Walked>([output]);
-  const stack = [{ value: output, children: childrenOf(output, label(output)), next: 0 }];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    if (top.next === top.children.length) {
-      order.push(top.value);
-      stack.pop();
-      continue;
-    }
-    const child = top.children[top.next++]!;
-    if (seen.has(child)) continue;
-    seen.add(child);
-    if (seen.size > MAX_SNAPSHOT_VALUES)
+/** Runs the local backward steps of `named` (every leaf and step value of `spec`, by name), output first. */
+export function walkBackward(
+  spec: Pick<ExpressionSpec, 'leaves' | 'steps'>,
+  named: ReadonlyMap<string, Walked>,
+  label: (value: Walked) => string,
+): void {
+  const output = named.get(outputName(spec))!;
+  const order = replayOrder(
+    Object.keys(spec.leaves).map((name) => named.get(name)!),
+    spec.steps.map(([name]) => named.get(name)!),
+    (value) => childrenOf(value, label(value)),
+    MAX_SNAPSHOT_VALUES,
+    () => {
       throw new Error(
         `the graph holds more than ${MAX_SNAPSHOT_VALUES} values: does an operation keep making new ones?`,
       );
-    stack.push({ value: child, children: childrenOf(child, label(child)), next: 0 });
-  }
-  // The seed: ∂output/∂output is 1.
-  const seeded = output;
+    },
+  );
   learnerCall(`setting ${label(output)}.grad to 1`, () => {
-    seeded.grad = 1;
+    output.grad = SEED;
   });
-  for (let i = order.length - 1; i >= 0; i--) {
-    const value = order[i]!;
+  for (const value of order) {
     learnerCall(`the localBackward() of ${label(value)}`, () => {
       const step = value.localBackward;
       if (typeof step !== 'function') throw new Error('localBackward is not a function');

@@ -62,7 +62,7 @@ function run(request: GraphRequest): GraphOutcome {
         const learnerBackward = loaded(backward).backward as Fn;
         learnerCall('backward(output)', () => learnerBackward(built.output));
       } else {
-        walkBackward(built.output, (v) => names.get(v) ?? 'a value your code made');
+        walkBackward(request.spec, built.named, (v) => names.get(v) ?? 'a value your code made');
       }
       const snapshot = learnerCall('reading the graph', () => snapshotGraph(built.output, names));
       return { status: 'ran', snapshot };

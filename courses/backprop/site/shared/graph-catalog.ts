@@ -5,8 +5,8 @@ import type { ExpressionSpec } from '../../../../grader/backprop/expression.js';
 import type { GraphSnapshot } from './graph-snapshot.js';
 
 /**
- * 'walk': the site's own walk calls each value's localBackward, output first (as the grader does for the value and
- * nonlinearities exercises), so only the operations are the learner's. 'learner': the learner's backward() runs.
+ * 'walk': the grader's replay of the case's steps calls each value's localBackward, output first (as the grader
+ * does for the value and nonlinearities exercises), so only the operations are the learner's. 'learner': the learner's backward() runs.
  */
 export type BackwardMode = 'walk' | 'learner';
 

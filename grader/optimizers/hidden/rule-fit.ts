@@ -4,24 +4,17 @@
 // that reproduces every single-instance probe with the fewest changes names what differs, in words. No list of
 // learner files is involved: any mistake that is a change of these components is named, whatever its source.
 // Pure: the rules are simulated here on the probe scenarios' gradients; the reference rule is checked against
-// PyTorch's own responses first, and nothing is fitted if it does not reproduce them.
-import { samePoints } from './compare-trajectories.js';
+// PyTorch's own responses first, and nothing is fitted if it does not reproduce them. Hidden (never in a student kit):
+// a model of the reference rules answers every optimizer exercise. The suites know it by harness/rule-fit-contract.ts.
+import { samePoints } from '../harness/compare-trajectories.js';
+import {
+  fitMessage,
+  type FitResponse,
+  type FitScenario,
+  type FitVerdict,
+  type RuleFit,
+} from '../harness/rule-fit-contract.js';
 import type { Point } from '../../../courses/optimizers/manifest.js';
-
-// The shapes of probe-findings.ts's scenarios and responses, as far as a fit reads them (that module imports this
-// one, so they are restated here rather than imported).
-interface ProbeScenario {
-  starts: Point[];
-  options: Record<string, number>;
-  actions: Array<{ create?: number; step?: number; grad?: Point; mode?: 'new' | 'inPlace'; data?: Point }>;
-  expected: Record<string, Point[]>;
-}
-interface ProbeResponse {
-  points: Point[];
-  gradChanged: boolean;
-  /** After each step, the arrays of numbers the stepped instance keeps in its own fields (none where it hides them). */
-  states?: number[][][];
-}
 
 /** One component of an update rule: its possible values, those the reference accepts, and each value in words. */
 export interface Component {
@@ -94,7 +87,7 @@ const INIT = (what: string, firstTerm: string, alias = false): Component => ({
   accepted: ['zero'],
   words: {
     // Whether a zero gradient then moves θ depends on the optimizer (RMSprop's step is g times something): the
-    // probe's own evidence says it, where it shows it (probe-findings.ts), not these words.
+    // probe's own evidence says it, where it shows it (harness/probe-findings.ts), not these words.
     one: `${what} starts at 1, not at zero. Start it at zeros: new Float64Array(n)`,
     first:
       `${what} starts at ${firstTerm}, not at zero, and then takes it in again with the usual update. Start it at ` +
@@ -669,7 +662,7 @@ const ADAM: Family = {
 const FAMILIES: Record<string, Family> = { sgd: SGD, momentum: MOMENTUM, rmsprop: RMSPROP, adam: ADAM };
 
 /** The family of rules of an optimizer, told by the options its probes give. */
-function familyOf(scenarios: readonly ProbeScenario[]): Family | undefined {
+function familyOf(scenarios: readonly FitScenario[]): Family | undefined {
   const options = scenarios[0]?.options ?? {};
   if ('momentumGradSquared' in options) return FAMILIES.adam;
   if ('epsilon' in options) return FAMILIES.rmsprop;
@@ -685,11 +678,11 @@ interface Simulated {
 }
 
 /** The parameters after every step of a scenario, each instance with its own state, under a rule. */
-export function simulate(family: Family, rule: Rule, scenario: ProbeScenario): Point[] {
+export function simulate(family: Family, rule: Rule, scenario: FitScenario): Point[] {
   return run(family, rule, scenario).points;
 }
 
-function run(family: Family, rule: Rule, scenario: ProbeScenario): Simulated {
+function run(family: Family, rule: Rule, scenario: FitScenario): Simulated {
   const thetas: number[][] = [];
   const states: State[] = [];
   const grads: Array<Point | null> = [];
@@ -737,11 +730,11 @@ function* rulesWith(family: Family, changes: number, from = 0, rule = referenceR
   }
 }
 
-/** Scenarios with PyTorch's responses; the others (fit-probes.ts) are answered only by the rules simulated here. */
-const withReference = (s: ProbeScenario): boolean => Object.keys(s.expected).length > 0;
+/** Scenarios with PyTorch's responses; the others (harness/fit-probes.ts) only the rules simulated here answer. */
+const withReference = (s: FitScenario): boolean => Object.keys(s.expected).length > 0;
 
 /** Whether a rule with every accepted combination of the reference reproduces PyTorch on every probe it can run. */
-export function referenceReproducesPyTorch(scenarios: readonly ProbeScenario[]): boolean {
+export function referenceReproducesPyTorch(scenarios: readonly FitScenario[]): boolean {
   const family = familyOf(scenarios);
   if (!family) return false;
   const variants = acceptedVariants(family);
@@ -759,17 +752,7 @@ function acceptedVariants(family: Family): Rule[] {
   return rules;
 }
 
-export interface RuleFit {
-  /** The components that differ from the reference, with the learner's value of each. */
-  changes: Array<{ component: string; value: string; words: string }>;
-  /**
-   * What the arrays the learner's instance keeps say of the rule: 'agree' when they hold its running averages after
-   * every step, 'disagree' when they do not, 'unseen' when the instance shows none (private # fields).
-   */
-  state: 'agree' | 'disagree' | 'unseen';
-}
-
-type Answered = { s: ProbeScenario; r: ProbeResponse };
+type Answered = { s: FitScenario; r: FitResponse };
 
 /**
  * Whether the learner's own arrays hold the rule's averages: after every step where the instance shows arrays, each
@@ -795,8 +778,8 @@ function stateVerdict(answered: readonly Answered[], simulated: readonly Simulat
  * Accepted variants (ε inside or outside the root) are tried for the unchanged components.
  */
 export function fittingRules(
-  scenarios: readonly ProbeScenario[],
-  responses: ReadonlyArray<ProbeResponse | null | undefined>,
+  scenarios: readonly FitScenario[],
+  responses: ReadonlyArray<FitResponse | null | undefined>,
 ): RuleFit[] {
   const family = familyOf(scenarios);
   if (!family || !referenceReproducesPyTorch(scenarios)) return [];
@@ -856,8 +839,8 @@ export function fittingRules(
  * so such a fit needs the learner's arrays to agree with it.
  */
 export function fitRule(
-  scenarios: readonly ProbeScenario[],
-  responses: ReadonlyArray<ProbeResponse | null | undefined>,
+  scenarios: readonly FitScenario[],
+  responses: ReadonlyArray<FitResponse | null | undefined>,
 ): (RuleFit & { byState: boolean }) | null {
   return fitVerdict(scenarios, responses).fit;
 }
@@ -867,9 +850,9 @@ export function fitRule(
  * responses alike (then any one named cause, a typical mistake's too, would be a guess).
  */
 export function fitVerdict(
-  scenarios: readonly ProbeScenario[],
-  responses: ReadonlyArray<ProbeResponse | null | undefined>,
-): { fit: (RuleFit & { byState: boolean }) | null; ambiguous: boolean } {
+  scenarios: readonly FitScenario[],
+  responses: ReadonlyArray<FitResponse | null | undefined>,
+): FitVerdict {
   const found = fittingRules(scenarios, responses).filter((f) => f.changes.every((c) => c.words));
   const nothingFinite = responses.every((r) => !r || r.points.flat().every((v) => !Number.isFinite(v)));
   const one = (fits: RuleFit[]): RuleFit | null =>
@@ -884,18 +867,12 @@ export function fitVerdict(
   return { fit: null, ambiguous: single && new Set(found.map(fitMessage)).size > 1 };
 }
 
-/** A fit in words, for a student. */
-export function fitMessage(fit: RuleFit): string {
-  const parts = fit.changes.map((c) => c.words);
-  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join('; ')}; and ${parts[parts.length - 1]!}`;
-}
-
 /**
  * The responses a rule would give to every probe: the reference with `changes` applied (unknown components are
  * ignored), each instance with its own state. For tests and for checking a fit by hand; with `showState`, the
  * instance shows its running averages as a learner's fields would.
  */
-export function responsesOf(scenarios: readonly ProbeScenario[], changes: Rule, showState = false): ProbeResponse[] {
+export function responsesOf(scenarios: readonly FitScenario[], changes: Rule, showState = false): FitResponse[] {
   const family = familyOf(scenarios);
   if (!family) return [];
   const rule = { ...referenceRule(family), ...changes };
