@@ -1,8 +1,9 @@
 // The hyperparameter-search exercise: grid and random search, checked on made-up costs with seeded draws (so
-// every trial can be checked), then on the real thing: Momentum's steps to converge, against PyTorch's grid.
+// every trial can be checked), then on the real thing: Momentum's steps to converge, against PyTorch's grid. The
+// settings each search should try come from the fixture generator: this suite compares lists and searches nothing.
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, test } from 'vitest';
-import { fixtureSearch } from './harness/fixtures.js';
+import { fixtureSearch, searchCases, type SearchSpace, type Setting } from './harness/fixtures.js';
 import { forEachTarget } from '../harness/grade-targets.js';
 import { hiddenTestName } from '../harness/hidden-tests.js';
 import {
@@ -27,7 +28,11 @@ interface Trial {
   steps: number;
 }
 
-const space = { learningRate: [1e-4, 1e-1], momentum: [0.3, 0.99] } as const;
+const cases = searchCases();
+const space = cases.space;
+/** The settings the generator says a visible search tries. */
+const gridOf = (budget: number): Setting[] => cases.grid.find((c) => c.budget === budget)!.trials;
+const drawnOf = (seed: number): Setting[] => cases.random.find((c) => c.seed === seed)!.trials;
 const bowl = { $function: 'bowl', bestLearningRate: 3e-3, bestMomentum: 0.9 } as const;
 const bowlOf = (t: { learningRate: number; momentum: number }) =>
   bowlSteps(t.learningRate, t.momentum, bowl.bestLearningRate, bowl.bestMomentum);
@@ -86,23 +91,24 @@ const call = (name: string, exportName: string, ...args: Argument[]): Job => ({
   input: { module: FILE, exportName, args },
 });
 const JOBS: Job[] = [
-  call('grid 20', 'gridSearch', space as unknown as Argument, 20, bowl),
-  call('grid 1', 'gridSearch', space as unknown as Argument, 1, bowl),
-  // √8 ≈ 2.83: rounded down, a 2 × 2 grid; rounded to the nearest, 3 × 3 (9 runs, over the budget).
-  call('grid 8', 'gridSearch', space as unknown as Argument, 8, bowl),
-  call('random 7', 'randomSearch', space as unknown as Argument, 12, bowl, { $function: 'random', seed: 7 }),
-  call('random 8', 'randomSearch', space as unknown as Argument, 12, bowl, { $function: 'random', seed: 8 }),
+  // Budgets 20, 1 and 8: √8 ≈ 2.83, rounded down a 2 × 2 grid; rounded to the nearest, 3 × 3 (9 runs, over it).
+  ...cases.grid.map(({ budget }) => call(`grid ${budget}`, 'gridSearch', space as unknown as Argument, budget, bowl)),
+  ...cases.random.map(({ budget, seed }) =>
+    call(`random ${seed}`, 'randomSearch', space as unknown as Argument, budget, bowl, { $function: 'random', seed }),
+  ),
   call('best', 'bestTrial', sample as unknown as Argument),
   ...EDGE_LISTS.map((list) => call(list.name, 'bestTrial', list.trials as unknown as Argument)),
   call('grid real', 'gridSearch', realSpace as unknown as Argument, search.budget, stepsToConverge),
 ];
 
-type Space = { learningRate: [number, number]; momentum: [number, number] };
-/** The instructor's hidden cases (hidden/, never in a student kit): other spaces, budgets, seeds and lists. */
+/**
+ * The instructor's hidden cases (hidden/, never in a student kit): other spaces, budgets, seeds and lists, with the
+ * settings each search should try and the trial bestTrial should pick, from the fixture generator.
+ */
 interface HiddenSearch {
-  grid: Array<{ space: Space; budget: number }>;
-  random: Array<{ space: Space; budget: number; seed: number }>;
-  best: Trial[][];
+  grid: Array<{ space: SearchSpace; budget: number; trials: Setting[] }>;
+  random: Array<{ space: SearchSpace; budget: number; seed: number; trials: Setting[] }>;
+  best: Array<{ trials: Trial[]; pick: number }>;
 }
 const HIDDEN = new URL('hidden/search-cases.json', import.meta.url);
 const hiddenSearch: HiddenSearch = existsSync(HIDDEN)
@@ -110,29 +116,28 @@ const hiddenSearch: HiddenSearch = existsSync(HIDDEN)
   : { grid: [], random: [], best: [] };
 /** Each hidden case: its job, and whether what came back is right (it throws, or says false, when not). */
 const HIDDEN_CASES: Array<{ job: Job; right: (session: Session, name: string) => boolean | void }> = [
-  ...hiddenSearch.grid.map(({ space, budget }, i) => ({
+  ...hiddenSearch.grid.map(({ space, budget, trials: expected }, i) => ({
     job: call(`hidden grid ${i}`, 'gridSearch', space as unknown as Argument, budget, bowl),
     right: (s: Session, name: string) => {
       const { trials } = trialsOf(s, name, 'hidden');
-      expectTrials(trials, expectedGrid(space, budget), 'gridSearch');
+      expectTrials(trials, expected, 'gridSearch');
     },
   })),
-  ...hiddenSearch.random.map(({ space, budget, seed }, i) => ({
+  ...hiddenSearch.random.map(({ space, budget, seed, trials: expected }, i) => ({
     job: call(`hidden random ${i}`, 'randomSearch', space as unknown as Argument, budget, bowl, {
       $function: 'random',
       seed,
     }),
     right: (s: Session, name: string) => {
       const { trials } = trialsOf(s, name, 'hidden');
-      expectTrials(trials, drawnTrials(space, budget, seed), 'randomSearch');
+      expectTrials(trials, expected, 'randomSearch');
     },
   })),
-  ...hiddenSearch.best.map((list, i) => ({
-    job: call(`hidden best ${i}`, 'bestTrial', list as unknown as Argument),
+  ...hiddenSearch.best.map(({ trials, pick }, i) => ({
+    job: call(`hidden best ${i}`, 'bestTrial', trials as unknown as Argument),
     right: (s: Session, name: string) => {
       const picked = called(s, name, 'hidden').value as Trial | null;
-      const fewest = Math.min(...list.map((t) => t.steps));
-      const expected = list.find((t) => t.steps === fewest)!;
+      const expected = trials[pick]!;
       return (
         picked?.learningRate === expected.learningRate &&
         picked.momentum === expected.momentum &&
@@ -159,36 +164,6 @@ function trialsOf(session: Session, name: string, as?: 'hidden'): { trials: Tria
   const { value, calls } = called(session, name, as);
   if (!Array.isArray(value)) throw new SessionProblem('the search must return the list of its trials');
   return { trials: value as Trial[], calls };
-}
-
-/** The k × k grid the instructions describe, computed another way (exp/log) than learners are told to. */
-function expectedGrid(s: { learningRate: readonly number[]; momentum: readonly number[] }, budget: number) {
-  let k = 0;
-  while ((k + 1) * (k + 1) <= budget) k++; // ⌊√budget⌋ in whole numbers
-  const at = (i: number) => (k === 1 ? 0 : i / (k - 1));
-  const [a, b] = s.learningRate as [number, number];
-  const [m, n] = s.momentum as [number, number];
-  return Array.from({ length: k * k }, (_, index) => {
-    const [i, j] = [Math.floor(index / k), index % k];
-    return { learningRate: Math.exp(Math.log(a) + at(i) * (Math.log(b) - Math.log(a))), momentum: m + at(j) * (n - m) };
-  });
-}
-
-/** The trials random search draws, as the instructions describe: a learning rate then a momentum per trial. */
-function drawnTrials(
-  s: { learningRate: readonly number[]; momentum: readonly number[] },
-  budget: number,
-  seed: number,
-) {
-  const random = seededRandom(seed);
-  const [a, b] = s.learningRate as [number, number];
-  const [m, n] = s.momentum as [number, number];
-  const drawn: Array<{ learningRate: number; momentum: number }> = [];
-  while (drawn.length < budget) {
-    const u = random();
-    drawn.push({ learningRate: a * (b / a) ** u, momentum: m + random() * (n - m) });
-  }
-  return drawn;
 }
 
 /** `explain` words what the trials as a whole show (search-findings.ts), for the first wrong trial's message. */
@@ -235,21 +210,15 @@ forEachTarget((target) => {
     const s = ready();
     const { trials, calls } = trialsOf(s, 'grid 20');
     const sized = (tried: Trial[], budget: number) => () => gridSizeFinding(tried.length, budget);
-    expectTrials(trials, expectedGrid(space, 20), 'gridSearch(space, budget 20)', undefined, sized(trials, 20));
+    expectTrials(trials, gridOf(20), 'gridSearch(space, budget 20)', undefined, sized(trials, 20));
     if (calls[0] !== 16)
       throw new SessionProblem(
         `gridSearch(space, budget 20) should train 16 times (one per trial); it trained ${calls[0]} times`,
       );
     const one = trialsOf(s, 'grid 1').trials;
-    expectTrials(one, expectedGrid(space, 1), 'gridSearch(space, budget 1)', undefined, sized(one, 1));
+    expectTrials(one, gridOf(1), 'gridSearch(space, budget 1)', undefined, sized(one, 1));
     const eight = trialsOf(s, 'grid 8');
-    expectTrials(
-      eight.trials,
-      expectedGrid(space, 8),
-      'gridSearch(space, budget 8)',
-      undefined,
-      sized(eight.trials, 8),
-    );
+    expectTrials(eight.trials, gridOf(8), 'gridSearch(space, budget 8)', undefined, sized(eight.trials, 8));
     if (eight.calls[0] !== 4)
       throw new SessionProblem(
         `gridSearch(space, budget 8) should train 4 times (k = ⌊√8⌋ = 2); it trained ${eight.calls[0]} times`,
@@ -260,7 +229,7 @@ forEachTarget((target) => {
     const s = ready();
     for (const seed of [7, 8]) {
       const { trials, calls } = trialsOf(s, `random ${seed}`);
-      const expected = drawnTrials(space, 12, seed);
+      const expected = drawnOf(seed);
       const draws = (() => {
         const again = seededRandom(seed);
         return Array.from({ length: 48 }, () => again());
@@ -306,7 +275,7 @@ forEachTarget((target) => {
     const { trials } = trialsOf(ready(), 'grid real');
     expectTrials(
       trials.map((t) => ({ ...t, steps: bowlOf(t) })),
-      expectedGrid(realSpace, search.budget),
+      search.learningRates.flatMap((learningRate) => search.momenta.map((momentum) => ({ learningRate, momentum }))),
       `gridSearch(the challenge's space, budget ${search.budget})`,
       undefined,
       () => gridSizeFinding(trials.length, search.budget),

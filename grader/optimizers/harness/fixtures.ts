@@ -41,9 +41,21 @@ export interface LongerCase {
   expected: Record<string, number[][]>;
 }
 
+/** Settings a search tries, in order. */
+export type Setting = { learningRate: number; momentum: number };
+export type SearchSpace = { learningRate: [number, number]; momentum: [number, number] };
+
+/** The search functions on made-up costs: the settings each should try, computed by the fixture generator. */
+export interface SearchCases {
+  space: SearchSpace;
+  grid: Array<{ budget: number; trials: Setting[] }>;
+  random: Array<{ budget: number; seed: number; trials: Setting[] }>;
+}
+
 const fixtures = parseWithNumbers(readFileSync(new URL('../fixtures/cases.json', import.meta.url), 'utf8')) as {
   cases: Record<OptimizerId, FixtureCase[]>;
   search: SearchFixture;
+  searchCases: SearchCases;
   probes: Record<OptimizerId, ProbeScenario[]>;
   longer: Record<OptimizerId, LongerCase>;
 };
@@ -59,6 +71,10 @@ export function probeScenarios(optimizer: OptimizerId): ProbeScenario[] {
 
 export function fixtureSearch(): SearchFixture {
   return fixtures.search;
+}
+
+export function searchCases(): SearchCases {
+  return fixtures.searchCases;
 }
 
 /** What each typical mistake of an optimizer is, in words a learner can act on. */
