@@ -12,7 +12,7 @@ import { cachedData } from '../site/scripts/data-cache.js';
 import { kitDataFile } from '../site/scripts/kit-data.js';
 import { classroomWorkflow } from './release/classroom-workflow.js';
 import { RUN_AUTOGRADER, SETUP_SH } from './release/gradescope.js';
-import { inKit, KIT_SCRIPTS } from './release/kit-contents.js';
+import { importsSolutions, inKit, KIT_SCRIPTS } from './release/kit-contents.js';
 import { kitManifest, readKitUses, UndeclaredPackageError, type PackageJson } from './release/kit-packages.js';
 import { describeLeak, scanForLeaks } from './release/leak-scan.js';
 import { LockError, pruneLock, type Lock } from './release/prune-lock.js';
@@ -93,6 +93,7 @@ async function layOutKit(kit: string, courses: Course[], others: Course[]): Prom
   const elsewhere = others.flatMap((c) => courseFolders(c.id));
   for (const path of trackedFiles().filter((p) => inKit(p) && !elsewhere.some((dir) => p.startsWith(dir)))) {
     const from = join(root, path);
+    if (importsSolutions(path, readFileSync(from, 'utf8'))) continue;
     const to = join(kit, path);
     mkdirSync(dirname(to), { recursive: true });
     const course = courses.find((c) => path.startsWith(`courses/${c.id}/`));

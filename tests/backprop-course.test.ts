@@ -63,8 +63,11 @@ const ATTACKS = readdirSync(ATTACKS_DIR)
   .filter((name) => name.endsWith('.ts'))
   .sort();
 
-/** A backward() copied from the kit's own walk (tests/adversarial/kit-copies/). */
-const KIT_COPY = join(ROOT, 'tests', 'adversarial', 'kit-copies', 'replay-as-backward.ts');
+/** backward()s copied from the kit's own walks (tests/adversarial/kit-copies/). */
+const KIT_COPIES_DIR = join(ROOT, 'tests', 'adversarial', 'kit-copies');
+const KIT_COPIES = readdirSync(KIT_COPIES_DIR)
+  .filter((name) => name.endsWith('-as-backward.ts'))
+  .sort();
 
 const reportOf = (reports: ExerciseReport[], exercise: string): ExerciseReport => {
   const report = reports.find((r) => r.id === exercise || r.id.endsWith(`/${exercise}`));
@@ -135,7 +138,10 @@ beforeAll(async () => {
     gradeAsClass(
       [
         ...ATTACKS.map((name) => ({ key: `adversarial/${name}`, files: { 'backward.ts': join(ATTACKS_DIR, name) } })),
-        { key: 'kit-copy', files: { 'backward.ts': KIT_COPY } },
+        ...KIT_COPIES.map((name) => ({
+          key: `kit-copy/${name}`,
+          files: { 'backward.ts': join(KIT_COPIES_DIR, name) },
+        })),
       ],
       ['backward'],
     ),
@@ -257,8 +263,8 @@ test('hidden tests are counted, and a failing one gives nothing of its case away
   for (const t of failed) expect(t.message).not.toMatch(/\d/);
 });
 
-test("a backward() copied from the kit's own replay of the steps fails the backward exercise", () => {
-  const report = reportOf(reports('kit-copy'), 'backward');
+test.each(KIT_COPIES)("tests/adversarial/kit-copies/%s, a walk of the kit's as backward(), fails it", (name) => {
+  const report = reportOf(reports(`kit-copy/${name}`), 'backward');
   expect(report.status).toBe('fail');
   // It fails where a value has two users, as the order check and PyTorch's gradients both say.
   const failed = report.tests.filter((t) => t.status === 'fail').map((t) => t.name);

@@ -15,11 +15,13 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { create } from 'tar';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadCourses } from '../grader/course/course-metadata.js';
+import { filesBelow } from '../grader/files/files-below.js';
+import { importsSolutions } from '../scripts/release/kit-contents.js';
 import { scanForLeaks } from '../scripts/release/leak-scan.js';
 import { RECORD, releaseOutputProblem } from '../scripts/release/release-output.js';
 import { hiddenLines } from '../scripts/stubs/hidden-text.js';
@@ -95,6 +97,12 @@ test('the kit holds no solution, hidden test or instructor tool, by an independe
   );
 });
 
+/** The code files below `root`, relative, outside node_modules and built output. */
+const trackedCode = (root: string): string[] =>
+  filesBelow(root, { skip: (name) => ['node_modules', 'release', 'dist', '.git'].includes(name) })
+    .map((f) => relative(root, f).split(sep).join('/'))
+    .filter((f) => /\.(ts|js|mjs|cjs)$/.test(f));
+
 test("the kit holds no model of the optimizers' update rules: the rule fit is in Gradescope's autograder alone", () => {
   const kit = join(out, 'student-kit');
   const simulator = 'grader/optimizers/hidden/rule-fit.ts';
@@ -110,6 +118,17 @@ test("the kit holds no model of the optimizers' update rules: the rule fit is in
   expect(code.filter((f) => declares.test(readFileSync(join(kit, f), 'utf8')))).toEqual([]);
   expect(existsSync(join(kit, simulator))).toBe(false);
   expect(Object.keys(unzipSync(readFileSync(join(out, 'gradescope-autograder.zip'))))).toContain(`kit/${simulator}`);
+});
+
+test("no module of the kit imports solutions/: the site's data modules that run them stay with the instructor", () => {
+  const kit = join(out, 'student-kit');
+  // The repository has such modules (each course's reference runs, the search heatmap's grid of runs) …
+  const running = trackedCode(KIT_ROOT).filter((f) => importsSolutions(f, readFileSync(join(KIT_ROOT, f), 'utf8')));
+  expect(running).toEqual(expect.arrayContaining(['courses/optimizers/site/data/search-heatmap-runs.ts']));
+  // … and the kit, whose site reads their numbers from site/data/, has none of them.
+  for (const f of running) expect(existsSync(join(kit, f)), f).toBe(false);
+  expect(trackedCode(kit).filter((f) => importsSolutions(f, readFileSync(join(kit, f), 'utf8')))).toEqual([]);
+  expect(existsSync(join(kit, 'site', 'data', 'search-heatmap.json'))).toBe(true);
 });
 
 test('--course takes a course of this repository, in any case, or exits 2 naming those there are', () => {

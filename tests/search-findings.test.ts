@@ -139,10 +139,12 @@ test('steps recorded from evaluate(momentum, learningRate) are named as swapped 
 });
 
 test('a grid of the wrong size: k rounded up, or the whole budget per coordinate; the right size says nothing', () => {
-  expect(gridSizeFinding(25, 20)).toMatch(/5 values per coordinate, 5 × 5 = 25 trials, more than .*rounded up to 5/);
-  expect(gridSizeFinding(400, 20)).toMatch(/each coordinate takes the whole budget/);
-  expect(gridSizeFinding(16, 20)).toBe('');
-  expect(gridSizeFinding(20, 20)).toBe('');
+  expect(gridSizeFinding(25, 20, 16)).toMatch(
+    /5 values per coordinate, 5 × 5 = 25 trials, more than .*rounded up to 5/,
+  );
+  expect(gridSizeFinding(400, 20, 16)).toMatch(/each coordinate takes the whole budget/);
+  expect(gridSizeFinding(16, 20, 16)).toBe('');
+  expect(gridSizeFinding(20, 20, 16)).toBe('');
 });
 
 test('learning rates with the power on the lower exponent alone, or no power at all', () => {
@@ -178,10 +180,39 @@ test('random trials that are all the same: drawn once before the loop only when 
 test('bestTrial: each wrong pick of the sample is named, the right one says nothing', () => {
   const sample = [6, 9, Infinity, 4, 4, 7].map((steps, i) => ({ learningRate: (i + 1) / 100, momentum: 0.5, steps }));
   const pick = (i: number) => sample[i]!;
-  expect(bestFinding(sample, pick(3))).toBe('');
-  expect(bestFinding(sample, pick(0))).toMatch(/keeps the first trial \(6 steps\).*such as 0/);
-  expect(bestFinding(sample, pick(4))).toMatch(/on a tie bestTrial keeps the later trial/);
-  expect(bestFinding(sample, pick(2))).toMatch(/a run that did not converge .* the comparison is reversed/);
-  expect(bestFinding(sample, pick(1))).toMatch(/the most steps among those that converged/);
-  expect(bestFinding(sample, pick(5))).toMatch(/returned the last trial/);
+  expect(bestFinding(sample, pick(3), 3)).toBe('');
+  expect(bestFinding(sample, pick(0), 3)).toMatch(/keeps the first trial \(6 steps\).*such as 0/);
+  expect(bestFinding(sample, pick(4), 3)).toMatch(/on a tie bestTrial keeps the later trial/);
+  expect(bestFinding(sample, pick(2), 3)).toMatch(/a run that did not converge .* the comparison is reversed/);
+  expect(bestFinding(sample, pick(1), 3)).toMatch(/the most steps among those that converged/);
+  expect(bestFinding(sample, pick(5), 3)).toMatch(/returned the last trial/);
+});
+
+test('a random search that pushes one object and changes it in place is named by the last draws it holds', () => {
+  const space = { learningRate: [1e-4, 1e-1], momentum: [0.3, 0.99] } as const;
+  const random = seededRandom(3);
+  const draws = Array.from({ length: 12 }, () => random());
+  const [a, b] = space.learningRate;
+  const [m, n] = space.momentum;
+  const trial = (i: number): Setting => ({
+    learningRate: a * (b / a) ** draws[2 * i]!,
+    momentum: m + draws[2 * i + 1]! * (n - m),
+  });
+  const last = trial(5);
+  expect(
+    randomFinding(
+      Array.from({ length: 6 }, () => ({ ...last })),
+      draws,
+      space,
+    ),
+  ).toMatch(/the last setting tried\. One trial object is pushed every time/);
+  // The first trial's values everywhere are values drawn once, not one object changed in place.
+  const first = trial(0);
+  expect(
+    randomFinding(
+      Array.from({ length: 6 }, () => ({ ...first })),
+      draws,
+      space,
+    ),
+  ).not.toMatch(/One trial object/);
 });

@@ -49,6 +49,8 @@ const sample = [
   { learningRate: 0.05, momentum: 0.9, steps: 4 },
   { learningRate: 0.06, momentum: 0.95, steps: 7 },
 ];
+/** The trial bestTrial should pick from `sample`: the first of the two that took 4 steps. */
+const SAMPLE_PICK = 3;
 
 /**
  * Lists on which a pick that works on `sample` can still go wrong, each with the index of the trial to pick and
@@ -209,7 +211,8 @@ forEachTarget((target) => {
   test('grid search tries a ⌊√budget⌋ × ⌊√budget⌋ grid, log-spaced learning rates, within the budget', async () => {
     const s = ready();
     const { trials, calls } = trialsOf(s, 'grid 20');
-    const sized = (tried: Trial[], budget: number) => () => gridSizeFinding(tried.length, budget);
+    const sized = (tried: Trial[], budget: number) => () =>
+      gridSizeFinding(tried.length, budget, gridOf(budget).length);
     expectTrials(trials, gridOf(20), 'gridSearch(space, budget 20)', undefined, sized(trials, 20));
     if (calls[0] !== 16)
       throw new SessionProblem(
@@ -248,7 +251,7 @@ forEachTarget((target) => {
   test('bestTrial picks the fewest steps, the earliest on a tie, a run that did not converge only when none did', async () => {
     const best = called(ready(), 'best').value as Trial | undefined;
     if (!best || best.learningRate !== 0.04) {
-      const finding = bestFinding(sample, best);
+      const finding = bestFinding(sample, best, SAMPLE_PICK);
       throw new SessionProblem(
         `bestTrial should pick the trial with learningRate 0.04 (4 steps, the first of two), not ${best ? describeTrial(best) : 'nothing'}` +
           (finding ? `\nDiagnosis: ${finding}.` : ''),
@@ -278,7 +281,7 @@ forEachTarget((target) => {
       search.learningRates.flatMap((learningRate) => search.momenta.map((momentum) => ({ learningRate, momentum }))),
       `gridSearch(the challenge's space, budget ${search.budget})`,
       undefined,
-      () => gridSizeFinding(trials.length, search.budget),
+      () => gridSizeFinding(trials.length, search.budget, search.learningRates.length * search.momenta.length),
     );
     const flat = search.steps.flat();
     trials.forEach((t, i) => {

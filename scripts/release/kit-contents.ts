@@ -1,6 +1,8 @@
 // What a student kit holds, file by file: the rules that keep solutions, hidden tests and the instructor's
 // tools out of it, and the few files the kit gets in a student's version.
+import { posix } from 'node:path';
 import { minimatch } from 'minimatch';
+import { ts } from 'ts-morph';
 
 /** Files of the instructor's repository that go into the kit as they are (git-tracked paths). */
 const INCLUDE = [
@@ -44,6 +46,21 @@ const EXCLUDE = [
 export function inKit(path: string): boolean {
   const matches = (patterns: string[]) => patterns.some((pattern) => minimatch(path, pattern, { dot: true }));
   return matches(INCLUDE) && !matches(EXCLUDE);
+}
+
+/**
+ * Whether a module (at `path`, with `source`) imports from solutions/, statically or by a dynamic import(): a kit,
+ * which has no solutions, could never run it, and its own code may compute what they do (a site data module running
+ * a search over a grid, say). The release leaves such modules out; nothing in a kit runs them.
+ */
+export function importsSolutions(path: string, source: string): boolean {
+  if (!/\.[cm]?[jt]sx?$/.test(path)) return false;
+  return ts
+    .preProcessFile(source, true, true)
+    .importedFiles.some(
+      ({ fileName }) =>
+        fileName.startsWith('.') && posix.normalize(posix.join(posix.dirname(path), fileName)).startsWith('solutions/'),
+    );
 }
 
 /** The npm scripts a student has. */

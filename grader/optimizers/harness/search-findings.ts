@@ -45,8 +45,8 @@ function fastest(settings: readonly Setting[]): Coordinate | '' {
  * A grid of the wrong size, from how many trials it tried and the budget: a whole number of values per coordinate that
  * is not ⌊√budget⌋ says how k was worked out. '' when the count is no k × k grid.
  */
-export function gridSizeFinding(tried: number, budget: number): string {
-  const right = Math.floor(Math.sqrt(budget)); // the k of a grid within the budget
+export function gridSizeFinding(tried: number, budget: number, expected: number): string {
+  const right = Math.round(Math.sqrt(expected)); // the k of the expected k × k grid
   const m = Math.round(Math.sqrt(tried));
   if (m * m !== tried || m === right || tried === 0) return '';
   const over = tried > budget ? `, more than the budget of ${budget} allows` : '';
@@ -97,8 +97,9 @@ function powerFinding(mine: readonly number[], theirs: readonly number[]): strin
  * Every trial the same, and the same as the last setting that should have been tried: one object was pushed for
  * every trial and changed in place, so each entry of the list shows its last values. '' otherwise.
  */
-function oneObjectFinding(trials: readonly Setting[], last: Setting | undefined): string {
-  if (!last || trials.length < 2) return '';
+function oneObjectFinding(trials: readonly Setting[], isLast: (setting: Setting) => boolean): string {
+  const last = trials[0];
+  if (!last || trials.length < 2 || !isLast(last)) return '';
   if (!trials.every((t) => COORDINATES.every((c) => close(t[c], last[c])))) return '';
   return (
     `all ${trials.length} trials hold the same values, learning rate ${fmt(last.learningRate)} and momentum ` +
@@ -112,7 +113,8 @@ function oneObjectFinding(trials: readonly Setting[], last: Setting | undefined)
 export function gridFinding(trials: readonly Setting[], expected: readonly Setting[]): string {
   if (trials.length !== expected.length || trials.length < 4) return '';
   if (trials.every((t, i) => COORDINATES.every((c) => close(t[c], expected[i]![c])))) return '';
-  const oneObject = oneObjectFinding(trials, expected[expected.length - 1]);
+  const final = expected[expected.length - 1]!;
+  const oneObject = oneObjectFinding(trials, (t) => COORDINATES.every((c) => close(t[c], final[c])));
   if (oneObject) return oneObject;
   // Before the spacing: 10 ** lo + u·(hi − lo) is evenly spaced in value, but it is not lo + u·(hi − lo).
   const power = powerFinding(distinct(trials, 'learningRate'), distinct(expected, 'learningRate'));
@@ -252,13 +254,12 @@ export function randomFinding(
   const mu = pick((t) => fromMomentum(t.momentum));
   const all = (xs: number[], f: (x: number, i: number) => boolean) => xs.every(f);
   if (all(lrLog, (x, i) => x === 2 * i) && all(mu, (x, i) => x === 2 * i + 1)) return '';
-  // The last trial's values, as the generator's draws make them (draws 2k − 1 and 2k).
-  const [uLast, vLast] = [draws[2 * k - 2], draws[2 * k - 1]];
-  const last =
-    uLast === undefined || vLast === undefined
-      ? undefined
-      : { learningRate: a * (b / a) ** uLast, momentum: m + vLast * (n - m) };
-  const oneObject = oneObjectFinding(trials.slice(0, k), trials.length === k ? last : undefined);
+  // The last trial's values are the ones drawn from draws 2k − 1 and 2k.
+  const isLast = (t: Setting): boolean =>
+    trials.length === k &&
+    index(fromLog(t.learningRate)) === 2 * k - 2 &&
+    index(fromMomentum(t.momentum)) === 2 * k - 1;
+  const oneObject = oneObjectFinding(trials.slice(0, k), isLast);
   if (oneObject) return oneObject;
   const same = sameValueFinding(trials.slice(0, k), generatorCalls);
   if (same) return same;
@@ -365,13 +366,12 @@ const converged = (t: Trial): boolean => typeof t.steps === 'number' && Number.i
  * of a tie, the most steps (a reversed comparison), or the last one (every trial replaced the one kept before). The
  * sample is built so that each of these picks a different trial. '' when the pick is none of them.
  */
-export function bestFinding(trials: readonly Trial[], picked: Setting | null | undefined): string {
+export function bestFinding(trials: readonly Trial[], picked: Setting | null | undefined, best: number): string {
   if (!picked) return '';
   const index = trials.findIndex((t) => COORDINATES.every((c) => close(t[c], picked[c])));
   if (index < 0) return '';
   const finite = trials.filter(converged);
-  const fewest = Math.min(...finite.map((t) => t.steps as number));
-  const best = trials.findIndex((t) => t.steps === fewest);
+  const fewest = trials[best]!.steps;
   const mine = trials[index]!;
   const steps = (t: Trial) => String(t.steps);
   if (index === best) return '';

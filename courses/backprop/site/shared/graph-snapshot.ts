@@ -49,28 +49,34 @@ export function snapshotGraph(output: ValueLike, names: ReadonlyMap<ValueLike, s
   const keys = new Map<ValueLike, string>();
   const nodes: SnapshotNode[] = [];
   const keyOf = (value: ValueLike, fallback: string): string => names.get(value) ?? fallback;
-  // Depth first, children in their listed order, each value pushed after its children: the backward pass's order.
+  // Depth first from each root, children in their listed order, each value taken when first reached. Listed for a
+  // reader, not for a backward pass: the expression's named values in its own order (leaves, then steps), then the
+  // values an operation made on its own.
   const visit = (root: ValueLike, rootKey: string, reachable: boolean): void => {
     if (keys.has(root)) return;
     keys.set(root, rootKey);
-    const stack = [{ value: root, key: rootKey, children: childrenOf(root), next: 0 }];
+    const reached = [{ value: root, key: rootKey, children: childrenOf(root) }];
+    const stack = [{ ...reached[0]!, next: 0 }];
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
-      if (top.next < top.children.length) {
-        const index = top.next++;
-        const child = top.children[index]!;
-        if (keys.has(child)) continue;
-        if (keys.size >= MAX_SNAPSHOT_VALUES)
-          throw new Error(
-            `the graph holds more than ${MAX_SNAPSHOT_VALUES} values: does an operation keep making new ones?`,
-          );
-        const key = keyOf(child, `${top.key}/${index}`);
-        keys.set(child, key);
-        stack.push({ value: child, key, children: childrenOf(child), next: 0 });
+      if (top.next === top.children.length) {
+        stack.pop();
         continue;
       }
-      stack.pop();
-      const { value, key, children } = top;
+      const index = top.next++;
+      const child = top.children[index]!;
+      if (keys.has(child)) continue;
+      if (keys.size >= MAX_SNAPSHOT_VALUES)
+        throw new Error(
+          `the graph holds more than ${MAX_SNAPSHOT_VALUES} values: does an operation keep making new ones?`,
+        );
+      const key = keyOf(child, `${top.key}/${index}`);
+      keys.set(child, key);
+      const entry = { value: child, key, children: childrenOf(child) };
+      reached.push(entry);
+      stack.push({ ...entry, next: 0 });
+    }
+    for (const { value, key, children } of reached) {
       nodes.push({
         key,
         name: names.get(value) ?? null,
@@ -84,5 +90,7 @@ export function snapshotGraph(output: ValueLike, names: ReadonlyMap<ValueLike, s
   };
   visit(output, keyOf(output, 'output'), true);
   for (const [value, name] of names) visit(value, name, false);
-  return { output: keys.get(output)!, nodes };
+  const rank = new Map([...names.values()].map((name, i) => [name, i]));
+  const place = (node: SnapshotNode): number => (node.name === null ? Infinity : (rank.get(node.name) ?? Infinity));
+  return { output: keys.get(output)!, nodes: nodes.sort((x, y) => place(x) - place(y)) };
 }

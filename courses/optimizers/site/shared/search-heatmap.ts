@@ -16,16 +16,6 @@ export interface SearchHeatmap {
   steps: (number | null)[][];
 }
 
-export function heatmapAxes(size = HEATMAP_SIZE): { learningRates: number[]; momenta: number[] } {
-  const [a0, a1] = SEARCH.learningRates.map(Math.log10);
-  const [m0, m1] = SEARCH.momenta;
-  const at = (k: number): number => k / (size - 1);
-  return {
-    learningRates: Array.from({ length: size }, (_, k) => Number((10 ** (a0 + at(k) * (a1 - a0))).toPrecision(6))),
-    momenta: Array.from({ length: size }, (_, k) => Number((m0 + at(k) * (m1 - m0)).toPrecision(6))),
-  };
-}
-
 /** mulberry32, the grader's own seeded generator: the page draws the same random trials the grader checks. */
 export { seededRandom as mulberry32 } from '../../../../grader/optimizers/harness/seeded-random.js';
 
