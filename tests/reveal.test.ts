@@ -235,34 +235,23 @@ async function bucketsOf(
   return run.problem ?? buckets(probeNumbers(run.results, shape), quantization);
 }
 
-describe('every learner variant against the probes (in the sandbox, no kit needed)', () => {
-  const course = loadCourse(KIT_ROOT, COURSE);
-  // The probes keep ε tiny, because the grader accepts ε inside or outside the square root and both must share a
-  // key; so an ε that is ignored or mis-scaled goes unseen here. The grading step of `npm run reveal` refuses them.
-  const EPSILON_BLIND = ['buggy/rmsprop/hardcoded-epsilon.ts', 'buggy/adam/epsilon-scaled-1e4.ts'];
-  // bestTrial's answer when no trial converged holds steps = Infinity, which no key can hold (the release refuses a
-  // probe whose official numbers are not finite); so a wrong answer only there goes unseen here, and the grading
-  // step refuses it.
-  const NONE_CONVERGED_BLIND = ['search/buggy-best-made-up-trial.ts', 'search/buggy-best-last-when-none-converged.ts'];
-  // Its step() clears grad itself, so every probe moves as the reference does: only zeroGrad()'s own test, in the
-  // grading step, sees that zeroGrad() does nothing.
-  const ZERO_GRAD_BLIND = ['buggy/sgd/zerograd-does-nothing-behind-array-from.ts'];
-  const variants = (kind: 'correct' | 'buggy') =>
-    (['sgd', 'momentum', 'rmsprop', 'adam'] as const).flatMap((id) =>
-      readdirSync(join(VARIANTS, kind, id)).map((f) => ({
-        id,
-        name: `${kind}/${id}/${f}`,
-        file: join(VARIANTS, kind, id, f),
-      })),
-    );
-  const search = readdirSync(SEARCH_VARIANTS).map((f) => ({
-    id: 'hyperparameter-search',
-    name: `search/${f}`,
-    file: join(SEARCH_VARIANTS, f),
-  }));
-  const cases = [...variants('correct'), ...variants('buggy'), ...search].filter(
-    (c) => ![...EPSILON_BLIND, ...NONE_CONVERGED_BLIND, ...ZERO_GRAD_BLIND].includes(c.name),
-  );
+/**
+ * A learner file to run an exercise's probe on: `name` says correct or buggy, `file` is the exercise's own file, and
+ * `beside` the learner's other files of the course it imports (an engine's value.ts, say), by name.
+ */
+interface ProbeCase {
+  id: string;
+  name: string;
+  file: string;
+  beside?: Record<string, string>;
+}
+
+/**
+ * Runs each case's probe in the sandbox (no kit needed) on a copy of exercises/ holding the case's file, and
+ * declares a test per case: a correct one lands in every official bucket, a buggy one does not.
+ */
+function probeVerdicts(courseId: string, cases: ProbeCase[]): void {
+  const course = loadCourse(KIT_ROOT, courseId);
   const verdicts = new Map<string, { official: number[]; mine: number[] | string }>();
   let work: string;
 
@@ -286,7 +275,8 @@ describe('every learner variant against the probes (in the sandbox, no kit neede
         const exercise = course.exercises.find((e) => e.id === next!.id)!;
         const dir = join(work, next.name.replace(/\W/g, '_'));
         cpSync(join(KIT_ROOT, 'exercises'), dir, { recursive: true });
-        cpSync(next.file, join(dir, COURSE, exercise.files[0]!));
+        for (const [name, file] of Object.entries(next.beside ?? {})) cpSync(file, join(dir, courseId, name));
+        cpSync(next.file, join(dir, courseId, exercise.files[0]!));
         const { quantization, shape, buckets: expected } = official.get(exercise.id)!;
         verdicts.set(next.name, { official: expected, mine: await bucketsOf(exercise, dir, quantization, shape) });
       }
@@ -310,6 +300,82 @@ describe('every learner variant against the probes (in the sandbox, no kit neede
       expect(mine).not.toEqual(official);
     },
   );
+}
+
+describe('every optimizers variant against the probes (in the sandbox, no kit needed)', () => {
+  // Adam's probes keep ε tiny, because the grader accepts ε inside or outside the square root and Kingma and Ba's
+  // step-size form, which all must share a key; so an ε that is mis-scaled goes unseen here. The grading step of
+  // `npm run reveal` refuses it. (RMSprop's last probe holds r where both places of ε agree.)
+  const EPSILON_BLIND = ['buggy/adam/epsilon-scaled-1e4.ts'];
+  // bestTrial's answer when no trial converged holds steps = Infinity, which no key can hold (the release refuses a
+  // probe whose official numbers are not finite); so a wrong answer only there goes unseen here, and the grading
+  // step refuses it.
+  const NONE_CONVERGED_BLIND = ['search/buggy-best-made-up-trial.ts', 'search/buggy-best-last-when-none-converged.ts'];
+  // Its step() clears grad itself, so every probe moves as the reference does: only zeroGrad()'s own test, in the
+  // grading step, sees that zeroGrad() does nothing.
+  const ZERO_GRAD_BLIND = ['buggy/sgd/zerograd-does-nothing-behind-array-from.ts'];
+  const variants = (kind: 'correct' | 'buggy') =>
+    (['sgd', 'momentum', 'rmsprop', 'adam'] as const).flatMap((id) =>
+      readdirSync(join(VARIANTS, kind, id)).map((f) => ({
+        id,
+        name: `${kind}/${id}/${f}`,
+        file: join(VARIANTS, kind, id, f),
+      })),
+    );
+  const search = readdirSync(SEARCH_VARIANTS).map((f) => ({
+    id: 'hyperparameter-search',
+    name: `search/${f}`,
+    file: join(SEARCH_VARIANTS, f),
+  }));
+  probeVerdicts(
+    COURSE,
+    [...variants('correct'), ...variants('buggy'), ...search].filter(
+      (c) => ![...EPSILON_BLIND, ...NONE_CONVERGED_BLIND, ...ZERO_GRAD_BLIND].includes(c.name),
+    ),
+  );
+});
+
+describe('every backprop variant against the probes (in the sandbox, no kit needed)', () => {
+  const root = join(VARIANTS, 'backprop');
+  const exerciseOf: Record<string, string> = {
+    'value.ts': 'value',
+    'backward.ts': 'backward',
+    'nonlinearities.ts': 'nonlinearities',
+    'nn.ts': 'mlp',
+    'gradient-check.ts': 'gradient-check',
+  };
+  // A learner whose exercise passes has written the engine it builds on: each case runs beside a whole engine, the
+  // variant's own (a correct one) or the reference (a buggy file).
+  const engine = (folder: string) => Object.fromEntries(Object.keys(exerciseOf).map((f) => [f, join(folder, f)]));
+  const reference = engine(join(KIT_ROOT, 'solutions', 'backprop'));
+  const correct = readdirSync(join(root, 'correct')).flatMap((name) =>
+    Object.entries(exerciseOf).map(([file, id]) => ({
+      id,
+      name: `correct/${name}/${file}`,
+      file: join(root, 'correct', name, file),
+      beside: engine(join(root, 'correct', name)),
+    })),
+  );
+  // Each buggy folder is named for the learner file its variants replace; the folder's own reference files (named
+  // like learner files) are there for tsc only.
+  const buggy = readdirSync(join(root, 'buggy')).flatMap((folder) =>
+    readdirSync(join(root, 'buggy', folder))
+      .filter((f) => !(f in exerciseOf))
+      .map((f) => ({
+        id: exerciseOf[`${folder}.ts`]!,
+        name: `buggy/${folder}/${f}`,
+        file: join(root, 'buggy', folder, f),
+        beside: reference,
+      })),
+  );
+  // The probe sets every parameter, so how a fresh network starts is the grading step's to see; whether
+  // numericalGradient changed the caller's xs is a yes or no, and h's default is seen only far below a bucket.
+  const BLIND = [
+    'buggy/nn/bias-nonzero-start.ts',
+    'buggy/gradient-check/changes-xs-behind-object-is.ts',
+    'buggy/gradient-check/default-h-1e-4.ts',
+  ];
+  probeVerdicts('backprop', [...correct, ...buggy.filter((c) => !BLIND.includes(c.name))]);
 });
 
 describe('kits released from a copy of this repository', () => {
