@@ -26,6 +26,19 @@ export class GraderValue implements GraphNode {
     readonly children: GraphNode[] = [],
   ) {}
 }
+// A learner's function may call a Value method on what it is given (a.tanh(), a.mul(2), as micrograd's methods do):
+// the grader's values have none, since each exercise is graded apart from the others' files. Each such call says
+// so, where it would otherwise read "a.tanh is not a function".
+for (const name of ['add', 'mul', 'pow', 'neg', 'sub', 'div', 'tanh', 'relu', 'exp', 'log', 'backward'])
+  Object.defineProperty(GraderValue.prototype, name, {
+    value() {
+      throw new Error(
+        `${name}() was called on a value the grader made: this exercise is graded apart from value.ts, on the ` +
+          "grader's own values, which hold data, grad, children and localBackward only. Compute from a.data and " +
+          'make your own Value (new Value(y, [a], …)) with its localBackward',
+      );
+    },
+  });
 // Learner code is handed these values (its nonlinearities take them, its backward() walks them), and the class
 // outlives a session in a process kept for the submission's next one, where the look between sessions covers only
 // the built-ins: frozen, it cannot carry what one session saw (a hidden test's inputs) to another.
