@@ -86,3 +86,21 @@ test('the recorded graphs a kit holds give no number of a step the learner write
       expect(value).toEqual({ step: value.step, name: steps[value.step]![0], learner: true });
   }
 });
+
+test("a backward probe's recorded graph gives no order to follow: shuffled, unnamed inside, with no order listed", () => {
+  const info = parse(readFileSync(new URL('../courses/backprop/info.toml', import.meta.url), 'utf8')) as {
+    exercises: Array<{ reveal?: Array<{ driver: string; input: { steps: Step[] } }> }>;
+  };
+  const probes = info.exercises.flatMap((e) => e.reveal ?? []).filter((p) => p.driver === 'backwardExpression');
+  expect(probes.length).toBeGreaterThan(0);
+  for (const probe of probes) {
+    const { graph, leaves, steps } = (revealGraphs as unknown as ExpressionCase[]).find(
+      (g) => JSON.stringify(g.steps) === JSON.stringify(probe.input.steps),
+    )!;
+    expect(graph!.order).toBeUndefined();
+    const names = graph!.nodes.flatMap((v) => (v.name === undefined ? [] : [v.name]));
+    expect(names.sort()).toEqual([...Object.keys(leaves), steps.at(-1)![0]].sort());
+    // Made-before-used would be a topological order: some value comes before one of its children.
+    expect(graph!.nodes.some((v, i) => (v.children ?? []).some((child) => child > i))).toBe(true);
+  }
+});

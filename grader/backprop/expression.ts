@@ -36,10 +36,13 @@ export interface RecordedValue {
 }
 
 export interface RecordedGraph {
-  /** Every value in the order it was made: leaves first, each step's values after the values they are made from. */
+  /** Every value, leaves first; in the order it was made, but for a reveal probe's graph, whose order is shuffled. */
   nodes: RecordedValue[];
-  /** The numbers of the values the output depends on, depth first from it, each after its children. */
-  order: number[];
+  /**
+   * The numbers of the values the output depends on, depth first from it, each after its children (none for a
+   * reveal probe's graph, which the order check never reads).
+   */
+  order?: number[];
 }
 
 export const UNARY_OPS: ReadonlySet<Op> = new Set(['neg', 'tanh', 'relu', 'exp', 'log']);

@@ -69,7 +69,8 @@ export function recordedGraphOf(spec: ExpressionSpec): RecordedGraph {
 /**
  * The grader's values of a recorded graph, by number. A value the learner's code takes (`learner`) is made by
  * `learnerStep` from the step's receiver; every other value adds its recorded derivatives times its own grad to
- * its children's grads, whatever values those children are.
+ * its children's grads, whatever values those children are. The values may come in any order (a reveal probe's
+ * are shuffled): all are made first, then linked to their children.
  */
 export function buildRecorded(
   spec: ExpressionSpec,
@@ -79,6 +80,7 @@ export function buildRecorded(
   // Inside the sandbox learner modules have loaded first: index loops, a map with no prototype and the realm's own
   // Number, never a built-in looked up now (order-graph.ts says why).
   const made: GraphNode[] = [];
+  const childLists: GraphNode[][] = [];
   const named = create(null) as Record<string, GraphNode | undefined>;
   for (let i = 0; i < graph.nodes.length; i++) {
     const recorded = graph.nodes[i]!;
@@ -88,22 +90,24 @@ export function buildRecorded(
       if (!learnerStep) throw new Error(`the recorded graph leaves step ${step[0]} to a learner's function`);
       node = learnerStep(step, named[step[2]]!);
     } else {
-      const ids = recorded.children ?? [];
       const children: GraphNode[] = [];
       const partials: number[] = [];
-      for (let k = 0; k < ids.length; k++) {
-        children[k] = made[ids[k]!]!;
-        partials[k] = toNumber(recorded.partials![k]);
-      }
+      for (let k = 0; k < (recorded.partials ?? []).length; k++) partials[k] = toNumber(recorded.partials![k]);
       const value = new GraderValue(toNumber(recorded.data), children);
       value.localBackward = () => {
         for (let k = 0; k < children.length; k++)
           children[k]!.grad = toNumber(children[k]!.grad) + partials[k]! * value.grad;
       };
+      childLists[i] = children;
       node = value;
     }
     made[i] = node;
     if (recorded.name !== undefined) named[recorded.name] = node;
+  }
+  for (let i = 0; i < graph.nodes.length; i++) {
+    const ids = graph.nodes[i]!.children ?? [];
+    const children = childLists[i];
+    if (children) for (let k = 0; k < ids.length; k++) children[k] = made[ids[k]!]!;
   }
   return made;
 }

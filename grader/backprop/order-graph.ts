@@ -30,14 +30,16 @@ export function positionOf(list: readonly unknown[], node: unknown): number {
 /** The case's expression on the grader's own values, numbered in the recorded topological order. */
 export function orderGraph(spec: ExpressionSpec): OrderGraph {
   const graph = recordedGraphOf(spec);
+  const order = graph.order;
+  if (!order) throw new Error("this expression's recorded graph has no order: the order check runs on fixture cases");
   const made = buildRecorded(spec, graph);
   // The generator's depth-first order from the output (each value after its children, children in listed order):
   // the grader sorts nothing itself.
   const nodes: GraphNode[] = [];
   const names: string[] = [];
-  for (let id = 0; id < graph.order.length; id++) {
-    const recorded = graph.nodes[graph.order[id]!]!;
-    nodes[id] = made[graph.order[id]!]!;
+  for (let id = 0; id < order.length; id++) {
+    const recorded = graph.nodes[order[id]!]!;
+    nodes[id] = made[order[id]!]!;
     names[id] = recorded.name ?? '';
   }
   const children: number[][] = [];
