@@ -303,10 +303,10 @@ function probeVerdicts(courseId: string, cases: ProbeCase[]): void {
 }
 
 describe('every optimizers variant against the probes (in the sandbox, no kit needed)', () => {
-  // Adam's probes keep ε tiny, because the grader accepts ε inside or outside the square root and Kingma and Ba's
-  // step-size form, which all must share a key; so an ε that is mis-scaled goes unseen here. The grading step of
-  // `npm run reveal` refuses it. (RMSprop's last probe holds r where both places of ε agree.)
-  const EPSILON_BLIND = ['buggy/adam/epsilon-scaled-1e4.ts'];
+  // Adam's and RMSprop's last probes hold r̂ at 0.25 with ε = 0.01, where ε's accepted places agree and a misused ε
+  // shows; at μ₂ = 0 an ε added before the bias correction is the accepted √(r̂ + ε), and goes unseen here. The
+  // grading step of `npm run reveal` refuses it.
+  const EPSILON_BLIND: string[] = [];
   // bestTrial's answer when no trial converged holds steps = Infinity, which no key can hold (the release refuses a
   // probe whose official numbers are not finite); so a wrong answer only there goes unseen here, and the grading
   // step refuses it.
