@@ -3,26 +3,13 @@
 // judges, with the output's grad set to 1 and each value's localBackward() run, output first.
 import { outputName, type ExpressionSpec } from '../../../../grader/backprop/expression.js';
 import { replayOrder } from '../../../../grader/backprop/step-replay.js';
-import type { ValueLike } from '../shared/graph-snapshot.js';
-import { MAX_SNAPSHOT_VALUES } from '../shared/graph-snapshot.js';
+import { childrenOf, MAX_SNAPSHOT_VALUES, type ValueLike } from '../shared/graph-snapshot.js';
 import { learnerCall } from './learner-failure.js';
 
 type Walked = ValueLike & { localBackward?: unknown };
 
 /** ∂output/∂output. */
 const SEED = 1;
-
-function childrenOf(value: Walked, label: string): Walked[] {
-  return learnerCall(`reading ${label}.children`, () => {
-    const children = value.children;
-    if (children === null || typeof children !== 'object' || !(Symbol.iterator in children))
-      throw new Error('children is not an array of Values');
-    const list = Array.from(children as Iterable<unknown>);
-    if (!list.every((child) => typeof child === 'object' && child !== null))
-      throw new Error('children holds something that is not a Value');
-    return list as Walked[];
-  });
-}
 
 /** Runs the local backward steps of `named` (every leaf and step value of `spec`, by name), output first. */
 export function walkBackward(
@@ -34,7 +21,7 @@ export function walkBackward(
   const order = replayOrder(
     Object.keys(spec.leaves).map((name) => named.get(name)!),
     spec.steps.map(([name]) => named.get(name)!),
-    (value) => childrenOf(value, label(value)),
+    (value) => learnerCall(`reading ${label(value)}.children`, () => childrenOf(value) as Walked[]),
     MAX_SNAPSHOT_VALUES,
     () => {
       throw new Error(

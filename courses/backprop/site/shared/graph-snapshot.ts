@@ -1,6 +1,7 @@
 // A computation graph as plain data: every value reachable from the output (and every named value, reachable or
-// not) with its operation, data, grad and children, in an order where each value follows its children. Made the
-// same way from the reference engine at build time and from the learner's engine in the browser, so the two compare.
+// not) with its operation, data, grad and children, listed for a reader: the expression's named values in its own
+// order, then those an operation made. Made the same way from the reference engine at build time and from the
+// learner's engine in the browser, so the two compare.
 
 export interface SnapshotNode {
   /** The expression's name for it ("a", "c"), or its place below a named value ("f/1/0") when the code made it. */
@@ -18,7 +19,7 @@ export interface SnapshotNode {
 
 export interface GraphSnapshot {
   output: string;
-  /** Each value after all of its children. */
+  /** The expression's named values in its order (leaves, then steps), then the values operations made. */
   nodes: SnapshotNode[];
 }
 
@@ -34,7 +35,8 @@ export interface ValueLike {
 export const MAX_SNAPSHOT_VALUES = 400;
 const MAX_OP_LENGTH = 16;
 
-function childrenOf(value: ValueLike): ValueLike[] {
+/** A value's children, checked to be a list of objects; throws a learner's message when they are not. */
+export function childrenOf(value: ValueLike): ValueLike[] {
   const children = value.children;
   if (children === null || typeof children !== 'object' || !(Symbol.iterator in children))
     throw new Error('children is not an array of Values');
