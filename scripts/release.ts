@@ -93,7 +93,7 @@ async function layOutKit(kit: string, courses: Course[], others: Course[]): Prom
   const elsewhere = others.flatMap((c) => courseFolders(c.id));
   for (const path of trackedFiles().filter((p) => inKit(p) && !elsewhere.some((dir) => p.startsWith(dir)))) {
     const from = join(root, path);
-    if (importsSolutions(path, readFileSync(from, 'utf8'))) continue;
+    if (importsSolutions(root, path)) continue;
     const to = join(kit, path);
     mkdirSync(dirname(to), { recursive: true });
     const course = courses.find((c) => path.startsWith(`courses/${c.id}/`));

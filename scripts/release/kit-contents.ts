@@ -1,6 +1,7 @@
 // What a student kit holds, file by file: the rules that keep solutions, hidden tests and the instructor's
 // tools out of it, and the few files the kit gets in a student's version.
-import { posix } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { minimatch } from 'minimatch';
 import { ts } from 'ts-morph';
 
@@ -49,14 +50,15 @@ export function inKit(path: string): boolean {
 }
 
 /**
- * Whether a module (at `path`, with `source`) imports from solutions/, statically or by a dynamic import(): a kit,
- * which has no solutions, could never run it, and its own code may compute what they do (a site data module running
- * a search over a grid, say). The release leaves such modules out; nothing in a kit runs them.
+ * Whether the module at `path` (relative to `root`) imports from solutions/, statically or by a dynamic import(): a
+ * kit, which has no solutions, could never run it, and its own code may compute what they do (a site data module
+ * running a search over a grid, say). The release leaves such modules out; nothing in a kit runs them. Only code
+ * files are read.
  */
-export function importsSolutions(path: string, source: string): boolean {
+export function importsSolutions(root: string, path: string): boolean {
   if (!/\.[cm]?[jt]sx?$/.test(path)) return false;
   return ts
-    .preProcessFile(source, true, true)
+    .preProcessFile(readFileSync(join(root, path), 'utf8'), true, true)
     .importedFiles.some(
       ({ fileName }) =>
         fileName.startsWith('.') && posix.normalize(posix.join(posix.dirname(path), fileName)).startsWith('solutions/'),
