@@ -250,7 +250,7 @@ forEachTarget((target) => {
 
   test('bestTrial picks the fewest steps, the earliest on a tie, a run that did not converge only when none did', async () => {
     const best = called(ready(), 'best').value as Trial | undefined;
-    if (!best || best.learningRate !== 0.04) {
+    if (!best || best.learningRate !== sample[SAMPLE_PICK]!.learningRate) {
       const finding = bestFinding(sample, best, SAMPLE_PICK);
       throw new SessionProblem(
         `bestTrial should pick the trial with learningRate 0.04 (4 steps, the first of two), not ${best ? describeTrial(best) : 'nothing'}` +
