@@ -70,7 +70,7 @@ test.runIf(torchAvailable || process.env.CI)(
       rmSync(dir, { recursive: true, force: true });
     }
   },
-  // PyTorch runs every case, probe and simulated mistake: about 10 s alone, several times that beside the other files.
+  // PyTorch runs every case, probe and simulated mistake: about 6 s alone, several times that beside the other files.
   300_000,
 );
 
