@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { inKit, KIT_SCRIPTS } from '../scripts/release/kit-contents.js';
 import {
   commandsOf,
+  packagesRunByPath,
   importedPackages,
   kitManifest,
   packageOf,
@@ -227,6 +228,11 @@ const notOne = path.resolve('dist');`;
       'type-only',
     ]);
     expect(commandsOf('FOO=1 tsc --noEmit && vite build; node x.js | tee y')).toEqual(['tsc', 'vite', 'node', 'tee']);
+    // Two packages may install a binary of the same name: a script then runs the one it means by its path.
+    expect(
+      packagesRunByPath('node node_modules/typescript-native/bin/tsc -p x && node "node_modules/@s/n/cli.js"'),
+    ).toEqual(['typescript-native', '@s/n']);
+    expect(packagesRunByPath('node scripts/launch.mjs grader/node_modules_list.ts')).toEqual([]);
   });
 });
 
@@ -254,7 +260,9 @@ describe("this repository's kit", () => {
   test("declares the grader's, the site's and the type-check's packages, and none of the instructor's tools", () => {
     const kit = kitManifest(manifest, lock, uses);
     const declared = Object.keys({ ...kit.dependencies, ...kit.devDependencies });
-    expect(declared).toEqual(expect.arrayContaining(['vitest', 'esbuild', 'tsx', 'typescript', 'vite', '@types/node']));
+    expect(declared).toEqual(
+      expect.arrayContaining(['vitest', 'esbuild', 'tsx', 'typescript', 'typescript-native', 'vite', '@types/node']),
+    );
     const tools = [
       'eslint',
       '@eslint/js',

@@ -102,13 +102,21 @@ export function commandsOf(script: string): string[] {
     .filter((word): word is string => Boolean(word));
 }
 
+/**
+ * The packages a script runs by the path of a file in them ('node node_modules/typescript-native/bin/tsc -p x' →
+ * typescript-native): a way to name one of two packages that install a binary of the same name.
+ */
+export function packagesRunByPath(script: string): string[] {
+  return [...script.matchAll(/(?:^|[\s'"])node_modules\/((?:@[\w.-]+\/)?[\w.-]+)\//g)].map((match) => match[1]!);
+}
+
 /** DefinitelyTyped's name for a package's types ('@scope/name' → '@types/scope__name'). */
 const typesOf = (name: string): string => `@types/${name.startsWith('@') ? name.slice(1).replace('/', '__') : name}`;
 
 /**
  * The kit's package.json: the instructor's, with the kit's scripts and, of its dependencies and devDependencies
  * (each kept where it was), only those the kit uses. A package is used when a file of the kit imports it, a script
- * runs one of its binaries (found in the lock), a tsconfig's `types` names it, or it holds the types of one of
+ * runs one of its binaries (found in the lock) or a file in it by path, a tsconfig's `types` names it, or it holds the types of one of
  * those. Refuses an import of a package the instructor's package.json does not declare: the kit would install
  * it only by luck, as the dependency of another.
  */
@@ -125,8 +133,11 @@ export function kitManifest(manifest: PackageJson, lock: Lock, uses: KitUses): P
         .join('\n'),
     );
   const programs = new Set(Object.values(uses.scripts).flatMap(commandsOf));
-  const runs = Object.keys(declared).filter((name) =>
-    Object.keys(lock.packages[`node_modules/${name}`]?.bin ?? {}).some((bin) => programs.has(bin)),
+  const byPath = new Set(Object.values(uses.scripts).flatMap(packagesRunByPath));
+  const runs = Object.keys(declared).filter(
+    (name) =>
+      byPath.has(name) ||
+      Object.keys(lock.packages[`node_modules/${name}`]?.bin ?? {}).some((bin) => programs.has(bin)),
   );
   const typed = uses.types.map((type) => (typesOf(type) in declared ? typesOf(type) : packageOf(type)));
   const used = new Set([...uses.imports.keys(), ...runs, ...typed].filter((name) => name !== undefined));
