@@ -13,6 +13,7 @@ import { kitDataFile } from '../site/scripts/kit-data.js';
 import { classroomWorkflow } from './release/classroom-workflow.js';
 import { RUN_AUTOGRADER, SETUP_SH } from './release/gradescope.js';
 import { importsSolutions, inKit, KIT_SCRIPTS } from './release/kit-contents.js';
+import { kitTsconfigFor } from './release/kit-tsconfig.js';
 import { kitManifest, readKitUses, UndeclaredPackageError, type PackageJson } from './release/kit-packages.js';
 import { describeLeak, scanForLeaks } from './release/leak-scan.js';
 import { LockError, pruneLock, type Lock } from './release/prune-lock.js';
@@ -23,7 +24,7 @@ import { studentReadme } from './release/student-readme.js';
 import { hiddenLines } from './stubs/hidden-text.js';
 import { stripMarkdown } from './markers/strip-markdown.js';
 import { pristinePath } from '../grader/course/starting-files.js';
-import { entriesBelow } from '../grader/files/files-below.js';
+import { entriesBelow, filesBelow } from '../grader/files/files-below.js';
 import { makeTemporaryFolder, removeFolder, TemporaryFolderError } from '../grader/files/temporary-folders.js';
 import { OutputPathError, outputFolder } from '../grader/files/output-path.js';
 import { exitOnSignals } from '../grader/cli/exit-on-signal.js';
@@ -108,6 +109,8 @@ async function layOutKit(kit: string, courses: Course[], others: Course[]): Prom
   for (const course of courses) await writeSiteData(kit, course);
   for (const course of courses)
     cpSync(join(root, 'exercises', course.id), join(kit, pristinePath(course.id, '')), { recursive: true });
+  const laidOut = filesBelow(kit).map((file) => relative(kit, file).split(sep).join('/'));
+  write(join(kit, 'tsconfig.json'), kitTsconfigFor(root, kit, laidOut));
 }
 
 /**

@@ -19,6 +19,9 @@ const INCLUDE = [
   'scripts/node-version.mjs',
   'scripts/supported-node.mjs',
   'scripts/caller-folder.mjs',
+  // Their types, for the TypeScript that imports them.
+  'scripts/node-version.d.mts',
+  'scripts/caller-folder.d.mts',
   // The site renders instructions through the marker stripper (a no-op on the kit's already-stripped text); the
   // stub generator (ts-morph) stays with the instructor: a kit resets from grader/pristine/.
   'scripts/markers/*.ts',
