@@ -116,9 +116,9 @@ const typesOf = (name: string): string => `@types/${name.startsWith('@') ? name.
 /**
  * The kit's package.json: the instructor's, with the kit's scripts and, of its dependencies and devDependencies
  * (each kept where it was), only those the kit uses. A package is used when a file of the kit imports it, a script
- * runs one of its binaries (found in the lock) or a file in it by path, a tsconfig's `types` names it, or it holds the types of one of
- * those. Refuses an import of a package the instructor's package.json does not declare: the kit would install
- * it only by luck, as the dependency of another.
+ * runs one of its binaries (found in the lock) or a file in it by path, a tsconfig's `types` names it, or it holds
+ * the types of one of those. Refuses an import of a package the instructor's package.json does not declare: the kit
+ * would install it only by luck, as the dependency of another.
  */
 export function kitManifest(manifest: PackageJson, lock: Lock, uses: KitUses): PackageJson {
   const declared = { ...manifest.dependencies, ...manifest.devDependencies };

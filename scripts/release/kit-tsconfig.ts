@@ -13,6 +13,9 @@ function candidates(target: string): string[] {
   return [target, `${target}.ts`, `${target}/index.ts`];
 }
 
+/** A TypeScript source file, which the kit's tsconfig.json checks (declaration files only describe others). */
+const isTypeScriptSource = (path: string): boolean => /\.(m?ts|tsx)$/.test(path) && !/\.d\.m?ts$/.test(path);
+
 /**
  * The code files among `files` (paths relative to the kit's root, with their text) that import, statically, by a
  * dynamic import() or in a type, a relative module that `exists` does not find.
@@ -22,7 +25,7 @@ export function filesWithMissingImports(
   exists: (path: string) => boolean,
 ): string[] {
   return files
-    .filter(({ path }) => /\.(m?ts|tsx)$/.test(path) && !path.endsWith('.d.ts') && !path.endsWith('.d.mts'))
+    .filter(({ path }) => isTypeScriptSource(path))
     .filter(({ path, text }) =>
       ts
         .preProcessFile(text, true, true)
@@ -40,11 +43,11 @@ export function kitTsconfig(config: { exclude?: string[] } & Record<string, unkn
   return `${JSON.stringify(left.length > 0 ? { ...config, exclude } : config, null, 2)}\n`;
 }
 
-/** The kit's tsconfig.json for the kit laid out at `kit`, whose code files are `paths`. */
+/** The kit's tsconfig.json for the kit laid out at `kit`, whose files are `paths` (relative to it). */
 export function kitTsconfigFor(root: string, kit: string, paths: string[]): string {
   const config = ts.parseConfigFileTextToJson('tsconfig.json', readFileSync(join(root, 'tsconfig.json'), 'utf8'))
     .config as { exclude?: string[] } & Record<string, unknown>;
-  const files = paths.map((path) => ({ path, text: readFileSync(join(kit, path), 'utf8') }));
+  const files = paths.filter(isTypeScriptSource).map((path) => ({ path, text: readFileSync(join(kit, path), 'utf8') }));
   return kitTsconfig(
     config,
     filesWithMissingImports(files, (path) => existsSync(join(kit, path))),
