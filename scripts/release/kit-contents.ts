@@ -60,12 +60,20 @@ export function inKit(path: string): boolean {
  */
 export function importsSolutions(root: string, path: string): boolean {
   if (!/\.[cm]?[jt]sx?$/.test(path)) return false;
+  return relativeImports(path, readFileSync(join(root, path), 'utf8')).some((target) =>
+    target.startsWith('solutions/'),
+  );
+}
+
+/**
+ * The modules that the module at `path` (with `text`) imports by a relative specifier, statically, by import() or
+ * in a type, as paths from the same root ('site/x.ts' importing '../solutions/a.js' → 'solutions/a.js').
+ */
+export function relativeImports(path: string, text: string): string[] {
   return ts
-    .preProcessFile(readFileSync(join(root, path), 'utf8'), true, true)
-    .importedFiles.some(
-      ({ fileName }) =>
-        fileName.startsWith('.') && posix.normalize(posix.join(posix.dirname(path), fileName)).startsWith('solutions/'),
-    );
+    .preProcessFile(text, true, true)
+    .importedFiles.filter(({ fileName }) => fileName.startsWith('.'))
+    .map(({ fileName }) => posix.normalize(posix.join(posix.dirname(path), fileName)));
 }
 
 /** The npm scripts a student has. */

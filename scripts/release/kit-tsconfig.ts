@@ -2,8 +2,9 @@
 // data module that runs solutions/, the stub generator). Those run only in the instructor's repository, where they
 // are checked; in a kit they would show as errors to a student's editor or a `tsc -p tsconfig.json`.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { join } from 'node:path';
 import { ts } from 'ts-morph';
+import { relativeImports } from './kit-contents.js';
 
 /** What a relative import may name on disk: TypeScript's source for a .js/.mjs specifier, or the file itself. */
 function candidates(target: string): string[] {
@@ -26,13 +27,7 @@ export function filesWithMissingImports(
 ): string[] {
   return files
     .filter(({ path }) => isTypeScriptSource(path))
-    .filter(({ path, text }) =>
-      ts
-        .preProcessFile(text, true, true)
-        .importedFiles.map(({ fileName }) => fileName)
-        .filter((name) => name.startsWith('.'))
-        .some((name) => !candidates(posix.normalize(posix.join(posix.dirname(path), name))).some(exists)),
-    )
+    .filter(({ path, text }) => relativeImports(path, text).some((target) => !candidates(target).some(exists)))
     .map(({ path }) => path)
     .sort();
 }
