@@ -51,7 +51,7 @@ const SECRET = `grader-secret-${process.pid}-${Date.now()}`;
 const MAX_REPORT_BYTES = 1024 * 1024;
 /**
  * The whole class, every attack included, must be graded within this. One attack alone took up to a few seconds
- * (the endless loop is stopped at 10 s); a grader stuck on any of them would run into its 30 s watchdog per member.
+ * (the endless loop is stopped at 10 s); a grader stuck on any of them would run into its 40 s watchdog per member.
  */
 const CLASS_SECONDS = 120;
 

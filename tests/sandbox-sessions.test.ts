@@ -22,6 +22,7 @@ const request = (required: string[], jobs: Job[] = []): SessionRequest => ({
 const noResults = (end: Partial<SandboxOutcome> = {}): SandboxOutcome => ({
   results: new Map(),
   timedOut: false,
+  countedMs: 0,
   output: '',
   outputTruncated: false,
   guards: [],
@@ -133,5 +134,29 @@ test.each([
     // As if they had run last in the same process: they report the same end.
     expect(response.hiddenOutcome).toMatchObject({ timedOut, ...(ended ? { ended } : {}), output: '' });
     expect(response.hiddenOutcome?.results.size).toBe(0);
+  },
+);
+
+test.each([
+  { counted: 3_000, hiddenLimit: 2_000 },
+  { counted: 5_000, hiddenLimit: undefined },
+])(
+  "a session's hidden jobs get the time its visible jobs left of the limit, as counted ($counted ms of 5,000)",
+  async ({ counted, hiddenLimit }) => {
+    const limits: number[] = [];
+    const sandbox: Sandbox = {
+      run: (sandboxRequest, timeLimitMs) => {
+        limits.push(timeLimitMs);
+        // Counted time, not wall-clock time: a run that waited for a CPU has that time given back.
+        return Promise.resolve(noResults({ countedMs: sandboxRequest.jobs[0]!.hidden ? 0 : counted }));
+      },
+      dispose: () => Promise.resolve(),
+      booted: Promise.resolve(),
+      reusable: true,
+    };
+    const source: SandboxSource = { take: () => Promise.resolve(sandbox), kept: () => undefined, give: () => {} };
+    const response = await bundleAndRun(request(['sgd.ts'], mixed), source);
+    expect(limits).toEqual(hiddenLimit === undefined ? [5_000] : [5_000, hiddenLimit]);
+    expect(response.hiddenOutcome?.timedOut).toBe(hiddenLimit === undefined);
   },
 );

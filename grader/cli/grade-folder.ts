@@ -20,8 +20,9 @@ import {
 } from './stage-submission.js';
 import { makeTemporaryFolder, removeFolder } from '../files/temporary-folders.js';
 
-// The sandbox ends learner code after TIME_LIMIT_SECONDS; the watchdog is the backstop for the grader itself.
-export const WATCHDOG_SECONDS = 3 * TIME_LIMIT_SECONDS;
+// The sandbox ends learner code after TIME_LIMIT_SECONDS of its own time (three times that by the clock at most, on
+// a busy machine); the watchdog is the backstop for the grader itself.
+export const WATCHDOG_SECONDS = 4 * TIME_LIMIT_SECONDS;
 
 export interface FolderGrade {
   reports: ExerciseReport[];

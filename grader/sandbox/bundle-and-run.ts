@@ -100,6 +100,7 @@ export const sandboxKey = (request: Pick<SessionRequest, 'dir' | 'course'>, lane
 const notRun = ({ timedOut, ended }: SandboxOutcome): SandboxOutcome => ({
   results: new Map(),
   timedOut,
+  countedMs: 0,
   ...(ended === undefined ? {} : { ended }),
   output: '',
   outputTruncated: false,
@@ -170,7 +171,6 @@ export async function bundleAndRun(
   }
   const key = (lane: Lane) => sandboxKey(request, lane);
   const first = await source.take(key('shown'));
-  const started = Date.now();
   let outcome: SandboxOutcome;
   try {
     outcome = await first.run({ modules, drivers, jobs: shownJobs }, request.timeLimitMs);
@@ -180,7 +180,7 @@ export async function bundleAndRun(
   }
   // One time limit for the session, as in one process: code that used it all up on the visible tests (a loop that
   // never ends), or ended its process, is not run again for the hidden ones, which then say so.
-  const left = request.timeLimitMs - (Date.now() - started);
+  const left = request.timeLimitMs - outcome.countedMs;
   if (hiddenJobs.length === 0 || outcome.timedOut || outcome.ended !== undefined || left <= 0) {
     source.give(key('shown'), first);
     if (hiddenJobs.length === 0) return { unavailable, outcome };

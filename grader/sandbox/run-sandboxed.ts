@@ -23,6 +23,7 @@ import {
   type Guard,
   type ResourceLimits,
 } from './isolation.js';
+import { cpuWaits, deadlineMs, waitedSince } from './cpu-wait.js';
 import { ResultChannel } from './result-channel.js';
 import { encodeNumbers, type JobResult, type SandboxRequest } from './sandbox-protocol.js';
 import { makeTemporaryFolderAsync, removeFolderAsync } from '../files/temporary-folders.js';
@@ -45,6 +46,8 @@ export interface SandboxOutcome {
   /** By job name; missing where the process ended before reaching the job. */
   results: Map<string, JobResult>;
   timedOut: boolean;
+  /** The session's time as counted against its limit: wall-clock time less its wait for a CPU (cpu-wait.ts). */
+  countedMs: number;
   /** Why the process ended early: a signal, process.exit(), running out of memory, … */
   ended?: string;
   /** What the learner's code printed, cut at OUTPUT_LIMIT. */
@@ -262,12 +265,29 @@ async function collect(
 ): Promise<{ outcome: SandboxOutcome; reusable: boolean }> {
   let timedOut = false;
   const done = new Promise<boolean>((resolve) => (channel.onDone = resolve));
+  const waitsBefore = cpuWaits(child.pid);
+  const started = performance.now();
   child.stdin!.write(`${program}\n`);
-  const timer = setTimeout(() => {
+  let settled = false;
+  const waited = async () => waitedSince(await waitsBefore, await cpuWaits(child.pid));
+  // At the limit, the time the process spent waiting for a CPU is given back (up to the limit again) before it ends.
+  const expire = async () => {
+    const due = started + deadlineMs(timeLimitMs, await waited());
+    if (settled) return;
+    const rest = due - performance.now();
+    if (rest > 20) {
+      timer = setTimeout(() => void expire(), rest);
+      return;
+    }
     timedOut = true;
     killGroup(child);
-  }, timeLimitMs);
+  };
+  let timer = setTimeout(() => void expire(), timeLimitMs);
   const ended = await Promise.race([closed, done]);
+  // The wait is read again only where it may matter: a session that used under half its limit by the clock leaves
+  // its hidden jobs more than half of it anyway, and a read costs about as much as a short job.
+  const wallMs = performance.now() - started;
+  const countedMs = wallMs - (timedOut || wallMs < timeLimitMs / 2 ? 0 : await waited());
   let exit: [number | null, NodeJS.Signals | null] = [0, null];
   let reusable = false;
   if (typeof ended === 'boolean' && ended && !channel.tampered) {
@@ -280,10 +300,12 @@ async function collect(
     child.stdin!.end();
     exit = await closed;
   }
+  settled = true;
   clearTimeout(timer);
   const outcome: SandboxOutcome = {
     results: channel.results,
     timedOut,
+    countedMs,
     output: output.text,
     outputTruncated: output.truncated,
     guards,

@@ -1,0 +1,93 @@
+// A session's time limit counts the learner's own time (grader/sandbox/cpu-wait.ts). The grader and its sandbox run
+// pinned to one CPU that three busy processes also want, so the sandbox gets about a quarter of it: correct code
+// that needs under a third of its limit takes longer than the limit by the clock, and must still finish; code that
+// never ends must still be stopped, by twice the limit at most.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { KIT_ROOT, LAUNCH } from './kit-sandbox.js';
+
+const LIMIT_MS = 1_500;
+const folder = mkdtempSync(join(tmpdir(), 'sandbox-starved-'));
+let rivals: ChildProcess[] = [];
+
+/** The learner's loop, also timed here to find how many rounds take a given time on this machine. */
+function burn(rounds: number): number {
+  let x = 0;
+  for (let i = 0; i < rounds; i++) x = (x * 31 + i) % 1_000_003;
+  return x;
+}
+
+function roundsFor(ms: number): number {
+  burn(1e6); // compiled before it is timed
+  const rounds = 2e7;
+  const started = performance.now();
+  burn(rounds);
+  return Math.round((rounds * ms) / (performance.now() - started));
+}
+
+interface Ended {
+  timedOut: boolean;
+  ended?: string;
+  countedMs: number;
+  wallMs: number;
+  done: boolean;
+}
+
+/** One session of `exportName` in learner.ts, run by a grader pinned to CPU 0 beside the rivals. */
+async function starvedSession(exportName: string): Promise<Ended> {
+  const args = [LAUNCH, join('tests', 'starved-session.ts'), folder, 'learner.ts', exportName, String(LIMIT_MS)];
+  const { stdout } = await promisify(execFile)('taskset', ['-c', '0', process.execPath, ...args], { cwd: KIT_ROOT });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Ended;
+}
+
+describe.skipIf(process.platform !== 'linux')('a sandbox that waits for a CPU', () => {
+  beforeAll(() => {
+    const rounds = roundsFor(0.3 * LIMIT_MS);
+    writeFileSync(
+      join(folder, 'learner.ts'),
+      [
+        `export function correct(): number {`,
+        `  let x = 0;`,
+        `  for (let i = 0; i < ${rounds}; i++) x = (x * 31 + i) % 1_000_003;`,
+        `  return x;`,
+        `}`,
+        `export function endless(): number {`,
+        `  for (;;);`,
+        `}`,
+        '',
+      ].join('\n'),
+    );
+    // Each in a session of its own, as the sandbox is: the kernel may share a CPU out between sessions first. Each
+    // ends by itself after a minute, should this file's worker die before it can end them.
+    const spin = 'const end = Date.now() + 60_000; while (Date.now() < end);';
+    rivals = [0, 1, 2].map(() =>
+      spawn('taskset', ['-c', '0', process.execPath, '-e', spin], { stdio: 'ignore', detached: true }),
+    );
+  });
+
+  afterAll(() => {
+    for (const rival of rivals) rival.kill('SIGKILL');
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('correct code that needs a third of its limit finishes, though the clock passed the limit', async () => {
+    const ended = await starvedSession('correct');
+    // Without the wait given back, this session would have been stopped.
+    expect(ended.wallMs, 'the sandbox was not kept waiting for a CPU').toBeGreaterThan(LIMIT_MS);
+    expect(ended).toMatchObject({ timedOut: false, done: true });
+    expect(ended.ended).toBeUndefined();
+    expect(ended.countedMs).toBeLessThan(LIMIT_MS);
+  });
+
+  test('code that never ends is still stopped, by twice its limit at most', async () => {
+    const ended = await starvedSession('endless');
+    expect(ended).toMatchObject({ timedOut: true, done: false });
+    expect(ended.wallMs).toBeGreaterThan(LIMIT_MS);
+    // The session's own start and end add a little to the stop itself.
+    expect(ended.wallMs).toBeLessThan(2 * LIMIT_MS + 1_000);
+  });
+});
