@@ -649,6 +649,21 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       expect(await surface.evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL())).not.toBe(surfaceBefore);
       await surface.screenshot({ path: join(SCREENSHOTS, 'playground-surface.png') });
       await page.screenshot({ path: join(SCREENSHOTS, 'playground-solved.png'), fullPage: true });
+
+      // The preset menu follows the settings: a preset chosen names itself until a slider moves away from it.
+      const redrawn = async (act: () => Promise<void>) => {
+        const old = await revisionOf(page);
+        await act();
+        await page.waitForFunction(
+          (seen) => document.querySelector('[data-playground]')?.getAttribute('data-revision') !== seen,
+          old,
+        );
+      };
+      await redrawn(() => page.selectOption('#playground-preset', 'bowl').then(() => undefined));
+      expect(await page.inputValue('#playground-preset')).toBe('bowl');
+      await page.focus('#playground-sgd-learningRate');
+      await redrawn(() => page.keyboard.press('ArrowRight'));
+      expect(await page.inputValue('#playground-preset')).toBe('');
       expect(problems).toEqual([]);
     } finally {
       await pages.release(page);

@@ -18,23 +18,34 @@ export interface DrawnRun {
   rank: number;
 }
 
+type RanOutcome = Extract<LearnerOutcome, { status: 'ran' }>;
+type DrawablePart = { points: Point[]; steps: number[]; states: StepStates; divergedAt: number | null };
+
+/**
+ * Kept per outcome: the playground keeps the outcomes of the runs an input left alone, and their parts (the same
+ * arrays) let the chart draw those runs from the lines it kept.
+ */
+const parts = new WeakMap<RanOutcome, { objective: SiteObjective; part: DrawablePart }>();
+
 /**
  * The drawable part of a learner's run and the step where it diverged, if it did: not finite (found by the
  * worker) or far outside the plot (found here, since only the page knows the plotted region).
  */
-export function drawablePart(
-  outcome: Extract<LearnerOutcome, { status: 'ran' }>,
-  objective: SiteObjective,
-): { points: Point[]; steps: number[]; states: StepStates; divergedAt: number | null } {
+export function drawablePart(outcome: RanOutcome, objective: SiteObjective): DrawablePart {
+  const kept = parts.get(outcome);
+  if (kept?.objective === objective) return kept.part;
   const cut = divergenceStep(outcome.trajectory, objective);
-  if (cut === null)
-    return { points: outcome.trajectory, steps: outcome.steps, states: outcome.states, divergedAt: outcome.divergedAt };
-  return {
-    points: outcome.trajectory.slice(0, cut),
-    steps: outcome.steps.slice(0, cut),
-    states: outcome.states,
-    divergedAt: outcome.steps[cut] ?? outcome.divergedAt,
-  };
+  const part =
+    cut === null
+      ? { points: outcome.trajectory, steps: outcome.steps, states: outcome.states, divergedAt: outcome.divergedAt }
+      : {
+          points: outcome.trajectory.slice(0, cut),
+          steps: outcome.steps.slice(0, cut),
+          states: outcome.states,
+          divergedAt: outcome.steps[cut] ?? outcome.divergedAt,
+        };
+  parts.set(outcome, { objective, part });
+  return part;
 }
 
 /** Index of the last point at or before `step` (runs are thinned, so indices and steps can differ). */

@@ -90,6 +90,7 @@ export function mountPlayground(root: HTMLElement): void {
   let runs: DrawnRun[] = [];
   let rows = new Map<OptimizerId, RunRow>();
   let revision = 0;
+  const presetQueries = PRESETS.map((p) => [p.id, settingsToQuery(p.settings)] as const);
 
   const onPick = (point: Point): void => {
     settings.start = [Number(point[0].toFixed(3)), Number(point[1].toFixed(3))];
@@ -206,15 +207,15 @@ export function mountPlayground(root: HTMLElement): void {
     preset.value = matchingPreset();
   }
 
-  /** The preset the settings are, if any ('' for none); the settings' query is written once, not once per preset. */
+  /** The preset the settings are, if any ('' for none); on every input, so the presets' queries are written once. */
   function matchingPreset(): string {
     const query = settingsToQuery(settings);
-    return PRESETS.find((p) => settingsToQuery(p.settings) === query)?.id ?? '';
+    return presetQueries.find(([, presetQuery]) => presetQuery === query)?.[0] ?? '';
   }
 
   function changed(): void {
-    preset.value = matchingPreset();
-    schedule();
+    // Where the runs are drawn, the preset shown follows with the views drawn after them (recompute).
+    if (!schedule()) preset.value = matchingPreset();
   }
 
   preset.addEventListener('input', () => {
@@ -297,8 +298,9 @@ export function mountPlayground(root: HTMLElement): void {
   let runOnPage: PageRunner | null = null;
   const rerun = rerunChanged();
   let pendingViews = 0;
-  function schedule(): void {
-    if (runOnPage) recompute(runOnPage);
+  /** Whether the runs are drawn now; they are not before the learner's modules (or a typed formula) are ready. */
+  function schedule(): boolean {
+    return runOnPage !== null && recompute(runOnPage);
   }
 
   // Rewriting the URL takes Chromium several milliseconds: do it once the input has settled, not per frame.
@@ -306,12 +308,11 @@ export function mountPlayground(root: HTMLElement): void {
   const keepInUrl = (): void => history.replaceState(null, '', `?${settingsToQuery(settings)}`);
   addEventListener('pagehide', keepInUrl);
 
-  function recompute(runBatch: PageRunner): void {
-    performance.mark('playground:start');
+  function recompute(runBatch: PageRunner): boolean {
     clearTimeout(urlTimer);
     urlTimer = window.setTimeout(keepInUrl, 200);
     const wanted = settings.objective === 'formula' ? typed?.objective : objectiveById(settings.objective);
-    if (!wanted) return; // a formula not compiled yet
+    if (!wanted) return false; // a formula not compiled yet
     if (objective !== wanted) {
       objective = wanted;
       chart.destroy();
@@ -330,7 +331,6 @@ export function mountPlayground(root: HTMLElement): void {
           nSteps: settings.nSteps,
         }) as CustomRun,
     );
-    performance.mark('playground:requests');
     const outcomes = rerun(runBatch, requests);
     performance.mark('playground:ran');
     runs = [];
@@ -369,6 +369,7 @@ export function mountPlayground(root: HTMLElement): void {
     const mine = ++pendingViews;
     void afterNextPaint(() => {
       if (mine !== pendingViews) return;
+      preset.value = matchingPreset();
       loss.replace(
         runs.map((run) => ({
           label: run.label,
@@ -380,15 +381,14 @@ export function mountPlayground(root: HTMLElement): void {
         objective,
         scrubber.step,
       );
-      performance.mark('playground:loss');
       surface.show(objective, runs);
-      performance.mark('playground:surface');
       if (inner) renderInnerState(inner, view.focus.label, view.focus.step, view.focus.state);
       renderSummary(scrubber.step);
       performance.mark('playground:summary');
       root.dataset.revision = String(++revision);
       root.dataset.state = 'ready';
     });
+    return true;
   }
 
   syncControls();
