@@ -1,9 +1,10 @@
 // A session's time limit counts the learner's own time (grader/sandbox/cpu-wait.ts). The grader and its sandbox run
 // pinned to one CPU that three busy processes also want, so the sandbox gets about a quarter of it: correct code
 // that needs under a third of its limit takes longer than the limit by the clock, and must still finish; code that
-// never ends must still be stopped, by twice the limit at most.
+// never ends must still be stopped, by twice the limit at most, even code that makes itself wait (tests/adversarial/
+// time/).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -39,9 +40,9 @@ interface Ended {
   done: boolean;
 }
 
-/** One session of `exportName` in learner.ts, run by a grader pinned to CPU 0 beside the rivals. */
-async function starvedSession(exportName: string): Promise<Ended> {
-  const args = [LAUNCH, join('tests', 'starved-session.ts'), folder, 'learner.ts', exportName, String(LIMIT_MS)];
+/** One session of `exportName` in `file` (learner.ts), run by a grader pinned to CPU 0 beside the rivals. */
+async function starvedSession(exportName: string, file = 'learner.ts'): Promise<Ended> {
+  const args = [LAUNCH, join('tests', 'starved-session.ts'), folder, file, exportName, String(LIMIT_MS)];
   const { stdout } = await promisify(execFile)('taskset', ['-c', '0', process.execPath, ...args], { cwd: KIT_ROOT });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Ended;
 }
@@ -90,6 +91,15 @@ describe.skipIf(process.platform !== 'linux')('a sandbox that waits for a CPU', 
     expect(ended).toMatchObject({ timedOut: true, done: false });
     expect(ended.wallMs).toBeGreaterThan(LIMIT_MS);
     // The session's own start and end add a little to the stop itself.
+    expect(ended.wallMs).toBeLessThan(2 * LIMIT_MS + 1_000);
+  });
+
+  test('code that keeps its own threads busy to make itself wait buys no more than that (buy-time.ts)', async () => {
+    copyFileSync(join(KIT_ROOT, 'tests', 'adversarial', 'time', 'buy-time.ts'), join(folder, 'buy-time.ts'));
+    const ended = await starvedSession('SGD', 'buy-time.ts');
+    expect(ended.done).toBe(false);
+    // Stopped at its limit (or by the rlimit on CPU time, were its threads to use that much first), never later.
+    expect(ended.timedOut || ended.ended !== undefined).toBe(true);
     expect(ended.wallMs).toBeLessThan(2 * LIMIT_MS + 1_000);
   });
 });
