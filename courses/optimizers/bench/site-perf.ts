@@ -1,13 +1,14 @@
 // The course site's speed in headless Chromium, from a build of a temporary kit copy whose exercises/ hold the
 // solutions (so every optimizer and search runs): (a) playground slider input to redrawn chart with 4 optimizers ×
-// 1,000 steps, measured inside the page; (b) first chart painted after navigation on localhost, on every page of the
-// course that has one: the first frame showing it, as the static picture in the page's HTML or drawn live, and the
-// first frame showing the live chart, beside the page's first contentful paint; (c) gzipped JavaScript a page loads; (d) where (b)'s time goes: one load per page traced
-// (Chromium's performance trace: the main thread's scripting, style and layout, paint) beside the page's own
-// User Timing measures (contour background, reference runs, learner runs, Chart.js set-up). (a), (b) and (d) run
-// twice: as Chromium runs here, and with the page's CPU slowed 4× (DevTools' Emulation.setCPUThrottlingRate, as
-// Lighthouse's mobile profile does), for a student's slower laptop. Prints medians and 95th percentiles side by
-// side; the goals apply to the throttled figures.
+// 1,000 steps, measured inside the page, and (a') the chart's redraws while a slider is dragged without pause;
+// (b) first chart painted after navigation on localhost, on every page of the course that has one: the first frame
+// showing it, as the static picture in the page's HTML or drawn live, and the first frame showing the live chart,
+// beside the page's first contentful paint; (c) gzipped JavaScript a page loads; (d) where (b)'s time goes: one load
+// per page traced (Chromium's performance trace: the main thread's scripting, style and layout, paint) beside the
+// page's own User Timing measures (contour background, reference runs, learner runs, Chart.js set-up). (a), (a'),
+// (b) and (d) run twice: as Chromium runs here, and with the page's CPU slowed 4× (DevTools'
+// Emulation.setCPUThrottlingRate, as Lighthouse's mobile profile does), for a student's slower laptop. Prints
+// medians and 95th percentiles side by side; the goals apply to the throttled figures.
 // usage: node scripts/launch.mjs courses/optimizers/bench/site-perf.ts (npm run bench runs it)
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -120,6 +121,46 @@ async function playgroundLatency(browser: Browser, url: string, rate: number): P
   const samples = await page.evaluate(() => (window as unknown as { samples: Latency[] }).samples);
   await page.close();
   return samples.slice(WARMUP);
+}
+
+/** How long the slider is dragged for (a'), and how often it would move if the page kept up: once a frame. */
+const DRAG_MS = 3000;
+const FRAME_MS = 16;
+
+/**
+ * (a') A slider dragged without pause: the page itself moves it once a frame (a timer, which runs late when the
+ * page is busy, as a pointer's events wait for a busy page) for DRAG_MS, and the gaps between the trajectory
+ * chart's redraws are measured. Unlike (a), an input does not wait for the views drawn after the last one.
+ */
+async function dragGaps(browser: Browser, url: string, rate: number): Promise<number[]> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await throttle(page, rate);
+  await page.goto(
+    `${url}${COURSE}playground.html?f=banana&x=-1&y=2&n=${PLAYGROUND_STEPS}&show=sgd,momentum,rmsprop,adam`,
+  );
+  await page.waitForSelector('[data-playground][data-state="ready"]', { timeout: 30_000 });
+  const charts = (await page.evaluate(`new Promise((resolve) => {
+    const charts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (entry.name === 'playground:chart') charts.push(entry.startTime);
+    }).observe({ type: 'mark' });
+    const slider = document.querySelector('#playground-momentum-learningRate');
+    const [low, high] = [Number(slider.min), Number(slider.max)];
+    const started = performance.now();
+    let move = 0;
+    const timer = setInterval(() => {
+      move++;
+      // Back and forth across the slider's range, a sixtieth of it per move.
+      slider.value = String(low + (Math.abs((move % 120) - 60) / 60) * (high - low));
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      if (performance.now() - started > ${DRAG_MS}) {
+        clearInterval(timer);
+        setTimeout(() => resolve(charts), 200);
+      }
+    }, ${FRAME_MS});
+  })`)) as number[];
+  await page.close();
+  return charts.slice(1).map((at, k) => at - charts[k]!);
 }
 
 /** The first chart of a page: its first trajectory chart, the heatmap, or the playground's trajectories. */
@@ -308,6 +349,7 @@ try {
   const runs: Array<{
     rate: number;
     latency: Latency[];
+    drag: number[];
     first: Map<string, FirstChart[]>;
     traced: Map<string, TracedLoad>;
   }> = [];
@@ -316,7 +358,8 @@ try {
     const traced = new Map<string, TracedLoad>();
     for (const path of pages) first.set(path, await firstChart(browser, server.url, path, rate));
     for (const path of pages) traced.set(path, await tracedLoad(browser, server.url, path, rate));
-    runs.push({ rate, latency: await playgroundLatency(browser, server.url, rate), first, traced });
+    const latency = await playgroundLatency(browser, server.url, rate);
+    runs.push({ rate, latency, drag: await dragGaps(browser, server.url, rate), first, traced });
   }
   const sizes = [
     ...pages.map((path) => [path, PAGE_READY] as const),
@@ -350,6 +393,13 @@ try {
       `    at ${run.rate}×, that first frame showed the new chart: ${run.latency.filter((s) => s.inFirstFrame).length} of ${run.latency.length} inputs`,
     );
   row('    input → loss chart, 3-D view and summary too (a frame later), ms', (run) => run.latency.map((s) => s.all));
+  row(
+    `(a') slider dragged ${DRAG_MS / 1000} s without pause: ms between chart redraws`,
+    (run) => run.drag,
+    `(one frame is ${FRAME_MS} ms; no goal)`,
+  );
+  for (const run of runs)
+    console.log(`    at ${run.rate}×: ${run.drag.length + 1} redraws of the trajectory chart in ${DRAG_MS / 1000} s`);
   for (const path of pages) {
     const times = slowest.first.get(path)!.map((load) => load.first);
     row(
