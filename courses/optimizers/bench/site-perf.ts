@@ -98,18 +98,24 @@ const PLAYGROUND_PROBE = `
   }).observe(host, { attributes: true, attributeFilter: ['data-revision'] });
 `;
 
-/**
- * (a) Slider input to repainted chart, in the page's clock, from the input event's own timestamp: to the chart
- * redrawn (the playground marks it), to the end of the next frame (a task queued from that frame's rAF runs
- * after its paint), and to every view updated. Inputs are real key presses on the focused slider.
- */
-async function playgroundLatency(browser: Browser, url: string, rate: number): Promise<Latency[]> {
+/** The playground, slowed `rate` times, with the four optimizers' runs of PLAYGROUND_STEPS steps drawn. */
+async function openPlayground(browser: Browser, url: string, rate: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   await throttle(page, rate);
   await page.goto(
     `${url}${COURSE}playground.html?f=banana&x=-1&y=2&n=${PLAYGROUND_STEPS}&show=sgd,momentum,rmsprop,adam`,
   );
   await page.waitForSelector('[data-playground][data-state="ready"]', { timeout: 30_000 });
+  return page;
+}
+
+/**
+ * (a) Slider input to repainted chart, in the page's clock, from the input event's own timestamp: to the chart
+ * redrawn (the playground marks it), to the end of the next frame (a task queued from that frame's rAF runs
+ * after its paint), and to every view updated. Inputs are real key presses on the focused slider.
+ */
+async function playgroundLatency(browser: Browser, url: string, rate: number): Promise<Latency[]> {
+  const page = await openPlayground(browser, url, rate);
   await page.evaluate(PLAYGROUND_PROBE);
   await page.focus('#playground-momentum-learningRate');
   for (let press = 0; press < WARMUP + INPUTS; press++) {
@@ -133,12 +139,7 @@ const FRAME_MS = 16;
  * chart's redraws are measured. Unlike (a), an input does not wait for the views drawn after the last one.
  */
 async function dragGaps(browser: Browser, url: string, rate: number): Promise<number[]> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  await throttle(page, rate);
-  await page.goto(
-    `${url}${COURSE}playground.html?f=banana&x=-1&y=2&n=${PLAYGROUND_STEPS}&show=sgd,momentum,rmsprop,adam`,
-  );
-  await page.waitForSelector('[data-playground][data-state="ready"]', { timeout: 30_000 });
+  const page = await openPlayground(browser, url, rate);
   const charts = (await page.evaluate(`new Promise((resolve) => {
     const charts = [];
     new PerformanceObserver((list) => {
