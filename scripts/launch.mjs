@@ -238,7 +238,14 @@ if (!program) {
   }
 }
 if (!program) program = await compile().catch(() => undefined);
-if (!program || program.loadsTypeScript) (await import('tsx/esm/api')).register();
+if (!program) (await import('tsx/esm/api')).register();
+else if (program.loadsTypeScript) {
+  // Scoped to the modules imported through it (a course's plug-in and what that imports): registered for the whole
+  // process, tsx's hooks would also read every package module loaded after them (Vite and Rolldown are large), about
+  // a second of a site build.
+  const tsx = (await import('tsx/esm/api')).register({ namespace: 'kit-launch' });
+  globalThis[Symbol.for('kit-launch')].import = (url) => tsx.import(url, import.meta.url);
+}
 // Everything above works from the package's folder, where npm runs its scripts (tsx finds the kit's tsconfig.json from
 // there); the command itself, from the folder it was typed in, so that the paths it is given mean what they say.
 enterCallerFolder(inKitPath(source));

@@ -21,11 +21,22 @@ const SHELL_PAGES = ['index', 'concepts'];
 /** Folders at the site's root that a course's own folder would collide with. */
 const RESERVED_COURSE_IDS = ['assets', 'client', 'styles', 'templates', 'data', 'scripts'];
 
+/**
+ * A TypeScript module, loaded by the loader scripts/launch.mjs lends when it started this command, scoped to that
+ * module and its imports; elsewhere (vitest, Vite's dev server, tsx) whatever loads TypeScript for `import()` does.
+ */
+function importTypeScript(url: string): Promise<unknown> {
+  const launched = (globalThis as { [key: symbol]: { import?: (url: string) => Promise<unknown> } | undefined })[
+    Symbol.for('kit-launch')
+  ];
+  return launched?.import ? launched.import(url) : import(url);
+}
+
 async function loadPlugin(root: string, course: Course): Promise<Pick<CourseSite, 'plugin' | 'pluginDir'>> {
   const file = pluginFile(course.id);
   const path = join(root, file);
   if (!existsSync(path)) return { plugin: {}, pluginDir: null };
-  const module = (await import(pathToFileURL(path).href)) as { default?: unknown };
+  const module = (await importTypeScript(pathToFileURL(path).href)) as { default?: unknown };
   const plugin = module.default;
   if (typeof plugin !== 'object' || plugin === null)
     throw new Error(`${file} must export its plug-in as the default export: export default { … } satisfies SitePlugin`);
