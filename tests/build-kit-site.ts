@@ -5,12 +5,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { importTypeScript } from '../site/scripts/import-typescript.js';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { instructor: { type: 'boolean' } } });
 const [kit, outDir, resultFile] = positionals;
 if (!kit || !outDir || !resultFile)
   throw new Error('usage: node scripts/launch.mjs tests/build-kit-site.ts KIT OUT_DIR RESULT_FILE');
-const { buildSite } = (await import(
-  pathToFileURL(join(kit, 'site', 'scripts', 'build.ts')).href
+const { buildSite } = (await importTypeScript(
+  pathToFileURL(join(kit, 'site', 'scripts', 'build.ts')).href,
 )) as typeof import('../site/scripts/build.js');
 writeFileSync(resultFile, JSON.stringify(await buildSite({ outDir, logLevel: 'warn', instructor: values.instructor })));

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadCourses, type Course } from '../../grader/course/course-metadata.js';
+import { importTypeScript } from './import-typescript.js';
 import type { SitePlugin } from './site-plugin.js';
 
 export interface CourseSite {
@@ -20,17 +21,6 @@ export const pluginFile = (courseId: string): string => join('courses', courseId
 const SHELL_PAGES = ['index', 'concepts'];
 /** Folders at the site's root that a course's own folder would collide with. */
 const RESERVED_COURSE_IDS = ['assets', 'client', 'styles', 'templates', 'data', 'scripts'];
-
-/**
- * A TypeScript module, loaded by the loader scripts/launch.mjs lends when it started this command, scoped to that
- * module and its imports; elsewhere (vitest, Vite's dev server, tsx) whatever loads TypeScript for `import()` does.
- */
-function importTypeScript(url: string): Promise<unknown> {
-  const launched = (globalThis as { [key: symbol]: { import?: (url: string) => Promise<unknown> } | undefined })[
-    Symbol.for('kit-launch')
-  ];
-  return launched?.import ? launched.import(url) : import(url);
-}
 
 async function loadPlugin(root: string, course: Course): Promise<Pick<CourseSite, 'plugin' | 'pluginDir'>> {
   const file = pluginFile(course.id);
