@@ -4,11 +4,12 @@
 // slower, since the time given back stops at the limit again, a margin for the other tests' load); code that
 // never ends must still be stopped, by twice the limit at most, even code that makes itself wait (tests/adversarial/
 // time/).
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { KIT_ROOT, LAUNCH } from './kit-sandbox.js';
 
@@ -41,11 +42,43 @@ interface Ended {
   done: boolean;
 }
 
-/** One session of `exportName` in `file` (learner.ts), run by a grader pinned to CPU 0 beside the rivals. */
+/**
+ * Five busy processes on CPU 0, each in a session of its own, as the sandbox is (the kernel may share a CPU out
+ * between sessions first), given once every one is running. Each ends by itself after a minute, should this file's
+ * worker die before it can end them.
+ */
+async function startRivals(): Promise<ChildProcess[]> {
+  const spin = "process.stdout.write('spinning\\n'); const end = Date.now() + 60_000; while (Date.now() < end);";
+  const started = [0, 1, 2, 3, 4].map(() =>
+    spawn('taskset', ['-c', '0', process.execPath, '-e', spin], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+      detached: true,
+    }),
+  );
+  await Promise.all(started.map((rival) => once(rival.stdout!, 'data')));
+  return started;
+}
+
+/**
+ * One session of `exportName` in `file` (learner.ts), run by a grader pinned to CPU 0: the busy processes start once
+ * its sandbox has booted, so they slow the session alone (a whole grader's start at a sixth of a CPU took seconds).
+ */
 async function starvedSession(exportName: string, file = 'learner.ts'): Promise<Ended> {
   const args = [LAUNCH, join('tests', 'starved-session.ts'), folder, file, exportName, String(LIMIT_MS)];
-  const { stdout } = await promisify(execFile)('taskset', ['-c', '0', process.execPath, ...args], { cwd: KIT_ROOT });
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Ended;
+  const session = spawn('taskset', ['-c', '0', process.execPath, ...args], { cwd: KIT_ROOT });
+  let stderr = '';
+  session.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  try {
+    for await (const line of createInterface({ input: session.stdout })) {
+      if (line !== 'ready') return JSON.parse(line) as Ended;
+      rivals = await startRivals();
+      session.stdin.write('go\n');
+    }
+    throw new Error(`the session printed no outcome: ${stderr}`);
+  } finally {
+    for (const rival of rivals) rival.kill('SIGKILL');
+    rivals = [];
+  }
 }
 
 describe.skipIf(process.platform !== 'linux')('a sandbox that waits for a CPU', () => {
@@ -64,12 +97,6 @@ describe.skipIf(process.platform !== 'linux')('a sandbox that waits for a CPU', 
         `}`,
         '',
       ].join('\n'),
-    );
-    // Each in a session of its own, as the sandbox is: the kernel may share a CPU out between sessions first. Each
-    // ends by itself after a minute, should this file's worker die before it can end them.
-    const spin = 'const end = Date.now() + 60_000; while (Date.now() < end);';
-    rivals = [0, 1, 2, 3, 4].map(() =>
-      spawn('taskset', ['-c', '0', process.execPath, '-e', spin], { stdio: 'ignore', detached: true }),
     );
   });
 
