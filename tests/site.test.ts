@@ -512,6 +512,15 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
 
   const summaryOf = (page: Page) => page.locator('.run-summary tbody').textContent();
   const revisionOf = (page: Page) => page.getAttribute('[data-playground]', 'data-revision');
+  /** Does `act`, then waits until the playground has drawn again (its revision moved on). */
+  const redrawn = async (page: Page, act: () => Promise<unknown>): Promise<void> => {
+    const old = await revisionOf(page);
+    await act();
+    await page.waitForFunction(
+      (seen) => document.querySelector('[data-playground]')?.getAttribute('data-revision') !== seen,
+      old,
+    );
+  };
 
   it('challenge mode counts the steps to (1, 1) and writes an entry that the reference optimizer wins with', async () => {
     const settings =
@@ -599,12 +608,7 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       // (Away from the start marker at (−1, 2): pressing on the marker grabs it instead.)
       /** Clicks the plot, waits for the runs from that start, and reads the start back from its inputs. */
       const clickAt = async (fx: number, fy: number): Promise<[number, number]> => {
-        const old = await revisionOf(page);
-        await page.mouse.click(...pixel(fx, fy));
-        await page.waitForFunction(
-          (seen) => document.querySelector('[data-playground]')?.getAttribute('data-revision') !== seen,
-          old,
-        );
+        await redrawn(page, () => page.mouse.click(...pixel(fx, fy)));
         return startNow();
       };
       const a = await clickAt(0.55, 0.2);
@@ -632,12 +636,7 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       await expect.poll(() => new URL(page.url()).searchParams.get('x')).toBe(String(dropped[0]));
 
       // The start can be typed too (the keyboard's way to move it).
-      const beforeTyping = await revisionOf(page);
-      await page.fill('#playground-start-x', '-1.5');
-      await page.waitForFunction(
-        (old) => document.querySelector('[data-playground]')?.getAttribute('data-revision') !== old,
-        beforeTyping,
-      );
+      await redrawn(page, () => page.fill('#playground-start-x', '-1.5'));
       await expect.poll(() => new URL(page.url()).searchParams.get('x')).toBe('-1.5');
 
       // The 3-D surface is drawn and turns with the arrow keys.
@@ -651,18 +650,10 @@ describe('course site with working optimizers (exercises/ replaced by the soluti
       await page.screenshot({ path: join(SCREENSHOTS, 'playground-solved.png'), fullPage: true });
 
       // The preset menu follows the settings: a preset chosen names itself until a slider moves away from it.
-      const redrawn = async (act: () => Promise<void>) => {
-        const old = await revisionOf(page);
-        await act();
-        await page.waitForFunction(
-          (seen) => document.querySelector('[data-playground]')?.getAttribute('data-revision') !== seen,
-          old,
-        );
-      };
-      await redrawn(() => page.selectOption('#playground-preset', 'bowl').then(() => undefined));
+      await redrawn(page, () => page.selectOption('#playground-preset', 'bowl'));
       expect(await page.inputValue('#playground-preset')).toBe('bowl');
       await page.focus('#playground-sgd-learningRate');
-      await redrawn(() => page.keyboard.press('ArrowRight'));
+      await redrawn(page, () => page.keyboard.press('ArrowRight'));
       expect(await page.inputValue('#playground-preset')).toBe('');
       expect(problems).toEqual([]);
     } finally {
