@@ -3,14 +3,16 @@
 // 1,000 steps, measured inside the page, and (a') the chart's redraws while a slider is dragged without pause;
 // (b) first chart painted after navigation on localhost, on every page of the course that has one: the first frame
 // showing it, as the static picture in the page's HTML or drawn live, and the first frame showing the live chart,
-// beside the page's first contentful paint; (c) gzipped JavaScript a page loads; (d) where (b)'s time goes: one load
-// per page traced (Chromium's performance trace: the main thread's scripting, style and layout, paint) beside the
-// page's own User Timing measures (contour background, reference runs, learner runs, Chart.js set-up). (a), (a'),
-// (b) and (d) run twice: as Chromium runs here, and with the page's CPU slowed 4× (DevTools'
+// beside the page's first contentful paint; under it, (b0) the floor on the machine at hand: the first contentful
+// paint of one paragraph with no style or script, and of an exercise page emptied to the site's shell (its head's
+// styles, fonts and scripts, top bar and sidebar); (c) gzipped JavaScript a page loads; (d) where (b)'s time goes:
+// one load per page traced (Chromium's performance trace: the main thread's scripting, style and layout, paint)
+// beside the page's own User Timing measures (contour background, reference runs, learner runs, Chart.js set-up).
+// (a), (a'), (b), (b0) and (d) run twice: as Chromium runs here, and with the page's CPU slowed 4× (DevTools'
 // Emulation.setCPUThrottlingRate, as Lighthouse's mobile profile does), for a student's slower laptop. Prints
 // medians and 95th percentiles side by side; the goals apply to the throttled figures.
 // usage: node scripts/launch.mjs courses/optimizers/bench/site-perf.ts (npm run bench runs it)
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -225,9 +227,18 @@ interface FirstChart {
   paint: number;
 }
 
-/** (b) Navigation start to the first frames showing the chart, each load in a fresh context (cold cache). */
-async function firstChart(browser: Browser, url: string, path: string, rate: number): Promise<FirstChart[]> {
-  const times: FirstChart[] = [];
+/**
+ * `LOADS` loads of a page, each in a fresh context (cold cache) with the first-chart probe, until `read` finds what it
+ * waits for in the page; the first load only warms the server's file cache and is left out.
+ */
+async function coldLoads<T>(
+  browser: Browser,
+  url: string,
+  path: string,
+  rate: number,
+  read: () => unknown,
+): Promise<T[]> {
+  const found: T[] = [];
   for (let load = 0; load < LOADS; load++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     // As a string: tsx would wrap a named function in a helper (__name) the page does not have.
@@ -235,25 +246,53 @@ async function firstChart(browser: Browser, url: string, path: string, rate: num
     const page = await context.newPage();
     await throttle(page, rate);
     await page.goto(`${url}${path}`);
-    const handle = await page.waitForFunction(
-      () => {
-        const probe = window as unknown as { firstChart?: number; liveChart?: number; firstPaint?: number };
-        return (
-          probe.liveChart !== undefined &&
-          probe.firstPaint !== undefined && {
-            first: Math.max(probe.firstChart!, probe.firstPaint),
-            live: Math.max(probe.liveChart, probe.firstPaint),
-            paint: probe.firstPaint,
-          }
-        );
-      },
-      undefined,
-      { timeout: 15_000 },
-    );
-    times.push((await handle.jsonValue()) as FirstChart);
+    found.push((await (await page.waitForFunction(read, undefined, { timeout: 15_000 })).jsonValue()) as T);
     await context.close();
   }
-  return times.slice(1); // the first load also warms the server's file cache
+  return found.slice(1);
+}
+
+/** (b) Navigation start to the first frames showing the chart. */
+function firstChart(browser: Browser, url: string, path: string, rate: number): Promise<FirstChart[]> {
+  return coldLoads<FirstChart>(browser, url, path, rate, () => {
+    const probe = window as unknown as { firstChart?: number; liveChart?: number; firstPaint?: number };
+    return (
+      probe.liveChart !== undefined &&
+      probe.firstPaint !== undefined && {
+        first: Math.max(probe.firstChart!, probe.firstPaint),
+        live: Math.max(probe.liveChart, probe.firstPaint),
+        paint: probe.firstPaint,
+      }
+    );
+  });
+}
+
+/** (b0) Navigation start to the first contentful paint of a page with no chart. */
+function firstPaint(browser: Browser, url: string, path: string, rate: number): Promise<number[]> {
+  return coldLoads<number>(browser, url, path, rate, () => (window as unknown as { firstPaint?: number }).firstPaint);
+}
+
+/**
+ * (b0) Two pages beside the course's, for the floor under (b) on the machine at hand: one paragraph with no style
+ * or script (what the browser alone takes to show a page), and `exercise` with its article emptied (its head's
+ * styles, fonts and scripts, its top bar and sidebar: what the site's shell takes). Written into the build's folder
+ * (a temporary copy), next to the page so that its relative links hold. Returns their paths.
+ */
+function floorPages(outDir: string, exercise: string): { blank: string; shell: string } {
+  const blank = `${COURSE}bench-floor-blank.html`;
+  const shell = `${COURSE}bench-floor-shell.html`;
+  writeFileSync(
+    join(outDir, blank),
+    '<!doctype html>\n<html lang="en"><title>Floor</title><p>One paragraph.</p></html>\n',
+  );
+  const html = readFileSync(join(outDir, exercise), 'utf8');
+  const emptied = html.replace(
+    /(<main\b[^>]*>)[\s\S]*(<\/main>)/,
+    '$1<article class="prose"><p>One paragraph.</p></article>$2',
+  );
+  if (emptied === html) throw new Error(`${exercise} has no <main> element to empty for the shell's floor`);
+  writeFileSync(join(outDir, shell), emptied);
+  return { blank, shell };
 }
 
 interface TracedLoad {
@@ -347,20 +386,34 @@ try {
   // The goal is about the pages a learner works on: the exercises and the playground.
   const hasGoal = (path: string): boolean =>
     /class="page page--(exercise|playground)"/.test(readFileSync(join(site.outDir, path), 'utf8'));
+  const shellOf = pages.find((path) =>
+    /class="page page--exercise"/.test(readFileSync(join(site.outDir, path), 'utf8')),
+  )!;
+  const floor = floorPages(site.outDir, shellOf);
   const runs: Array<{
     rate: number;
     latency: Latency[];
     drag: number[];
     first: Map<string, FirstChart[]>;
+    floor: { blank: number[]; shell: number[] };
     traced: Map<string, TracedLoad>;
   }> = [];
   for (const rate of RATES) {
     const first = new Map<string, FirstChart[]>();
     const traced = new Map<string, TracedLoad>();
     for (const path of pages) first.set(path, await firstChart(browser, server.url, path, rate));
+    const blank = await firstPaint(browser, server.url, floor.blank, rate);
+    const shell = await firstPaint(browser, server.url, floor.shell, rate);
     for (const path of pages) traced.set(path, await tracedLoad(browser, server.url, path, rate));
     const latency = await playgroundLatency(browser, server.url, rate);
-    runs.push({ rate, latency, drag: await dragGaps(browser, server.url, rate), first, traced });
+    runs.push({
+      rate,
+      latency,
+      drag: await dragGaps(browser, server.url, rate),
+      first,
+      floor: { blank, shell },
+      traced,
+    });
   }
   const sizes = [
     ...pages.map((path) => [path, PAGE_READY] as const),
@@ -401,6 +454,17 @@ try {
   );
   for (const run of runs)
     console.log(`    at ${run.rate}×: ${run.drag.length + 1} redraws of the trajectory chart in ${DRAG_MS / 1000} s`);
+  // The floor under (b): what this browser and machine take before any page of the course can show its chart.
+  row(
+    '(b0) first contentful paint, one paragraph, no style or script, ms',
+    (run) => run.floor.blank,
+    '(the floor under (b); no goal)',
+  );
+  row(
+    `(b0) first contentful paint, ${shellOf.slice(COURSE.length)} emptied to its shell, ms`,
+    (run) => run.floor.shell,
+    '(the floor under (b); no goal)',
+  );
   for (const path of pages) {
     const times = slowest.first.get(path)!.map((load) => load.first);
     row(
