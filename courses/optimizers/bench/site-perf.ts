@@ -383,12 +383,13 @@ const browser = await chromium.launch({
 });
 try {
   const pages = chartPages(site.outDir);
+  /** A page's kind, as the site's layout marks its main element (`page--exercise`, `page--playground`, …). */
+  const kinds = new Map(
+    pages.map((path) => [path, /class="page page--([\w-]+)"/.exec(readFileSync(join(site.outDir, path), 'utf8'))?.[1]]),
+  );
   // The goal is about the pages a learner works on: the exercises and the playground.
-  const hasGoal = (path: string): boolean =>
-    /class="page page--(exercise|playground)"/.test(readFileSync(join(site.outDir, path), 'utf8'));
-  const shellOf = pages.find((path) =>
-    /class="page page--exercise"/.test(readFileSync(join(site.outDir, path), 'utf8')),
-  )!;
+  const hasGoal = (path: string): boolean => ['exercise', 'playground'].includes(kinds.get(path) ?? '');
+  const shellOf = pages.find((path) => kinds.get(path) === 'exercise')!;
   const floor = floorPages(site.outDir, shellOf);
   const runs: Array<{
     rate: number;
